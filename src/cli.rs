@@ -1,0 +1,329 @@
+//! The command line: `runcost [FILE]` and its subcommands (clap derive).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::{Catalog, Pricing, Scenario, project};
+use crate::report::{self, Format};
+use crate::store::catalog as catalog_store;
+use crate::store::plans::{self, DEFAULT_TEMPLATE, TEMPLATES, open_plan};
+use crate::store::{atomic, paths};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "runcost",
+    version,
+    about = "What an AI system really costs once it is in production.",
+    long_about = "runcost projects the monthly cost of running an AI system (tokens, retrieval, \
+infrastructure, maintenance, human oversight, errors and model changes) from a plan file, \
+and opens an interactive workbench to move the levers live.\n\n\
+With no command, `runcost [FILE]` opens the workbench on FILE, on the plan opened last, \
+or on the built-in example plan.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Plan file to open in the workbench.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Project a plan and print the report (`-` reads the plan from stdin).
+    #[command(after_help = "Examples:\n  runcost report scenarios/support-assistant.ron\n  \
+runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --format json --months 36")]
+    Report {
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Project over N months (1–60) instead of the plan's horizon.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+        months: Option<u32>,
+    },
+    /// Validate plans and print every problem with its file, line and field.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the price catalog (built-in, overridden by the user's catalog file).
+    Catalog {
+        /// Only entries whose provider contains this text (e.g. openai, self-hosted).
+        #[arg(long, short)]
+        provider: Option<String>,
+        #[arg(long, short, value_enum, default_value_t = CatalogFormat::Table)]
+        format: CatalogFormat,
+    },
+    /// Write a new plan from an example plan.
+    #[command(after_help = "Examples:\n  runcost new my-plan.ron\n  runcost new rag.ron --template support-assistant\n  runcost new --list")]
+    New {
+        #[arg(required_unless_present = "list")]
+        file: Option<PathBuf>,
+        /// The example plan to start from (see --list).
+        #[arg(long, short, default_value = DEFAULT_TEMPLATE)]
+        template: String,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+        /// List the example plans and exit.
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFormat {
+    Table,
+    Json,
+}
+
+/// How a command failed: bad input (exit 2) or our own fault (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    Input(String),
+    Internal(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Input(_) => 2,
+            Failure::Internal(_) => 1,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Input(m) | Failure::Internal(m) => m,
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`runcost report … | head`) is not an error.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Internal(format!("cannot write to standard output: {e}"))),
+    }
+}
+
+/// The catalog, with any problem in the user's catalog said on stderr.
+pub fn load_catalog() -> Catalog {
+    let loaded = catalog_store::load();
+    for w in &loaded.warnings {
+        eprintln!("runcost: warning: {w}");
+    }
+    loaded.catalog
+}
+
+/// Reads and validates a plan given on the command line (`-` is stdin).
+pub fn load_plan(file: &Path, catalog: &Catalog) -> Result<Scenario, Failure> {
+    let shown = file.display().to_string();
+    if shown == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Input(format!("<stdin>: cannot be read: {e}")))?;
+        return crate::store::parse_plan(&bytes, catalog)
+            .map_err(|e| Failure::Input(e.render("<stdin>")));
+    }
+    open_plan(file, catalog).map_err(|e| Failure::Input(e.render(&shown)))
+}
+
+/// Runs a subcommand. `runcost` without one is handled by the caller.
+pub fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Report {
+            file,
+            format,
+            months,
+        } => {
+            let catalog = load_catalog();
+            let mut plan = load_plan(&file, &catalog)?;
+            if let Some(m) = months {
+                plan.horizon_months = m;
+            }
+            let projection = project(&plan);
+            emit(&report::render(format, &plan, &projection, &catalog.as_of))
+        }
+        Command::Check { files } => check(&files),
+        Command::Catalog { provider, format } => {
+            let catalog = load_catalog();
+            emit(&render_catalog(&catalog, provider.as_deref(), format))
+        }
+        Command::New {
+            file,
+            template,
+            force,
+            list,
+        } => {
+            if list {
+                let mut out = String::from("Example plans (runcost new FILE --template NAME):\n");
+                for t in TEMPLATES {
+                    out.push_str(&format!("  {:<22} {}\n", t.name, t.summary));
+                }
+                return emit(&out);
+            }
+            let Some(file) = file else {
+                return Err(Failure::Input("runcost new: give the FILE to write".into()));
+            };
+            new_plan(&file, &template, force)
+        }
+    }
+}
+
+fn check(files: &[PathBuf]) -> Result<(), Failure> {
+    let catalog = load_catalog();
+    let mut bad = Vec::new();
+    let mut out = String::new();
+    for f in files {
+        match load_plan(f, &catalog) {
+            Ok(plan) => out.push_str(&format!(
+                "{}: ok ({}, {} months, {} model{})\n",
+                f.display(),
+                plan.name,
+                plan.horizon_months,
+                plan.models.len(),
+                if plan.models.len() == 1 { "" } else { "s" }
+            )),
+            Err(e) => bad.push(e.message().to_string()),
+        }
+    }
+    emit(&out)?;
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Input(bad.join("\n")))
+    }
+}
+
+fn new_plan(file: &Path, template: &str, force: bool) -> Result<(), Failure> {
+    let Some(t) = plans::template(template) else {
+        let names: Vec<&str> = TEMPLATES.iter().map(|t| t.name).collect();
+        return Err(Failure::Input(format!(
+            "--template {template:?} is not an example plan; choose one of: {}",
+            names.join(", ")
+        )));
+    };
+    let result = if force {
+        atomic::save_atomic(file, t.text.as_bytes())
+    } else {
+        if file.exists() {
+            return Err(Failure::Input(format!(
+                "{}: exists already; choose another name or add --force to overwrite it",
+                file.display()
+            )));
+        }
+        atomic::create_new(file, t.text.as_bytes())
+    };
+    result.map_err(|e| Failure::Input(e.to_string()))?;
+    emit(&format!(
+        "Wrote {} from the example plan {:?}. Open it with: runcost {}\n",
+        file.display(),
+        t.name,
+        file.display()
+    ))
+}
+
+fn per_m(v: f64) -> String {
+    crate::report::format::number(v, 4)
+}
+
+/// The catalog as a table or JSON, optionally filtered by provider.
+pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: CatalogFormat) -> String {
+    let wanted = |p: &str| {
+        provider.is_none_or(|want| p.to_lowercase().contains(&want.to_lowercase()))
+    };
+    let mut filtered = catalog.clone();
+    filtered.models.retain(|m| wanted(&m.provider));
+    filtered.embeddings.retain(|e| wanted(&e.provider));
+    if format == CatalogFormat::Json {
+        let mut s = serde_json::to_string_pretty(&filtered).unwrap_or_else(|_| "{}".into());
+        s.push('\n');
+        return s;
+    }
+    let mut t = crate::report::table::table();
+    t.set_header(vec![
+        "id", "provider", "input", "cached", "output", "batch", "long context", "context",
+        "deprecation",
+    ]);
+    for m in &filtered.models {
+        let (input, cached, output, batch, long) = match &m.pricing {
+            Pricing::Api(a) => (
+                per_m(a.input_per_mtok),
+                a.cached_input_per_mtok.map_or("–".into(), per_m),
+                per_m(a.output_per_mtok),
+                if a.batch_discount_pct > 0.0 {
+                    format!("-{}%", per_m(a.batch_discount_pct))
+                } else {
+                    "–".into()
+                },
+                a.long_context.as_ref().map_or("–".into(), |t| {
+                    format!(
+                        ">{}k: {}/{}",
+                        per_m(t.above_tokens / 1000.0),
+                        per_m(t.input_per_mtok),
+                        per_m(t.output_per_mtok)
+                    )
+                }),
+            ),
+            Pricing::SelfHosted(h) => (
+                format!("${}/GPU-h", per_m(h.gpu_hourly)),
+                format!("{} tok/s", per_m(h.tokens_per_second_per_gpu)),
+                format!("≥{} GPU", h.min_gpus),
+                "–".into(),
+                "always on".into(),
+            ),
+        };
+        t.add_row(vec![
+            m.id.clone(),
+            m.provider.clone(),
+            input,
+            cached,
+            output,
+            batch,
+            long,
+            m.context_window
+                .map_or("–".into(), |c| format!("{}k", c / 1000)),
+            m.deprecation.clone().unwrap_or_else(|| "–".into()),
+        ]);
+    }
+    let mut e = crate::report::table::table();
+    e.set_header(vec!["embedding id", "provider", "per 1M tokens", "batch", "max input"]);
+    for x in &filtered.embeddings {
+        e.add_row(vec![
+            x.id.clone(),
+            x.provider.clone(),
+            per_m(x.per_mtok),
+            x.batch_per_mtok.map_or("–".into(), per_m),
+            x.max_input_tokens.map_or("–".into(), |v| v.to_string()),
+        ]);
+    }
+    let user = paths::user_catalog_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no config directory)".into());
+    format!(
+        "Price catalog as of {} — USD per 1M tokens unless noted; user overrides: {}\n\n{}\n\n{}\n",
+        catalog.as_of, user, t, e
+    )
+}
+
+/// `runcost [FILE]` before the workbench: the report of FILE or the default plan.
+pub fn default_report(file: Option<&Path>) -> Result<(), Failure> {
+    let catalog = load_catalog();
+    let plan = match file {
+        Some(f) => load_plan(f, &catalog)?,
+        None => {
+            let t = plans::template(DEFAULT_TEMPLATE)
+                .ok_or_else(|| Failure::Internal("the default plan is missing".into()))?;
+            plans::load_template(t, &catalog)
+                .map_err(|e| Failure::Internal(e.render("built-in default plan")))?
+        }
+    };
+    let projection = project(&plan);
+    emit(&report::render(Format::Table, &plan, &projection, &catalog.as_of))
+}

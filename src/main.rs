@@ -1,0 +1,21 @@
+//! `runcost`: parse the command line, dispatch to a subcommand or the workbench.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use runcost::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let result = match args.command {
+        Some(command) => cli::run(command),
+        None => runcost::cli::default_report(args.file.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("runcost: {}", failure.message());
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

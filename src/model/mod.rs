@@ -1,0 +1,18 @@
+//! The domain: plans, prices and the monthly projection.
+//!
+//! Nothing here touches a terminal, a file, a path or a clock; `tests/architecture.rs`
+//! keeps it that way.
+
+pub mod fields;
+pub mod pricing;
+pub mod projection;
+pub mod scenario;
+pub mod validate;
+
+pub use pricing::{ApiPricing, Catalog, LongContext, Pricing, SelfHostedPricing};
+pub use projection::{Category, Month, Projection, Totals, project, project_into};
+pub use scenario::{
+    Build, Change, Embedding, FORMAT_VERSION, InfraItem, ModelEntry, Oversight, Retrieval,
+    Reviewers, Risk, Scenario, Value, Workload,
+};
+pub use validate::{Invalid, Range, validate};

@@ -1,0 +1,287 @@
+//! How a model is priced (API per token, or self-hosted GPUs) and the catalog of
+//! known prices that plans resolve their models from.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The pricing snapshot of one model in a plan.
+///
+/// In a file it reads `Api(input_per_mtok: …, …)` or `SelfHosted(gpu_hourly: …, …)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PricingRepr", into = "PricingRepr")]
+pub enum Pricing {
+    /// Billed per token by a provider.
+    Api(ApiPricing),
+    /// Always-on GPUs that the client rents or owns.
+    SelfHosted(SelfHostedPricing),
+}
+
+/// The file form of [`Pricing`]: struct variants, so the file reads
+/// `Api(input_per_mtok: …)` rather than `Api((input_per_mtok: …))`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+enum PricingRepr {
+    Api {
+        #[serde(default)]
+        input_per_mtok: f64,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "bare_option"
+        )]
+        cached_input_per_mtok: Option<f64>,
+        #[serde(default)]
+        output_per_mtok: f64,
+        #[serde(default)]
+        batch_discount_pct: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        long_context: Option<LongContext>,
+    },
+    SelfHosted {
+        #[serde(default)]
+        gpu_hourly: f64,
+        #[serde(default)]
+        tokens_per_second_per_gpu: f64,
+        #[serde(default)]
+        utilization_pct: f64,
+        #[serde(default)]
+        min_gpus: u32,
+    },
+}
+
+impl From<PricingRepr> for Pricing {
+    fn from(r: PricingRepr) -> Self {
+        match r {
+            PricingRepr::Api {
+                input_per_mtok,
+                cached_input_per_mtok,
+                output_per_mtok,
+                batch_discount_pct,
+                long_context,
+            } => Pricing::Api(ApiPricing {
+                input_per_mtok,
+                cached_input_per_mtok,
+                output_per_mtok,
+                batch_discount_pct,
+                long_context,
+            }),
+            PricingRepr::SelfHosted {
+                gpu_hourly,
+                tokens_per_second_per_gpu,
+                utilization_pct,
+                min_gpus,
+            } => Pricing::SelfHosted(SelfHostedPricing {
+                gpu_hourly,
+                tokens_per_second_per_gpu,
+                utilization_pct,
+                min_gpus,
+            }),
+        }
+    }
+}
+
+impl From<Pricing> for PricingRepr {
+    fn from(p: Pricing) -> Self {
+        match p {
+            Pricing::Api(a) => PricingRepr::Api {
+                input_per_mtok: a.input_per_mtok,
+                cached_input_per_mtok: a.cached_input_per_mtok,
+                output_per_mtok: a.output_per_mtok,
+                batch_discount_pct: a.batch_discount_pct,
+                long_context: a.long_context,
+            },
+            Pricing::SelfHosted(h) => PricingRepr::SelfHosted {
+                gpu_hourly: h.gpu_hourly,
+                tokens_per_second_per_gpu: h.tokens_per_second_per_gpu,
+                utilization_pct: h.utilization_pct,
+                min_gpus: h.min_gpus,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ApiPricing {
+    pub input_per_mtok: f64,
+    /// Cached-input price; absent means cached input is billed at `input_per_mtok`.
+    pub cached_input_per_mtok: Option<f64>,
+    pub output_per_mtok: f64,
+    pub batch_discount_pct: f64,
+    /// Prices billed for every request whose input is above `above_tokens`.
+    pub long_context: Option<LongContext>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LongContext {
+    #[serde(default)]
+    pub above_tokens: f64,
+    #[serde(default)]
+    pub input_per_mtok: f64,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_option"
+    )]
+    pub cached_input_per_mtok: Option<f64>,
+    #[serde(default)]
+    pub output_per_mtok: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SelfHostedPricing {
+    pub gpu_hourly: f64,
+    pub tokens_per_second_per_gpu: f64,
+    pub utilization_pct: f64,
+    pub min_gpus: u32,
+}
+
+/// Writes `Some(x)` as plain `x`, the way the format shows optional prices.
+fn bare_option<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.serialize_f64(*v),
+        None => s.serialize_none(),
+    }
+}
+
+impl ApiPricing {
+    /// The (input, cached input, output) prices per 1M tokens that apply to a
+    /// request with `input_tokens` of input: the long-context tier's when the
+    /// input is above its threshold. Absent cached prices fall back to the
+    /// applicable input price.
+    pub fn effective(&self, input_tokens: f64) -> (f64, f64, f64) {
+        match &self.long_context {
+            Some(tier) if input_tokens > tier.above_tokens => (
+                tier.input_per_mtok,
+                tier.cached_input_per_mtok.unwrap_or(tier.input_per_mtok),
+                tier.output_per_mtok,
+            ),
+            _ => (
+                self.input_per_mtok,
+                self.cached_input_per_mtok.unwrap_or(self.input_per_mtok),
+                self.output_per_mtok,
+            ),
+        }
+    }
+}
+
+/// The built-in (and user-extended) list of priced models.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The date the prices were read, `YYYY-MM-DD`.
+    pub as_of: String,
+    #[serde(default)]
+    pub models: Vec<CatalogModel>,
+    #[serde(default)]
+    pub embeddings: Vec<CatalogEmbedding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogModel {
+    pub id: String,
+    pub provider: String,
+    /// Other names a plan may use for this entry (e.g. `gemini/…` prefixes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub pricing: Pricing,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_window: Option<u64>,
+    /// `YYYY-MM-DD` when the provider retires the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<String>,
+    /// Where the price comes from.
+    #[serde(default)]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogEmbedding {
+    pub id: String,
+    pub provider: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub per_mtok: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_per_mtok: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_input_tokens: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<u64>,
+    #[serde(default)]
+    pub source: String,
+}
+
+impl CatalogModel {
+    fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
+}
+
+impl CatalogEmbedding {
+    fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
+}
+
+impl Catalog {
+    pub fn model(&self, id: &str) -> Option<&CatalogModel> {
+        self.models.iter().find(|m| m.answers_to(id))
+    }
+
+    pub fn embedding(&self, id: &str) -> Option<&CatalogEmbedding> {
+        self.embeddings.iter().find(|e| e.answers_to(id))
+    }
+
+    /// Replaces entries with the same id and appends new ones, so a user's own
+    /// catalog overrides the built-in prices.
+    pub fn overlay(&mut self, other: Catalog) {
+        for m in other.models {
+            match self.models.iter_mut().find(|x| x.id == m.id) {
+                Some(slot) => *slot = m,
+                None => self.models.push(m),
+            }
+        }
+        for e in other.embeddings {
+            match self.embeddings.iter_mut().find(|x| x.id == e.id) {
+                Some(slot) => *slot = e,
+                None => self.embeddings.push(e),
+            }
+        }
+        if other.as_of > self.as_of {
+            self.as_of = other.as_of;
+        }
+    }
+
+    /// Up to three model ids closest to `id`, for "did you mean" messages.
+    pub fn suggest_models(&self, id: &str) -> Vec<String> {
+        closest(id, self.models.iter().map(|m| m.id.as_str()))
+    }
+
+    pub fn suggest_embeddings(&self, id: &str) -> Vec<String> {
+        closest(id, self.embeddings.iter().map(|e| e.id.as_str()))
+    }
+}
+
+fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let needle = id.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| {
+            let hay = c.to_lowercase();
+            let mut score = strsim::jaro_winkler(&needle, &hay);
+            if !needle.is_empty() && (hay.contains(&needle) || needle.contains(&hay)) {
+                score += 0.5;
+            }
+            (score, c)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
+}

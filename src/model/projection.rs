@@ -1,0 +1,361 @@
+//! `project(&Scenario) -> Projection`: the monthly cost model of spec §2, exactly.
+//!
+//! Everything is computed in `f64` and nothing is rounded here; totals are sums
+//! of the unrounded months. The only allocations are the output vectors, and
+//! [`project_into`] reuses them, so the projection can run thousands of times
+//! per key press (sensitivity, Monte Carlo).
+
+use serde::Serialize;
+
+use super::pricing::Pricing;
+use super::scenario::{Reviewers, Scenario};
+
+/// Hours in a month of always-on GPUs, as the spec bills them.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// The cost categories of a month, in the order reports show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Inference,
+    Retrieval,
+    Infrastructure,
+    Maintenance,
+    Oversight,
+    Errors,
+    Change,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Inference,
+        Category::Retrieval,
+        Category::Infrastructure,
+        Category::Maintenance,
+        Category::Oversight,
+        Category::Errors,
+        Category::Change,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Inference => "Inference",
+            Category::Retrieval => "Retrieval",
+            Category::Infrastructure => "Infrastructure",
+            Category::Maintenance => "Maintenance",
+            Category::Oversight => "Oversight",
+            Category::Errors => "Errors",
+            Category::Change => "Change",
+        }
+    }
+
+    /// The JSON key of the category (spec §3).
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Inference => "inference",
+            Category::Retrieval => "retrieval",
+            Category::Infrastructure => "infrastructure",
+            Category::Maintenance => "maintenance",
+            Category::Oversight => "oversight",
+            Category::Errors => "errors",
+            Category::Change => "change",
+        }
+    }
+}
+
+/// One month of the projection. Field names are the spec's JSON keys.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Month {
+    pub month: u32,
+    pub requests: f64,
+    pub calls: f64,
+    pub inference: f64,
+    pub retrieval: f64,
+    pub infrastructure: f64,
+    pub maintenance: f64,
+    pub oversight: f64,
+    pub errors: f64,
+    pub change: f64,
+    pub total: f64,
+    pub value: f64,
+    pub net: f64,
+    pub cumulative_net: f64,
+    pub reviewer_fte_needed: f64,
+    pub review_coverage_pct: f64,
+    /// Reviewer FTEs paid for this month (Auto: the need; Fixed: the number).
+    pub reviewer_fte_staffed: f64,
+    /// Wrong answers that reach someone downstream.
+    pub uncaught_errors: f64,
+}
+
+impl Month {
+    pub fn category(&self, c: Category) -> f64 {
+        match c {
+            Category::Inference => self.inference,
+            Category::Retrieval => self.retrieval,
+            Category::Infrastructure => self.infrastructure,
+            Category::Maintenance => self.maintenance,
+            Category::Oversight => self.oversight,
+            Category::Errors => self.errors,
+            Category::Change => self.change,
+        }
+    }
+}
+
+/// Horizon totals (spec §2, "Horizon totals").
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Totals {
+    pub run_cost: f64,
+    pub build_cost: f64,
+    pub tco: f64,
+    pub value: f64,
+    pub net: f64,
+    pub roi_pct: Option<f64>,
+    pub payback_month: Option<u32>,
+    pub cost_per_request: Option<f64>,
+    pub peak_reviewer_fte: f64,
+    /// Σ requests over the horizon.
+    pub requests: f64,
+    pub inference: f64,
+    pub retrieval: f64,
+    pub infrastructure: f64,
+    pub maintenance: f64,
+    pub oversight: f64,
+    pub errors: f64,
+    pub change: f64,
+}
+
+impl Totals {
+    pub fn category(&self, c: Category) -> f64 {
+        match c {
+            Category::Inference => self.inference,
+            Category::Retrieval => self.retrieval,
+            Category::Infrastructure => self.infrastructure,
+            Category::Maintenance => self.maintenance,
+            Category::Oversight => self.oversight,
+            Category::Errors => self.errors,
+            Category::Change => self.change,
+        }
+    }
+
+    /// Run cost over the horizon divided by the build cost (`None` without a build cost).
+    pub fn run_to_build_ratio(&self) -> Option<f64> {
+        (self.build_cost > 0.0).then(|| self.run_cost / self.build_cost)
+    }
+}
+
+/// The cost of one model of the mix in one month.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct ModelMonth {
+    pub cost: f64,
+    /// Whole GPUs running (self-hosted only; 0 for API models).
+    pub gpus: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Projection {
+    pub months: Vec<Month>,
+    pub totals: Totals,
+    /// Per-model lines, month-major: `per_model[(m-1) * models + i]`.
+    pub per_model: Vec<ModelMonth>,
+    /// Number of models in the mix (the stride of `per_model`).
+    pub models: usize,
+}
+
+impl Projection {
+    /// Model `i`'s line for month `m` (1-based).
+    pub fn model_month(&self, m: usize, i: usize) -> ModelMonth {
+        self.per_model
+            .get((m.saturating_sub(1)) * self.models + i)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Σ over the horizon of model `i`'s cost.
+    pub fn model_total(&self, i: usize) -> f64 {
+        (0..self.months.len())
+            .map(|k| self.model_month(k + 1, i).cost)
+            .sum()
+    }
+
+    pub fn first(&self) -> Option<&Month> {
+        self.months.first()
+    }
+
+    pub fn last(&self) -> Option<&Month> {
+        self.months.last()
+    }
+}
+
+/// Projects the plan month by month over its horizon.
+pub fn project(s: &Scenario) -> Projection {
+    let mut p = Projection::default();
+    project_into(s, &mut p);
+    p
+}
+
+/// Like [`project`], reusing `out`'s buffers.
+pub fn project_into(s: &Scenario, out: &mut Projection) {
+    let horizon = s.horizon_months as usize;
+    let n_models = s.models.len();
+    out.months.clear();
+    out.months.reserve(horizon);
+    out.per_model.clear();
+    out.per_model.reserve(horizon * n_models);
+    out.models = n_models;
+
+    let w = &s.workload;
+    let g = w.monthly_growth_pct / 100.0;
+    let k = w.cached_input_pct / 100.0;
+    let tin = w.input_tokens;
+    let tout = w.output_tokens;
+    let trsn = w.reasoning_tokens;
+    let drift = 1.0 + s.change.price_change_pct_per_year / 100.0;
+    let r = &s.retrieval;
+    let per_mtok = r.embedding.per_mtok.unwrap_or(0.0);
+    let o = &s.oversight;
+    let maintenance = s.build.initial_cost * s.build.maintenance_pct_per_year / 100.0 / 12.0;
+    let change = s.change.model_updates_per_year * s.change.retune_cost_per_update / 12.0;
+    let owner = o.owner_fte * o.owner_annual_cost / 12.0;
+
+    let mut cumulative = -s.build.initial_cost;
+    let mut t = Totals {
+        build_cost: s.build.initial_cost,
+        ..Totals::default()
+    };
+
+    for m in 1..=horizon {
+        let mf = (m - 1) as f64;
+        let req = w.requests_per_day * w.days_per_month * (1.0 + g).powf(mf);
+        let calls = req * (1.0 + w.overhead_pct / 100.0);
+        let p_m = drift.powf(mf / 12.0);
+
+        // Inference.
+        let mut inference = 0.0;
+        for entry in &s.models {
+            let share = entry.share_pct / 100.0;
+            let line = if share == 0.0 {
+                ModelMonth::default()
+            } else {
+                match &entry.pricing {
+                    Some(Pricing::Api(a)) => {
+                        let (p_in, p_cached, p_out) = a.effective(tin);
+                        let c = (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out)
+                            / 1e6;
+                        let cost = calls
+                            * share
+                            * c
+                            * (1.0 - (w.batch_pct / 100.0) * (a.batch_discount_pct / 100.0))
+                            * (1.0 - entry.discount_pct / 100.0)
+                            * p_m;
+                        ModelMonth { cost, gpus: 0.0 }
+                    }
+                    Some(Pricing::SelfHosted(h)) => {
+                        let tokens = calls * share * (tin + tout + trsn);
+                        let gpu_hours = tokens
+                            / (h.tokens_per_second_per_gpu * 3600.0 * h.utilization_pct / 100.0);
+                        let gpus = (h.min_gpus as f64).max((gpu_hours / HOURS_PER_MONTH).ceil());
+                        ModelMonth {
+                            cost: gpus * HOURS_PER_MONTH * h.gpu_hourly,
+                            gpus,
+                        }
+                    }
+                    None => ModelMonth::default(),
+                }
+            };
+            inference += line.cost;
+            out.per_model.push(line);
+        }
+
+        // Retrieval.
+        let retrieval = if r.enabled {
+            let searches = req * r.searches_per_request;
+            let corpus = if m == 1 {
+                r.corpus_tokens
+            } else {
+                r.corpus_tokens * r.refresh_pct_per_month / 100.0
+            };
+            let embed_tok = corpus + searches * r.query_tokens;
+            let embeddings = embed_tok * per_mtok / 1e6 * p_m;
+            let vector_db = r.vector_db_monthly + searches / 1e6 * r.vector_db_per_million_queries;
+            let rerank = searches / 1000.0 * r.rerank_per_thousand_searches;
+            embeddings + vector_db + rerank
+        } else {
+            0.0
+        };
+
+        let infrastructure: f64 = s
+            .infrastructure
+            .iter()
+            .map(|i| i.monthly + req / 1000.0 * i.per_thousand_requests)
+            .sum();
+
+        // Oversight.
+        let review_hours = req * o.review_pct / 100.0 * o.minutes_per_review / 60.0;
+        let needed = review_hours / o.productive_hours_per_month;
+        let staffed = match o.reviewers {
+            Reviewers::Auto => needed,
+            Reviewers::Fixed(x) => x,
+        };
+        let coverage = if needed == 0.0 {
+            1.0
+        } else {
+            (staffed / needed).min(1.0)
+        };
+        let oversight = staffed * o.reviewer_annual_cost / 12.0 + owner;
+
+        // Errors.
+        let uncaught = req
+            * s.risk.error_rate_pct
+            / 100.0
+            * (1.0 - o.review_pct / 100.0 * coverage * s.risk.review_catch_pct / 100.0);
+        let errors = uncaught * s.risk.cost_per_uncaught_error;
+
+        let total =
+            inference + retrieval + infrastructure + maintenance + oversight + errors + change;
+        let value = req * s.value.minutes_saved_per_request / 60.0 * s.value.labour_hourly_cost;
+        let net = value - total;
+        cumulative += net;
+
+        if t.payback_month.is_none() && cumulative >= 0.0 {
+            t.payback_month = Some(m as u32);
+        }
+        t.run_cost += total;
+        t.value += value;
+        t.requests += req;
+        t.inference += inference;
+        t.retrieval += retrieval;
+        t.infrastructure += infrastructure;
+        t.maintenance += maintenance;
+        t.oversight += oversight;
+        t.errors += errors;
+        t.change += change;
+        t.peak_reviewer_fte = t.peak_reviewer_fte.max(needed);
+
+        out.months.push(Month {
+            month: m as u32,
+            requests: req,
+            calls,
+            inference,
+            retrieval,
+            infrastructure,
+            maintenance,
+            oversight,
+            errors,
+            change,
+            total,
+            value,
+            net,
+            cumulative_net: cumulative,
+            reviewer_fte_needed: needed,
+            review_coverage_pct: coverage * 100.0,
+            reviewer_fte_staffed: staffed,
+            uncaught_errors: uncaught,
+        });
+    }
+
+    t.tco = t.build_cost + t.run_cost;
+    t.net = t.value - t.tco;
+    t.roi_pct = (t.tco != 0.0).then(|| t.net / t.tco * 100.0);
+    t.cost_per_request = (t.requests != 0.0).then(|| t.run_cost / t.requests);
+    out.totals = t;
+}

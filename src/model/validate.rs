@@ -1,0 +1,296 @@
+//! Validation of a plan against the ranges of the spec. Every problem names the
+//! field path, the value and what is allowed; all problems are reported at once.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::pricing::Pricing;
+use super::scenario::{FORMAT_VERSION, Reviewers, Scenario};
+
+/// One invalid value in a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid {
+    /// Dotted path into the plan, e.g. `models[1].share_pct`.
+    pub path: String,
+    /// The offending value as the user would write it.
+    pub value: String,
+    /// What is allowed, as a sentence fragment: "must be between 0 and 100".
+    pub allowed: String,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is {}: {}", self.path, self.value, self.allowed)
+    }
+}
+
+/// Tolerance on the sum of model shares.
+pub const SHARE_TOLERANCE: f64 = 0.01;
+
+/// The allowed range of one numeric field, used by validation and by the
+/// workbench to check typed values before they reach the plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Range {
+    /// finite and ≥ 0
+    NonNegative,
+    /// finite and > 0
+    Positive,
+    /// 0..=100
+    Percent,
+    /// > 0 and ≤ 100
+    PositivePercent,
+    /// > −100 and ≤ 1000 (growth and price drift)
+    Growth,
+    /// 1..=31
+    DaysPerMonth,
+    /// 1..=60 whole months
+    Horizon,
+    /// a whole number ≥ 0
+    WholeNonNegative,
+}
+
+impl Range {
+    pub fn allows(self, v: f64) -> bool {
+        if !v.is_finite() {
+            return false;
+        }
+        match self {
+            Range::NonNegative => v >= 0.0,
+            Range::Positive => v > 0.0,
+            Range::Percent => (0.0..=100.0).contains(&v),
+            Range::PositivePercent => v > 0.0 && v <= 100.0,
+            Range::Growth => v > -100.0 && v <= 1000.0,
+            Range::DaysPerMonth => (1.0..=31.0).contains(&v),
+            Range::Horizon => (1.0..=60.0).contains(&v) && v.fract() == 0.0,
+            Range::WholeNonNegative => v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Range::NonNegative => "must be a finite number ≥ 0",
+            Range::Positive => "must be a finite number > 0",
+            Range::Percent => "must be a percentage from 0 to 100",
+            Range::PositivePercent => "must be a percentage above 0 and at most 100",
+            Range::Growth => "must be above -100 and at most 1000 (percent)",
+            Range::DaysPerMonth => "must be from 1 to 31 days",
+            Range::Horizon => "must be a whole number of months from 1 to 60",
+            Range::WholeNonNegative => "must be a whole number ≥ 0",
+        }
+    }
+}
+
+/// Formats a number the way it would be written in a plan file.
+pub fn show(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "inf".into() } else { "-inf".into() }
+    } else {
+        format!("{v}")
+    }
+}
+
+struct Checker {
+    problems: Vec<Invalid>,
+}
+
+impl Checker {
+    fn num(&mut self, path: impl Into<String>, v: f64, range: Range) {
+        if !range.allows(v) {
+            self.problems.push(Invalid {
+                path: path.into(),
+                value: show(v),
+                allowed: range.describe().into(),
+            });
+        }
+    }
+
+    fn fail(&mut self, path: impl Into<String>, value: impl Into<String>, allowed: impl Into<String>) {
+        self.problems.push(Invalid {
+            path: path.into(),
+            value: value.into(),
+            allowed: allowed.into(),
+        });
+    }
+}
+
+/// Checks every field of the plan; an empty list means the plan is valid.
+pub fn validate(s: &Scenario) -> Vec<Invalid> {
+    use Range::*;
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    if s.version != FORMAT_VERSION {
+        c.fail(
+            "version",
+            s.version.to_string(),
+            format!("this program reads format version {FORMAT_VERSION}"),
+        );
+    }
+    if s.currency.trim().is_empty() {
+        c.fail("currency", "\"\"", "must name a currency, e.g. \"USD\"");
+    }
+    c.num("horizon_months", s.horizon_months as f64, Horizon);
+
+    let w = &s.workload;
+    c.num("workload.requests_per_day", w.requests_per_day, NonNegative);
+    c.num("workload.days_per_month", w.days_per_month, DaysPerMonth);
+    c.num("workload.monthly_growth_pct", w.monthly_growth_pct, Growth);
+    c.num("workload.input_tokens", w.input_tokens, NonNegative);
+    c.num("workload.output_tokens", w.output_tokens, NonNegative);
+    c.num("workload.reasoning_tokens", w.reasoning_tokens, NonNegative);
+    c.num("workload.cached_input_pct", w.cached_input_pct, Percent);
+    c.num("workload.batch_pct", w.batch_pct, Percent);
+    c.num("workload.overhead_pct", w.overhead_pct, Percent);
+
+    if s.models.is_empty() {
+        c.fail("models", "[]", "must list at least one model");
+    }
+    let mut seen = HashSet::new();
+    let mut share_sum = 0.0;
+    for (i, m) in s.models.iter().enumerate() {
+        let p = format!("models[{i}]");
+        if m.id.trim().is_empty() {
+            c.fail(format!("{p}.id"), "\"\"", "must name the model");
+        } else if !seen.insert(m.id.as_str()) {
+            c.fail(
+                format!("{p}.id"),
+                format!("{:?}", m.id),
+                "must be unique within the mix (the id is used twice)",
+            );
+        }
+        c.num(format!("{p}.share_pct"), m.share_pct, Percent);
+        c.num(format!("{p}.discount_pct"), m.discount_pct, Percent);
+        share_sum += m.share_pct;
+        match &m.pricing {
+            None => c.fail(
+                format!("{p}.pricing"),
+                "missing",
+                format!(
+                    "model {:?} is unpriced: give a pricing snapshot or use a catalog id",
+                    m.id
+                ),
+            ),
+            Some(Pricing::Api(a)) => {
+                let q = format!("{p}.pricing");
+                c.num(format!("{q}.input_per_mtok"), a.input_per_mtok, NonNegative);
+                if let Some(v) = a.cached_input_per_mtok {
+                    c.num(format!("{q}.cached_input_per_mtok"), v, NonNegative);
+                }
+                c.num(format!("{q}.output_per_mtok"), a.output_per_mtok, NonNegative);
+                c.num(format!("{q}.batch_discount_pct"), a.batch_discount_pct, Percent);
+                if let Some(t) = &a.long_context {
+                    let q = format!("{q}.long_context");
+                    c.num(format!("{q}.above_tokens"), t.above_tokens, NonNegative);
+                    c.num(format!("{q}.input_per_mtok"), t.input_per_mtok, NonNegative);
+                    if let Some(v) = t.cached_input_per_mtok {
+                        c.num(format!("{q}.cached_input_per_mtok"), v, NonNegative);
+                    }
+                    c.num(format!("{q}.output_per_mtok"), t.output_per_mtok, NonNegative);
+                }
+            }
+            Some(Pricing::SelfHosted(h)) => {
+                let q = format!("{p}.pricing");
+                c.num(format!("{q}.gpu_hourly"), h.gpu_hourly, NonNegative);
+                c.num(
+                    format!("{q}.tokens_per_second_per_gpu"),
+                    h.tokens_per_second_per_gpu,
+                    Positive,
+                );
+                c.num(format!("{q}.utilization_pct"), h.utilization_pct, PositivePercent);
+            }
+        }
+    }
+    if !s.models.is_empty() && share_sum.is_finite() && (share_sum - 100.0).abs() > SHARE_TOLERANCE {
+        c.fail(
+            "models[].share_pct",
+            format!("{} in total", show(share_sum)),
+            "the shares of the mix must sum to 100",
+        );
+    }
+
+    let r = &s.retrieval;
+    if let Some(v) = r.embedding.per_mtok {
+        c.num("retrieval.embedding.per_mtok", v, NonNegative);
+    }
+    c.num("retrieval.corpus_tokens", r.corpus_tokens, NonNegative);
+    c.num("retrieval.refresh_pct_per_month", r.refresh_pct_per_month, Percent);
+    c.num("retrieval.query_tokens", r.query_tokens, NonNegative);
+    c.num("retrieval.searches_per_request", r.searches_per_request, NonNegative);
+    c.num("retrieval.vector_db_monthly", r.vector_db_monthly, NonNegative);
+    c.num(
+        "retrieval.vector_db_per_million_queries",
+        r.vector_db_per_million_queries,
+        NonNegative,
+    );
+    c.num(
+        "retrieval.rerank_per_thousand_searches",
+        r.rerank_per_thousand_searches,
+        NonNegative,
+    );
+
+    for (i, item) in s.infrastructure.iter().enumerate() {
+        c.num(format!("infrastructure[{i}].monthly"), item.monthly, NonNegative);
+        c.num(
+            format!("infrastructure[{i}].per_thousand_requests"),
+            item.per_thousand_requests,
+            NonNegative,
+        );
+    }
+
+    c.num("build.initial_cost", s.build.initial_cost, NonNegative);
+    c.num(
+        "build.maintenance_pct_per_year",
+        s.build.maintenance_pct_per_year,
+        Percent,
+    );
+
+    let o = &s.oversight;
+    c.num("oversight.review_pct", o.review_pct, Percent);
+    c.num("oversight.minutes_per_review", o.minutes_per_review, NonNegative);
+    if let Reviewers::Fixed(x) = o.reviewers {
+        c.num("oversight.reviewers", x, NonNegative);
+    }
+    c.num("oversight.reviewer_annual_cost", o.reviewer_annual_cost, NonNegative);
+    c.num(
+        "oversight.productive_hours_per_month",
+        o.productive_hours_per_month,
+        Positive,
+    );
+    c.num("oversight.owner_fte", o.owner_fte, NonNegative);
+    c.num("oversight.owner_annual_cost", o.owner_annual_cost, NonNegative);
+
+    c.num("risk.error_rate_pct", s.risk.error_rate_pct, Percent);
+    c.num("risk.review_catch_pct", s.risk.review_catch_pct, Percent);
+    c.num(
+        "risk.cost_per_uncaught_error",
+        s.risk.cost_per_uncaught_error,
+        NonNegative,
+    );
+
+    c.num(
+        "change.model_updates_per_year",
+        s.change.model_updates_per_year,
+        NonNegative,
+    );
+    c.num(
+        "change.retune_cost_per_update",
+        s.change.retune_cost_per_update,
+        NonNegative,
+    );
+    c.num(
+        "change.price_change_pct_per_year",
+        s.change.price_change_pct_per_year,
+        Growth,
+    );
+
+    c.num(
+        "value.minutes_saved_per_request",
+        s.value.minutes_saved_per_request,
+        NonNegative,
+    );
+    c.num("value.labour_hourly_cost", s.value.labour_hourly_cost, NonNegative);
+
+    c.problems
+}

@@ -1,0 +1,169 @@
+//! How numbers read to a person: money with the plan's currency and thousands
+//! separators, percentages, counts. Rounding happens here and only here.
+
+use thousands::Separable;
+
+/// The symbol written before amounts, or the ISO code and a space.
+pub fn currency_prefix(currency: &str) -> String {
+    match currency.trim().to_ascii_uppercase().as_str() {
+        "USD" => "$".into(),
+        "EUR" => "€".into(),
+        "GBP" => "£".into(),
+        "JPY" => "¥".into(),
+        "INR" => "₹".into(),
+        other => format!("{other} "),
+    }
+}
+
+/// Whole currency units: `$44,271`, `-$1,200`.
+pub fn money(v: f64, currency: &str) -> String {
+    money_places(v, currency, 0)
+}
+
+/// Currency with `places` decimals: `$0.70`.
+pub fn money_places(v: f64, currency: &str, places: usize) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let rounded = format!("{:.*}", places, v.abs());
+    let sign = if v < 0.0 && rounded.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{}{}", currency_prefix(currency), rounded.separate_with_commas())
+}
+
+/// Money small enough to need cents or fractions of a cent (cost per request).
+pub fn unit_money(v: f64, currency: &str) -> String {
+    let a = v.abs();
+    let places = if a >= 100.0 {
+        0
+    } else if a >= 1.0 {
+        2
+    } else if a >= 0.01 {
+        4
+    } else {
+        6
+    };
+    money_places(v, currency, places)
+}
+
+/// Compact money for tight spaces: `$1.2M`, `$45.3k`, `$820`.
+pub fn money_short(v: f64, currency: &str) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let a = v.abs();
+    let sign = if v < 0.0 { "-" } else { "" };
+    let p = currency_prefix(currency);
+    if a >= 999_500_000.0 {
+        format!("{sign}{p}{:.1}B", a / 1e9)
+    } else if a >= 999_500.0 {
+        format!("{sign}{p}{:.1}M", a / 1e6)
+    } else if a >= 10_000.0 {
+        format!("{sign}{p}{:.0}k", a / 1e3)
+    } else if a >= 1_000.0 {
+        format!("{sign}{p}{:.1}k", a / 1e3)
+    } else {
+        format!("{sign}{p}{a:.0}")
+    }
+}
+
+/// A count with separators: `66,000`.
+pub fn count(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    format!("{:.0}", v).separate_with_commas()
+}
+
+/// A number with up to `places` decimals and separators: `1,500`, `0.25`.
+pub fn number(v: f64, places: usize) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let s = format!("{:.*}", places, v);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    s.separate_with_commas()
+}
+
+/// A percentage: `4.1 %`.
+pub fn pct(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    format!("{v:.1} %")
+}
+
+/// A signed change in money with its relative size: `+$12,300 (+4.1 %)`.
+pub fn delta(change: f64, base: f64, currency: &str) -> String {
+    let sign = if change > 0.0 { "+" } else { "" };
+    let rel = if base != 0.0 {
+        let r = change / base.abs() * 100.0;
+        format!(" ({}{r:.1} %)", if r > 0.0 { "+" } else { "" })
+    } else {
+        String::new()
+    };
+    format!("{sign}{}{rel}", money(change, currency))
+}
+
+/// ROI, which is absent when there is no cost at all.
+pub fn roi(v: Option<f64>) -> String {
+    v.map_or_else(|| "n/a".into(), pct)
+}
+
+/// Payback month, or "not within N months".
+pub fn payback(v: Option<u32>, horizon: usize) -> String {
+    match v {
+        Some(m) => format!("month {m}"),
+        None => format!("not within {horizon} months"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands_and_places_the_sign_before_the_symbol() {
+        assert_eq!(money(44271.47, "USD"), "$44,271");
+        assert_eq!(money(-1200.0, "USD"), "-$1,200");
+        assert_eq!(money(-0.2, "USD"), "$0");
+        assert_eq!(money(1234567.0, "CHF"), "CHF 1,234,567");
+        assert_eq!(money(f64::NAN, "USD"), "n/a");
+    }
+
+    #[test]
+    fn unit_money_keeps_enough_places() {
+        assert_eq!(unit_money(0.6983, "USD"), "$0.6983");
+        assert_eq!(unit_money(0.0022114, "USD"), "$0.002211");
+        assert_eq!(unit_money(35.168, "USD"), "$35.17");
+    }
+
+    #[test]
+    fn short_money_scales() {
+        assert_eq!(money_short(1_234_567.0, "USD"), "$1.2M");
+        assert_eq!(money_short(45_300.0, "USD"), "$45k");
+        assert_eq!(money_short(4_530.0, "USD"), "$4.5k");
+        assert_eq!(money_short(-820.0, "EUR"), "-€820");
+    }
+
+    #[test]
+    fn delta_shows_sign_and_relative_change() {
+        assert_eq!(delta(12300.0, 300000.0, "USD"), "+$12,300 (+4.1 %)");
+        assert_eq!(delta(-500.0, 1000.0, "USD"), "-$500 (-50.0 %)");
+        assert_eq!(delta(10.0, 0.0, "USD"), "+$10");
+    }
+
+    #[test]
+    fn numbers_trim_trailing_zeros() {
+        assert_eq!(number(1500.0, 2), "1,500");
+        assert_eq!(number(0.25, 3), "0.25");
+        assert_eq!(count(66000.4), "66,000");
+    }
+}

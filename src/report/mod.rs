@@ -1,0 +1,33 @@
+//! Renderers for the CLI and exports: table, Markdown, CSV, JSON. They only
+//! format what the model computed.
+
+pub mod csv;
+pub mod format;
+pub mod headline;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use crate::model::{Projection, Scenario};
+
+/// The output formats of `runcost report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text tables for a terminal.
+    Table,
+    /// Markdown for a client email or proposal.
+    Md,
+    /// One row per month, for spreadsheets.
+    Csv,
+    /// The machine-readable report of the spec (§3).
+    Json,
+}
+
+pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
+    match format {
+        Format::Table => table::render(s, p, catalog_as_of),
+        Format::Md => markdown::render(s, p, catalog_as_of),
+        Format::Csv => csv::render(p),
+        Format::Json => json::render(s, p),
+    }
+}

@@ -1,0 +1,59 @@
+//! The built-in catalog (compiled in from `assets/catalog.ron`) and the user's
+//! catalog file that overrides it by id.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+
+use super::paths;
+use crate::model::Catalog;
+
+const BUILTIN: &str = include_str!("../../assets/catalog.ron");
+
+/// Parses catalog text.
+pub fn parse_catalog(text: &str) -> Result<Catalog, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str::<Catalog>(text)
+        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
+}
+
+/// The catalog built into the binary.
+pub fn builtin() -> Catalog {
+    // The asset is checked by a test; an unreadable one would be a build defect,
+    // and an empty catalog is the safe fallback rather than a panic.
+    parse_catalog(BUILTIN).unwrap_or_default()
+}
+
+/// A catalog together with the warnings met while assembling it.
+pub struct LoadedCatalog {
+    pub catalog: Catalog,
+    pub warnings: Vec<String>,
+}
+
+/// Built-in catalog overlaid with the user's catalog file, when there is one.
+/// A broken user file is reported and ignored: runcost starts with built-ins.
+pub fn load() -> LoadedCatalog {
+    let mut catalog = builtin();
+    let mut warnings = Vec::new();
+    if let Some(path) = paths::user_catalog_path() {
+        match read_user(&path) {
+            Ok(Some(user)) => catalog.overlay(user),
+            Ok(None) => {}
+            Err(e) => warnings.push(format!(
+                "{}: {e}; using the built-in catalog only",
+                path.display()
+            )),
+        }
+    }
+    LoadedCatalog { catalog, warnings }
+}
+
+fn read_user(path: &Path) -> Result<Option<Catalog>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse_catalog(&text).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}

@@ -1,0 +1,173 @@
+//! Best-effort position of a field path (`models[1].pricing.gpu_hourly`) in a
+//! plan's text, so validation messages can say `FILE:LINE:COL`.
+
+/// 1-based (line, column) of the last segment of `path` found in `text`.
+pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    let mut found = None;
+    for segment in path.split('.') {
+        let (name, index) = match segment.find('[') {
+            Some(b) => {
+                let idx = segment[b + 1..].trim_end_matches(']').parse::<usize>().ok();
+                (&segment[..b], idx)
+            }
+            None => (segment, None),
+        };
+        let at = find_key(bytes, pos, name)?;
+        found = Some(at);
+        pos = at + name.len();
+        if let Some(i) = index {
+            pos = nth_element(bytes, pos, i)?;
+            found = Some(pos);
+        }
+    }
+    found.map(|at| line_col(text, at))
+}
+
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Offset of `name` used as a field key (`name:`) at or after `from`, outside
+/// strings and comments.
+fn find_key(b: &[u8], from: usize, name: &str) -> Option<usize> {
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'"' => i = skip_string(b, i),
+            b'/' if b.get(i + 1) == Some(&b'/') => i = skip_line(b, i),
+            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block(b, i),
+            _ if b[i..].starts_with(name.as_bytes())
+                && (i == 0 || !is_ident(b[i - 1]))
+                && !b.get(i + name.len()).is_some_and(|c| is_ident(*c)) =>
+            {
+                let mut j = i + name.len();
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b':') {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Offset of the start of element `n` of the list that opens after `from`.
+fn nth_element(b: &[u8], from: usize, n: usize) -> Option<usize> {
+    let mut i = from;
+    while i < b.len() && b[i] != b'[' {
+        i += 1;
+    }
+    i += 1;
+    let mut depth = 0i32;
+    let mut index = 0usize;
+    let mut start = None;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                start.get_or_insert(i);
+                i = skip_string(b, i);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = skip_line(b, i);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = skip_block(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                if depth == 0 {
+                    start.get_or_insert(i);
+                }
+                depth += 1;
+            }
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+            }
+            b',' if depth == 0 => {
+                if index == n {
+                    return start;
+                }
+                index += 1;
+                start = None;
+            }
+            c if !c.is_ascii_whitespace() && depth == 0 => {
+                start.get_or_insert(i);
+            }
+            _ => {}
+        }
+        if index == n && start.is_some() && depth > 0 {
+            return start;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+fn skip_line(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i] != b'\n' {
+        i += 1;
+    }
+    i
+}
+
+fn skip_block(b: &[u8], mut i: usize) -> usize {
+    i += 2;
+    while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+        i += 1;
+    }
+    i + 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locate;
+
+    const TEXT: &str = "Scenario(\n  name: \"x: models\",\n  workload: (days_per_month: 0.0),\n  models: [\n    (id: \"a\", share_pct: 50.0),\n    // a comment: share_pct: 1\n    (id: \"b\", share_pct: 60.0),\n  ],\n)";
+
+    #[test]
+    fn finds_a_nested_field() {
+        assert_eq!(locate(TEXT, "workload.days_per_month"), Some((3, 16)));
+    }
+
+    #[test]
+    fn finds_the_nth_list_element_skipping_comments_and_strings() {
+        assert_eq!(locate(TEXT, "models[1].share_pct"), Some((7, 15)));
+        assert_eq!(locate(TEXT, "models[0].id"), Some((5, 6)));
+    }
+
+    #[test]
+    fn a_missing_field_has_no_position() {
+        assert_eq!(locate(TEXT, "risk.error_rate_pct"), None);
+        assert_eq!(locate(TEXT, "models[5].id"), None);
+    }
+}

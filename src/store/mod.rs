@@ -1,0 +1,11 @@
+//! Files: plan reading and writing, atomic saves, the catalog, platform paths.
+
+pub mod atomic;
+pub mod catalog;
+pub mod locate;
+pub mod paths;
+pub mod plan_file;
+pub mod plans;
+
+pub use atomic::{SaveError, save_atomic};
+pub use plan_file::{PlanError, Problem, parse_plan, write_plan};

@@ -1,0 +1,290 @@
+//! Reading and writing plan files (RON, format version 1).
+//!
+//! Reading is forgiving where a person would be (a UTF-8 BOM, CRLF line ends,
+//! comments, `2000` where `2000.0` is meant, prices left out for catalog models)
+//! and strict where silence would lose or invent data (unknown fields, a newer
+//! version, NaN, truncated files, binary garbage). Writing is deterministic.
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::locate::locate;
+use crate::model::{Catalog, FORMAT_VERSION, Scenario, validate};
+
+/// One thing wrong with a plan, positioned in the file where that is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// 1-based line and column.
+    pub position: Option<(usize, usize)>,
+    /// The field path, e.g. `workload.days_per_month`.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(position: Option<(usize, usize)>, field: Option<String>, message: String) -> Self {
+        Problem {
+            position,
+            field,
+            message,
+        }
+    }
+
+    /// `FILE:LINE:COL: field: message`, the form every command prints.
+    pub fn render(&self, file: &str) -> String {
+        let mut out = file.to_string();
+        if let Some((l, c)) = self.position {
+            out.push_str(&format!(":{l}:{c}"));
+        }
+        out.push_str(": ");
+        if let Some(f) = &self.field {
+            out.push_str(f);
+            out.push_str(": ");
+        }
+        out.push_str(&self.message);
+        out
+    }
+}
+
+/// Why a plan could not be read: every problem found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanError {
+    pub problems: Vec<Problem>,
+}
+
+impl PlanError {
+    fn one(position: Option<(usize, usize)>, field: Option<&str>, message: impl Into<String>) -> Self {
+        PlanError {
+            problems: vec![Problem::new(
+                position,
+                field.map(str::to_string),
+                message.into(),
+            )],
+        }
+    }
+
+    pub fn render(&self, file: &str) -> String {
+        self.problems
+            .iter()
+            .map(|p| p.render(file))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    version: Option<u64>,
+}
+
+/// Reads a plan from raw bytes: parse, resolve unpriced models from the catalog,
+/// validate. The plan is returned only if it is valid.
+pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError> {
+    let text = decode(bytes)?;
+    let mut scenario = parse_unvalidated(&text)?;
+    resolve_prices(&mut scenario, catalog, &text)?;
+    let problems: Vec<Problem> = validate(&scenario)
+        .into_iter()
+        .map(|inv| {
+            Problem::new(
+                locate(&text, &inv.path),
+                Some(inv.path.clone()),
+                format!("is {}; {}", inv.value, inv.allowed),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(PlanError { problems })
+    }
+}
+
+/// Bytes → text: UTF-8 only, BOM dropped, not empty.
+fn decode(bytes: &[u8]) -> Result<String, PlanError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            return Err(PlanError::one(
+                Some((line, 1)),
+                None,
+                format!(
+                    "this is not a text file (invalid UTF-8 at byte {at}); a plan is a RON text file written `Scenario(...)`"
+                ),
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\0') {
+        return Err(PlanError::one(
+            None,
+            None,
+            "this is not a text file (it contains NUL bytes); a plan is a RON text file written `Scenario(...)`",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(PlanError::one(
+            None,
+            None,
+            "the file is empty; a plan starts with `Scenario(` and needs at least version, name, workload and models",
+        ));
+    }
+    Ok(text.to_string())
+}
+
+fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
+    // A newer file may use fields this program does not know: say which version
+    // it is before complaining about its fields.
+    if let Ok(VersionProbe { version: Some(v) }) = ron_options().from_str::<VersionProbe>(text)
+        && v > FORMAT_VERSION as u64
+    {
+        return Err(PlanError::one(
+            locate(text, "version"),
+            Some("version"),
+            format!(
+                "the plan is format version {v}, but this runcost reads version {FORMAT_VERSION}; upgrade runcost to open it"
+            ),
+        ));
+    }
+    ron_options().from_str::<Scenario>(text).map_err(|e| {
+        let pos = (e.span.start.line, e.span.start.col);
+        PlanError::one(Some(pos), None, explain_ron(&e.code))
+    })
+}
+
+/// Turns ron's error codes into sentences that say what is allowed.
+fn explain_ron(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let section = outer.as_deref().map(section_name).unwrap_or("this section");
+            format!(
+                "unknown field `{found}` in {section}; allowed fields: {}",
+                expected.join(", ")
+            )
+        }
+        E::MissingStructField { field, outer } => {
+            let section = outer.as_deref().map(section_name).unwrap_or("this section");
+            format!("required field `{field}` is missing from {section}")
+        }
+        E::DuplicateStructField { field, .. } => {
+            format!("field `{field}` is given twice; keep one")
+        }
+        E::Eof => "the file ends too early (truncated?): a bracket or value is missing".into(),
+        E::ExpectedFloat | E::ExpectedInteger => format!("{code}: write a number such as 12 or 0.5"),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            format!("{code}: text is written in double quotes, e.g. \"Acme Corp\"")
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown choice `{found}`; allowed: {}",
+            expected.join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+fn section_name(outer: &str) -> &'static str {
+    match outer {
+        "Scenario" => "the plan (Scenario)",
+        "Workload" => "workload",
+        "ModelEntry" => "a models entry",
+        "ApiPricing" => "Api pricing",
+        "SelfHostedPricing" => "SelfHosted pricing",
+        "LongContext" => "long_context",
+        "Retrieval" => "retrieval",
+        "Embedding" => "retrieval.embedding",
+        "InfraItem" => "an infrastructure line",
+        "Build" => "build",
+        "Oversight" => "oversight",
+        "Risk" => "risk",
+        "Change" => "change",
+        "Value" => "value",
+        _ => "this section",
+    }
+}
+
+/// Fills in pricing left out of a hand-written file from the catalog, by id.
+pub fn resolve_prices(s: &mut Scenario, catalog: &Catalog, text: &str) -> Result<(), PlanError> {
+    let mut problems = Vec::new();
+    for (i, m) in s.models.iter_mut().enumerate() {
+        if m.pricing.is_some() {
+            continue;
+        }
+        match catalog.model(&m.id) {
+            Some(entry) => m.pricing = Some(entry.pricing.clone()),
+            None => {
+                let path = format!("models[{i}].id");
+                problems.push(Problem::new(
+                    locate(text, &path),
+                    Some(path),
+                    unknown_id_message(&m.id, &catalog.suggest_models(&m.id), "model"),
+                ));
+            }
+        }
+    }
+    let emb = &mut s.retrieval.embedding;
+    if emb.per_mtok.is_none() && !emb.id.is_empty() {
+        match catalog.embedding(&emb.id) {
+            Some(entry) => emb.per_mtok = Some(entry.per_mtok),
+            None => {
+                let path = "retrieval.embedding.id".to_string();
+                problems.push(Problem::new(
+                    locate(text, &path),
+                    Some(path),
+                    unknown_id_message(&emb.id, &catalog.suggest_embeddings(&emb.id), "embedding model"),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(PlanError { problems })
+    }
+}
+
+fn unknown_id_message(id: &str, suggestions: &[String], what: &str) -> String {
+    let mut msg = format!(
+        "{id:?} is not in the catalog and the entry has no pricing; give a pricing snapshot or a catalog id"
+    );
+    if !suggestions.is_empty() {
+        msg.push_str(&format!(
+            " (closest {what} ids: {})",
+            suggestions.join(", ")
+        ));
+    }
+    msg.push_str("; `runcost catalog` lists them all");
+    msg
+}
+
+/// Writes a plan deterministically: same plan → same bytes, fields in the
+/// spec's order, pricing snapshots included, one field per line.
+pub fn write_plan(s: &Scenario) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .depth_limit(3);
+    // Serializing plain data with derived impls cannot fail; fall back to the
+    // compact form rather than panicking if a future change makes it so.
+    let body = ron::ser::to_string_pretty(s, config)
+        .or_else(|_| ron::ser::to_string(s))
+        .unwrap_or_default();
+    format!(
+        "// runcost plan, format version {FORMAT_VERSION}. Format: docs/scenario-format.md\n\
+         Scenario{body}\n"
+    )
+}
