@@ -33,8 +33,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Project a plan and print the report (`-` reads the plan from stdin).
-    #[command(after_help = "Examples:\n  runcost report scenarios/support-assistant.ron\n  \
-runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --format json --months 36")]
+    #[command(
+        after_help = "Examples:\n  runcost report scenarios/support-assistant.ron\n  \
+runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --format json --months 36"
+    )]
     Report {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -57,7 +59,9 @@ runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --f
         format: CatalogFormat,
     },
     /// Write a new plan from an example plan.
-    #[command(after_help = "Examples:\n  runcost new my-plan.ron\n  runcost new rag.ron --template support-assistant\n  runcost new --list")]
+    #[command(
+        after_help = "Examples:\n  runcost new my-plan.ron\n  runcost new rag.ron --template support-assistant\n  runcost new --list"
+    )]
     New {
         #[arg(required_unless_present = "list")]
         file: Option<PathBuf>,
@@ -107,7 +111,9 @@ fn emit(text: &str) -> Result<(), Failure> {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Internal(format!("cannot write to standard output: {e}"))),
+        Err(e) => Err(Failure::Internal(format!(
+            "cannot write to standard output: {e}"
+        ))),
     }
 }
 
@@ -148,6 +154,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 plan.horizon_months = m;
             }
             let projection = project(&plan);
+            ensure_finite(&file, &projection)?;
             emit(&report::render(format, &plan, &projection, &catalog.as_of))
         }
         Command::Check { files } => check(&files),
@@ -173,6 +180,26 @@ pub fn run(command: Command) -> Result<(), Failure> {
             };
             new_plan(&file, &template, force)
         }
+    }
+}
+
+/// Valid inputs can still be too large to multiply out (1e300 requests a day
+/// growing 1000 % a month); say so rather than print "inf" or null.
+fn ensure_finite(file: &Path, p: &crate::model::Projection) -> Result<(), Failure> {
+    let t = &p.totals;
+    if [t.tco, t.value, t.peak_reviewer_fte]
+        .iter()
+        .all(|v| v.is_finite())
+        && p.months
+            .iter()
+            .all(|m| m.cumulative_net.is_finite() && m.requests.is_finite())
+    {
+        Ok(())
+    } else {
+        Err(Failure::Input(format!(
+            "{}: the projection overflows (a figure exceeds 1e308); lower the volume, growth or prices",
+            file.display()
+        )))
     }
 }
 
@@ -235,9 +262,8 @@ fn per_m(v: f64) -> String {
 
 /// The catalog as a table or JSON, optionally filtered by provider.
 pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: CatalogFormat) -> String {
-    let wanted = |p: &str| {
-        provider.is_none_or(|want| p.to_lowercase().contains(&want.to_lowercase()))
-    };
+    let wanted =
+        |p: &str| provider.is_none_or(|want| p.to_lowercase().contains(&want.to_lowercase()));
     let mut filtered = catalog.clone();
     filtered.models.retain(|m| wanted(&m.provider));
     filtered.embeddings.retain(|e| wanted(&e.provider));
@@ -248,7 +274,14 @@ pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: Catalog
     }
     let mut t = crate::report::table::table();
     t.set_header(vec![
-        "id", "provider", "input", "cached", "output", "batch", "long context", "context",
+        "id",
+        "provider",
+        "input",
+        "cached",
+        "output",
+        "batch",
+        "long context",
+        "context",
         "deprecation",
     ]);
     for m in &filtered.models {
@@ -293,7 +326,13 @@ pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: Catalog
         ]);
     }
     let mut e = crate::report::table::table();
-    e.set_header(vec!["embedding id", "provider", "per 1M tokens", "batch", "max input"]);
+    e.set_header(vec![
+        "embedding id",
+        "provider",
+        "per 1M tokens",
+        "batch",
+        "max input",
+    ]);
     for x in &filtered.embeddings {
         e.add_row(vec![
             x.id.clone(),
@@ -325,5 +364,10 @@ pub fn default_report(file: Option<&Path>) -> Result<(), Failure> {
         }
     };
     let projection = project(&plan);
-    emit(&report::render(Format::Table, &plan, &projection, &catalog.as_of))
+    emit(&report::render(
+        Format::Table,
+        &plan,
+        &projection,
+        &catalog.as_of,
+    ))
 }

@@ -162,7 +162,12 @@ impl Field {
                     }
                 }
                 Some(Pricing::SelfHosted(_)) => {
-                    v.extend([GpuHourly(i), GpuThroughput(i), GpuUtilization(i), MinGpus(i)]);
+                    v.extend([
+                        GpuHourly(i),
+                        GpuThroughput(i),
+                        GpuUtilization(i),
+                        MinGpus(i),
+                    ]);
                 }
                 None => {}
             }
@@ -181,12 +186,7 @@ impl Field {
             v.push(InfraMonthly(i));
             v.push(InfraPerThousand(i));
         }
-        v.extend([
-            BuildCost,
-            MaintenancePct,
-            ReviewPct,
-            MinutesPerReview,
-        ]);
+        v.extend([BuildCost, MaintenancePct, ReviewPct, MinutesPerReview]);
         if matches!(s.oversight.reviewers, Reviewers::Fixed(_)) {
             v.push(FixedReviewers);
         }
@@ -236,9 +236,9 @@ impl Field {
         use Field::*;
         match self {
             ModelShare(i) | ModelDiscount(i) | ApiInput(i) | ApiCached(i) | ApiOutput(i)
-            | ApiBatchDiscount(i) | LongAbove(i) | LongInput(i) | LongCached(i)
-            | LongOutput(i) | GpuHourly(i) | GpuThroughput(i) | GpuUtilization(i)
-            | MinGpus(i) | InfraMonthly(i) | InfraPerThousand(i) => Some(i),
+            | ApiBatchDiscount(i) | LongAbove(i) | LongInput(i) | LongCached(i) | LongOutput(i)
+            | GpuHourly(i) | GpuThroughput(i) | GpuUtilization(i) | MinGpus(i)
+            | InfraMonthly(i) | InfraPerThousand(i) => Some(i),
             _ => None,
         }
     }
@@ -633,7 +633,11 @@ impl Field {
     /// what is allowed.
     pub fn check(self, v: f64) -> Result<(), &'static str> {
         let range = self.range();
-        if range.allows(v) { Ok(()) } else { Err(range.describe()) }
+        if range.allows(v) {
+            Ok(())
+        } else {
+            Err(range.describe())
+        }
     }
 
     /// The value one step up (`dir` = 1) or down (`dir` = -1), `times` steps at

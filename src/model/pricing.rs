@@ -135,10 +135,14 @@ pub struct SelfHostedPricing {
     pub min_gpus: u32,
 }
 
-/// Writes `Some(x)` as plain `x`, the way the format shows optional prices.
-fn bare_option<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+/// Writes `Some(x)` as plain `x`, the way the format shows optional values
+/// (`cached_input_per_mtok: 0.025`, `pricing: Api(…)`). Reading accepts both.
+pub(crate) fn bare_option<T: Serialize, S: Serializer>(
+    value: &Option<T>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match value {
-        Some(v) => s.serialize_f64(*v),
+        Some(v) => v.serialize(s),
         None => s.serialize_none(),
     }
 }
@@ -271,9 +275,10 @@ fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<Strin
     let mut scored: Vec<(f64, &str)> = candidates
         .map(|c| {
             let hay = c.to_lowercase();
-            let mut score = strsim::jaro_winkler(&needle, &hay);
-            if !needle.is_empty() && (hay.contains(&needle) || needle.contains(&hay)) {
-                score += 0.5;
+            let mut score = strsim::normalized_damerau_levenshtein(&needle, &hay)
+                .max(strsim::jaro_winkler(&needle, &hay) * 0.9);
+            if !needle.is_empty() && hay.contains(&needle) {
+                score += 0.3;
             }
             (score, c)
         })

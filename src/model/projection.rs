@@ -239,8 +239,9 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
                 match &entry.pricing {
                     Some(Pricing::Api(a)) => {
                         let (p_in, p_cached, p_out) = a.effective(tin);
-                        let c = (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out)
-                            / 1e6;
+                        let c =
+                            (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out)
+                                / 1e6;
                         let cost = calls
                             * share
                             * c
@@ -304,9 +305,7 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         let oversight = staffed * o.reviewer_annual_cost / 12.0 + owner;
 
         // Errors.
-        let uncaught = req
-            * s.risk.error_rate_pct
-            / 100.0
+        let uncaught = req * s.risk.error_rate_pct / 100.0
             * (1.0 - o.review_pct / 100.0 * coverage * s.risk.review_catch_pct / 100.0);
         let errors = uncaught * s.risk.cost_per_uncaught_error;
 

@@ -106,7 +106,11 @@ pub struct ModelEntry {
     pub share_pct: f64,
     #[serde(default)]
     pub discount_pct: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::pricing::bare_option"
+    )]
     pub pricing: Option<Pricing>,
 }
 
@@ -140,7 +144,11 @@ pub struct Retrieval {
 pub struct Embedding {
     #[serde(default)]
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::pricing::bare_option"
+    )]
     pub per_mtok: Option<f64>,
 }
 

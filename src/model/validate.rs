@@ -106,7 +106,12 @@ impl Checker {
         }
     }
 
-    fn fail(&mut self, path: impl Into<String>, value: impl Into<String>, allowed: impl Into<String>) {
+    fn fail(
+        &mut self,
+        path: impl Into<String>,
+        value: impl Into<String>,
+        allowed: impl Into<String>,
+    ) {
         self.problems.push(Invalid {
             path: path.into(),
             value: value.into(),
@@ -178,8 +183,16 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                 if let Some(v) = a.cached_input_per_mtok {
                     c.num(format!("{q}.cached_input_per_mtok"), v, NonNegative);
                 }
-                c.num(format!("{q}.output_per_mtok"), a.output_per_mtok, NonNegative);
-                c.num(format!("{q}.batch_discount_pct"), a.batch_discount_pct, Percent);
+                c.num(
+                    format!("{q}.output_per_mtok"),
+                    a.output_per_mtok,
+                    NonNegative,
+                );
+                c.num(
+                    format!("{q}.batch_discount_pct"),
+                    a.batch_discount_pct,
+                    Percent,
+                );
                 if let Some(t) = &a.long_context {
                     let q = format!("{q}.long_context");
                     c.num(format!("{q}.above_tokens"), t.above_tokens, NonNegative);
@@ -187,7 +200,11 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                     if let Some(v) = t.cached_input_per_mtok {
                         c.num(format!("{q}.cached_input_per_mtok"), v, NonNegative);
                     }
-                    c.num(format!("{q}.output_per_mtok"), t.output_per_mtok, NonNegative);
+                    c.num(
+                        format!("{q}.output_per_mtok"),
+                        t.output_per_mtok,
+                        NonNegative,
+                    );
                 }
             }
             Some(Pricing::SelfHosted(h)) => {
@@ -198,11 +215,16 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                     h.tokens_per_second_per_gpu,
                     Positive,
                 );
-                c.num(format!("{q}.utilization_pct"), h.utilization_pct, PositivePercent);
+                c.num(
+                    format!("{q}.utilization_pct"),
+                    h.utilization_pct,
+                    PositivePercent,
+                );
             }
         }
     }
-    if !s.models.is_empty() && share_sum.is_finite() && (share_sum - 100.0).abs() > SHARE_TOLERANCE {
+    if !s.models.is_empty() && share_sum.is_finite() && (share_sum - 100.0).abs() > SHARE_TOLERANCE
+    {
         c.fail(
             "models[].share_pct",
             format!("{} in total", show(share_sum)),
@@ -215,10 +237,22 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         c.num("retrieval.embedding.per_mtok", v, NonNegative);
     }
     c.num("retrieval.corpus_tokens", r.corpus_tokens, NonNegative);
-    c.num("retrieval.refresh_pct_per_month", r.refresh_pct_per_month, Percent);
+    c.num(
+        "retrieval.refresh_pct_per_month",
+        r.refresh_pct_per_month,
+        Percent,
+    );
     c.num("retrieval.query_tokens", r.query_tokens, NonNegative);
-    c.num("retrieval.searches_per_request", r.searches_per_request, NonNegative);
-    c.num("retrieval.vector_db_monthly", r.vector_db_monthly, NonNegative);
+    c.num(
+        "retrieval.searches_per_request",
+        r.searches_per_request,
+        NonNegative,
+    );
+    c.num(
+        "retrieval.vector_db_monthly",
+        r.vector_db_monthly,
+        NonNegative,
+    );
     c.num(
         "retrieval.vector_db_per_million_queries",
         r.vector_db_per_million_queries,
@@ -231,7 +265,11 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
     );
 
     for (i, item) in s.infrastructure.iter().enumerate() {
-        c.num(format!("infrastructure[{i}].monthly"), item.monthly, NonNegative);
+        c.num(
+            format!("infrastructure[{i}].monthly"),
+            item.monthly,
+            NonNegative,
+        );
         c.num(
             format!("infrastructure[{i}].per_thousand_requests"),
             item.per_thousand_requests,
@@ -248,18 +286,30 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
 
     let o = &s.oversight;
     c.num("oversight.review_pct", o.review_pct, Percent);
-    c.num("oversight.minutes_per_review", o.minutes_per_review, NonNegative);
+    c.num(
+        "oversight.minutes_per_review",
+        o.minutes_per_review,
+        NonNegative,
+    );
     if let Reviewers::Fixed(x) = o.reviewers {
         c.num("oversight.reviewers", x, NonNegative);
     }
-    c.num("oversight.reviewer_annual_cost", o.reviewer_annual_cost, NonNegative);
+    c.num(
+        "oversight.reviewer_annual_cost",
+        o.reviewer_annual_cost,
+        NonNegative,
+    );
     c.num(
         "oversight.productive_hours_per_month",
         o.productive_hours_per_month,
         Positive,
     );
     c.num("oversight.owner_fte", o.owner_fte, NonNegative);
-    c.num("oversight.owner_annual_cost", o.owner_annual_cost, NonNegative);
+    c.num(
+        "oversight.owner_annual_cost",
+        o.owner_annual_cost,
+        NonNegative,
+    );
 
     c.num("risk.error_rate_pct", s.risk.error_rate_pct, Percent);
     c.num("risk.review_catch_pct", s.risk.review_catch_pct, Percent);
@@ -290,7 +340,11 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         s.value.minutes_saved_per_request,
         NonNegative,
     );
-    c.num("value.labour_hourly_cost", s.value.labour_hourly_cost, NonNegative);
+    c.num(
+        "value.labour_hourly_cost",
+        s.value.labour_hourly_cost,
+        NonNegative,
+    );
 
     c.problems
 }

@@ -24,7 +24,11 @@ pub fn render(p: &Projection) -> String {
             format!("{:.2}", m.requests),
             format!("{:.2}", m.calls),
         ];
-        row.extend(Category::ALL.iter().map(|c| format!("{:.2}", m.category(*c))));
+        row.extend(
+            Category::ALL
+                .iter()
+                .map(|c| format!("{:.2}", m.category(*c))),
+        );
         row.extend([
             format!("{:.2}", m.total),
             format!("{:.2}", m.value),

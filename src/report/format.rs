@@ -31,7 +31,11 @@ pub fn money_places(v: f64, currency: &str, places: usize) -> String {
     } else {
         ""
     };
-    format!("{sign}{}{}", currency_prefix(currency), rounded.separate_with_commas())
+    format!(
+        "{sign}{}{}",
+        currency_prefix(currency),
+        rounded.separate_with_commas()
+    )
 }
 
 /// Money small enough to need cents or fractions of a cent (cost per request).

@@ -18,7 +18,10 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     let t = &p.totals;
     let h = p.months.len();
     let mut o = String::new();
-    o.push_str(&format!("# {} — what it costs in production\n\n", cell(&s.name)));
+    o.push_str(&format!(
+        "# {} — what it costs in production\n\n",
+        cell(&s.name)
+    ));
     if !s.client.is_empty() {
         o.push_str(&format!("**Client:** {}  \n", cell(&s.client)));
     }
@@ -40,8 +43,17 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     o.push_str("\n## Where the run cost goes\n\n| Category | Horizon | Share |\n|---|---:|---:|\n");
     for k in Category::ALL {
         let v = t.category(k);
-        let share = if t.run_cost > 0.0 { v / t.run_cost * 100.0 } else { 0.0 };
-        o.push_str(&format!("| {} | {} | {} |\n", k.label(), money(v, c), pct(share)));
+        let share = if t.run_cost > 0.0 {
+            v / t.run_cost * 100.0
+        } else {
+            0.0
+        };
+        o.push_str(&format!(
+            "| {} | {} | {} |\n",
+            k.label(),
+            money(v, c),
+            pct(share)
+        ));
     }
 
     o.push_str("\n## Monthly projection\n\n| Month | Requests |");
@@ -58,7 +70,11 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         for k in Category::ALL {
             o.push_str(&format!(" {} |", money(m.category(k), c)));
         }
-        o.push_str(&format!(" {} | {} |\n", money(m.total, c), money(m.cumulative_net, c)));
+        o.push_str(&format!(
+            " {} | {} |\n",
+            money(m.total, c),
+            money(m.cumulative_net, c)
+        ));
     }
     o.push_str(&format!("| **Total** | {} |", count(t.requests)));
     for k in Category::ALL {
@@ -88,30 +104,6 @@ pub fn assumptions(s: &Scenario) -> String {
     let mut o = String::from("| Section | Input | Value |\n|---|---|---:|\n");
     let fields = Field::all(s);
     for section in Section::ALL {
-        for f in fields.iter().filter(|f| f.section() == section) {
-            if section == Section::Retrieval && !s.retrieval.enabled {
-                continue;
-            }
-            let Some(v) = f.get(s) else { continue };
-            let owner = match (section, f.index()) {
-                (Section::Models, Some(i)) => s.models.get(i).map(|m| m.id.clone()),
-                (Section::Infrastructure, Some(i)) => {
-                    s.infrastructure.get(i).map(|x| x.name.clone())
-                }
-                _ => None,
-            };
-            let label = match owner {
-                Some(name) => format!("{} — {}", cell(&name), f.label()),
-                None => f.label().to_string(),
-            };
-            let shown = if f.is_money() {
-                let places = if v.abs() < 100.0 && v.fract() != 0.0 { 4 } else { 0 };
-                format!("{} {}", money_or_price(v, c, places), f.unit().trim_start_matches('$').trim_start_matches(' '))
-            } else {
-                format!("{} {}", number(v, 4), f.unit())
-            };
-            o.push_str(&format!("| {} | {} | {} |\n", section.label(), label, shown.trim()));
-        }
         match section {
             Section::Models => {
                 for m in &s.models {
@@ -139,6 +131,43 @@ pub fn assumptions(s: &Scenario) -> String {
                 o.push_str(&format!("| Oversight | Reviewer staffing | {v} |\n"));
             }
             _ => {}
+        }
+        for f in fields.iter().filter(|f| f.section() == section) {
+            if section == Section::Retrieval && !s.retrieval.enabled {
+                continue;
+            }
+            let Some(v) = f.get(s) else { continue };
+            let owner = match (section, f.index()) {
+                (Section::Models, Some(i)) => s.models.get(i).map(|m| m.id.clone()),
+                (Section::Infrastructure, Some(i)) => {
+                    s.infrastructure.get(i).map(|x| x.name.clone())
+                }
+                _ => None,
+            };
+            let label = match owner {
+                Some(name) => format!("{} — {}", cell(&name), f.label()),
+                None => f.label().to_string(),
+            };
+            let shown = if f.is_money() {
+                let places = if v.abs() < 100.0 && v.fract() != 0.0 {
+                    4
+                } else {
+                    0
+                };
+                format!(
+                    "{} {}",
+                    money_or_price(v, c, places),
+                    f.unit().trim_start_matches('$').trim_start_matches(' ')
+                )
+            } else {
+                format!("{} {}", number(v, 4), f.unit())
+            };
+            o.push_str(&format!(
+                "| {} | {} | {} |\n",
+                section.label(),
+                label,
+                shown.trim()
+            ));
         }
     }
     o

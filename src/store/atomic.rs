@@ -66,7 +66,8 @@ pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         f.sync_all().map_err(io_err("flushing to disk"))?;
         drop(f);
         if path.exists() {
-            fs::copy(path, backup_path(path)).map_err(io_err("keeping the previous version as .bak"))?;
+            fs::copy(path, backup_path(path))
+                .map_err(io_err("keeping the previous version as .bak"))?;
         }
         fs::rename(&tmp, path).map_err(io_err("replacing the file"))?;
         Ok(())

