@@ -351,7 +351,18 @@ pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: Catalog
     )
 }
 
-/// `runcost [FILE]` before the workbench: the report of FILE or the default plan.
+/// `runcost [FILE]`: the workbench in a terminal; without one (a pipe, a
+/// script) the report of the plan the workbench would open.
+pub fn workbench(file: Option<&Path>) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return default_report(file);
+    }
+    let catalog = load_catalog();
+    crate::tui::run(file, catalog).map_err(Failure::Input)
+}
+
+/// The table report of FILE or the built-in default plan.
 pub fn default_report(file: Option<&Path>) -> Result<(), Failure> {
     let catalog = load_catalog();
     let plan = match file {

@@ -4,7 +4,10 @@
 //! `model` (the domain) ← `store` (files) ← `report` (renderers) ← `app`/`ui`/`tui`
 //! (the workbench) ← `cli`.
 
+pub mod app;
 pub mod cli;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(command),
-        None => runcost::cli::default_report(args.file.as_deref()),
+        None => cli::workbench(args.file.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

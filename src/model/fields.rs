@@ -360,6 +360,64 @@ impl Field {
         }
     }
 
+    /// A label of at most 18 characters for narrow panes.
+    pub fn short_label(self) -> &'static str {
+        use Field::*;
+        match self {
+            RequestsPerDay => "Requests/day",
+            DaysPerMonth => "Days/month",
+            MonthlyGrowth => "Growth",
+            InputTokens => "Input tokens",
+            OutputTokens => "Output tokens",
+            ReasoningTokens => "Reasoning tokens",
+            CachedInput => "Cached input",
+            BatchShare => "Batch share",
+            Overhead => "Extra calls",
+            ModelShare(_) => "Share",
+            ModelDiscount(_) => "Discount",
+            ApiInput(_) => "Input",
+            ApiCached(_) => "Cached input",
+            ApiOutput(_) => "Output",
+            ApiBatchDiscount(_) => "Batch discount",
+            LongAbove(_) => "Long ctx above",
+            LongInput(_) => "Long ctx input",
+            LongCached(_) => "Long ctx cached",
+            LongOutput(_) => "Long ctx output",
+            GpuHourly(_) => "GPU price",
+            GpuThroughput(_) => "Throughput",
+            GpuUtilization(_) => "Utilisation",
+            MinGpus(_) => "Min GPUs",
+            EmbeddingPrice => "Embedding price",
+            CorpusTokens => "Corpus",
+            RefreshPct => "Re-embedded",
+            QueryTokens => "Query tokens",
+            SearchesPerRequest => "Searches",
+            VectorDbMonthly => "Vector DB base",
+            VectorDbPerMillion => "Vector DB usage",
+            RerankPerThousand => "Re-ranking",
+            InfraMonthly(_) => "Monthly",
+            InfraPerThousand(_) => "Per 1k requests",
+            BuildCost => "Build cost",
+            MaintenancePct => "Maintenance",
+            ReviewPct => "Reviewed",
+            MinutesPerReview => "Min per review",
+            FixedReviewers => "Reviewers",
+            ReviewerAnnualCost => "Reviewer cost",
+            ProductiveHours => "Hours per FTE",
+            OwnerFte => "Owner time",
+            OwnerAnnualCost => "Owner cost",
+            ErrorRate => "Wrong answers",
+            CatchRate => "Review catches",
+            CostPerError => "Cost per error",
+            UpdatesPerYear => "Model updates",
+            RetuneCost => "Re-tune cost",
+            PriceChange => "Price change",
+            MinutesSaved => "Minutes saved",
+            LabourHourly => "Labour cost",
+            Horizon => "Horizon",
+        }
+    }
+
     /// The unit shown after the value.
     pub fn unit(self) -> &'static str {
         use Field::*;

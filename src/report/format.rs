@@ -129,6 +129,23 @@ pub fn payback(v: Option<u32>, horizon: usize) -> String {
     }
 }
 
+/// An input's value with its unit, as the workbench and reports show it:
+/// `2,500 req/day`, `$0.75 /1M tok`, `20 % of build/yr`.
+pub fn field_value(field: crate::model::fields::Field, v: f64, currency: &str) -> String {
+    let unit = field.unit();
+    if let Some(rest) = unit.strip_prefix('$') {
+        let amount = if v.abs() < 100.0 && v.fract() != 0.0 {
+            let s = money_places(v, currency, 4);
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            money(v, currency)
+        };
+        format!("{amount} {}", rest.trim_start())
+    } else {
+        format!("{} {unit}", number(v, 4))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -106,3 +106,67 @@ pub fn template(name: &str) -> Option<&'static Template> {
 pub fn load_template(t: &Template, catalog: &Catalog) -> Result<Scenario, PlanError> {
     parse_plan(t.text.as_bytes(), catalog)
 }
+
+/// One plan file as the Open browser lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSummary {
+    pub path: std::path::PathBuf,
+    pub name: String,
+    pub client: String,
+    pub currency: String,
+    /// Modification time, `YYYY-MM-DD HH:MM` UTC.
+    pub modified: String,
+    /// Horizon TCO, or why the plan could not be read.
+    pub tco: Result<f64, String>,
+}
+
+/// Reads one plan for the browser; a broken file is listed with its problem.
+pub fn summarize(path: &Path, catalog: &Catalog) -> PlanSummary {
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .map(|t| {
+            let s = humantime::format_rfc3339_seconds(t).to_string();
+            s.get(..16).unwrap_or(&s).replace('T', " ")
+        })
+        .unwrap_or_default();
+    match open_plan(path, catalog) {
+        Ok(plan) => PlanSummary {
+            path: path.to_path_buf(),
+            tco: Ok(crate::model::project(&plan).totals.tco),
+            name: plan.name,
+            client: plan.client,
+            currency: plan.currency,
+            modified,
+        },
+        Err(e) => PlanSummary {
+            path: path.to_path_buf(),
+            name: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            client: String::new(),
+            currency: "USD".into(),
+            modified,
+            tco: Err(e.problems().first().map(|p| p.message.clone()).unwrap_or_default()),
+        },
+    }
+}
+
+/// Every `*.ron` plan in the given directories (missing ones are skipped),
+/// newest first.
+pub fn scan(dirs: &[std::path::PathBuf], catalog: &Catalog) -> Vec<PlanSummary> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "ron") && p.is_file() {
+                out.push(summarize(&p, catalog));
+            }
+        }
+    }
+    out.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.path.cmp(&b.path)));
+    out
+}

@@ -1,0 +1,94 @@
+//! The plan being edited: where it lives, whether it changed since it was
+//! saved, and its undo history.
+
+use std::path::PathBuf;
+
+use crate::model::Scenario;
+
+/// Undo steps kept; older ones are dropped.
+const HISTORY_LIMIT: usize = 500;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub plan: Scenario,
+    /// Where Ctrl-S saves; `None` for a plan never saved (Save As asks).
+    pub path: Option<PathBuf>,
+    /// The plan as last saved or opened, to tell whether there are changes.
+    saved: Option<Scenario>,
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+}
+
+impl Document {
+    /// A plan as read from `path` (or a built-in one when `path` is `None`).
+    pub fn opened(plan: Scenario, path: Option<PathBuf>) -> Self {
+        Document {
+            saved: Some(plan.clone()),
+            plan,
+            path,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// A plan that exists only in memory so far.
+    pub fn unsaved(plan: Scenario, path: Option<PathBuf>) -> Self {
+        Document {
+            plan,
+            path,
+            saved: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.plan)
+    }
+
+    /// Applies an edit, recording the previous plan for undo. Returns `false`
+    /// (and records nothing) when the edit changed nothing.
+    pub fn edit(&mut self, f: impl FnOnce(&mut Scenario)) -> bool {
+        let before = self.plan.clone();
+        f(&mut self.plan);
+        if self.plan == before {
+            return false;
+        }
+        self.undo.push(before);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        true
+    }
+
+    pub fn undo(&mut self) -> bool {
+        match self.undo.pop() {
+            Some(prev) => {
+                self.redo.push(std::mem::replace(&mut self.plan, prev));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self) -> bool {
+        match self.redo.pop() {
+            Some(next) => {
+                self.undo.push(std::mem::replace(&mut self.plan, next));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Marks `plan` as what is now on disk at `path`.
+    pub fn mark_saved(&mut self, path: PathBuf, plan: Scenario) {
+        self.path = Some(path);
+        self.saved = Some(plan);
+    }
+}

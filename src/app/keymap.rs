@@ -1,0 +1,389 @@
+//! Keys, the actions they trigger, and one keymap per context. The help overlay
+//! and the bottom bar are generated from these same tables, so what the screen
+//! says is what the keys do.
+
+use std::fmt;
+
+/// A key, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Up,
+    Down,
+    Left,
+    Right,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    F(u8),
+}
+
+/// A key with its modifiers. Shift on letters is folded into the character
+/// (`Shift+a` arrives as `Char('A')` with `shift: false`), so keymaps only say
+/// `shift` for non-character keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyChord {
+    pub key: Key,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub shift: bool,
+}
+
+impl KeyChord {
+    pub const fn plain(key: Key) -> Self {
+        KeyChord {
+            key,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    pub const fn ch(c: char) -> Self {
+        Self::plain(Key::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        KeyChord {
+            key: Key::Char(c),
+            ctrl: true,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    pub const fn shift(key: Key) -> Self {
+        KeyChord {
+            key,
+            ctrl: false,
+            alt: false,
+            shift: true,
+        }
+    }
+
+    /// Normalises a chord as it comes from a terminal: letters carry their case,
+    /// control letters are lower case, shift is dropped on characters.
+    pub fn normalized(mut self) -> Self {
+        if let Key::Char(c) = self.key {
+            if self.ctrl {
+                self.key = Key::Char(c.to_ascii_lowercase());
+            }
+            self.shift = false;
+        }
+        if self.key == Key::BackTab {
+            self.shift = false;
+        }
+        self
+    }
+}
+
+impl fmt::Display for KeyChord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        if self.shift {
+            f.write_str("Shift-")?;
+        }
+        match self.key {
+            Key::Char(' ') => f.write_str("Space"),
+            Key::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            Key::Char(c) => write!(f, "{c}"),
+            Key::Enter => f.write_str("Enter"),
+            Key::Esc => f.write_str("Esc"),
+            Key::Up => f.write_str("↑"),
+            Key::Down => f.write_str("↓"),
+            Key::Left => f.write_str("←"),
+            Key::Right => f.write_str("→"),
+            Key::Tab => f.write_str("Tab"),
+            Key::BackTab => f.write_str("Shift-Tab"),
+            Key::Backspace => f.write_str("Backspace"),
+            Key::Delete => f.write_str("Del"),
+            Key::Home => f.write_str("Home"),
+            Key::End => f.write_str("End"),
+            Key::PageUp => f.write_str("PgUp"),
+            Key::PageDown => f.write_str("PgDn"),
+            Key::F(n) => write!(f, "F{n}"),
+        }
+    }
+}
+
+/// Everything a key can ask the workbench to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Increase,
+    Decrease,
+    IncreaseBig,
+    DecreaseBig,
+    Activate,
+    ToggleSection,
+    CollapseAll,
+    ExpandAll,
+    SwitchFocus,
+    Undo,
+    Redo,
+    Save,
+    SaveAs,
+    Open,
+    NewFromExample,
+    Notes,
+    PickModel,
+    AddModel,
+    RemoveLine,
+    Rebalance,
+    AddInfra,
+    Help,
+    Quit,
+    // Dialogs and overlays.
+    Confirm,
+    Cancel,
+    DialogSave,
+    DialogDiscard,
+}
+
+impl Action {
+    /// What the action does, as the help overlay says it.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "first row",
+            Action::Bottom => "last row",
+            Action::Increase => "raise the value one step (±10 % money and volume, ±1 point %)",
+            Action::Decrease => "lower the value one step",
+            Action::IncreaseBig => "raise by ten steps",
+            Action::DecreaseBig => "lower by ten steps",
+            Action::Activate => "edit the value / toggle / open the picker or notes",
+            Action::ToggleSection => "collapse or expand the section",
+            Action::CollapseAll => "collapse every section",
+            Action::ExpandAll => "expand every section",
+            Action::SwitchFocus => "switch between inputs and the monthly table",
+            Action::Undo => "undo the last change",
+            Action::Redo => "redo",
+            Action::Save => "save the plan",
+            Action::SaveAs => "save under a new name",
+            Action::Open => "open a plan",
+            Action::NewFromExample => "new plan from an example",
+            Action::Notes => "edit the notes from the call",
+            Action::PickModel => "choose the model from the catalog",
+            Action::AddModel => "add a model to the mix",
+            Action::RemoveLine => "remove the model or infrastructure line",
+            Action::Rebalance => "rebalance model shares to sum to 100 %",
+            Action::AddInfra => "add an infrastructure line",
+            Action::Help => "show or hide this help",
+            Action::Quit => "quit (asks if there are unsaved changes)",
+            Action::Confirm => "confirm",
+            Action::Cancel => "cancel",
+            Action::DialogSave => "save, then continue",
+            Action::DialogDiscard => "discard the changes and continue",
+        }
+    }
+
+    /// A one-word label for the bottom bar.
+    pub fn short(self) -> &'static str {
+        match self {
+            Action::Increase | Action::Decrease => "adjust",
+            Action::Activate => "edit",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Save => "save",
+            Action::Open => "open",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::PickModel => "model",
+            Action::Notes => "notes",
+            Action::SwitchFocus => "table",
+            Action::Confirm => "ok",
+            Action::Cancel => "cancel",
+            Action::DialogSave => "save",
+            Action::DialogDiscard => "discard",
+            Action::Rebalance => "rebalance",
+            _ => self.description(),
+        }
+    }
+}
+
+/// Where keys are read: each has its own keymap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Inputs,
+    Table,
+    /// Typing a value, a name, a filter, a path: keys go to the text field.
+    TextEntry,
+    Picker,
+    Browser,
+    Notes,
+    Help,
+    ConfirmDiscard,
+}
+
+pub type Binding = (KeyChord, Action);
+
+const fn k(key: Key) -> KeyChord {
+    KeyChord::plain(key)
+}
+
+const GLOBAL: &[Binding] = &[
+    (KeyChord::ch('?'), Action::Help),
+    (KeyChord::plain(Key::F(1)), Action::Help),
+    (KeyChord::ctrl('s'), Action::Save),
+    (KeyChord::ch('S'), Action::SaveAs),
+    (KeyChord::ctrl('o'), Action::Open),
+    (KeyChord::ctrl('n'), Action::NewFromExample),
+    (KeyChord::ch('u'), Action::Undo),
+    (KeyChord::ctrl('z'), Action::Undo),
+    (KeyChord::ctrl('r'), Action::Redo),
+    (KeyChord::ctrl('y'), Action::Redo),
+    (KeyChord::ch('q'), Action::Quit),
+    (KeyChord::ctrl('c'), Action::Quit),
+    (k(Key::Tab), Action::SwitchFocus),
+    (k(Key::BackTab), Action::SwitchFocus),
+];
+
+const INPUTS: &[Binding] = &[
+    (k(Key::Up), Action::Up),
+    (KeyChord::ch('k'), Action::Up),
+    (k(Key::Down), Action::Down),
+    (KeyChord::ch('j'), Action::Down),
+    (k(Key::PageUp), Action::PageUp),
+    (k(Key::PageDown), Action::PageDown),
+    (k(Key::Home), Action::Top),
+    (k(Key::End), Action::Bottom),
+    (k(Key::Right), Action::Increase),
+    (KeyChord::ch('l'), Action::Increase),
+    (k(Key::Left), Action::Decrease),
+    (KeyChord::ch('h'), Action::Decrease),
+    (KeyChord::shift(Key::Right), Action::IncreaseBig),
+    (KeyChord::ch('L'), Action::IncreaseBig),
+    (KeyChord::shift(Key::Left), Action::DecreaseBig),
+    (KeyChord::ch('H'), Action::DecreaseBig),
+    (k(Key::Enter), Action::Activate),
+    (KeyChord::ch(' '), Action::ToggleSection),
+    (KeyChord::ch('-'), Action::CollapseAll),
+    (KeyChord::ch('+'), Action::ExpandAll),
+    (KeyChord::ch('m'), Action::PickModel),
+    (KeyChord::ch('a'), Action::AddModel),
+    (KeyChord::ch('i'), Action::AddInfra),
+    (KeyChord::ch('d'), Action::RemoveLine),
+    (k(Key::Delete), Action::RemoveLine),
+    (KeyChord::ch('b'), Action::Rebalance),
+    (KeyChord::ch('n'), Action::Notes),
+];
+
+const TABLE: &[Binding] = &[
+    (k(Key::Up), Action::Up),
+    (KeyChord::ch('k'), Action::Up),
+    (k(Key::Down), Action::Down),
+    (KeyChord::ch('j'), Action::Down),
+    (k(Key::PageUp), Action::PageUp),
+    (k(Key::PageDown), Action::PageDown),
+    (k(Key::Home), Action::Top),
+    (k(Key::End), Action::Bottom),
+    (k(Key::Esc), Action::SwitchFocus),
+];
+
+const TEXT_ENTRY: &[Binding] = &[
+    (k(Key::Enter), Action::Confirm),
+    (k(Key::Esc), Action::Cancel),
+];
+
+const PICKER: &[Binding] = &[
+    (k(Key::Up), Action::Up),
+    (k(Key::Down), Action::Down),
+    (k(Key::PageUp), Action::PageUp),
+    (k(Key::PageDown), Action::PageDown),
+    (k(Key::Enter), Action::Confirm),
+    (k(Key::Esc), Action::Cancel),
+];
+
+const NOTES: &[Binding] = &[(k(Key::Esc), Action::Confirm)];
+
+const HELP: &[Binding] = &[
+    (k(Key::Esc), Action::Cancel),
+    (KeyChord::ch('?'), Action::Cancel),
+    (KeyChord::ch('q'), Action::Cancel),
+    (k(Key::Up), Action::Up),
+    (k(Key::Down), Action::Down),
+];
+
+const CONFIRM: &[Binding] = &[
+    (KeyChord::ch('s'), Action::DialogSave),
+    (KeyChord::ch('d'), Action::DialogDiscard),
+    (KeyChord::ch('c'), Action::Cancel),
+    (k(Key::Esc), Action::Cancel),
+];
+
+/// The bindings of a context, most specific first. Text contexts have no
+/// global keys: letters are typed, not interpreted.
+pub fn bindings(ctx: Context) -> Vec<Binding> {
+    let own: &[Binding] = match ctx {
+        Context::Inputs => INPUTS,
+        Context::Table => TABLE,
+        Context::TextEntry => TEXT_ENTRY,
+        Context::Picker | Context::Browser => PICKER,
+        Context::Notes => NOTES,
+        Context::Help => HELP,
+        Context::ConfirmDiscard => CONFIRM,
+    };
+    let mut v = own.to_vec();
+    if matches!(ctx, Context::Inputs | Context::Table) {
+        v.extend_from_slice(GLOBAL);
+    }
+    v
+}
+
+/// The action a chord triggers in a context, if any.
+pub fn lookup(ctx: Context, chord: KeyChord) -> Option<Action> {
+    let chord = chord.normalized();
+    bindings(ctx)
+        .into_iter()
+        .find(|(c, _)| *c == chord)
+        .map(|(_, a)| a)
+}
+
+/// The keys for the bottom bar: one chord per action, in this order.
+pub fn bar(ctx: Context) -> Vec<(KeyChord, Action)> {
+    let wanted: &[Action] = match ctx {
+        Context::Inputs => &[
+            Action::Decrease,
+            Action::Activate,
+            Action::PickModel,
+            Action::Undo,
+            Action::Save,
+            Action::Open,
+            Action::SwitchFocus,
+            Action::Help,
+            Action::Quit,
+        ],
+        Context::Table => &[Action::Up, Action::SwitchFocus, Action::Help, Action::Quit],
+        Context::TextEntry | Context::Picker | Context::Browser => {
+            &[Action::Confirm, Action::Cancel]
+        }
+        Context::Notes => &[Action::Confirm],
+        Context::Help => &[Action::Cancel],
+        Context::ConfirmDiscard => &[Action::DialogSave, Action::DialogDiscard, Action::Cancel],
+    };
+    let all = bindings(ctx);
+    wanted
+        .iter()
+        .filter_map(|a| all.iter().find(|(_, x)| x == a).copied())
+        .collect()
+}

@@ -1,0 +1,57 @@
+//! Screen geometry, shared by the view (to draw) and `update` (to map mouse
+//! clicks to rows). Pure arithmetic on rectangles.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this size the workbench shows a notice instead of a broken layout.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Regions {
+    pub title: Rect,
+    pub inputs: Rect,
+    pub projection: Rect,
+    pub status: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The main regions: title bar, inputs pane on the left, projection on the
+/// right, status bar at the bottom.
+pub fn regions(area: Rect) -> Regions {
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let inputs_width = (area.width.saturating_mul(2) / 5).clamp(30, 54);
+    let [inputs, projection] =
+        Layout::horizontal([Constraint::Length(inputs_width), Constraint::Min(0)]).areas(body);
+    Regions {
+        title,
+        inputs,
+        projection,
+        status,
+    }
+}
+
+/// Rows of the inputs list visible inside its border.
+pub fn input_rows_visible(area: Rect) -> usize {
+    regions(area).inputs.height.saturating_sub(2) as usize
+}
+
+/// A centred rectangle of at most `w`×`h`, clamped to `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

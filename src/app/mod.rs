@@ -1,0 +1,1244 @@
+//! The workbench as a state machine: `App` holds the plan, its projection and
+//! what is on screen; `update(Msg) -> Vec<Effect>` is the only way it changes.
+//! Nothing here touches the terminal or the disk: effects (save, open, scan
+//! plans, quit) are carried out by the runtime (`tui.rs`), whose results come
+//! back as messages. Every interaction is therefore a plain unit test.
+
+pub mod document;
+pub mod entry;
+pub mod keymap;
+pub mod layout;
+pub mod rows;
+pub mod text;
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+
+pub use document::Document;
+use keymap::{Action, Context, Key, KeyChord};
+use rows::{Group, Row, TextField, Toggle};
+
+use crate::model::fields::{Field, Section};
+use crate::model::{
+    Catalog, Invalid, ModelEntry, Projection, Reviewers, Scenario, project_into, validate,
+};
+use crate::store::plans::{PlanSummary, TEMPLATES};
+use crate::store::write_plan;
+
+/// Everything that can happen to the workbench.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyChord),
+    /// A left click at a screen cell.
+    Click { col: u16, row: u16 },
+    /// The wheel over a screen cell.
+    Scroll { col: u16, row: u16, down: bool },
+    /// Bracketed paste.
+    Paste(String),
+    Resize { width: u16, height: u16 },
+    /// The runtime finished a save.
+    Saved {
+        path: PathBuf,
+        plan: Box<Scenario>,
+        result: Result<(), String>,
+    },
+    /// The runtime read a plan file.
+    Opened {
+        path: PathBuf,
+        result: Result<Box<Scenario>, String>,
+    },
+    /// The runtime listed the plans on disk.
+    PlanList(Vec<PlanSummary>),
+}
+
+/// Side effects for the runtime to perform.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write `text` (the plan `plan`, serialized) to `path` atomically.
+    Save {
+        path: PathBuf,
+        text: String,
+        plan: Box<Scenario>,
+    },
+    Open(PathBuf),
+    ScanPlans,
+    /// Remember this plan as the one to reopen next time.
+    Remember(PathBuf),
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Inputs,
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// What an edit did to the two numbers a client watches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEffect {
+    /// "Requests per day 2,500 → 2,750", "Undo", "Model → gpt-5.4".
+    pub what: String,
+    pub tco_before: f64,
+    pub tco_after: f64,
+    /// The month shown (12, or the horizon when shorter).
+    pub month: usize,
+    pub month_before: f64,
+    pub month_after: f64,
+}
+
+/// What a text box is for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EditTarget {
+    Number(Field),
+    Text(TextField),
+}
+
+pub struct EditState {
+    pub target: EditTarget,
+    pub input: TextArea<'static>,
+    /// Why the current text is not acceptable (shown inline; Enter refuses).
+    pub error: Option<String>,
+}
+
+/// Which mix entry the picker assigns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickTarget {
+    Replace(usize),
+    Add,
+}
+
+pub struct PickerState {
+    pub target: PickTarget,
+    pub filter: TextArea<'static>,
+    /// Indices into `catalog.models` that match the filter.
+    pub matches: Vec<usize>,
+    pub selected: usize,
+}
+
+pub struct BrowserState {
+    pub filter: TextArea<'static>,
+    pub plans: Vec<PlanSummary>,
+    pub matches: Vec<usize>,
+    pub selected: usize,
+    pub loading: bool,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Quit,
+    Open(PathBuf),
+    NewFrom(usize),
+}
+
+pub enum Mode {
+    Normal,
+    Edit(EditState),
+    Picker(PickerState),
+    Notes(Box<TextArea<'static>>),
+    Help { scroll: u16 },
+    Confirm(Pending),
+    SaveAs(EditState),
+    Browser(BrowserState),
+    Examples { selected: usize },
+}
+
+pub struct App {
+    pub doc: Document,
+    pub catalog: Catalog,
+    /// Derived from the plan on every change.
+    pub projection: Projection,
+    pub problems: Vec<Invalid>,
+    pub rows: Vec<Row>,
+    pub collapsed: Vec<Group>,
+    pub selected: usize,
+    pub offset: usize,
+    pub focus: Focus,
+    pub table_offset: usize,
+    pub mode: Mode,
+    pub last_change: Option<ChangeEffect>,
+    pub status: Option<Status>,
+    pub size: Rect,
+    /// Where Save As proposes to put new plans.
+    pub plans_dir: Option<PathBuf>,
+    after_save: Option<Pending>,
+}
+
+/// The month the "what changed" line reports (12, or the last month before).
+fn watch_month(p: &Projection) -> usize {
+    p.months.len().min(12)
+}
+
+fn month_total(p: &Projection, m: usize) -> f64 {
+    p.months.get(m.saturating_sub(1)).map_or(0.0, |x| x.total)
+}
+
+impl App {
+    pub fn new(doc: Document, catalog: Catalog, plans_dir: Option<PathBuf>) -> Self {
+        let mut app = App {
+            doc,
+            catalog,
+            projection: Projection::default(),
+            problems: Vec::new(),
+            rows: Vec::new(),
+            collapsed: Vec::new(),
+            selected: 0,
+            offset: 0,
+            focus: Focus::Inputs,
+            table_offset: 0,
+            mode: Mode::Normal,
+            last_change: None,
+            status: None,
+            size: Rect::new(0, 0, 120, 40),
+            plans_dir,
+            after_save: None,
+        };
+        app.refresh();
+        app.selected = app.first_selectable_from(1);
+        app
+    }
+
+    /// Recomputes everything derived from the plan.
+    fn refresh(&mut self) {
+        project_into(&self.doc.plan, &mut self.projection);
+        self.problems = validate(&self.doc.plan);
+        self.rows = rows::build(&self.doc.plan, &self.collapsed);
+        if self.selected >= self.rows.len() {
+            self.selected = self.rows.len().saturating_sub(1);
+        }
+        self.scroll_into_view();
+    }
+
+    pub fn context(&self) -> Context {
+        match &self.mode {
+            Mode::Normal => match self.focus {
+                Focus::Inputs => Context::Inputs,
+                Focus::Table => Context::Table,
+            },
+            Mode::Edit(_) | Mode::SaveAs(_) => Context::TextEntry,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Browser(_) | Mode::Examples { .. } => Context::Browser,
+            Mode::Notes(_) => Context::Notes,
+            Mode::Help { .. } => Context::Help,
+            Mode::Confirm(_) => Context::ConfirmDiscard,
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows.get(self.selected).copied()
+    }
+
+    fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status = Some(Status {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    /// The single entry point: apply a message, return effects to perform.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(chord) => self.on_key(chord),
+            Msg::Click { col, row } => {
+                self.on_click(col, row);
+                Vec::new()
+            }
+            Msg::Scroll { col, row, down } => {
+                self.on_scroll(col, row, down);
+                Vec::new()
+            }
+            Msg::Paste(text) => {
+                self.on_paste(&text);
+                Vec::new()
+            }
+            Msg::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.scroll_into_view();
+                Vec::new()
+            }
+            Msg::Saved { path, plan, result } => self.on_saved(path, *plan, result),
+            Msg::Opened { path, result } => self.on_opened(path, result),
+            Msg::PlanList(plans) => {
+                if let Mode::Browser(b) = &mut self.mode {
+                    b.plans = plans;
+                    b.loading = false;
+                    refilter_browser(b);
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_key(&mut self, chord: KeyChord) -> Vec<Effect> {
+        let ctx = self.context();
+        let action = keymap::lookup(ctx, chord);
+        match ctx {
+            Context::Inputs | Context::Table => match action {
+                Some(a) => self.on_action(a),
+                None => Vec::new(),
+            },
+            Context::TextEntry => self.on_text_entry(chord, action),
+            Context::Picker => {
+                self.on_picker(chord, action);
+                Vec::new()
+            }
+            Context::Browser => self.on_browser(chord, action),
+            Context::Notes => {
+                self.on_notes(chord, action);
+                Vec::new()
+            }
+            Context::Help => {
+                if let Mode::Help { scroll } = &mut self.mode {
+                    match action {
+                        Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                        Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                        Some(Action::Cancel) => self.mode = Mode::Normal,
+                        _ => {}
+                    }
+                }
+                Vec::new()
+            }
+            Context::ConfirmDiscard => self.on_confirm(action),
+        }
+    }
+
+    fn on_action(&mut self, action: Action) -> Vec<Effect> {
+        self.status = None;
+        if self.focus == Focus::Table {
+            if let Some(effects) = self.on_table(action) {
+                return effects;
+            }
+        }
+        match action {
+            Action::Up => self.move_selection(-1),
+            Action::Down => self.move_selection(1),
+            Action::PageUp => self.move_selection(-(self.page() as isize)),
+            Action::PageDown => self.move_selection(self.page() as isize),
+            Action::Top => self.move_selection(-(self.rows.len() as isize)),
+            Action::Bottom => self.move_selection(self.rows.len() as isize),
+            Action::Increase => self.step(1.0, 1.0),
+            Action::Decrease => self.step(-1.0, 1.0),
+            Action::IncreaseBig => self.step(1.0, 10.0),
+            Action::DecreaseBig => self.step(-1.0, 10.0),
+            Action::Activate => self.activate(),
+            Action::ToggleSection => self.toggle_section(),
+            Action::CollapseAll => {
+                self.collapsed = Group::all().collect();
+                self.refresh();
+                self.selected = 0;
+            }
+            Action::ExpandAll => {
+                self.collapsed.clear();
+                self.refresh();
+            }
+            Action::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Inputs => Focus::Table,
+                    Focus::Table => Focus::Inputs,
+                }
+            }
+            Action::Undo => self.undo(true),
+            Action::Redo => self.undo(false),
+            Action::Save => return self.save(),
+            Action::SaveAs => self.open_save_as(),
+            Action::Open => return self.guard(Pending::Open(PathBuf::new())),
+            Action::NewFromExample => self.mode = Mode::Examples { selected: 0 },
+            Action::Notes => self.open_notes(),
+            Action::PickModel => {
+                let i = self.current_model().unwrap_or(0);
+                self.open_picker(PickTarget::Replace(i));
+            }
+            Action::AddModel => self.open_picker(PickTarget::Add),
+            Action::RemoveLine => self.remove_line(),
+            Action::Rebalance => self.rebalance(),
+            Action::AddInfra => self.add_infra(),
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Quit => return self.guard(Pending::Quit),
+            Action::Confirm | Action::Cancel | Action::DialogSave | Action::DialogDiscard => {}
+        }
+        Vec::new()
+    }
+
+    /// Table focus: movement scrolls the monthly table. Other actions fall through.
+    fn on_table(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let months = self.projection.months.len();
+        let page = 6;
+        let o = &mut self.table_offset;
+        match action {
+            Action::Up => *o = o.saturating_sub(1),
+            Action::Down => *o = (*o + 1).min(months.saturating_sub(1)),
+            Action::PageUp => *o = o.saturating_sub(page),
+            Action::PageDown => *o = (*o + page).min(months.saturating_sub(1)),
+            Action::Top => *o = 0,
+            Action::Bottom => *o = months.saturating_sub(1),
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+
+    fn page(&self) -> usize {
+        layout::input_rows_visible(self.size).max(1)
+    }
+
+    fn first_selectable_from(&self, start: usize) -> usize {
+        (start..self.rows.len())
+            .find(|i| self.rows[*i].selectable())
+            .unwrap_or(0)
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() - 1;
+        let mut i = (self.selected as isize + delta).clamp(0, last as isize) as usize;
+        // Skip info lines in the direction of travel.
+        while !self.rows[i].selectable() {
+            if delta >= 0 && i < last {
+                i += 1;
+            } else if i > 0 {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        self.selected = i;
+        self.scroll_into_view();
+    }
+
+    fn scroll_into_view(&mut self) {
+        let visible = layout::input_rows_visible(self.size).max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+        let max_offset = self.rows.len().saturating_sub(visible);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Applies an edit to the plan, recomputes, and records what it changed.
+    pub fn commit(&mut self, what: String, edit: impl FnOnce(&mut Scenario)) -> bool {
+        let tco_before = self.projection.totals.tco;
+        let month = watch_month(&self.projection);
+        let month_before = month_total(&self.projection, month);
+        if !self.doc.edit(edit) {
+            return false;
+        }
+        self.refresh();
+        self.note_change(what, tco_before, month, month_before);
+        true
+    }
+
+    fn note_change(&mut self, what: String, tco_before: f64, month: usize, month_before: f64) {
+        let month = if month == 0 { watch_month(&self.projection) } else { month };
+        self.last_change = Some(ChangeEffect {
+            what,
+            tco_before,
+            tco_after: self.projection.totals.tco,
+            month,
+            month_before,
+            month_after: month_total(&self.projection, month),
+        });
+    }
+
+    fn field_text(&self, field: Field, v: f64) -> String {
+        crate::report::format::field_value(field, v, &self.doc.plan.currency)
+    }
+
+    fn step(&mut self, dir: f64, times: f64) {
+        let Some(Row::Field(field)) = self.selected_row() else {
+            if let Some(Row::Toggle(t)) = self.selected_row() {
+                self.toggle(t);
+            }
+            return;
+        };
+        let Some(current) = field.get(&self.doc.plan) else {
+            return;
+        };
+        let next = field.stepped(current, dir, times);
+        self.set_field(field, current, next);
+    }
+
+    fn set_field(&mut self, field: Field, current: f64, next: f64) {
+        if next == current {
+            return;
+        }
+        let what = format!(
+            "{} {} → {}",
+            self.field_label(field),
+            self.field_text(field, current),
+            self.field_text(field, next)
+        );
+        self.commit(what, |s| {
+            field.set(s, next);
+        });
+    }
+
+    /// The field's label with the model or line it belongs to.
+    pub fn field_label(&self, field: Field) -> String {
+        let owner = match (field.section(), field.index()) {
+            (Section::Models, Some(i)) => self.doc.plan.models.get(i).map(|m| m.id.clone()),
+            (Section::Infrastructure, Some(i)) => {
+                self.doc.plan.infrastructure.get(i).map(|x| x.name.clone())
+            }
+            _ => None,
+        };
+        match owner {
+            Some(o) => format!("{o}: {}", field.label().to_lowercase()),
+            None => field.label().to_string(),
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.selected_row() {
+            Some(Row::Heading(_)) => self.toggle_section(),
+            Some(Row::Field(f)) => {
+                if let Some(v) = f.get(&self.doc.plan) {
+                    self.mode = Mode::Edit(EditState {
+                        target: EditTarget::Number(f),
+                        input: text::single_line(&entry::edit_text(v)),
+                        error: None,
+                    });
+                }
+            }
+            Some(Row::Text(t)) => {
+                let current = text::text_value(&self.doc.plan, t);
+                self.mode = Mode::Edit(EditState {
+                    target: EditTarget::Text(t),
+                    input: text::single_line(&current),
+                    error: None,
+                });
+            }
+            Some(Row::Toggle(t)) => self.toggle(t),
+            Some(Row::Model(i)) => self.open_picker(PickTarget::Replace(i)),
+            Some(Row::Notes) => self.open_notes(),
+            Some(Row::Info(_)) | None => {}
+        }
+    }
+
+    fn toggle(&mut self, t: Toggle) {
+        match t {
+            Toggle::Retrieval => {
+                let on = !self.doc.plan.retrieval.enabled;
+                self.commit(
+                    format!("Retrieval {}", if on { "on" } else { "off" }),
+                    |s| s.retrieval.enabled = on,
+                );
+            }
+            Toggle::Reviewers => {
+                let next = match self.doc.plan.oversight.reviewers {
+                    Reviewers::Auto => {
+                        // Start a fixed team at the month-1 need, rounded up to a half FTE.
+                        let need = self
+                            .projection
+                            .first()
+                            .map_or(0.0, |m| m.reviewer_fte_needed);
+                        Reviewers::Fixed((need * 2.0).ceil() / 2.0)
+                    }
+                    Reviewers::Fixed(_) => Reviewers::Auto,
+                };
+                let label = match next {
+                    Reviewers::Auto => "Reviewer staffing → Auto".to_string(),
+                    Reviewers::Fixed(x) => format!("Reviewer staffing → Fixed {x} FTE"),
+                };
+                self.commit(label, |s| s.oversight.reviewers = next);
+            }
+        }
+    }
+
+    fn toggle_section(&mut self) {
+        let Some(group) = self.selected_row().and_then(Row::group) else {
+            return;
+        };
+        if let Some(p) = self.collapsed.iter().position(|g| *g == group) {
+            self.collapsed.remove(p);
+        } else {
+            self.collapsed.push(group);
+        }
+        self.rows = rows::build(&self.doc.plan, &self.collapsed);
+        self.selected = self
+            .rows
+            .iter()
+            .position(|r| *r == Row::Heading(group))
+            .unwrap_or(0);
+        self.scroll_into_view();
+    }
+
+    fn current_model(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Model(i) => Some(i),
+            Row::Field(f) if f.section() == Section::Models => f.index(),
+            _ => None,
+        }
+    }
+
+    fn current_infra(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Text(TextField::InfraName(i)) => Some(i),
+            Row::Field(f) if f.section() == Section::Infrastructure => f.index(),
+            _ => None,
+        }
+    }
+
+    fn remove_line(&mut self) {
+        if let Some(i) = self.current_model() {
+            if self.doc.plan.models.len() <= 1 {
+                self.say(StatusKind::Warning, "a plan needs at least one model; pick another with Enter instead");
+                return;
+            }
+            let id = self.doc.plan.models[i].id.clone();
+            self.commit(format!("Removed {id} from the mix"), |s| {
+                s.models.remove(i);
+            });
+            if (self.doc.plan.models.iter().map(|m| m.share_pct).sum::<f64>() - 100.0).abs() > 0.01 {
+                self.say(StatusKind::Warning, "shares no longer sum to 100 % — press b to rebalance");
+            }
+        } else if let Some(i) = self.current_infra() {
+            let name = self.doc.plan.infrastructure[i].name.clone();
+            self.commit(format!("Removed infrastructure line {name:?}"), |s| {
+                s.infrastructure.remove(i);
+            });
+        } else {
+            self.say(StatusKind::Info, "select a model or an infrastructure line to remove it");
+        }
+    }
+
+    fn rebalance(&mut self) {
+        let sum: f64 = self.doc.plan.models.iter().map(|m| m.share_pct).sum();
+        let n = self.doc.plan.models.len() as f64;
+        let changed = self.commit("Rebalanced model shares to 100 %".into(), |s| {
+            for m in &mut s.models {
+                m.share_pct = if sum > 0.0 {
+                    m.share_pct / sum * 100.0
+                } else {
+                    100.0 / n
+                };
+            }
+        });
+        if !changed {
+            self.say(StatusKind::Info, "model shares already sum to 100 %");
+        }
+    }
+
+    fn add_infra(&mut self) {
+        let n = self.doc.plan.infrastructure.len();
+        self.collapsed.retain(|g| *g != Group::Model(Section::Infrastructure));
+        self.commit("Added an infrastructure line".into(), |s| {
+            s.infrastructure.push(crate::model::InfraItem {
+                name: format!("New line {}", n + 1),
+                monthly: 0.0,
+                per_thousand_requests: 0.0,
+            });
+        });
+        if let Some(p) = self
+            .rows
+            .iter()
+            .position(|r| *r == Row::Text(TextField::InfraName(n)))
+        {
+            self.selected = p;
+            self.scroll_into_view();
+            self.activate();
+        }
+    }
+
+    fn undo(&mut self, undo: bool) {
+        let tco_before = self.projection.totals.tco;
+        let month = watch_month(&self.projection);
+        let month_before = month_total(&self.projection, month);
+        let done = if undo { self.doc.undo() } else { self.doc.redo() };
+        if done {
+            self.refresh();
+            self.note_change(
+                if undo { "Undo".into() } else { "Redo".into() },
+                tco_before,
+                month,
+                month_before,
+            );
+        } else {
+            self.say(
+                StatusKind::Info,
+                if undo { "nothing to undo" } else { "nothing to redo" },
+            );
+        }
+    }
+
+    // ----- text entry (values, names, Save As) -----
+
+    fn on_text_entry(&mut self, chord: KeyChord, action: Option<Action>) -> Vec<Effect> {
+        match action {
+            Some(Action::Cancel) => {
+                self.mode = Mode::Normal;
+                Vec::new()
+            }
+            Some(Action::Confirm) => self.confirm_text(),
+            _ => {
+                let plan = &self.doc.plan;
+                match &mut self.mode {
+                    Mode::Edit(e) | Mode::SaveAs(e) => {
+                        e.input.input(text::to_input(chord));
+                        e.error = text::check(e.target, e.input.lines().join("").as_str(), plan);
+                    }
+                    _ => {}
+                }
+                if let Mode::SaveAs(e) = &mut self.mode {
+                    e.error = save_as_error(&e.input.lines().join(""));
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn confirm_text(&mut self) -> Vec<Effect> {
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        match mode {
+            Mode::Edit(e) => {
+                let typed = e.input.lines().join("");
+                match e.target {
+                    EditTarget::Number(f) => match entry::parse_for(f, &typed) {
+                        Ok(v) => {
+                            if let Some(current) = f.get(&self.doc.plan) {
+                                self.set_field(f, current, v);
+                            }
+                        }
+                        Err(why) => {
+                            // Keep the box open with the message; the old value stays.
+                            self.mode = Mode::Edit(EditState {
+                                error: Some(why),
+                                ..e
+                            });
+                        }
+                    },
+                    EditTarget::Text(t) => {
+                        if let Some(why) = text::check(e.target, &typed, &self.doc.plan) {
+                            self.mode = Mode::Edit(EditState {
+                                error: Some(why),
+                                ..e
+                            });
+                        } else {
+                            let before = text::text_value(&self.doc.plan, t);
+                            self.commit(
+                                format!("{} {before:?} → {typed:?}", text::text_label(t)),
+                                |s| text::set_text(s, t, typed.trim()),
+                            );
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            Mode::SaveAs(e) => {
+                let typed = e.input.lines().join("");
+                if let Some(why) = save_as_error(&typed) {
+                    self.mode = Mode::SaveAs(EditState {
+                        error: Some(why),
+                        ..e
+                    });
+                    return Vec::new();
+                }
+                self.save_to(PathBuf::from(expand_home(typed.trim())))
+            }
+            other => {
+                self.mode = other;
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_paste(&mut self, pasted: &str) {
+        let single = pasted.replace(['\r', '\n'], " ");
+        match &mut self.mode {
+            Mode::Edit(e) | Mode::SaveAs(e) => {
+                e.input.insert_str(single.trim());
+                e.error = text::check(e.target, &e.input.lines().join(""), &self.doc.plan);
+            }
+            Mode::Notes(area) => {
+                area.insert_str(pasted.replace("\r\n", "\n"));
+            }
+            Mode::Picker(p) => {
+                p.filter.insert_str(single.trim());
+                refilter_picker(p, &self.catalog);
+            }
+            Mode::Browser(b) => {
+                b.filter.insert_str(single.trim());
+                refilter_browser(b);
+            }
+            _ => {}
+        }
+    }
+
+    // ----- notes -----
+
+    fn open_notes(&mut self) {
+        let mut area = TextArea::new(self.doc.plan.notes.lines().map(str::to_string).collect());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.mode = Mode::Notes(Box::new(area));
+    }
+
+    fn on_notes(&mut self, chord: KeyChord, action: Option<Action>) {
+        if action == Some(Action::Confirm) {
+            if let Mode::Notes(area) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                let text = area.lines().join("\n");
+                self.commit("Notes edited".into(), |s| s.notes = text);
+            }
+        } else if let Mode::Notes(area) = &mut self.mode {
+            area.input(text::to_input(chord));
+        }
+    }
+
+    // ----- model picker -----
+
+    fn open_picker(&mut self, target: PickTarget) {
+        let mut p = PickerState {
+            target,
+            filter: text::single_line(""),
+            matches: Vec::new(),
+            selected: 0,
+        };
+        refilter_picker(&mut p, &self.catalog);
+        if let PickTarget::Replace(i) = target
+            && let Some(id) = self.doc.plan.models.get(i).map(|m| m.id.clone())
+            && let Some(pos) = p
+                .matches
+                .iter()
+                .position(|&k| self.catalog.models[k].id == id)
+        {
+            p.selected = pos;
+        }
+        self.mode = Mode::Picker(p);
+    }
+
+    fn on_picker(&mut self, chord: KeyChord, action: Option<Action>) {
+        let Mode::Picker(p) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Some(Action::Cancel) => self.mode = Mode::Normal,
+            Some(Action::Up) => p.selected = p.selected.saturating_sub(1),
+            Some(Action::Down) => {
+                p.selected = (p.selected + 1).min(p.matches.len().saturating_sub(1))
+            }
+            Some(Action::PageUp) => p.selected = p.selected.saturating_sub(10),
+            Some(Action::PageDown) => {
+                p.selected = (p.selected + 10).min(p.matches.len().saturating_sub(1))
+            }
+            Some(Action::Confirm) => {
+                let Some(&k) = p.matches.get(p.selected) else {
+                    return;
+                };
+                let target = p.target;
+                self.mode = Mode::Normal;
+                self.assign_model(target, k);
+            }
+            _ => {
+                p.filter.input(text::to_input(chord));
+                refilter_picker(p, &self.catalog);
+            }
+        }
+    }
+
+    fn assign_model(&mut self, target: PickTarget, k: usize) {
+        let entry = self.catalog.models[k].clone();
+        let clash = self
+            .doc
+            .plan
+            .models
+            .iter()
+            .enumerate()
+            .any(|(i, m)| m.id == entry.id && target != PickTarget::Replace(i));
+        if clash {
+            self.say(
+                StatusKind::Warning,
+                format!("{} is already in the mix; adjust its share instead", entry.id),
+            );
+            return;
+        }
+        match target {
+            PickTarget::Replace(i) => {
+                let old = self.doc.plan.models.get(i).map(|m| m.id.clone()).unwrap_or_default();
+                self.commit(format!("Model {old} → {}", entry.id), |s| {
+                    if let Some(m) = s.models.get_mut(i) {
+                        m.id = entry.id.clone();
+                        m.pricing = Some(entry.pricing.clone());
+                    }
+                });
+            }
+            PickTarget::Add => {
+                let n = self.doc.plan.models.len();
+                self.collapsed.retain(|g| *g != Group::Model(Section::Models));
+                self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
+                    s.models.push(ModelEntry {
+                        id: entry.id.clone(),
+                        share_pct: 0.0,
+                        discount_pct: 0.0,
+                        pricing: Some(entry.pricing.clone()),
+                    });
+                });
+                if let Some(p) = self.rows.iter().position(|r| *r == Row::Field(Field::ModelShare(n))) {
+                    self.selected = p;
+                    self.scroll_into_view();
+                }
+                self.say(StatusKind::Info, "new model at 0 % — give it a share, then b rebalances the rest");
+            }
+        }
+    }
+
+    // ----- files -----
+
+    /// Runs `then` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, then: Pending) -> Vec<Effect> {
+        if self.doc.is_dirty() {
+            self.mode = Mode::Confirm(then);
+            Vec::new()
+        } else {
+            self.proceed(then)
+        }
+    }
+
+    fn proceed(&mut self, then: Pending) -> Vec<Effect> {
+        match then {
+            Pending::Quit => vec![Effect::Quit],
+            Pending::Open(path) if path.as_os_str().is_empty() => {
+                self.mode = Mode::Browser(BrowserState {
+                    filter: text::single_line(""),
+                    plans: Vec::new(),
+                    matches: Vec::new(),
+                    selected: 0,
+                    loading: true,
+                });
+                vec![Effect::ScanPlans]
+            }
+            Pending::Open(path) => vec![Effect::Open(path)],
+            Pending::NewFrom(i) => {
+                self.new_from_template(i);
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_confirm(&mut self, action: Option<Action>) -> Vec<Effect> {
+        let Mode::Confirm(pending) = &self.mode else {
+            return Vec::new();
+        };
+        let pending = pending.clone();
+        match action {
+            Some(Action::Cancel) => {
+                self.mode = Mode::Normal;
+                Vec::new()
+            }
+            Some(Action::DialogDiscard) => {
+                self.mode = Mode::Normal;
+                self.proceed(pending)
+            }
+            Some(Action::DialogSave) => {
+                self.mode = Mode::Normal;
+                self.after_save = Some(pending);
+                self.save()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path),
+            None => {
+                self.open_save_as();
+                Vec::new()
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> Vec<Effect> {
+        if let Some(problem) = self.problems.first() {
+            let hint = if problem.path.contains("share_pct") {
+                " — press b to rebalance"
+            } else {
+                ""
+            };
+            self.say(StatusKind::Error, format!("not saved: {problem}{hint}"));
+            self.after_save = None;
+            return Vec::new();
+        }
+        vec![Effect::Save {
+            path,
+            text: write_plan(&self.doc.plan),
+            plan: Box::new(self.doc.plan.clone()),
+        }]
+    }
+
+    fn open_save_as(&mut self) {
+        let suggested = self.doc.path.clone().unwrap_or_else(|| {
+            let file = format!("{}.ron", slug(&self.doc.plan.name));
+            match &self.plans_dir {
+                Some(dir) => dir.join(file),
+                None => PathBuf::from(file),
+            }
+        });
+        self.mode = Mode::SaveAs(EditState {
+            target: EditTarget::Text(TextField::Name),
+            input: text::single_line(&suggested.display().to_string()),
+            error: None,
+        });
+    }
+
+    fn on_saved(&mut self, path: PathBuf, plan: Scenario, result: Result<(), String>) -> Vec<Effect> {
+        match result {
+            Ok(()) => {
+                self.doc.mark_saved(path.clone(), plan);
+                self.say(StatusKind::Info, format!("saved {}", path.display()));
+                let mut effects = vec![Effect::Remember(path)];
+                if let Some(then) = self.after_save.take() {
+                    effects.extend(self.proceed(then));
+                }
+                effects
+            }
+            Err(why) => {
+                self.after_save = None;
+                self.say(StatusKind::Error, format!("not saved: {why}"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn on_opened(&mut self, path: PathBuf, result: Result<Box<Scenario>, String>) -> Vec<Effect> {
+        match result {
+            Ok(plan) => {
+                self.doc = Document::opened(*plan, Some(path.clone()));
+                self.after_open();
+                self.say(StatusKind::Info, format!("opened {}", path.display()));
+                vec![Effect::Remember(path)]
+            }
+            Err(why) => {
+                self.say(StatusKind::Error, why);
+                Vec::new()
+            }
+        }
+    }
+
+    fn after_open(&mut self) {
+        self.mode = Mode::Normal;
+        self.last_change = None;
+        self.table_offset = 0;
+        self.refresh();
+        self.selected = self.first_selectable_from(1);
+        self.offset = 0;
+        self.scroll_into_view();
+    }
+
+    fn new_from_template(&mut self, i: usize) {
+        let Some(t) = TEMPLATES.get(i) else {
+            return;
+        };
+        match crate::store::plans::load_template(t, &self.catalog) {
+            Ok(plan) => {
+                self.doc = Document::unsaved(plan, None);
+                self.after_open();
+                self.say(
+                    StatusKind::Info,
+                    format!("new plan from the example {:?}; Ctrl-S saves it", t.name),
+                );
+            }
+            Err(e) => self.say(StatusKind::Error, e.render(t.name)),
+        }
+    }
+
+    fn on_browser(&mut self, chord: KeyChord, action: Option<Action>) -> Vec<Effect> {
+        if let Mode::Examples { selected } = &mut self.mode {
+            match action {
+                Some(Action::Cancel) => self.mode = Mode::Normal,
+                Some(Action::Up) => *selected = selected.saturating_sub(1),
+                Some(Action::Down) => *selected = (*selected + 1).min(TEMPLATES.len() - 1),
+                Some(Action::Confirm) => {
+                    let i = *selected;
+                    self.mode = Mode::Normal;
+                    return self.guard(Pending::NewFrom(i));
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        let Mode::Browser(b) = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Some(Action::Cancel) => self.mode = Mode::Normal,
+            Some(Action::Up) => b.selected = b.selected.saturating_sub(1),
+            Some(Action::Down) => b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1)),
+            Some(Action::PageUp) => b.selected = b.selected.saturating_sub(10),
+            Some(Action::PageDown) => {
+                b.selected = (b.selected + 10).min(b.matches.len().saturating_sub(1))
+            }
+            Some(Action::Confirm) => {
+                if let Some(&k) = b.matches.get(b.selected) {
+                    let path = b.plans[k].path.clone();
+                    self.mode = Mode::Normal;
+                    return vec![Effect::Open(path)];
+                }
+            }
+            _ => {
+                b.filter.input(text::to_input(chord));
+                refilter_browser(b);
+            }
+        }
+        Vec::new()
+    }
+
+    // ----- mouse -----
+
+    fn on_click(&mut self, col: u16, row: u16) {
+        if !matches!(self.mode, Mode::Normal) || layout::too_small(self.size) {
+            return;
+        }
+        let r = layout::regions(self.size);
+        let inside = |a: Rect| col >= a.x && col < a.x + a.width && row >= a.y && row < a.y + a.height;
+        if inside(r.inputs) {
+            self.focus = Focus::Inputs;
+            if row > r.inputs.y && row < r.inputs.y + r.inputs.height.saturating_sub(1) {
+                let i = self.offset + (row - r.inputs.y - 1) as usize;
+                if i < self.rows.len() && self.rows[i].selectable() {
+                    if self.selected == i && matches!(self.rows[i], Row::Heading(_)) {
+                        self.toggle_section();
+                    } else {
+                        self.selected = i;
+                    }
+                }
+            }
+        } else if inside(r.projection) {
+            self.focus = Focus::Table;
+        }
+    }
+
+    fn on_scroll(&mut self, col: u16, row: u16, down: bool) {
+        let delta = if down { 3 } else { -3 };
+        match &mut self.mode {
+            Mode::Picker(p) => {
+                p.selected = (p.selected as isize + delta).clamp(0, p.matches.len().saturating_sub(1) as isize) as usize;
+            }
+            Mode::Browser(b) => {
+                b.selected = (b.selected as isize + delta).clamp(0, b.matches.len().saturating_sub(1) as isize) as usize;
+            }
+            Mode::Help { scroll } => {
+                *scroll = (*scroll as isize + delta).max(0) as u16;
+            }
+            Mode::Normal => {
+                let r = layout::regions(self.size);
+                if col >= r.projection.x && row >= r.projection.y {
+                    let months = self.projection.months.len();
+                    self.table_offset = (self.table_offset as isize + delta)
+                        .clamp(0, months.saturating_sub(1) as isize) as usize;
+                } else {
+                    let visible = layout::input_rows_visible(self.size);
+                    let max = self.rows.len().saturating_sub(visible);
+                    self.offset = (self.offset as isize + delta).clamp(0, max as isize) as usize;
+                    // Keep the cursor on screen.
+                    if self.selected < self.offset {
+                        self.selected = self.first_selectable_from(self.offset);
+                    } else if self.selected >= self.offset + visible {
+                        self.selected = (self.offset + visible).saturating_sub(1);
+                        self.move_selection(0);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Understaffing in the first month that has it: (month, coverage %).
+    pub fn understaffed(&self) -> Option<(u32, f64)> {
+        self.projection
+            .months
+            .iter()
+            .find(|m| m.review_coverage_pct < 100.0 - 1e-9)
+            .map(|m| (m.month, m.review_coverage_pct))
+    }
+
+    /// Σ of the model shares, for the mix heading.
+    pub fn share_total(&self) -> f64 {
+        self.doc.plan.models.iter().map(|m| m.share_pct).sum()
+    }
+}
+
+fn refilter_picker(p: &mut PickerState, catalog: &Catalog) {
+    let query = p.filter.lines().join(" ").to_lowercase();
+    let terms: Vec<&str> = query.split_whitespace().collect();
+    p.matches = catalog
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            let hay = format!("{} {}", m.id, m.provider).to_lowercase();
+            terms.iter().all(|t| hay.contains(t))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    p.selected = p.selected.min(p.matches.len().saturating_sub(1));
+}
+
+fn refilter_browser(b: &mut BrowserState) {
+    let query = b.filter.lines().join(" ").to_lowercase();
+    let terms: Vec<&str> = query.split_whitespace().collect();
+    b.matches = b
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            let hay = format!("{} {} {}", p.name, p.client, p.path.display()).to_lowercase();
+            terms.iter().all(|t| hay.contains(t))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    b.selected = b.selected.min(b.matches.len().saturating_sub(1));
+}
+
+fn save_as_error(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        Some("type a file name, e.g. acme-support.ron".into())
+    } else if t.ends_with('/') {
+        Some("that is a directory; add a file name".into())
+    } else {
+        None
+    }
+}
+
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => format!("{}/{rest}", home.to_string_lossy()),
+        _ => path.to_string(),
+    }
+}
+
+/// A file-name-safe version of a plan name: "Support bot — mini" → "support-bot-mini".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "plan".into() } else { out }
+}
+
+/// Reads the key chord as a key event for tests and the runtime.
+pub fn key(k: Key) -> Msg {
+    Msg::Key(KeyChord::plain(k))
+}

@@ -1,0 +1,155 @@
+//! The rows of the inputs pane, derived from the plan: section headings, the
+//! numeric fields of the model's field list, and the few non-numeric inputs
+//! (names, toggles, the model of each mix entry, notes).
+
+use crate::model::Scenario;
+use crate::model::fields::{Field, Section};
+
+/// A text input edited as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Name,
+    Client,
+    Currency,
+    InfraName(usize),
+    EmbeddingId,
+}
+
+/// Something on/off or one-of-two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Toggle {
+    Retrieval,
+    Reviewers,
+}
+
+/// The sections of the pane: the plan's own details, then the model's sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    Plan,
+    Model(Section),
+}
+
+impl Group {
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Plan => "Plan",
+            Group::Model(s) => s.label(),
+        }
+    }
+
+    pub fn all() -> impl Iterator<Item = Group> {
+        std::iter::once(Group::Plan).chain(Section::ALL.into_iter().map(Group::Model))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Row {
+    Heading(Group),
+    Field(Field),
+    Text(TextField),
+    Toggle(Toggle),
+    /// The model of mix entry `i`: Enter opens the catalog picker.
+    Model(usize),
+    Notes,
+    /// Informational line under a section (staffing, share total).
+    Info(Group),
+}
+
+impl Row {
+    pub fn group(self) -> Option<Group> {
+        match self {
+            Row::Heading(g) | Row::Info(g) => Some(g),
+            Row::Field(f) => Some(Group::Model(f.section())),
+            Row::Text(TextField::Name | TextField::Client | TextField::Currency) | Row::Notes => {
+                Some(Group::Plan)
+            }
+            Row::Text(TextField::InfraName(_)) => Some(Group::Model(Section::Infrastructure)),
+            Row::Text(TextField::EmbeddingId) | Row::Toggle(Toggle::Retrieval) => {
+                Some(Group::Model(Section::Retrieval))
+            }
+            Row::Toggle(Toggle::Reviewers) => Some(Group::Model(Section::Oversight)),
+            Row::Model(_) => Some(Group::Model(Section::Models)),
+        }
+    }
+
+    /// Rows the cursor can rest on (everything but info lines).
+    pub fn selectable(self) -> bool {
+        !matches!(self, Row::Info(_))
+    }
+}
+
+/// All rows for the plan, with collapsed groups reduced to their heading.
+pub fn build(s: &Scenario, collapsed: &[Group]) -> Vec<Row> {
+    let fields = Field::all(s);
+    let mut rows = Vec::with_capacity(fields.len() + 32);
+    for group in Group::all() {
+        rows.push(Row::Heading(group));
+        if collapsed.contains(&group) {
+            continue;
+        }
+        match group {
+            Group::Plan => {
+                rows.extend([
+                    Row::Text(TextField::Name),
+                    Row::Text(TextField::Client),
+                    Row::Text(TextField::Currency),
+                    Row::Notes,
+                ]);
+            }
+            Group::Model(Section::Models) => {
+                rows.push(Row::Info(group));
+                for i in 0..s.models.len() {
+                    rows.push(Row::Model(i));
+                    rows.extend(
+                        fields
+                            .iter()
+                            .filter(|f| f.section() == Section::Models && f.index() == Some(i))
+                            .map(|f| Row::Field(*f)),
+                    );
+                }
+            }
+            Group::Model(Section::Retrieval) => {
+                rows.push(Row::Toggle(Toggle::Retrieval));
+                if s.retrieval.enabled {
+                    rows.push(Row::Text(TextField::EmbeddingId));
+                    rows.extend(section_fields(&fields, Section::Retrieval));
+                }
+            }
+            Group::Model(Section::Infrastructure) => {
+                for i in 0..s.infrastructure.len() {
+                    rows.push(Row::Text(TextField::InfraName(i)));
+                    rows.extend(
+                        fields
+                            .iter()
+                            .filter(|f| f.index() == Some(i) && f.section() == Section::Infrastructure)
+                            .map(|f| Row::Field(*f)),
+                    );
+                }
+                if s.infrastructure.is_empty() {
+                    rows.push(Row::Info(group));
+                }
+            }
+            Group::Model(Section::Oversight) => {
+                let mut own = section_fields(&fields, Section::Oversight);
+                // Staffing mode sits right after the review load it staffs.
+                let at = own
+                    .iter()
+                    .position(|r| *r == Row::Field(Field::MinutesPerReview))
+                    .map_or(own.len(), |p| p + 1);
+                own.insert(at, Row::Toggle(Toggle::Reviewers));
+                rows.extend(own);
+                rows.push(Row::Info(group));
+            }
+            Group::Model(section) => rows.extend(section_fields(&fields, section)),
+        }
+    }
+    rows
+}
+
+fn section_fields(fields: &[Field], section: Section) -> Vec<Row> {
+    fields
+        .iter()
+        .filter(|f| f.section() == section)
+        .map(|f| Row::Field(*f))
+        .collect()
+}

@@ -1,0 +1,102 @@
+//! Text inputs: the one-line boxes of the workbench, turning key chords into
+//! textarea input, and reading and writing the plan's text fields.
+
+use ratatui_textarea::{Input, Key as TKey, TextArea};
+
+use super::EditTarget;
+use super::keymap::{Key, KeyChord};
+use super::rows::TextField;
+use crate::model::Scenario;
+
+/// A one-line text box holding `text`, cursor at the end.
+pub fn single_line(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+/// Our key chord as textarea input.
+pub fn to_input(chord: KeyChord) -> Input {
+    let key = match chord.key {
+        Key::Char(c) => TKey::Char(c),
+        Key::Enter => TKey::Enter,
+        Key::Esc => TKey::Esc,
+        Key::Up => TKey::Up,
+        Key::Down => TKey::Down,
+        Key::Left => TKey::Left,
+        Key::Right => TKey::Right,
+        Key::Tab => TKey::Tab,
+        Key::BackTab => TKey::Null,
+        Key::Backspace => TKey::Backspace,
+        Key::Delete => TKey::Delete,
+        Key::Home => TKey::Home,
+        Key::End => TKey::End,
+        Key::PageUp => TKey::PageUp,
+        Key::PageDown => TKey::PageDown,
+        Key::F(n) => TKey::F(n),
+    };
+    Input {
+        key,
+        ctrl: chord.ctrl,
+        alt: chord.alt,
+        shift: chord.shift,
+    }
+}
+
+pub fn text_label(t: TextField) -> &'static str {
+    match t {
+        TextField::Name => "Plan name",
+        TextField::Client => "Client",
+        TextField::Currency => "Currency",
+        TextField::InfraName(_) => "Line name",
+        TextField::EmbeddingId => "Embedding model",
+    }
+}
+
+pub fn text_value(s: &Scenario, t: TextField) -> String {
+    match t {
+        TextField::Name => s.name.clone(),
+        TextField::Client => s.client.clone(),
+        TextField::Currency => s.currency.clone(),
+        TextField::InfraName(i) => s
+            .infrastructure
+            .get(i)
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
+        TextField::EmbeddingId => s.retrieval.embedding.id.clone(),
+    }
+}
+
+pub fn set_text(s: &mut Scenario, t: TextField, v: &str) {
+    let v = v.to_string();
+    match t {
+        TextField::Name => s.name = v,
+        TextField::Client => s.client = v,
+        TextField::Currency => s.currency = v.to_uppercase(),
+        TextField::InfraName(i) => {
+            if let Some(x) = s.infrastructure.get_mut(i) {
+                x.name = v;
+            }
+        }
+        TextField::EmbeddingId => s.retrieval.embedding.id = v,
+    }
+}
+
+/// Why `typed` cannot be accepted for the target, or `None` if it can.
+pub fn check(target: EditTarget, typed: &str, _plan: &Scenario) -> Option<String> {
+    match target {
+        EditTarget::Number(f) => super::entry::parse_for(f, typed).err(),
+        EditTarget::Text(TextField::Currency) => {
+            let t = typed.trim();
+            if t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphabetic()) {
+                Some("a currency code of letters, e.g. USD, EUR, GBP".into())
+            } else {
+                None
+            }
+        }
+        EditTarget::Text(TextField::Name) if typed.trim().is_empty() => {
+            Some("a plan needs a name".into())
+        }
+        EditTarget::Text(_) => None,
+    }
+}

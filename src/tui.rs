@@ -1,0 +1,382 @@
+//! The runtime: terminal set-up and restore, the event loop, signals, and the
+//! effects (`save`, `open`, …) that `App::update` asks for.
+//!
+//! The loop blocks until a key, mouse event, paste, resize or signal arrives
+//! and redraws only then: an idle workbench uses no CPU.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::keymap::{Key, KeyChord};
+use crate::app::{App, Document, Effect, Msg};
+use crate::model::{Catalog, Scenario};
+use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan};
+use crate::store::{atomic, paths, write_plan};
+use crate::ui::{self, Theme};
+
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Whether the terminal is currently in workbench mode (raw, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Leaves workbench mode exactly once, whichever path gets here first
+/// (normal exit, error, panic, signal).
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen
+        );
+        let _ = disable_raw_mode();
+        let _ = io::stdout().flush();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Where an unsaved plan is written when the process is told to stop.
+pub fn recovery_path(doc: &Document) -> Option<PathBuf> {
+    let dir = paths::data_dir()?.join("recovery");
+    let name = match &doc.path {
+        Some(p) => format!(
+            "{}.ron",
+            crate::app::slug(&p.display().to_string())
+        ),
+        None => "untitled.ron".into(),
+    };
+    Some(dir.join(name))
+}
+
+fn write_recovery(doc: &Document) -> Option<PathBuf> {
+    if !doc.is_dirty() {
+        return None;
+    }
+    let path = recovery_path(doc)?;
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    atomic::save_atomic(&path, write_plan(&doc.plan).as_bytes()).ok()?;
+    Some(path)
+}
+
+fn last_plan_file() -> Option<PathBuf> {
+    paths::state_dir().map(|d| d.join("last-plan"))
+}
+
+fn remember(path: &Path) {
+    let Some(file) = last_plan_file() else {
+        return;
+    };
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = atomic::save_atomic(&file, absolute.display().to_string().as_bytes());
+    let _ = std::fs::remove_file(atomic::backup_path(&file));
+}
+
+fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
+    let t = plans::template(DEFAULT_TEMPLATE).ok_or("the default plan is missing")?;
+    plans::load_template(t, catalog).map_err(|e| e.render("built-in default plan"))
+}
+
+/// Decides what the workbench opens: FILE (new if it does not exist), the
+/// plan opened last, or the built-in default. Returns the document and a
+/// message for the status bar.
+pub fn initial_document(
+    file: Option<&Path>,
+    catalog: &Catalog,
+) -> Result<(Document, Option<String>), String> {
+    if let Some(file) = file {
+        if file.exists() {
+            let plan = open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
+            return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
+        }
+        let mut plan = default_plan(catalog)?;
+        if let Some(stem) = file.file_stem() {
+            plan.name = stem.to_string_lossy().into_owned();
+        }
+        plan.client.clear();
+        plan.notes.clear();
+        return Ok((
+            Document::unsaved(plan, Some(file.to_path_buf())),
+            Some(format!(
+                "new plan (from the example plan) — Ctrl-S saves it to {}",
+                file.display()
+            )),
+        ));
+    }
+    let last = last_plan_file()
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .map(|s| PathBuf::from(s.trim()))
+        .filter(|p| !p.as_os_str().is_empty());
+    if let Some(path) = last {
+        match open_plan(&path, catalog) {
+            Ok(plan) => return Ok((Document::opened(plan, Some(path)), None)),
+            Err(e) => {
+                let why = e.render(&path.display().to_string());
+                let plan = default_plan(catalog)?;
+                return Ok((
+                    Document::opened(plan, None),
+                    Some(format!("could not reopen the last plan: {why}")),
+                ));
+            }
+        }
+    }
+    Ok((Document::opened(default_plan(catalog)?, None), None))
+}
+
+fn chord(k: KeyEvent) -> Option<KeyChord> {
+    let key = match k.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::F(n) => Key::F(n),
+        _ => return None,
+    };
+    Some(
+        KeyChord {
+            key,
+            ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+            alt: k.modifiers.contains(KeyModifiers::ALT),
+            shift: k.modifiers.contains(KeyModifiers::SHIFT),
+        }
+        .normalized(),
+    )
+}
+
+/// Terminal events as messages; `None` for events the workbench ignores.
+pub fn to_msg(event: Event) -> Option<Msg> {
+    match event {
+        // Windows also reports releases; only presses (and repeats) are input.
+        Event::Key(k) if k.kind != KeyEventKind::Release => chord(k).map(Msg::Key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Msg::Scroll {
+                col: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll {
+                col: m.column,
+                row: m.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        Event::Paste(s) => Some(Msg::Paste(s)),
+        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        _ => None,
+    }
+}
+
+enum Input {
+    Terminal(Event),
+    Signal(i32),
+    Failed(String),
+}
+
+/// Performs one effect; its outcome comes back as a message.
+fn perform(effect: Effect, catalog: &Catalog) -> Option<Msg> {
+    match effect {
+        Effect::Save { path, text, plan } => {
+            let result = (|| {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                }
+                atomic::save_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+            })();
+            Some(Msg::Saved { path, plan, result })
+        }
+        Effect::Open(path) => {
+            let result = open_plan(&path, catalog)
+                .map(Box::new)
+                .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
+            Some(Msg::Opened { path, result })
+        }
+        Effect::ScanPlans => {
+            let mut dirs = Vec::new();
+            if let Some(d) = paths::plans_dir() {
+                dirs.push(d);
+            }
+            dirs.push(PathBuf::from("scenarios"));
+            Some(Msg::PlanList(plans::scan(&dirs, catalog)))
+        }
+        Effect::Remember(path) => {
+            remember(&path);
+            None
+        }
+        Effect::Quit => None,
+    }
+}
+
+/// Runs the workbench until the user quits.
+pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
+    let (doc, note) = initial_document(file, &catalog)?;
+    let opened = doc.path.clone().filter(|p| p.exists());
+    let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
+    if let Some(n) = note {
+        app.status = Some(crate::app::Status {
+            kind: crate::app::StatusKind::Warning,
+            text: n,
+        });
+    }
+    if let Some(p) = opened {
+        remember(&p);
+    }
+    let theme = Theme::from_env();
+
+    install_panic_hook();
+    enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let result = event_loop(&mut app, &catalog, &theme);
+    restore();
+    result
+}
+
+fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), String> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM, SIGTSTP};
+
+    let mut terminal: Term = Terminal::new(CrosstermBackend::new(io::stdout()))
+        .map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let (tx, rx) = mpsc::channel::<Input>();
+
+    let keys = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            let sent = match event::read() {
+                Ok(ev) => keys.send(Input::Terminal(ev)),
+                Err(e) => {
+                    let _ = keys.send(Input::Failed(e.to_string()));
+                    break;
+                }
+            };
+            if sent.is_err() {
+                break;
+            }
+        }
+    });
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP, SIGCONT])
+        .map_err(|e| format!("cannot watch signals: {e}"))?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if tx.send(Input::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+
+    if let Ok(size) = terminal.size() {
+        app.update(Msg::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
+    let outcome = loop {
+        if let Err(e) = terminal.draw(|f| ui::render(f, app, theme)) {
+            break Err(format!("cannot draw: {e}"));
+        }
+        let Ok(input) = rx.recv() else {
+            break Ok(());
+        };
+        let msg = match input {
+            Input::Terminal(ev) => to_msg(ev),
+            Input::Failed(e) => {
+                let saved = write_recovery(&app.doc);
+                break Err(format!(
+                    "the terminal stopped answering: {e}{}",
+                    saved.map_or(String::new(), |p| format!("; unsaved changes kept in {}", p.display()))
+                ));
+            }
+            Input::Signal(SIGTSTP) => {
+                restore();
+                signal_hook::low_level::emulate_default_handler(SIGTSTP).ok();
+                None
+            }
+            Input::Signal(SIGCONT) => {
+                if !ACTIVE.load(Ordering::SeqCst) {
+                    let _ = enter();
+                }
+                let _ = terminal.clear();
+                None
+            }
+            Input::Signal(_) => {
+                // SIGTERM / SIGHUP: keep unsaved work, then leave cleanly.
+                let saved = write_recovery(&app.doc);
+                restore();
+                if let Some(p) = saved {
+                    eprintln!("runcost: stopped; unsaved changes kept in {}", p.display());
+                }
+                break Ok(());
+            }
+        };
+        let Some(msg) = msg else { continue };
+        let mut queue = app.update(msg);
+        let mut quit = false;
+        while !queue.is_empty() {
+            let mut next = Vec::new();
+            for effect in queue {
+                if effect == Effect::Quit {
+                    quit = true;
+                    continue;
+                }
+                if let Some(reply) = perform(effect, catalog) {
+                    next.extend(app.update(reply));
+                }
+            }
+            queue = next;
+        }
+        if quit {
+            break Ok(());
+        }
+    };
+    handle.close();
+    outcome
+}

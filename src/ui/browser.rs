@@ -1,0 +1,113 @@
+//! The Open browser (plans in the data directory and ./scenarios, filtered as
+//! you type) and the list of example plans to start a new one from.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use super::popup;
+use super::theme::Theme;
+use crate::app::BrowserState;
+use crate::report::format::money;
+use crate::store::plans::TEMPLATES;
+
+pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
+    let full = f.area();
+    let inner = popup::open(
+        f,
+        full.width.saturating_sub(4).min(130),
+        full.height.saturating_sub(2),
+        "Open a plan — type to filter",
+        theme,
+    );
+    if inner.height < 4 {
+        return;
+    }
+    f.render_widget(Paragraph::new(Span::styled("Filter: ", theme.muted())), Rect { height: 1, ..inner });
+    f.render_widget(
+        &b.filter,
+        Rect {
+            x: inner.x + 8,
+            width: inner.width.saturating_sub(8),
+            height: 1,
+            ..inner
+        },
+    );
+    let rows: Vec<Row> = b
+        .matches
+        .iter()
+        .map(|&k| {
+            let p = &b.plans[k];
+            let tco = match &p.tco {
+                Ok(v) => Cell::from(format!("{:>14}", money(*v, &p.currency))),
+                Err(_) => Cell::from(Span::styled("  unreadable", theme.error())),
+            };
+            Row::new(vec![
+                Cell::from(p.name.clone()),
+                Cell::from(p.client.clone()),
+                Cell::from(p.modified.clone()),
+                tco,
+                Cell::from(Span::styled(p.path.display().to_string(), theme.muted())),
+            ])
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(18),
+            Constraint::Length(18),
+            Constraint::Length(16),
+            Constraint::Length(14),
+            Constraint::Min(10),
+        ],
+    )
+    .header(Row::new(["name", "client", "modified (UTC)", "horizon TCO", "file"]).style(theme.heading()))
+    .row_highlight_style(theme.selected())
+    .column_spacing(1);
+    let mut state = TableState::default().with_selected(if b.matches.is_empty() { None } else { Some(b.selected) });
+    f.render_stateful_widget(
+        table,
+        Rect {
+            y: inner.y + 2,
+            height: inner.height - 3,
+            ..inner
+        },
+        &mut state,
+    );
+    let footer = if b.loading {
+        Span::styled("reading plans…", theme.muted())
+    } else if b.plans.is_empty() {
+        Span::styled("no plans yet in the plans directory or ./scenarios — Ctrl-N starts one from an example", theme.warning())
+    } else {
+        let broken = b.plans.iter().filter(|p| p.tco.is_err()).count();
+        let note = if broken > 0 { format!(" · {broken} unreadable") } else { String::new() };
+        Span::styled(format!("{} of {} plans{note} · Enter opens · Esc cancels", b.matches.len(), b.plans.len()), theme.muted())
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(footer)),
+        Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        },
+    );
+}
+
+pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
+    let inner = popup::open(f, 86, TEMPLATES.len() as u16 + 4, "New plan from an example", theme);
+    let mut lines: Vec<Line> = TEMPLATES
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let line = Line::from(vec![
+                Span::styled(format!("{:<22}", t.name), theme.value()),
+                Span::raw(t.summary),
+            ]);
+            if i == selected { line.patch_style(theme.selected()) } else { line }
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Enter starts an unsaved copy · Esc cancels", theme.muted())));
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,233 @@
+//! The inputs pane: every field of the plan, grouped in collapsible sections,
+//! each with its unit; the selected row is highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme::Theme;
+use crate::app::rows::{Group, Row, TextField, Toggle};
+use crate::app::{App, Focus, Mode};
+use crate::model::fields::{Field, Section};
+use crate::model::{Pricing, Reviewers};
+use crate::report::format::{field_value, number, pct};
+
+/// The industry range of yearly maintenance, as a share of the build cost.
+pub const MAINTENANCE_RANGE: (f64, f64) = (15.0, 25.0);
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Inputs && matches!(app.mode, Mode::Normal);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(" Inputs ", theme.heading()));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = inner.width as usize;
+    let lines: Vec<Line> = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.offset)
+        .take(inner.height as usize)
+        .map(|(i, row)| {
+            let line = row_line(app, *row, width, theme);
+            if i == app.selected && app.focus == Focus::Inputs {
+                line.patch_style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Panes narrower than this use the short field labels.
+const NARROW: usize = 44;
+
+/// `text` cut to `max` characters at a word boundary, marked with "…".
+pub fn fit_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > 0 => cut[..i].trim_end().to_string(),
+        _ => cut,
+    };
+    format!("{at_word}…")
+}
+
+/// `label ……… value` filling `width`, value right-aligned.
+fn spread<'a>(indent: usize, label: String, value: Vec<Span<'a>>, width: usize, theme: &Theme) -> Line<'a> {
+    let value_len: usize = value.iter().map(|s| s.content.chars().count()).sum();
+    let room = width.saturating_sub(indent + value_len + 1);
+    let label = fit_words(&label, room);
+    let gap = width.saturating_sub(indent + label.chars().count() + value_len);
+    let mut spans = vec![
+        Span::raw(" ".repeat(indent)),
+        Span::styled(label, theme.label()),
+        Span::raw(" ".repeat(gap)),
+    ];
+    spans.extend(value);
+    Line::from(spans)
+}
+
+fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a> {
+    let plan = &app.doc.plan;
+    let currency = plan.currency.as_str();
+    match row {
+        Row::Heading(g) => {
+            let mark = if app.collapsed.contains(&g) { "▸" } else { "▾" };
+            Line::from(Span::styled(format!("{mark} {}", g.label()), theme.heading()))
+        }
+        Row::Field(field) => {
+            let Some(v) = field.get(plan) else {
+                return Line::from("");
+            };
+            let indent = if field.index().is_some() { 4 } else { 2 };
+            let mut value = vec![Span::styled(field_value(field, v, currency), theme.value())];
+            if field == Field::MaintenancePct {
+                let (lo, hi) = MAINTENANCE_RANGE;
+                if v < lo || v > hi {
+                    value.push(Span::styled(format!(" ⚠ not {lo:.0}–{hi:.0}"), theme.warning()));
+                } else {
+                    value.push(Span::styled(format!(" ({lo:.0}–{hi:.0})"), theme.muted()));
+                }
+            }
+            if field == Field::ModelShare(field.index().unwrap_or(0))
+                && (app.share_total() - 100.0).abs() > 0.01
+            {
+                value.insert(0, Span::styled("⚠ ", theme.warning()));
+            }
+            let label = if width < NARROW { field.short_label() } else { field.label() };
+            spread(indent, label.to_string(), value, width, theme)
+        }
+        Row::Text(t) => {
+            let (label, value, indent) = match t {
+                TextField::Name => ("Name", plan.name.clone(), 2),
+                TextField::Client => ("Client", plan.client.clone(), 2),
+                TextField::Currency => ("Currency", plan.currency.clone(), 2),
+                TextField::EmbeddingId => (
+                    if width < NARROW { "Embeddings" } else { "Embedding model" },
+                    plan.retrieval.embedding.id.clone(),
+                    2,
+                ),
+                TextField::InfraName(i) => (
+                    "◆",
+                    plan.infrastructure.get(i).map(|x| x.name.clone()).unwrap_or_default(),
+                    2,
+                ),
+            };
+            if let TextField::InfraName(_) = t {
+                let name = fit_words(&value, width.saturating_sub(5));
+                return Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(format!("{label} "), theme.muted()),
+                    Span::styled(name, theme.value()),
+                ]);
+            }
+            let shown = if value.is_empty() { "—".to_string() } else { value };
+            let max = width.saturating_sub(indent + label.len() + 2);
+            let shown = fit_words(&shown, max);
+            spread(indent, label.to_string(), vec![Span::styled(shown, theme.value())], width, theme)
+        }
+        Row::Notes => {
+            let n = plan.notes.lines().filter(|l| !l.trim().is_empty()).count();
+            let v = if n == 0 {
+                "none — Enter to write".to_string()
+            } else {
+                format!("{n} line{} — Enter", if n == 1 { "" } else { "s" })
+            };
+            spread(2, "Notes".into(), vec![Span::styled(v, theme.value())], width, theme)
+        }
+        Row::Toggle(Toggle::Retrieval) => {
+            let v = if plan.retrieval.enabled { "on" } else { "off" };
+            spread(2, "Retrieval".into(), vec![Span::styled(format!("[{v}]"), theme.value())], width, theme)
+        }
+        Row::Toggle(Toggle::Reviewers) => {
+            let v = match plan.oversight.reviewers {
+                Reviewers::Auto => "[Auto] Fixed".to_string(),
+                Reviewers::Fixed(_) => "Auto [Fixed]".to_string(),
+            };
+            spread(2, if width < NARROW { "Staffing" } else { "Reviewer staffing" }.into(), vec![Span::styled(v, theme.value())], width, theme)
+        }
+        Row::Model(i) => {
+            let Some(m) = plan.models.get(i) else {
+                return Line::from("");
+            };
+            let kind = match &m.pricing {
+                Some(Pricing::Api(_)) => "API",
+                Some(Pricing::SelfHosted(_)) => "GPU",
+                None => "unpriced",
+            };
+            let id = fit_words(&m.id, width.saturating_sub(6 + kind.len()));
+            let gap = width.saturating_sub(4 + id.chars().count() + kind.len());
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled("◆ ", theme.muted()),
+                Span::styled(id, theme.value()),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(kind, theme.muted()),
+            ])
+        }
+        Row::Info(g) => info_line(app, g, width, theme),
+    }
+}
+
+fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a> {
+    match g {
+        Group::Model(Section::Models) => {
+            let total = app.share_total();
+            if (total - 100.0).abs() > 0.01 {
+                Line::from(Span::styled(
+                    format!("  ⚠ shares total {} — b rebalances", pct(total)),
+                    theme.warning(),
+                ))
+            } else {
+                let text = if width >= 46 {
+                    "  shares total 100 % · m model · a add · d remove"
+                } else {
+                    "  shares total 100 %"
+                };
+                Line::from(Span::styled(text, theme.muted()))
+            }
+        }
+        Group::Model(Section::Infrastructure) => {
+            Line::from(Span::styled("  no lines — i adds one", theme.muted()))
+        }
+        Group::Model(Section::Oversight) => {
+            let p = &app.projection;
+            let first = p.first().map_or(0.0, |m| m.reviewer_fte_needed);
+            let peak = p.totals.peak_reviewer_fte;
+            let staffed = match app.doc.plan.oversight.reviewers {
+                Reviewers::Auto => "as needed".to_string(),
+                Reviewers::Fixed(x) => format!("{} FTE", number(x, 2)),
+            };
+            match app.understaffed() {
+                Some((month, coverage)) => Line::from(Span::styled(
+                    format!(
+                        "  ⚠ understaffed from month {month}: need {}→{} FTE, staffed {staffed}, coverage {}",
+                        number(first, 2),
+                        number(peak, 2),
+                        pct(coverage)
+                    ),
+                    theme.warning(),
+                )),
+                None => Line::from(Span::styled(
+                    format!(
+                        "  need {}→{} FTE · staffed {staffed} · coverage 100 %",
+                        number(first, 2),
+                        number(peak, 2)
+                    ),
+                    theme.muted(),
+                )),
+            }
+        }
+        _ => Line::from(""),
+    }
+}

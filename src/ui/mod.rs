@@ -1,0 +1,76 @@
+//! The view: a pure function of the app state. One file per screen region.
+//!
+//! ```text
+//! ┌ title: runcost │ plan — client             file ● modified │ prices as-of ┐
+//! ├─ Inputs ───────────────┬─ Projection — 12 months ───────────────────────┤
+//! │ ▾ Volume               │ TCO $828,660   Run cost $688,660   Build …     │
+//! │   Requests per day  …  │ Δ what the last edit did to TCO and month 12   │
+//! │ ▾ Tokens & caching     │ Total      ▁▂▃▄▅▆▇█   Σ $689k · $74k/mo        │
+//! │   …                    │ Inference  ▁▁▂▂▃▃▄▄   Σ $4.3k · $459/mo        │
+//! │                        │ ████████▓▓▓▓▒▒ where the money goes (legend)   │
+//! │                        │ Month  Requests  Inference …  Total            │
+//! ├────────────────────────┴────────────────────────────────────────────────┤
+//! │ status message, or the main keys of the current context                │
+//! └──────────────────────────────────────────────────────────────────────────┘
+//! ```
+//! Overlays (help, picker, editors, dialogs, browser) draw on top.
+
+pub mod breakdown;
+pub mod browser;
+pub mod dialog;
+pub mod edit;
+pub mod help;
+pub mod inputs;
+pub mod notes;
+pub mod picker;
+pub mod popup;
+pub mod projection;
+pub mod sparklines;
+pub mod status;
+pub mod table;
+pub mod theme;
+pub mod title;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Mode};
+pub use theme::Theme;
+
+pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
+    let area = f.area();
+    if layout::too_small(area) {
+        if area.width > 0 && area.height > 0 {
+            let msg = format!(
+                "terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+                area.width, area.height
+            );
+            let y = area.height / 2;
+            let r = ratatui::layout::Rect::new(area.x, area.y + y.saturating_sub(1), area.width, area.height - y.saturating_sub(1));
+            f.render_widget(
+                Paragraph::new(Line::from(msg)).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+                r,
+            );
+        }
+        return;
+    }
+    let r = layout::regions(area);
+    title::render(f, r.title, app, theme);
+    inputs::render(f, r.inputs, app, theme);
+    projection::render(f, r.projection, app, theme);
+    status::render(f, r.status, app, theme);
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Edit(e) => edit::render(f, app, e, false, theme),
+        Mode::SaveAs(e) => edit::render(f, app, e, true, theme),
+        Mode::Picker(p) => picker::render(f, app, p, theme),
+        Mode::Notes(area) => notes::render(f, area, theme),
+        Mode::Help { scroll } => help::render(f, app, *scroll, theme),
+        Mode::Confirm(p) => dialog::render(f, app, p, theme),
+        Mode::Browser(b) => browser::render_open(f, b, theme),
+        Mode::Examples { selected } => browser::render_examples(f, *selected, theme),
+    }
+}

@@ -1,0 +1,142 @@
+//! One sparkline per line of the monthly total: Total first, then each
+//! category, each labelled with its horizon sum and last-month value. Each
+//! line is drawn on its own scale (its shape, not its size; the sums say size).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Sparkline};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::model::Category;
+use crate::report::format::money_short;
+
+pub fn wanted_rows() -> u16 {
+    1 + Category::ALL.len() as u16
+}
+
+/// Fits `values` into `width` columns: buckets averaged when there are more
+/// months than columns, months widened when there are few.
+pub fn fit(values: &[f64], width: usize) -> Vec<u64> {
+    if values.is_empty() || width == 0 {
+        return Vec::new();
+    }
+    let max = values.iter().copied().fold(0.0f64, f64::max);
+    let scale = |v: f64| {
+        if max > 0.0 && v.is_finite() {
+            ((v.max(0.0) / max) * 1000.0).round() as u64
+        } else {
+            0
+        }
+    };
+    if values.len() > width {
+        (0..width)
+            .map(|i| {
+                let a = i * values.len() / width;
+                let b = ((i + 1) * values.len() / width).max(a + 1);
+                let avg = values[a..b].iter().sum::<f64>() / (b - a) as f64;
+                scale(avg)
+            })
+            .collect()
+    } else {
+        // Stretch across the width: each column shows the month under it.
+        (0..width)
+            .map(|i| scale(values[i * values.len() / width]))
+            .collect()
+    }
+}
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if area.height == 0 || area.width < 20 {
+        return;
+    }
+    let p = &app.projection;
+    let c = app.doc.plan.currency.as_str();
+    let mut series: Vec<(&str, Vec<f64>, f64, ratatui::style::Style)> = vec![(
+        "Total",
+        p.months.iter().map(|m| m.total).collect(),
+        p.totals.run_cost,
+        theme.total(),
+    )];
+    let mut cats: Vec<Category> = Category::ALL.to_vec();
+    // When rows are short, keep the biggest lines.
+    if (area.height as usize) < 1 + cats.len() {
+        cats.sort_by(|a, b| p.totals.category(*b).total_cmp(&p.totals.category(*a)));
+        cats.truncate(area.height.saturating_sub(1) as usize);
+    }
+    for cat in cats {
+        series.push((
+            cat.label(),
+            p.months.iter().map(|m| m.category(cat)).collect(),
+            p.totals.category(cat),
+            theme.category(cat),
+        ));
+    }
+    let narrow = area.width < 70;
+    let figures: Vec<String> = series
+        .iter()
+        .map(|(_, values, sum, _)| {
+            let last = values.last().copied().unwrap_or(0.0);
+            if narrow {
+                format!("{} · {}/mo", money_short(*sum, c), money_short(last, c))
+            } else {
+                format!("Σ {} · {}/mo", money_short(*sum, c), money_short(last, c))
+            }
+        })
+        .collect();
+    let label_w: u16 = if narrow { 12 } else { 15 };
+    let figures_w = (figures.iter().map(|t| t.chars().count()).max().unwrap_or(0) as u16)
+        .min(area.width / 2);
+    let spark_w = area.width.saturating_sub(label_w + figures_w + 1);
+    for (i, (label, values, _, style)) in series.iter().enumerate().take(area.height as usize) {
+        let y = area.y + i as u16;
+        let label_style = if i == 0 { theme.value() } else { theme.label() };
+        let label = match (*label, narrow) {
+            ("Infrastructure", true) => "Infra",
+            ("Maintenance", true) => "Maint.",
+            (l, _) => l,
+        };
+        let shown: String = label.chars().take(label_w as usize - 1).collect();
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(shown, label_style))),
+            Rect::new(area.x, y, label_w, 1),
+        );
+        let data = fit(values, spark_w as usize);
+        f.render_widget(
+            Sparkline::default().data(data).max(1000).style(*style),
+            Rect::new(area.x + label_w, y, spark_w, 1),
+        );
+        let text: String = figures[i].chars().take(figures_w as usize).collect();
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(text, theme.muted())))
+                .alignment(ratatui::layout::Alignment::Right),
+            Rect::new(area.x + label_w + spark_w + 1, y, figures_w, 1),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn all_zero_series_draw_empty_bars() {
+        assert_eq!(fit(&[0.0, 0.0, 0.0], 3), vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn long_horizons_are_averaged_into_the_width() {
+        let v: Vec<f64> = (1..=60).map(|m| m as f64).collect();
+        let out = fit(&v, 20);
+        assert_eq!(out.len(), 20);
+        assert!(out.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(*out.last().unwrap(), 984, "mean of 58..=60 over max 60");
+    }
+
+    #[test]
+    fn short_horizons_are_widened() {
+        assert_eq!(fit(&[1.0, 2.0], 6), vec![500, 500, 500, 1000, 1000, 1000]);
+        assert!(fit(&[], 10).is_empty());
+    }
+}

@@ -1,0 +1,51 @@
+//! The title bar: plan name, client, file, unsaved marker, catalog date.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use crate::app::App;
+
+pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let plan = &app.doc.plan;
+    let path = app.doc.path.as_ref();
+    let full_path = path.map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
+    let file_name = path
+        .and_then(|p| p.file_name())
+        .map_or_else(|| "not saved yet".to_string(), |n| n.to_string_lossy().into_owned());
+    let dirty = if app.doc.is_dirty() { " ● modified" } else { "" };
+    let name = if plan.client.is_empty() {
+        plan.name.clone()
+    } else {
+        format!("{} — {}", plan.name, plan.client)
+    };
+    let prices = format!(" │ prices {}", app.catalog.as_of);
+    let width = area.width as usize;
+    // Most informative first; fall back to shorter forms until one fits.
+    let candidates = [
+        (format!(" runcost │ {name}"), format!("{full_path}{dirty}{prices} ")),
+        (format!(" runcost │ {name}"), format!("{file_name}{dirty}{prices} ")),
+        (format!(" {}", plan.name), format!("{file_name}{dirty}{prices} ")),
+        (format!(" {}", plan.name), format!("{file_name}{dirty} ")),
+    ];
+    let chosen = candidates
+        .iter()
+        .find(|(l, r)| l.chars().count() + r.chars().count() + 1 <= width);
+    let line = match chosen {
+        Some((left, right)) => {
+            let gap = width - left.chars().count() - right.chars().count();
+            Line::from(vec![
+                Span::raw(left.clone()),
+                Span::raw(" ".repeat(gap)),
+                Span::raw(right.clone()),
+            ])
+        }
+        None => {
+            let text = super::inputs::fit_words(&format!(" {}{dirty}", plan.name), width);
+            let pad = width.saturating_sub(text.chars().count());
+            Line::from(format!("{text}{}", " ".repeat(pad)))
+        }
+    };
+    f.render_widget(line.style(theme.title()), area);
+}
