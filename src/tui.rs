@@ -71,10 +71,7 @@ fn install_panic_hook() {
 pub fn recovery_path(doc: &Document) -> Option<PathBuf> {
     let dir = paths::data_dir()?.join("recovery");
     let name = match &doc.path {
-        Some(p) => format!(
-            "{}.ron",
-            crate::app::slug(&p.display().to_string())
-        ),
+        Some(p) => format!("{}.ron", crate::app::slug(&p.display().to_string())),
         None => "untitled.ron".into(),
     };
     Some(dir.join(name))
@@ -120,7 +117,8 @@ pub fn initial_document(
 ) -> Result<(Document, Option<String>), String> {
     if let Some(file) = file {
         if file.exists() {
-            let plan = open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
+            let plan =
+                open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
             return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
         }
         let mut plan = default_plan(catalog)?;
@@ -332,7 +330,10 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
                 let saved = write_recovery(&app.doc);
                 break Err(format!(
                     "the terminal stopped answering: {e}{}",
-                    saved.map_or(String::new(), |p| format!("; unsaved changes kept in {}", p.display()))
+                    saved.map_or(String::new(), |p| format!(
+                        "; unsaved changes kept in {}",
+                        p.display()
+                    ))
                 ));
             }
             Input::Signal(SIGTSTP) => {

@@ -22,7 +22,10 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
     match body.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v * factor),
         Ok(_) => Err("must be a finite number".into()),
-        Err(_) => Err(format!("{:?} is not a number (e.g. 2500, 2.5k, 0.75)", text.trim())),
+        Err(_) => Err(format!(
+            "{:?} is not a number (e.g. 2500, 2.5k, 0.75)",
+            text.trim()
+        )),
     }
 }
 
@@ -63,7 +66,11 @@ mod tests {
 
     #[test]
     fn checks_the_field_range() {
-        assert!(parse_for(Field::CachedInput, "120").unwrap_err().contains("0 to 100"));
+        assert!(
+            parse_for(Field::CachedInput, "120")
+                .unwrap_err()
+                .contains("0 to 100")
+        );
         assert!(parse_for(Field::RequestsPerDay, "-1").is_err());
         assert_eq!(parse_for(Field::Horizon, "24"), Ok(24.0));
         assert!(parse_for(Field::Horizon, "24.5").is_err());

@@ -167,7 +167,7 @@ impl Action {
             Action::PageDown => "page down",
             Action::Top => "first row",
             Action::Bottom => "last row",
-            Action::Increase => "raise the value one step (±10 % money and volume, ±1 point %)",
+            Action::Increase => "raise the value one step",
             Action::Decrease => "lower the value one step",
             Action::IncreaseBig => "raise by ten steps",
             Action::DecreaseBig => "lower by ten steps",

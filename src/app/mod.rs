@@ -32,12 +32,22 @@ use crate::store::write_plan;
 pub enum Msg {
     Key(KeyChord),
     /// A left click at a screen cell.
-    Click { col: u16, row: u16 },
+    Click {
+        col: u16,
+        row: u16,
+    },
     /// The wheel over a screen cell.
-    Scroll { col: u16, row: u16, down: bool },
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
     /// Bracketed paste.
     Paste(String),
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The runtime finished a save.
     Saved {
         path: PathBuf,
@@ -446,7 +456,11 @@ impl App {
     }
 
     fn note_change(&mut self, what: String, tco_before: f64, month: usize, month_before: f64) {
-        let month = if month == 0 { watch_month(&self.projection) } else { month };
+        let month = if month == 0 {
+            watch_month(&self.projection)
+        } else {
+            month
+        };
         self.last_change = Some(ChangeEffect {
             what,
             tco_before,
@@ -599,15 +613,31 @@ impl App {
     fn remove_line(&mut self) {
         if let Some(i) = self.current_model() {
             if self.doc.plan.models.len() <= 1 {
-                self.say(StatusKind::Warning, "a plan needs at least one model; pick another with Enter instead");
+                self.say(
+                    StatusKind::Warning,
+                    "a plan needs at least one model; pick another with Enter instead",
+                );
                 return;
             }
             let id = self.doc.plan.models[i].id.clone();
             self.commit(format!("Removed {id} from the mix"), |s| {
                 s.models.remove(i);
             });
-            if (self.doc.plan.models.iter().map(|m| m.share_pct).sum::<f64>() - 100.0).abs() > 0.01 {
-                self.say(StatusKind::Warning, "shares no longer sum to 100 % — press b to rebalance");
+            if (self
+                .doc
+                .plan
+                .models
+                .iter()
+                .map(|m| m.share_pct)
+                .sum::<f64>()
+                - 100.0)
+                .abs()
+                > 0.01
+            {
+                self.say(
+                    StatusKind::Warning,
+                    "shares no longer sum to 100 % — press b to rebalance",
+                );
             }
         } else if let Some(i) = self.current_infra() {
             let name = self.doc.plan.infrastructure[i].name.clone();
@@ -615,7 +645,10 @@ impl App {
                 s.infrastructure.remove(i);
             });
         } else {
-            self.say(StatusKind::Info, "select a model or an infrastructure line to remove it");
+            self.say(
+                StatusKind::Info,
+                "select a model or an infrastructure line to remove it",
+            );
         }
     }
 
@@ -638,7 +671,8 @@ impl App {
 
     fn add_infra(&mut self) {
         let n = self.doc.plan.infrastructure.len();
-        self.collapsed.retain(|g| *g != Group::Model(Section::Infrastructure));
+        self.collapsed
+            .retain(|g| *g != Group::Model(Section::Infrastructure));
         self.commit("Added an infrastructure line".into(), |s| {
             s.infrastructure.push(crate::model::InfraItem {
                 name: format!("New line {}", n + 1),
@@ -661,7 +695,11 @@ impl App {
         let tco_before = self.projection.totals.tco;
         let month = watch_month(&self.projection);
         let month_before = month_total(&self.projection, month);
-        let done = if undo { self.doc.undo() } else { self.doc.redo() };
+        let done = if undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
         if done {
             self.refresh();
             self.note_change(
@@ -673,7 +711,11 @@ impl App {
         } else {
             self.say(
                 StatusKind::Info,
-                if undo { "nothing to undo" } else { "nothing to redo" },
+                if undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                },
             );
         }
     }
@@ -691,7 +733,12 @@ impl App {
                 let plan = &self.doc.plan;
                 match &mut self.mode {
                     Mode::Edit(e) | Mode::SaveAs(e) => {
-                        e.input.input(text::to_input(chord));
+                        if chord == KeyChord::ctrl('u') {
+                            // Readline's "clear to start of line".
+                            e.input.delete_line_by_head();
+                        } else {
+                            e.input.input(text::to_input(chord));
+                        }
                         e.error = text::check(e.target, e.input.lines().join("").as_str(), plan);
                     }
                     _ => {}
@@ -846,7 +893,9 @@ impl App {
                 self.assign_model(target, k);
             }
             _ => {
-                p.filter.input(text::to_input(chord));
+                if p.filter.input(text::to_input(chord)) {
+                    p.selected = 0;
+                }
                 refilter_picker(p, &self.catalog);
             }
         }
@@ -864,13 +913,22 @@ impl App {
         if clash {
             self.say(
                 StatusKind::Warning,
-                format!("{} is already in the mix; adjust its share instead", entry.id),
+                format!(
+                    "{} is already in the mix; adjust its share instead",
+                    entry.id
+                ),
             );
             return;
         }
         match target {
             PickTarget::Replace(i) => {
-                let old = self.doc.plan.models.get(i).map(|m| m.id.clone()).unwrap_or_default();
+                let old = self
+                    .doc
+                    .plan
+                    .models
+                    .get(i)
+                    .map(|m| m.id.clone())
+                    .unwrap_or_default();
                 self.commit(format!("Model {old} → {}", entry.id), |s| {
                     if let Some(m) = s.models.get_mut(i) {
                         m.id = entry.id.clone();
@@ -880,7 +938,8 @@ impl App {
             }
             PickTarget::Add => {
                 let n = self.doc.plan.models.len();
-                self.collapsed.retain(|g| *g != Group::Model(Section::Models));
+                self.collapsed
+                    .retain(|g| *g != Group::Model(Section::Models));
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
                     s.models.push(ModelEntry {
                         id: entry.id.clone(),
@@ -889,11 +948,18 @@ impl App {
                         pricing: Some(entry.pricing.clone()),
                     });
                 });
-                if let Some(p) = self.rows.iter().position(|r| *r == Row::Field(Field::ModelShare(n))) {
+                if let Some(p) = self
+                    .rows
+                    .iter()
+                    .position(|r| *r == Row::Field(Field::ModelShare(n)))
+                {
                     self.selected = p;
                     self.scroll_into_view();
                 }
-                self.say(StatusKind::Info, "new model at 0 % — give it a share, then b rebalances the rest");
+                self.say(
+                    StatusKind::Info,
+                    "new model at 0 % — give it a share, then b rebalances the rest",
+                );
             }
         }
     }
@@ -997,7 +1063,12 @@ impl App {
         });
     }
 
-    fn on_saved(&mut self, path: PathBuf, plan: Scenario, result: Result<(), String>) -> Vec<Effect> {
+    fn on_saved(
+        &mut self,
+        path: PathBuf,
+        plan: Scenario,
+        result: Result<(), String>,
+    ) -> Vec<Effect> {
         match result {
             Ok(()) => {
                 self.doc.mark_saved(path.clone(), plan);
@@ -1079,7 +1150,9 @@ impl App {
         match action {
             Some(Action::Cancel) => self.mode = Mode::Normal,
             Some(Action::Up) => b.selected = b.selected.saturating_sub(1),
-            Some(Action::Down) => b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1)),
+            Some(Action::Down) => {
+                b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1))
+            }
             Some(Action::PageUp) => b.selected = b.selected.saturating_sub(10),
             Some(Action::PageDown) => {
                 b.selected = (b.selected + 10).min(b.matches.len().saturating_sub(1))
@@ -1092,7 +1165,9 @@ impl App {
                 }
             }
             _ => {
-                b.filter.input(text::to_input(chord));
+                if b.filter.input(text::to_input(chord)) {
+                    b.selected = 0;
+                }
                 refilter_browser(b);
             }
         }
@@ -1106,7 +1181,8 @@ impl App {
             return;
         }
         let r = layout::regions(self.size);
-        let inside = |a: Rect| col >= a.x && col < a.x + a.width && row >= a.y && row < a.y + a.height;
+        let inside =
+            |a: Rect| col >= a.x && col < a.x + a.width && row >= a.y && row < a.y + a.height;
         if inside(r.inputs) {
             self.focus = Focus::Inputs;
             if row > r.inputs.y && row < r.inputs.y + r.inputs.height.saturating_sub(1) {
@@ -1128,10 +1204,14 @@ impl App {
         let delta = if down { 3 } else { -3 };
         match &mut self.mode {
             Mode::Picker(p) => {
-                p.selected = (p.selected as isize + delta).clamp(0, p.matches.len().saturating_sub(1) as isize) as usize;
+                p.selected = (p.selected as isize + delta)
+                    .clamp(0, p.matches.len().saturating_sub(1) as isize)
+                    as usize;
             }
             Mode::Browser(b) => {
-                b.selected = (b.selected as isize + delta).clamp(0, b.matches.len().saturating_sub(1) as isize) as usize;
+                b.selected = (b.selected as isize + delta)
+                    .clamp(0, b.matches.len().saturating_sub(1) as isize)
+                    as usize;
             }
             Mode::Help { scroll } => {
                 *scroll = (*scroll as isize + delta).max(0) as u16;
@@ -1141,7 +1221,8 @@ impl App {
                 if col >= r.projection.x && row >= r.projection.y {
                     let months = self.projection.months.len();
                     self.table_offset = (self.table_offset as isize + delta)
-                        .clamp(0, months.saturating_sub(1) as isize) as usize;
+                        .clamp(0, months.saturating_sub(1) as isize)
+                        as usize;
                 } else {
                     let visible = layout::input_rows_visible(self.size);
                     let max = self.rows.len().saturating_sub(visible);

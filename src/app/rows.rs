@@ -121,7 +121,9 @@ pub fn build(s: &Scenario, collapsed: &[Group]) -> Vec<Row> {
                     rows.extend(
                         fields
                             .iter()
-                            .filter(|f| f.index() == Some(i) && f.section() == Section::Infrastructure)
+                            .filter(|f| {
+                                f.index() == Some(i) && f.section() == Section::Infrastructure
+                            })
                             .map(|f| Row::Field(*f)),
                     );
                 }

@@ -147,7 +147,11 @@ pub fn summarize(path: &Path, catalog: &Catalog) -> PlanSummary {
             client: String::new(),
             currency: "USD".into(),
             modified,
-            tco: Err(e.problems().first().map(|p| p.message.clone()).unwrap_or_default()),
+            tco: Err(e
+                .problems()
+                .first()
+                .map(|p| p.message.clone())
+                .unwrap_or_default()),
         },
     }
 }
@@ -167,6 +171,10 @@ pub fn scan(dirs: &[std::path::PathBuf], catalog: &Catalog) -> Vec<PlanSummary> 
             }
         }
     }
-    out.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.path.cmp(&b.path)));
+    out.sort_by(|a, b| {
+        b.modified
+            .cmp(&a.modified)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     out
 }

@@ -24,7 +24,10 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     if inner.height < 4 {
         return;
     }
-    f.render_widget(Paragraph::new(Span::styled("Filter: ", theme.muted())), Rect { height: 1, ..inner });
+    f.render_widget(
+        Paragraph::new(Span::styled("Filter: ", theme.muted())),
+        Rect { height: 1, ..inner },
+    );
     f.render_widget(
         &b.filter,
         Rect {
@@ -34,6 +37,8 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
             ..inner
         },
     );
+    // Narrow screens keep what identifies a plan: name, date, TCO.
+    let wide = inner.width >= 100;
     let rows: Vec<Row> = b
         .matches
         .iter()
@@ -41,31 +46,53 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
             let p = &b.plans[k];
             let tco = match &p.tco {
                 Ok(v) => Cell::from(format!("{:>14}", money(*v, &p.currency))),
-                Err(_) => Cell::from(Span::styled("  unreadable", theme.error())),
+                Err(_) => Cell::from(Span::styled("    unreadable", theme.error())),
             };
-            Row::new(vec![
-                Cell::from(p.name.clone()),
-                Cell::from(p.client.clone()),
-                Cell::from(p.modified.clone()),
-                tco,
-                Cell::from(Span::styled(p.path.display().to_string(), theme.muted())),
-            ])
+            let mut cells = vec![Cell::from(p.name.clone())];
+            if wide {
+                cells.push(Cell::from(p.client.clone()));
+            }
+            cells.push(Cell::from(p.modified.clone()));
+            cells.push(tco);
+            if wide {
+                cells.push(Cell::from(Span::styled(
+                    p.path.display().to_string(),
+                    theme.muted(),
+                )));
+            }
+            Row::new(cells)
         })
         .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(18),
-            Constraint::Length(18),
-            Constraint::Length(16),
-            Constraint::Length(14),
-            Constraint::Min(10),
-        ],
-    )
-    .header(Row::new(["name", "client", "modified (UTC)", "horizon TCO", "file"]).style(theme.heading()))
-    .row_highlight_style(theme.selected())
-    .column_spacing(1);
-    let mut state = TableState::default().with_selected(if b.matches.is_empty() { None } else { Some(b.selected) });
+    let (widths, header) = if wide {
+        (
+            vec![
+                Constraint::Min(18),
+                Constraint::Length(18),
+                Constraint::Length(16),
+                Constraint::Length(14),
+                Constraint::Min(10),
+            ],
+            vec!["name", "client", "modified (UTC)", "horizon TCO", "file"],
+        )
+    } else {
+        (
+            vec![
+                Constraint::Min(12),
+                Constraint::Length(16),
+                Constraint::Length(14),
+            ],
+            vec!["name", "modified (UTC)", "horizon TCO"],
+        )
+    };
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.heading()))
+        .row_highlight_style(theme.selected())
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(if b.matches.is_empty() {
+        None
+    } else {
+        Some(b.selected)
+    });
     f.render_stateful_widget(
         table,
         Rect {
@@ -78,11 +105,25 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     let footer = if b.loading {
         Span::styled("reading plans…", theme.muted())
     } else if b.plans.is_empty() {
-        Span::styled("no plans yet in the plans directory or ./scenarios — Ctrl-N starts one from an example", theme.warning())
+        Span::styled(
+            "no plans yet in the plans directory or ./scenarios — Ctrl-N starts one from an example",
+            theme.warning(),
+        )
     } else {
         let broken = b.plans.iter().filter(|p| p.tco.is_err()).count();
-        let note = if broken > 0 { format!(" · {broken} unreadable") } else { String::new() };
-        Span::styled(format!("{} of {} plans{note} · Enter opens · Esc cancels", b.matches.len(), b.plans.len()), theme.muted())
+        let note = if broken > 0 {
+            format!(" · {broken} unreadable")
+        } else {
+            String::new()
+        };
+        Span::styled(
+            format!(
+                "{} of {} plans{note} · Enter opens · Esc cancels",
+                b.matches.len(),
+                b.plans.len()
+            ),
+            theme.muted(),
+        )
     };
     f.render_widget(
         Paragraph::new(Line::from(footer)),
@@ -95,7 +136,13 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
 }
 
 pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
-    let inner = popup::open(f, 86, TEMPLATES.len() as u16 + 4, "New plan from an example", theme);
+    let inner = popup::open(
+        f,
+        86,
+        TEMPLATES.len() as u16 + 4,
+        "New plan from an example",
+        theme,
+    );
     let mut lines: Vec<Line> = TEMPLATES
         .iter()
         .enumerate()
@@ -104,10 +151,17 @@ pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
                 Span::styled(format!("{:<22}", t.name), theme.value()),
                 Span::raw(t.summary),
             ]);
-            if i == selected { line.patch_style(theme.selected()) } else { line }
+            if i == selected {
+                line.patch_style(theme.selected())
+            } else {
+                line
+            }
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Enter starts an unsaved copy · Esc cancels", theme.muted())));
+    lines.push(Line::from(Span::styled(
+        "Enter starts an unsaved copy · Esc cancels",
+        theme.muted(),
+    )));
     f.render_widget(Paragraph::new(lines), inner);
 }

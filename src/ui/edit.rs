@@ -20,7 +20,10 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
         match e.target {
             EditTarget::Number(field) => (
                 format!("{} ({})", app.field_label(field), field.unit()),
-                format!("{} · Enter sets · Esc keeps the old value", field.range().describe()),
+                format!(
+                    "{} · Enter sets · Esc keeps the old value",
+                    field.range().describe()
+                ),
             ),
             EditTarget::Text(t) => (
                 crate::app::text::text_label(t).to_string(),

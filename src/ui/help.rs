@@ -35,21 +35,54 @@ fn section(lines: &mut Vec<Line<'static>>, title: &str, ctx: Context, theme: &Th
 pub fn render(f: &mut Frame, app: &App, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
     let (first, second) = match app.focus {
-        Focus::Inputs => (("Inputs pane (and anywhere)", Context::Inputs), ("Monthly table", Context::Table)),
-        Focus::Table => (("Monthly table (and anywhere)", Context::Table), ("Inputs pane", Context::Inputs)),
+        Focus::Inputs => (
+            ("Inputs pane (and anywhere)", Context::Inputs),
+            ("Monthly table", Context::Table),
+        ),
+        Focus::Table => (
+            ("Monthly table (and anywhere)", Context::Table),
+            ("Inputs pane", Context::Inputs),
+        ),
     };
     section(&mut lines, first.0, first.1, theme);
     section(&mut lines, second.0, second.1, theme);
-    section(&mut lines, "Typing a value or a name", Context::TextEntry, theme);
-    section(&mut lines, "Model picker and plan browser", Context::Picker, theme);
+    section(
+        &mut lines,
+        "Typing a value or a name",
+        Context::TextEntry,
+        theme,
+    );
+    section(
+        &mut lines,
+        "Model picker and plan browser",
+        Context::Picker,
+        theme,
+    );
     section(&mut lines, "Notes editor", Context::Notes, theme);
-    section(&mut lines, "Unsaved-changes question", Context::ConfirmDiscard, theme);
-    lines.push(Line::from(Span::styled(
+    section(
+        &mut lines,
+        "Unsaved-changes question",
+        Context::ConfirmDiscard,
+        theme,
+    );
+    for note in [
+        "Steps: ±10 % for money and volumes, ±1 point for percentages, 1 for whole numbers.",
+        "Typed values may use 2,500 · 2.5k · 1.2M · $ · %; the allowed range is shown.",
         "Mouse: click selects a row (click a heading again to fold it); the wheel scrolls.",
-        theme.muted(),
-    )));
+    ] {
+        lines.push(Line::from(Span::styled(note, theme.muted())));
+    }
     let full = f.area();
-    let inner = popup::open(f, full.width.saturating_sub(4).min(100), full.height.saturating_sub(2), "Keys — Esc closes, ↑/↓ scroll", theme);
+    let inner = popup::open(
+        f,
+        full.width.saturating_sub(4).min(100),
+        full.height.saturating_sub(2),
+        "Keys — Esc closes, ↑/↓ scroll",
+        theme,
+    );
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-    f.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+    f.render_widget(
+        Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
+        inner,
+    );
 }

@@ -63,7 +63,13 @@ pub fn fit_words(text: &str, max: usize) -> String {
 }
 
 /// `label ……… value` filling `width`, value right-aligned.
-fn spread<'a>(indent: usize, label: String, value: Vec<Span<'a>>, width: usize, theme: &Theme) -> Line<'a> {
+fn spread<'a>(
+    indent: usize,
+    label: String,
+    value: Vec<Span<'a>>,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let value_len: usize = value.iter().map(|s| s.content.chars().count()).sum();
     let room = width.saturating_sub(indent + value_len + 1);
     let label = fit_words(&label, room);
@@ -82,8 +88,15 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
     let currency = plan.currency.as_str();
     match row {
         Row::Heading(g) => {
-            let mark = if app.collapsed.contains(&g) { "▸" } else { "▾" };
-            Line::from(Span::styled(format!("{mark} {}", g.label()), theme.heading()))
+            let mark = if app.collapsed.contains(&g) {
+                "▸"
+            } else {
+                "▾"
+            };
+            Line::from(Span::styled(
+                format!("{mark} {}", g.label()),
+                theme.heading(),
+            ))
         }
         Row::Field(field) => {
             let Some(v) = field.get(plan) else {
@@ -93,10 +106,17 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let mut value = vec![Span::styled(field_value(field, v, currency), theme.value())];
             if field == Field::MaintenancePct {
                 let (lo, hi) = MAINTENANCE_RANGE;
-                if v < lo || v > hi {
-                    value.push(Span::styled(format!(" ⚠ not {lo:.0}–{hi:.0}"), theme.warning()));
-                } else {
-                    value.push(Span::styled(format!(" ({lo:.0}–{hi:.0})"), theme.muted()));
+                let outside = v < lo || v > hi;
+                match (outside, width < NARROW) {
+                    (true, true) => value.push(Span::styled(" ⚠", theme.warning())),
+                    (true, false) => value.push(Span::styled(
+                        format!(" ⚠ not {lo:.0}–{hi:.0}"),
+                        theme.warning(),
+                    )),
+                    (false, true) => {}
+                    (false, false) => {
+                        value.push(Span::styled(format!(" ({lo:.0}–{hi:.0})"), theme.muted()))
+                    }
                 }
             }
             if field == Field::ModelShare(field.index().unwrap_or(0))
@@ -104,7 +124,11 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             {
                 value.insert(0, Span::styled("⚠ ", theme.warning()));
             }
-            let label = if width < NARROW { field.short_label() } else { field.label() };
+            let label = if width < NARROW {
+                field.short_label()
+            } else {
+                field.label()
+            };
             spread(indent, label.to_string(), value, width, theme)
         }
         Row::Text(t) => {
@@ -113,13 +137,20 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                 TextField::Client => ("Client", plan.client.clone(), 2),
                 TextField::Currency => ("Currency", plan.currency.clone(), 2),
                 TextField::EmbeddingId => (
-                    if width < NARROW { "Embeddings" } else { "Embedding model" },
+                    if width < NARROW {
+                        "Embeddings"
+                    } else {
+                        "Embedding model"
+                    },
                     plan.retrieval.embedding.id.clone(),
                     2,
                 ),
                 TextField::InfraName(i) => (
                     "◆",
-                    plan.infrastructure.get(i).map(|x| x.name.clone()).unwrap_or_default(),
+                    plan.infrastructure
+                        .get(i)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
                     2,
                 ),
             };
@@ -131,10 +162,20 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                     Span::styled(name, theme.value()),
                 ]);
             }
-            let shown = if value.is_empty() { "—".to_string() } else { value };
+            let shown = if value.is_empty() {
+                "—".to_string()
+            } else {
+                value
+            };
             let max = width.saturating_sub(indent + label.len() + 2);
             let shown = fit_words(&shown, max);
-            spread(indent, label.to_string(), vec![Span::styled(shown, theme.value())], width, theme)
+            spread(
+                indent,
+                label.to_string(),
+                vec![Span::styled(shown, theme.value())],
+                width,
+                theme,
+            )
         }
         Row::Notes => {
             let n = plan.notes.lines().filter(|l| !l.trim().is_empty()).count();
@@ -143,18 +184,41 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             } else {
                 format!("{n} line{} — Enter", if n == 1 { "" } else { "s" })
             };
-            spread(2, "Notes".into(), vec![Span::styled(v, theme.value())], width, theme)
+            spread(
+                2,
+                "Notes".into(),
+                vec![Span::styled(v, theme.value())],
+                width,
+                theme,
+            )
         }
         Row::Toggle(Toggle::Retrieval) => {
             let v = if plan.retrieval.enabled { "on" } else { "off" };
-            spread(2, "Retrieval".into(), vec![Span::styled(format!("[{v}]"), theme.value())], width, theme)
+            spread(
+                2,
+                "Retrieval".into(),
+                vec![Span::styled(format!("[{v}]"), theme.value())],
+                width,
+                theme,
+            )
         }
         Row::Toggle(Toggle::Reviewers) => {
             let v = match plan.oversight.reviewers {
                 Reviewers::Auto => "[Auto] Fixed".to_string(),
                 Reviewers::Fixed(_) => "Auto [Fixed]".to_string(),
             };
-            spread(2, if width < NARROW { "Staffing" } else { "Reviewer staffing" }.into(), vec![Span::styled(v, theme.value())], width, theme)
+            spread(
+                2,
+                if width < NARROW {
+                    "Staffing"
+                } else {
+                    "Reviewer staffing"
+                }
+                .into(),
+                vec![Span::styled(v, theme.value())],
+                width,
+                theme,
+            )
         }
         Row::Model(i) => {
             let Some(m) = plan.models.get(i) else {

@@ -49,9 +49,16 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
                 area.width, area.height
             );
             let y = area.height / 2;
-            let r = ratatui::layout::Rect::new(area.x, area.y + y.saturating_sub(1), area.width, area.height - y.saturating_sub(1));
+            let r = ratatui::layout::Rect::new(
+                area.x,
+                area.y + y.saturating_sub(1),
+                area.width,
+                area.height - y.saturating_sub(1),
+            );
             f.render_widget(
-                Paragraph::new(Line::from(msg)).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+                Paragraph::new(Line::from(msg))
+                    .alignment(Alignment::Center)
+                    .wrap(Wrap { trim: true }),
                 r,
             );
         }

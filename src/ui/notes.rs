@@ -21,7 +21,13 @@ pub fn render(f: &mut Frame, area: &TextArea<'static>, theme: &Theme) {
     if inner.height < 2 {
         return;
     }
-    f.render_widget(area, Rect { height: inner.height - 1, ..inner });
+    f.render_widget(
+        area,
+        Rect {
+            height: inner.height - 1,
+            ..inner
+        },
+    );
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(
             "Esc finishes (undo with u) · Enter new line · paste works",

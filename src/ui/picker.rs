@@ -17,11 +17,21 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let title = match p.target {
         PickTarget::Replace(i) => format!(
             "Model for {} — type to filter",
-            app.doc.plan.models.get(i).map_or("the mix", |m| m.id.as_str())
+            app.doc
+                .plan
+                .models
+                .get(i)
+                .map_or("the mix", |m| m.id.as_str())
         ),
         PickTarget::Add => "Add a model to the mix — type to filter".to_string(),
     };
-    let inner = popup::open(f, full.width.saturating_sub(4).min(120), full.height.saturating_sub(2), &title, theme);
+    let inner = popup::open(
+        f,
+        full.width.saturating_sub(4).min(120),
+        full.height.saturating_sub(2),
+        &title,
+        theme,
+    );
     if inner.height < 4 {
         return;
     }
@@ -49,7 +59,8 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
             let (input, cached, output, batch) = match &m.pricing {
                 Pricing::Api(a) => (
                     format!("${}", number(a.input_per_mtok, 4)),
-                    a.cached_input_per_mtok.map_or("–".into(), |v| format!("${}", number(v, 4))),
+                    a.cached_input_per_mtok
+                        .map_or("–".into(), |v| format!("${}", number(v, 4))),
                     format!("${}", number(a.output_per_mtok, 4)),
                     if a.batch_discount_pct > 0.0 {
                         format!("-{}%", number(a.batch_discount_pct, 0))
@@ -73,9 +84,16 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
             ];
             if wide {
                 cells.push(Cell::from(batch));
-                cells.push(Cell::from(m.context_window.map_or("–".into(), |c| format!("{}k", c / 1000))));
+                cells.push(Cell::from(
+                    m.context_window
+                        .map_or("–".into(), |c| format!("{}k", c / 1000)),
+                ));
                 let dep = m.deprecation.clone().unwrap_or_else(|| "–".into());
-                let style = if m.deprecation.is_some() { theme.warning() } else { theme.muted() };
+                let style = if m.deprecation.is_some() {
+                    theme.warning()
+                } else {
+                    theme.muted()
+                };
                 cells.push(Cell::from(Span::styled(dep, style)));
             }
             Row::new(cells)
@@ -89,7 +107,11 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         Constraint::Length(9),
     ];
     if wide {
-        widths.extend([Constraint::Length(6), Constraint::Length(8), Constraint::Length(11)]);
+        widths.extend([
+            Constraint::Length(6),
+            Constraint::Length(8),
+            Constraint::Length(11),
+        ]);
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))
@@ -100,19 +122,29 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         height: inner.height - 3,
         ..inner
     };
-    let mut state = TableState::default().with_selected(if p.matches.is_empty() { None } else { Some(p.selected) });
+    let mut state = TableState::default().with_selected(if p.matches.is_empty() {
+        None
+    } else {
+        Some(p.selected)
+    });
     f.render_stateful_widget(table, list_area, &mut state);
     let footer = if p.matches.is_empty() {
-        Line::from(Span::styled("no model matches — Backspace widens the filter", theme.warning()))
-    } else {
         Line::from(Span::styled(
-            format!(
-                "{} of {} models · USD per 1M tokens · Enter assigns and snapshots the price · Esc cancels",
-                p.matches.len(),
-                app.catalog.models.len()
-            ),
-            theme.muted(),
+            "no model matches — Backspace widens the filter",
+            theme.warning(),
         ))
+    } else {
+        let counts = format!(
+            "{} of {} models · USD per 1M tokens",
+            p.matches.len(),
+            app.catalog.models.len()
+        );
+        let text = if inner.width >= 96 {
+            format!("{counts} · Enter assigns and snapshots the price · Esc cancels")
+        } else {
+            counts
+        };
+        Line::from(Span::styled(text, theme.muted()))
     };
     f.render_widget(
         Paragraph::new(footer),

@@ -18,7 +18,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
-        .title(Span::styled(format!(" Projection — {h} months "), theme.heading()));
+        .title(Span::styled(
+            format!(" Projection — {h} months "),
+            theme.heading(),
+        ));
     let inner = block.inner(area);
     f.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
@@ -34,7 +37,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     render_headline(f, cursor.take(head_rows), &figures, cols, theme);
     let change = change_line(app, theme);
-    let change_rows = if change.width() > inner.width as usize { 2 } else { 1 };
+    let change_rows = (change.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 3);
     f.render_widget(
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
@@ -89,7 +92,8 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
         fig("Month 1", money(p.first().map_or(0.0, |m| m.total), c)),
         fig(
             "Per request",
-            t.cost_per_request.map_or("n/a".into(), |v| unit_money(v, c)),
+            t.cost_per_request
+                .map_or("n/a".into(), |v| unit_money(v, c)),
         ),
         fig("Value", money(t.value, c)),
         Figure {
@@ -97,10 +101,14 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
             value: roi(t.roi_pct),
             style: t.roi_pct.filter(|r| *r < 0.0).map(|_| theme.warning()),
         },
-        fig("Payback", payback(t.payback_month, p.months.len()).replace("not within", "none in")),
+        fig(
+            "Payback",
+            payback(t.payback_month, p.months.len()).replace("not within", "none in"),
+        ),
         fig(
             "Run ÷ build",
-            t.run_to_build_ratio().map_or("n/a".into(), |r| format!("{r:.1}×")),
+            t.run_to_build_ratio()
+                .map_or("n/a".into(), |r| format!("{r:.1}×")),
         ),
         fig("Net", money(t.net, c)),
     ]
@@ -117,7 +125,11 @@ fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, t
             let mut spans = Vec::new();
             for fig in chunk {
                 let value_len = fig.value.chars().count();
-                let label: String = fig.label.chars().take(cell.saturating_sub(value_len + 2)).collect();
+                let label: String = fig
+                    .label
+                    .chars()
+                    .take(cell.saturating_sub(value_len + 2))
+                    .collect();
                 let gap = cell.saturating_sub(label.chars().count() + value_len + 1);
                 spans.push(Span::styled(label, theme.muted()));
                 spans.push(Span::raw(" ".repeat(gap)));
@@ -144,10 +156,18 @@ fn change_line(app: &App, theme: &Theme) -> Line<'static> {
             Line::from(vec![
                 Span::styled("Δ ", theme.heading()),
                 Span::raw(format!("{}: ", ch.what)),
-                Span::styled(format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)), theme.delta(tco).patch(theme.value())),
+                Span::styled(
+                    format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)).replace(' ', "\u{a0}"),
+                    theme.delta(tco).patch(theme.value()),
+                ),
                 Span::raw(" · "),
                 Span::styled(
-                    format!("month\u{a0}{}\u{a0}{}", ch.month, delta(month, ch.month_before, c)),
+                    format!(
+                        "month\u{a0}{}\u{a0}{}",
+                        ch.month,
+                        delta(month, ch.month_before, c)
+                    )
+                    .replace(' ', "\u{a0}"),
                     theme.delta(month),
                 ),
             ])

@@ -86,8 +86,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     let label_w: u16 = if narrow { 12 } else { 15 };
-    let figures_w = (figures.iter().map(|t| t.chars().count()).max().unwrap_or(0) as u16)
-        .min(area.width / 2);
+    let figures_w =
+        (figures.iter().map(|t| t.chars().count()).max().unwrap_or(0) as u16).min(area.width / 2);
     let spark_w = area.width.saturating_sub(label_w + figures_w + 1);
     for (i, (label, values, _, style)) in series.iter().enumerate().take(area.height as usize) {
         let y = area.y + i as u16;

@@ -15,7 +15,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             StatusKind::Warning => theme.warning(),
             StatusKind::Error => theme.error(),
         };
-        f.render_widget(Line::from(Span::styled(format!(" {}", status.text), style)), area);
+        f.render_widget(
+            Line::from(Span::styled(format!(" {}", status.text), style)),
+            area,
+        );
         return;
     }
     let items: Vec<(String, &str)> = keymap::bar(app.context())
@@ -33,7 +36,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // and the first ones stay.
     let width = area.width as usize;
     let len = |v: &[(String, &str)]| -> usize {
-        1 + v.iter().map(|(k, a)| k.chars().count() + a.chars().count() + 3).sum::<usize>()
+        1 + v
+            .iter()
+            .map(|(k, a)| k.chars().count() + a.chars().count() + 3)
+            .sum::<usize>()
     };
     let mut items = items;
     while len(&items) > width && items.len() > 2 {

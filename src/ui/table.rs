@@ -39,7 +39,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     header.push(Cell::from("Total"));
     let body_rows = area.height.saturating_sub(1) as usize;
     let months = &app.projection.months;
-    let start = app.table_offset.min(months.len().saturating_sub(body_rows.max(1)));
+    let start = app
+        .table_offset
+        .min(months.len().saturating_sub(body_rows.max(1)));
     let rows: Vec<Row> = months
         .iter()
         .skip(start)
@@ -48,10 +50,17 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let mut cells = vec![Cell::from(format!("{:>5}", m.month))];
             for (_, get, is_money) in &shown {
                 let v = get(m);
-                let text = if *is_money { money_short(v, c) } else { count(v) };
+                let text = if *is_money {
+                    money_short(v, c)
+                } else {
+                    count(v)
+                };
                 cells.push(Cell::from(format!("{text:>9}")));
             }
-            cells.push(Cell::from(Span::styled(format!("{:>9}", money_short(m.total, c)), theme.value())));
+            cells.push(Cell::from(Span::styled(
+                format!("{:>9}", money_short(m.total, c)),
+                theme.value(),
+            )));
             Row::new(cells)
         })
         .collect();

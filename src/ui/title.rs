@@ -11,10 +11,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let plan = &app.doc.plan;
     let path = app.doc.path.as_ref();
     let full_path = path.map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
-    let file_name = path
-        .and_then(|p| p.file_name())
-        .map_or_else(|| "not saved yet".to_string(), |n| n.to_string_lossy().into_owned());
-    let dirty = if app.doc.is_dirty() { " ● modified" } else { "" };
+    let file_name = path.and_then(|p| p.file_name()).map_or_else(
+        || "not saved yet".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let dirty = if app.doc.is_dirty() {
+        " ● modified"
+    } else {
+        ""
+    };
     let name = if plan.client.is_empty() {
         plan.name.clone()
     } else {
@@ -24,14 +29,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = area.width as usize;
     // Most informative first; fall back to shorter forms until one fits.
     let candidates = [
-        (format!(" runcost │ {name}"), format!("{full_path}{dirty}{prices} ")),
-        (format!(" runcost │ {name}"), format!("{file_name}{dirty}{prices} ")),
-        (format!(" {}", plan.name), format!("{file_name}{dirty}{prices} ")),
+        (
+            format!(" runcost │ {name}"),
+            format!("{full_path}{dirty}{prices} "),
+        ),
+        (
+            format!(" runcost │ {name}"),
+            format!("{file_name}{dirty}{prices} "),
+        ),
+        (
+            format!(" {}", plan.name),
+            format!("{file_name}{dirty}{prices} "),
+        ),
         (format!(" {}", plan.name), format!("{file_name}{dirty} ")),
     ];
     let chosen = candidates
         .iter()
-        .find(|(l, r)| l.chars().count() + r.chars().count() + 1 <= width);
+        .find(|(l, r)| l.chars().count() + r.chars().count() < width);
     let line = match chosen {
         Some((left, right)) => {
             let gap = width - left.chars().count() - right.chars().count();

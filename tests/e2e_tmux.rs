@@ -1,0 +1,190 @@
+//! The workbench in a real terminal (tmux): open an example plan, raise the
+//! volume and watch the TCO change, change the model through the picker, save
+//! under a new name, quit, reopen, and see the same figures.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn start(&self, home: &Path, file: &Path) {
+        let cmd = format!(
+            "env RUNCOST_HOME='{}' TERM=xterm-256color '{}' '{}'",
+            home.display(),
+            env!("CARGO_BIN_EXE_runcost"),
+            file.display()
+        );
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ]);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "e2e", k]);
+        }
+    }
+
+    fn literal(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Waits until `pred` holds for the screen; panics with the screen if not.
+    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn running(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", "e2e"])
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// The TCO figure in the headline, e.g. "$828,660".
+fn tco(screen: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains("│TCO"))
+        .expect("headline on screen");
+    let after = &line[line.find("│TCO").unwrap() + "│TCO".len()..];
+    after.split_whitespace().next().unwrap().to_string()
+}
+
+#[test]
+fn edit_pick_save_quit_reopen_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install tmux (see .ci/run)"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let plan = dir.path().join("support.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
+        &plan,
+    )
+    .unwrap();
+    let t = Tmux {
+        socket: format!("runcost-e2e-{}", std::process::id()),
+    };
+    t.start(&home, &plan);
+    let first = t.wait("the workbench", |s| {
+        s.contains("│TCO") && s.contains("support.ron")
+    });
+    let before = tco(&first);
+    assert_eq!(before, "$828,660", "the example plan's TCO");
+
+    // Raise the volume: from Name, Requests per day is five rows down.
+    t.keys(&["Down", "Down", "Down", "Down", "Down"]);
+    t.keys(&["Right"]);
+    let raised = t.wait("the TCO to change", |s| {
+        s.contains("Requests per day 2,500 req/day → 2,750")
+    });
+    assert_ne!(tco(&raised), before);
+    assert!(raised.contains("● modified"));
+
+    // Change the first model through the picker.
+    t.keys(&["m"]);
+    t.wait("the picker", |s| s.contains("type to filter"));
+    t.literal("haiku-5-5");
+    t.wait("the filtered list", |s| s.contains("1 of "));
+    t.keys(&["Enter"]);
+    let picked = t.wait("the new model", |s| s.contains("◆ claude-haiku-5-5"));
+    let edited = tco(&picked);
+
+    // Save under a new name.
+    let saved_path = dir.path().join("support-haiku.ron");
+    t.keys(&["S"]);
+    t.wait("the save prompt", |s| s.contains("Save as"));
+    t.keys(&["C-u"]);
+    t.literal(&saved_path.display().to_string());
+    t.keys(&["Enter"]);
+    t.wait("the save", |s| {
+        s.contains("saved ") && !s.contains("● modified")
+    });
+    assert!(saved_path.exists());
+
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while t.running() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!t.running(), "q quits a saved plan at once");
+
+    // Reopen: the same figures.
+    t.start(&home, &saved_path);
+    let reopened = t.wait("the reopened plan", |s| {
+        s.contains("support-haiku.ron") && s.contains("│TCO")
+    });
+    assert_eq!(tco(&reopened), edited);
+    assert!(reopened.contains("◆ claude-haiku-5-5"));
+    assert!(reopened.contains("2,750 req/day"));
+
+    // And the headless report agrees with the screen.
+    let out = Command::new(env!("CARGO_BIN_EXE_runcost"))
+        .args(["report", saved_path.to_str().unwrap()])
+        .env("RUNCOST_HOME", &home)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let line = report
+        .lines()
+        .find(|l| l.contains("Total cost of ownership"))
+        .expect("headline in the report");
+    assert_eq!(
+        line.split_whitespace().last(),
+        Some(edited.as_str()),
+        "{line}"
+    );
+    t.keys(&["q"]);
+}
