@@ -345,7 +345,17 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
                 if !ACTIVE.load(Ordering::SeqCst) {
                     let _ = enter();
                 }
-                let _ = terminal.clear();
+                // A fresh terminal has empty buffers, so the next draw repaints
+                // everything. (`Terminal::clear` asks the terminal for the
+                // cursor position, whose answer the input thread would eat.)
+                let _ = execute!(
+                    io::stdout(),
+                    crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+                );
+                match Terminal::new(CrosstermBackend::new(io::stdout())) {
+                    Ok(t) => terminal = t,
+                    Err(e) => break Err(format!("cannot reopen the terminal: {e}")),
+                }
                 None
             }
             Input::Signal(_) => {

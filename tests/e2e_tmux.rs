@@ -21,12 +21,12 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn start(&self, home: &Path, file: &Path) {
+    fn start(&self, home: &Path, file: Option<&Path>) {
         let cmd = format!(
-            "env RUNCOST_HOME='{}' TERM=xterm-256color '{}' '{}'",
+            "env RUNCOST_HOME='{}' TERM=xterm-256color '{}' {}",
             home.display(),
             env!("CARGO_BIN_EXE_runcost"),
-            file.display()
+            file.map_or(String::new(), |f| format!("'{}'", f.display()))
         );
         self.run(&[
             "new-session",
@@ -117,7 +117,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
     let t = Tmux {
         socket: format!("runcost-e2e-{}", std::process::id()),
     };
-    t.start(&home, &plan);
+    t.start(&home, Some(&plan));
     let first = t.wait("the workbench", |s| {
         s.contains("│TCO") && s.contains("support.ron")
     });
@@ -162,7 +162,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
     assert!(!t.running(), "q quits a saved plan at once");
 
     // Reopen: the same figures.
-    t.start(&home, &saved_path);
+    t.start(&home, Some(&saved_path));
     let reopened = t.wait("the reopened plan", |s| {
         s.contains("support-haiku.ron") && s.contains("│TCO")
     });

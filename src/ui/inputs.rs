@@ -253,8 +253,9 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
                     theme.warning(),
                 ))
             } else {
-                let text = if width >= 46 {
-                    "  shares total 100 % · m model · a add · d remove"
+                let full = "  shares total 100 % · m model · a add · d remove";
+                let text = if width >= full.chars().count() {
+                    full
                 } else {
                     "  shares total 100 %"
                 };

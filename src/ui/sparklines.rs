@@ -131,7 +131,11 @@ mod tests {
         let out = fit(&v, 20);
         assert_eq!(out.len(), 20);
         assert!(out.windows(2).all(|w| w[0] <= w[1]));
-        assert_eq!(*out.last().unwrap(), 983, "mean of 58..=60 (59) over max 60, in thousandths");
+        assert_eq!(
+            *out.last().unwrap(),
+            983,
+            "mean of 58..=60 (59) over max 60, in thousandths"
+        );
     }
 
     #[test]
