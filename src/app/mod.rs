@@ -1255,32 +1255,38 @@ impl App {
     }
 }
 
+/// Whether every word of the filter appears in `hay` (case-insensitive).
+fn matches_filter(filter: &TextArea<'static>, hay: &str) -> bool {
+    let hay = hay.to_lowercase();
+    filter
+        .lines()
+        .join(" ")
+        .to_lowercase()
+        .split_whitespace()
+        .all(|t| hay.contains(t))
+}
+
 fn refilter_picker(p: &mut PickerState, catalog: &Catalog) {
-    let query = p.filter.lines().join(" ").to_lowercase();
-    let terms: Vec<&str> = query.split_whitespace().collect();
     p.matches = catalog
         .models
         .iter()
         .enumerate()
-        .filter(|(_, m)| {
-            let hay = format!("{} {}", m.id, m.provider).to_lowercase();
-            terms.iter().all(|t| hay.contains(t))
-        })
+        .filter(|(_, m)| matches_filter(&p.filter, &format!("{} {}", m.id, m.provider)))
         .map(|(i, _)| i)
         .collect();
     p.selected = p.selected.min(p.matches.len().saturating_sub(1));
 }
 
 fn refilter_browser(b: &mut BrowserState) {
-    let query = b.filter.lines().join(" ").to_lowercase();
-    let terms: Vec<&str> = query.split_whitespace().collect();
     b.matches = b
         .plans
         .iter()
         .enumerate()
         .filter(|(_, p)| {
-            let hay = format!("{} {} {}", p.name, p.client, p.path.display()).to_lowercase();
-            terms.iter().all(|t| hay.contains(t))
+            matches_filter(
+                &b.filter,
+                &format!("{} {} {}", p.name, p.client, p.path.display()),
+            )
         })
         .map(|(i, _)| i)
         .collect();

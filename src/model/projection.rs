@@ -137,6 +137,15 @@ impl Totals {
         }
     }
 
+    /// A category's share of the horizon run cost, in percent (0 without run cost).
+    pub fn share_pct(&self, c: Category) -> f64 {
+        if self.run_cost > 0.0 {
+            self.category(c) / self.run_cost * 100.0
+        } else {
+            0.0
+        }
+    }
+
     /// Run cost over the horizon divided by the build cost (`None` without a build cost).
     pub fn run_to_build_ratio(&self) -> Option<f64> {
         (self.build_cost > 0.0).then(|| self.run_cost / self.build_cost)

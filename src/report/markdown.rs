@@ -42,17 +42,11 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
 
     o.push_str("\n## Where the run cost goes\n\n| Category | Horizon | Share |\n|---|---:|---:|\n");
     for k in Category::ALL {
-        let v = t.category(k);
-        let share = if t.run_cost > 0.0 {
-            v / t.run_cost * 100.0
-        } else {
-            0.0
-        };
         o.push_str(&format!(
             "| {} | {} | {} |\n",
             k.label(),
-            money(v, c),
-            pct(share)
+            money(t.category(k), c),
+            pct(t.share_pct(k))
         ));
     }
 

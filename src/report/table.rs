@@ -88,13 +88,11 @@ fn breakdown(s: &Scenario, p: &Projection) -> Table {
     let mut b = table();
     b.set_header(vec!["Where the run cost goes", "Horizon", "Share"]);
     for k in Category::ALL {
-        let v = t.category(k);
-        let share = if t.run_cost > 0.0 {
-            v / t.run_cost * 100.0
-        } else {
-            0.0
-        };
-        b.add_row(vec![k.label().to_string(), money(v, c), pct(share)]);
+        b.add_row(vec![
+            k.label().to_string(),
+            money(t.category(k), c),
+            pct(t.share_pct(k)),
+        ]);
     }
     b.add_row(vec![
         "Run cost".to_string(),

@@ -15,14 +15,7 @@ pub fn shares(app: &App) -> Vec<(Category, f64)> {
     let t = &app.projection.totals;
     let mut v: Vec<(Category, f64)> = Category::ALL
         .iter()
-        .map(|c| {
-            let share = if t.run_cost > 0.0 {
-                t.category(*c) / t.run_cost * 100.0
-            } else {
-                0.0
-            };
-            (*c, share)
-        })
+        .map(|c| (*c, t.share_pct(*c)))
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1));
     v

@@ -24,19 +24,7 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     if inner.height < 4 {
         return;
     }
-    f.render_widget(
-        Paragraph::new(Span::styled("Filter: ", theme.muted())),
-        Rect { height: 1, ..inner },
-    );
-    f.render_widget(
-        &b.filter,
-        Rect {
-            x: inner.x + 8,
-            width: inner.width.saturating_sub(8),
-            height: 1,
-            ..inner
-        },
-    );
+    popup::filter_line(f, inner, &b.filter, theme);
     // Narrow screens keep what identifies a plan: name, date, TCO.
     let wide = inner.width >= 100;
     let rows: Vec<Row> = b

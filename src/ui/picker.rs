@@ -35,17 +35,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     if inner.height < 4 {
         return;
     }
-    let filter_line = Line::from(vec![Span::styled("Filter: ", theme.muted())]);
-    f.render_widget(Paragraph::new(filter_line), Rect { height: 1, ..inner });
-    f.render_widget(
-        &p.filter,
-        Rect {
-            x: inner.x + 8,
-            width: inner.width.saturating_sub(8),
-            height: 1,
-            ..inner
-        },
-    );
+    popup::filter_line(f, inner, &p.filter, theme);
     let wide = inner.width >= 100;
     let mut header = vec!["id", "provider", "input", "cached", "output"];
     if wide {

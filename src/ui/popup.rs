@@ -20,3 +20,25 @@ pub fn open(f: &mut Frame, w: u16, h: u16, title: &str, theme: &Theme) -> Rect {
     f.render_widget(block, area);
     inner
 }
+
+/// The "Filter: …" line of a list popup, with its text box.
+pub fn filter_line(
+    f: &mut Frame,
+    inner: Rect,
+    input: &ratatui_textarea::TextArea<'static>,
+    theme: &Theme,
+) {
+    f.render_widget(
+        ratatui::widgets::Paragraph::new(Span::styled("Filter: ", theme.muted())),
+        Rect { height: 1, ..inner },
+    );
+    f.render_widget(
+        input,
+        Rect {
+            x: inner.x + 8,
+            width: inner.width.saturating_sub(8),
+            height: 1,
+            ..inner
+        },
+    );
+}
