@@ -87,6 +87,11 @@ fn write_recovery(doc: &Document) -> Option<PathBuf> {
     Some(path)
 }
 
+/// Recovery copies of every open plan with unsaved changes; the last path written.
+fn write_all_recovery(app: &App) -> Option<PathBuf> {
+    app.docs.iter().filter_map(write_recovery).last()
+}
+
 fn last_plan_file() -> Option<PathBuf> {
     paths::state_dir().map(|d| d.join("last-plan"))
 }
@@ -327,7 +332,7 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
         let msg = match input {
             Input::Terminal(ev) => to_msg(ev),
             Input::Failed(e) => {
-                let saved = write_recovery(&app.doc);
+                let saved = write_all_recovery(app);
                 break Err(format!(
                     "the terminal stopped answering: {e}{}",
                     saved.map_or(String::new(), |p| format!(
@@ -360,7 +365,7 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
             }
             Input::Signal(_) => {
                 // SIGTERM / SIGHUP: keep unsaved work, then leave cleanly.
-                let saved = write_recovery(&app.doc);
+                let saved = write_all_recovery(app);
                 restore();
                 if let Some(p) = saved {
                     eprintln!("runcost: stopped; unsaved changes kept in {}", p.display());

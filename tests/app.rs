@@ -53,13 +53,13 @@ fn select(app: &mut App, row: Row) {
 }
 
 fn value(app: &App, f: Field) -> f64 {
-    f.get(&app.doc.plan).unwrap()
+    f.get(&app.doc().plan).unwrap()
 }
 
 fn assert_projection_current(app: &App) {
     assert_eq!(
-        app.projection,
-        project(&app.doc.plan),
+        *app.projection(),
+        project(&app.doc().plan),
         "projection recomputed on every change"
     );
 }
@@ -67,19 +67,19 @@ fn assert_projection_current(app: &App) {
 #[test]
 fn right_raises_volume_ten_percent_and_shows_the_tco_effect() {
     let mut a = app();
-    let tco = a.projection.totals.tco;
+    let tco = a.projection().totals.tco;
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
     assert_eq!(value(&a, Field::RequestsPerDay), 2750.0);
-    assert!(a.projection.totals.tco > tco);
-    assert!(a.doc.is_dirty());
+    assert!(a.projection().totals.tco > tco);
+    assert!(a.doc().is_dirty());
     let change = a.last_change.clone().unwrap();
     assert_eq!(
         change.what,
         "Requests per day 2,500 req/day → 2,750 req/day"
     );
     assert_eq!(change.tco_before, tco);
-    assert_eq!(change.tco_after, a.projection.totals.tco);
+    assert_eq!(change.tco_after, a.projection().totals.tco);
     assert_eq!(change.month, 12);
     assert_projection_current(&a);
     press(&mut a, Key::Left);
@@ -106,7 +106,7 @@ fn shift_moves_ten_steps_and_percentages_move_by_points_within_range() {
     assert_eq!(value(&a, Field::CachedInput), 99.0);
     select(&mut a, Row::Field(Field::Horizon));
     press(&mut a, Key::Right);
-    assert_eq!(a.projection.months.len(), 13);
+    assert_eq!(a.projection().months.len(), 13);
 }
 
 #[test]
@@ -158,19 +158,19 @@ fn typed_values_accept_thousands_and_suffixes_and_paste() {
 #[test]
 fn undo_and_redo_walk_every_edit_with_all_four_keys() {
     let mut a = app();
-    let original = a.doc.plan.clone();
+    let original = a.doc().plan.clone();
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
     press(&mut a, Key::Right);
-    let twice = a.doc.plan.clone();
+    let twice = a.doc().plan.clone();
     ch(&mut a, 'u');
     ctrl(&mut a, 'z');
-    assert_eq!(a.doc.plan, original);
-    assert!(!a.doc.is_dirty(), "back to the saved plan");
+    assert_eq!(a.doc().plan, original);
+    assert!(!a.doc().is_dirty(), "back to the saved plan");
     assert_eq!(a.last_change.as_ref().unwrap().what, "Undo");
     ctrl(&mut a, 'r');
     ctrl(&mut a, 'y');
-    assert_eq!(a.doc.plan, twice);
+    assert_eq!(a.doc().plan, twice);
     assert_projection_current(&a);
     ctrl(&mut a, 'y');
     assert_eq!(a.status.as_ref().unwrap().text, "nothing to redo");
@@ -207,7 +207,7 @@ fn the_picker_filters_the_catalog_and_snapshots_the_price() {
         m.provider == "anthropic" && m.id.contains("haiku")
     }));
     press(&mut a, Key::Enter);
-    let m = &a.doc.plan.models[0];
+    let m = &a.doc().plan.models[0];
     assert_eq!(m.id, "claude-haiku-5-5");
     assert_eq!(
         m.pricing,
@@ -226,7 +226,7 @@ fn the_picker_filters_the_catalog_and_snapshots_the_price() {
     ch(&mut a, 'm');
     typed(&mut a, "claude-sonnet-5-5");
     press(&mut a, Key::Enter);
-    assert_eq!(a.doc.plan.models[0].id, "claude-haiku-5-5");
+    assert_eq!(a.doc().plan.models[0].id, "claude-haiku-5-5");
     assert_eq!(a.status.as_ref().unwrap().kind, StatusKind::Warning);
 }
 
@@ -236,10 +236,10 @@ fn the_mix_editor_adds_removes_and_rebalances() {
     ch(&mut a, 'a');
     typed(&mut a, "llama-3.1-8b-h100");
     press(&mut a, Key::Enter);
-    assert_eq!(a.doc.plan.models.len(), 3);
-    assert_eq!(a.doc.plan.models[2].share_pct, 0.0);
+    assert_eq!(a.doc().plan.models.len(), 3);
+    assert_eq!(a.doc().plan.models[2].share_pct, 0.0);
     assert!(matches!(
-        a.doc.plan.models[2].pricing,
+        a.doc().plan.models[2].pricing,
         Some(Pricing::SelfHosted(_))
     ));
     assert_eq!(
@@ -260,28 +260,28 @@ fn the_mix_editor_adds_removes_and_rebalances() {
     assert!(a.status.as_ref().unwrap().text.contains("b to rebalance"));
     ch(&mut a, 'b');
     assert!((a.share_total() - 100.0).abs() < 1e-9);
-    let shares: Vec<f64> = a.doc.plan.models.iter().map(|m| m.share_pct).collect();
+    let shares: Vec<f64> = a.doc().plan.models.iter().map(|m| m.share_pct).collect();
     assert!(
         (shares[2] - 20.0 / 120.0 * 100.0).abs() < 1e-9,
         "proportional: {shares:?}"
     );
     select(&mut a, Row::Model(1));
     ch(&mut a, 'd');
-    assert_eq!(a.doc.plan.models.len(), 2);
-    assert_ne!(a.doc.plan.models[1].id, "claude-sonnet-5-5");
+    assert_eq!(a.doc().plan.models.len(), 2);
+    assert_ne!(a.doc().plan.models[1].id, "claude-sonnet-5-5");
     select(&mut a, Row::Model(0));
     ch(&mut a, 'd');
     select(&mut a, Row::Model(0));
     ch(&mut a, 'd');
-    assert_eq!(a.doc.plan.models.len(), 1, "the last model stays");
+    assert_eq!(a.doc().plan.models.len(), 1, "the last model stays");
 }
 
 #[test]
 fn infrastructure_lines_are_added_renamed_and_removed() {
     let mut a = app();
-    let n = a.doc.plan.infrastructure.len();
+    let n = a.doc().plan.infrastructure.len();
     ch(&mut a, 'i');
-    assert_eq!(a.doc.plan.infrastructure.len(), n + 1);
+    assert_eq!(a.doc().plan.infrastructure.len(), n + 1);
     assert!(
         matches!(a.mode, Mode::Edit(_)),
         "the new line's name is up for editing"
@@ -289,23 +289,23 @@ fn infrastructure_lines_are_added_renamed_and_removed() {
     ctrl(&mut a, 'u');
     typed(&mut a, "Vector cache");
     press(&mut a, Key::Enter);
-    assert_eq!(a.doc.plan.infrastructure[n].name, "Vector cache");
+    assert_eq!(a.doc().plan.infrastructure[n].name, "Vector cache");
     select(&mut a, Row::Field(Field::InfraMonthly(n)));
     press(&mut a, Key::Enter);
     typed(&mut a, "250");
     press(&mut a, Key::Enter);
-    assert_eq!(a.doc.plan.infrastructure[n].monthly, 250.0);
+    assert_eq!(a.doc().plan.infrastructure[n].monthly, 250.0);
     ch(&mut a, 'd');
-    assert_eq!(a.doc.plan.infrastructure.len(), n);
+    assert_eq!(a.doc().plan.infrastructure.len(), n);
 }
 
 #[test]
 fn reviewer_staffing_toggles_and_understaffing_raises_errors() {
     let mut a = app();
-    let errors = a.projection.totals.errors;
+    let errors = a.projection().totals.errors;
     select(&mut a, Row::Toggle(Toggle::Reviewers));
     press(&mut a, Key::Enter);
-    let Reviewers::Fixed(x) = a.doc.plan.oversight.reviewers else {
+    let Reviewers::Fixed(x) = a.doc().plan.oversight.reviewers else {
         panic!("fixed")
     };
     assert_eq!(
@@ -316,7 +316,7 @@ fn reviewer_staffing_toggles_and_understaffing_raises_errors() {
     // Growth outpaces a fixed team: coverage drops and errors rise.
     let (month, coverage) = a.understaffed().expect("understaffed later in the year");
     assert!(month > 1 && coverage < 100.0);
-    assert!(a.projection.totals.errors > errors);
+    assert!(a.projection().totals.errors > errors);
     select(&mut a, Row::Field(Field::FixedReviewers));
     press(&mut a, Key::Enter);
     ctrl(&mut a, 'u');
@@ -325,7 +325,7 @@ fn reviewer_staffing_toggles_and_understaffing_raises_errors() {
     assert_eq!(a.understaffed(), None);
     select(&mut a, Row::Toggle(Toggle::Reviewers));
     press(&mut a, Key::Right);
-    assert_eq!(a.doc.plan.oversight.reviewers, Reviewers::Auto);
+    assert_eq!(a.doc().plan.oversight.reviewers, Reviewers::Auto);
 }
 
 #[test]
@@ -339,16 +339,16 @@ fn notes_are_edited_in_a_multiline_editor() {
     press(&mut a, Key::Esc);
     assert!(matches!(a.mode, Mode::Normal));
     assert!(
-        a.doc
+        a.doc()
             .plan
             .notes
             .ends_with("\nBudget owner: CFO\nSecond line"),
         "{:?}",
-        a.doc.plan.notes
+        a.doc().plan.notes
     );
     ch(&mut a, 'u');
     assert!(
-        !a.doc.plan.notes.contains("CFO"),
+        !a.doc().plan.notes.contains("CFO"),
         "notes edits undo like any other"
     );
 }
@@ -361,7 +361,7 @@ fn text_fields_validate() {
     ctrl(&mut a, 'u');
     typed(&mut a, "eur");
     press(&mut a, Key::Enter);
-    assert_eq!(a.doc.plan.currency, "EUR");
+    assert_eq!(a.doc().plan.currency, "EUR");
     press(&mut a, Key::Enter);
     ctrl(&mut a, 'u');
     press(&mut a, Key::Enter);
@@ -379,9 +379,9 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     };
     assert_eq!(path, &PathBuf::from("/work/acme.ron"));
     let reread = runcost::store::parse_plan(text.as_bytes(), &builtin()).unwrap();
-    assert_eq!(&reread, &a.doc.plan);
-    assert_eq!(**plan, a.doc.plan);
-    assert!(a.doc.is_dirty(), "dirty until the save is confirmed");
+    assert_eq!(&reread, &a.doc().plan);
+    assert_eq!(**plan, a.doc().plan);
+    assert!(a.doc().is_dirty(), "dirty until the save is confirmed");
     let effects = a.update(Msg::Saved {
         path: path.clone(),
         plan: plan.clone(),
@@ -391,7 +391,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
         effects,
         vec![Effect::Remember(PathBuf::from("/work/acme.ron"))]
     );
-    assert!(!a.doc.is_dirty());
+    assert!(!a.doc().is_dirty());
 
     let failed = a.update(Msg::Saved {
         path: path.clone(),
@@ -488,8 +488,8 @@ fn open_lists_plans_filters_and_opens_the_chosen_one() {
         result: Ok(Box::new(other.clone())),
     });
     assert_eq!(effects, vec![Effect::Remember(PathBuf::from("/p/b.ron"))]);
-    assert_eq!(a.doc.plan, other);
-    assert!(!a.doc.is_dirty());
+    assert_eq!(a.doc().plan, other);
+    assert!(!a.doc().is_dirty());
     assert_projection_current(&a);
 
     let failed = a.update(Msg::Opened {
@@ -497,7 +497,7 @@ fn open_lists_plans_filters_and_opens_the_chosen_one() {
         result: Err("x.ron:1:1: bad".into()),
     });
     assert!(failed.is_empty());
-    assert_eq!(a.doc.plan, other, "a failed open keeps the plan");
+    assert_eq!(a.doc().plan, other, "a failed open keeps the plan");
     assert_eq!(a.status.as_ref().unwrap().kind, StatusKind::Error);
 }
 
@@ -508,10 +508,10 @@ fn new_from_an_example_replaces_the_plan_unsaved() {
     press(&mut a, Key::Down);
     press(&mut a, Key::Down);
     press(&mut a, Key::Enter);
-    assert_eq!(a.doc.plan.name, "Invoice extraction");
-    assert_eq!(a.doc.path, None);
+    assert_eq!(a.doc().plan.name, "Invoice extraction");
+    assert_eq!(a.doc().path, None);
     assert!(
-        a.doc.is_dirty(),
+        a.doc().is_dirty(),
         "an example copy is not saved anywhere yet"
     );
 }
@@ -567,10 +567,10 @@ fn help_opens_and_closes() {
 #[test]
 fn toggling_retrieval_off_removes_its_cost() {
     let mut a = app();
-    assert!(a.projection.totals.retrieval > 0.0);
+    assert!(a.projection().totals.retrieval > 0.0);
     select(&mut a, Row::Toggle(Toggle::Retrieval));
     press(&mut a, Key::Enter);
-    assert_eq!(a.projection.totals.retrieval, 0.0);
+    assert_eq!(a.projection().totals.retrieval, 0.0);
     assert!(!a.rows.contains(&Row::Field(Field::CorpusTokens)));
 }
 

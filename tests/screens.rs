@@ -192,7 +192,7 @@ fn figures_on_screen_agree_with_the_report() {
     let mut app = base();
     let t = draw(&mut app, 160, 48, Theme::plain());
     let screen = format!("{}", t.backend());
-    let p = &app.projection;
+    let p = app.projection();
     for figure in [
         runcost::report::format::money(p.totals.tco, "USD"),
         runcost::report::format::money(p.totals.run_cost, "USD"),

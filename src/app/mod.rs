@@ -169,10 +169,14 @@ pub enum Mode {
 }
 
 pub struct App {
-    pub doc: Document,
+    /// The open plans: the one being edited and its variants or comparison
+    /// partners (at most [`MAX_PLANS`]).
+    pub docs: Vec<Document>,
+    /// Which of `docs` the inputs pane edits.
+    pub active: usize,
     pub catalog: Catalog,
-    /// Derived from the plan on every change.
-    pub projection: Projection,
+    /// One projection per open plan, recomputed whenever that plan changes.
+    pub projections: Vec<Projection>,
     pub problems: Vec<Invalid>,
     pub rows: Vec<Row>,
     pub collapsed: Vec<Group>,
@@ -189,6 +193,9 @@ pub struct App {
     after_save: Option<Pending>,
 }
 
+/// The most plans open (and compared) at once.
+pub const MAX_PLANS: usize = 4;
+
 /// The month the "what changed" line reports (12, or the last month before).
 fn watch_month(p: &Projection) -> usize {
     p.months.len().min(12)
@@ -201,9 +208,10 @@ fn month_total(p: &Projection, m: usize) -> f64 {
 impl App {
     pub fn new(doc: Document, catalog: Catalog, plans_dir: Option<PathBuf>) -> Self {
         let mut app = App {
-            doc,
+            docs: vec![doc],
+            active: 0,
             catalog,
-            projection: Projection::default(),
+            projections: vec![Projection::default()],
             problems: Vec::new(),
             rows: Vec::new(),
             collapsed: Vec::new(),
@@ -223,11 +231,24 @@ impl App {
         app
     }
 
+    /// The plan being edited.
+    pub fn doc(&self) -> &Document {
+        &self.docs[self.active]
+    }
+
+    /// The projection of the plan being edited.
+    pub fn projection(&self) -> &Projection {
+        &self.projections[self.active]
+    }
+
     /// Recomputes everything derived from the plan.
     fn refresh(&mut self) {
-        project_into(&self.doc.plan, &mut self.projection);
-        self.problems = validate(&self.doc.plan);
-        self.rows = rows::build(&self.doc.plan, &self.collapsed);
+        project_into(
+            &self.docs[self.active].plan,
+            &mut self.projections[self.active],
+        );
+        self.problems = validate(&self.docs[self.active].plan);
+        self.rows = rows::build(&self.docs[self.active].plan, &self.collapsed);
         if self.selected >= self.rows.len() {
             self.selected = self.rows.len().saturating_sub(1);
         }
@@ -386,7 +407,7 @@ impl App {
 
     /// Table focus: movement scrolls the monthly table. Other actions fall through.
     fn on_table(&mut self, action: Action) -> Option<Vec<Effect>> {
-        let months = self.projection.months.len();
+        let months = self.projections[self.active].months.len();
         let page = 6;
         let o = &mut self.table_offset;
         match action {
@@ -444,10 +465,10 @@ impl App {
 
     /// Applies an edit to the plan, recomputes, and records what it changed.
     pub fn commit(&mut self, what: String, edit: impl FnOnce(&mut Scenario)) -> bool {
-        let tco_before = self.projection.totals.tco;
-        let month = watch_month(&self.projection);
-        let month_before = month_total(&self.projection, month);
-        if !self.doc.edit(edit) {
+        let tco_before = self.projections[self.active].totals.tco;
+        let month = watch_month(&self.projections[self.active]);
+        let month_before = month_total(&self.projections[self.active], month);
+        if !self.docs[self.active].edit(edit) {
             return false;
         }
         self.refresh();
@@ -457,22 +478,22 @@ impl App {
 
     fn note_change(&mut self, what: String, tco_before: f64, month: usize, month_before: f64) {
         let month = if month == 0 {
-            watch_month(&self.projection)
+            watch_month(&self.projections[self.active])
         } else {
             month
         };
         self.last_change = Some(ChangeEffect {
             what,
             tco_before,
-            tco_after: self.projection.totals.tco,
+            tco_after: self.projections[self.active].totals.tco,
             month,
             month_before,
-            month_after: month_total(&self.projection, month),
+            month_after: month_total(&self.projections[self.active], month),
         });
     }
 
     fn field_text(&self, field: Field, v: f64) -> String {
-        crate::report::format::field_value(field, v, &self.doc.plan.currency)
+        crate::report::format::field_value(field, v, &self.docs[self.active].plan.currency)
     }
 
     fn step(&mut self, dir: f64, times: f64) {
@@ -482,7 +503,7 @@ impl App {
             }
             return;
         };
-        let Some(current) = field.get(&self.doc.plan) else {
+        let Some(current) = field.get(&self.docs[self.active].plan) else {
             return;
         };
         let next = field.stepped(current, dir, times);
@@ -507,10 +528,16 @@ impl App {
     /// The field's label with the model or line it belongs to.
     pub fn field_label(&self, field: Field) -> String {
         let owner = match (field.section(), field.index()) {
-            (Section::Models, Some(i)) => self.doc.plan.models.get(i).map(|m| m.id.clone()),
-            (Section::Infrastructure, Some(i)) => {
-                self.doc.plan.infrastructure.get(i).map(|x| x.name.clone())
-            }
+            (Section::Models, Some(i)) => self.docs[self.active]
+                .plan
+                .models
+                .get(i)
+                .map(|m| m.id.clone()),
+            (Section::Infrastructure, Some(i)) => self.docs[self.active]
+                .plan
+                .infrastructure
+                .get(i)
+                .map(|x| x.name.clone()),
             _ => None,
         };
         match owner {
@@ -523,7 +550,7 @@ impl App {
         match self.selected_row() {
             Some(Row::Heading(_)) => self.toggle_section(),
             Some(Row::Field(f)) => {
-                if let Some(v) = f.get(&self.doc.plan) {
+                if let Some(v) = f.get(&self.docs[self.active].plan) {
                     self.mode = Mode::Edit(EditState {
                         target: EditTarget::Number(f),
                         input: text::single_line(&entry::edit_text(v)),
@@ -532,7 +559,7 @@ impl App {
                 }
             }
             Some(Row::Text(t)) => {
-                let current = text::text_value(&self.doc.plan, t);
+                let current = text::text_value(&self.docs[self.active].plan, t);
                 self.mode = Mode::Edit(EditState {
                     target: EditTarget::Text(t),
                     input: text::single_line(&current),
@@ -549,18 +576,17 @@ impl App {
     fn toggle(&mut self, t: Toggle) {
         match t {
             Toggle::Retrieval => {
-                let on = !self.doc.plan.retrieval.enabled;
+                let on = !self.docs[self.active].plan.retrieval.enabled;
                 self.commit(
                     format!("Retrieval {}", if on { "on" } else { "off" }),
                     |s| s.retrieval.enabled = on,
                 );
             }
             Toggle::Reviewers => {
-                let next = match self.doc.plan.oversight.reviewers {
+                let next = match self.docs[self.active].plan.oversight.reviewers {
                     Reviewers::Auto => {
                         // Start a fixed team at the month-1 need, rounded up to a half FTE.
-                        let need = self
-                            .projection
+                        let need = self.projections[self.active]
                             .first()
                             .map_or(0.0, |m| m.reviewer_fte_needed);
                         Reviewers::Fixed((need * 2.0).ceil() / 2.0)
@@ -585,7 +611,7 @@ impl App {
         } else {
             self.collapsed.push(group);
         }
-        self.rows = rows::build(&self.doc.plan, &self.collapsed);
+        self.rows = rows::build(&self.docs[self.active].plan, &self.collapsed);
         self.selected = self
             .rows
             .iter()
@@ -612,19 +638,18 @@ impl App {
 
     fn remove_line(&mut self) {
         if let Some(i) = self.current_model() {
-            if self.doc.plan.models.len() <= 1 {
+            if self.docs[self.active].plan.models.len() <= 1 {
                 self.say(
                     StatusKind::Warning,
                     "a plan needs at least one model; pick another with Enter instead",
                 );
                 return;
             }
-            let id = self.doc.plan.models[i].id.clone();
+            let id = self.docs[self.active].plan.models[i].id.clone();
             self.commit(format!("Removed {id} from the mix"), |s| {
                 s.models.remove(i);
             });
-            if (self
-                .doc
+            if (self.docs[self.active]
                 .plan
                 .models
                 .iter()
@@ -640,7 +665,7 @@ impl App {
                 );
             }
         } else if let Some(i) = self.current_infra() {
-            let name = self.doc.plan.infrastructure[i].name.clone();
+            let name = self.docs[self.active].plan.infrastructure[i].name.clone();
             self.commit(format!("Removed infrastructure line {name:?}"), |s| {
                 s.infrastructure.remove(i);
             });
@@ -653,8 +678,13 @@ impl App {
     }
 
     fn rebalance(&mut self) {
-        let sum: f64 = self.doc.plan.models.iter().map(|m| m.share_pct).sum();
-        let n = self.doc.plan.models.len() as f64;
+        let sum: f64 = self.docs[self.active]
+            .plan
+            .models
+            .iter()
+            .map(|m| m.share_pct)
+            .sum();
+        let n = self.docs[self.active].plan.models.len() as f64;
         let changed = self.commit("Rebalanced model shares to 100 %".into(), |s| {
             for m in &mut s.models {
                 m.share_pct = if sum > 0.0 {
@@ -670,7 +700,7 @@ impl App {
     }
 
     fn add_infra(&mut self) {
-        let n = self.doc.plan.infrastructure.len();
+        let n = self.docs[self.active].plan.infrastructure.len();
         self.collapsed
             .retain(|g| *g != Group::Model(Section::Infrastructure));
         self.commit("Added an infrastructure line".into(), |s| {
@@ -692,13 +722,13 @@ impl App {
     }
 
     fn undo(&mut self, undo: bool) {
-        let tco_before = self.projection.totals.tco;
-        let month = watch_month(&self.projection);
-        let month_before = month_total(&self.projection, month);
+        let tco_before = self.projections[self.active].totals.tco;
+        let month = watch_month(&self.projections[self.active]);
+        let month_before = month_total(&self.projections[self.active], month);
         let done = if undo {
-            self.doc.undo()
+            self.docs[self.active].undo()
         } else {
-            self.doc.redo()
+            self.docs[self.active].redo()
         };
         if done {
             self.refresh();
@@ -730,7 +760,7 @@ impl App {
             }
             Some(Action::Confirm) => self.confirm_text(),
             _ => {
-                let plan = &self.doc.plan;
+                let plan = &self.docs[self.active].plan;
                 match &mut self.mode {
                     Mode::Edit(e) | Mode::SaveAs(e) => {
                         if chord == KeyChord::ctrl('u') {
@@ -759,7 +789,7 @@ impl App {
                 match e.target {
                     EditTarget::Number(f) => match entry::parse_for(f, &typed) {
                         Ok(v) => {
-                            if let Some(current) = f.get(&self.doc.plan) {
+                            if let Some(current) = f.get(&self.docs[self.active].plan) {
                                 self.set_field(f, current, v);
                             }
                         }
@@ -772,13 +802,15 @@ impl App {
                         }
                     },
                     EditTarget::Text(t) => {
-                        if let Some(why) = text::check(e.target, &typed, &self.doc.plan) {
+                        if let Some(why) =
+                            text::check(e.target, &typed, &self.docs[self.active].plan)
+                        {
                             self.mode = Mode::Edit(EditState {
                                 error: Some(why),
                                 ..e
                             });
                         } else {
-                            let before = text::text_value(&self.doc.plan, t);
+                            let before = text::text_value(&self.docs[self.active].plan, t);
                             self.commit(
                                 format!("{} {before:?} → {typed:?}", text::text_label(t)),
                                 |s| text::set_text(s, t, typed.trim()),
@@ -811,7 +843,11 @@ impl App {
         match &mut self.mode {
             Mode::Edit(e) | Mode::SaveAs(e) => {
                 e.input.insert_str(single.trim());
-                e.error = text::check(e.target, &e.input.lines().join(""), &self.doc.plan);
+                e.error = text::check(
+                    e.target,
+                    &e.input.lines().join(""),
+                    &self.docs[self.active].plan,
+                );
             }
             Mode::Notes(area) => {
                 area.insert_str(pasted.replace("\r\n", "\n"));
@@ -831,7 +867,14 @@ impl App {
     // ----- notes -----
 
     fn open_notes(&mut self) {
-        let mut area = TextArea::new(self.doc.plan.notes.lines().map(str::to_string).collect());
+        let mut area = TextArea::new(
+            self.docs[self.active]
+                .plan
+                .notes
+                .lines()
+                .map(str::to_string)
+                .collect(),
+        );
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         self.mode = Mode::Notes(Box::new(area));
@@ -859,7 +902,11 @@ impl App {
         };
         refilter_picker(&mut p, &self.catalog);
         if let PickTarget::Replace(i) = target
-            && let Some(id) = self.doc.plan.models.get(i).map(|m| m.id.clone())
+            && let Some(id) = self.docs[self.active]
+                .plan
+                .models
+                .get(i)
+                .map(|m| m.id.clone())
             && let Some(pos) = p
                 .matches
                 .iter()
@@ -903,8 +950,7 @@ impl App {
 
     fn assign_model(&mut self, target: PickTarget, k: usize) {
         let entry = self.catalog.models[k].clone();
-        let clash = self
-            .doc
+        let clash = self.docs[self.active]
             .plan
             .models
             .iter()
@@ -922,8 +968,7 @@ impl App {
         }
         match target {
             PickTarget::Replace(i) => {
-                let old = self
-                    .doc
+                let old = self.docs[self.active]
                     .plan
                     .models
                     .get(i)
@@ -937,7 +982,7 @@ impl App {
                 });
             }
             PickTarget::Add => {
-                let n = self.doc.plan.models.len();
+                let n = self.docs[self.active].plan.models.len();
                 self.collapsed
                     .retain(|g| *g != Group::Model(Section::Models));
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
@@ -968,7 +1013,7 @@ impl App {
 
     /// Runs `then` now, or asks first when there are unsaved changes.
     fn guard(&mut self, then: Pending) -> Vec<Effect> {
-        if self.doc.is_dirty() {
+        if self.docs[self.active].is_dirty() {
             self.mode = Mode::Confirm(then);
             Vec::new()
         } else {
@@ -1021,7 +1066,7 @@ impl App {
     }
 
     fn save(&mut self) -> Vec<Effect> {
-        match self.doc.path.clone() {
+        match self.docs[self.active].path.clone() {
             Some(path) => self.save_to(path),
             None => {
                 self.open_save_as();
@@ -1043,14 +1088,14 @@ impl App {
         }
         vec![Effect::Save {
             path,
-            text: write_plan(&self.doc.plan),
-            plan: Box::new(self.doc.plan.clone()),
+            text: write_plan(&self.docs[self.active].plan),
+            plan: Box::new(self.docs[self.active].plan.clone()),
         }]
     }
 
     fn open_save_as(&mut self) {
-        let suggested = self.doc.path.clone().unwrap_or_else(|| {
-            let file = format!("{}.ron", slug(&self.doc.plan.name));
+        let suggested = self.docs[self.active].path.clone().unwrap_or_else(|| {
+            let file = format!("{}.ron", slug(&self.docs[self.active].plan.name));
             match &self.plans_dir {
                 Some(dir) => dir.join(file),
                 None => PathBuf::from(file),
@@ -1071,7 +1116,7 @@ impl App {
     ) -> Vec<Effect> {
         match result {
             Ok(()) => {
-                self.doc.mark_saved(path.clone(), plan);
+                self.docs[self.active].mark_saved(path.clone(), plan);
                 self.say(StatusKind::Info, format!("saved {}", path.display()));
                 let mut effects = vec![Effect::Remember(path)];
                 if let Some(then) = self.after_save.take() {
@@ -1090,7 +1135,7 @@ impl App {
     fn on_opened(&mut self, path: PathBuf, result: Result<Box<Scenario>, String>) -> Vec<Effect> {
         match result {
             Ok(plan) => {
-                self.doc = Document::opened(*plan, Some(path.clone()));
+                self.docs[self.active] = Document::opened(*plan, Some(path.clone()));
                 self.after_open();
                 self.say(StatusKind::Info, format!("opened {}", path.display()));
                 vec![Effect::Remember(path)]
@@ -1118,7 +1163,7 @@ impl App {
         };
         match crate::store::plans::load_template(t, &self.catalog) {
             Ok(plan) => {
-                self.doc = Document::unsaved(plan, None);
+                self.docs[self.active] = Document::unsaved(plan, None);
                 self.after_open();
                 self.say(
                     StatusKind::Info,
@@ -1219,7 +1264,7 @@ impl App {
             Mode::Normal => {
                 let r = layout::regions(self.size);
                 if col >= r.projection.x && row >= r.projection.y {
-                    let months = self.projection.months.len();
+                    let months = self.projections[self.active].months.len();
                     self.table_offset = (self.table_offset as isize + delta)
                         .clamp(0, months.saturating_sub(1) as isize)
                         as usize;
@@ -1242,7 +1287,7 @@ impl App {
 
     /// Understaffing in the first month that has it: (month, coverage %).
     pub fn understaffed(&self) -> Option<(u32, f64)> {
-        self.projection
+        self.projections[self.active]
             .months
             .iter()
             .find(|m| m.review_coverage_pct < 100.0 - 1e-9)
@@ -1251,7 +1296,12 @@ impl App {
 
     /// Σ of the model shares, for the mix heading.
     pub fn share_total(&self) -> f64 {
-        self.doc.plan.models.iter().map(|m| m.share_pct).sum()
+        self.docs[self.active]
+            .plan
+            .models
+            .iter()
+            .map(|m| m.share_pct)
+            .sum()
     }
 }
 

@@ -16,7 +16,7 @@ pub fn render(f: &mut Frame, app: &App, pending: &Pending, theme: &Theme) {
     };
     let inner = popup::open(f, 58, 7, "Unsaved changes", theme);
     let file = app
-        .doc
+        .doc()
         .path
         .as_ref()
         .map_or("this new plan".to_string(), |p| p.display().to_string());

@@ -84,7 +84,7 @@ fn spread<'a>(
 }
 
 fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a> {
-    let plan = &app.doc.plan;
+    let plan = &app.doc().plan;
     let currency = plan.currency.as_str();
     match row {
         Row::Heading(g) => {
@@ -266,10 +266,10 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
             Line::from(Span::styled("  no lines — i adds one", theme.muted()))
         }
         Group::Model(Section::Oversight) => {
-            let p = &app.projection;
+            let p = app.projection();
             let first = p.first().map_or(0.0, |m| m.reviewer_fte_needed);
             let peak = p.totals.peak_reviewer_fte;
-            let staffed = match app.doc.plan.oversight.reviewers {
+            let staffed = match app.doc().plan.oversight.reviewers {
                 Reviewers::Auto => "as needed".to_string(),
                 Reviewers::Fixed(x) => format!("{} FTE", number(x, 2)),
             };

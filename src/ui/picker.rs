@@ -17,7 +17,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let title = match p.target {
         PickTarget::Replace(i) => format!(
             "Model for {} — type to filter",
-            app.doc
+            app.doc()
                 .plan
                 .models
                 .get(i)

@@ -13,7 +13,7 @@ use crate::app::{App, Focus, Mode};
 use crate::report::format::{delta, money, payback, roi, unit_money};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let h = app.projection.months.len();
+    let h = app.projection().months.len();
     let focused = app.focus == Focus::Table && matches!(app.mode, Mode::Normal);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -77,9 +77,9 @@ struct Figure {
 }
 
 fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
-    let p = &app.projection;
+    let p = app.projection();
     let t = &p.totals;
-    let c = app.doc.plan.currency.as_str();
+    let c = app.doc().plan.currency.as_str();
     let fig = |label, value| Figure {
         label,
         value,
@@ -144,7 +144,7 @@ fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, t
 }
 
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
-    let c = app.doc.plan.currency.as_str();
+    let c = app.doc().plan.currency.as_str();
     match &app.last_change {
         None => Line::from(Span::styled(
             "Change any input: its effect on TCO shows here.",

@@ -51,8 +51,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.height == 0 || area.width < 20 {
         return;
     }
-    let p = &app.projection;
-    let c = app.doc.plan.currency.as_str();
+    let p = app.projection();
+    let c = app.doc().plan.currency.as_str();
     let mut series: Vec<(&str, Vec<f64>, f64, ratatui::style::Style)> = vec![(
         "Total",
         p.months.iter().map(|m| m.total).collect(),

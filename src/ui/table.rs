@@ -42,7 +42,7 @@ impl Column {
 /// Requests, then the categories that cost most over the horizon (the lines
 /// that drive the total come first when space is short), then cumulative net.
 fn columns(app: &App) -> Vec<Column> {
-    let t = &app.projection.totals;
+    let t = app.projection().totals;
     let mut cats = Category::ALL.to_vec();
     cats.sort_by(|a, b| t.category(*b).total_cmp(&t.category(*a)));
     let mut v = vec![Column::Requests];
@@ -55,7 +55,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.height < 2 || area.width < 20 {
         return;
     }
-    let c = app.doc.plan.currency.as_str();
+    let c = app.doc().plan.currency.as_str();
     let col_w = 9u16;
     // Month (5) and Total (col_w) always; then as many others as fit.
     let fit = ((area.width.saturating_sub(5 + col_w + 2)) / (col_w + 1)) as usize;
@@ -64,7 +64,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     header.extend(shown.iter().map(|c| Cell::from(c.header())));
     header.push(Cell::from("Total"));
     let body_rows = area.height.saturating_sub(1) as usize;
-    let months = &app.projection.months;
+    let months = &app.projection().months;
     let start = app
         .table_offset
         .min(months.len().saturating_sub(body_rows.max(1)));

@@ -8,14 +8,14 @@ use super::theme::Theme;
 use crate::app::App;
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let plan = &app.doc.plan;
-    let path = app.doc.path.as_ref();
+    let plan = &app.doc().plan;
+    let path = app.doc().path.as_ref();
     let full_path = path.map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
     let file_name = path.and_then(|p| p.file_name()).map_or_else(
         || "not saved yet".to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let dirty = if app.doc.is_dirty() {
+    let dirty = if app.doc().is_dirty() {
         " ● modified"
     } else {
         ""
