@@ -87,9 +87,16 @@ fn write_recovery(doc: &Document) -> Option<PathBuf> {
     Some(path)
 }
 
-/// Recovery copies of every open plan with unsaved changes; the last path written.
-fn write_all_recovery(app: &App) -> Option<PathBuf> {
-    app.docs.iter().filter_map(write_recovery).last()
+/// Recovery copies of every open plan with unsaved changes, as one line naming
+/// where they went (`None` when nothing needed keeping).
+fn write_all_recovery(app: &App) -> Option<String> {
+    let written: Vec<String> = app
+        .docs
+        .iter()
+        .filter_map(write_recovery)
+        .map(|p| p.display().to_string())
+        .collect();
+    (!written.is_empty()).then(|| written.join(", "))
 }
 
 fn last_plan_file() -> Option<PathBuf> {
@@ -335,10 +342,7 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
                 let saved = write_all_recovery(app);
                 break Err(format!(
                     "the terminal stopped answering: {e}{}",
-                    saved.map_or(String::new(), |p| format!(
-                        "; unsaved changes kept in {}",
-                        p.display()
-                    ))
+                    saved.map_or(String::new(), |p| format!("; unsaved changes kept in {p}"))
                 ));
             }
             Input::Signal(SIGTSTP) => {
@@ -368,7 +372,7 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
                 let saved = write_all_recovery(app);
                 restore();
                 if let Some(p) = saved {
-                    eprintln!("runcost: stopped; unsaved changes kept in {}", p.display());
+                    eprintln!("runcost: stopped; unsaved changes kept in {p}");
                 }
                 break Ok(());
             }
