@@ -30,6 +30,31 @@ fn projection(c: &mut Criterion) {
     });
 }
 
+/// Recomputing a 4-plan comparison after an edit: all four projections and the
+/// list of differing inputs.
+fn comparison(c: &mut Criterion) {
+    let catalog = catalog::builtin();
+    let plans: Vec<_> = [
+        include_str!("../scenarios/support-assistant.ron"),
+        include_str!("../scenarios/support-self-hosted.ron"),
+        include_str!("../scenarios/doc-processing-scale.ron"),
+        include_str!("../scenarios/compliance-review.ron"),
+    ]
+    .iter()
+    .map(|t| parse_plan(t.as_bytes(), &catalog).expect("example plan"))
+    .collect();
+    let refs: Vec<_> = plans.iter().collect();
+    let mut outs = vec![Projection::default(); 4];
+    c.bench_function("compare 4 plans (project all + differences)", |b| {
+        b.iter(|| {
+            for (p, out) in plans.iter().zip(outs.iter_mut()) {
+                project_into(p, out);
+            }
+            black_box(runcost::model::compare::differences(black_box(&refs)))
+        })
+    });
+}
+
 fn whole_process(c: &mut Criterion) {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -51,5 +76,5 @@ fn whole_process(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, projection, whole_process);
+criterion_group!(benches, projection, comparison, whole_process);
 criterion_main!(benches);

@@ -45,6 +45,19 @@ runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --f
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
         months: Option<u32>,
     },
+    /// Put 2 to 4 plans side by side: figures, differences from the first plan,
+    /// and every input that differs.
+    #[command(
+        after_help = "Examples:\n  runcost compare scenarios/support-assistant.ron scenarios/support-self-hosted.ron\n  \
+runcost compare a.ron b.ron c.ron --format md > comparison.md"
+    )]
+    Compare {
+        /// 2 to 4 plan files; the first is the baseline.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Validate plans and print every problem with its file, line and field.
     Check {
         #[arg(required = true)]
@@ -158,6 +171,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             emit(&report::render(format, &plan, &projection, &catalog.as_of))
         }
         Command::Check { files } => check(&files),
+        Command::Compare { files, format } => compare(&files, format),
         Command::Catalog { provider, format } => {
             let catalog = load_catalog();
             emit(&render_catalog(&catalog, provider.as_deref(), format))
@@ -201,6 +215,53 @@ fn ensure_finite(file: &Path, p: &crate::model::Projection) -> Result<(), Failur
             file.display()
         )))
     }
+}
+
+fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
+    use crate::report::compare as cmp;
+    if !(2..=4).contains(&files.len()) {
+        return Err(Failure::Input(format!(
+            "compare takes 2 to 4 plan files (the first is the baseline), not {}; e.g. runcost compare a.ron b.ron",
+            files.len()
+        )));
+    }
+    let catalog = load_catalog();
+    let mut plans = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match load_plan(f, &catalog) {
+            Ok(p) => plans.push(p),
+            Err(e) => errors.push(e.message().to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Input(errors.join("\n")));
+    }
+    let projections: Vec<_> = plans.iter().map(project).collect();
+    for (f, p) in files.iter().zip(&projections) {
+        ensure_finite(f, p)?;
+    }
+    let entries: Vec<cmp::Entry> = files
+        .iter()
+        .zip(&plans)
+        .zip(&projections)
+        .map(|((f, plan), projection)| cmp::Entry {
+            file: f.display().to_string(),
+            plan,
+            projection,
+        })
+        .collect();
+    if format != Format::Json {
+        for note in crate::model::compare::caveats(&plans.iter().collect::<Vec<_>>()) {
+            eprintln!("runcost: note: {note}");
+        }
+    }
+    emit(&match format {
+        Format::Table => cmp::table(&entries),
+        Format::Md => cmp::markdown(&entries),
+        Format::Csv => cmp::csv(&entries),
+        Format::Json => cmp::json(&entries),
+    })
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {

@@ -235,21 +235,50 @@ enum Input {
 /// Performs one effect; its outcome comes back as a message.
 fn perform(effect: Effect, catalog: &Catalog) -> Option<Msg> {
     match effect {
-        Effect::Save { path, text, plan } => {
+        Effect::Save {
+            doc,
+            path,
+            text,
+            plan,
+            create_new,
+        } => {
             let result = (|| {
+                if create_new && path.exists() {
+                    return Err(format!(
+                        "{} exists already; S saves under another name",
+                        path.display()
+                    ));
+                }
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir)
                         .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
                 }
                 atomic::save_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
             })();
-            Some(Msg::Saved { path, plan, result })
+            Some(Msg::Saved {
+                doc,
+                path,
+                plan,
+                result,
+            })
         }
         Effect::Open(path) => {
             let result = open_plan(&path, catalog)
                 .map(Box::new)
                 .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
             Some(Msg::Opened { path, result })
+        }
+        Effect::OpenMany(paths) => {
+            let results = paths
+                .into_iter()
+                .map(|path| {
+                    let r = open_plan(&path, catalog)
+                        .map(Box::new)
+                        .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
+                    (path, r)
+                })
+                .collect();
+            Some(Msg::OpenedMany(results))
         }
         Effect::ScanPlans => {
             let mut dirs = Vec::new();

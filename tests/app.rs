@@ -374,7 +374,16 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
     let effects = ctrl(&mut a, 's');
-    let [Effect::Save { path, text, plan }] = effects.as_slice() else {
+    let [
+        Effect::Save {
+            doc: 0,
+            path,
+            text,
+            plan,
+            create_new: false,
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(path, &PathBuf::from("/work/acme.ron"));
@@ -383,6 +392,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     assert_eq!(**plan, a.doc().plan);
     assert!(a.doc().is_dirty(), "dirty until the save is confirmed");
     let effects = a.update(Msg::Saved {
+        doc: 0,
         path: path.clone(),
         plan: plan.clone(),
         result: Ok(()),
@@ -394,6 +404,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     assert!(!a.doc().is_dirty());
 
     let failed = a.update(Msg::Saved {
+        doc: 0,
         path: path.clone(),
         plan: plan.clone(),
         result: Err("disk full".into()),
@@ -443,6 +454,7 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
         panic!("{effects:?}")
     };
     let after = a.update(Msg::Saved {
+        doc: 0,
         path: path.clone(),
         plan: plan.clone(),
         result: Ok(()),

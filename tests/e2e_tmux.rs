@@ -22,8 +22,10 @@ impl Tmux {
     }
 
     fn start(&self, home: &Path, file: Option<&Path>) {
+        // Run from the scratch directory, so ./scenarios of the repo is not listed.
         let cmd = format!(
-            "env RUNCOST_HOME='{}' TERM=xterm-256color '{}' {}",
+            "cd '{}' && env RUNCOST_HOME='{}' TERM=xterm-256color '{}' {}",
+            home.parent().unwrap_or(home).display(),
             home.display(),
             env!("CARGO_BIN_EXE_runcost"),
             file.map_or(String::new(), |f| format!("'{}'", f.display()))
@@ -187,4 +189,61 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
         "{line}"
     );
     t.keys(&["q"]);
+}
+
+#[test]
+fn compare_two_example_plans_and_watch_a_delta_change() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install tmux (see .ci/run)"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let plans = home.join("data/plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    for name in ["support-assistant", "support-self-hosted"] {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.ron")),
+            plans.join(format!("{name}.ron")),
+        )
+        .unwrap();
+    }
+    let t = Tmux {
+        socket: format!("runcost-e2e-cmp-{}", std::process::id()),
+    };
+    t.start(&home, Some(&plans.join("support-assistant.ron")));
+    t.wait("the workbench", |s| s.contains("│TCO"));
+    t.keys(&["C-o"]);
+    t.wait("the plan browser", |s| s.contains("Open a plan"));
+    t.literal("support");
+    t.wait("both plans listed", |s| s.contains("2 of "));
+    t.keys(&["Space", "Space", "Enter"]);
+    let compared = t.wait("the compare view", |s| s.contains("Compare 2 plans"));
+    let delta_line = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("│TCO "))
+            .map(|l| l.to_string())
+            .unwrap_or_default()
+    };
+    let before = delta_line(&compared);
+    assert!(before.contains("+$"), "{before}");
+
+    // Edit the second plan's volume and come back.
+    t.keys(&["Right", "Enter"]);
+    t.wait("editing the second plan", |s| s.contains("[2/2]"));
+    t.keys(&["Down", "Down", "Down", "Down", "Down", "Right", "c"]);
+    let after = t.wait("the comparison again", |s| {
+        s.contains("Compare 2 plans") && s.contains("●")
+    });
+    let changed = delta_line(&after);
+    assert_ne!(changed, before, "the TCO delta follows the edit");
+    t.keys(&["q"]);
+    t.wait("the unsaved-changes question", |s| {
+        s.contains("Unsaved changes")
+    });
+    t.keys(&["d"]);
 }

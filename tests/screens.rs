@@ -37,6 +37,17 @@ fn select(app: &mut App, row: Row) {
     app.selected = app.rows.iter().position(|r| *r == row).unwrap();
 }
 
+/// Makes `n` variants (the last with more volume) and opens the compare view.
+fn variants(app: &mut App, n: usize) {
+    for _ in 0..n {
+        chars(app, "v");
+        key(app, Key::Enter);
+    }
+    select(app, Row::Field(Field::RequestsPerDay));
+    key(app, Key::Right);
+    chars(app, "c");
+}
+
 /// A named screen and the steps that bring a fresh app there.
 type Screen = (&'static str, fn(&mut App));
 
@@ -98,6 +109,13 @@ fn screens() -> Vec<Screen> {
             a.update(Msg::Key(KeyChord::ctrl('n'))).truncate(0)
         }),
         ("table-focus", |a| key(a, Key::Tab)),
+        ("compare-2", |a| variants(a, 1)),
+        ("compare-3", |a| variants(a, 2)),
+        ("compare-4", |a| variants(a, 3)),
+        ("compare-chart", |a| {
+            variants(a, 2);
+            chars(a, "g");
+        }),
     ]
 }
 

@@ -17,6 +17,9 @@ pub struct Document {
     saved: Option<Scenario>,
     undo: Vec<Scenario>,
     redo: Vec<Scenario>,
+    /// The path was proposed by runcost (a variant), not chosen by the user:
+    /// it follows the plan's name until the first save.
+    pub auto_path: bool,
 }
 
 impl Document {
@@ -28,6 +31,7 @@ impl Document {
             path,
             undo: Vec::new(),
             redo: Vec::new(),
+            auto_path: false,
         }
     }
 
@@ -39,6 +43,7 @@ impl Document {
             saved: None,
             undo: Vec::new(),
             redo: Vec::new(),
+            auto_path: false,
         }
     }
 
@@ -82,6 +87,12 @@ impl Document {
         }
     }
 
+    /// Never read from or written to a file: its path (if any) may belong to
+    /// someone else's file and must not be overwritten without asking.
+    pub fn never_saved(&self) -> bool {
+        self.saved.is_none()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -90,5 +101,6 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf, plan: Scenario) {
         self.path = Some(path);
         self.saved = Some(plan);
+        self.auto_path = false;
     }
 }

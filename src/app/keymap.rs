@@ -150,6 +150,14 @@ pub enum Action {
     AddInfra,
     Help,
     Quit,
+    MakeVariant,
+    Compare,
+    PrevPlan,
+    NextPlan,
+    ClosePlan,
+    SetBaseline,
+    ToggleChart,
+    Mark,
     // Dialogs and overlays.
     Confirm,
     Cancel,
@@ -189,6 +197,14 @@ impl Action {
             Action::Rebalance => "rebalance model shares to sum to 100 %",
             Action::AddInfra => "add an infrastructure line",
             Action::Help => "show or hide this help",
+            Action::MakeVariant => "duplicate the plan as a named variant",
+            Action::Compare => "compare the open plans side by side",
+            Action::PrevPlan => "previous open plan",
+            Action::NextPlan => "next open plan",
+            Action::ClosePlan => "close the plan (asks if it has unsaved changes)",
+            Action::SetBaseline => "make the plan under the cursor the baseline",
+            Action::ToggleChart => "monthly totals as one chart / as columns",
+            Action::Mark => "mark the plan to open side by side (2 to 4)",
             Action::Quit => "quit (asks if there are unsaved changes)",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
@@ -216,6 +232,12 @@ impl Action {
             Action::DialogSave => "save",
             Action::DialogDiscard => "discard",
             Action::Rebalance => "rebalance",
+            Action::MakeVariant => "variant",
+            Action::Compare => "compare",
+            Action::SetBaseline => "baseline",
+            Action::ToggleChart => "chart",
+            Action::ClosePlan => "close",
+            Action::Mark => "mark",
             _ => self.description(),
         }
     }
@@ -233,6 +255,7 @@ pub enum Context {
     Notes,
     Help,
     ConfirmDiscard,
+    Compare,
 }
 
 pub type Binding = (KeyChord, Action);
@@ -286,6 +309,34 @@ const INPUTS: &[Binding] = &[
     (k(Key::Delete), Action::RemoveLine),
     (KeyChord::ch('b'), Action::Rebalance),
     (KeyChord::ch('n'), Action::Notes),
+    (KeyChord::ch('v'), Action::MakeVariant),
+    (KeyChord::ch('c'), Action::Compare),
+    (KeyChord::ch('<'), Action::PrevPlan),
+    (KeyChord::ch('>'), Action::NextPlan),
+    (KeyChord::ch('x'), Action::ClosePlan),
+];
+
+const COMPARE: &[Binding] = &[
+    (k(Key::Left), Action::Decrease),
+    (KeyChord::ch('h'), Action::Decrease),
+    (k(Key::Right), Action::Increase),
+    (KeyChord::ch('l'), Action::Increase),
+    (k(Key::Up), Action::Up),
+    (KeyChord::ch('k'), Action::Up),
+    (k(Key::Down), Action::Down),
+    (KeyChord::ch('j'), Action::Down),
+    (k(Key::PageUp), Action::PageUp),
+    (k(Key::PageDown), Action::PageDown),
+    (k(Key::Enter), Action::Activate),
+    (KeyChord::ch('b'), Action::SetBaseline),
+    (KeyChord::ch('g'), Action::ToggleChart),
+    (KeyChord::ch('x'), Action::ClosePlan),
+    (KeyChord::ctrl('s'), Action::Save),
+    (k(Key::Esc), Action::Cancel),
+    (KeyChord::ch('c'), Action::Cancel),
+    (KeyChord::ch('?'), Action::Help),
+    (KeyChord::ch('q'), Action::Quit),
+    (KeyChord::ctrl('c'), Action::Quit),
 ];
 
 const TABLE: &[Binding] = &[
@@ -301,6 +352,16 @@ const TABLE: &[Binding] = &[
 ];
 
 const TEXT_ENTRY: &[Binding] = &[
+    (k(Key::Enter), Action::Confirm),
+    (k(Key::Esc), Action::Cancel),
+];
+
+const BROWSER: &[Binding] = &[
+    (k(Key::Up), Action::Up),
+    (k(Key::Down), Action::Down),
+    (k(Key::PageUp), Action::PageUp),
+    (k(Key::PageDown), Action::PageDown),
+    (KeyChord::ch(' '), Action::Mark),
     (k(Key::Enter), Action::Confirm),
     (k(Key::Esc), Action::Cancel),
 ];
@@ -338,7 +399,9 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         Context::Inputs => INPUTS,
         Context::Table => TABLE,
         Context::TextEntry => TEXT_ENTRY,
-        Context::Picker | Context::Browser => PICKER,
+        Context::Picker => PICKER,
+        Context::Browser => BROWSER,
+        Context::Compare => COMPARE,
         Context::Notes => NOTES,
         Context::Help => HELP,
         Context::ConfirmDiscard => CONFIRM,
@@ -369,14 +432,25 @@ pub fn bar(ctx: Context) -> Vec<(KeyChord, Action)> {
             Action::Undo,
             Action::Save,
             Action::Open,
+            Action::MakeVariant,
+            Action::Compare,
             Action::SwitchFocus,
             Action::Help,
             Action::Quit,
         ],
         Context::Table => &[Action::Up, Action::SwitchFocus, Action::Help, Action::Quit],
-        Context::TextEntry | Context::Picker | Context::Browser => {
-            &[Action::Confirm, Action::Cancel]
-        }
+        Context::Compare => &[
+            Action::Decrease,
+            Action::Activate,
+            Action::SetBaseline,
+            Action::ToggleChart,
+            Action::ClosePlan,
+            Action::Cancel,
+            Action::Help,
+            Action::Quit,
+        ],
+        Context::TextEntry | Context::Picker => &[Action::Confirm, Action::Cancel],
+        Context::Browser => &[Action::Mark, Action::Confirm, Action::Cancel],
         Context::Notes => &[Action::Confirm],
         Context::Help => &[Action::Cancel],
         Context::ConfirmDiscard => &[Action::DialogSave, Action::DialogDiscard, Action::Cancel],

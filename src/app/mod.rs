@@ -4,8 +4,10 @@
 //! plans, quit) are carried out by the runtime (`tui.rs`), whose results come
 //! back as messages. Every interaction is therefore a plain unit test.
 
+mod compare;
 pub mod document;
 pub mod entry;
+mod files;
 pub mod keymap;
 pub mod layout;
 pub mod rows;
@@ -16,6 +18,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+pub use compare::{CompareState, columns_that_fit, visible_plans};
 pub use document::Document;
 use keymap::{Action, Context, Key, KeyChord};
 use rows::{Group, Row, TextField, Toggle};
@@ -24,8 +27,7 @@ use crate::model::fields::{Field, Section};
 use crate::model::{
     Catalog, Invalid, ModelEntry, Projection, Reviewers, Scenario, project_into, validate,
 };
-use crate::store::plans::{PlanSummary, TEMPLATES};
-use crate::store::write_plan;
+use crate::store::plans::PlanSummary;
 
 /// Everything that can happen to the workbench.
 #[derive(Debug, Clone)]
@@ -48,8 +50,9 @@ pub enum Msg {
         width: u16,
         height: u16,
     },
-    /// The runtime finished a save.
+    /// The runtime finished saving open plan `doc`.
     Saved {
+        doc: usize,
         path: PathBuf,
         plan: Box<Scenario>,
         result: Result<(), String>,
@@ -59,6 +62,8 @@ pub enum Msg {
         path: PathBuf,
         result: Result<Box<Scenario>, String>,
     },
+    /// The runtime read several plans to compare.
+    OpenedMany(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
     /// The runtime listed the plans on disk.
     PlanList(Vec<PlanSummary>),
 }
@@ -66,13 +71,18 @@ pub enum Msg {
 /// Side effects for the runtime to perform.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write `text` (the plan `plan`, serialized) to `path` atomically.
+    /// Write `text` (open plan `doc`, serialized as `plan`) to `path`
+    /// atomically; with `create_new`, refuse if the file exists.
     Save {
+        doc: usize,
         path: PathBuf,
         text: String,
         plan: Box<Scenario>,
+        create_new: bool,
     },
     Open(PathBuf),
+    /// Read these plans to compare them.
+    OpenMany(Vec<PathBuf>),
     ScanPlans,
     /// Remember this plan as the one to reopen next time.
     Remember(PathBuf),
@@ -145,6 +155,8 @@ pub struct BrowserState {
     pub plans: Vec<PlanSummary>,
     pub matches: Vec<usize>,
     pub selected: usize,
+    /// Plans marked with Space to open side by side (indices into `plans`).
+    pub marked: Vec<usize>,
     pub loading: bool,
 }
 
@@ -152,8 +164,13 @@ pub struct BrowserState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
     Quit,
+    /// Open one plan (an empty path: show the browser first).
     Open(PathBuf),
+    /// Open these plans side by side.
+    OpenMany(Vec<PathBuf>),
     NewFrom(usize),
+    /// Close open plan `i`.
+    Close(usize),
 }
 
 pub enum Mode {
@@ -166,6 +183,7 @@ pub enum Mode {
     SaveAs(EditState),
     Browser(BrowserState),
     Examples { selected: usize },
+    Compare(CompareState),
 }
 
 pub struct App {
@@ -191,6 +209,8 @@ pub struct App {
     /// Where Save As proposes to put new plans.
     pub plans_dir: Option<PathBuf>,
     after_save: Option<Pending>,
+    /// Saves under way for `after_save`.
+    pending_saves: usize,
 }
 
 /// The most plans open (and compared) at once.
@@ -225,6 +245,7 @@ impl App {
             size: Rect::new(0, 0, 120, 40),
             plans_dir,
             after_save: None,
+            pending_saves: 0,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);
@@ -243,6 +264,8 @@ impl App {
 
     /// Recomputes everything derived from the plan.
     fn refresh(&mut self) {
+        self.projections
+            .resize_with(self.docs.len(), Projection::default);
         project_into(
             &self.docs[self.active].plan,
             &mut self.projections[self.active],
@@ -267,6 +290,7 @@ impl App {
             Mode::Notes(_) => Context::Notes,
             Mode::Help { .. } => Context::Help,
             Mode::Confirm(_) => Context::ConfirmDiscard,
+            Mode::Compare(_) => Context::Compare,
         }
     }
 
@@ -302,7 +326,13 @@ impl App {
                 self.scroll_into_view();
                 Vec::new()
             }
-            Msg::Saved { path, plan, result } => self.on_saved(path, *plan, result),
+            Msg::Saved {
+                doc,
+                path,
+                plan,
+                result,
+            } => self.on_saved(doc, path, *plan, result),
+            Msg::OpenedMany(results) => self.on_opened_many(results),
             Msg::Opened { path, result } => self.on_opened(path, result),
             Msg::PlanList(plans) => {
                 if let Mode::Browser(b) = &mut self.mode {
@@ -345,6 +375,7 @@ impl App {
                 Vec::new()
             }
             Context::ConfirmDiscard => self.on_confirm(action),
+            Context::Compare => self.on_compare(action),
         }
     }
 
@@ -387,7 +418,12 @@ impl App {
             Action::Redo => self.undo(false),
             Action::Save => return self.save(),
             Action::SaveAs => self.open_save_as(),
-            Action::Open => return self.guard(Pending::Open(PathBuf::new())),
+            Action::Open => return self.proceed(Pending::Open(PathBuf::new())),
+            Action::MakeVariant => self.make_variant(),
+            Action::Compare => self.open_compare(),
+            Action::PrevPlan => self.switch_plan(-1),
+            Action::NextPlan => self.switch_plan(1),
+            Action::ClosePlan => return self.guard(Pending::Close(self.active)),
             Action::NewFromExample => self.mode = Mode::Examples { selected: 0 },
             Action::Notes => self.open_notes(),
             Action::PickModel => {
@@ -400,7 +436,13 @@ impl App {
             Action::AddInfra => self.add_infra(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.guard(Pending::Quit),
-            Action::Confirm | Action::Cancel | Action::DialogSave | Action::DialogDiscard => {}
+            Action::Confirm
+            | Action::Cancel
+            | Action::DialogSave
+            | Action::DialogDiscard
+            | Action::SetBaseline
+            | Action::ToggleChart
+            | Action::Mark => {}
         }
         Vec::new()
     }
@@ -541,7 +583,7 @@ impl App {
             _ => None,
         };
         match owner {
-            Some(o) => format!("{o}: {}", field.label().to_lowercase()),
+            Some(o) => format!("{o}: {}", field.label_after_name()),
             None => field.label().to_string(),
         }
     }
@@ -815,6 +857,9 @@ impl App {
                                 format!("{} {before:?} → {typed:?}", text::text_label(t)),
                                 |s| text::set_text(s, t, typed.trim()),
                             );
+                            if t == TextField::Name {
+                                self.follow_name();
+                            }
                         }
                     }
                 }
@@ -829,7 +874,11 @@ impl App {
                     });
                     return Vec::new();
                 }
-                self.save_to(PathBuf::from(expand_home(typed.trim())))
+                let to = PathBuf::from(expand_home(typed.trim()));
+                self.pending_saves = 1;
+                self.save_effect(self.active, Some(to))
+                    .into_iter()
+                    .collect()
             }
             other => {
                 self.mode = other;
@@ -1007,216 +1056,6 @@ impl App {
                 );
             }
         }
-    }
-
-    // ----- files -----
-
-    /// Runs `then` now, or asks first when there are unsaved changes.
-    fn guard(&mut self, then: Pending) -> Vec<Effect> {
-        if self.docs[self.active].is_dirty() {
-            self.mode = Mode::Confirm(then);
-            Vec::new()
-        } else {
-            self.proceed(then)
-        }
-    }
-
-    fn proceed(&mut self, then: Pending) -> Vec<Effect> {
-        match then {
-            Pending::Quit => vec![Effect::Quit],
-            Pending::Open(path) if path.as_os_str().is_empty() => {
-                self.mode = Mode::Browser(BrowserState {
-                    filter: text::single_line(""),
-                    plans: Vec::new(),
-                    matches: Vec::new(),
-                    selected: 0,
-                    loading: true,
-                });
-                vec![Effect::ScanPlans]
-            }
-            Pending::Open(path) => vec![Effect::Open(path)],
-            Pending::NewFrom(i) => {
-                self.new_from_template(i);
-                Vec::new()
-            }
-        }
-    }
-
-    fn on_confirm(&mut self, action: Option<Action>) -> Vec<Effect> {
-        let Mode::Confirm(pending) = &self.mode else {
-            return Vec::new();
-        };
-        let pending = pending.clone();
-        match action {
-            Some(Action::Cancel) => {
-                self.mode = Mode::Normal;
-                Vec::new()
-            }
-            Some(Action::DialogDiscard) => {
-                self.mode = Mode::Normal;
-                self.proceed(pending)
-            }
-            Some(Action::DialogSave) => {
-                self.mode = Mode::Normal;
-                self.after_save = Some(pending);
-                self.save()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn save(&mut self) -> Vec<Effect> {
-        match self.docs[self.active].path.clone() {
-            Some(path) => self.save_to(path),
-            None => {
-                self.open_save_as();
-                Vec::new()
-            }
-        }
-    }
-
-    fn save_to(&mut self, path: PathBuf) -> Vec<Effect> {
-        if let Some(problem) = self.problems.first() {
-            let hint = if problem.path.contains("share_pct") {
-                " — press b to rebalance"
-            } else {
-                ""
-            };
-            self.say(StatusKind::Error, format!("not saved: {problem}{hint}"));
-            self.after_save = None;
-            return Vec::new();
-        }
-        vec![Effect::Save {
-            path,
-            text: write_plan(&self.docs[self.active].plan),
-            plan: Box::new(self.docs[self.active].plan.clone()),
-        }]
-    }
-
-    fn open_save_as(&mut self) {
-        let suggested = self.docs[self.active].path.clone().unwrap_or_else(|| {
-            let file = format!("{}.ron", slug(&self.docs[self.active].plan.name));
-            match &self.plans_dir {
-                Some(dir) => dir.join(file),
-                None => PathBuf::from(file),
-            }
-        });
-        self.mode = Mode::SaveAs(EditState {
-            target: EditTarget::Text(TextField::Name),
-            input: text::single_line(&suggested.display().to_string()),
-            error: None,
-        });
-    }
-
-    fn on_saved(
-        &mut self,
-        path: PathBuf,
-        plan: Scenario,
-        result: Result<(), String>,
-    ) -> Vec<Effect> {
-        match result {
-            Ok(()) => {
-                self.docs[self.active].mark_saved(path.clone(), plan);
-                self.say(StatusKind::Info, format!("saved {}", path.display()));
-                let mut effects = vec![Effect::Remember(path)];
-                if let Some(then) = self.after_save.take() {
-                    effects.extend(self.proceed(then));
-                }
-                effects
-            }
-            Err(why) => {
-                self.after_save = None;
-                self.say(StatusKind::Error, format!("not saved: {why}"));
-                Vec::new()
-            }
-        }
-    }
-
-    fn on_opened(&mut self, path: PathBuf, result: Result<Box<Scenario>, String>) -> Vec<Effect> {
-        match result {
-            Ok(plan) => {
-                self.docs[self.active] = Document::opened(*plan, Some(path.clone()));
-                self.after_open();
-                self.say(StatusKind::Info, format!("opened {}", path.display()));
-                vec![Effect::Remember(path)]
-            }
-            Err(why) => {
-                self.say(StatusKind::Error, why);
-                Vec::new()
-            }
-        }
-    }
-
-    fn after_open(&mut self) {
-        self.mode = Mode::Normal;
-        self.last_change = None;
-        self.table_offset = 0;
-        self.refresh();
-        self.selected = self.first_selectable_from(1);
-        self.offset = 0;
-        self.scroll_into_view();
-    }
-
-    fn new_from_template(&mut self, i: usize) {
-        let Some(t) = TEMPLATES.get(i) else {
-            return;
-        };
-        match crate::store::plans::load_template(t, &self.catalog) {
-            Ok(plan) => {
-                self.docs[self.active] = Document::unsaved(plan, None);
-                self.after_open();
-                self.say(
-                    StatusKind::Info,
-                    format!("new plan from the example {:?}; Ctrl-S saves it", t.name),
-                );
-            }
-            Err(e) => self.say(StatusKind::Error, e.render(t.name)),
-        }
-    }
-
-    fn on_browser(&mut self, chord: KeyChord, action: Option<Action>) -> Vec<Effect> {
-        if let Mode::Examples { selected } = &mut self.mode {
-            match action {
-                Some(Action::Cancel) => self.mode = Mode::Normal,
-                Some(Action::Up) => *selected = selected.saturating_sub(1),
-                Some(Action::Down) => *selected = (*selected + 1).min(TEMPLATES.len() - 1),
-                Some(Action::Confirm) => {
-                    let i = *selected;
-                    self.mode = Mode::Normal;
-                    return self.guard(Pending::NewFrom(i));
-                }
-                _ => {}
-            }
-            return Vec::new();
-        }
-        let Mode::Browser(b) = &mut self.mode else {
-            return Vec::new();
-        };
-        match action {
-            Some(Action::Cancel) => self.mode = Mode::Normal,
-            Some(Action::Up) => b.selected = b.selected.saturating_sub(1),
-            Some(Action::Down) => {
-                b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1))
-            }
-            Some(Action::PageUp) => b.selected = b.selected.saturating_sub(10),
-            Some(Action::PageDown) => {
-                b.selected = (b.selected + 10).min(b.matches.len().saturating_sub(1))
-            }
-            Some(Action::Confirm) => {
-                if let Some(&k) = b.matches.get(b.selected) {
-                    let path = b.plans[k].path.clone();
-                    self.mode = Mode::Normal;
-                    return vec![Effect::Open(path)];
-                }
-            }
-            _ => {
-                if b.filter.input(text::to_input(chord)) {
-                    b.selected = 0;
-                }
-                refilter_browser(b);
-            }
-        }
-        Vec::new()
     }
 
     // ----- mouse -----

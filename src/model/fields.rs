@@ -360,6 +360,19 @@ impl Field {
         }
     }
 
+    /// The label as it reads after a model or line name ("gpt-5.4-mini: share of
+    /// traffic"): the first letter lowered unless the word is an acronym (GPU).
+    pub fn label_after_name(self) -> String {
+        let label = self.label();
+        let mut chars = label.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+                a.to_lowercase().chain(label.chars().skip(1)).collect()
+            }
+            _ => label.to_string(),
+        }
+    }
+
     /// A label of at most 18 characters for narrow panes.
     pub fn short_label(self) -> &'static str {
         use Field::*;

@@ -3,6 +3,7 @@
 //! Nothing here touches a terminal, a file, a path or a clock; `tests/architecture.rs`
 //! keeps it that way.
 
+pub mod compare;
 pub mod fields;
 pub mod pricing;
 pub mod projection;

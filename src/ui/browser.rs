@@ -36,7 +36,8 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
                 Ok(v) => Cell::from(format!("{:>14}", money(*v, &p.currency))),
                 Err(_) => Cell::from(Span::styled("    unreadable", theme.error())),
             };
-            let mut cells = vec![Cell::from(p.name.clone())];
+            let mark = if b.marked.contains(&k) { "✓ " } else { "  " };
+            let mut cells = vec![Cell::from(format!("{mark}{}", p.name))];
             if wide {
                 cells.push(Cell::from(p.client.clone()));
             }

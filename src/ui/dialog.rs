@@ -11,18 +11,26 @@ use crate::app::{App, Pending};
 pub fn render(f: &mut Frame, app: &App, pending: &Pending, theme: &Theme) {
     let what = match pending {
         Pending::Quit => "before quitting",
-        Pending::Open(_) => "before opening another plan",
+        Pending::Open(_) | Pending::OpenMany(_) => "before opening other plans",
         Pending::NewFrom(_) => "before starting a new plan",
+        Pending::Close(_) => "before closing it",
     };
-    let inner = popup::open(f, 58, 7, "Unsaved changes", theme);
-    let file = app
-        .doc()
-        .path
-        .as_ref()
-        .map_or("this new plan".to_string(), |p| p.display().to_string());
-    let lines = vec![
-        Line::from(format!("{file} has changes that are not saved.")),
-        Line::from(format!("Save them {what}?")),
+    let names = app.confirm_names(pending);
+    let width = f.area().width.saturating_sub(4).min(76);
+    let inner = popup::open(f, width, 6 + names.len() as u16, "Unsaved changes", theme);
+    let mut lines = vec![Line::from(if names.len() == 1 {
+        "This plan has changes that are not saved:".to_string()
+    } else {
+        format!("{} plans have changes that are not saved:", names.len())
+    })];
+    for n in &names {
+        lines.push(Line::from(Span::styled(format!("  {n}"), theme.value())));
+    }
+    lines.extend([
+        Line::from(format!(
+            "Save {} {what}?",
+            if names.len() == 1 { "it" } else { "them" }
+        )),
         Line::from(""),
         Line::from(vec![
             Span::styled("s", theme.key()),
@@ -34,6 +42,6 @@ pub fn render(f: &mut Frame, app: &App, pending: &Pending, theme: &Theme) {
             Span::styled("Esc", theme.key()),
             Span::raw(" cancel"),
         ]),
-    ];
+    ]);
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

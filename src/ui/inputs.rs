@@ -56,7 +56,9 @@ pub fn fit_words(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     let at_word = match cut.rfind(' ') {
-        Some(i) if i > 0 => cut[..i].trim_end().to_string(),
+        Some(i) if i > 0 => cut[..i]
+            .trim_end_matches([' ', '·', ',', '—', '-', ':', '('])
+            .to_string(),
         _ => cut,
     };
     format!("{at_word}…")

@@ -17,6 +17,7 @@
 
 pub mod breakdown;
 pub mod browser;
+pub mod compare;
 pub mod dialog;
 pub mod edit;
 pub mod help;
@@ -66,8 +67,17 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
     }
     let r = layout::regions(area);
     title::render(f, r.title, app, theme);
-    inputs::render(f, r.inputs, app, theme);
-    projection::render(f, r.projection, app, theme);
+    if let Mode::Compare(c) = &app.mode {
+        let body = ratatui::layout::Rect {
+            y: r.title.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        compare::render(f, body, app, c, theme);
+    } else {
+        inputs::render(f, r.inputs, app, theme);
+        projection::render(f, r.projection, app, theme);
+    }
     status::render(f, r.status, app, theme);
     match &app.mode {
         Mode::Normal => {}
@@ -79,5 +89,6 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Confirm(p) => dialog::render(f, app, p, theme),
         Mode::Browser(b) => browser::render_open(f, b, theme),
         Mode::Examples { selected } => browser::render_examples(f, *selected, theme),
+        Mode::Compare(_) => {}
     }
 }

@@ -21,7 +21,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let items: Vec<(String, &str)> = keymap::bar(app.context())
+    let ctx = app.context();
+    let items: Vec<(String, &str)> = keymap::bar(ctx)
         .into_iter()
         .map(|(chord, action)| {
             let keys = match action {
@@ -29,7 +30,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 keymap::Action::Up => "↑/↓".to_string(),
                 _ => chord.to_string(),
             };
-            (keys, action.short())
+            let label = match (ctx, action) {
+                (keymap::Context::Compare, keymap::Action::Decrease) => "plan",
+                (keymap::Context::Compare, keymap::Action::Cancel) => "back",
+                _ => action.short(),
+            };
+            (keys, label)
         })
         .collect();
     // Drop keys from the middle until the bar fits; the last two (help, quit)

@@ -20,10 +20,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         ""
     };
-    let name = if plan.client.is_empty() {
-        plan.name.clone()
+    let of = if app.docs.len() > 1 {
+        format!(" [{}/{}]", app.active + 1, app.docs.len())
     } else {
-        format!("{} — {}", plan.name, plan.client)
+        String::new()
+    };
+    let name = if plan.client.is_empty() {
+        format!("{}{of}", plan.name)
+    } else {
+        format!("{}{of} — {}", plan.name, plan.client)
     };
     let prices = format!(" │ prices {}", app.catalog.as_of);
     let width = area.width as usize;
@@ -38,10 +43,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!("{file_name}{dirty}{prices} "),
         ),
         (
-            format!(" {}", plan.name),
+            format!(" {}{of}", plan.name),
             format!("{file_name}{dirty}{prices} "),
         ),
-        (format!(" {}", plan.name), format!("{file_name}{dirty} ")),
+        (
+            format!(" {}{of}", plan.name),
+            format!("{file_name}{dirty} "),
+        ),
     ];
     let chosen = candidates
         .iter()
@@ -56,7 +64,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ])
         }
         None => {
-            let text = super::inputs::fit_words(&format!(" {}{dirty}", plan.name), width);
+            let text = super::inputs::fit_words(&format!(" {}{of}{dirty}", plan.name), width);
             let pad = width.saturating_sub(text.chars().count());
             Line::from(format!("{text}{}", " ".repeat(pad)))
         }

@@ -1,0 +1,359 @@
+//! Saving, opening and replacing plans, and the unsaved-changes question that
+//! guards every way of losing work.
+
+use std::path::PathBuf;
+
+use super::keymap::{Action, KeyChord};
+use super::rows::TextField;
+use super::{
+    App, BrowserState, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, Pending,
+    StatusKind, refilter_browser, slug, text,
+};
+use crate::model::{Scenario, validate};
+use crate::store::plans::TEMPLATES;
+use crate::store::write_plan;
+
+impl App {
+    /// The plans a pending action would lose changes in.
+    fn at_risk(&self, then: &Pending) -> Vec<usize> {
+        match then {
+            Pending::Close(i) => vec![*i]
+                .into_iter()
+                .filter(|i| self.docs[*i].is_dirty())
+                .collect(),
+            _ => (0..self.docs.len())
+                .filter(|i| self.docs[*i].is_dirty())
+                .collect(),
+        }
+    }
+
+    /// Runs `then` now, or asks first when it would lose unsaved changes.
+    pub(super) fn guard(&mut self, then: Pending) -> Vec<Effect> {
+        if self.at_risk(&then).is_empty() {
+            self.proceed(then)
+        } else {
+            self.mode = Mode::Confirm(then);
+            Vec::new()
+        }
+    }
+
+    /// The names of the plans the confirm dialog is about.
+    pub fn confirm_names(&self, then: &Pending) -> Vec<String> {
+        self.at_risk(then)
+            .into_iter()
+            .map(|i| {
+                self.docs[i].path.as_ref().map_or_else(
+                    || self.docs[i].plan.name.clone(),
+                    |p| p.display().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    pub(super) fn proceed(&mut self, then: Pending) -> Vec<Effect> {
+        match then {
+            Pending::Quit => vec![Effect::Quit],
+            Pending::Open(path) if path.as_os_str().is_empty() => {
+                self.mode = Mode::Browser(BrowserState {
+                    filter: text::single_line(""),
+                    plans: Vec::new(),
+                    matches: Vec::new(),
+                    selected: 0,
+                    marked: Vec::new(),
+                    loading: true,
+                });
+                vec![Effect::ScanPlans]
+            }
+            Pending::Open(path) => vec![Effect::Open(path)],
+            Pending::OpenMany(paths) => vec![Effect::OpenMany(paths)],
+            Pending::NewFrom(i) => {
+                self.new_from_template(i);
+                Vec::new()
+            }
+            Pending::Close(i) => {
+                self.close_plan(i);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn on_confirm(&mut self, action: Option<Action>) -> Vec<Effect> {
+        let Mode::Confirm(pending) = &self.mode else {
+            return Vec::new();
+        };
+        let pending = pending.clone();
+        match action {
+            Some(Action::Cancel) => {
+                self.mode = Mode::Normal;
+                Vec::new()
+            }
+            Some(Action::DialogDiscard) => {
+                self.mode = Mode::Normal;
+                self.proceed(pending)
+            }
+            Some(Action::DialogSave) => {
+                self.mode = Mode::Normal;
+                let targets = self.at_risk(&pending);
+                let mut effects = Vec::new();
+                for &i in &targets {
+                    if self.docs[i].path.is_none() {
+                        self.say(
+                            StatusKind::Error,
+                            format!(
+                                "{:?} has no file yet: save it with S (save as) first",
+                                self.docs[i].plan.name
+                            ),
+                        );
+                        return Vec::new();
+                    }
+                }
+                for &i in &targets {
+                    match self.save_effect(i, None) {
+                        Some(e) => effects.push(e),
+                        None => return Vec::new(),
+                    }
+                }
+                self.pending_saves = effects.len();
+                self.after_save = Some(pending);
+                effects
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Ctrl-S: save the plan being edited where it lives, or ask where.
+    pub(super) fn save(&mut self) -> Vec<Effect> {
+        if self.docs[self.active].path.is_none() {
+            self.open_save_as();
+            return Vec::new();
+        }
+        self.pending_saves = 1;
+        self.save_effect(self.active, None).into_iter().collect()
+    }
+
+    /// The effect that saves plan `i` to `to` (or its own path), or `None`
+    /// with a message when it cannot be saved.
+    pub(super) fn save_effect(&mut self, i: usize, to: Option<PathBuf>) -> Option<Effect> {
+        let doc = &self.docs[i];
+        if let Some(problem) = validate(&doc.plan).first() {
+            let hint = if problem.path.contains("share_pct") {
+                " — press b to rebalance"
+            } else {
+                ""
+            };
+            let which = if self.docs.len() > 1 {
+                format!(" ({})", doc.plan.name)
+            } else {
+                String::new()
+            };
+            self.say(
+                StatusKind::Error,
+                format!("not saved{which}: {problem}{hint}"),
+            );
+            self.after_save = None;
+            self.pending_saves = 0;
+            return None;
+        }
+        let path = to.clone().or_else(|| doc.path.clone())?;
+        // A file this plan was not read from or saved to is never overwritten
+        // silently: a new plan, a variant, or Save As to another name.
+        let create_new = doc.never_saved() || to.is_some_and(|p| Some(&p) != doc.path.as_ref());
+        Some(Effect::Save {
+            doc: i,
+            path,
+            text: write_plan(&doc.plan),
+            plan: Box::new(doc.plan.clone()),
+            create_new,
+        })
+    }
+
+    pub(super) fn open_save_as(&mut self) {
+        let doc = &self.docs[self.active];
+        let suggested = doc.path.clone().unwrap_or_else(|| {
+            let file = format!("{}.ron", slug(&doc.plan.name));
+            match &self.plans_dir {
+                Some(dir) => dir.join(file),
+                None => PathBuf::from(file),
+            }
+        });
+        self.mode = Mode::SaveAs(EditState {
+            target: EditTarget::Text(TextField::Name),
+            input: text::single_line(&suggested.display().to_string()),
+            error: None,
+        });
+    }
+
+    pub(super) fn on_saved(
+        &mut self,
+        doc: usize,
+        path: PathBuf,
+        plan: Scenario,
+        result: Result<(), String>,
+    ) -> Vec<Effect> {
+        match result {
+            Ok(()) => {
+                if let Some(d) = self.docs.get_mut(doc) {
+                    d.mark_saved(path.clone(), plan);
+                }
+                self.say(StatusKind::Info, format!("saved {}", path.display()));
+                let mut effects = vec![Effect::Remember(path)];
+                self.pending_saves = self.pending_saves.saturating_sub(1);
+                if self.pending_saves == 0
+                    && let Some(then) = self.after_save.take()
+                {
+                    effects.extend(self.proceed(then));
+                }
+                effects
+            }
+            Err(why) => {
+                self.after_save = None;
+                self.pending_saves = 0;
+                self.say(StatusKind::Error, format!("not saved: {why}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Replaces every open plan with `docs` (at least one).
+    fn replace_workspace(&mut self, docs: Vec<Document>) {
+        if docs.is_empty() {
+            return;
+        }
+        self.projections = vec![Default::default(); docs.len()];
+        self.docs = docs;
+        self.active = 0;
+        self.reproject_all();
+        self.after_open();
+    }
+
+    pub(super) fn on_opened(
+        &mut self,
+        path: PathBuf,
+        result: Result<Box<Scenario>, String>,
+    ) -> Vec<Effect> {
+        match result {
+            Ok(plan) => {
+                self.replace_workspace(vec![Document::opened(*plan, Some(path.clone()))]);
+                self.say(StatusKind::Info, format!("opened {}", path.display()));
+                vec![Effect::Remember(path)]
+            }
+            Err(why) => {
+                self.say(StatusKind::Error, why);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn on_opened_many(
+        &mut self,
+        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+    ) -> Vec<Effect> {
+        if let Some((_, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
+            self.say(StatusKind::Error, format!("nothing opened: {why}"));
+            return Vec::new();
+        }
+        let first = results.first().map(|(p, _)| p.clone());
+        let docs = results
+            .into_iter()
+            .filter_map(|(p, r)| r.ok().map(|plan| Document::opened(*plan, Some(p))))
+            .collect();
+        self.replace_workspace(docs);
+        self.open_compare();
+        first.map(Effect::Remember).into_iter().collect()
+    }
+
+    pub(super) fn after_open(&mut self) {
+        self.mode = Mode::Normal;
+        self.last_change = None;
+        self.table_offset = 0;
+        self.refresh();
+        self.selected = self.first_selectable_from(1);
+        self.offset = 0;
+        self.scroll_into_view();
+    }
+
+    fn new_from_template(&mut self, i: usize) {
+        let Some(t) = TEMPLATES.get(i) else {
+            return;
+        };
+        match crate::store::plans::load_template(t, &self.catalog) {
+            Ok(plan) => {
+                self.replace_workspace(vec![Document::unsaved(plan, None)]);
+                self.say(
+                    StatusKind::Info,
+                    format!("new plan from the example {:?}; Ctrl-S saves it", t.name),
+                );
+            }
+            Err(e) => self.say(StatusKind::Error, e.render(t.name)),
+        }
+    }
+
+    pub(super) fn on_browser(&mut self, chord: KeyChord, action: Option<Action>) -> Vec<Effect> {
+        if let Mode::Examples { selected } = &mut self.mode {
+            match action {
+                Some(Action::Cancel) => self.mode = Mode::Normal,
+                Some(Action::Up) => *selected = selected.saturating_sub(1),
+                Some(Action::Down) => *selected = (*selected + 1).min(TEMPLATES.len() - 1),
+                Some(Action::Confirm) => {
+                    let i = *selected;
+                    self.mode = Mode::Normal;
+                    return self.guard(Pending::NewFrom(i));
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        let Mode::Browser(b) = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Some(Action::Cancel) => self.mode = Mode::Normal,
+            Some(Action::Up) => b.selected = b.selected.saturating_sub(1),
+            Some(Action::Down) => {
+                b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1))
+            }
+            Some(Action::PageUp) => b.selected = b.selected.saturating_sub(10),
+            Some(Action::PageDown) => {
+                b.selected = (b.selected + 10).min(b.matches.len().saturating_sub(1))
+            }
+            Some(Action::Mark) => {
+                if let Some(&k) = b.matches.get(b.selected) {
+                    if let Some(p) = b.marked.iter().position(|m| *m == k) {
+                        b.marked.remove(p);
+                    } else if b.marked.len() < MAX_PLANS {
+                        b.marked.push(k);
+                    } else {
+                        let msg = format!("at most {MAX_PLANS} plans side by side");
+                        self.say(StatusKind::Warning, msg);
+                        return Vec::new();
+                    }
+                    b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1));
+                }
+            }
+            Some(Action::Confirm) => {
+                if b.marked.len() >= 2 {
+                    let paths = b.marked.iter().map(|&k| b.plans[k].path.clone()).collect();
+                    self.mode = Mode::Normal;
+                    return self.guard(Pending::OpenMany(paths));
+                }
+                let chosen = b
+                    .marked
+                    .first()
+                    .copied()
+                    .or_else(|| b.matches.get(b.selected).copied());
+                if let Some(k) = chosen {
+                    let path = b.plans[k].path.clone();
+                    self.mode = Mode::Normal;
+                    return self.guard(Pending::Open(path));
+                }
+            }
+            _ => {
+                if b.filter.input(text::to_input(chord)) {
+                    b.selected = 0;
+                }
+                refilter_browser(b);
+            }
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,302 @@
+//! `runcost compare`: plans side by side, differences from the first plan
+//! (the baseline), and the inputs that differ — as a table, Markdown, CSV or JSON.
+
+use serde_json::{Map, Value, json};
+
+use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
+use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
+use crate::model::{Category, Projection, Scenario};
+
+/// One plan of a comparison: where it came from, the plan, its projection.
+pub struct Entry<'a> {
+    pub file: String,
+    pub plan: &'a Scenario,
+    pub projection: &'a Projection,
+}
+
+/// A figure as a person reads it.
+pub fn show_figure(f: Figure, p: &Projection, currency: &str) -> String {
+    let h = p.months.len();
+    match f {
+        Figure::Roi => roi(p.totals.roi_pct),
+        Figure::Payback => payback(p.totals.payback_month, h),
+        Figure::CostPerRequest => p
+            .totals
+            .cost_per_request
+            .map_or("n/a".into(), |v| unit_money(v, currency)),
+        _ => money(f.of(p).unwrap_or(0.0), currency),
+    }
+}
+
+/// The change from the baseline as a person reads it ("" for the baseline).
+pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) -> String {
+    let Some(d) = f.delta(base, p) else {
+        return "n/a".into();
+    };
+    if d.abs == 0.0 {
+        return if f == Figure::Payback {
+            "same month"
+        } else {
+            "no change"
+        }
+        .into();
+    }
+    match f {
+        Figure::Roi => format!("{:+.1} pts", d.abs),
+        Figure::Payback => {
+            let n = d.abs as i64;
+            format!("{n:+} month{}", if n.abs() == 1 { "" } else { "s" })
+        }
+        Figure::CostPerRequest => {
+            let sign = if d.abs > 0.0 { "+" } else { "" };
+            let rel = d.pct.map_or(String::new(), |r| format!(" ({r:+.1} %)"));
+            format!("{sign}{}{rel}", unit_money(d.abs, currency))
+        }
+        _ => delta(d.abs, f.of(base).unwrap_or(0.0), currency),
+    }
+}
+
+fn show_value(
+    v: &Option<InputValue>,
+    field: Option<crate::model::fields::Field>,
+    currency: &str,
+) -> String {
+    match (v, field) {
+        (None, _) => "—".into(),
+        (Some(InputValue::Text(t)), _) => t.clone(),
+        (Some(InputValue::Number(x)), Some(f)) => field_value(f, *x, currency),
+        (Some(InputValue::Number(x)), None) => super::format::number(*x, 4),
+    }
+}
+
+fn marks(entries: &[Entry], i: usize) -> String {
+    let ps: Vec<&Projection> = entries.iter().map(|e| e.projection).collect();
+    let mut m = Vec::new();
+    if best(Figure::Tco, &ps) == Some(i) {
+        m.push("lowest TCO");
+    }
+    if best(Figure::Roi, &ps) == Some(i) {
+        m.push("best ROI");
+    }
+    m.join(", ")
+}
+
+pub fn table(entries: &[Entry]) -> String {
+    let base = entries[0].projection;
+    let mut t = super::table::table();
+    let mut header = vec!["".to_string()];
+    header.extend(entries.iter().enumerate().map(|(i, e)| {
+        if i == 0 {
+            format!("{} (baseline)", e.plan.name)
+        } else {
+            e.plan.name.clone()
+        }
+    }));
+    t.set_header(header);
+    for f in Figure::ALL {
+        let mut row = vec![f.label().to_string()];
+        for (i, e) in entries.iter().enumerate() {
+            let c = e.plan.currency.as_str();
+            let v = show_figure(f, e.projection, c);
+            let d = show_delta(f, base, e.projection, c);
+            row.push(if i == 0 || d == "n/a" {
+                v
+            } else {
+                format!("{v}  {d}")
+            });
+        }
+        t.add_row(row);
+    }
+    let mut best_row = vec!["Best".to_string()];
+    best_row.extend((0..entries.len()).map(|i| marks(entries, i)));
+    t.add_row(best_row);
+    for k in Category::ALL {
+        let mut row = vec![format!("{} share", k.label())];
+        row.extend(
+            entries
+                .iter()
+                .map(|e| pct(e.projection.totals.share_pct(k))),
+        );
+        t.add_row(row);
+    }
+    let mut out = format!("{t}\n");
+    out.push_str(&differences_table(entries));
+    for note in caveats(&plans(entries)) {
+        out.push_str(&format!("\nNote: {note}\n"));
+    }
+    out
+}
+
+fn plans<'a>(entries: &'a [Entry]) -> Vec<&'a Scenario> {
+    entries.iter().map(|e| e.plan).collect()
+}
+
+fn differences_table(entries: &[Entry]) -> String {
+    let diffs = differences(&plans(entries));
+    if diffs.is_empty() {
+        return "\nThe plans have the same inputs.\n".into();
+    }
+    let currency = entries[0].plan.currency.as_str();
+    let mut t = super::table::table();
+    let mut header = vec!["What differs".to_string()];
+    header.extend(entries.iter().map(|e| e.plan.name.clone()));
+    t.set_header(header);
+    for d in diffs {
+        let mut row = vec![d.label.clone()];
+        row.extend(d.values.iter().map(|v| show_value(v, d.field, currency)));
+        t.add_row(row);
+    }
+    format!("\n{t}\n")
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+pub fn markdown(entries: &[Entry]) -> String {
+    let base = entries[0].projection;
+    let mut o = String::from("## Plans compared\n\n| |");
+    for (i, e) in entries.iter().enumerate() {
+        let suffix = if i == 0 { " (baseline)" } else { "" };
+        o.push_str(&format!(" {}{suffix} |", md_cell(&e.plan.name)));
+    }
+    o.push_str("\n|---|");
+    o.push_str(&"---:|".repeat(entries.len()));
+    o.push('\n');
+    for f in Figure::ALL {
+        o.push_str(&format!("| {} |", f.label()));
+        for (i, e) in entries.iter().enumerate() {
+            let c = e.plan.currency.as_str();
+            let v = show_figure(f, e.projection, c);
+            if i == 0 {
+                o.push_str(&format!(" {v} |"));
+            } else {
+                o.push_str(&format!(
+                    " {v} ({}) |",
+                    show_delta(f, base, e.projection, c)
+                ));
+            }
+        }
+        o.push('\n');
+    }
+    o.push_str("| |");
+    for i in 0..entries.len() {
+        let m = marks(entries, i);
+        o.push_str(&format!(
+            " {} |",
+            if m.is_empty() {
+                String::new()
+            } else {
+                format!("**{m}**")
+            }
+        ));
+    }
+    o.push('\n');
+    let diffs = differences(&plans(entries));
+    if diffs.is_empty() {
+        o.push_str("\nThe plans have the same inputs.\n");
+    } else {
+        let currency = entries[0].plan.currency.as_str();
+        o.push_str("\n### What differs\n\n| Input |");
+        for e in entries {
+            o.push_str(&format!(" {} |", md_cell(&e.plan.name)));
+        }
+        o.push_str("\n|---|");
+        o.push_str(&"---|".repeat(entries.len()));
+        o.push('\n');
+        for d in diffs {
+            o.push_str(&format!("| {} |", md_cell(&d.label)));
+            for v in &d.values {
+                o.push_str(&format!(
+                    " {} |",
+                    md_cell(&show_value(v, d.field, currency))
+                ));
+            }
+            o.push('\n');
+        }
+    }
+    for note in caveats(&plans(entries)) {
+        o.push_str(&format!("\n_Note: {note}._\n"));
+    }
+    o
+}
+
+fn number_or_empty(v: Option<f64>) -> String {
+    v.map_or(String::new(), |x| format!("{x:.2}"))
+}
+
+/// CSV: one row per plan and figure, with its difference from the baseline.
+pub fn csv(entries: &[Entry]) -> String {
+    let base = entries[0].projection;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(["plan", "file", "figure", "value", "delta", "delta_pct"]);
+    for e in entries {
+        for f in Figure::ALL {
+            let d = f.delta(base, e.projection);
+            let _ = w.write_record([
+                e.plan.name.as_str(),
+                e.file.as_str(),
+                f.key(),
+                &number_or_empty(f.of(e.projection)),
+                &number_or_empty(d.map(|d| d.abs)),
+                &number_or_empty(d.and_then(|d| d.pct)),
+            ]);
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn input_json(v: &Option<InputValue>) -> Value {
+    match v {
+        None => Value::Null,
+        Some(InputValue::Number(x)) => json!(x),
+        Some(InputValue::Text(t)) => json!(t),
+    }
+}
+
+/// JSON: one entry per plan with its totals (spec §3 names) and deltas against
+/// the first plan, plus the inputs that differ.
+pub fn json(entries: &[Entry]) -> String {
+    let base = entries[0].projection;
+    let plans_json: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let mut deltas = Map::new();
+            for f in Figure::ALL {
+                let d: Option<Delta> = f.delta(base, e.projection);
+                deltas.insert(f.key().into(), d.map_or(Value::Null, |d| json!(d)));
+            }
+            json!({
+                "file": e.file,
+                "name": e.plan.name,
+                "currency": e.plan.currency,
+                "horizon_months": e.projection.months.len(),
+                "month1_cost": e.projection.first().map_or(0.0, |m| m.total),
+                "totals": e.projection.totals,
+                "deltas": deltas,
+            })
+        })
+        .collect();
+    let diffs: Vec<Value> = differences(&plans(entries))
+        .iter()
+        .map(|d| {
+            json!({
+                "path": d.path,
+                "label": d.label,
+                "values": d.values.iter().map(input_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let out = json!({
+        "baseline": 0,
+        "plans": plans_json,
+        "differences": diffs,
+        "notes": caveats(&plans(entries)),
+    });
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
