@@ -4,6 +4,10 @@
 //! The loop blocks until a key, mouse event, paste, resize or signal arrives
 //! and redraws only then: an idle workbench uses no CPU.
 
+mod autosave;
+mod effects;
+mod watch;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,7 +28,7 @@ use crate::app::keymap::{Key, KeyChord};
 use crate::app::{App, Document, Effect, Msg};
 use crate::model::{Catalog, Scenario};
 use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan};
-use crate::store::{atomic, paths, write_plan};
+use crate::store::{atomic, paths, recovery};
 use crate::ui::{self, Theme};
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
@@ -67,33 +71,14 @@ fn install_panic_hook() {
     }));
 }
 
-/// Where an unsaved plan is written when the process is told to stop.
-pub fn recovery_path(doc: &Document) -> Option<PathBuf> {
-    let dir = paths::data_dir()?.join("recovery");
-    let name = match &doc.path {
-        Some(p) => format!("{}.ron", crate::app::slug(&p.display().to_string())),
-        None => "untitled.ron".into(),
-    };
-    Some(dir.join(name))
-}
-
-fn write_recovery(doc: &Document) -> Option<PathBuf> {
-    if !doc.is_dirty() {
-        return None;
-    }
-    let path = recovery_path(doc)?;
-    std::fs::create_dir_all(path.parent()?).ok()?;
-    atomic::save_atomic(&path, write_plan(&doc.plan).as_bytes()).ok()?;
-    Some(path)
-}
-
-/// Recovery copies of every open plan with unsaved changes, as one line naming
-/// where they went (`None` when nothing needed keeping).
+/// Recovery copies of every open plan with unsaved changes, written now (on
+/// SIGTERM/SIGHUP or a dead terminal), as one line naming where they went.
 fn write_all_recovery(app: &App) -> Option<String> {
     let written: Vec<String> = app
         .docs
         .iter()
-        .filter_map(write_recovery)
+        .filter(|d| d.is_dirty())
+        .filter_map(|d| recovery::write_recovery(d.path.as_deref(), &d.plan).ok())
         .map(|p| p.display().to_string())
         .collect();
     (!written.is_empty()).then(|| written.join(", "))
@@ -232,94 +217,90 @@ enum Input {
     Failed(String),
 }
 
-/// Performs one effect; its outcome comes back as a message.
-fn perform(effect: Effect, catalog: &Catalog) -> Option<Msg> {
-    match effect {
-        Effect::Save {
-            doc,
-            path,
-            text,
-            plan,
-            create_new,
-        } => {
-            let result = (|| {
-                if create_new && path.exists() {
-                    return Err(format!(
-                        "{} exists already; S saves under another name",
-                        path.display()
-                    ));
-                }
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                }
-                atomic::save_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
-            })();
-            Some(Msg::Saved {
-                doc,
-                path,
-                plan,
-                result,
-            })
-        }
-        Effect::Open(path) => {
-            let result = open_plan(&path, catalog)
-                .map(Box::new)
-                .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
-            Some(Msg::Opened { path, result })
-        }
-        Effect::OpenMany(paths) => {
-            let results = paths
-                .into_iter()
-                .map(|path| {
-                    let r = open_plan(&path, catalog)
-                        .map(Box::new)
-                        .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
-                    (path, r)
-                })
-                .collect();
-            Some(Msg::OpenedMany(results))
-        }
-        Effect::ScanPlans => {
-            let mut dirs = Vec::new();
-            if let Some(d) = paths::plans_dir() {
-                dirs.push(d);
-            }
-            dirs.push(PathBuf::from("scenarios"));
-            Some(Msg::PlanList(plans::scan(&dirs, catalog)))
-        }
-        Effect::Remember(path) => {
-            remember(&path);
-            None
-        }
-        Effect::Quit => None,
+/// Runs the workbench until the user quits.
+/// "written 2026-11-28 07:50 UTC" for a recovery copy.
+fn when(t: Option<std::time::SystemTime>) -> String {
+    t.map_or_else(
+        || "time unknown".into(),
+        |t| {
+            let s = humantime::format_rfc3339_seconds(t).to_string();
+            format!(
+                "written {} UTC",
+                s.get(..16).unwrap_or(&s).replace('T', " ")
+            )
+        },
+    )
+}
+
+/// The workbench for `file` (or the last plan, or the example), with the
+/// start-up checks: stray temporary files, a recovery copy, where data goes.
+pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
+    let (doc, note) = initial_document(file, catalog)?;
+    let path = doc.path.clone();
+    let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
+    let mut notes: Vec<String> = note.into_iter().collect();
+    if let Some(n) = paths::data_dir_note() {
+        notes.push(n);
     }
+    if let Some(p) = &path {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let removed = atomic::clean_stray_temps(dir);
+        if !removed.is_empty() {
+            notes.push(format!(
+                "removed {} temporary file(s) left by an interrupted save",
+                removed.len()
+            ));
+        }
+        let hash = atomic::disk_hash(p);
+        app.update(Msg::DiskState {
+            path: p.clone(),
+            hash,
+        });
+        if hash.is_some() {
+            remember(p);
+        }
+    }
+    if !notes.is_empty() {
+        app.status = Some(crate::app::Status {
+            kind: crate::app::StatusKind::Warning,
+            text: notes.join("; "),
+        });
+    }
+    if let Some(found) = recovery::find_recovery(path.as_deref(), catalog) {
+        let written = match &found {
+            recovery::Found::Copy { written, .. } => when(*written),
+            recovery::Found::Corrupt { .. } => String::new(),
+        };
+        app.offer_recovery(found, written);
+    }
+    Ok(app)
 }
 
 /// Runs the workbench until the user quits.
 pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
-    let (doc, note) = initial_document(file, &catalog)?;
-    let opened = doc.path.clone().filter(|p| p.exists());
-    let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
-    if let Some(n) = note {
-        app.status = Some(crate::app::Status {
-            kind: crate::app::StatusKind::Warning,
-            text: n,
-        });
-    }
-    if let Some(p) = opened {
-        remember(&p);
-    }
+    let mut app = prepare(file, &catalog)?;
     let theme = Theme::from_env();
-
     install_panic_hook();
     enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
-    let result = event_loop(&mut app, &catalog, &theme);
+    let mut autosave = autosave::Autosave::start();
+    let mut locks = autosave::Locks::default();
+    let result = event_loop(&mut app, &catalog, &theme, &mut autosave, &mut locks);
     restore();
+    locks.release_all();
+    autosave.finish();
     result
 }
 
-fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), String> {
+fn event_loop(
+    app: &mut App,
+    catalog: &Catalog,
+    theme: &Theme,
+    autosave: &mut autosave::Autosave,
+    locks: &mut autosave::Locks,
+) -> Result<(), String> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM, SIGTSTP};
 
     let mut terminal: Term = Terminal::new(CrosstermBackend::new(io::stdout()))
@@ -352,24 +333,74 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
         }
     });
 
+    let mut watch = watch::Watch::default();
+    for d in &app.docs {
+        if let Some(p) = &d.path {
+            watch.note(p);
+        }
+    }
+    let mut pending: Vec<Msg> = locks.sync(app);
     if let Ok(size) = terminal.size() {
-        app.update(Msg::Resize {
+        pending.push(Msg::Resize {
             width: size.width,
             height: size.height,
         });
     }
-    let outcome = loop {
+    let outcome = 'outer: loop {
+        // Apply messages and the effects they ask for, until all settle.
+        let mut quit = false;
+        while let Some(msg) = pending.pop() {
+            for effect in app.update(msg) {
+                match effect {
+                    Effect::Quit => quit = true,
+                    Effect::Save { ref path, .. } | Effect::Open(ref path) => {
+                        let path = path.clone();
+                        let replies = effects::perform(effect, catalog);
+                        watch.note(&path);
+                        pending.extend(replies.into_iter().rev());
+                    }
+                    other => {
+                        let replies = effects::perform(other, catalog);
+                        pending.extend(replies.into_iter().rev());
+                    }
+                }
+            }
+        }
+        if quit {
+            // Quitting means every change was saved or deliberately discarded.
+            autosave.discard_all(app);
+            break Ok(());
+        }
+        autosave.sync(app);
+        pending.extend(locks.sync(app));
+        if !pending.is_empty() {
+            continue;
+        }
         if let Err(e) = terminal.draw(|f| ui::render(f, app, theme)) {
             break Err(format!("cannot draw: {e}"));
         }
         let Ok(input) = rx.recv() else {
             break Ok(());
         };
-        let msg = match input {
-            Input::Terminal(ev) => to_msg(ev),
+        match input {
+            Input::Terminal(ev) => {
+                if let Some(msg) = to_msg(ev) {
+                    if matches!(msg, Msg::Key(_)) {
+                        for d in &app.docs {
+                            if let Some(p) = &d.path
+                                && d.disk_hash.is_none()
+                            {
+                                watch.note(p);
+                            }
+                        }
+                        pending.extend(watch.check(app, catalog).into_iter().rev());
+                    }
+                    pending.insert(0, msg);
+                }
+            }
             Input::Failed(e) => {
                 let saved = write_all_recovery(app);
-                break Err(format!(
+                break 'outer Err(format!(
                     "the terminal stopped answering: {e}{}",
                     saved.map_or(String::new(), |p| format!("; unsaved changes kept in {p}"))
                 ));
@@ -377,7 +408,6 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
             Input::Signal(SIGTSTP) => {
                 restore();
                 signal_hook::low_level::emulate_default_handler(SIGTSTP).ok();
-                None
             }
             Input::Signal(SIGCONT) => {
                 if !ACTIVE.load(Ordering::SeqCst) {
@@ -394,7 +424,6 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
                     Ok(t) => terminal = t,
                     Err(e) => break Err(format!("cannot reopen the terminal: {e}")),
                 }
-                None
             }
             Input::Signal(_) => {
                 // SIGTERM / SIGHUP: keep unsaved work, then leave cleanly.
@@ -405,25 +434,6 @@ fn event_loop(app: &mut App, catalog: &Catalog, theme: &Theme) -> Result<(), Str
                 }
                 break Ok(());
             }
-        };
-        let Some(msg) = msg else { continue };
-        let mut queue = app.update(msg);
-        let mut quit = false;
-        while !queue.is_empty() {
-            let mut next = Vec::new();
-            for effect in queue {
-                if effect == Effect::Quit {
-                    quit = true;
-                    continue;
-                }
-                if let Some(reply) = perform(effect, catalog) {
-                    next.extend(app.update(reply));
-                }
-            }
-            queue = next;
-        }
-        if quit {
-            break Ok(());
         }
     };
     handle.close();

@@ -381,6 +381,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
             text,
             plan,
             create_new: false,
+            expected: None,
         },
     ] = effects.as_slice()
     else {

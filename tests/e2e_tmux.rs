@@ -75,6 +75,7 @@ impl Tmux {
     fn running(&self) -> bool {
         Command::new("tmux")
             .args(["-L", &self.socket, "has-session", "-t", "e2e"])
+            .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
     }
@@ -246,4 +247,85 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
         s.contains("Unsaved changes")
     });
     t.keys(&["d"]);
+}
+
+#[test]
+fn unsaved_edits_survive_kill_9_of_the_workbench() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install tmux (see .ci/run)"
+        );
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
+        &plan,
+    )
+    .unwrap();
+    let t = Tmux {
+        socket: format!("runcost-e2e-kill-{}", std::process::id()),
+    };
+    t.start(&home, Some(&plan));
+    t.wait("the workbench", |s| s.contains("│TCO"));
+    t.keys(&["Down", "Down", "Down", "Down", "Down", "Right", "Right"]);
+    t.wait("the edits", |s| s.contains("3,025 req/day"));
+    // Autosave writes within a second of the last edit.
+    let recovery = home.join("data/recovery");
+    let start = Instant::now();
+    while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) == 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "no recovery copy was written"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pid = t.run(&["display", "-p", "-t", "e2e", "#{pane_pid}"]);
+    // The pane runs `sh -c "cd … && env … runcost"`; kill runcost itself.
+    let out = Command::new("pkill")
+        .args(["-9", "-P", pid.trim(), "runcost"])
+        .status();
+    if !out.is_ok_and(|s| s.success()) {
+        let _ = Command::new("kill").args(["-9", pid.trim()]).status();
+    }
+    let start = Instant::now();
+    while t.running() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .contains("requests_per_day: 2500.0"),
+        "the file on disk was never saved"
+    );
+
+    t.start(&home, Some(&plan));
+    t.wait("the recovery offer", |s| {
+        s.contains("Unsaved changes recovered") && s.contains("3,025 req/day")
+    });
+    t.keys(&["r"]);
+    let restored = t.wait("the restored plan", |s| {
+        s.contains("Requests per day") && s.contains("3,025 req/day") && s.contains("● modified")
+    });
+    assert!(restored.contains("recovered changes restored"));
+    t.keys(&["C-s"]);
+    t.wait("the save", |s| s.contains("saved "));
+    assert!(
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .contains("requests_per_day: 3025.0")
+    );
+    let start = Instant::now();
+    while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) > 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the recovery copy stays after saving"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["q"]);
 }

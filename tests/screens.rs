@@ -112,6 +112,29 @@ fn screens() -> Vec<Screen> {
         ("compare-2", |a| variants(a, 1)),
         ("compare-3", |a| variants(a, 2)),
         ("compare-4", |a| variants(a, 3)),
+        ("recover", |a| {
+            let mut plan = a.doc().plan.clone();
+            plan.workload.requests_per_day = 3025.0;
+            plan.notes = "Edited before the crash".into();
+            a.offer_recovery(
+                runcost::store::recovery::Found::Copy {
+                    plan: Box::new(plan),
+                    file: PathBuf::from("recovery/acme.ron"),
+                    written: None,
+                },
+                "written 2026-11-28 07:50 UTC".into(),
+            );
+        }),
+        ("conflict", |a| {
+            let mut theirs = a.doc().plan.clone();
+            theirs.build.initial_cost = 150_000.0;
+            a.update(Msg::SaveConflict {
+                doc: 0,
+                path: PathBuf::from("plans/acme.ron"),
+                theirs: Some(Box::new(theirs)),
+                hash: Some(1),
+            });
+        }),
         ("compare-chart", |a| {
             variants(a, 2);
             chars(a, "g");

@@ -20,6 +20,11 @@ pub struct Document {
     /// The path was proposed by runcost (a variant), not chosen by the user:
     /// it follows the plan's name until the first save.
     pub auto_path: bool,
+    /// Fingerprint of the file as last read or written, to notice when someone
+    /// else changed it before we save over it.
+    pub disk_hash: Option<u64>,
+    /// Counts every change (edits, undo, redo), so autosave knows what is new.
+    pub revision: u64,
 }
 
 impl Document {
@@ -32,6 +37,8 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             auto_path: false,
+            disk_hash: None,
+            revision: 0,
         }
     }
 
@@ -44,6 +51,8 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             auto_path: false,
+            disk_hash: None,
+            revision: 0,
         }
     }
 
@@ -60,6 +69,7 @@ impl Document {
             return false;
         }
         self.undo.push(before);
+        self.revision += 1;
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
@@ -71,6 +81,7 @@ impl Document {
         match self.undo.pop() {
             Some(prev) => {
                 self.redo.push(std::mem::replace(&mut self.plan, prev));
+                self.revision += 1;
                 true
             }
             None => false,
@@ -81,6 +92,7 @@ impl Document {
         match self.redo.pop() {
             Some(next) => {
                 self.undo.push(std::mem::replace(&mut self.plan, next));
+                self.revision += 1;
                 true
             }
             None => false,
@@ -95,6 +107,16 @@ impl Document {
 
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// Replaces the plan with the version on disk (reload): clean, undoable.
+    pub fn reload(&mut self, plan: Scenario, hash: Option<u64>) {
+        let before = std::mem::replace(&mut self.plan, plan.clone());
+        self.undo.push(before);
+        self.redo.clear();
+        self.revision += 1;
+        self.saved = Some(plan);
+        self.disk_hash = hash;
     }
 
     /// Marks `plan` as what is now on disk at `path`.

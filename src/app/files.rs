@@ -157,13 +157,22 @@ impl App {
         let path = to.clone().or_else(|| doc.path.clone())?;
         // A file this plan was not read from or saved to is never overwritten
         // silently: a new plan, a variant, or Save As to another name.
-        let create_new = doc.never_saved() || to.is_some_and(|p| Some(&p) != doc.path.as_ref());
+        let create_new =
+            doc.never_saved() || to.as_ref().is_some_and(|p| Some(p) != doc.path.as_ref());
+        // Check for changes by someone else only when saving over the file
+        // this plan came from.
+        let expected = if to.as_ref().is_none_or(|p| Some(p) == doc.path.as_ref()) {
+            doc.disk_hash
+        } else {
+            None
+        };
         Some(Effect::Save {
             doc: i,
             path,
             text: write_plan(&doc.plan),
             plan: Box::new(doc.plan.clone()),
             create_new,
+            expected,
         })
     }
 
@@ -208,7 +217,10 @@ impl App {
             Err(why) => {
                 self.after_save = None;
                 self.pending_saves = 0;
-                self.say(StatusKind::Error, format!("not saved: {why}"));
+                self.say(
+                    StatusKind::Error,
+                    format!("not saved: {why} — S saves elsewhere; nothing is lost"),
+                );
                 Vec::new()
             }
         }

@@ -158,6 +158,10 @@ pub enum Action {
     SetBaseline,
     ToggleChart,
     Mark,
+    Restore,
+    Overwrite,
+    DialogSaveAs,
+    Keep,
     // Dialogs and overlays.
     Confirm,
     Cancel,
@@ -205,6 +209,10 @@ impl Action {
             Action::SetBaseline => "make the plan under the cursor the baseline",
             Action::ToggleChart => "monthly totals as one chart / as columns",
             Action::Mark => "mark the plan to open side by side (2 to 4)",
+            Action::Restore => "restore the recovered changes / reload the version on disk",
+            Action::Overwrite => "overwrite the file on disk with this plan",
+            Action::DialogSaveAs => "save this plan under another name instead",
+            Action::Keep => "keep the plan as it is here",
             Action::Quit => "quit (asks if there are unsaved changes)",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
@@ -238,6 +246,10 @@ impl Action {
             Action::ToggleChart => "chart",
             Action::ClosePlan => "close",
             Action::Mark => "mark",
+            Action::Restore => "restore/reload",
+            Action::Overwrite => "overwrite",
+            Action::DialogSaveAs => "save as",
+            Action::Keep => "keep",
             _ => self.description(),
         }
     }
@@ -256,6 +268,8 @@ pub enum Context {
     Help,
     ConfirmDiscard,
     Compare,
+    /// A safety question: recovery, conflict, reload.
+    Choice,
 }
 
 pub type Binding = (KeyChord, Action);
@@ -314,6 +328,15 @@ const INPUTS: &[Binding] = &[
     (KeyChord::ch('<'), Action::PrevPlan),
     (KeyChord::ch('>'), Action::NextPlan),
     (KeyChord::ch('x'), Action::ClosePlan),
+];
+
+const CHOICE: &[Binding] = &[
+    (KeyChord::ch('r'), Action::Restore),
+    (KeyChord::ch('d'), Action::DialogDiscard),
+    (KeyChord::ch('o'), Action::Overwrite),
+    (KeyChord::ch('a'), Action::DialogSaveAs),
+    (KeyChord::ch('k'), Action::Keep),
+    (k(Key::Esc), Action::Cancel),
 ];
 
 const COMPARE: &[Binding] = &[
@@ -402,6 +425,7 @@ pub fn bindings(ctx: Context) -> Vec<Binding> {
         Context::Picker => PICKER,
         Context::Browser => BROWSER,
         Context::Compare => COMPARE,
+        Context::Choice => CHOICE,
         Context::Notes => NOTES,
         Context::Help => HELP,
         Context::ConfirmDiscard => CONFIRM,
@@ -453,6 +477,7 @@ pub fn bar(ctx: Context) -> Vec<(KeyChord, Action)> {
         Context::Browser => &[Action::Mark, Action::Confirm, Action::Cancel],
         Context::Notes => &[Action::Confirm],
         Context::Help => &[Action::Cancel],
+        Context::Choice => &[Action::Cancel],
         Context::ConfirmDiscard => &[Action::DialogSave, Action::DialogDiscard, Action::Cancel],
     };
     let all = bindings(ctx);

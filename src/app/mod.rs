@@ -11,6 +11,7 @@ mod files;
 pub mod keymap;
 pub mod layout;
 pub mod rows;
+pub mod safety;
 pub mod text;
 
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub use compare::{CompareState, columns_that_fit, visible_plans};
 pub use document::Document;
 use keymap::{Action, Context, Key, KeyChord};
 use rows::{Group, Row, TextField, Toggle};
+pub use safety::{Question, SafetyState};
 
 use crate::model::fields::{Field, Section};
 use crate::model::{
@@ -64,6 +66,28 @@ pub enum Msg {
     },
     /// The runtime read several plans to compare.
     OpenedMany(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
+    /// What is on disk at `path` now (after opening or saving).
+    DiskState {
+        path: PathBuf,
+        hash: Option<u64>,
+    },
+    /// A save found the file changed on disk since it was read.
+    SaveConflict {
+        doc: usize,
+        path: PathBuf,
+        theirs: Option<Box<Scenario>>,
+        hash: Option<u64>,
+    },
+    /// The file of an open plan changed on disk.
+    DiskChanged {
+        path: PathBuf,
+        theirs: Result<Box<Scenario>, String>,
+        hash: Option<u64>,
+    },
+    /// The file of an open plan was deleted on disk.
+    DiskDeleted(PathBuf),
+    /// Something the runtime wants the user to know.
+    Notice(StatusKind, String),
     /// The runtime listed the plans on disk.
     PlanList(Vec<PlanSummary>),
 }
@@ -79,7 +103,12 @@ pub enum Effect {
         text: String,
         plan: Box<Scenario>,
         create_new: bool,
+        /// Refuse (and report a conflict) if the file on disk no longer has
+        /// this fingerprint; `None` writes whatever is there.
+        expected: Option<u64>,
     },
+    /// Delete the recovery copy of the plan at this path.
+    DiscardRecovery(Option<PathBuf>),
     Open(PathBuf),
     /// Read these plans to compare them.
     OpenMany(Vec<PathBuf>),
@@ -184,6 +213,7 @@ pub enum Mode {
     Browser(BrowserState),
     Examples { selected: usize },
     Compare(CompareState),
+    Safety(SafetyState),
 }
 
 pub struct App {
@@ -291,6 +321,7 @@ impl App {
             Mode::Help { .. } => Context::Help,
             Mode::Confirm(_) => Context::ConfirmDiscard,
             Mode::Compare(_) => Context::Compare,
+            Mode::Safety(_) => Context::Choice,
         }
     }
 
@@ -333,6 +364,28 @@ impl App {
                 result,
             } => self.on_saved(doc, path, *plan, result),
             Msg::OpenedMany(results) => self.on_opened_many(results),
+            Msg::DiskState { path, hash } => {
+                self.on_disk_state(path, hash);
+                Vec::new()
+            }
+            Msg::SaveConflict {
+                doc, theirs, hash, ..
+            } => {
+                self.on_save_conflict(doc, theirs, hash);
+                Vec::new()
+            }
+            Msg::DiskChanged { path, theirs, hash } => {
+                self.on_disk_changed(path, theirs, hash);
+                Vec::new()
+            }
+            Msg::DiskDeleted(path) => {
+                self.on_disk_deleted(path);
+                Vec::new()
+            }
+            Msg::Notice(kind, text) => {
+                self.say(kind, text);
+                Vec::new()
+            }
             Msg::Opened { path, result } => self.on_opened(path, result),
             Msg::PlanList(plans) => {
                 if let Mode::Browser(b) = &mut self.mode {
@@ -376,6 +429,7 @@ impl App {
             }
             Context::ConfirmDiscard => self.on_confirm(action),
             Context::Compare => self.on_compare(action),
+            Context::Choice => self.on_safety(action),
         }
     }
 
@@ -442,7 +496,11 @@ impl App {
             | Action::DialogDiscard
             | Action::SetBaseline
             | Action::ToggleChart
-            | Action::Mark => {}
+            | Action::Mark
+            | Action::Restore
+            | Action::Overwrite
+            | Action::DialogSaveAs
+            | Action::Keep => {}
         }
         Vec::new()
     }

@@ -252,6 +252,28 @@ pub fn differences(plans: &[&Scenario]) -> Vec<InputDiff> {
         .collect()
 }
 
+/// The plan's own texts (name, client, notes) where two versions of one plan
+/// differ: what a reload or a recovery would change besides the inputs.
+pub fn text_differences(a: &Scenario, b: &Scenario) -> Vec<InputDiff> {
+    [
+        ("name", "Plan name", &a.name, &b.name),
+        ("client", "Client", &a.client, &b.client),
+        ("notes", "Notes", &a.notes, &b.notes),
+    ]
+    .into_iter()
+    .filter(|(_, _, x, y)| x != y)
+    .map(|(path, label, x, y)| InputDiff {
+        path: path.into(),
+        label: label.into(),
+        field: None,
+        values: vec![
+            Some(InputValue::Text(x.replace('\n', " / "))),
+            Some(InputValue::Text(y.replace('\n', " / "))),
+        ],
+    })
+    .collect()
+}
+
 /// The best plan for a figure (lowest cost, or highest ROI/value), if any
 /// plan has the figure; ties go to the first.
 pub fn best(figure: Figure, projections: &[&Projection]) -> Option<usize> {

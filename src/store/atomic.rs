@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 pub enum SaveError {
     #[error("cannot save to {path}: it is a directory; choose a file name such as {path}/plan.ron")]
     IsDirectory { path: String },
+    #[error(
+        "cannot save {path}: the file is read-only; save under another name or make it writable"
+    )]
+    ReadOnly { path: String },
     #[error("cannot save {path}: {action} failed: {source}; the previous file is unchanged")]
     Io {
         path: String,
@@ -49,6 +53,11 @@ pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     };
     if path.is_dir() {
         return Err(SaveError::IsDirectory { path: shown });
+    }
+    // Renaming over a file works even when the file itself is read-only; a
+    // read-only plan was made so on purpose, so respect it.
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(SaveError::ReadOnly { path: shown });
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -93,4 +102,53 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         });
     }
     save_atomic(path, bytes)
+}
+
+/// A fingerprint of a file's bytes, to notice when someone else changed it.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// What is on disk at `path` now, as a hash (`None` when there is no file).
+pub fn disk_hash(path: &Path) -> Option<u64> {
+    fs::read(path).ok().map(|b| content_hash(&b))
+}
+
+/// Whether a process with this id is running (Linux `/proc`; elsewhere
+/// assumed alive, the safe answer for locks and temporary files).
+pub fn process_alive(pid: u32) -> bool {
+    let proc_root = Path::new("/proc");
+    if proc_root.join("self").exists() {
+        proc_root.join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Removes temporary files that a save killed midway left in `dir`
+/// (`.NAME.runcost-tmp.PID` whose process is gone). Returns what it removed.
+pub fn clean_stray_temps(dir: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return removed;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some((_, pid)) = name.rsplit_once(".runcost-tmp.") else {
+            continue;
+        };
+        if !name.starts_with('.') {
+            continue;
+        }
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid) && fs::remove_file(e.path()).is_ok() {
+            removed.push(e.path());
+        }
+    }
+    removed
 }

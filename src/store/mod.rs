@@ -6,6 +6,7 @@ pub mod locate;
 pub mod paths;
 pub mod plan_file;
 pub mod plans;
+pub mod recovery;
 
 pub use atomic::{SaveError, save_atomic};
 pub use plan_file::{PlanError, Problem, parse_plan, write_plan};

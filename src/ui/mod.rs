@@ -26,6 +26,7 @@ pub mod notes;
 pub mod picker;
 pub mod popup;
 pub mod projection;
+pub mod safety;
 pub mod sparklines;
 pub mod status;
 pub mod table;
@@ -90,5 +91,6 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Browser(b) => browser::render_open(f, b, theme),
         Mode::Examples { selected } => browser::render_examples(f, *selected, theme),
         Mode::Compare(_) => {}
+        Mode::Safety(s) => safety::render(f, app, s, theme),
     }
 }

@@ -1,0 +1,196 @@
+//! Autosave off the key path: every plan with unsaved changes is written to
+//! its recovery copy by a background thread within a second of the last edit,
+//! and the copy is removed once the plan is saved or closed. Also the locks
+//! that tell two runcost windows on one plan apart.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::app::{App, Msg, StatusKind};
+use crate::model::Scenario;
+use crate::store::recovery::{self, Lock};
+
+type Key = Option<PathBuf>;
+
+enum Job {
+    Write(Key, Box<Scenario>),
+    Remove(Key),
+}
+
+/// Quiet time after an edit before the copy is written.
+const QUIET: Duration = Duration::from_millis(250);
+/// Longest a change waits while edits keep coming.
+const MAX_WAIT: Duration = Duration::from_millis(800);
+
+pub struct Autosave {
+    tx: Option<Sender<Job>>,
+    /// The revision of each plan last handed to the writer.
+    sent: HashMap<Key, u64>,
+    handle: Option<JoinHandle<()>>,
+}
+
+fn writer(rx: mpsc::Receiver<Job>) {
+    let mut pending: HashMap<Key, Box<Scenario>> = HashMap::new();
+    let mut since: Option<Instant> = None;
+    loop {
+        let job = if pending.is_empty() {
+            match rx.recv() {
+                Ok(j) => Some(j),
+                Err(_) => return,
+            }
+        } else {
+            match rx.recv_timeout(QUIET) {
+                Ok(j) => Some(j),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    flush(&mut pending);
+                    return;
+                }
+            }
+        };
+        let quiet = job.is_none();
+        match job {
+            Some(Job::Write(key, plan)) => {
+                since.get_or_insert_with(Instant::now);
+                pending.insert(key, plan);
+            }
+            Some(Job::Remove(key)) => {
+                pending.remove(&key);
+                recovery::remove_recovery(key.as_deref());
+            }
+            None => {}
+        }
+        let due = quiet || since.is_some_and(|t| t.elapsed() >= MAX_WAIT);
+        if due && !pending.is_empty() {
+            flush(&mut pending);
+            since = None;
+        }
+    }
+}
+
+fn flush(pending: &mut HashMap<Key, Box<Scenario>>) {
+    for (key, plan) in pending.drain() {
+        // A failed write (read-only data directory, full disk) leaves the plan
+        // in memory; the status bar already says where copies go.
+        let _ = recovery::write_recovery(key.as_deref(), &plan);
+    }
+}
+
+impl Autosave {
+    pub fn start() -> Self {
+        let (tx, rx) = mpsc::channel();
+        let handle = std::thread::spawn(move || writer(rx));
+        Autosave {
+            tx: Some(tx),
+            sent: HashMap::new(),
+            handle: Some(handle),
+        }
+    }
+
+    fn send(&self, job: Job) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(job);
+        }
+    }
+
+    /// Hands every changed dirty plan to the writer, and drops the copies of
+    /// plans that are saved or no longer open.
+    pub fn sync(&mut self, app: &App) {
+        let mut open: HashSet<Key> = HashSet::new();
+        for d in &app.docs {
+            let key = d.path.clone();
+            open.insert(key.clone());
+            if d.is_dirty() {
+                if self.sent.get(&key) != Some(&d.revision) {
+                    self.sent.insert(key.clone(), d.revision);
+                    self.send(Job::Write(key, Box::new(d.plan.clone())));
+                }
+            } else if self.sent.remove(&key).is_some() {
+                self.send(Job::Remove(key));
+            }
+        }
+        let gone: Vec<Key> = self
+            .sent
+            .keys()
+            .filter(|k| !open.contains(*k))
+            .cloned()
+            .collect();
+        for key in gone {
+            self.sent.remove(&key);
+            self.send(Job::Remove(key));
+        }
+    }
+
+    /// The user chose to discard every unsaved change (quit → discard).
+    pub fn discard_all(&mut self, app: &App) {
+        for d in &app.docs {
+            self.sent.remove(&d.path);
+            self.send(Job::Remove(d.path.clone()));
+        }
+    }
+
+    /// Writes what is pending and stops the writer.
+    pub fn finish(mut self) {
+        self.tx.take();
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// The plans this process holds locks on.
+#[derive(Default)]
+pub struct Locks {
+    held: HashSet<PathBuf>,
+}
+
+impl Locks {
+    /// Takes locks on newly opened plan files and releases closed ones;
+    /// returns a notice when another runcost already has a plan open.
+    pub fn sync(&mut self, app: &App) -> Vec<Msg> {
+        let open: HashSet<PathBuf> = app
+            .docs
+            .iter()
+            .filter_map(|d| d.path.clone())
+            .filter(|p| p.exists())
+            .collect();
+        let mut notices = Vec::new();
+        for p in open.difference(&self.held.clone()) {
+            match recovery::take_lock(p) {
+                Lock::HeldBy(pid) => notices.push(Msg::Notice(
+                    StatusKind::Warning,
+                    format!(
+                        "{} is also open in another runcost (pid {pid}); saving in both loses one side's changes",
+                        p.display()
+                    ),
+                )),
+                Lock::ClearedStale(pid) => {
+                    self.held.insert(p.clone());
+                    notices.push(Msg::Notice(
+                        StatusKind::Info,
+                        format!("cleared a stale lock on {} (pid {pid} is gone)", p.display()),
+                    ));
+                }
+                Lock::Taken => {
+                    self.held.insert(p.clone());
+                }
+                Lock::Unavailable => {}
+            }
+        }
+        let closed: Vec<PathBuf> = self.held.difference(&open).cloned().collect();
+        for p in closed {
+            recovery::release_lock(&p);
+            self.held.remove(&p);
+        }
+        notices
+    }
+
+    pub fn release_all(&mut self) {
+        for p in self.held.drain() {
+            recovery::release_lock(&p);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Carrying out what `App::update` asks for; each outcome comes back as messages.
+
+use std::path::PathBuf;
+
+use crate::app::{Effect, Msg};
+use crate::model::Catalog;
+use crate::store::atomic::{self, content_hash, disk_hash};
+use crate::store::plans::{self, open_plan};
+use crate::store::{parse_plan, paths, recovery};
+
+fn open_with_hash(
+    path: &std::path::Path,
+    catalog: &Catalog,
+) -> (Result<Box<crate::model::Scenario>, String>, Option<u64>) {
+    let result = open_plan(path, catalog)
+        .map(Box::new)
+        .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
+    (result, disk_hash(path))
+}
+
+/// Performs one effect (except `Quit`, which the loop handles).
+pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
+    match effect {
+        Effect::Save {
+            doc,
+            path,
+            text,
+            plan,
+            create_new,
+            expected,
+        } => {
+            if create_new && path.exists() {
+                return vec![Msg::Saved {
+                    doc,
+                    path: path.clone(),
+                    plan,
+                    result: Err(format!("{} exists already", path.display())),
+                }];
+            }
+            // Someone else changed the file since we read it: ask, never clobber.
+            if let Some(expected) = expected
+                && let Ok(bytes) = std::fs::read(&path)
+                && content_hash(&bytes) != expected
+            {
+                let theirs = parse_plan(&bytes, catalog).ok().map(Box::new);
+                return vec![Msg::SaveConflict {
+                    doc,
+                    path,
+                    theirs,
+                    hash: Some(content_hash(&bytes)),
+                }];
+            }
+            let result = (|| {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                }
+                atomic::save_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+            })();
+            let ok = result.is_ok();
+            let mut msgs = vec![Msg::Saved {
+                doc,
+                path: path.clone(),
+                plan,
+                result,
+            }];
+            if ok {
+                msgs.push(Msg::DiskState {
+                    path,
+                    hash: Some(content_hash(text.as_bytes())),
+                });
+            }
+            msgs
+        }
+        Effect::Open(path) => {
+            let (result, hash) = open_with_hash(&path, catalog);
+            vec![
+                Msg::Opened {
+                    path: path.clone(),
+                    result,
+                },
+                Msg::DiskState { path, hash },
+            ]
+        }
+        Effect::OpenMany(paths) => {
+            let mut states = Vec::new();
+            let results = paths
+                .into_iter()
+                .map(|path| {
+                    let (r, hash) = open_with_hash(&path, catalog);
+                    states.push(Msg::DiskState {
+                        path: path.clone(),
+                        hash,
+                    });
+                    (path, r)
+                })
+                .collect();
+            let mut msgs = vec![Msg::OpenedMany(results)];
+            msgs.extend(states);
+            msgs
+        }
+        Effect::ScanPlans => {
+            let mut dirs = Vec::new();
+            if let Some(d) = paths::plans_dir() {
+                dirs.push(d);
+            }
+            dirs.push(PathBuf::from("scenarios"));
+            vec![Msg::PlanList(plans::scan(&dirs, catalog))]
+        }
+        Effect::Remember(path) => {
+            super::remember(&path);
+            Vec::new()
+        }
+        Effect::DiscardRecovery(path) => {
+            recovery::remove_recovery(path.as_deref());
+            Vec::new()
+        }
+        Effect::Quit => Vec::new(),
+    }
+}
