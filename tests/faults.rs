@@ -166,11 +166,18 @@ fn is_root() -> bool {
 fn as_user(args: &[&str], home: &Path) -> Option<std::process::Output> {
     let bin = env!("CARGO_BIN_EXE_runcost");
     let mut cmd = if is_root() {
-        if Command::new("setpriv").arg("--version").output().is_err() {
+        let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+        // The unprivileged user must be able to run the binary where it was
+        // built (a checkout under a private home directory may not allow it).
+        let probe = Command::new("setpriv")
+            .args(drop)
+            .args([bin, "--version"])
+            .output();
+        if !probe.is_ok_and(|o| o.status.success()) {
             return None;
         }
         let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c.args(drop).arg(bin);
         c
     } else {
         Command::new(bin)
@@ -199,7 +206,9 @@ fn read_only_places_refuse_the_save_and_keep_the_plan() {
     chmod(&plan, 0o644);
     chmod(&locked, 0o555);
     let Some(out) = as_user(&["new", plan.to_str().unwrap(), "--force"], &home) else {
-        eprintln!("skipped: running as root and setpriv is not available to drop privileges");
+        eprintln!(
+            "skipped: running as root, and setpriv cannot run the binary as an unprivileged user here"
+        );
         return;
     };
     assert_eq!(out.status.code(), Some(2), "{out:?}");
