@@ -63,8 +63,12 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List the price catalog (built-in, overridden by the user's catalog file).
+    /// List the price catalog (built-in, overridden by the user's catalog file),
+    /// or import the community price list into the user's catalog.
+    #[command(args_conflicts_with_subcommands = true)]
     Catalog {
+        #[command(subcommand)]
+        action: Option<CatalogAction>,
         /// Only entries whose provider contains this text (e.g. openai, self-hosted).
         #[arg(long, short)]
         provider: Option<String>,
@@ -87,6 +91,26 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// List the example plans and exit.
         #[arg(long)]
         list: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// Import LiteLLM's model_prices_and_context_window.json into your catalog.
+    #[command(
+        after_help = "Keeps prices current: download the JSON from the LiteLLM project, then\n  \
+runcost catalog import model_prices_and_context_window.json --dry-run\n  \
+runcost catalog import model_prices_and_context_window.json\n\
+Saved plans keep the prices they were made with until you refresh them."
+    )]
+    Import {
+        file: PathBuf,
+        /// Show what would change without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Only entries whose provider contains this text (e.g. anthropic).
+        #[arg(long)]
+        only: Option<String>,
     },
 }
 
@@ -172,9 +196,25 @@ pub fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Check { files } => check(&files),
         Command::Compare { files, format } => compare(&files, format),
-        Command::Catalog { provider, format } => {
-            let catalog = load_catalog();
-            emit(&render_catalog(&catalog, provider.as_deref(), format))
+        Command::Catalog {
+            action:
+                Some(CatalogAction::Import {
+                    file,
+                    dry_run,
+                    only,
+                }),
+            ..
+        } => import_catalog(&file, dry_run, only.as_deref()),
+        Command::Catalog {
+            action: None,
+            provider,
+            format,
+        } => {
+            let loaded = catalog_store::load();
+            for w in &loaded.warnings {
+                eprintln!("runcost: warning: {w}");
+            }
+            emit(&render_catalog(&loaded, provider.as_deref(), format))
         }
         Command::New {
             file,
@@ -321,8 +361,73 @@ fn per_m(v: f64) -> String {
     crate::report::format::number(v, 4)
 }
 
+/// Today as `YYYY-MM-DD` (UTC), for the import's as-of date.
+fn today() -> String {
+    let s = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    s.get(..10).unwrap_or(&s).to_string()
+}
+
+fn import_catalog(file: &Path, dry_run: bool, only: Option<&str>) -> Result<(), Failure> {
+    let shown = file.display().to_string();
+    let json = std::fs::read_to_string(file)
+        .map_err(|e| Failure::Input(format!("{shown}: cannot be read: {e}")))?;
+    let loaded = catalog_store::load();
+    if let Some(w) = loaded.warnings.first() {
+        return Err(Failure::Input(format!(
+            "{w}; fix or move it before importing, so the import does not replace it"
+        )));
+    }
+    let (updated, report) =
+        crate::store::litellm::import(&json, &loaded.user, &loaded.catalog, only, &today())
+            .map_err(|e| Failure::Input(format!("{shown}: {e}")))?;
+    let target = paths::user_catalog_path()
+        .ok_or_else(|| Failure::Internal("no configuration directory on this system".into()))?;
+    let mut out = String::new();
+    if dry_run {
+        out.push_str(&format!(
+            "Dry run: nothing written. Importing {shown} would give: {}\n",
+            report.summary()
+        ));
+        for id in report.added.iter().take(30) {
+            out.push_str(&format!("  + {id}\n"));
+        }
+        if report.added.len() > 30 {
+            out.push_str(&format!("  … and {} more added\n", report.added.len() - 30));
+        }
+        for (id, what) in report.updated.iter().take(30) {
+            out.push_str(&format!("  ~ {id}: {what}\n"));
+        }
+        if report.updated.len() > 30 {
+            out.push_str(&format!(
+                "  … and {} more updated\n",
+                report.updated.len() - 30
+            ));
+        }
+        return emit(&out);
+    }
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::Input(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let text = crate::store::litellm::write_catalog(&updated);
+    // Check the file reads back before it replaces the user's catalog.
+    catalog_store::parse_catalog(&text)
+        .map_err(|e| Failure::Internal(format!("the imported catalog does not read back: {e}")))?;
+    atomic::save_atomic(&target, text.as_bytes()).map_err(|e| Failure::Input(e.to_string()))?;
+    emit(&format!(
+        "Imported {shown} into {}: {}\nSaved plans keep their price snapshots; the workbench offers to refresh them.\n",
+        target.display(),
+        report.summary()
+    ))
+}
+
 /// The catalog as a table or JSON, optionally filtered by provider.
-pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: CatalogFormat) -> String {
+pub fn render_catalog(
+    loaded: &catalog_store::LoadedCatalog,
+    provider: Option<&str>,
+    format: CatalogFormat,
+) -> String {
+    let catalog = &loaded.catalog;
     let wanted =
         |p: &str| provider.is_none_or(|want| p.to_lowercase().contains(&want.to_lowercase()));
     let mut filtered = catalog.clone();
@@ -344,6 +449,7 @@ pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: Catalog
         "long context",
         "context",
         "deprecation",
+        "from",
     ]);
     for m in &filtered.models {
         let (input, cached, output, batch, long) = match &m.pricing {
@@ -384,6 +490,7 @@ pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: Catalog
             m.context_window
                 .map_or("–".into(), |c| format!("{}k", c / 1000)),
             m.deprecation.clone().unwrap_or_else(|| "–".into()),
+            loaded.origin(&m.id).to_string(),
         ]);
     }
     let mut e = crate::report::table::table();
@@ -401,6 +508,7 @@ pub fn render_catalog(catalog: &Catalog, provider: Option<&str>, format: Catalog
             per_m(x.per_mtok),
             x.batch_per_mtok.map_or("–".into(), per_m),
             x.max_input_tokens.map_or("–".into(), |v| v.to_string()),
+            loaded.origin(&x.id).to_string(),
         ]);
     }
     let user = paths::user_catalog_path()

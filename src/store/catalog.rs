@@ -28,8 +28,20 @@ pub fn builtin() -> Catalog {
 
 /// A catalog together with the warnings met while assembling it.
 pub struct LoadedCatalog {
+    /// Built-in entries overlaid with the user's.
     pub catalog: Catalog,
+    /// The user's own catalog file as read (empty when there is none).
+    pub user: Catalog,
     pub warnings: Vec<String>,
+}
+
+impl LoadedCatalog {
+    /// "user" when the entry with this id comes from the user's catalog.
+    pub fn origin(&self, id: &str) -> &'static str {
+        let user = self.user.models.iter().any(|m| m.id == id)
+            || self.user.embeddings.iter().any(|e| e.id == id);
+        if user { "user" } else { "built-in" }
+    }
 }
 
 /// Built-in catalog overlaid with the user's catalog file, when there is one.
@@ -37,9 +49,13 @@ pub struct LoadedCatalog {
 pub fn load() -> LoadedCatalog {
     let mut catalog = builtin();
     let mut warnings = Vec::new();
+    let mut user_catalog = Catalog::default();
     if let Some(path) = paths::user_catalog_path() {
         match read_user(&path) {
-            Ok(Some(user)) => catalog.overlay(user),
+            Ok(Some(user)) => {
+                user_catalog = user.clone();
+                catalog.overlay(user);
+            }
             Ok(None) => {}
             Err(e) => warnings.push(format!(
                 "{}: {e}; using the built-in catalog only",
@@ -47,7 +63,11 @@ pub fn load() -> LoadedCatalog {
             )),
         }
     }
-    LoadedCatalog { catalog, warnings }
+    LoadedCatalog {
+        catalog,
+        user: user_catalog,
+        warnings,
+    }
 }
 
 fn read_user(path: &Path) -> Result<Option<Catalog>, String> {

@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod catalog;
+pub mod litellm;
 pub mod locate;
 pub mod paths;
 pub mod plan_file;
