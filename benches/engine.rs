@@ -55,6 +55,46 @@ fn comparison(c: &mut Criterion) {
     });
 }
 
+/// Importing a LiteLLM-sized price list (4,900 entries shaped like the real
+/// file's, generated here so the bench needs no download).
+fn catalog_import(c: &mut Criterion) {
+    let mut json = String::from("{");
+    for i in 0..4_900 {
+        if i > 0 {
+            json.push(',');
+        }
+        let mode = match i % 5 {
+            0 => "image_generation",
+            1 => "embedding",
+            _ => "chat",
+        };
+        json.push_str(&format!(
+            r#""provider-{p}/model-{i}": {{"input_cost_per_token": {inp}e-07, "output_cost_per_token": {out}e-06,
+               "cache_read_input_token_cost": {inp}e-08, "input_cost_per_token_batches": {half}e-07,
+               "input_cost_per_token_above_200k_tokens": {dbl}e-07, "output_cost_per_token_above_200k_tokens": {out}e-06,
+               "litellm_provider": "provider-{p}", "max_input_tokens": 128000, "mode": "{mode}",
+               "source": "https://example.com/pricing", "supports_vision": true}}"#,
+            p = i % 40,
+            inp = 1 + i % 9,
+            out = 1 + i % 7,
+            half = (1 + i % 9) as f64 / 2.0,
+            dbl = 2 * (1 + i % 9),
+        ));
+    }
+    json.push('}');
+    let builtin = catalog::builtin();
+    let empty = runcost::model::Catalog::default();
+    let mut group = c.benchmark_group("catalog");
+    group.sample_size(20);
+    group.bench_function("import 4,900-entry price list", |b| {
+        b.iter(|| {
+            runcost::store::litellm::import(black_box(&json), &empty, &builtin, None, "2026-11-28")
+                .expect("imports")
+        })
+    });
+    group.finish();
+}
+
 fn whole_process(c: &mut Criterion) {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -76,5 +116,11 @@ fn whole_process(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, projection, comparison, whole_process);
+criterion_group!(
+    benches,
+    projection,
+    comparison,
+    catalog_import,
+    whole_process
+);
 criterion_main!(benches);

@@ -310,14 +310,19 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
     let mut out = String::new();
     for f in files {
         match load_plan(f, &catalog) {
-            Ok(plan) => out.push_str(&format!(
-                "{}: ok ({}, {} months, {} model{})\n",
-                f.display(),
-                plan.name,
-                plan.horizon_months,
-                plan.models.len(),
-                if plan.models.len() == 1 { "" } else { "s" }
-            )),
+            Ok(plan) => {
+                out.push_str(&format!(
+                    "{}: ok ({}, {} months, {} model{})\n",
+                    f.display(),
+                    plan.name,
+                    plan.horizon_months,
+                    plan.models.len(),
+                    if plan.models.len() == 1 { "" } else { "s" }
+                ));
+                for w in price_warnings(&plan, &catalog) {
+                    out.push_str(&format!("{}: warning: {w}\n", f.display()));
+                }
+            }
             Err(e) => bad.push(e.message().to_string()),
         }
     }
@@ -359,6 +364,46 @@ fn new_plan(file: &Path, template: &str, force: bool) -> Result<(), Failure> {
 
 fn per_m(v: f64) -> String {
     crate::report::format::number(v, 4)
+}
+
+/// The month a plan starts: its own `start`, or this month.
+pub fn plan_start(plan: &Scenario) -> crate::model::prices::YearMonth {
+    use crate::model::prices::YearMonth;
+    plan.start
+        .as_deref()
+        .and_then(YearMonth::parse)
+        .or_else(|| YearMonth::parse(&today()))
+        .unwrap_or(YearMonth {
+            year: 2026,
+            month: 1,
+        })
+}
+
+/// Prices that changed since the plan was saved, and models that retire
+/// within its horizon: warnings, not errors.
+pub fn price_warnings(plan: &Scenario, catalog: &Catalog) -> Vec<String> {
+    use crate::model::prices::{refresh_effect, retirements, snapshot_changes};
+    let mut out = Vec::new();
+    let changes = snapshot_changes(plan, catalog);
+    for c in &changes {
+        out.push(format!(
+            "{} is priced differently in the catalog (as of {}) than in this plan: {}",
+            c.id,
+            catalog.as_of,
+            c.summary()
+        ));
+    }
+    if !changes.is_empty() {
+        let (before, after) = refresh_effect(plan, &changes);
+        out.push(format!(
+            "refreshing the price snapshots would change the TCO by {} (the workbench's p key does it, undoably)",
+            crate::report::format::delta(after - before, before, &plan.currency)
+        ));
+    }
+    for r in retirements(plan, catalog, plan_start(plan)) {
+        out.push(r.sentence());
+    }
+    out
 }
 
 /// Today as `YYYY-MM-DD` (UTC), for the import's as-of date.

@@ -238,6 +238,10 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
+    let this_month = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    if let Some(month) = crate::model::prices::YearMonth::parse(&this_month) {
+        app.set_today(month);
+    }
     let mut notes: Vec<String> = note.into_iter().collect();
     if let Some(n) = paths::data_dir_note() {
         notes.push(n);
@@ -262,6 +266,9 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
         if hash.is_some() {
             remember(p);
         }
+    }
+    if let Some(s) = &app.status {
+        notes.push(s.text.clone());
     }
     if !notes.is_empty() {
         app.status = Some(crate::app::Status {

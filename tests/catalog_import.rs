@@ -223,3 +223,25 @@ fn a_bad_file_is_refused_and_the_user_catalog_stays_as_it_was() {
         "{text}"
     );
 }
+
+proptest::proptest! {
+    /// The in-CI stand-in for the `catalog_import` fuzz target: random
+    /// mutations of a real-shaped price list never panic the importer, and
+    /// whatever it imports writes and reads back.
+    #[test]
+    fn mutated_price_lists_never_panic_the_importer(
+        cuts in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), 0usize..30, "[{}\\[\\]\":,.0-9a-z_ e+-]{0,8}"), 1..6)
+    ) {
+        let mut text = sample().into_bytes();
+        for (at, len, insert) in cuts {
+            let start = at.index(text.len() + 1);
+            let end = (start + len).min(text.len());
+            text.splice(start..end, insert.bytes());
+        }
+        let Ok(text) = String::from_utf8(text) else { return Ok(()) };
+        if let Ok((user, _)) = import(&text, &Catalog::default(), &builtin(), None, "2026-12-01") {
+            let again = parse_catalog(&write_catalog(&user)).unwrap();
+            proptest::prop_assert_eq!(again, user);
+        }
+    }
+}

@@ -32,6 +32,7 @@ fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
         share_pct: share,
         discount_pct: 0.0,
         pricing: Some(pricing),
+        schedule: Vec::new(),
     }
 }
 

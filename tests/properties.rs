@@ -51,6 +51,7 @@ prop_compose! {
             share_pct: if total > 0.0 { w / total * 100.0 } else { 100.0 / n as f64 },
             discount_pct: d,
             pricing: Some(p),
+            schedule: Vec::new(),
         }).collect()
     }
 }

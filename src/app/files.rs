@@ -282,6 +282,7 @@ impl App {
         self.selected = self.first_selectable_from(1);
         self.offset = 0;
         self.scroll_into_view();
+        self.announce_prices();
     }
 
     fn new_from_template(&mut self, i: usize) {

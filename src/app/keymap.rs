@@ -158,6 +158,7 @@ pub enum Action {
     SetBaseline,
     ToggleChart,
     Mark,
+    RefreshPrices,
     Restore,
     Overwrite,
     DialogSaveAs,
@@ -209,6 +210,7 @@ impl Action {
             Action::SetBaseline => "make the plan under the cursor the baseline",
             Action::ToggleChart => "monthly totals as one chart / as columns",
             Action::Mark => "mark the plan to open side by side (2 to 4)",
+            Action::RefreshPrices => "take the catalog's current prices into the plan",
             Action::Restore => "restore the recovered changes / reload the version on disk",
             Action::Overwrite => "overwrite the file on disk with this plan",
             Action::DialogSaveAs => "save this plan under another name instead",
@@ -246,6 +248,7 @@ impl Action {
             Action::ToggleChart => "chart",
             Action::ClosePlan => "close",
             Action::Mark => "mark",
+            Action::RefreshPrices => "refresh prices",
             Action::Restore => "restore/reload",
             Action::Overwrite => "overwrite",
             Action::DialogSaveAs => "save as",
@@ -328,6 +331,7 @@ const INPUTS: &[Binding] = &[
     (KeyChord::ch('<'), Action::PrevPlan),
     (KeyChord::ch('>'), Action::NextPlan),
     (KeyChord::ch('x'), Action::ClosePlan),
+    (KeyChord::ch('p'), Action::RefreshPrices),
 ];
 
 const CHOICE: &[Binding] = &[

@@ -241,6 +241,13 @@ pub struct App {
     after_save: Option<Pending>,
     /// Saves under way for `after_save`.
     pending_saves: usize,
+    /// The month a plan without its own `start` is taken to start (this month;
+    /// set by the runtime, which has a clock).
+    pub start_default: Option<crate::model::prices::YearMonth>,
+    /// Pricing snapshots of the active plan that differ from the catalog.
+    pub price_changes: Vec<crate::model::prices::PriceChange>,
+    /// Models of the active plan retired within its horizon.
+    pub retirements: Vec<crate::model::prices::Retirement>,
 }
 
 /// The most plans open (and compared) at once.
@@ -276,10 +283,75 @@ impl App {
             plans_dir,
             after_save: None,
             pending_saves: 0,
+            start_default: None,
+            price_changes: Vec::new(),
+            retirements: Vec::new(),
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);
         app
+    }
+
+    /// The month the active plan starts: its own `start`, else this month.
+    pub fn plan_start(&self) -> Option<crate::model::prices::YearMonth> {
+        self.docs[self.active]
+            .plan
+            .start
+            .as_deref()
+            .and_then(crate::model::prices::YearMonth::parse)
+            .or(self.start_default)
+    }
+
+    /// Sets "this month" and says what has changed about the plan's prices.
+    pub fn set_today(&mut self, month: crate::model::prices::YearMonth) {
+        self.start_default = Some(month);
+        self.refresh();
+        self.announce_prices();
+    }
+
+    /// A status message when prices moved or models retire (after opening).
+    pub fn announce_prices(&mut self) {
+        let mut parts = Vec::new();
+        if !self.price_changes.is_empty() {
+            let changes = &self.price_changes;
+            let (before, after) =
+                crate::model::prices::refresh_effect(&self.docs[self.active].plan, changes);
+            let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+            parts.push(format!(
+                "catalog prices changed for {} since this plan was priced (TCO {} if refreshed) — p refreshes",
+                ids.join(", "),
+                crate::report::format::delta(after - before, before, &self.docs[self.active].plan.currency)
+            ));
+        }
+        if let Some(r) = self.retirements.first() {
+            parts.push(r.sentence());
+        }
+        if !parts.is_empty() {
+            self.say(StatusKind::Warning, parts.join(" · "));
+        }
+    }
+
+    /// A model with dated prices pins the plan's start month (this month) so
+    /// the prices land in the right plan months, now and when reopened.
+    fn start_for(&self, entry: &crate::model::pricing::CatalogModel) -> Option<String> {
+        if entry.schedule.is_empty() {
+            None
+        } else {
+            self.start_default.map(|m| m.to_string())
+        }
+    }
+
+    /// `p`: take the catalog's current prices into the plan (undoable).
+    fn refresh_prices(&mut self) {
+        if self.price_changes.is_empty() {
+            self.say(StatusKind::Info, "the plan's prices match the catalog");
+            return;
+        }
+        let changes = self.price_changes.clone();
+        let ids: Vec<String> = changes.iter().map(|c| c.id.clone()).collect();
+        self.commit(format!("Prices refreshed: {}", ids.join(", ")), |s| {
+            *s = crate::model::prices::refreshed(s, &changes);
+        });
     }
 
     /// The plan being edited.
@@ -301,6 +373,12 @@ impl App {
             &mut self.projections[self.active],
         );
         self.problems = validate(&self.docs[self.active].plan);
+        let plan = &self.docs[self.active].plan;
+        self.price_changes = crate::model::prices::snapshot_changes(plan, &self.catalog);
+        self.retirements = match self.plan_start() {
+            Some(start) => crate::model::prices::retirements(plan, &self.catalog, start),
+            None => Vec::new(),
+        };
         self.rows = rows::build(&self.docs[self.active].plan, &self.collapsed);
         if self.selected >= self.rows.len() {
             self.selected = self.rows.len().saturating_sub(1);
@@ -487,6 +565,7 @@ impl App {
             Action::AddModel => self.open_picker(PickTarget::Add),
             Action::RemoveLine => self.remove_line(),
             Action::Rebalance => self.rebalance(),
+            Action::RefreshPrices => self.refresh_prices(),
             Action::AddInfra => self.add_infra(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.guard(Pending::Quit),
@@ -1081,10 +1160,15 @@ impl App {
                     .get(i)
                     .map(|m| m.id.clone())
                     .unwrap_or_default();
+                let start = self.start_for(&entry);
                 self.commit(format!("Model {old} → {}", entry.id), |s| {
                     if let Some(m) = s.models.get_mut(i) {
                         m.id = entry.id.clone();
                         m.pricing = Some(entry.pricing.clone());
+                        m.schedule = entry.schedule.clone();
+                    }
+                    if s.start.is_none() {
+                        s.start = start;
                     }
                 });
             }
@@ -1092,13 +1176,18 @@ impl App {
                 let n = self.docs[self.active].plan.models.len();
                 self.collapsed
                     .retain(|g| *g != Group::Model(Section::Models));
+                let start = self.start_for(&entry);
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
                     s.models.push(ModelEntry {
                         id: entry.id.clone(),
                         share_pct: 0.0,
                         discount_pct: 0.0,
                         pricing: Some(entry.pricing.clone()),
+                        schedule: entry.schedule.clone(),
                     });
+                    if s.start.is_none() {
+                        s.start = start;
+                    }
                 });
                 if let Some(p) = self
                     .rows

@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod fields;
+pub mod prices;
 pub mod pricing;
 pub mod projection;
 pub mod scenario;

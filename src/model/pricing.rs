@@ -168,6 +168,17 @@ impl ApiPricing {
     }
 }
 
+/// A price that takes effect on a known date (an introductory price ending,
+/// an announced increase). It applies from the first plan month that starts
+/// on or after `from`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledPrice {
+    /// `YYYY-MM-DD`.
+    pub from: String,
+    pub pricing: Pricing,
+}
+
 /// The built-in (and user-extended) list of priced models.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -199,6 +210,9 @@ pub struct CatalogModel {
     pub source: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Dated future prices, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedule: Vec<ScheduledPrice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,8 +7,31 @@
 
 use serde::Serialize;
 
+use super::prices::YearMonth;
 use super::pricing::Pricing;
-use super::scenario::{Reviewers, Scenario};
+use super::scenario::{ModelEntry, Reviewers, Scenario};
+
+/// The first calendar month a dated price applies to: its own month when it
+/// starts on the 1st, else the month after.
+fn first_month(from: &str) -> Option<YearMonth> {
+    let ym = YearMonth::parse(from)?;
+    let day: u32 = from.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
+    Some(if day <= 1 { ym } else { ym.plus(1) })
+}
+
+/// The pricing in force for `entry` in calendar month `when` (the snapshot,
+/// or the latest scheduled price that has started).
+fn pricing_in_force(entry: &ModelEntry, when: Option<YearMonth>) -> Option<&Pricing> {
+    let mut current = entry.pricing.as_ref();
+    if let Some(when) = when {
+        for s in &entry.schedule {
+            if first_month(&s.from).is_some_and(|m| m <= when) {
+                current = Some(&s.pricing);
+            }
+        }
+    }
+    current
+}
 
 /// Hours in a month of always-on GPUs, as the spec bills them.
 pub const HOURS_PER_MONTH: f64 = 730.0;
@@ -226,6 +249,7 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
     let change = s.change.model_updates_per_year * s.change.retune_cost_per_update / 12.0;
     let owner = o.owner_fte * o.owner_annual_cost / 12.0;
 
+    let start = s.start.as_deref().and_then(YearMonth::parse);
     let mut cumulative = -s.build.initial_cost;
     let mut t = Totals {
         build_cost: s.build.initial_cost,
@@ -240,12 +264,13 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
 
         // Inference.
         let mut inference = 0.0;
+        let calendar = start.map(|st| st.plus((m - 1) as u32));
         for entry in &s.models {
             let share = entry.share_pct / 100.0;
             let line = if share == 0.0 {
                 ModelMonth::default()
             } else {
-                match &entry.pricing {
+                match pricing_in_force(entry, calendar) {
                     Some(Pricing::Api(a)) => {
                         let (p_in, p_cached, p_out) = a.effective(tin);
                         let c =

@@ -24,6 +24,15 @@ pub struct Scenario {
     pub currency: String,
     #[serde(default = "default_horizon")]
     pub horizon_months: u32,
+    /// The calendar month the plan starts, `YYYY-MM` (optional): places dated
+    /// prices and model retirements in the plan's months. Absent means the
+    /// month the plan is opened.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::pricing::bare_option"
+    )]
+    pub start: Option<String>,
     pub workload: Workload,
     pub models: Vec<ModelEntry>,
     #[serde(default)]
@@ -112,6 +121,10 @@ pub struct ModelEntry {
         serialize_with = "super::pricing::bare_option"
     )]
     pub pricing: Option<Pricing>,
+    /// Dated future prices snapshotted from the catalog (optional; applies
+    /// only when the plan has a `start`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedule: Vec<super::pricing::ScheduledPrice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -256,6 +269,7 @@ impl Scenario {
             notes: String::new(),
             currency: default_currency(),
             horizon_months: default_horizon(),
+            start: None,
             workload: Workload::default(),
             models: vec![model],
             retrieval: Retrieval::default(),

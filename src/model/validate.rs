@@ -137,6 +137,15 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         c.fail("currency", "\"\"", "must name a currency, e.g. \"USD\"");
     }
     c.num("horizon_months", s.horizon_months as f64, Horizon);
+    if let Some(start) = &s.start
+        && super::prices::YearMonth::parse(start).is_none()
+    {
+        c.fail(
+            "start",
+            format!("{start:?}"),
+            "must be a calendar month written \"YYYY-MM\", e.g. \"2027-01\"",
+        );
+    }
 
     let w = &s.workload;
     c.num("workload.requests_per_day", w.requests_per_day, NonNegative);
@@ -164,6 +173,30 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                 format!("{:?}", m.id),
                 "must be unique within the mix (the id is used twice)",
             );
+        }
+        for (j, sp) in m.schedule.iter().enumerate() {
+            let q = format!("{p}.schedule[{j}]");
+            let is_date =
+                sp.from.len() == 10 && super::prices::YearMonth::parse(&sp.from).is_some();
+            if !is_date {
+                c.fail(
+                    format!("{q}.from"),
+                    format!("{:?}", sp.from),
+                    "must be a date written \"YYYY-MM-DD\"",
+                );
+            }
+            if let Pricing::Api(a) = &sp.pricing {
+                c.num(
+                    format!("{q}.pricing.input_per_mtok"),
+                    a.input_per_mtok,
+                    NonNegative,
+                );
+                c.num(
+                    format!("{q}.pricing.output_per_mtok"),
+                    a.output_per_mtok,
+                    NonNegative,
+                );
+            }
         }
         c.num(format!("{p}.share_pct"), m.share_pct, Percent);
         c.num(format!("{p}.discount_pct"), m.discount_pct, Percent);

@@ -174,6 +174,7 @@ fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                 deprecation,
                 source,
                 notes: String::new(),
+                schedule: Vec::new(),
             }))
         }
         "embedding" => {

@@ -226,19 +226,32 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let Some(m) = plan.models.get(i) else {
                 return Line::from("");
             };
-            let kind = match &m.pricing {
+            let base = match &m.pricing {
                 Some(Pricing::Api(_)) => "API",
                 Some(Pricing::SelfHosted(_)) => "GPU",
                 None => "unpriced",
             };
+            let retiring = app.retirements.iter().find(|r| r.index == i);
+            let repriced = app.price_changes.iter().any(|c| c.index == i);
+            let kind = match (retiring, repriced) {
+                (Some(r), _) => format!("⚠ retires m{} {base}", r.month),
+                (None, true) => format!("⚠ price {base}"),
+                _ => base.to_string(),
+            };
+            let kind = kind.as_str();
             let id = fit_words(&m.id, width.saturating_sub(6 + kind.len()));
             let gap = width.saturating_sub(4 + id.chars().count() + kind.len());
+            let kind_style = if kind.starts_with('⚠') {
+                theme.warning()
+            } else {
+                theme.muted()
+            };
             Line::from(vec![
                 Span::raw("  "),
                 Span::styled("◆ ", theme.muted()),
                 Span::styled(id, theme.value()),
                 Span::raw(" ".repeat(gap)),
-                Span::styled(kind, theme.muted()),
+                Span::styled(kind.to_string(), kind_style),
             ])
         }
         Row::Info(g) => info_line(app, g, width, theme),

@@ -38,6 +38,7 @@ pub fn zero_plan() -> Scenario {
             share_pct: 100.0,
             discount_pct: 0.0,
             pricing: Some(Pricing::Api(ApiPricing::default())),
+            schedule: Vec::new(),
         },
     )
 }

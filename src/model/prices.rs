@@ -1,0 +1,225 @@
+//! Keeping prices honest: which pricing snapshots in a plan differ from the
+//! current catalog (and what refreshing them would do), which models retire
+//! within the plan's horizon, and calendar months for dated prices.
+
+use super::pricing::{Catalog, Pricing};
+use super::projection::project;
+use super::scenario::Scenario;
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// `2027-01` or a date `2027-01-15` (its month).
+    pub fn parse(s: &str) -> Option<Self> {
+        let mut parts = s.trim().split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        (1..=12)
+            .contains(&month)
+            .then_some(YearMonth { year, month })
+    }
+
+    /// The month `n` months later.
+    pub fn plus(self, n: u32) -> Self {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + n as i64;
+        YearMonth {
+            year: (total / 12) as i32,
+            month: (total % 12) as u32 + 1,
+        }
+    }
+
+    /// Months from `self` to `other` (negative when `other` is earlier).
+    pub fn months_until(self, other: YearMonth) -> i64 {
+        (other.year as i64 * 12 + other.month as i64) - (self.year as i64 * 12 + self.month as i64)
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A model whose pricing snapshot differs from the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceChange {
+    /// Index in the plan's mix.
+    pub index: usize,
+    pub id: String,
+    pub old: Pricing,
+    pub new: Pricing,
+    /// The catalog's dated prices for the model (taken along on refresh).
+    pub schedule: Vec<super::pricing::ScheduledPrice>,
+    /// Whether the dated prices differ from the plan's.
+    pub schedule_changed: bool,
+}
+
+impl PriceChange {
+    /// "input $2.5 → $3 (+20 %), output $15 → $18 (+20 %)".
+    pub fn summary(&self) -> String {
+        fn part(name: &str, a: f64, b: f64) -> Option<String> {
+            (a != b).then(|| {
+                let rel = if a != 0.0 {
+                    format!(" ({:+.0} %)", (b - a) / a * 100.0)
+                } else {
+                    String::new()
+                };
+                format!("{name} ${a} → ${b}{rel}")
+            })
+        }
+        let parts: Vec<String> = match (&self.old, &self.new) {
+            (Pricing::Api(a), Pricing::Api(b)) => [
+                part("input", a.input_per_mtok, b.input_per_mtok),
+                part(
+                    "cached",
+                    a.cached_input_per_mtok.unwrap_or(a.input_per_mtok),
+                    b.cached_input_per_mtok.unwrap_or(b.input_per_mtok),
+                ),
+                part("output", a.output_per_mtok, b.output_per_mtok),
+                part(
+                    "batch discount %",
+                    a.batch_discount_pct,
+                    b.batch_discount_pct,
+                ),
+                (a.long_context != b.long_context).then(|| "long-context tier".to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            (Pricing::SelfHosted(a), Pricing::SelfHosted(b)) => [
+                part("GPU-hour", a.gpu_hourly, b.gpu_hourly),
+                part(
+                    "tok/s",
+                    a.tokens_per_second_per_gpu,
+                    b.tokens_per_second_per_gpu,
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            _ => vec!["pricing kind".into()],
+        };
+        let mut parts = parts;
+        if self.schedule_changed {
+            parts.push("dated prices".into());
+        }
+        if parts.is_empty() {
+            "details".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// Every model of the plan that the catalog knows and prices differently now.
+pub fn snapshot_changes(s: &Scenario, catalog: &Catalog) -> Vec<PriceChange> {
+    s.models
+        .iter()
+        .enumerate()
+        .filter_map(|(index, m)| {
+            let entry = catalog.model(&m.id)?;
+            let old = m.pricing.clone()?;
+            // A plan without dated prices compares on the snapshot alone: hand
+            // -written files take only the current price from the catalog.
+            let schedule_changed = !m.schedule.is_empty() && m.schedule != entry.schedule;
+            (old != entry.pricing || schedule_changed).then(|| PriceChange {
+                index,
+                id: m.id.clone(),
+                old,
+                new: entry.pricing.clone(),
+                schedule: entry.schedule.clone(),
+                schedule_changed,
+            })
+        })
+        .collect()
+}
+
+/// The plan with the given models' snapshots replaced by the catalog's prices.
+pub fn refreshed(s: &Scenario, changes: &[PriceChange]) -> Scenario {
+    let mut out = s.clone();
+    for c in changes {
+        if let Some(m) = out.models.get_mut(c.index) {
+            m.pricing = Some(c.new.clone());
+            if !m.schedule.is_empty() || c.schedule_changed {
+                m.schedule = c.schedule.clone();
+            }
+        }
+    }
+    out
+}
+
+/// What refreshing all changed snapshots would do to the horizon TCO.
+pub fn refresh_effect(s: &Scenario, changes: &[PriceChange]) -> (f64, f64) {
+    let before = project(s).totals.tco;
+    let after = project(&refreshed(s, changes)).totals.tco;
+    (before, after)
+}
+
+/// A model of the plan that the provider retires within the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retirement {
+    pub index: usize,
+    pub id: String,
+    pub date: String,
+    /// The plan month it falls in (1 when it is already retired).
+    pub month: u32,
+}
+
+impl Retirement {
+    pub fn sentence(&self) -> String {
+        if self.month == 1 {
+            format!(
+                "{} is retired on {} (month 1 of the plan or earlier): plan the switch and its re-tune cost",
+                self.id, self.date
+            )
+        } else {
+            format!(
+                "{} is retired on {}, month {} of the plan: plan the switch and its re-tune cost",
+                self.id, self.date, self.month
+            )
+        }
+    }
+}
+
+/// Models with a deprecation date that falls within the plan's horizon when
+/// the plan starts in `start`.
+pub fn retirements(s: &Scenario, catalog: &Catalog, start: YearMonth) -> Vec<Retirement> {
+    s.models
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.share_pct > 0.0)
+        .filter_map(|(index, m)| {
+            let date = catalog.model(&m.id)?.deprecation.clone()?;
+            let when = YearMonth::parse(&date)?;
+            let offset = start.months_until(when);
+            let month = (offset + 1).max(1);
+            (month <= s.horizon_months as i64).then(|| Retirement {
+                index,
+                id: m.id.clone(),
+                date,
+                month: month as u32,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::YearMonth;
+
+    #[test]
+    fn months_count_across_years() {
+        let jan = YearMonth::parse("2027-01").unwrap();
+        assert_eq!(jan.plus(11), YearMonth::parse("2027-12").unwrap());
+        assert_eq!(jan.plus(12), YearMonth::parse("2028-01-31").unwrap());
+        assert_eq!(YearMonth::parse("2026-12").unwrap().months_until(jan), 1);
+        assert_eq!(jan.months_until(YearMonth::parse("2026-11").unwrap()), -2);
+        assert_eq!(YearMonth::parse("2027-13"), None);
+        assert_eq!(jan.to_string(), "2027-01");
+    }
+}
