@@ -58,6 +58,36 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Which inputs move the TCO most: each moved down and up by --pct.
+    Sensitivity {
+        file: PathBuf,
+        /// How far each input moves, in percent of its value.
+        #[arg(long, default_value_t = 20.0)]
+        pct: f64,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Monte Carlo over the plan's `uncertainty` ranges: P10/P50/P90 of the TCO
+    /// and of each month (same file and seed, same numbers).
+    Simulate {
+        file: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        draws: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Break-even volumes for self-hosting, the minutes saved needed to pay
+    /// back, and the volume a monthly budget holds.
+    Breakeven {
+        file: PathBuf,
+        /// A monthly budget to find the highest daily volume for.
+        #[arg(long)]
+        budget: Option<f64>,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Validate plans and print every problem with its file, line and field.
     Check {
         #[arg(required = true)]
@@ -195,6 +225,66 @@ pub fn run(command: Command) -> Result<(), Failure> {
             emit(&report::render(format, &plan, &projection, &catalog.as_of))
         }
         Command::Check { files } => check(&files),
+        Command::Sensitivity { file, pct, format } => {
+            use crate::report::analysis as ra;
+            if !(pct.is_finite() && pct > 0.0 && pct < 100.0) {
+                return Err(Failure::Input(format!(
+                    "--pct {pct}: must be above 0 and below 100"
+                )));
+            }
+            let catalog = load_catalog();
+            let plan = load_plan(&file, &catalog)?;
+            let swings = crate::model::analysis::sensitivity::sensitivity(&plan, pct);
+            emit(&match format {
+                Format::Json => ra::sensitivity_json(&swings, pct),
+                Format::Md => ra::sensitivity_md(&plan, &swings, pct, usize::MAX),
+                Format::Table | Format::Csv => {
+                    ra::sensitivity_table(&plan, &swings, pct, usize::MAX)
+                }
+            })
+        }
+        Command::Simulate {
+            file,
+            draws,
+            seed,
+            format,
+        } => {
+            use crate::report::analysis as ra;
+            if !(1..=1_000_000).contains(&draws) {
+                return Err(Failure::Input(format!(
+                    "--draws {draws}: must be from 1 to 1,000,000"
+                )));
+            }
+            let catalog = load_catalog();
+            let plan = load_plan(&file, &catalog)?;
+            let sim = crate::model::analysis::uncertainty::simulate(&plan, draws, seed);
+            emit(&match format {
+                Format::Json => ra::simulation_json(&sim),
+                _ => ra::simulation_table(&plan, &sim),
+            })
+        }
+        Command::Breakeven {
+            file,
+            budget,
+            format,
+        } => {
+            use crate::model::analysis::breakeven as be;
+            use crate::report::analysis as ra;
+            if budget.is_some_and(|b| !(b.is_finite() && b >= 0.0)) {
+                return Err(Failure::Input(
+                    "--budget: must be a finite amount ≥ 0".into(),
+                ));
+            }
+            let catalog = load_catalog();
+            let plan = load_plan(&file, &catalog)?;
+            let hosting = be::hosting(&plan, &catalog);
+            let minutes = be::minutes_to_pay_back(&plan);
+            let budget = budget.map(|b| (b, be::volume_for_budget(&plan, b)));
+            emit(&match format {
+                Format::Json => ra::breakeven_json(&hosting, minutes, budget),
+                _ => ra::breakeven_text(&plan, &hosting, minutes, budget),
+            })
+        }
         Command::Compare { files, format } => compare(&files, format),
         Command::Catalog {
             action:

@@ -3,6 +3,7 @@
 //! Nothing here touches a terminal, a file, a path or a clock; `tests/architecture.rs`
 //! keeps it that way.
 
+pub mod analysis;
 pub mod compare;
 pub mod fields;
 pub mod prices;
@@ -15,6 +16,6 @@ pub use pricing::{ApiPricing, Catalog, LongContext, Pricing, SelfHostedPricing};
 pub use projection::{Category, Month, Projection, Totals, project, project_into};
 pub use scenario::{
     Build, Change, Embedding, FORMAT_VERSION, InfraItem, ModelEntry, Oversight, Retrieval,
-    Reviewers, Risk, Scenario, Value, Workload,
+    Reviewers, Risk, Scenario, UncertainRange, Value, Workload,
 };
 pub use validate::{Invalid, Range, validate};

@@ -49,6 +49,19 @@ pub struct Scenario {
     pub change: Change,
     #[serde(default)]
     pub value: Value,
+    /// Ranges for inputs the client is unsure of (optional), for the Monte
+    /// Carlo: triangular on [low, high] with the plan's value most likely.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<UncertainRange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncertainRange {
+    /// A field path as in validation messages: `workload.requests_per_day`.
+    pub field: String,
+    pub low: f64,
+    pub high: f64,
 }
 
 fn default_currency() -> String {
@@ -279,6 +292,7 @@ impl Scenario {
             risk: Risk::default(),
             change: Change::default(),
             value: Value::default(),
+            uncertainty: Vec::new(),
         }
     }
 }

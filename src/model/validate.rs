@@ -379,5 +379,36 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         NonNegative,
     );
 
+    let fields = super::fields::Field::all(s);
+    for (i, r) in s.uncertainty.iter().enumerate() {
+        let p = format!("uncertainty[{i}]");
+        let Some(f) = fields.iter().find(|f| f.path() == r.field) else {
+            c.fail(
+                format!("{p}.field"),
+                format!("{:?}", r.field),
+                "must name a numeric input of this plan, e.g. \"workload.requests_per_day\"",
+            );
+            continue;
+        };
+        let v = f.get(s).unwrap_or(0.0);
+        if !(r.low.is_finite() && r.high.is_finite()) || r.low > v || v > r.high {
+            c.fail(
+                p.clone(),
+                format!(
+                    "low {} / value {} / high {}",
+                    show(r.low),
+                    show(v),
+                    show(r.high)
+                ),
+                "needs low ≤ the plan's value ≤ high",
+            );
+        } else if f.check(r.low).is_err() || f.check(r.high).is_err() {
+            c.fail(
+                p.clone(),
+                format!("{} to {}", show(r.low), show(r.high)),
+                f.range().describe(),
+            );
+        }
+    }
     c.problems
 }

@@ -145,6 +145,9 @@ impl Autosave {
 #[derive(Default)]
 pub struct Locks {
     held: HashSet<PathBuf>,
+    /// Plans another runcost holds, already reported (said once, not on
+    /// every key press; taken over quietly once that process is gone).
+    warned: HashSet<PathBuf>,
 }
 
 impl Locks {
@@ -160,19 +163,28 @@ impl Locks {
         let mut notices = Vec::new();
         for p in open.difference(&self.held.clone()) {
             match recovery::take_lock(p) {
-                Lock::HeldBy(pid) => notices.push(Msg::Notice(
-                    StatusKind::Warning,
-                    format!(
-                        "{} is also open in another runcost (pid {pid}); saving in both loses one side's changes",
-                        p.display()
-                    ),
-                )),
+                Lock::HeldBy(pid) => {
+                    if self.warned.insert(p.clone()) {
+                        notices.push(Msg::Notice(
+                            StatusKind::Warning,
+                            format!(
+                                "{} is also open in another runcost (pid {pid}); saving in both loses one side's changes",
+                                p.display()
+                            ),
+                        ));
+                    }
+                }
                 Lock::ClearedStale(pid) => {
                     self.held.insert(p.clone());
-                    notices.push(Msg::Notice(
-                        StatusKind::Info,
-                        format!("cleared a stale lock on {} (pid {pid} is gone)", p.display()),
-                    ));
+                    if !self.warned.remove(p) {
+                        notices.push(Msg::Notice(
+                            StatusKind::Info,
+                            format!(
+                                "cleared a stale lock on {} (pid {pid} is gone)",
+                                p.display()
+                            ),
+                        ));
+                    }
                 }
                 Lock::Taken => {
                     self.held.insert(p.clone());

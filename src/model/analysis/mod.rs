@@ -1,0 +1,35 @@
+//! Decision analysis on top of the projection: which lever matters
+//! (sensitivity), how sure we are (Monte Carlo over input ranges), and where
+//! things break even.
+
+pub mod breakeven;
+pub mod sensitivity;
+pub mod uncertainty;
+
+use super::fields::Field;
+use super::scenario::Scenario;
+
+/// Sets a field to `v`; a model share moves the other shares proportionally so
+/// the mix still sums to 100 %.
+pub fn set_keeping_mix(s: &mut Scenario, field: Field, v: f64) {
+    if let Field::ModelShare(i) = field {
+        let others: f64 = s
+            .models
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, m)| m.share_pct)
+            .sum();
+        let v = v.clamp(0.0, 100.0);
+        let rest = 100.0 - v;
+        for (j, m) in s.models.iter_mut().enumerate() {
+            if j == i {
+                m.share_pct = v;
+            } else if others > 0.0 {
+                m.share_pct = m.share_pct / others * rest;
+            }
+        }
+        return;
+    }
+    field.set(s, v);
+}

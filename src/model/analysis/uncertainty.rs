@@ -1,0 +1,115 @@
+//! How sure we are: a seeded Monte Carlo over the ranges a plan gives for its
+//! inputs (triangular, with the plan's value as the most likely one), giving
+//! P10 / P50 / P90 of each month's total and of the horizon TCO.
+
+use super::set_keeping_mix;
+use crate::model::fields::Field;
+use crate::model::projection::{Projection, project_into};
+use crate::model::scenario::Scenario;
+
+/// P10 / P50 / P90 of one figure.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Band {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Simulation {
+    pub draws: usize,
+    pub seed: u64,
+    pub tco: Band,
+    /// One band per month of the horizon.
+    pub monthly_total: Vec<Band>,
+}
+
+/// SplitMix64: a tiny generator whose sequence never changes, so the same
+/// file and seed always give the same numbers.
+struct Rng(u64);
+
+impl Rng {
+    fn next_f64(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A draw from the triangular distribution on [low, high] with mode `mode`.
+pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
+    if high <= low {
+        return mode;
+    }
+    let cut = (mode - low) / (high - low);
+    if u < cut {
+        low + ((high - low) * (mode - low) * u).sqrt()
+    } else {
+        high - ((high - low) * (high - mode) * (1.0 - u)).sqrt()
+    }
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let pos = q * (sorted.len() - 1) as f64;
+    let (i, frac) = (pos.floor() as usize, pos.fract());
+    let next = sorted[(i + 1).min(sorted.len() - 1)];
+    sorted[i] + (next - sorted[i]) * frac
+}
+
+fn band(values: &mut [f64]) -> Band {
+    values.sort_by(f64::total_cmp);
+    Band {
+        p10: percentile(values, 0.10),
+        p50: percentile(values, 0.50),
+        p90: percentile(values, 0.90),
+    }
+}
+
+/// The plan's ranges resolved to fields (validation has checked them).
+fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
+    let fields = Field::all(s);
+    s.uncertainty
+        .iter()
+        .filter_map(|r| {
+            let f = *fields.iter().find(|f| f.path() == r.field)?;
+            Some((f, r.low, f.get(s)?, r.high))
+        })
+        .collect()
+}
+
+/// Runs `draws` projections with the ranged inputs drawn at random.
+pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
+    let draws = draws.max(1);
+    let ranged = ranges(s);
+    let h = s.horizon_months as usize;
+    let mut rng = Rng(seed);
+    let mut work = s.clone();
+    let mut p = Projection::default();
+    let mut tco = Vec::with_capacity(draws);
+    // Month-major so each month's draws are contiguous for sorting.
+    let mut months = vec![0.0; h * draws];
+    for d in 0..draws {
+        work.clone_from(s);
+        for &(f, low, mode, high) in &ranged {
+            set_keeping_mix(&mut work, f, triangular(low, mode, high, rng.next_f64()));
+        }
+        project_into(&work, &mut p);
+        tco.push(p.totals.tco);
+        for (m, month) in p.months.iter().enumerate() {
+            months[m * draws + d] = month.total;
+        }
+    }
+    let monthly_total = months.chunks_mut(draws).map(band).collect();
+    Simulation {
+        draws,
+        seed,
+        tco: band(&mut tco),
+        monthly_total,
+    }
+}

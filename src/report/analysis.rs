@@ -1,0 +1,173 @@
+//! Renderers for the analyses: sensitivity (tornado), Monte Carlo bands and
+//! break-even findings, as tables, Markdown or JSON.
+
+use serde_json::json;
+
+use super::format::{count, money, number};
+use crate::model::Scenario;
+use crate::model::analysis::breakeven::HostingBreakEven;
+use crate::model::analysis::sensitivity::Swing;
+use crate::model::analysis::uncertainty::Simulation;
+use crate::model::fields::Field;
+
+fn value(f: Field, v: f64, c: &str) -> String {
+    super::format::field_value(f, v, c)
+}
+
+pub fn sensitivity_table(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
+    let c = s.currency.as_str();
+    let mut t = super::table::table();
+    t.set_header(vec![
+        "Driver".to_string(),
+        format!("−{pct} %"),
+        format!("+{pct} %"),
+        "TCO low".into(),
+        "TCO high".into(),
+        "Swing".into(),
+    ]);
+    for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
+        t.add_row(vec![
+            w.label.clone(),
+            value(w.field, w.low_value, c),
+            value(w.field, w.high_value, c),
+            money(w.tco_low, c),
+            money(w.tco_high, c),
+            money(w.swing, c),
+        ]);
+    }
+    let flat = swings.iter().filter(|w| w.swing == 0.0).count();
+    format!(
+        "What moves the {h}-month TCO when each input moves ±{pct} %, largest swing first:\n\n{t}\n{flat} input(s) do not move the TCO at all.\n",
+        h = s.horizon_months
+    )
+}
+
+pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
+    let c = s.currency.as_str();
+    let mut o = format!(
+        "### What drives the cost (±{pct} % on each input)\n\n| Driver | TCO low | TCO high | Swing |\n|---|---:|---:|---:|\n"
+    );
+    for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
+        o.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            w.label.replace('|', "\\|"),
+            money(w.tco_low, c),
+            money(w.tco_high, c),
+            money(w.swing, c)
+        ));
+    }
+    o
+}
+
+pub fn sensitivity_json(swings: &[Swing], pct: f64) -> String {
+    let mut s = serde_json::to_string_pretty(&json!({ "pct": pct, "drivers": swings }))
+        .unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+pub fn simulation_table(s: &Scenario, sim: &Simulation) -> String {
+    let c = s.currency.as_str();
+    let mut o = if s.uncertainty.is_empty() {
+        "The plan gives no ranges (uncertainty: [...]), so every draw is the plan itself.\n\n"
+            .to_string()
+    } else {
+        let fields: Vec<&str> = s.uncertainty.iter().map(|r| r.field.as_str()).collect();
+        format!("Ranges on: {}\n\n", fields.join(", "))
+    };
+    o.push_str(&format!(
+        "TCO over {} months: P10 {} · P50 {} · P90 {}  ({} draws, seed {})\n\n",
+        s.horizon_months,
+        money(sim.tco.p10, c),
+        money(sim.tco.p50, c),
+        money(sim.tco.p90, c),
+        count(sim.draws as f64),
+        sim.seed
+    ));
+    let mut t = super::table::table();
+    t.set_header(vec!["Month", "P10", "P50", "P90"]);
+    for (i, b) in sim.monthly_total.iter().enumerate() {
+        t.add_row(vec![
+            (i + 1).to_string(),
+            money(b.p10, c),
+            money(b.p50, c),
+            money(b.p90, c),
+        ]);
+    }
+    o.push_str(&format!("{t}\n"));
+    o
+}
+
+pub fn simulation_json(sim: &Simulation) -> String {
+    let mut s = serde_json::to_string_pretty(sim).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+pub fn breakeven_text(
+    s: &Scenario,
+    hosting: &[HostingBreakEven],
+    minutes: Option<f64>,
+    budget: Option<(f64, Option<f64>)>,
+) -> String {
+    let c = s.currency.as_str();
+    let mut o =
+        String::from("Self-hosting against the plan's model mix (inference over the horizon):\n");
+    for h in hosting {
+        match (h.requests_per_day, h.gpus) {
+            (Some(rpd), Some(g)) => o.push_str(&format!(
+                "  {:<26} break-even at {} requests/day ({} GPU{}); above it {} is cheaper\n",
+                h.option,
+                count(rpd),
+                number(g, 0),
+                if g == 1.0 { "" } else { "s" },
+                h.cheaper_above
+            )),
+            _ => o.push_str(&format!(
+                "  {:<26} no break-even between 1 % and 100× today's volume: {} is cheaper (at today's volume: self-hosted {}, the mix {})\n",
+                h.option,
+                h.cheaper_above,
+                money(h.option_inference, c),
+                money(h.plan_inference, c)
+            )),
+        }
+    }
+    match minutes {
+        Some(m) => o.push_str(&format!(
+            "\nPays back within {} months if each request saves at least {} minutes (now {}).\n",
+            s.horizon_months,
+            number(m, 2),
+            number(s.value.minutes_saved_per_request, 2)
+        )),
+        None => o.push_str("\nNo payback figure: the plan has no requests or no labour cost.\n"),
+    }
+    if let Some((budget, v)) = budget {
+        match v {
+            Some(rpd) => o.push_str(&format!(
+                "A monthly budget of {} holds up to {} requests/day in the most expensive month.\n",
+                money(budget, c),
+                count(rpd)
+            )),
+            None => o.push_str(&format!(
+                "A monthly budget of {} does not cover even the fixed costs.\n",
+                money(budget, c)
+            )),
+        }
+    }
+    o
+}
+
+pub fn breakeven_json(
+    hosting: &[HostingBreakEven],
+    minutes: Option<f64>,
+    budget: Option<(f64, Option<f64>)>,
+) -> String {
+    let mut s = serde_json::to_string_pretty(&json!({
+        "self_hosting": hosting,
+        "minutes_saved_to_pay_back": minutes,
+        "budget": budget.map(|(b, v)| json!({"monthly_budget": b, "max_requests_per_day": v})),
+    }))
+    .unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}

@@ -1,0 +1,241 @@
+//! Decision analysis: sensitivity ranks what matters, the Monte Carlo is
+//! reproducible and collapses to the projection, break-even points hold.
+
+mod common;
+
+use common::{builtin, close, runcost, scenario, zero_plan};
+use runcost::model::analysis::breakeven::{hosting, minutes_to_pay_back, volume_for_budget};
+use runcost::model::analysis::sensitivity::sensitivity;
+use runcost::model::analysis::uncertainty::{simulate, triangular};
+use runcost::model::fields::Field;
+use runcost::model::{UncertainRange, project, validate};
+
+#[test]
+fn a_dominant_driver_ranks_first_and_absent_drivers_do_not_swing() {
+    let mut s = zero_plan();
+    s.workload.requests_per_day = 1000.0;
+    s.risk.error_rate_pct = 10.0;
+    s.risk.cost_per_uncaught_error = 500.0; // errors dominate everything
+    s.infrastructure = vec![runcost::model::InfraItem {
+        name: "x".into(),
+        monthly: 10.0,
+        per_thousand_requests: 0.0,
+    }];
+    let swings = sensitivity(&s, 20.0);
+    let top: Vec<&str> = swings.iter().take(3).map(|w| w.path.as_str()).collect();
+    assert!(
+        top.contains(&"risk.cost_per_uncaught_error") && top.contains(&"risk.error_rate_pct"),
+        "{top:?}"
+    );
+    let retune = swings
+        .iter()
+        .find(|w| w.field == Field::RetuneCost)
+        .unwrap();
+    assert_eq!(retune.swing, 0.0, "a driver at 0 moves nothing");
+    let labour = swings
+        .iter()
+        .find(|w| w.field == Field::LabourHourly)
+        .unwrap();
+    assert_eq!(labour.swing, 0.0, "value does not enter the TCO");
+    assert!(
+        swings.windows(2).all(|w| w[0].swing >= w[1].swing),
+        "ranked by swing"
+    );
+}
+
+#[test]
+fn moving_a_model_share_keeps_the_mix_at_100() {
+    let s = scenario("support-assistant");
+    let swings = sensitivity(&s, 20.0);
+    let share = swings
+        .iter()
+        .find(|w| w.field == Field::ModelShare(0))
+        .unwrap();
+    assert_eq!(share.high_value, 100.0, "85 % + 20 % is capped at 100 %");
+    assert!(share.swing > 0.0);
+}
+
+fn with_ranges() -> runcost::model::Scenario {
+    let mut s = scenario("support-assistant");
+    s.uncertainty = vec![
+        UncertainRange {
+            field: "workload.requests_per_day".into(),
+            low: 1500.0,
+            high: 4000.0,
+        },
+        UncertainRange {
+            field: "risk.error_rate_pct".into(),
+            low: 1.0,
+            high: 4.0,
+        },
+    ];
+    assert_eq!(validate(&s), vec![]);
+    s
+}
+
+#[test]
+fn the_monte_carlo_is_ordered_reproducible_and_collapses_to_the_plan() {
+    let s = with_ranges();
+    let a = simulate(&s, 2000, 7);
+    assert_eq!(a, simulate(&s, 2000, 7), "same seed, same numbers");
+    assert_ne!(a, simulate(&s, 2000, 8));
+    assert!(a.tco.p10 <= a.tco.p50 && a.tco.p50 <= a.tco.p90);
+    assert!(a.tco.p10 < a.tco.p90, "ranges spread the TCO");
+    for b in &a.monthly_total {
+        assert!(b.p10 <= b.p50 && b.p50 <= b.p90);
+    }
+    let mut collapsed = s.clone();
+    for r in &mut collapsed.uncertainty {
+        let v = runcost::model::fields::Field::all(&s)
+            .into_iter()
+            .find(|f| f.path() == r.field)
+            .unwrap()
+            .get(&s)
+            .unwrap();
+        r.low = v;
+        r.high = v;
+    }
+    let c = simulate(&collapsed, 100, 1);
+    let p = project(&s);
+    close(c.tco.p10, p.totals.tco, "P10");
+    close(c.tco.p90, p.totals.tco, "P90");
+    close(c.monthly_total[5].p50, p.months[5].total, "month 6");
+}
+
+#[test]
+fn triangular_draws_stay_in_range_around_the_mode() {
+    for i in 0..=100 {
+        let u = i as f64 / 100.0;
+        let x = triangular(1.0, 2.0, 5.0, u);
+        assert!((1.0..=5.0).contains(&x));
+    }
+    close(
+        triangular(1.0, 2.0, 5.0, 0.25),
+        2.0,
+        "the mode sits at its cumulative share (1/4)",
+    );
+}
+
+#[test]
+fn invalid_ranges_are_clear_errors() {
+    let mut s = scenario("support-assistant");
+    s.uncertainty = vec![
+        UncertainRange {
+            field: "workload.requests".into(),
+            low: 1.0,
+            high: 2.0,
+        },
+        UncertainRange {
+            field: "workload.requests_per_day".into(),
+            low: 3000.0,
+            high: 4000.0,
+        },
+        UncertainRange {
+            field: "workload.cached_input_pct".into(),
+            low: 10.0,
+            high: 140.0,
+        },
+    ];
+    let problems: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
+    assert!(
+        problems[0].contains("uncertainty[0].field") && problems[0].contains("numeric input"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("low ≤ the plan's value ≤ high"),
+        "{problems:?}"
+    );
+    assert!(problems[2].contains("0 to 100"), "{problems:?}");
+}
+
+#[test]
+fn break_even_volumes_hold_just_below_and_just_above() {
+    let s = scenario("support-assistant");
+    let catalog = builtin();
+    let found = hosting(&s, &catalog);
+    let h = found
+        .iter()
+        .find(|h| h.option == "llama-3.1-8b-l40s")
+        .unwrap();
+    let rpd = h.requests_per_day.expect("a break-even for one L40S");
+    let inference_at = |v: f64, hosted: bool| {
+        let mut x = s.clone();
+        x.workload.requests_per_day = v;
+        if hosted {
+            let m = catalog.model("llama-3.1-8b-l40s").unwrap();
+            x.models = vec![runcost::model::ModelEntry {
+                id: m.id.clone(),
+                share_pct: 100.0,
+                discount_pct: 0.0,
+                pricing: Some(m.pricing.clone()),
+                schedule: Vec::new(),
+            }];
+        }
+        project(&x).totals.inference
+    };
+    assert!(
+        inference_at(rpd * 0.99, true) > inference_at(rpd * 0.99, false),
+        "below: the API mix is cheaper"
+    );
+    assert!(
+        inference_at(rpd * 1.01, true) < inference_at(rpd * 1.01, false),
+        "above: self-hosting is cheaper"
+    );
+    assert_eq!(h.cheaper_above, "self-hosted");
+}
+
+#[test]
+fn payback_minutes_and_budget_volume_are_exact() {
+    let s = scenario("doc-processing-small");
+    let m = minutes_to_pay_back(&s).unwrap();
+    let mut x = s.clone();
+    x.value.minutes_saved_per_request = m;
+    close(
+        project(&x).totals.net,
+        0.0,
+        "value equals TCO at that many minutes",
+    );
+
+    let budget = 5_000.0;
+    let v = volume_for_budget(&s, budget).unwrap();
+    let peak = |rpd: f64| {
+        let mut y = s.clone();
+        y.workload.requests_per_day = rpd;
+        project(&y)
+            .months
+            .iter()
+            .map(|m| m.total)
+            .fold(0.0, f64::max)
+    };
+    assert!(peak(v) <= budget + 1e-6);
+    assert!(peak(v * 1.001) > budget);
+    assert_eq!(
+        volume_for_budget(&s, 10.0),
+        None,
+        "the fixed costs alone exceed it"
+    );
+}
+
+#[test]
+fn the_cli_runs_each_analysis() {
+    let file = common::root().join("scenarios/support-assistant.ron");
+    let f = file.to_str().unwrap();
+    let out = runcost(&["sensitivity", f, "--pct", "10", "-f", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["drivers"][0]["path"], "workload.requests_per_day");
+    let out = runcost(&["simulate", f, "--draws", "500", "--seed", "3", "-f", "json"]);
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = runcost(&["simulate", f, "--draws", "500", "--seed", "3", "-f", "json"]);
+    let b: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(a, b);
+    let out = runcost(&["breakeven", f, "--budget", "60000"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("llama-3.1-8b-l40s") && text.contains("break-even at"),
+        "{text}"
+    );
+    assert!(text.contains("A monthly budget of $60,000 holds up to"));
+    let bad = runcost(&["sensitivity", f, "--pct", "150"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
