@@ -222,7 +222,11 @@ pub fn run(command: Command) -> Result<(), Failure> {
             }
             let projection = project(&plan);
             ensure_finite(&file, &projection)?;
-            emit(&report::render(format, &plan, &projection, &catalog.as_of))
+            emit(&match format {
+                Format::Md => report::client::markdown(&plan, &projection, &catalog, &today()),
+                Format::Html => report::client::html(&plan, &projection, &catalog, &today()),
+                _ => report::render(format, &plan, &projection, &catalog.as_of),
+            })
         }
         Command::Check { files } => check(&files),
         Command::Sensitivity { file, pct, format } => {
@@ -238,7 +242,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             emit(&match format {
                 Format::Json => ra::sensitivity_json(&swings, pct),
                 Format::Md => ra::sensitivity_md(&plan, &swings, pct, usize::MAX),
-                Format::Table | Format::Csv => {
+                Format::Table | Format::Csv | Format::Html => {
                     ra::sensitivity_table(&plan, &swings, pct, usize::MAX)
                 }
             })
@@ -387,7 +391,7 @@ fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
         }
     }
     emit(&match format {
-        Format::Table => cmp::table(&entries),
+        Format::Table | Format::Html => cmp::table(&entries),
         Format::Md => cmp::markdown(&entries),
         Format::Csv => cmp::csv(&entries),
         Format::Json => cmp::json(&entries),

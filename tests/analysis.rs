@@ -239,3 +239,80 @@ fn the_cli_runs_each_analysis() {
     let bad = runcost(&["sensitivity", f, "--pct", "150"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+mod workbench {
+    use super::common::{builtin, scenario};
+    use runcost::app::keymap::{Key, KeyChord};
+    use runcost::app::rows::Row;
+    use runcost::app::{App, Document, Effect, Mode, Msg};
+    use runcost::model::fields::Field;
+    use std::path::PathBuf;
+
+    fn app() -> App {
+        let doc = Document::opened(
+            scenario("support-assistant"),
+            Some(PathBuf::from("/work/acme.ron")),
+        );
+        let mut a = App::new(doc, builtin(), None);
+        a.update(Msg::Resize {
+            width: 120,
+            height: 40,
+        });
+        a
+    }
+
+    #[test]
+    fn the_tornado_ranks_drivers_and_enter_jumps_to_the_input() {
+        let mut a = app();
+        a.update(Msg::Key(KeyChord::ch('-'))); // fold everything: the jump must unfold
+        a.update(Msg::Key(KeyChord::ch('t')));
+        let Mode::Tornado(t) = &a.mode else {
+            panic!("tornado")
+        };
+        assert_eq!(t.swings[0].field, Field::RequestsPerDay);
+        assert!(t.swings.iter().all(|w| w.swing > 0.0));
+        a.update(Msg::Key(KeyChord::plain(Key::Down)));
+        let Mode::Tornado(t) = &a.mode else { panic!() };
+        let second = t.swings[1].field;
+        a.update(Msg::Key(KeyChord::plain(Key::Enter)));
+        assert!(matches!(a.mode, Mode::Normal));
+        assert_eq!(a.selected_row(), Some(Row::Field(second)));
+    }
+
+    #[test]
+    fn presentation_mode_toggles_and_export_writes_next_to_the_plan() {
+        let mut a = app();
+        a.update(Msg::Key(KeyChord::ch('P')));
+        assert!(matches!(a.mode, Mode::Present));
+        a.update(Msg::Key(KeyChord::ch('x')));
+        assert!(matches!(a.mode, Mode::Normal), "any key returns");
+        let effects = a.update(Msg::Key(KeyChord::ch('e')));
+        let [Effect::Export { base, plan }] = &effects[..] else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(base, &PathBuf::from("/work/acme-report"));
+        assert_eq!(**plan, a.doc().plan);
+    }
+}
+
+#[test]
+fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
+    use runcost::app::{App, Document, Msg};
+    let mut s = scenario("support-assistant");
+    s.uncertainty = vec![UncertainRange {
+        field: "workload.requests_per_day".into(),
+        low: 2000.0,
+        high: 4000.0,
+    }];
+    let mut app = App::new(Document::opened(s, None), builtin(), None);
+    app.update(Msg::Resize {
+        width: 160,
+        height: 48,
+    });
+    let band = app.tco_band.expect("band computed");
+    assert!(band.p10 < band.p90);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    t.draw(|f| runcost::ui::render(f, &app, &runcost::ui::Theme::plain()))
+        .unwrap();
+    assert!(format!("{}", t.backend()).contains("(P10 $"));
+}

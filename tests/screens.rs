@@ -135,6 +135,8 @@ fn screens() -> Vec<Screen> {
                 hash: Some(1),
             });
         }),
+        ("tornado", |a| chars(a, "t")),
+        ("present", |a| chars(a, "P")),
         ("compare-chart", |a| {
             variants(a, 2);
             chars(a, "g");

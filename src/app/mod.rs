@@ -4,6 +4,7 @@
 //! plans, quit) are carried out by the runtime (`tui.rs`), whose results come
 //! back as messages. Every interaction is therefore a plain unit test.
 
+mod analysis;
 mod compare;
 pub mod document;
 pub mod entry;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
+pub use analysis::{TORNADO_PCT, TornadoState};
 pub use compare::{CompareState, columns_that_fit, visible_plans};
 pub use document::Document;
 use keymap::{Action, Context, Key, KeyChord};
@@ -109,6 +111,11 @@ pub enum Effect {
     },
     /// Delete the recovery copy of the plan at this path.
     DiscardRecovery(Option<PathBuf>),
+    /// Write the client report of `plan` as `<base>.md` and `<base>.html`.
+    Export {
+        plan: Box<Scenario>,
+        base: PathBuf,
+    },
     Open(PathBuf),
     /// Read these plans to compare them.
     OpenMany(Vec<PathBuf>),
@@ -207,13 +214,20 @@ pub enum Mode {
     Edit(EditState),
     Picker(PickerState),
     Notes(Box<TextArea<'static>>),
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Confirm(Pending),
     SaveAs(EditState),
     Browser(BrowserState),
-    Examples { selected: usize },
+    Examples {
+        selected: usize,
+    },
     Compare(CompareState),
     Safety(SafetyState),
+    Tornado(TornadoState),
+    /// Presentation mode: big figures for screen sharing.
+    Present,
 }
 
 pub struct App {
@@ -248,6 +262,9 @@ pub struct App {
     pub price_changes: Vec<crate::model::prices::PriceChange>,
     /// Models of the active plan retired within its horizon.
     pub retirements: Vec<crate::model::prices::Retirement>,
+    /// P10/P50/P90 of the TCO when the plan gives ranges (a quick 2,000-draw
+    /// run on every change; `runcost simulate` does the full 10,000).
+    pub tco_band: Option<crate::model::analysis::uncertainty::Band>,
 }
 
 /// The most plans open (and compared) at once.
@@ -286,6 +303,7 @@ impl App {
             start_default: None,
             price_changes: Vec::new(),
             retirements: Vec::new(),
+            tco_band: None,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);
@@ -375,6 +393,8 @@ impl App {
         self.problems = validate(&self.docs[self.active].plan);
         let plan = &self.docs[self.active].plan;
         self.price_changes = crate::model::prices::snapshot_changes(plan, &self.catalog);
+        self.tco_band = (!plan.uncertainty.is_empty())
+            .then(|| crate::model::analysis::uncertainty::simulate(plan, 2_000, 1).tco);
         self.retirements = match self.plan_start() {
             Some(start) => crate::model::prices::retirements(plan, &self.catalog, start),
             None => Vec::new(),
@@ -400,6 +420,8 @@ impl App {
             Mode::Confirm(_) => Context::ConfirmDiscard,
             Mode::Compare(_) => Context::Compare,
             Mode::Safety(_) => Context::Choice,
+            Mode::Tornado(_) => Context::Picker,
+            Mode::Present => Context::Help,
         }
     }
 
@@ -485,6 +507,7 @@ impl App {
                 None => Vec::new(),
             },
             Context::TextEntry => self.on_text_entry(chord, action),
+            Context::Picker if matches!(self.mode, Mode::Tornado(_)) => self.on_tornado(action),
             Context::Picker => {
                 self.on_picker(chord, action);
                 Vec::new()
@@ -492,6 +515,10 @@ impl App {
             Context::Browser => self.on_browser(chord, action),
             Context::Notes => {
                 self.on_notes(chord, action);
+                Vec::new()
+            }
+            Context::Help if matches!(self.mode, Mode::Present) => {
+                self.mode = Mode::Normal;
                 Vec::new()
             }
             Context::Help => {
@@ -566,6 +593,9 @@ impl App {
             Action::RemoveLine => self.remove_line(),
             Action::Rebalance => self.rebalance(),
             Action::RefreshPrices => self.refresh_prices(),
+            Action::Tornado => self.open_tornado(),
+            Action::Present => self.mode = Mode::Present,
+            Action::Export => return self.export(),
             Action::AddInfra => self.add_infra(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.guard(Pending::Quit),

@@ -2,6 +2,7 @@
 //! format what the model computed.
 
 pub mod analysis;
+pub mod client;
 pub mod compare;
 pub mod csv;
 pub mod format;
@@ -23,6 +24,8 @@ pub enum Format {
     Csv,
     /// The machine-readable report of the spec (§3).
     Json,
+    /// A self-contained HTML page with charts, for the client (report only).
+    Html,
 }
 
 pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
@@ -31,5 +34,7 @@ pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str)
         Format::Md => markdown::render(s, p, catalog_as_of),
         Format::Csv => csv::render(p),
         Format::Json => json::render(s, p),
+        // The client report needs the catalog and a date: see `client`.
+        Format::Html => markdown::render(s, p, catalog_as_of),
     }
 }

@@ -115,6 +115,33 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             recovery::remove_recovery(path.as_deref());
             Vec::new()
         }
+        Effect::Export { plan, base } => {
+            let projection = crate::model::project(&plan);
+            let date = {
+                let s = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+                s.get(..10).unwrap_or(&s).to_string()
+            };
+            let md = crate::report::client::markdown(&plan, &projection, catalog, &date);
+            let html = crate::report::client::html(&plan, &projection, catalog, &date);
+            let md_path = base.with_extension("md");
+            let html_path = base.with_extension("html");
+            let result = atomic::save_atomic(&md_path, md.as_bytes())
+                .and_then(|_| atomic::save_atomic(&html_path, html.as_bytes()));
+            vec![match result {
+                Ok(()) => Msg::Notice(
+                    crate::app::StatusKind::Info,
+                    format!(
+                        "report written: {} and {}",
+                        md_path.display(),
+                        html_path.display()
+                    ),
+                ),
+                Err(e) => Msg::Notice(
+                    crate::app::StatusKind::Error,
+                    format!("report not written: {e}"),
+                ),
+            }]
+        }
         Effect::Quit => Vec::new(),
     }
 }

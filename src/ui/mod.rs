@@ -25,6 +25,7 @@ pub mod inputs;
 pub mod notes;
 pub mod picker;
 pub mod popup;
+pub mod present;
 pub mod projection;
 pub mod safety;
 pub mod sparklines;
@@ -32,6 +33,7 @@ pub mod status;
 pub mod table;
 pub mod theme;
 pub mod title;
+pub mod tornado;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -92,5 +94,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Examples { selected } => browser::render_examples(f, *selected, theme),
         Mode::Compare(_) => {}
         Mode::Safety(s) => safety::render(f, app, s, theme),
+        Mode::Tornado(t) => tornado::render(f, app, t, theme),
+        Mode::Present => present::render(f, app, theme),
     }
 }

@@ -85,8 +85,17 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
         value,
         style: None,
     };
+    let tco = match &app.tco_band {
+        Some(b) => format!(
+            "{} (P10 {} – P90 {})",
+            money(t.tco, c),
+            crate::report::format::money_short(b.p10, c),
+            crate::report::format::money_short(b.p90, c)
+        ),
+        None => money(t.tco, c),
+    };
     vec![
-        fig("TCO", money(t.tco, c)),
+        fig("TCO", tco),
         fig("Run cost", money(t.run_cost, c)),
         fig("Build", money(t.build_cost, c)),
         fig("Month 1", money(p.first().map_or(0.0, |m| m.total), c)),

@@ -1,0 +1,119 @@
+//! Presentation mode: what a client should see on a shared screen — the big
+//! figures, the monthly cost, and the drivers. Any key returns.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::model::analysis::sensitivity::sensitivity;
+use crate::report::format::{money, money_short, payback, roi};
+
+pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
+    let area = f.area();
+    f.render_widget(Clear, area);
+    let plan = &app.doc().plan;
+    let p = app.projection();
+    let c = plan.currency.as_str();
+    let t = &p.totals;
+    let [title, figures, chart, drivers, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(5),
+        Constraint::Min(6),
+        Constraint::Length(7),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut heading = plan.name.clone();
+    if !plan.client.is_empty() {
+        heading.push_str(&format!(" — {}", plan.client));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(heading, theme.heading()))).centered(),
+        title,
+    );
+    let big = [
+        ("TCO", money(t.tco, c)),
+        ("Build", money(t.build_cost, c)),
+        (
+            &*format!("Run, {} months", p.months.len()),
+            money(t.run_cost, c),
+        ),
+        ("ROI", roi(t.roi_pct)),
+        ("Payback", payback(t.payback_month, p.months.len())),
+    ]
+    .map(|(l, v)| (l.to_string(), v));
+    let cols = Layout::horizontal([Constraint::Ratio(1, 5); 5]).split(figures);
+    for ((label, value), r) in big.iter().zip(cols.iter()) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.muted());
+        let inner = block.inner(*r);
+        f.render_widget(block, *r);
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(label.clone(), theme.muted())).centered(),
+                Line::from(""),
+                Line::from(Span::styled(
+                    value.clone(),
+                    theme.value().add_modifier(Modifier::BOLD),
+                ))
+                .centered(),
+            ]),
+            inner,
+        );
+    }
+    let bars: Vec<Bar> = p
+        .months
+        .iter()
+        .map(|m| {
+            Bar::default()
+                .value(m.total.max(0.0).round() as u64)
+                .label(Line::from(m.month.to_string()))
+                .text_value(money_short(m.total, c))
+        })
+        .collect();
+    let bar_width = ((chart.width.saturating_sub(2) as usize / p.months.len().max(1))
+        .saturating_sub(1))
+    .clamp(1, 9) as u16;
+    f.render_widget(
+        BarChart::default()
+            .block(Block::default().title(Span::styled(" Monthly cost ", theme.muted())))
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(bar_width)
+            .bar_gap(1)
+            .bar_style(theme.total()),
+        chart,
+    );
+    let top: Vec<Line> = sensitivity(plan, 20.0)
+        .into_iter()
+        .filter(|w| w.swing > 0.0)
+        .take(5)
+        .map(|w| {
+            Line::from(vec![
+                Span::styled(format!("  {:<40}", w.label), theme.label()),
+                Span::styled(
+                    format!("±20 % moves the TCO by {}", money(w.swing, c)),
+                    theme.muted(),
+                ),
+            ])
+        })
+        .collect();
+    let mut lines = vec![Line::from(Span::styled("What drives it", theme.heading()))];
+    lines.extend(top);
+    f.render_widget(Paragraph::new(lines), drivers);
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            format!(
+                "prices as of {} · any key returns to the workbench",
+                app.catalog.as_of
+            ),
+            theme.muted(),
+        )))
+        .centered(),
+        Rect { ..foot },
+    );
+}
