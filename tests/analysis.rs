@@ -309,10 +309,70 @@ fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
         width: 160,
         height: 48,
     });
-    let band = app.tco_band.expect("band computed");
+    let band = app.simulation.as_ref().expect("band computed").tco;
     assert!(band.p10 < band.p90);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
     t.draw(|f| runcost::ui::render(f, &app, &runcost::ui::Theme::plain()))
         .unwrap();
-    assert!(format!("{}", t.backend()).contains("(P10 $"));
+    assert!(format!("{}", t.backend()).contains("P10–P90"));
+}
+
+#[test]
+fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
+    use runcost::app::keymap::{Key, KeyChord};
+    use runcost::app::rows::Row;
+    use runcost::app::{App, Document, Mode, Msg};
+    let mut app = App::new(
+        Document::opened(scenario("support-assistant"), None),
+        builtin(),
+        None,
+    );
+    app.update(Msg::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| *r == Row::Field(Field::RequestsPerDay))
+        .unwrap();
+    app.update(Msg::Key(KeyChord::ch('r')));
+    for c in "3000 - 4000".chars() {
+        app.update(Msg::Key(KeyChord::ch(c)));
+    }
+    let Mode::Edit(e) = &app.mode else {
+        panic!("range editor")
+    };
+    assert!(
+        e.error
+            .as_deref()
+            .unwrap()
+            .contains("contain the plan's value")
+    );
+    app.update(Msg::Key(KeyChord::ctrl('u')));
+    for c in "1.5k to 4k".chars() {
+        app.update(Msg::Key(KeyChord::ch(c)));
+    }
+    app.update(Msg::Key(KeyChord::plain(Key::Enter)));
+    assert_eq!(
+        app.doc().plan.uncertainty,
+        vec![UncertainRange {
+            field: "workload.requests_per_day".into(),
+            low: 1500.0,
+            high: 4000.0
+        }]
+    );
+    assert_eq!(app.range_of(Field::RequestsPerDay), Some((1500.0, 4000.0)));
+    let sim = app.simulation.as_ref().expect("the band follows the range");
+    assert_eq!(sim.monthly_total.len(), 12);
+    app.update(Msg::Key(KeyChord::ch('r')));
+    app.update(Msg::Key(KeyChord::ctrl('u')));
+    app.update(Msg::Key(KeyChord::plain(Key::Enter)));
+    assert!(
+        app.doc().plan.uncertainty.is_empty(),
+        "an empty range removes it"
+    );
+    assert!(app.simulation.is_none());
+    app.update(Msg::Key(KeyChord::ch('u')));
+    assert_eq!(app.doc().plan.uncertainty.len(), 1, "undoable");
 }

@@ -136,6 +136,11 @@ fn screens() -> Vec<Screen> {
             });
         }),
         ("tornado", |a| chars(a, "t")),
+        ("band", |a| {
+            select(a, Row::Field(Field::RequestsPerDay));
+            chars(a, "r1500 - 4000");
+            key(a, Key::Enter);
+        }),
         ("present", |a| chars(a, "P")),
         ("compare-chart", |a| {
             variants(a, 2);

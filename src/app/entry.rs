@@ -36,6 +36,35 @@ pub fn parse_for(field: Field, text: &str) -> Result<f64, String> {
     Ok(v)
 }
 
+/// Parses a typed range for a field ("1,500 – 3,000", "1.5k to 3k", "10..40";
+/// empty removes the range). The plan's `value` must lie inside it.
+pub fn parse_range(field: Field, text: &str, value: f64) -> Result<Option<(f64, f64)>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = ["–", "—", "..", " to ", " - "]
+        .iter()
+        .find_map(|sep| t.split_once(sep).map(|(a, b)| vec![a, b]))
+        .or_else(|| {
+            // "1500-3000": a dash between two unsigned numbers.
+            let i = t[1..].find('-')? + 1;
+            Some(vec![&t[..i], &t[i + 1..]])
+        })
+        .ok_or("type low – high, e.g. 1500 – 3000 (empty removes the range)")?;
+    let low = parse_number(parts[0])?;
+    let high = parse_number(parts[1])?;
+    field.check(low).map_err(str::to_string)?;
+    field.check(high).map_err(str::to_string)?;
+    if !(low <= value && value <= high) {
+        return Err(format!(
+            "the range must contain the plan's value {}",
+            edit_text(value)
+        ));
+    }
+    Ok(Some((low, high)))
+}
+
 /// How a value is shown in its edit box: plain, round-trippable, no separators.
 pub fn edit_text(v: f64) -> String {
     let s = format!("{v}");
@@ -74,6 +103,37 @@ mod tests {
         assert!(parse_for(Field::RequestsPerDay, "-1").is_err());
         assert_eq!(parse_for(Field::Horizon, "24"), Ok(24.0));
         assert!(parse_for(Field::Horizon, "24.5").is_err());
+    }
+
+    #[test]
+    fn ranges_accept_common_separators_and_contain_the_value() {
+        assert_eq!(
+            parse_range(Field::RequestsPerDay, "1,500 – 3,000", 2500.0),
+            Ok(Some((1500.0, 3000.0)))
+        );
+        assert_eq!(
+            parse_range(Field::RequestsPerDay, "1.5k to 3k", 2500.0),
+            Ok(Some((1500.0, 3000.0)))
+        );
+        assert_eq!(
+            parse_range(Field::RequestsPerDay, "1500-3000", 2500.0),
+            Ok(Some((1500.0, 3000.0)))
+        );
+        assert_eq!(
+            parse_range(Field::MonthlyGrowth, "-5 - 10", 6.0),
+            Ok(Some((-5.0, 10.0)))
+        );
+        assert_eq!(parse_range(Field::RequestsPerDay, "", 2500.0), Ok(None));
+        assert!(
+            parse_range(Field::RequestsPerDay, "3000 – 4000", 2500.0)
+                .unwrap_err()
+                .contains("contain")
+        );
+        assert!(
+            parse_range(Field::CachedInput, "10 – 140", 40.0)
+                .unwrap_err()
+                .contains("0 to 100")
+        );
     }
 
     #[test]

@@ -162,6 +162,8 @@ pub struct ChangeEffect {
 pub enum EditTarget {
     Number(Field),
     Text(TextField),
+    /// The uncertainty range of a numeric input.
+    Range(Field),
 }
 
 pub struct EditState {
@@ -264,7 +266,7 @@ pub struct App {
     pub retirements: Vec<crate::model::prices::Retirement>,
     /// P10/P50/P90 of the TCO when the plan gives ranges (a quick 2,000-draw
     /// run on every change; `runcost simulate` does the full 10,000).
-    pub tco_band: Option<crate::model::analysis::uncertainty::Band>,
+    pub simulation: Option<crate::model::analysis::uncertainty::Simulation>,
 }
 
 /// The most plans open (and compared) at once.
@@ -303,7 +305,7 @@ impl App {
             start_default: None,
             price_changes: Vec::new(),
             retirements: Vec::new(),
-            tco_band: None,
+            simulation: None,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);
@@ -359,6 +361,65 @@ impl App {
         }
     }
 
+    /// `r`: edit the uncertainty range of the selected input.
+    fn edit_range(&mut self) {
+        let Some(Row::Field(f)) = self.selected_row() else {
+            self.say(
+                StatusKind::Info,
+                "select a numeric input to give it a range",
+            );
+            return;
+        };
+        let path = f.path();
+        let current = self.docs[self.active]
+            .plan
+            .uncertainty
+            .iter()
+            .find(|r| r.field == path)
+            .map_or(String::new(), |r| {
+                format!("{} – {}", entry::edit_text(r.low), entry::edit_text(r.high))
+            });
+        self.mode = Mode::Edit(EditState {
+            target: EditTarget::Range(f),
+            input: text::single_line(&current),
+            error: None,
+        });
+    }
+
+    /// The plan's range for a field, if it has one.
+    pub fn range_of(&self, f: Field) -> Option<(f64, f64)> {
+        let path = f.path();
+        self.docs[self.active]
+            .plan
+            .uncertainty
+            .iter()
+            .find(|r| r.field == path)
+            .map(|r| (r.low, r.high))
+    }
+
+    fn set_range(&mut self, f: Field, range: Option<(f64, f64)>) {
+        let path = f.path();
+        let label = self.field_label(f);
+        let what = match range {
+            Some((lo, hi)) => format!(
+                "{label}: range {} – {}",
+                self.field_text(f, lo),
+                self.field_text(f, hi)
+            ),
+            None => format!("{label}: range removed"),
+        };
+        self.commit(what, |s| {
+            s.uncertainty.retain(|r| r.field != path);
+            if let Some((low, high)) = range {
+                s.uncertainty.push(crate::model::UncertainRange {
+                    field: path.clone(),
+                    low,
+                    high,
+                });
+            }
+        });
+    }
+
     /// `p`: take the catalog's current prices into the plan (undoable).
     fn refresh_prices(&mut self) {
         if self.price_changes.is_empty() {
@@ -393,8 +454,8 @@ impl App {
         self.problems = validate(&self.docs[self.active].plan);
         let plan = &self.docs[self.active].plan;
         self.price_changes = crate::model::prices::snapshot_changes(plan, &self.catalog);
-        self.tco_band = (!plan.uncertainty.is_empty())
-            .then(|| crate::model::analysis::uncertainty::simulate(plan, 2_000, 1).tco);
+        self.simulation = (!plan.uncertainty.is_empty())
+            .then(|| crate::model::analysis::uncertainty::simulate(plan, 2_000, 1));
         self.retirements = match self.plan_start() {
             Some(start) => crate::model::prices::retirements(plan, &self.catalog, start),
             None => Vec::new(),
@@ -594,6 +655,7 @@ impl App {
             Action::Rebalance => self.rebalance(),
             Action::RefreshPrices => self.refresh_prices(),
             Action::Tornado => self.open_tornado(),
+            Action::EditRange => self.edit_range(),
             Action::Present => self.mode = Mode::Present,
             Action::Export => return self.export(),
             Action::AddInfra => self.add_infra(),
@@ -1010,6 +1072,18 @@ impl App {
                             });
                         }
                     },
+                    EditTarget::Range(f) => {
+                        let value = f.get(&self.docs[self.active].plan).unwrap_or(0.0);
+                        match entry::parse_range(f, &typed, value) {
+                            Ok(range) => self.set_range(f, range),
+                            Err(why) => {
+                                self.mode = Mode::Edit(EditState {
+                                    error: Some(why),
+                                    ..e
+                                });
+                            }
+                        }
+                    }
                     EditTarget::Text(t) => {
                         if let Some(why) =
                             text::check(e.target, &typed, &self.docs[self.active].plan)

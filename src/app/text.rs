@@ -86,6 +86,9 @@ pub fn set_text(s: &mut Scenario, t: TextField, v: &str) {
 pub fn check(target: EditTarget, typed: &str, _plan: &Scenario) -> Option<String> {
     match target {
         EditTarget::Number(f) => super::entry::parse_for(f, typed).err(),
+        EditTarget::Range(f) => {
+            super::entry::parse_range(f, typed, f.get(_plan).unwrap_or(0.0)).err()
+        }
         EditTarget::Text(TextField::Currency) => {
             let t = typed.trim();
             if t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphabetic()) {

@@ -25,6 +25,11 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
                     field.range().describe()
                 ),
             ),
+            EditTarget::Range(field) => (
+                format!("Range of {} ({})", app.field_label(field), field.unit()),
+                "low – high, e.g. 1,500 – 3,000 · empty removes it · Enter sets · Esc cancels"
+                    .to_string(),
+            ),
             EditTarget::Text(t) => (
                 crate::app::text::text_label(t).to_string(),
                 "Enter sets · Esc keeps the old value".to_string(),

@@ -106,6 +106,14 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             };
             let indent = if field.index().is_some() { 4 } else { 2 };
             let mut value = vec![Span::styled(field_value(field, v, currency), theme.value())];
+            if let Some((lo, hi)) = app.range_of(field) {
+                let text = if width < NARROW {
+                    " ±".to_string()
+                } else {
+                    format!(" [{}–{}]", number(lo, 2), number(hi, 2))
+                };
+                value.push(Span::styled(text, theme.heading()));
+            }
             if field == Field::MaintenancePct {
                 let (lo, hi) = MAINTENANCE_RANGE;
                 let outside = v < lo || v > hi;

@@ -42,7 +42,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
     );
-    let spark_rows = sparklines::wanted_rows().min(cursor.left().saturating_sub(2).max(2));
+    let band_rows = if app.simulation.is_some() { 2 } else { 0 };
+    let spark_rows =
+        (sparklines::wanted_rows() + band_rows).min(cursor.left().saturating_sub(2).max(2));
     sparklines::render(f, cursor.take(spark_rows), app, theme);
     if cursor.left() >= 5 {
         breakdown::render(f, cursor.take(2), app, theme);
@@ -85,17 +87,18 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
         value,
         style: None,
     };
-    let tco = match &app.tco_band {
-        Some(b) => format!(
-            "{} (P10 {} – P90 {})",
-            money(t.tco, c),
-            crate::report::format::money_short(b.p10, c),
-            crate::report::format::money_short(b.p90, c)
-        ),
-        None => money(t.tco, c),
-    };
-    vec![
-        fig("TCO", tco),
+    let mut figures = vec![fig("TCO", money(t.tco, c))];
+    if let Some(b) = app.simulation.as_ref().map(|s| s.tco) {
+        figures.push(fig(
+            "P10–P90",
+            format!(
+                "{} – {}",
+                crate::report::format::money_short(b.p10, c),
+                crate::report::format::money_short(b.p90, c)
+            ),
+        ));
+    }
+    figures.extend([
         fig("Run cost", money(t.run_cost, c)),
         fig("Build", money(t.build_cost, c)),
         fig("Month 1", money(p.first().map_or(0.0, |m| m.total), c)),
@@ -120,7 +123,8 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
                 .map_or("n/a".into(), |r| format!("{r:.1}×")),
         ),
         fig("Net", money(t.net, c)),
-    ]
+    ]);
+    figures
 }
 
 fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, theme: &Theme) {

@@ -16,6 +16,19 @@ pub fn wanted_rows() -> u16 {
     1 + Category::ALL.len() as u16
 }
 
+/// Like [`fit`], scaled to `max` instead of the values' own maximum, so
+/// several series share one scale.
+pub fn fit_to(values: &[f64], width: usize, max: f64) -> Vec<u64> {
+    if max <= 0.0 {
+        return fit(values, width);
+    }
+    let own = values.iter().copied().fold(0.0f64, f64::max);
+    fit(values, width)
+        .into_iter()
+        .map(|v| ((v as f64) * own / max).round() as u64)
+        .collect()
+}
+
 /// Fits `values` into `width` columns: buckets averaged when there are more
 /// months than columns, months widened when there are few.
 pub fn fit(values: &[f64], width: usize) -> Vec<u64> {
@@ -59,11 +72,30 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         p.totals.run_cost,
         theme.total(),
     )];
+    // With input ranges, P90 and P10 of the monthly total sit under it on
+    // one shared scale: the band.
+    let band: Option<(Vec<f64>, Vec<f64>)> = app.simulation.as_ref().map(|sim| {
+        (
+            sim.monthly_total.iter().map(|b| b.p90).collect(),
+            sim.monthly_total.iter().map(|b| b.p10).collect(),
+        )
+    });
+    let shared_max = band
+        .as_ref()
+        .map(|(hi, _)| hi.iter().copied().fold(0.0f64, f64::max))
+        .unwrap_or(0.0)
+        .max(p.months.iter().map(|m| m.total).fold(0.0, f64::max));
+    if let Some((hi, lo)) = &band {
+        let sum = |v: &Vec<f64>| v.iter().sum::<f64>();
+        series.push((" P90", hi.clone(), sum(hi), theme.muted()));
+        series.push((" P10", lo.clone(), sum(lo), theme.muted()));
+    }
     let mut cats: Vec<Category> = Category::ALL.to_vec();
     // When rows are short, keep the biggest lines.
-    if (area.height as usize) < 1 + cats.len() {
+    let head = series.len();
+    if (area.height as usize) < head + cats.len() {
         cats.sort_by(|a, b| p.totals.category(*b).total_cmp(&p.totals.category(*a)));
-        cats.truncate(area.height.saturating_sub(1) as usize);
+        cats.truncate((area.height as usize).saturating_sub(head));
     }
     for cat in cats {
         series.push((
@@ -102,7 +134,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Paragraph::new(Line::from(Span::styled(shown, label_style))),
             Rect::new(area.x, y, label_w, 1),
         );
-        let data = fit(values, spark_w as usize);
+        let data = if i < head && band.is_some() {
+            fit_to(values, spark_w as usize, shared_max)
+        } else {
+            fit(values, spark_w as usize)
+        };
         f.render_widget(
             Sparkline::default().data(data).max(1000).style(*style),
             Rect::new(area.x + label_w, y, spark_w, 1),
