@@ -95,6 +95,32 @@ fn catalog_import(c: &mut Criterion) {
     group.finish();
 }
 
+/// The analyses: a full sensitivity run and a 10,000-draw Monte Carlo.
+fn analyses(c: &mut Criterion) {
+    let mut s = plan(12);
+    s.uncertainty = vec![
+        runcost::model::UncertainRange {
+            field: "workload.requests_per_day".into(),
+            low: 1500.0,
+            high: 4000.0,
+        },
+        runcost::model::UncertainRange {
+            field: "risk.error_rate_pct".into(),
+            low: 1.0,
+            high: 4.0,
+        },
+    ];
+    c.bench_function("sensitivity, every input ±20 %", |b| {
+        b.iter(|| runcost::model::analysis::sensitivity::sensitivity(black_box(&s), 20.0))
+    });
+    let mut group = c.benchmark_group("monte carlo");
+    group.sample_size(20);
+    group.bench_function("simulate 10,000 draws", |b| {
+        b.iter(|| runcost::model::analysis::uncertainty::simulate(black_box(&s), 10_000, 1))
+    });
+    group.finish();
+}
+
 fn whole_process(c: &mut Criterion) {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -121,6 +147,7 @@ criterion_group!(
     projection,
     comparison,
     catalog_import,
+    analyses,
     whole_process
 );
 criterion_main!(benches);
