@@ -280,6 +280,19 @@ mod workbench {
     }
 
     #[test]
+    fn the_break_even_panel_opens_and_closes() {
+        let mut a = app();
+        a.update(Msg::Key(KeyChord::ch('B')));
+        let Mode::Breakeven(text) = &a.mode else {
+            panic!("panel")
+        };
+        assert!(text.contains("llama-3.1-8b-l40s") && text.contains("break-even at"));
+        assert!(text.contains("Pays back within 12 months"));
+        a.update(Msg::Key(KeyChord::plain(Key::Esc)));
+        assert!(matches!(a.mode, Mode::Normal));
+    }
+
+    #[test]
     fn presentation_mode_toggles_and_export_writes_next_to_the_plan() {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('P')));

@@ -99,24 +99,38 @@ fn tco(screen: &str) -> String {
     after.split_whitespace().next().unwrap().to_string()
 }
 
+/// Whether tmux is here; CI must have it (`.ci/run` installs it), a
+/// developer's machine may not, and then the test says it is skipped.
+fn tmux_available() -> bool {
+    if Command::new("tmux").arg("-V").output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install tmux (see .ci/run)"
+    );
+    eprintln!("skipped: tmux is not installed");
+    false
+}
+
+/// A copy of an example plan in `dir`.
+fn copy_example(name: &str, to: &Path) {
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.ron")),
+        to,
+    )
+    .unwrap();
+}
+
 #[test]
 fn edit_pick_save_quit_reopen_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tmux (see .ci/run)"
-        );
-        eprintln!("skipped: tmux is not installed");
+    if !tmux_available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     let plan = dir.path().join("support.ron");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        &plan,
-    )
-    .unwrap();
+    copy_example("support-assistant", &plan);
     let t = Tmux {
         socket: format!("runcost-e2e-{}", std::process::id()),
     };
@@ -194,12 +208,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
 
 #[test]
 fn compare_two_example_plans_and_watch_a_delta_change() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tmux (see .ci/run)"
-        );
-        eprintln!("skipped: tmux is not installed");
+    if !tmux_available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -207,11 +216,7 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
     let plans = home.join("data/plans");
     std::fs::create_dir_all(&plans).unwrap();
     for name in ["support-assistant", "support-self-hosted"] {
-        std::fs::copy(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.ron")),
-            plans.join(format!("{name}.ron")),
-        )
-        .unwrap();
+        copy_example(name, &plans.join(format!("{name}.ron")));
     }
     let t = Tmux {
         socket: format!("runcost-e2e-cmp-{}", std::process::id()),
@@ -251,22 +256,13 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
 
 #[test]
 fn unsaved_edits_survive_kill_9_of_the_workbench() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install tmux (see .ci/run)"
-        );
-        eprintln!("skipped: tmux is not installed");
+    if !tmux_available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     let plan = dir.path().join("plan.ron");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        &plan,
-    )
-    .unwrap();
+    copy_example("support-assistant", &plan);
     let t = Tmux {
         socket: format!("runcost-e2e-kill-{}", std::process::id()),
     };

@@ -142,6 +142,7 @@ fn screens() -> Vec<Screen> {
             key(a, Key::Enter);
         }),
         ("present", |a| chars(a, "P")),
+        ("breakeven", |a| chars(a, "B")),
         ("compare-chart", |a| {
             variants(a, 2);
             chars(a, "g");

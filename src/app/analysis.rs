@@ -58,6 +58,19 @@ impl App {
         Vec::new()
     }
 
+    /// `B`: where the plan breaks even, as a panel.
+    pub(super) fn open_breakeven(&mut self) {
+        use crate::model::analysis::breakeven as be;
+        let plan = &self.docs[self.active].plan;
+        let text = crate::report::analysis::breakeven_text(
+            plan,
+            &be::hosting(plan, &self.catalog),
+            be::minutes_to_pay_back(plan),
+            None,
+        );
+        self.mode = Mode::Breakeven(text);
+    }
+
     /// `e`: write the client report (Markdown and HTML) next to the plan.
     pub(super) fn export(&mut self) -> Vec<Effect> {
         let doc = &self.docs[self.active];

@@ -230,6 +230,8 @@ pub enum Mode {
     Tornado(TornadoState),
     /// Presentation mode: big figures for screen sharing.
     Present,
+    /// The break-even findings, as text.
+    Breakeven(String),
 }
 
 pub struct App {
@@ -482,7 +484,7 @@ impl App {
             Mode::Compare(_) => Context::Compare,
             Mode::Safety(_) => Context::Choice,
             Mode::Tornado(_) => Context::Picker,
-            Mode::Present => Context::Help,
+            Mode::Present | Mode::Breakeven(_) => Context::Help,
         }
     }
 
@@ -578,7 +580,7 @@ impl App {
                 self.on_notes(chord, action);
                 Vec::new()
             }
-            Context::Help if matches!(self.mode, Mode::Present) => {
+            Context::Help if matches!(self.mode, Mode::Present | Mode::Breakeven(_)) => {
                 self.mode = Mode::Normal;
                 Vec::new()
             }
@@ -655,6 +657,7 @@ impl App {
             Action::Rebalance => self.rebalance(),
             Action::RefreshPrices => self.refresh_prices(),
             Action::Tornado => self.open_tornado(),
+            Action::Breakeven => self.open_breakeven(),
             Action::EditRange => self.edit_range(),
             Action::Present => self.mode = Mode::Present,
             Action::Export => return self.export(),

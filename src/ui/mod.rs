@@ -96,5 +96,25 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
         Mode::Present => present::render(f, app, theme),
+        Mode::Breakeven(text) => {
+            let full = f.area();
+            let width = full.width.saturating_sub(4).min(130);
+            let inner_w = width.saturating_sub(2).max(1) as usize;
+            let rows: usize = text
+                .lines()
+                .map(|l| l.chars().count().div_ceil(inner_w).max(1))
+                .sum();
+            let inner = popup::open(
+                f,
+                width,
+                (rows as u16 + 2).min(full.height),
+                "Where it breaks even — any key closes",
+                theme,
+            );
+            f.render_widget(
+                Paragraph::new(text.as_str()).wrap(Wrap { trim: false }),
+                inner,
+            );
+        }
     }
 }
