@@ -32,87 +32,107 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// What the scanner sees at an offset.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// A whole string literal starts here.
+    Str,
+    Open,
+    Close,
+    Comma,
+    Other(u8),
+}
+
+/// The significant bytes of RON text from an offset: strings as one token,
+/// comments and whitespace skipped.
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for Scan<'_> {
+    type Item = (usize, Tok);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.b;
+        while self.i < b.len() {
+            let at = self.i;
+            match b[at] {
+                b'"' => {
+                    self.i = skip_string(b, at);
+                    return Some((at, Tok::Str));
+                }
+                b'/' if b.get(at + 1) == Some(&b'/') => self.i = skip_line(b, at),
+                b'/' if b.get(at + 1) == Some(&b'*') => self.i = skip_block(b, at),
+                c if c.is_ascii_whitespace() => self.i += 1,
+                c => {
+                    self.i += 1;
+                    let tok = match c {
+                        b'(' | b'[' | b'{' => Tok::Open,
+                        b')' | b']' | b'}' => Tok::Close,
+                        b',' => Tok::Comma,
+                        other => Tok::Other(other),
+                    };
+                    return Some((at, tok));
+                }
+            }
+        }
+        None
+    }
+}
+
+fn scan(b: &[u8], from: usize) -> Scan<'_> {
+    Scan { b, i: from }
+}
+
 /// Offset of `name` used as a field key (`name:`) at or after `from`, outside
 /// strings and comments.
 fn find_key(b: &[u8], from: usize, name: &str) -> Option<usize> {
-    let mut i = from;
-    while i < b.len() {
-        match b[i] {
-            b'"' => i = skip_string(b, i),
-            b'/' if b.get(i + 1) == Some(&b'/') => i = skip_line(b, i),
-            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block(b, i),
-            _ if b[i..].starts_with(name.as_bytes())
-                && (i == 0 || !is_ident(b[i - 1]))
-                && !b.get(i + name.len()).is_some_and(|c| is_ident(*c)) =>
-            {
-                let mut j = i + name.len();
-                while j < b.len() && b[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if b.get(j) == Some(&b':') {
-                    return Some(i);
-                }
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    None
+    scan(b, from).find_map(|(i, tok)| {
+        let is_key = matches!(tok, Tok::Other(_))
+            && b[i..].starts_with(name.as_bytes())
+            && (i == 0 || !is_ident(b[i - 1]))
+            && !b.get(i + name.len()).is_some_and(|c| is_ident(*c))
+            && b[i + name.len()..]
+                .iter()
+                .find(|c| !c.is_ascii_whitespace())
+                == Some(&b':');
+        is_key.then_some(i)
+    })
 }
 
 /// Offset of the start of element `n` of the list that opens after `from`.
 fn nth_element(b: &[u8], from: usize, n: usize) -> Option<usize> {
-    let mut i = from;
-    while i < b.len() && b[i] != b'[' {
-        i += 1;
-    }
-    i += 1;
+    let mut tokens = scan(b, from).skip_while(|(_, t)| *t != Tok::Open);
+    tokens.next()?; // the list's own bracket
     let mut depth = 0i32;
     let mut index = 0usize;
     let mut start = None;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                start.get_or_insert(i);
-                i = skip_string(b, i);
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = skip_line(b, i);
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i = skip_block(b, i);
-                continue;
-            }
-            b'(' | b'[' | b'{' => {
+    for (i, tok) in tokens {
+        match tok {
+            Tok::Open => {
                 if depth == 0 {
                     start.get_or_insert(i);
+                    if index == n {
+                        return start;
+                    }
                 }
                 depth += 1;
             }
-            b')' | b']' | b'}' => {
-                if depth == 0 {
-                    return None;
-                }
-                depth -= 1;
-            }
-            b',' if depth == 0 => {
+            Tok::Close if depth == 0 => return None,
+            Tok::Close => depth -= 1,
+            Tok::Comma if depth == 0 => {
                 if index == n {
                     return start;
                 }
                 index += 1;
                 start = None;
             }
-            c if !c.is_ascii_whitespace() && depth == 0 => {
+            _ if depth == 0 => {
                 start.get_or_insert(i);
             }
             _ => {}
         }
-        if index == n && start.is_some() && depth > 0 {
-            return start;
-        }
-        i += 1;
     }
     None
 }
@@ -120,29 +140,13 @@ fn nth_element(b: &[u8], from: usize, n: usize) -> Option<usize> {
 /// Whether more brackets are opened than closed (outside strings and comments):
 /// the mark of a file cut short.
 pub fn unclosed_brackets(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut depth = 0i64;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i = skip_string(b, i);
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = skip_line(b, i);
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i = skip_block(b, i);
-                continue;
-            }
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth -= 1,
-            _ => {}
-        }
-        i += 1;
-    }
+    let depth: i64 = scan(text.as_bytes(), 0)
+        .map(|(_, t)| match t {
+            Tok::Open => 1,
+            Tok::Close => -1,
+            _ => 0,
+        })
+        .sum();
     depth > 0
 }
 
