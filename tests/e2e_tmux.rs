@@ -57,13 +57,19 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "e2e"])
     }
 
-    /// Waits until `pred` holds for the screen; panics with the screen if not.
+    /// Waits until `pred` holds for the screen and the screen has settled (a
+    /// frame reaches tmux as a stream of bytes, so one capture may catch half
+    /// of it); panics with the screen if not.
     fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if pred(&s) {
-                return s;
+                std::thread::sleep(Duration::from_millis(60));
+                let again = self.screen();
+                if again == s || pred(&again) && again == self.screen() {
+                    return again;
+                }
             }
             if start.elapsed() > Duration::from_secs(10) {
                 panic!("timed out waiting for {what}; screen:\n{s}");
@@ -180,12 +186,14 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
 
     // Reopen: the same figures.
     t.start(&home, Some(&saved_path));
+    // A frame reaches tmux as a stream of bytes: wait for all of it.
     let reopened = t.wait("the reopened plan", |s| {
-        s.contains("support-haiku.ron") && s.contains("│TCO")
+        s.contains("support-haiku.ron")
+            && s.contains("│TCO")
+            && s.contains("◆ claude-haiku-5-5")
+            && s.contains("2,750 req/day")
     });
     assert_eq!(tco(&reopened), edited);
-    assert!(reopened.contains("◆ claude-haiku-5-5"));
-    assert!(reopened.contains("2,750 req/day"));
 
     // And the headless report agrees with the screen.
     let out = Command::new(env!("CARGO_BIN_EXE_runcost"))
@@ -308,12 +316,20 @@ fn unsaved_edits_survive_kill_9_of_the_workbench() {
         s.contains("Requests per day") && s.contains("3,025 req/day") && s.contains("● modified")
     });
     t.keys(&["C-s"]);
-    t.wait("the save", |s| s.contains("saved "));
-    assert!(
-        std::fs::read_to_string(&plan)
-            .unwrap()
-            .contains("requests_per_day: 3025.0")
-    );
+    t.wait("the save", |s| {
+        s.contains("saved ") && !s.contains("● modified")
+    });
+    let start = Instant::now();
+    while !std::fs::read_to_string(&plan)
+        .unwrap()
+        .contains("requests_per_day: 3025.0")
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the restored edits were not saved"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let start = Instant::now();
     while std::fs::read_dir(&recovery).map_or(0, |d| d.count()) > 0 {
         assert!(
