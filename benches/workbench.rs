@@ -20,7 +20,8 @@ fn start() -> App {
     App::new(Document::opened(plan, None), catalog, None)
 }
 
-fn key_press(c: &mut Criterion) {
+/// The workbench at 200×60 with the cursor on the volume lever.
+fn on_volume() -> App {
     let mut app = start();
     app.update(Msg::Resize {
         width: 200,
@@ -31,6 +32,11 @@ fn key_press(c: &mut Criterion) {
         .iter()
         .position(|r| *r == Row::Field(Field::RequestsPerDay))
         .expect("volume row");
+    app
+}
+
+fn key_press(c: &mut Criterion) {
+    let mut app = on_volume();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
     let theme = Theme { color: true };
     let mut up = true;
@@ -48,16 +54,7 @@ fn key_press(c: &mut Criterion) {
 
 /// The same key press split into its two halves.
 fn split(c: &mut Criterion) {
-    let mut app = start();
-    app.update(Msg::Resize {
-        width: 200,
-        height: 60,
-    });
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .expect("volume row");
+    let mut app = on_volume();
     let mut up = true;
     c.bench_function("split: update only", |b| {
         b.iter(|| {

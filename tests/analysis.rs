@@ -296,7 +296,11 @@ mod workbench {
     fn presentation_mode_toggles_and_export_writes_next_to_the_plan() {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('P')));
-        assert!(matches!(a.mode, Mode::Present));
+        let Mode::Present(top) = &a.mode else {
+            panic!("presentation mode")
+        };
+        assert_eq!(top.len(), 5, "the top five drivers");
+        assert_eq!(top[0].field, Field::RequestsPerDay);
         a.update(Msg::Key(KeyChord::ch('x')));
         assert!(matches!(a.mode, Mode::Normal), "any key returns");
         let effects = a.update(Msg::Key(KeyChord::ch('e')));

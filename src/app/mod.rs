@@ -23,7 +23,7 @@ use ratatui_textarea::TextArea;
 pub use analysis::{TORNADO_PCT, TornadoState};
 pub use compare::{CompareState, columns_that_fit, visible_plans};
 pub use document::Document;
-use keymap::{Action, Context, Key, KeyChord};
+use keymap::{Action, Context, KeyChord};
 use rows::{Group, Row, TextField, Toggle};
 pub use safety::{Question, SafetyState};
 
@@ -228,8 +228,9 @@ pub enum Mode {
     Compare(CompareState),
     Safety(SafetyState),
     Tornado(TornadoState),
-    /// Presentation mode: big figures for screen sharing.
-    Present,
+    /// Presentation mode: big figures for screen sharing, with the top
+    /// drivers (computed on entry, not on every frame).
+    Present(Vec<crate::model::analysis::sensitivity::Swing>),
     /// The break-even findings, as text.
     Breakeven(String),
 }
@@ -484,7 +485,7 @@ impl App {
             Mode::Compare(_) => Context::Compare,
             Mode::Safety(_) => Context::Choice,
             Mode::Tornado(_) => Context::Picker,
-            Mode::Present | Mode::Breakeven(_) => Context::Help,
+            Mode::Present(_) | Mode::Breakeven(_) => Context::Help,
         }
     }
 
@@ -580,7 +581,7 @@ impl App {
                 self.on_notes(chord, action);
                 Vec::new()
             }
-            Context::Help if matches!(self.mode, Mode::Present | Mode::Breakeven(_)) => {
+            Context::Help if matches!(self.mode, Mode::Present(_) | Mode::Breakeven(_)) => {
                 self.mode = Mode::Normal;
                 Vec::new()
             }
@@ -659,7 +660,17 @@ impl App {
             Action::Tornado => self.open_tornado(),
             Action::Breakeven => self.open_breakeven(),
             Action::EditRange => self.edit_range(),
-            Action::Present => self.mode = Mode::Present,
+            Action::Present => {
+                let top = crate::model::analysis::sensitivity::sensitivity(
+                    &self.docs[self.active].plan,
+                    TORNADO_PCT,
+                )
+                .into_iter()
+                .filter(|w| w.swing > 0.0)
+                .take(5)
+                .collect();
+                self.mode = Mode::Present(top);
+            }
             Action::Export => return self.export(),
             Action::AddInfra => self.add_infra(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
@@ -1466,9 +1477,4 @@ pub fn slug(name: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_string();
     if out.is_empty() { "plan".into() } else { out }
-}
-
-/// Reads the key chord as a key event for tests and the runtime.
-pub fn key(k: Key) -> Msg {
-    Msg::Key(KeyChord::plain(k))
 }

@@ -83,11 +83,11 @@ pub fn set_text(s: &mut Scenario, t: TextField, v: &str) {
 }
 
 /// Why `typed` cannot be accepted for the target, or `None` if it can.
-pub fn check(target: EditTarget, typed: &str, _plan: &Scenario) -> Option<String> {
+pub fn check(target: EditTarget, typed: &str, plan: &Scenario) -> Option<String> {
     match target {
         EditTarget::Number(f) => super::entry::parse_for(f, typed).err(),
         EditTarget::Range(f) => {
-            super::entry::parse_range(f, typed, f.get(_plan).unwrap_or(0.0)).err()
+            super::entry::parse_range(f, typed, f.get(plan).unwrap_or(0.0)).err()
         }
         EditTarget::Text(TextField::Currency) => {
             let t = typed.trim();

@@ -202,13 +202,6 @@ impl Projection {
             .unwrap_or_default()
     }
 
-    /// Σ over the horizon of model `i`'s cost.
-    pub fn model_total(&self, i: usize) -> f64 {
-        (0..self.months.len())
-            .map(|k| self.model_month(k + 1, i).cost)
-            .sum()
-    }
-
     pub fn first(&self) -> Option<&Month> {
         self.months.first()
     }

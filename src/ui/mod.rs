@@ -95,7 +95,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Compare(_) => {}
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
-        Mode::Present => present::render(f, app, theme),
+        Mode::Present(top) => present::render(f, app, top, theme),
         Mode::Breakeven(text) => {
             let full = f.area();
             let width = full.width.saturating_sub(4).min(130);

@@ -9,10 +9,11 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::model::analysis::sensitivity::sensitivity;
+use crate::app::TORNADO_PCT;
+use crate::model::analysis::sensitivity::Swing;
 use crate::report::format::{money, money_short, payback, roi};
 
-pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
+pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
     let area = f.area();
     f.render_widget(Clear, area);
     let plan = &app.doc().plan;
@@ -88,15 +89,13 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
             .bar_style(theme.total()),
         chart,
     );
-    let top: Vec<Line> = sensitivity(plan, 20.0)
-        .into_iter()
-        .filter(|w| w.swing > 0.0)
-        .take(5)
+    let top: Vec<Line> = top
+        .iter()
         .map(|w| {
             Line::from(vec![
                 Span::styled(format!("  {:<40}", w.label), theme.label()),
                 Span::styled(
-                    format!("±20 % moves the TCO by {}", money(w.swing, c)),
+                    format!("±{TORNADO_PCT} % moves the TCO by {}", money(w.swing, c)),
                     theme.muted(),
                 ),
             ])
