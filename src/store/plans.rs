@@ -29,6 +29,7 @@ impl OpenError {
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
                 format!("{file}: permission denied; the file cannot be read by this user")
             }
+            OpenError::Io(e) if super::read::is_refusal(e) => format!("{file}: {e}"),
             OpenError::Io(e) => format!("{file}: cannot be read: {e}"),
             OpenError::Plan(p) => p.render(file),
         }
@@ -48,13 +49,8 @@ impl OpenError {
 
 /// Reads and validates the plan at `path`.
 pub fn open_plan(path: &Path, catalog: &Catalog) -> Result<Scenario, OpenError> {
-    if path.is_dir() {
-        return Err(OpenError::Io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a directory",
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(OpenError::Io)?;
+    let bytes = super::read::read_limited(path, super::read::PLAN_LIMIT, "a plan file")
+        .map_err(OpenError::Io)?;
     parse_plan(&bytes, catalog).map_err(OpenError::Plan)
 }
 
