@@ -5,7 +5,7 @@
 //! and redraws only then: an idle workbench uses no CPU.
 
 mod autosave;
-mod effects;
+pub mod effects;
 mod watch;
 
 use std::io::{self, Write};

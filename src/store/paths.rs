@@ -149,9 +149,14 @@ pub fn choose_data_dir(
         Err(why) => {
             let refused = format!("{} was refused ({why})", fallback.display());
             let parent = fallback.parent().unwrap_or(std::path::Path::new("."));
-            let unique = tempfile::Builder::new()
-                .prefix("runcost-data-")
-                .rand_bytes(10)
+            let mut builder = tempfile::Builder::new();
+            builder.prefix("runcost-data-").rand_bytes(10);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o700));
+            }
+            let unique = builder
                 .tempdir_in(parent)
                 .map(|d| d.keep());
             match unique {

@@ -86,6 +86,7 @@ pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
     };
     if matches!(s.question, Question::ConflictInvalid { .. }) {
         // The reason is in the intro; there is no plan on disk to compare.
+        lines.pop();
     } else if s.differences.is_empty() {
         lines.push(Line::from(Span::styled("No input differs.", theme.muted())));
     } else {
