@@ -151,7 +151,9 @@ fn a_save_leaves_no_temporary_file_and_strays_of_the_new_form_are_cleaned() {
     // A link named like ours is never removed (nor what it leads to).
     let target = dir.path().join("keep.txt");
     std::fs::write(&target, "keep").unwrap();
-    let link = dir.path().join(format!(".runcost-tmp.{DEAD_PID}.linklinklink"));
+    let link = dir
+        .path()
+        .join(format!(".runcost-tmp.{DEAD_PID}.linklinklink"));
     symlink(&target, &link).unwrap();
 
     assert_eq!(clean_stray_temps(dir.path()), vec![dead.clone()]);
@@ -192,7 +194,10 @@ fn saving_through_a_link_updates_the_target_and_keeps_the_link() {
         "the link is still a link"
     );
     assert_eq!(std::fs::read(&real).unwrap(), b"new");
-    assert_eq!(std::fs::read(real_dir.join("plan.ron.bak")).unwrap(), b"old");
+    assert_eq!(
+        std::fs::read(real_dir.join("plan.ron.bak")).unwrap(),
+        b"old"
+    );
     assert!(
         !link_dir.join("plan.ron.bak").exists(),
         ".bak beside the target"
@@ -339,7 +344,10 @@ fn an_oversized_plan_catalog_or_import_is_refused_naming_the_limit() {
     );
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("prices.json") && err.contains("64 MB"), "{err}");
+    assert!(
+        err.contains("prices.json") && err.contains("64 MB"),
+        "{err}"
+    );
 }
 
 // ---- the fallback data directory (item 13) ----
@@ -371,7 +379,10 @@ fn a_fallback_data_directory_someone_else_could_use_is_refused() {
     let dir = dir.unwrap();
     let note = note.unwrap();
     assert_ne!(dir, planted);
-    assert!(note.contains("was refused") && note.contains("777"), "{note}");
+    assert!(
+        note.contains("was refused") && note.contains("777"),
+        "{note}"
+    );
     assert_eq!(mode(&dir), 0o700);
     assert!(dir.starts_with(tmp.path()));
 
@@ -478,7 +489,10 @@ fn a_truncated_file_on_disk_gives_a_conflict_that_says_so_and_offers_no_reload()
     let [Msg::SaveConflictInvalid { why, .. }] = &msgs[..] else {
         panic!("{msgs:?}")
     };
-    assert!(why.contains("truncated") || why.contains("ends too early"), "{why}");
+    assert!(
+        why.contains("truncated") || why.contains("ends too early"),
+        "{why}"
+    );
 
     let mut a = App::new(Document::opened(plan, Some(path.clone())), builtin(), None);
     a.update(Msg::Resize {

@@ -31,10 +31,12 @@ fn writable(dir: &std::path::Path) -> bool {
     if std::fs::create_dir_all(dir).is_err() {
         return false;
     }
-    let probe = dir.join(format!(".runcost-probe-{}", std::process::id()));
-    let ok = std::fs::write(&probe, b"").is_ok();
-    let _ = std::fs::remove_file(&probe);
-    ok
+    // An exclusively created file of unpredictable name, removed on drop:
+    // nothing planted in the folder can turn the probe into a write elsewhere.
+    tempfile::Builder::new()
+        .prefix(".runcost-probe-")
+        .tempfile_in(dir)
+        .is_ok()
 }
 
 static DATA_DIR: std::sync::OnceLock<(Option<PathBuf>, Option<String>)> =
@@ -156,9 +158,7 @@ pub fn choose_data_dir(
                 use std::os::unix::fs::PermissionsExt;
                 builder.permissions(std::fs::Permissions::from_mode(0o700));
             }
-            let unique = builder
-                .tempdir_in(parent)
-                .map(|d| d.keep());
+            let unique = builder.tempdir_in(parent).map(|d| d.keep());
             match unique {
                 Ok(u) if distrust(&u).is_none() => {
                     let note = format!(

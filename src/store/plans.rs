@@ -19,9 +19,22 @@ impl OpenError {
     pub fn render(&self, file: &str) -> String {
         match self {
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                format!(
-                    "{file}: no such file; check the path (`runcost new {file}` creates a plan there)"
-                )
+                let path = Path::new(file);
+                let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
+                if let Some(suggest) = super::atomic::folder_suggestion(path) {
+                    format!(
+                        "{file}: no such folder, and a name ending in `/` names a folder, not a plan file; give a file name such as {suggest}"
+                    )
+                } else if let Some(dir) = folder.filter(|d| !d.is_dir()) {
+                    format!(
+                        "{file}: no such file: the folder {} does not exist; check the path",
+                        dir.display()
+                    )
+                } else {
+                    format!(
+                        "{file}: no such file; check the path (`runcost new {file}` creates a plan there)"
+                    )
+                }
             }
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
                 format!("{file}: is a directory, not a plan file")

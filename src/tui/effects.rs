@@ -30,7 +30,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             create_new,
             expected,
         } => {
-            if create_new && path.exists() {
+            if create_new && std::fs::symlink_metadata(&path).is_ok() {
                 return vec![Msg::Saved {
                     doc,
                     path: path.clone(),
@@ -76,7 +76,13 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                     std::fs::create_dir_all(dir)
                         .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
                 }
-                atomic::save_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+                if create_new {
+                    // Refused by the final rename itself if a file appeared meanwhile.
+                    atomic::create_new(&path, text.as_bytes())
+                } else {
+                    atomic::save_atomic(&path, text.as_bytes())
+                }
+                .map_err(|e| e.to_string())
             })();
             let ok = result.is_ok();
             let mut msgs = vec![Msg::Saved {
