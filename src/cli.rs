@@ -197,10 +197,18 @@ pub fn load_catalog() -> Catalog {
 pub fn load_plan(file: &Path, catalog: &Catalog) -> Result<Scenario, Failure> {
     let shown = file.display().to_string();
     if shown == "-" {
+        let limit = crate::store::read::PLAN_LIMIT;
         let mut bytes = Vec::new();
         std::io::stdin()
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::Input(format!("<stdin>: cannot be read: {e}")))?;
+        if bytes.len() as u64 > limit {
+            return Err(Failure::Input(format!(
+                "<stdin>: is larger than {}, the limit for a plan file; runcost does not read it",
+                crate::store::read::limit_words(limit)
+            )));
+        }
         return crate::store::parse_plan(&bytes, catalog)
             .map_err(|e| Failure::Input(e.render("<stdin>")));
     }
@@ -436,6 +444,13 @@ fn new_plan(file: &Path, template: &str, force: bool) -> Result<(), Failure> {
             names.join(", ")
         )));
     };
+    if file.is_dir() {
+        return Err(Failure::Input(format!(
+            "{}: is a directory; give a file name inside it, such as {}",
+            file.display(),
+            file.join("plan.ron").display()
+        )));
+    }
     let result = if force {
         atomic::save_atomic(file, t.text.as_bytes())
     } else {
@@ -508,8 +523,18 @@ fn today() -> String {
 
 fn import_catalog(file: &Path, dry_run: bool, only: Option<&str>) -> Result<(), Failure> {
     let shown = file.display().to_string();
-    let json = std::fs::read_to_string(file)
-        .map_err(|e| Failure::Input(format!("{shown}: cannot be read: {e}")))?;
+    let json = crate::store::read::read_limited_text(
+        file,
+        crate::store::read::CATALOG_LIMIT,
+        "a price list to import",
+    )
+    .map_err(|e| {
+        if crate::store::read::is_refusal(&e) {
+            Failure::Input(format!("{shown}: {e}"))
+        } else {
+            Failure::Input(format!("{shown}: cannot be read: {e}"))
+        }
+    })?;
     let loaded = catalog_store::load();
     if let Some(w) = loaded.warnings.first() {
         return Err(Failure::Input(format!(

@@ -5,7 +5,7 @@
 //! and redraws only then: an idle workbench uses no CPU.
 
 mod autosave;
-mod effects;
+pub mod effects;
 mod watch;
 
 use std::io::{self, Write};
@@ -96,8 +96,7 @@ fn remember(path: &Path) {
     if let Some(dir) = file.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = atomic::save_atomic(&file, absolute.display().to_string().as_bytes());
-    let _ = std::fs::remove_file(atomic::backup_path(&file));
+    let _ = atomic::replace_atomic(&file, absolute.display().to_string().as_bytes());
 }
 
 fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
@@ -113,6 +112,14 @@ pub fn initial_document(
     catalog: &Catalog,
 ) -> Result<(Document, Option<String>), String> {
     if let Some(file) = file {
+        if !file.exists()
+            && let Some(suggest) = atomic::folder_suggestion(file)
+        {
+            return Err(format!(
+                "{}: ends with `/`, so it names a folder, not a plan file (and there is no such folder); give a file name such as {suggest}",
+                file.display()
+            ));
+        }
         if file.exists() {
             let plan =
                 open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
@@ -133,7 +140,14 @@ pub fn initial_document(
         ));
     }
     let last = last_plan_file()
-        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|f| {
+            crate::store::read::read_limited_text(
+                &f,
+                crate::store::read::STATE_LIMIT,
+                "the last-plan file",
+            )
+            .ok()
+        })
         .map(|s| PathBuf::from(s.trim()))
         .filter(|p| !p.as_os_str().is_empty());
     if let Some(path) = last {

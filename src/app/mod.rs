@@ -80,6 +80,14 @@ pub enum Msg {
         theirs: Option<Box<Scenario>>,
         hash: Option<u64>,
     },
+    /// A save found the file changed on disk since it was read, and what is
+    /// on disk now is not a valid plan (or cannot be read): `why`.
+    SaveConflictInvalid {
+        doc: usize,
+        path: PathBuf,
+        why: String,
+        hash: Option<u64>,
+    },
     /// The file of an open plan changed on disk.
     DiskChanged {
         path: PathBuf,
@@ -111,7 +119,8 @@ pub enum Effect {
     },
     /// Delete the recovery copy of the plan at this path.
     DiscardRecovery(Option<PathBuf>),
-    /// Write the client report of `plan` as `<base>.md` and `<base>.html`.
+    /// Write the client report of `plan` as `<base>.md` and `<base>.html`
+    /// (`<base>-2.md`, … when a name is taken: nothing is replaced).
     Export {
         plan: Box<Scenario>,
         base: PathBuf,
@@ -536,6 +545,10 @@ impl App {
                 doc, theirs, hash, ..
             } => {
                 self.on_save_conflict(doc, theirs, hash);
+                Vec::new()
+            }
+            Msg::SaveConflictInvalid { doc, why, hash, .. } => {
+                self.on_save_conflict_invalid(doc, why, hash);
                 Vec::new()
             }
             Msg::DiskChanged { path, theirs, hash } => {

@@ -17,6 +17,9 @@ pub enum Question {
     Recover { written: String },
     /// The file changed on disk since it was opened, and we are about to save.
     Conflict,
+    /// The same, but what is on disk now is not a valid plan (`why`): there
+    /// is nothing to reload, only to overwrite or save elsewhere.
+    ConflictInvalid { why: String },
     /// The file changed on disk and this plan has no unsaved edits: reload?
     Reload,
 }
@@ -105,6 +108,14 @@ impl App {
         }
     }
 
+    pub(super) fn on_save_conflict_invalid(&mut self, doc: usize, why: String, hash: Option<u64>) {
+        self.after_save = None;
+        self.pending_saves = 0;
+        if doc < self.docs.len() {
+            self.ask(Question::ConflictInvalid { why }, doc, None, hash);
+        }
+    }
+
     pub(super) fn on_disk_changed(
         &mut self,
         path: PathBuf,
@@ -172,7 +183,7 @@ impl App {
                 self.say(StatusKind::Info, "recovery copy discarded");
                 vec![Effect::DiscardRecovery(self.docs[doc].path.clone())]
             }
-            (Question::Conflict, Some(Action::Overwrite)) => {
+            (Question::Conflict | Question::ConflictInvalid { .. }, Some(Action::Overwrite)) => {
                 self.pending_saves = 1;
                 match self.save_effect(doc, None) {
                     Some(Effect::Save {
@@ -193,7 +204,7 @@ impl App {
                     _ => Vec::new(),
                 }
             }
-            (Question::Conflict, Some(Action::DialogSaveAs)) => {
+            (Question::Conflict | Question::ConflictInvalid { .. }, Some(Action::DialogSaveAs)) => {
                 self.active = doc;
                 self.refresh();
                 self.open_save_as();

@@ -71,7 +71,7 @@ pub fn load() -> LoadedCatalog {
 }
 
 fn read_user(path: &Path) -> Result<Option<Catalog>, String> {
-    match std::fs::read_to_string(path) {
+    match super::read::read_limited_text(path, super::read::CATALOG_LIMIT, "a catalog file") {
         Ok(text) => parse_catalog(&text).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e.to_string()),

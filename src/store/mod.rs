@@ -7,6 +7,7 @@ pub mod locate;
 pub mod paths;
 pub mod plan_file;
 pub mod plans;
+pub mod read;
 pub mod recovery;
 
 pub use atomic::{SaveError, save_atomic};

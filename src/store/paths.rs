@@ -31,51 +31,150 @@ fn writable(dir: &std::path::Path) -> bool {
     if std::fs::create_dir_all(dir).is_err() {
         return false;
     }
-    let probe = dir.join(format!(".runcost-probe-{}", std::process::id()));
-    let ok = std::fs::write(&probe, b"").is_ok();
-    let _ = std::fs::remove_file(&probe);
-    ok
+    // An exclusively created file of unpredictable name, removed on drop:
+    // nothing planted in the folder can turn the probe into a write elsewhere.
+    tempfile::Builder::new()
+        .prefix(".runcost-probe-")
+        .tempfile_in(dir)
+        .is_ok()
 }
 
 static DATA_DIR: std::sync::OnceLock<(Option<PathBuf>, Option<String>)> =
     std::sync::OnceLock::new();
 
+/// The current user's id (0 where there is no such thing).
+fn my_uid() -> u32 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getuid has no preconditions and cannot fail.
+        unsafe { libc::getuid() }
+    }
+    #[cfg(not(unix))]
+    {
+        0
+    }
+}
+
 fn resolve_data_dir() -> &'static (Option<PathBuf>, Option<String>) {
     DATA_DIR.get_or_init(|| {
         choose_data_dir(
             preferred_data_dir(),
-            &std::env::temp_dir().join("runcost-data"),
+            &std::env::temp_dir().join(format!("runcost-data-{}", my_uid())),
         )
     })
 }
 
-/// The preferred data directory if it can be written, else `fallback` with a
-/// note saying so.
+/// Why `dir`, which exists, cannot be trusted as a private data directory.
+fn distrust(dir: &std::path::Path) -> Option<String> {
+    let meta = match std::fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) => return Some(format!("it cannot be examined: {e}")),
+    };
+    if meta.file_type().is_symlink() {
+        return Some("it is a symbolic link".into());
+    }
+    if !meta.is_dir() {
+        return Some("it is not a folder".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.uid() != my_uid() {
+            return Some(format!("it belongs to another user (uid {})", meta.uid()));
+        }
+        if meta.mode() & 0o077 != 0 {
+            return Some(format!(
+                "other users can use it (mode {:o}, not 700)",
+                meta.mode() & 0o777
+            ));
+        }
+    }
+    None
+}
+
+/// Makes `dir` a private folder (mode 700) of this user, or checks that the
+/// one already there is. `Ok(true)` when it was created now.
+fn private_dir(dir: &std::path::Path) -> Result<bool, String> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    let created = match builder.create(dir) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+        Err(e) => return Err(format!("it cannot be created: {e}")),
+    };
+    if let Some(why) = distrust(dir) {
+        return Err(why);
+    }
+    if !writable(dir) {
+        return Err("it cannot be written".into());
+    }
+    Ok(created)
+}
+
+/// The preferred data directory if it can be written, else `fallback` (a
+/// private folder of this user, created with mode 700, or one already there
+/// that is ours and private) with a note saying so. A `fallback` that
+/// someone else could have planted is refused, and a new folder with a
+/// unique name (`runcost-data-XXXX`, mode 700) is used instead.
 pub fn choose_data_dir(
     preferred: Option<PathBuf>,
     fallback: &std::path::Path,
 ) -> (Option<PathBuf>, Option<String>) {
-    match preferred.clone() {
-        Some(dir) if writable(&dir) => (preferred, None),
-        Some(dir) if writable(fallback) => {
+    let dir = match preferred.clone() {
+        Some(dir) if writable(&dir) => return (preferred, None),
+        Some(dir) => dir,
+        None => {
+            return (
+                None,
+                Some("no data directory on this system; recovery copies cannot be kept".into()),
+            );
+        }
+    };
+    let not_writable = format!("{} is not writable", dir.display());
+    match private_dir(fallback) {
+        Ok(created) => {
+            let how = if created {
+                "a private folder created now"
+            } else {
+                "your private folder"
+            };
             let note = format!(
-                "{} is not writable; plans and recovery copies go to {} for now",
-                dir.display(),
+                "{not_writable}; plans and recovery copies go to {} ({how}) for now",
                 fallback.display()
             );
             (Some(fallback.to_path_buf()), Some(note))
         }
-        Some(dir) => (
-            preferred,
-            Some(format!(
-                "{} is not writable; recovery copies cannot be kept",
-                dir.display()
-            )),
-        ),
-        None => (
-            None,
-            Some("no data directory on this system; recovery copies cannot be kept".into()),
-        ),
+        Err(why) => {
+            let refused = format!("{} was refused ({why})", fallback.display());
+            let parent = fallback.parent().unwrap_or(std::path::Path::new("."));
+            let mut builder = tempfile::Builder::new();
+            builder.prefix("runcost-data-").rand_bytes(10);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o700));
+            }
+            let unique = builder.tempdir_in(parent).map(|d| d.keep());
+            match unique {
+                Ok(u) if distrust(&u).is_none() => {
+                    let note = format!(
+                        "{not_writable}; {refused}; plans and recovery copies go to {}, a new private folder, for now (the next start will not find them there)",
+                        u.display()
+                    );
+                    (Some(u), Some(note))
+                }
+                _ => (
+                    preferred,
+                    Some(format!(
+                        "{not_writable}; {refused}; recovery copies cannot be kept"
+                    )),
+                ),
+            }
+        }
     }
 }
 

@@ -19,9 +19,22 @@ impl OpenError {
     pub fn render(&self, file: &str) -> String {
         match self {
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                format!(
-                    "{file}: no such file; check the path (`runcost new {file}` creates a plan there)"
-                )
+                let path = Path::new(file);
+                let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
+                if let Some(suggest) = super::atomic::folder_suggestion(path) {
+                    format!(
+                        "{file}: no such folder, and a name ending in `/` names a folder, not a plan file; give a file name such as {suggest}"
+                    )
+                } else if let Some(dir) = folder.filter(|d| !d.is_dir()) {
+                    format!(
+                        "{file}: no such file: the folder {} does not exist; check the path",
+                        dir.display()
+                    )
+                } else {
+                    format!(
+                        "{file}: no such file; check the path (`runcost new {file}` creates a plan there)"
+                    )
+                }
             }
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
                 format!("{file}: is a directory, not a plan file")
@@ -29,6 +42,7 @@ impl OpenError {
             OpenError::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
                 format!("{file}: permission denied; the file cannot be read by this user")
             }
+            OpenError::Io(e) if super::read::is_refusal(e) => format!("{file}: {e}"),
             OpenError::Io(e) => format!("{file}: cannot be read: {e}"),
             OpenError::Plan(p) => p.render(file),
         }
@@ -48,13 +62,8 @@ impl OpenError {
 
 /// Reads and validates the plan at `path`.
 pub fn open_plan(path: &Path, catalog: &Catalog) -> Result<Scenario, OpenError> {
-    if path.is_dir() {
-        return Err(OpenError::Io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "is a directory",
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(OpenError::Io)?;
+    let bytes = super::read::read_limited(path, super::read::PLAN_LIMIT, "a plan file")
+        .map_err(OpenError::Io)?;
     parse_plan(&bytes, catalog).map_err(OpenError::Plan)
 }
 

@@ -87,7 +87,8 @@ pub fn find_recovery(plan_path: Option<&Path>, catalog: &Catalog) -> Option<Foun
 
 pub fn find_recovery_in(data: &Path, plan_path: Option<&Path>, catalog: &Catalog) -> Option<Found> {
     let file = recovery_path_in(data, plan_path);
-    let bytes = fs::read(&file).ok()?;
+    let bytes =
+        super::read::read_limited(&file, super::read::PLAN_LIMIT, "a recovery copy").ok()?;
     let written = fs::metadata(&file).and_then(|m| m.modified()).ok();
     match parse_plan(&bytes, catalog) {
         Ok(plan) => Some(Found::Copy {

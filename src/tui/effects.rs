@@ -6,6 +6,7 @@ use crate::app::{Effect, Msg};
 use crate::model::Catalog;
 use crate::store::atomic::{self, content_hash, disk_hash};
 use crate::store::plans::{self, open_plan};
+use crate::store::read::{PLAN_LIMIT, read_limited};
 use crate::store::{parse_plan, paths, recovery};
 
 fn open_with_hash(
@@ -29,7 +30,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             create_new,
             expected,
         } => {
-            if create_new && path.exists() {
+            if create_new && std::fs::symlink_metadata(&path).is_ok() {
                 return vec![Msg::Saved {
                     doc,
                     path: path.clone(),
@@ -38,24 +39,50 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 }];
             }
             // Someone else changed the file since we read it: ask, never clobber.
-            if let Some(expected) = expected
-                && let Ok(bytes) = std::fs::read(&path)
-                && content_hash(&bytes) != expected
-            {
-                let theirs = parse_plan(&bytes, catalog).ok().map(Box::new);
-                return vec![Msg::SaveConflict {
-                    doc,
-                    path,
-                    theirs,
-                    hash: Some(content_hash(&bytes)),
-                }];
+            if let Some(expected) = expected {
+                match read_limited(&path, PLAN_LIMIT, "a plan file") {
+                    Ok(bytes) if content_hash(&bytes) != expected => {
+                        let hash = Some(content_hash(&bytes));
+                        return vec![match parse_plan(&bytes, catalog) {
+                            Ok(theirs) => Msg::SaveConflict {
+                                doc,
+                                path,
+                                theirs: Some(Box::new(theirs)),
+                                hash,
+                            },
+                            Err(e) => Msg::SaveConflictInvalid {
+                                doc,
+                                why: e.render(&path.display().to_string()).replace('\n', " · "),
+                                path,
+                                hash,
+                            },
+                        }];
+                    }
+                    // Unchanged, or deleted (saving writes it again).
+                    Ok(_) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => {
+                        return vec![Msg::SaveConflictInvalid {
+                            doc,
+                            why: format!("{}: {e}", path.display()),
+                            path,
+                            hash: None,
+                        }];
+                    }
+                }
             }
             let result = (|| {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir)
                         .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
                 }
-                atomic::save_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())
+                if create_new {
+                    // Refused by the final rename itself if a file appeared meanwhile.
+                    atomic::create_new(&path, text.as_bytes())
+                } else {
+                    atomic::save_atomic(&path, text.as_bytes())
+                }
+                .map_err(|e| e.to_string())
             })();
             let ok = result.is_ok();
             let mut msgs = vec![Msg::Saved {
@@ -123,17 +150,28 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             };
             let md = crate::report::client::markdown(&plan, &projection, catalog, &date);
             let html = crate::report::client::html(&plan, &projection, catalog, &date);
-            let md_path = base.with_extension("md");
-            let html_path = base.with_extension("html");
-            let result = atomic::save_atomic(&md_path, md.as_bytes())
-                .and_then(|_| atomic::save_atomic(&html_path, html.as_bytes()));
+            // Never replaces a file: the user's own `proposal.md` stays, and a
+            // second export is numbered (`-report-2.md`).
+            let result =
+                atomic::create_numbered(&base, &[("md", md.as_bytes()), ("html", html.as_bytes())]);
             vec![match result {
-                Ok(()) => Msg::Notice(
+                Ok(written) => Msg::Notice(
                     crate::app::StatusKind::Info,
                     format!(
-                        "report written: {} and {}",
-                        md_path.display(),
-                        html_path.display()
+                        "report written: {}{}",
+                        written
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(" and "),
+                        if written
+                            .first()
+                            .is_some_and(|p| *p != atomic::numbered(&base, 1, "md"))
+                        {
+                            " (existing reports were left alone)"
+                        } else {
+                            ""
+                        }
                     ),
                 ),
                 Err(e) => Msg::Notice(

@@ -10,6 +10,7 @@ use crate::app::{App, Msg};
 use crate::model::Catalog;
 use crate::store::atomic::content_hash;
 use crate::store::parse_plan;
+use crate::store::read::{PLAN_LIMIT, read_limited};
 
 #[derive(Default)]
 pub struct Watch {
@@ -43,8 +44,15 @@ impl Watch {
             if d.disk_hash.is_none() {
                 continue; // never on disk, or already known to be gone
             }
-            match std::fs::read(path) {
-                Err(_) => msgs.push(Msg::DiskDeleted(path.clone())),
+            match read_limited(path, PLAN_LIMIT, "a plan file") {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    msgs.push(Msg::DiskDeleted(path.clone()))
+                }
+                Err(e) => msgs.push(Msg::DiskChanged {
+                    path: path.clone(),
+                    theirs: Err(format!("{}: {e}", path.display())),
+                    hash: None,
+                }),
                 Ok(bytes) => {
                     let hash = content_hash(&bytes);
                     if Some(hash) != d.disk_hash {

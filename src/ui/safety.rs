@@ -45,6 +45,19 @@ pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
                 ("Esc", "cancel"),
             ],
         ),
+        Question::ConflictInvalid { why } => (
+            "The file on disk is not a valid plan",
+            vec![
+                format!("{file} was changed since you opened it, and the file on disk is not a valid plan now:"),
+                why.clone(),
+                "There is nothing to reload: overwrite it with this plan, or save this plan under another name.".into(),
+            ],
+            vec![
+                ("o", "overwrite it with mine"),
+                ("a", "save as"),
+                ("Esc", "cancel"),
+            ],
+        ),
         Question::Reload => (
             "The file changed on disk",
             vec![
@@ -71,7 +84,10 @@ pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
         Question::Recover { .. } => "recovered",
         _ => "on disk",
     };
-    if s.differences.is_empty() {
+    if matches!(s.question, Question::ConflictInvalid { .. }) {
+        // The reason is in the intro; there is no plan on disk to compare.
+        lines.pop();
+    } else if s.differences.is_empty() {
         lines.push(Line::from(Span::styled("No input differs.", theme.muted())));
     } else {
         let cur = doc.plan.currency.as_str();
