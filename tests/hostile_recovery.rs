@@ -778,3 +778,57 @@ fn a_second_window_is_not_offered_the_first_ones_unsaved_plan_but_a_later_one_is
     });
     t.keys("c", &["q"]);
 }
+
+#[test]
+fn a_copy_left_by_the_previous_version_is_still_offered_but_only_to_its_plan() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("acme plan.ron");
+    let key: String = {
+        let mut k = String::new();
+        for c in plan.display().to_string().chars() {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                k.push(c);
+            } else if !k.ends_with('_') {
+                k.push('_');
+            }
+        }
+        k.trim_matches('_').to_string()
+    };
+    let legacy = data.path().join("recovery").join(format!("{key}.ron"));
+    std::fs::create_dir_all(legacy.parent().unwrap()).unwrap();
+    let body = runcost::store::write_plan(&edited(1234.0));
+    std::fs::write(
+        &legacy,
+        format!("// runcost recovery copy of {}\n{body}", plan.display()),
+    )
+    .unwrap();
+    assert_eq!(
+        copy_of(data.path(), &plan)
+            .unwrap()
+            .workload
+            .requests_per_day,
+        1234.0
+    );
+    // `acme_plan.ron` has the same old name, but the copy is not its own.
+    assert!(copy_of(data.path(), &dir.path().join("acme_plan.ron")).is_none());
+}
+
+#[test]
+fn the_copy_of_a_plan_another_window_holds_is_not_discarded() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.ron");
+    let copy = write_recovery_in(data.path(), &Owner::Plan(plan.clone()), &edited(5.0)).unwrap();
+    let lock = lock_path_in(data.path(), &plan);
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let other = std::fs::File::create(&lock).unwrap();
+    other.try_lock().unwrap();
+    std::fs::write(&lock, "4343").unwrap();
+    let err = discard_copy_in(data.path(), &copy).unwrap_err();
+    assert!(err.contains("pid 4343"), "{err}");
+    assert!(copy.exists());
+    drop(other);
+    discard_copy_in(data.path(), &copy).unwrap();
+    assert!(!copy.exists());
+}

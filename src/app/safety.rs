@@ -284,17 +284,27 @@ impl App {
                     None => Vec::new(),
                 }
             }
-            (Question::Recover { .. }, Some(Action::Restore)) => {
-                if let Some(plan) = state.theirs {
-                    self.active = doc;
-                    self.commit("Restored the recovered changes".into(), |s| *s = *plan);
-                    self.say(
-                        StatusKind::Info,
-                        "recovered changes restored — Ctrl-S saves them",
-                    );
-                    self.problems_notice();
-                }
-                Vec::new()
+            (Question::Recover { file, .. }, Some(Action::Restore)) => {
+                let Some(plan) = state.theirs else {
+                    return Vec::new();
+                };
+                let from = file.clone();
+                self.active = doc;
+                let kept = plan.clone();
+                self.commit("Restored the recovered changes".into(), |s| *s = *plan);
+                self.say(
+                    StatusKind::Info,
+                    "recovered changes restored — Ctrl-S saves them",
+                );
+                self.problems_notice();
+                // Written again at once under this plan's own name (an older
+                // runcost's copy moves there).
+                let d = &self.docs[doc];
+                vec![Effect::AdoptRecovery {
+                    from,
+                    owner: Owner::of(d.path.as_deref(), d.recovery_id),
+                    plan: kept,
+                }]
             }
             (Question::Recover { file, .. }, Some(Action::DialogDiscard)) => {
                 self.say(StatusKind::Info, "recovery copy discarded");

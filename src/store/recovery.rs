@@ -226,7 +226,41 @@ pub fn find_recovery(plan_path: &Path, catalog: &Catalog) -> Option<Found> {
 pub fn find_recovery_in(data: &Path, plan_path: &Path, catalog: &Catalog) -> Option<Found> {
     let owner = Owner::Plan(plan_path.to_path_buf());
     let file = recovery_path_in(data, &owner);
-    read_copy(&file, &names(&owner).1, catalog)
+    if file.exists() {
+        return read_copy(&file, &names(&owner).1, catalog);
+    }
+    find_legacy_in(data, plan_path, catalog)
+}
+
+/// A copy written by runcost 0.1 under its old name (the path's
+/// `[A-Za-z0-9.-]`), offered only if its first line names this very plan.
+/// Restoring it moves it to the new name.
+fn find_legacy_in(data: &Path, plan_path: &Path, catalog: &Catalog) -> Option<Found> {
+    let absolute = std::path::absolute(plan_path).ok()?;
+    let shown = absolute.display().to_string();
+    let mut key = String::new();
+    for c in shown.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+            key.push(c);
+        } else if !key.ends_with('_') {
+            key.push('_');
+        }
+    }
+    let file = data
+        .join("recovery")
+        .join(format!("{}.ron", key.trim_matches('_')));
+    let bytes = fs::read(&file).ok()?;
+    let first = bytes.split(|b| *b == b'\n').next()?;
+    let recorded = std::str::from_utf8(first).ok()?.strip_prefix(HEADER)?;
+    if std::path::absolute(recorded).ok()? != absolute {
+        return None; // another plan's, or not a legacy copy: left alone
+    }
+    let plan = parse_plan_unvalidated(&bytes, catalog).ok()?;
+    Some(Found::Copy {
+        plan: Box::new(plan),
+        written: fs::metadata(&file).and_then(|m| m.modified()).ok(),
+        file,
+    })
 }
 
 /// Copies of never-saved plans whose runcost is gone (newest first): a
@@ -297,9 +331,9 @@ pub fn discard_copy_in(data: &Path, file: &Path) -> Result<(), String> {
             Some(id) => id
                 .rsplit_once('-')
                 .is_some_and(|(s, _)| s != session_id() && session_alive_in(data, s)),
-            None => match take_lock_in(data, Path::new(&who)) {
-                Lock::HeldBy(pid) => return Err(held_message(&who, pid)),
-                _ => false,
+            None => match lock_holder_in(data, Path::new(&who)) {
+                Some(pid) => return Err(held_message(&who, pid)),
+                None => false,
             },
         },
         None => false,
@@ -404,6 +438,28 @@ fn take_lock_file(lock: &Path) -> Lock {
     }
     held.insert(lock.to_path_buf(), file);
     stale.map_or(Lock::Taken, Lock::ClearedStale)
+}
+
+/// The pid of another runcost holding the lock on a plan, if one does (the
+/// lock is only looked at, not taken).
+pub fn lock_holder_in(data: &Path, plan_path: &Path) -> Option<u32> {
+    let lock = lock_path_in(data, plan_path);
+    if held()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains_key(&lock)
+    {
+        return None;
+    }
+    let mut file = File::open(&lock).ok()?;
+    match file.try_lock() {
+        Ok(()) => None,
+        Err(_) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Some(text.trim().parse().unwrap_or(0))
+        }
+    }
 }
 
 /// Releases our lock on a plan (a lock held by another process is left alone).
