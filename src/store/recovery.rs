@@ -85,7 +85,7 @@ fn readable_stem(path: &Path) -> String {
             out.push('_');
         }
     }
-    let out = out.trim_matches(['_', '.']).to_string();
+    let out = out.trim_matches(['_', '.', '-']).to_string();
     if out.is_empty() { "plan".into() } else { out }
 }
 
@@ -505,5 +505,28 @@ fn session_alive_in(data: &Path, session: &str) -> bool {
             false
         }
         Err(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_names_use_the_published_fnv1a_values_so_they_never_change() {
+        // Test vectors of FNV-1a 64: a release that changed them would no
+        // longer find the copies the previous one wrote.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn readable_stems_are_short_and_safe() {
+        assert_eq!(readable_stem(Path::new("/x/a-план.ron")), "a");
+        assert_eq!(readable_stem(Path::new("/x/a b.ron")), "a_b");
+        assert_eq!(readable_stem(Path::new(&"y".repeat(300))).len(), 40);
+        assert_eq!(readable_stem(Path::new("/x/計画.ron")), "plan");
+        assert_eq!(readable_stem(Path::new("/x/.ron")), "ron");
     }
 }
