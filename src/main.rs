@@ -6,6 +6,14 @@ use clap::Parser;
 use runcost::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    // Under a file-size limit (`ulimit -f`) a write past it must fail with
+    // EFBIG, which every writer reports, instead of SIGXFSZ killing runcost
+    // (and leaving the terminal in the workbench's alternate screen).
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(command),

@@ -8,6 +8,8 @@ mod autosave;
 pub mod effects;
 mod watch;
 
+pub use autosave::Snapshot;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,7 +27,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::{Key, KeyChord};
-use crate::app::{App, Document, Effect, Msg};
+use crate::app::{App, Document, Effect, Msg, StatusKind};
 use crate::model::{Catalog, Scenario};
 use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan};
 use crate::store::{atomic, paths, recovery};
@@ -56,32 +58,73 @@ pub fn restore() {
             io::stdout(),
             DisableBracketedPaste,
             DisableMouseCapture,
-            LeaveAlternateScreen
+            LeaveAlternateScreen,
+            crossterm::cursor::Show
         );
         let _ = disable_raw_mode();
         let _ = io::stdout().flush();
     }
 }
 
-fn install_panic_hook() {
+/// On a panic: first the recovery copies of every plan with unsaved changes
+/// (as of the last sync), then the terminal, then the panic message, then
+/// where the copies went.
+pub fn install_panic_hook(snapshot: Snapshot) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let plans: Vec<(recovery::Owner, Box<Scenario>)> = match snapshot.try_lock() {
+            Ok(s) => s.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            Err(std::sync::TryLockError::Poisoned(p)) => p
+                .into_inner()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            Err(std::sync::TryLockError::WouldBlock) => Vec::new(),
+        };
+        let kept = write_copies(plans.iter().map(|(k, v)| (k.clone(), v.as_ref())));
         restore();
         previous(info);
+        if let Some(line) = kept {
+            eprintln!("runcost: {line}");
+        }
     }));
 }
 
+/// Writes recovery copies now and says in one line where they went, and
+/// which could not be written.
+fn write_copies<'a>(
+    plans: impl Iterator<Item = (recovery::Owner, &'a Scenario)>,
+) -> Option<String> {
+    let mut written = Vec::new();
+    let mut failed = Vec::new();
+    for (owner, plan) in plans {
+        match recovery::write_recovery(&owner, plan) {
+            Ok(p) => written.push(p.display().to_string()),
+            Err(e) => failed.push(e),
+        }
+    }
+    let mut parts = Vec::new();
+    if !written.is_empty() {
+        parts.push(format!("unsaved changes kept in {}", written.join(", ")));
+    }
+    if !failed.is_empty() {
+        parts.push(format!(
+            "unsaved changes could NOT be kept: {}",
+            failed.join("; ")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// Recovery copies of every open plan with unsaved changes, written now (on
-/// SIGTERM/SIGHUP or a dead terminal), as one line naming where they went.
+/// SIGTERM/SIGHUP/SIGINT or a dead terminal), as one line naming where they went.
 fn write_all_recovery(app: &App) -> Option<String> {
-    let written: Vec<String> = app
-        .docs
-        .iter()
-        .filter(|d| d.is_dirty())
-        .filter_map(|d| recovery::write_recovery(d.path.as_deref(), &d.plan).ok())
-        .map(|p| p.display().to_string())
-        .collect();
-    (!written.is_empty()).then(|| written.join(", "))
+    write_copies(app.docs.iter().filter(|d| d.is_dirty()).map(|d| {
+        (
+            recovery::Owner::of(d.path.as_deref(), d.recovery_id),
+            &d.plan,
+        )
+    }))
 }
 
 fn last_plan_file() -> Option<PathBuf> {
@@ -229,6 +272,8 @@ enum Input {
     Terminal(Event),
     Signal(i32),
     Failed(String),
+    /// The autosave thread wrote copies (or could not).
+    Autosave(Result<(), String>),
 }
 
 /// Runs the workbench until the user quits.
@@ -247,7 +292,9 @@ fn when(t: Option<std::time::SystemTime>) -> String {
 }
 
 /// The workbench for `file` (or the last plan, or the example), with the
-/// start-up checks: stray temporary files, a recovery copy, where data goes.
+/// start-up checks: stray temporary files, the plan's lock, recovery copies
+/// (its own, and never-saved plans of windows that stopped), where data goes.
+/// Each finding is a notice of its own: none hides another.
 pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
@@ -260,6 +307,18 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     if let Some(n) = paths::data_dir_note() {
         notes.push(n);
     }
+    if let Some(data) = paths::data_dir() {
+        // Left by a copy being written when the process was killed.
+        let removed = atomic::clean_stray_temps(&data.join("recovery"));
+        if !removed.is_empty() {
+            notes.push(format!(
+                "removed {} temporary file(s) left in the recovery folder by an interrupted write",
+                removed.len()
+            ));
+        }
+    }
+    // A copy of a plan another runcost has open is its live work: not offered.
+    let mut held_elsewhere = false;
     if let Some(p) = &path {
         let dir = p
             .parent()
@@ -280,39 +339,71 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
         if hash.is_some() {
             remember(p);
         }
+        match recovery::take_lock(p) {
+            recovery::Lock::ClearedStale(pid) => notes.push(format!(
+                "cleared a stale lock on {} (pid {pid} is gone)",
+                p.display()
+            )),
+            recovery::Lock::HeldBy(_) => held_elsewhere = true,
+            recovery::Lock::Taken | recovery::Lock::Unavailable => {}
+        }
     }
-    if let Some(s) = &app.status {
-        notes.push(s.text.clone());
+    if let Some(s) = app.status.take() {
+        notes.push(s.text);
     }
-    if !notes.is_empty() {
-        app.status = Some(crate::app::Status {
-            kind: crate::app::StatusKind::Warning,
-            text: notes.join("; "),
-        });
+    for n in notes {
+        app.notify(StatusKind::Warning, n);
     }
-    if let Some(found) = recovery::find_recovery(path.as_deref(), catalog) {
+    if let Some(p) = &path
+        && !held_elsewhere
+        && let Some(found) = recovery::find_recovery(p, catalog)
+    {
         let written = match &found {
             recovery::Found::Copy { written, .. } => when(*written),
-            recovery::Found::Corrupt { .. } => String::new(),
+            _ => String::new(),
         };
         app.offer_recovery(found, written);
+    }
+    for found in recovery::find_orphans(catalog) {
+        let written = match &found {
+            recovery::Found::Copy { written, .. } => when(*written),
+            _ => String::new(),
+        };
+        app.offer_orphan(found, written);
     }
     Ok(app)
 }
 
-/// Runs the workbench until the user quits.
+/// Runs the workbench until the user quits. Stopped by SIGTERM, SIGHUP or
+/// SIGINT, it keeps unsaved changes, restores the terminal and exits with
+/// 128 + the signal's number, as a shell expects.
 pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
     let theme = Theme::from_env();
-    install_panic_hook();
+    let (tx, rx) = mpsc::channel::<Input>();
+    let told = tx.clone();
+    let mut autosave = autosave::Autosave::start(Box::new(move |result| {
+        let _ = told.send(Input::Autosave(result));
+    }));
+    install_panic_hook(autosave.snapshot());
     enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
-    let mut autosave = autosave::Autosave::start();
     let mut locks = autosave::Locks::default();
-    let result = event_loop(&mut app, &catalog, &theme, &mut autosave, &mut locks);
+    let result = event_loop(
+        &mut app,
+        &catalog,
+        &theme,
+        &mut autosave,
+        &mut locks,
+        (tx, rx),
+    );
     restore();
     locks.release_all();
     autosave.finish();
-    result
+    match result {
+        Ok(Some(signal)) => std::process::exit(128 + signal),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn event_loop(
@@ -321,12 +412,12 @@ fn event_loop(
     theme: &Theme,
     autosave: &mut autosave::Autosave,
     locks: &mut autosave::Locks,
-) -> Result<(), String> {
-    use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM, SIGTSTP};
+    (tx, rx): (mpsc::Sender<Input>, mpsc::Receiver<Input>),
+) -> Result<Option<i32>, String> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
     let mut terminal: Term = Terminal::new(CrosstermBackend::new(io::stdout()))
         .map_err(|e| format!("cannot open the terminal: {e}"))?;
-    let (tx, rx) = mpsc::channel::<Input>();
 
     let keys = tx.clone();
     std::thread::spawn(move || {
@@ -343,8 +434,9 @@ fn event_loop(
             }
         }
     });
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP, SIGCONT])
-        .map_err(|e| format!("cannot watch signals: {e}"))?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+            .map_err(|e| format!("cannot watch signals: {e}"))?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for s in signals.forever() {
@@ -390,7 +482,7 @@ fn event_loop(
         if quit {
             // Quitting means every change was saved or deliberately discarded.
             autosave.discard_all(app);
-            break Ok(());
+            break Ok(None);
         }
         autosave.sync(app);
         pending.extend(locks.sync(app));
@@ -401,7 +493,7 @@ fn event_loop(
             break Err(format!("cannot draw: {e}"));
         }
         let Ok(input) = rx.recv() else {
-            break Ok(());
+            break Ok(None);
         };
         match input {
             Input::Terminal(ev) => {
@@ -419,11 +511,12 @@ fn event_loop(
                     pending.insert(0, msg);
                 }
             }
+            Input::Autosave(result) => pending.push(Msg::Protection(result)),
             Input::Failed(e) => {
                 let saved = write_all_recovery(app);
                 break 'outer Err(format!(
                     "the terminal stopped answering: {e}{}",
-                    saved.map_or(String::new(), |p| format!("; unsaved changes kept in {p}"))
+                    saved.map_or(String::new(), |p| format!("; {p}"))
                 ));
             }
             Input::Signal(SIGTSTP) => {
@@ -446,14 +539,14 @@ fn event_loop(
                     Err(e) => break Err(format!("cannot reopen the terminal: {e}")),
                 }
             }
-            Input::Signal(_) => {
-                // SIGTERM / SIGHUP: keep unsaved work, then leave cleanly.
+            Input::Signal(signal) => {
+                // SIGTERM / SIGHUP / SIGINT: keep unsaved work, then leave cleanly.
                 let saved = write_all_recovery(app);
                 restore();
                 if let Some(p) = saved {
-                    eprintln!("runcost: stopped; unsaved changes kept in {p}");
+                    eprintln!("runcost: stopped; {p}");
                 }
-                break Ok(());
+                break Ok(Some(signal));
             }
         }
     };

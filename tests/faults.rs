@@ -26,7 +26,7 @@ fn fault_helper_save() {
     let (a, b) = (version(b'a'), version(b'b'));
     let mut i = 0u64;
     loop {
-        let bytes = if i % 2 == 0 { &a } else { &b };
+        let bytes = if i.is_multiple_of(2) { &a } else { &b };
         if let Err(e) = runcost::store::atomic::save_atomic(&file, bytes) {
             eprintln!("{e}");
             std::process::exit(1);

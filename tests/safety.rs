@@ -14,7 +14,7 @@ use runcost::model::fields::Field;
 use runcost::store::atomic::{clean_stray_temps, content_hash, save_atomic};
 use runcost::store::paths::choose_data_dir;
 use runcost::store::recovery::{
-    Found, Lock, find_recovery_in, recovery_path_in, release_lock_in, take_lock_in,
+    Found, Lock, Owner, find_recovery_in, recovery_path_in, release_lock_in, take_lock_in,
     write_recovery_in,
 };
 
@@ -27,19 +27,19 @@ fn a_recovery_copy_round_trips_and_a_corrupt_one_is_kept_aside() {
     let plan_path = Path::new("/work/acme.ron");
     let mut plan = scenario("support-assistant");
     plan.workload.requests_per_day = 3025.0;
-    let written = write_recovery_in(data.path(), Some(plan_path), &plan).unwrap();
-    assert_eq!(written, recovery_path_in(data.path(), Some(plan_path)));
+    let owner = Owner::Plan(plan_path.to_path_buf());
+    let written = write_recovery_in(data.path(), &owner, &plan).unwrap();
+    assert_eq!(written, recovery_path_in(data.path(), &owner));
     let text = std::fs::read_to_string(&written).unwrap();
-    assert!(text.starts_with("// runcost recovery copy of /work/acme.ron"));
-    match find_recovery_in(data.path(), Some(plan_path), &builtin()) {
+    assert!(text.starts_with("// runcost recovery copy of \"/work/acme.ron\""));
+    match find_recovery_in(data.path(), plan_path, &builtin()) {
         Some(Found::Copy { plan: found, .. }) => assert_eq!(*found, plan),
         other => panic!("{other:?}"),
     }
-    assert!(find_recovery_in(data.path(), Some(Path::new("/other.ron")), &builtin()).is_none());
+    assert!(find_recovery_in(data.path(), Path::new("/other.ron"), &builtin()).is_none());
 
     std::fs::write(&written, "Scenario(version: 1, name: \"cut sh").unwrap();
-    let Some(Found::Corrupt { kept, why }) =
-        find_recovery_in(data.path(), Some(plan_path), &builtin())
+    let Some(Found::Corrupt { kept, why }) = find_recovery_in(data.path(), plan_path, &builtin())
     else {
         panic!("corrupt copy reported")
     };
@@ -61,22 +61,31 @@ fn locks_tell_live_owners_from_stale_ones() {
         .unwrap()
         .unwrap()
         .path();
+    release_lock_in(data.path(), plan);
+    // A pid left inside an unlocked file: a runcost that died holding it.
     std::fs::write(&lock, DEAD_PID.to_string()).unwrap();
     assert_eq!(
         take_lock_in(data.path(), plan),
         Lock::ClearedStale(DEAD_PID)
     );
+    // Held (an OS lock on another open file: as another process would).
+    release_lock_in(data.path(), plan);
+    let other = std::fs::OpenOptions::new().write(true).open(&lock).unwrap();
+    other.try_lock().unwrap();
     std::fs::write(&lock, "1").unwrap();
+    assert_eq!(take_lock_in(data.path(), plan), Lock::HeldBy(1));
+    release_lock_in(data.path(), plan);
     assert_eq!(
-        take_lock_in(data.path(), plan),
-        Lock::HeldBy(1),
-        "pid 1 is always alive"
+        std::fs::read_to_string(&lock).unwrap(),
+        "1",
+        "another process's lock is left alone"
     );
+    drop(other);
+    assert_eq!(take_lock_in(data.path(), plan), Lock::ClearedStale(1));
     release_lock_in(data.path(), plan);
-    assert!(lock.exists(), "another process's lock is left alone");
-    std::fs::write(&lock, std::process::id().to_string()).unwrap();
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "", "released");
+    assert_eq!(take_lock_in(data.path(), plan), Lock::Taken);
     release_lock_in(data.path(), plan);
-    assert!(!lock.exists());
 }
 
 #[test]
@@ -175,9 +184,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
     );
     assert_eq!(
         ch(&mut b, 'd'),
-        vec![Effect::DiscardRecovery(Some(PathBuf::from(
-            "/work/acme.ron"
-        )))]
+        vec![Effect::DiscardRecovery(PathBuf::from("/r.ron"))]
     );
     assert_eq!(b.doc().plan.workload.requests_per_day, 2500.0);
 
@@ -191,11 +198,9 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
     );
     assert!(matches!(c.mode, Mode::Normal));
     assert!(
-        c.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("kept aside as /r.corrupt.ron")
+        c.notices
+            .iter()
+            .any(|n| n.text.contains("kept aside as /r.corrupt.ron"))
     );
 }
 

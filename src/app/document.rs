@@ -25,6 +25,15 @@ pub struct Document {
     pub disk_hash: Option<u64>,
     /// Counts every change (edits, undo, redo), so autosave knows what is new.
     pub revision: u64,
+    /// Unique within this process: names the recovery copy of a plan that
+    /// has no file yet, so two unsaved plans never share one.
+    pub recovery_id: u64,
+}
+
+fn next_recovery_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -39,6 +48,7 @@ impl Document {
             auto_path: false,
             disk_hash: None,
             revision: 0,
+            recovery_id: next_recovery_id(),
         }
     }
 
@@ -53,6 +63,7 @@ impl Document {
             auto_path: false,
             disk_hash: None,
             revision: 0,
+            recovery_id: next_recovery_id(),
         }
     }
 

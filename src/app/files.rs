@@ -227,7 +227,7 @@ impl App {
     }
 
     /// Replaces every open plan with `docs` (at least one).
-    fn replace_workspace(&mut self, docs: Vec<Document>) {
+    pub(super) fn replace_workspace(&mut self, docs: Vec<Document>) {
         if docs.is_empty() {
             return;
         }

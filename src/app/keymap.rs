@@ -168,6 +168,9 @@ pub enum Action {
     Overwrite,
     DialogSaveAs,
     Keep,
+    /// Clear the notices above the status bar (not the warning that unsaved
+    /// changes are unprotected: that stays until they are protected again).
+    DismissNotices,
     // Dialogs and overlays.
     Confirm,
     Cancel,
@@ -225,6 +228,7 @@ impl Action {
             Action::Overwrite => "overwrite the file on disk with this plan",
             Action::DialogSaveAs => "save this plan under another name instead",
             Action::Keep => "keep the plan as it is here",
+            Action::DismissNotices => "dismiss the notices above the status bar",
             Action::Quit => "quit (asks if there are unsaved changes)",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
@@ -268,6 +272,7 @@ impl Action {
             Action::Overwrite => "overwrite",
             Action::DialogSaveAs => "save as",
             Action::Keep => "keep",
+            Action::DismissNotices => "dismiss",
             _ => self.description(),
         }
     }
@@ -352,6 +357,7 @@ const INPUTS: &[Binding] = &[
     (KeyChord::ch('B'), Action::Breakeven),
     (KeyChord::ch('P'), Action::Present),
     (KeyChord::ch('e'), Action::Export),
+    (k(Key::Esc), Action::DismissNotices),
 ];
 
 const CHOICE: &[Binding] = &[

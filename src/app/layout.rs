@@ -22,10 +22,24 @@ pub fn too_small(area: Rect) -> bool {
 /// The main regions: title bar, inputs pane on the left, projection on the
 /// right, status bar at the bottom.
 pub fn regions(area: Rect) -> Regions {
+    regions_with(area, 0)
+}
+
+/// The most notice lines shown above the status bar at once.
+pub const MAX_NOTICE_LINES: usize = 4;
+
+/// Lines the notice list takes for `count` notices.
+pub fn notice_lines(count: usize) -> u16 {
+    count.min(MAX_NOTICE_LINES) as u16
+}
+
+/// The regions with `notices` lines of notices above the status bar (the
+/// status region then holds them and the bar, bar last).
+pub fn regions_with(area: Rect, notices: u16) -> Regions {
     let [title, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(1 + notices),
     ])
     .areas(area);
     let inputs_width = (area.width.saturating_mul(2) / 5).clamp(30, 54);
@@ -41,7 +55,12 @@ pub fn regions(area: Rect) -> Regions {
 
 /// Rows of the inputs list visible inside its border.
 pub fn input_rows_visible(area: Rect) -> usize {
-    regions(area).inputs.height.saturating_sub(2) as usize
+    input_rows_in(regions(area))
+}
+
+/// Rows of the inputs list visible inside its border, for these regions.
+pub fn input_rows_in(regions: Regions) -> usize {
+    regions.inputs.height.saturating_sub(2) as usize
 }
 
 /// A centred rectangle of at most `w`×`h`, clamped to `area`.

@@ -98,6 +98,12 @@ pub enum Msg {
     DiskDeleted(PathBuf),
     /// Something the runtime wants the user to know.
     Notice(StatusKind, String),
+    /// Something the user must see even if other messages follow (start-up
+    /// findings, locks): kept in the notice list until dismissed.
+    Notify(StatusKind, String),
+    /// Whether the last recovery copies were written: `Err` says why unsaved
+    /// changes are not protected (shown until a later write succeeds).
+    Protection(Result<(), String>),
     /// The runtime listed the plans on disk.
     PlanList(Vec<PlanSummary>),
 }
@@ -117,8 +123,15 @@ pub enum Effect {
         /// this fingerprint; `None` writes whatever is there.
         expected: Option<u64>,
     },
-    /// Delete the recovery copy of the plan at this path.
-    DiscardRecovery(Option<PathBuf>),
+    /// Delete this recovery copy (the user discarded it).
+    DiscardRecovery(PathBuf),
+    /// Move the recovery copy `from` (of a window that is gone) to the open
+    /// plan `owner` now holds: written there first, then `from` deleted.
+    AdoptRecovery {
+        from: PathBuf,
+        owner: crate::store::recovery::Owner,
+        plan: Box<Scenario>,
+    },
     /// Write the client report of `plan` as `<base>.md` and `<base>.html`
     /// (`<base>-2.md`, … when a name is taken: nothing is replaced).
     Export {
@@ -152,6 +165,19 @@ pub struct Status {
     pub kind: StatusKind,
     pub text: String,
 }
+
+/// A message kept above the status bar until dismissed, so several can be
+/// seen at once (start-up findings never hide each other).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: StatusKind,
+    pub text: String,
+    /// Not dismissed by Esc: it goes when its cause does.
+    pub sticky: bool,
+}
+
+/// How the sticky notice about failed recovery copies begins.
+pub const UNPROTECTED: &str = "unsaved changes are NOT protected: ";
 
 /// What an edit did to the two numbers a client watches.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,6 +289,11 @@ pub struct App {
     pub mode: Mode,
     pub last_change: Option<ChangeEffect>,
     pub status: Option<Status>,
+    /// Notices shown one per line above the status bar, oldest first.
+    pub notices: Vec<Notice>,
+    /// Recovery copies still to offer after the current question: the copy,
+    /// when it was written, and whether it is a never-saved plan's.
+    pub recovery_queue: Vec<(crate::store::recovery::Found, String, bool)>,
     pub size: Rect,
     /// Where Save As proposes to put new plans.
     pub plans_dir: Option<PathBuf>,
@@ -310,6 +341,8 @@ impl App {
             mode: Mode::Normal,
             last_change: None,
             status: None,
+            notices: Vec::new(),
+            recovery_queue: Vec::new(),
             size: Rect::new(0, 0, 120, 40),
             plans_dir,
             after_save: None,
@@ -509,6 +542,40 @@ impl App {
         });
     }
 
+    /// Adds a notice to the list above the status bar (once: a repeat of one
+    /// already shown is not added again).
+    pub fn notify(&mut self, kind: StatusKind, text: impl Into<String>) {
+        let text = text.into();
+        if !self.notices.iter().any(|n| n.text == text) {
+            self.notices.push(Notice {
+                kind,
+                text,
+                sticky: false,
+            });
+        }
+    }
+
+    /// Shows or clears the warning that recovery copies cannot be written.
+    fn set_protection(&mut self, result: Result<(), String>) {
+        self.notices
+            .retain(|n| !(n.sticky && n.text.starts_with(UNPROTECTED)));
+        if let Err(why) = result {
+            self.notices.insert(
+                0,
+                Notice {
+                    kind: StatusKind::Error,
+                    text: format!("{UNPROTECTED}{why}"),
+                    sticky: true,
+                },
+            );
+        }
+    }
+
+    /// The screen's regions with the notice lines in place.
+    pub fn regions(&self) -> layout::Regions {
+        layout::regions_with(self.size, layout::notice_lines(self.notices.len()))
+    }
+
     /// The single entry point: apply a message, return effects to perform.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
@@ -561,6 +628,14 @@ impl App {
             }
             Msg::Notice(kind, text) => {
                 self.say(kind, text);
+                Vec::new()
+            }
+            Msg::Notify(kind, text) => {
+                self.notify(kind, text);
+                Vec::new()
+            }
+            Msg::Protection(result) => {
+                self.set_protection(result);
                 Vec::new()
             }
             Msg::Opened { path, result } => self.on_opened(path, result),
@@ -617,10 +692,10 @@ impl App {
 
     fn on_action(&mut self, action: Action) -> Vec<Effect> {
         self.status = None;
-        if self.focus == Focus::Table {
-            if let Some(effects) = self.on_table(action) {
-                return effects;
-            }
+        if self.focus == Focus::Table
+            && let Some(effects) = self.on_table(action)
+        {
+            return effects;
         }
         match action {
             Action::Up => self.move_selection(-1),
@@ -688,6 +763,7 @@ impl App {
             Action::AddInfra => self.add_infra(),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Quit => return self.guard(Pending::Quit),
+            Action::DismissNotices => self.notices.retain(|n| n.sticky),
             Action::Confirm
             | Action::Cancel
             | Action::DialogSave
@@ -721,7 +797,7 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        layout::input_rows_visible(self.size).max(1)
+        layout::input_rows_in(self.regions()).max(1)
     }
 
     fn first_selectable_from(&self, start: usize) -> usize {
@@ -751,7 +827,7 @@ impl App {
     }
 
     fn scroll_into_view(&mut self) {
-        let visible = layout::input_rows_visible(self.size).max(1);
+        let visible = layout::input_rows_in(self.regions()).max(1);
         if self.selected < self.offset {
             self.offset = self.selected;
         } else if self.selected >= self.offset + visible {
@@ -1342,7 +1418,7 @@ impl App {
         if !matches!(self.mode, Mode::Normal) || layout::too_small(self.size) {
             return;
         }
-        let r = layout::regions(self.size);
+        let r = self.regions();
         let inside =
             |a: Rect| col >= a.x && col < a.x + a.width && row >= a.y && row < a.y + a.height;
         if inside(r.inputs) {
@@ -1379,14 +1455,14 @@ impl App {
                 *scroll = (*scroll as isize + delta).max(0) as u16;
             }
             Mode::Normal => {
-                let r = layout::regions(self.size);
+                let r = self.regions();
                 if col >= r.projection.x && row >= r.projection.y {
                     let months = self.projections[self.active].months.len();
                     self.table_offset = (self.table_offset as isize + delta)
                         .clamp(0, months.saturating_sub(1) as isize)
                         as usize;
                 } else {
-                    let visible = layout::input_rows_visible(self.size);
+                    let visible = layout::input_rows_in(self.regions());
                     let max = self.rows.len().saturating_sub(visible);
                     self.offset = (self.offset as isize + delta).clamp(0, max as isize) as usize;
                     // Keep the cursor on screen.

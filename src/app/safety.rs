@@ -5,16 +5,23 @@
 use std::path::PathBuf;
 
 use super::keymap::Action;
-use super::{App, Effect, Mode, StatusKind};
+use super::{App, Document, Effect, MAX_PLANS, Mode, StatusKind};
 use crate::model::Scenario;
 use crate::model::compare::{InputDiff, differences, text_differences};
-use crate::store::recovery::Found;
+use crate::store::recovery::{Found, Owner};
 
 /// Which question a safety dialog asks.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Question {
     /// A recovery copy of unsaved changes exists: restore it?
-    Recover { written: String },
+    Recover {
+        written: String,
+        /// The copy itself (deleted if the user discards it).
+        file: PathBuf,
+        /// A never-saved plan of a runcost that stopped: restored as a plan of
+        /// its own, not over the open one.
+        orphan: bool,
+    },
     /// The file changed on disk since it was opened, and we are about to save.
     Conflict,
     /// The same, but what is on disk now is not a valid plan (`why`): there
@@ -67,20 +74,122 @@ impl App {
 
     /// At start-up: a recovery copy of the plan being opened.
     pub fn offer_recovery(&mut self, found: Found, written: String) {
+        self.offer(found, written, false);
+    }
+
+    /// At start-up: the recovery copy of a never-saved plan whose runcost
+    /// stopped. Restoring it opens it as a plan of its own.
+    pub fn offer_orphan(&mut self, found: Found, written: String) {
+        self.offer(found, written, true);
+    }
+
+    fn offer(&mut self, found: Found, written: String, orphan: bool) {
         match found {
-            Found::Copy { plan, .. } => {
-                if plan.as_ref() == &self.docs[self.active].plan {
+            Found::Copy { plan, file, .. } => {
+                if !orphan && plan.as_ref() == &self.docs[self.active].plan {
                     return;
                 }
-                self.ask(Question::Recover { written }, self.active, Some(plan), None);
+                if matches!(self.mode, Mode::Safety(_)) {
+                    // One question at a time; this one follows.
+                    let again = Found::Copy {
+                        plan,
+                        file,
+                        written: None,
+                    };
+                    self.recovery_queue.push((again, written, orphan));
+                    return;
+                }
+                self.ask(
+                    Question::Recover {
+                        written,
+                        file,
+                        orphan,
+                    },
+                    self.active,
+                    Some(plan),
+                    None,
+                );
             }
-            Found::Corrupt { kept, why } => self.say(
+            Found::Corrupt { kept, why } => self.notify(
                 StatusKind::Warning,
                 format!(
                     "a recovery copy could not be read ({why}); kept aside as {}",
                     kept.display()
                 ),
             ),
+            Found::Foreign { file, belongs_to } => self.notify(
+                StatusKind::Warning,
+                format!(
+                    "{} records another plan ({belongs_to}); not offered, left in place",
+                    file.display()
+                ),
+            ),
+        }
+    }
+
+    /// After a recovery question is answered: the next copy waiting, if any.
+    fn next_offer(&mut self) {
+        if matches!(self.mode, Mode::Normal) && !self.recovery_queue.is_empty() {
+            let (found, written, orphan) = self.recovery_queue.remove(0);
+            self.offer(found, written, orphan);
+        }
+    }
+
+    /// Opens a recovered never-saved plan as a plan of its own (over the
+    /// untouched built-in plan, or beside the open ones).
+    fn restore_orphan(&mut self, plan: Scenario, from: PathBuf) -> Vec<Effect> {
+        let doc = Document::unsaved(plan.clone(), None);
+        let owner = Owner::Untitled(doc.recovery_id);
+        let only_pristine =
+            self.docs.len() == 1 && self.docs[0].path.is_none() && !self.docs[0].is_dirty();
+        if only_pristine {
+            self.replace_workspace(vec![doc]);
+        } else if self.docs.len() < MAX_PLANS {
+            self.docs.push(doc);
+            self.projections.push(Default::default());
+            self.active = self.docs.len() - 1;
+            self.after_open();
+        } else {
+            self.notify(
+                StatusKind::Warning,
+                format!(
+                    "{MAX_PLANS} plans are open; the recovered plan stays in {} and is offered next time",
+                    from.display()
+                ),
+            );
+            return Vec::new();
+        }
+        self.say(
+            StatusKind::Info,
+            "recovered unsaved plan opened — Ctrl-S saves it (S picks a name)",
+        );
+        self.problems_notice();
+        vec![Effect::AdoptRecovery {
+            from,
+            owner,
+            plan: Box::new(plan),
+        }]
+    }
+
+    /// After a restore: say that the plan cannot be saved until its problems
+    /// are fixed (it was kept as it was being edited).
+    fn problems_notice(&mut self) {
+        if let Some(first) = self.problems.first() {
+            let more = self.problems.len() - 1;
+            self.notify(
+                StatusKind::Warning,
+                format!(
+                    "the restored plan cannot be saved yet: {} is {}; {}{}",
+                    first.path,
+                    first.value,
+                    first.allowed,
+                    if more > 0 {
+                        format!(" (and {more} more)")
+                    } else {
+                        String::new()
+                    }
+                ),
+            );
         }
     }
 
@@ -166,22 +275,51 @@ impl App {
         let Mode::Safety(state) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };
+        let effects = self.answer(state, action);
+        self.next_offer();
+        effects
+    }
+
+    fn answer(&mut self, state: SafetyState, action: Option<Action>) -> Vec<Effect> {
         let doc = state.doc;
         match (&state.question, action) {
-            (Question::Recover { .. }, Some(Action::Restore)) => {
-                if let Some(plan) = state.theirs {
-                    self.active = doc;
-                    self.commit("Restored the recovered changes".into(), |s| *s = *plan);
-                    self.say(
-                        StatusKind::Info,
-                        "recovered changes restored — Ctrl-S saves them",
-                    );
+            (
+                Question::Recover {
+                    orphan: true, file, ..
+                },
+                Some(Action::Restore),
+            ) => {
+                let file = file.clone();
+                match state.theirs {
+                    Some(plan) => self.restore_orphan(*plan, file),
+                    None => Vec::new(),
                 }
-                Vec::new()
             }
-            (Question::Recover { .. }, Some(Action::DialogDiscard)) => {
+            (Question::Recover { file, .. }, Some(Action::Restore)) => {
+                let Some(plan) = state.theirs else {
+                    return Vec::new();
+                };
+                let from = file.clone();
+                self.active = doc;
+                let kept = plan.clone();
+                self.commit("Restored the recovered changes".into(), |s| *s = *plan);
+                self.say(
+                    StatusKind::Info,
+                    "recovered changes restored — Ctrl-S saves them",
+                );
+                self.problems_notice();
+                // Written again at once under this plan's own name (an older
+                // runcost's copy moves there).
+                let d = &self.docs[doc];
+                vec![Effect::AdoptRecovery {
+                    from,
+                    owner: Owner::of(d.path.as_deref(), d.recovery_id),
+                    plan: kept,
+                }]
+            }
+            (Question::Recover { file, .. }, Some(Action::DialogDiscard)) => {
                 self.say(StatusKind::Info, "recovery copy discarded");
-                vec![Effect::DiscardRecovery(self.docs[doc].path.clone())]
+                vec![Effect::DiscardRecovery(file.clone())]
             }
             (Question::Conflict | Question::ConflictInvalid { .. }, Some(Action::Overwrite)) => {
                 self.pending_saves = 1;

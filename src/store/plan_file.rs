@@ -107,6 +107,16 @@ pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError
     }
 }
 
+/// Reads a plan without the checks a save makes (shares summing to 100 %,
+/// valid prices…): for recovery copies, which keep a plan as it was being
+/// edited. It must still be a well-formed plan, and every model priced.
+pub fn parse_plan_unvalidated(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError> {
+    let text = decode(bytes)?;
+    let mut scenario = parse_unvalidated(&text)?;
+    resolve_prices(&mut scenario, catalog, &text)?;
+    Ok(scenario)
+}
+
 /// Bytes → text: UTF-8 only, BOM dropped, not empty.
 fn decode(bytes: &[u8]) -> Result<String, PlanError> {
     let text = match std::str::from_utf8(bytes) {

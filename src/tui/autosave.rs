@@ -6,14 +6,26 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::app::{App, Msg, StatusKind};
+use crate::app::{App, Document, Msg, StatusKind};
 use crate::model::Scenario;
-use crate::store::recovery::{self, Lock};
+use crate::store::recovery::{self, Lock, Owner};
 
-type Key = Option<PathBuf>;
+type Key = Owner;
+
+/// The plans with unsaved changes as of the last sync, for a last-moment
+/// write (a panic) that cannot reach the app.
+pub type Snapshot = Arc<Mutex<HashMap<Key, Box<Scenario>>>>;
+
+/// Told after every batch of writes: `Err` says why copies failed.
+pub type Report = Box<dyn Fn(Result<(), String>) + Send>;
+
+fn key(d: &Document) -> Key {
+    Owner::of(d.path.as_deref(), d.recovery_id)
+}
 
 enum Job {
     Write(Key, Box<Scenario>),
@@ -30,9 +42,10 @@ pub struct Autosave {
     /// The revision of each plan last handed to the writer.
     sent: HashMap<Key, u64>,
     handle: Option<JoinHandle<()>>,
+    snapshot: Snapshot,
 }
 
-fn writer(rx: mpsc::Receiver<Job>) {
+fn writer(rx: mpsc::Receiver<Job>, report: Report) {
     let mut pending: HashMap<Key, Box<Scenario>> = HashMap::new();
     let mut since: Option<Instant> = None;
     loop {
@@ -46,7 +59,7 @@ fn writer(rx: mpsc::Receiver<Job>) {
                 Ok(j) => Some(j),
                 Err(RecvTimeoutError::Timeout) => None,
                 Err(RecvTimeoutError::Disconnected) => {
-                    flush(&mut pending);
+                    report(flush(&mut pending));
                     return;
                 }
             }
@@ -59,35 +72,47 @@ fn writer(rx: mpsc::Receiver<Job>) {
             }
             Some(Job::Remove(key)) => {
                 pending.remove(&key);
-                recovery::remove_recovery(key.as_deref());
+                recovery::remove_recovery(&key);
             }
             None => {}
         }
         let due = quiet || since.is_some_and(|t| t.elapsed() >= MAX_WAIT);
         if due && !pending.is_empty() {
-            flush(&mut pending);
+            report(flush(&mut pending));
             since = None;
         }
     }
 }
 
-fn flush(pending: &mut HashMap<Key, Box<Scenario>>) {
+/// Writes every pending copy; the first failure (read-only or full data
+/// directory, a file-size limit…) is returned, to be shown at once.
+fn flush(pending: &mut HashMap<Key, Box<Scenario>>) -> Result<(), String> {
+    let mut result = Ok(());
     for (key, plan) in pending.drain() {
-        // A failed write (read-only data directory, full disk) leaves the plan
-        // in memory; the status bar already says where copies go.
-        let _ = recovery::write_recovery(key.as_deref(), &plan);
+        if let Err(e) = recovery::write_recovery(&key, &plan)
+            && result.is_ok()
+        {
+            result = Err(e);
+        }
     }
+    result
 }
 
 impl Autosave {
-    pub fn start() -> Self {
+    pub fn start(report: Report) -> Self {
         let (tx, rx) = mpsc::channel();
-        let handle = std::thread::spawn(move || writer(rx));
+        let handle = std::thread::spawn(move || writer(rx, report));
         Autosave {
             tx: Some(tx),
             sent: HashMap::new(),
             handle: Some(handle),
+            snapshot: Snapshot::default(),
         }
+    }
+
+    /// The dirty plans as of the last sync, shared with the panic hook.
+    pub fn snapshot(&self) -> Snapshot {
+        self.snapshot.clone()
     }
 
     fn send(&self, job: Job) {
@@ -101,14 +126,21 @@ impl Autosave {
     pub fn sync(&mut self, app: &App) {
         let mut open: HashSet<Key> = HashSet::new();
         for d in &app.docs {
-            let key = d.path.clone();
+            let key = key(d);
             open.insert(key.clone());
             if d.is_dirty() {
                 if self.sent.get(&key) != Some(&d.revision) {
                     self.sent.insert(key.clone(), d.revision);
-                    self.send(Job::Write(key, Box::new(d.plan.clone())));
+                    let plan = Box::new(d.plan.clone());
+                    self.share(|s| {
+                        s.insert(key.clone(), plan.clone());
+                    });
+                    self.send(Job::Write(key, plan));
                 }
             } else if self.sent.remove(&key).is_some() {
+                self.share(|s| {
+                    s.remove(&key);
+                });
                 self.send(Job::Remove(key));
             }
         }
@@ -120,15 +152,27 @@ impl Autosave {
             .collect();
         for key in gone {
             self.sent.remove(&key);
+            self.share(|s| {
+                s.remove(&key);
+            });
             self.send(Job::Remove(key));
         }
+    }
+
+    fn share(&self, f: impl FnOnce(&mut HashMap<Key, Box<Scenario>>)) {
+        let mut s = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut s);
     }
 
     /// The user chose to discard every unsaved change (quit → discard).
     pub fn discard_all(&mut self, app: &App) {
         for d in &app.docs {
-            self.sent.remove(&d.path);
-            self.send(Job::Remove(d.path.clone()));
+            let key = key(d);
+            self.sent.remove(&key);
+            self.share(|s| {
+                s.remove(&key);
+            });
+            self.send(Job::Remove(key));
         }
     }
 
@@ -154,18 +198,15 @@ impl Locks {
     /// Takes locks on newly opened plan files and releases closed ones;
     /// returns a notice when another runcost already has a plan open.
     pub fn sync(&mut self, app: &App) -> Vec<Msg> {
-        let open: HashSet<PathBuf> = app
-            .docs
-            .iter()
-            .filter_map(|d| d.path.clone())
-            .filter(|p| p.exists())
-            .collect();
+        // Plans not written yet are locked too: two windows on one new file
+        // would otherwise share (and delete) one recovery copy.
+        let open: HashSet<PathBuf> = app.docs.iter().filter_map(|d| d.path.clone()).collect();
         let mut notices = Vec::new();
         for p in open.difference(&self.held.clone()) {
             match recovery::take_lock(p) {
                 Lock::HeldBy(pid) => {
                     if self.warned.insert(p.clone()) {
-                        notices.push(Msg::Notice(
+                        notices.push(Msg::Notify(
                             StatusKind::Warning,
                             format!(
                                 "{} is also open in another runcost (pid {pid}); saving in both loses one side's changes",
@@ -177,7 +218,7 @@ impl Locks {
                 Lock::ClearedStale(pid) => {
                     self.held.insert(p.clone());
                     if !self.warned.remove(p) {
-                        notices.push(Msg::Notice(
+                        notices.push(Msg::Notify(
                             StatusKind::Info,
                             format!(
                                 "cleared a stale lock on {} (pid {pid} is gone)",
@@ -189,7 +230,17 @@ impl Locks {
                 Lock::Taken => {
                     self.held.insert(p.clone());
                 }
-                Lock::Unavailable => {}
+                Lock::Unavailable => {
+                    if self.warned.insert(p.clone()) {
+                        notices.push(Msg::Notify(
+                            StatusKind::Warning,
+                            format!(
+                                "could not lock {} (see the data directory above); another runcost opening it is not warned",
+                                p.display()
+                            ),
+                        ));
+                    }
+                }
             }
         }
         let closed: Vec<PathBuf> = self.held.difference(&open).cloned().collect();

@@ -138,9 +138,27 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             super::remember(&path);
             Vec::new()
         }
-        Effect::DiscardRecovery(path) => {
-            recovery::remove_recovery(path.as_deref());
-            Vec::new()
+        Effect::DiscardRecovery(file) => match recovery::discard_copy(&file) {
+            Ok(()) => Vec::new(),
+            Err(why) => vec![Msg::Notify(crate::app::StatusKind::Warning, why)],
+        },
+        Effect::AdoptRecovery { from, owner, plan } => {
+            // The copy moves to the plan now open: written there first, so a
+            // crash in between leaves two copies, never none.
+            match recovery::write_recovery(&owner, &plan) {
+                Ok(to) if to != from => match recovery::discard_copy(&from) {
+                    Ok(()) => Vec::new(),
+                    Err(why) => vec![Msg::Notify(crate::app::StatusKind::Warning, why)],
+                },
+                Ok(_) => Vec::new(),
+                Err(why) => vec![
+                    Msg::Protection(Err(why)),
+                    Msg::Notify(
+                        crate::app::StatusKind::Warning,
+                        format!("the recovered plan is still kept in {}", from.display()),
+                    ),
+                ],
+            }
         }
         Effect::Export { plan, base } => {
             let projection = crate::model::project(&plan);

@@ -68,12 +68,12 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         }
         return;
     }
-    let r = layout::regions(area);
+    let r = layout::regions_with(area, layout::notice_lines(app.notices.len()));
     title::render(f, r.title, app, theme);
     if let Mode::Compare(c) = &app.mode {
         let body = ratatui::layout::Rect {
             y: r.title.y + 1,
-            height: area.height.saturating_sub(2),
+            height: r.status.y.saturating_sub(r.title.y + 1),
             ..area
         };
         compare::render(f, body, app, c, theme);

@@ -20,7 +20,25 @@ pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
         |p| p.display().to_string(),
     );
     let (title, intro, keys): (&str, Vec<String>, Vec<(&str, &str)>) = match &s.question {
-        Question::Recover { written } => (
+        Question::Recover {
+            written,
+            orphan: true,
+            ..
+        } => (
+            "Unsaved plan recovered",
+            vec![
+                format!(
+                    "A runcost that stopped kept a plan that was never saved ({written})."
+                ),
+                "Open it as a plan of its own? (Ctrl-S then saves it; below, how it differs from the plan open now)".into(),
+            ],
+            vec![
+                ("r", "open it"),
+                ("d", "discard the copy"),
+                ("Esc", "decide later"),
+            ],
+        ),
+        Question::Recover { written, .. } => (
             "Unsaved changes recovered",
             vec![
                 format!("runcost kept unsaved changes to {file} ({written})."),
