@@ -74,7 +74,7 @@ pub fn markdown(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> 
         }
     }
     o.insert_str(insert_at, &extra);
-    o
+    super::escape::markup(&o).into_owned()
 }
 
 fn esc(s: &str) -> String {
@@ -242,7 +242,7 @@ pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Stri
         "<p class=\"lead\">Model prices are the plan's pricing snapshots (catalog as of {}; sources in the catalog). Every other figure is an assumption agreed on the call.</p></body></html>\n",
         esc(&catalog.as_of)
     ));
-    o
+    super::escape::markup(&o).into_owned()
 }
 
 /// Converts the simple pipe tables the Markdown report writes into HTML rows.
