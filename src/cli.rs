@@ -43,7 +43,7 @@ runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --f
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Project over N months (1–60) instead of the plan's horizon.
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60), allow_negative_numbers = true)]
         months: Option<u32>,
     },
     /// Put 2 to 4 plans side by side: figures, differences from the first plan,
@@ -76,7 +76,7 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         #[arg(long, default_value_t = 10_000, allow_negative_numbers = true)]
         draws: i64,
         /// The random seed: the same file and seed give the same numbers.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
         seed: u64,
         #[arg(long, short, default_value = "table", value_parser = formats(&["table", "json"]))]
         format: Format,

@@ -407,7 +407,11 @@ fn uncertainty_ranges_that_overflow_are_refused_and_simulate_never_prints_na() {
             "uncertainty: [(field: \"workload.requests_per_day\", low: 50.0, high: 1e308)],",
         ),
     );
-    for args in [vec!["check", &ranged], vec!["simulate", &ranged]] {
+    for args in [
+        vec!["check", &ranged],
+        vec!["simulate", &ranged],
+        vec!["report", &ranged, "-f", "md"],
+    ] {
         let out = run_in(&d.0, &args);
         assert_eq!(
             out.status.code(),

@@ -19,10 +19,11 @@ pub struct Findings {
 pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     let swings = sensitivity(s, 20.0);
     let sensitivity_md = super::analysis::sensitivity_md(s, &swings, 20.0, 5);
-    let band = (!s.uncertainty.is_empty()).then(|| {
-        let sim = simulate(s, 10_000, 1);
-        (sim.tco.p10, sim.tco.p50, sim.tco.p90)
-    });
+    // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
+    let band = (!s.uncertainty.is_empty())
+        .then(|| simulate(s, 10_000, 1))
+        .filter(|sim| sim.overflowed == 0)
+        .map(|sim| (sim.tco.p10, sim.tco.p50, sim.tco.p90));
     let mut breakeven: Vec<String> = hosting(s, catalog)
         .into_iter()
         .filter_map(|h| {
