@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::validate::show;
 use crate::model::{Catalog, Pricing, Scenario, project};
 use crate::report::{self, Format};
 use crate::store::catalog as catalog_store;
@@ -42,7 +43,7 @@ runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --f
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Project over N months (1–60) instead of the plan's horizon.
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60), allow_negative_numbers = true)]
         months: Option<u32>,
     },
     /// Put 2 to 4 plans side by side: figures, differences from the first plan,
@@ -55,37 +56,39 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// 2 to 4 plan files; the first is the baseline.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "md", "csv", "json"]))]
         format: Format,
     },
     /// Which inputs move the TCO most: each moved down and up by --pct.
     Sensitivity {
         file: PathBuf,
-        /// How far each input moves, in percent of its value.
-        #[arg(long, default_value_t = 20.0)]
+        /// How far each input moves, in percent of its value (above 0, below 100).
+        #[arg(long, default_value_t = 20.0, allow_negative_numbers = true)]
         pct: f64,
-        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "md", "csv", "json"]))]
         format: Format,
     },
     /// Monte Carlo over the plan's `uncertainty` ranges: P10/P50/P90 of the TCO
     /// and of each month (same file and seed, same numbers).
     Simulate {
         file: PathBuf,
-        #[arg(long, default_value_t = 10_000)]
-        draws: usize,
-        #[arg(long, default_value_t = 1)]
+        /// How many projections to draw (1 to 1,000,000).
+        #[arg(long, default_value_t = 10_000, allow_negative_numbers = true)]
+        draws: i64,
+        /// The random seed: the same file and seed give the same numbers.
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
         seed: u64,
-        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "json"]))]
         format: Format,
     },
     /// Break-even volumes for self-hosting, the minutes saved needed to pay
     /// back, and the volume a monthly budget holds.
     Breakeven {
         file: PathBuf,
-        /// A monthly budget to find the highest daily volume for.
-        #[arg(long)]
+        /// A monthly budget to find the highest daily volume for (≥ 0).
+        #[arg(long, allow_negative_numbers = true)]
         budget: Option<f64>,
-        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "json"]))]
         format: Format,
     },
     /// Validate plans and print every problem with its file, line and field.
@@ -144,6 +147,21 @@ Saved plans keep the prices they were made with until you refresh them."
     },
 }
 
+/// The `--format` values a subcommand can really produce, so `--help` lists
+/// only those and any other (e.g. `compare --format html`) is refused with
+/// exit 2 and the allowed list, never answered in another format.
+fn formats(
+    allowed: &'static [&'static str],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    let values = Format::value_variants()
+        .iter()
+        .filter_map(|f| f.to_possible_value())
+        .filter(|v| allowed.contains(&v.get_name()));
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|name| Format::from_str(&name, false).unwrap_or(Format::Table))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CatalogFormat {
     Table,
@@ -172,8 +190,31 @@ impl Failure {
     }
 }
 
-/// Writes to stdout; a closed pipe (`runcost report … | head`) is not an error.
+/// Writes text for people to stdout, every control character shown as an
+/// escape (a plan name cannot drive the terminal); a closed pipe
+/// (`runcost report … | head`) is not an error.
 fn emit(text: &str) -> Result<(), Failure> {
+    write_out(&report::escape::terminal(text))
+}
+
+/// Writes a file format (Markdown, CSV, JSON, HTML) to stdout: its renderer
+/// has escaped it for that format, and the data is kept as it is unless
+/// stdout is a terminal, which gets the same escapes as any text.
+fn emit_data(text: &str) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        emit(text)
+    } else {
+        write_out(text)
+    }
+}
+
+/// A warning or note on stderr, escaped like everything written for people.
+fn warn(text: &str) {
+    eprintln!("runcost: {}", report::escape::terminal(text));
+}
+
+fn write_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
@@ -188,7 +229,7 @@ fn emit(text: &str) -> Result<(), Failure> {
 pub fn load_catalog() -> Catalog {
     let loaded = catalog_store::load();
     for w in &loaded.warnings {
-        eprintln!("runcost: warning: {w}");
+        warn(&format!("warning: {w}"));
     }
     loaded.catalog
 }
@@ -228,32 +269,48 @@ pub fn run(command: Command) -> Result<(), Failure> {
             if let Some(m) = months {
                 plan.horizon_months = m;
             }
+            // The plan was checked with its own horizon; --months may reach further.
+            ensure_finite(&file, &plan)?;
             let projection = project(&plan);
-            ensure_finite(&file, &projection)?;
-            emit(&match format {
-                Format::Md => report::client::markdown(&plan, &projection, &catalog, &today()),
-                Format::Html => report::client::html(&plan, &projection, &catalog, &today()),
-                _ => report::render(format, &plan, &projection, &catalog.as_of),
-            })
+            match format {
+                Format::Table => emit(&report::render(format, &plan, &projection, &catalog.as_of)),
+                Format::Md => emit_data(&report::client::markdown(
+                    &plan,
+                    &projection,
+                    &catalog,
+                    &today(),
+                )),
+                Format::Html => emit_data(&report::client::html(
+                    &plan,
+                    &projection,
+                    &catalog,
+                    &today(),
+                )),
+                Format::Csv | Format::Json => {
+                    emit_data(&report::render(format, &plan, &projection, &catalog.as_of))
+                }
+            }
         }
         Command::Check { files } => check(&files),
         Command::Sensitivity { file, pct, format } => {
             use crate::report::analysis as ra;
             if !(pct.is_finite() && pct > 0.0 && pct < 100.0) {
                 return Err(Failure::Input(format!(
-                    "--pct {pct}: must be above 0 and below 100"
+                    "--pct {}: must be a percentage above 0 and below 100, e.g. --pct 20",
+                    show(pct)
                 )));
             }
             let catalog = load_catalog();
             let plan = load_plan(&file, &catalog)?;
             let swings = crate::model::analysis::sensitivity::sensitivity(&plan, pct);
-            emit(&match format {
-                Format::Json => ra::sensitivity_json(&swings, pct),
-                Format::Md => ra::sensitivity_md(&plan, &swings, pct, usize::MAX),
-                Format::Table | Format::Csv | Format::Html => {
-                    ra::sensitivity_table(&plan, &swings, pct, usize::MAX)
+            match format {
+                Format::Json => emit_data(&ra::sensitivity_json(&swings, pct)),
+                Format::Md => emit_data(&ra::sensitivity_md(&plan, &swings, pct, usize::MAX)),
+                Format::Csv => emit_data(&ra::sensitivity_csv(&swings)),
+                Format::Table | Format::Html => {
+                    emit(&ra::sensitivity_table(&plan, &swings, pct, usize::MAX))
                 }
-            })
+            }
         }
         Command::Simulate {
             file,
@@ -262,18 +319,29 @@ pub fn run(command: Command) -> Result<(), Failure> {
             format,
         } => {
             use crate::report::analysis as ra;
-            if !(1..=1_000_000).contains(&draws) {
-                return Err(Failure::Input(format!(
-                    "--draws {draws}: must be from 1 to 1,000,000"
-                )));
-            }
+            let draws = match usize::try_from(draws) {
+                Ok(d) if (1..=1_000_000).contains(&d) => d,
+                _ => {
+                    return Err(Failure::Input(format!(
+                        "--draws {draws}: must be a whole number from 1 to 1,000,000, e.g. --draws 10000"
+                    )));
+                }
+            };
             let catalog = load_catalog();
             let plan = load_plan(&file, &catalog)?;
             let sim = crate::model::analysis::uncertainty::simulate(&plan, draws, seed);
-            emit(&match format {
-                Format::Json => ra::simulation_json(&sim),
-                _ => ra::simulation_table(&plan, &sim),
-            })
+            if sim.overflowed > 0 {
+                return Err(Failure::Input(format!(
+                    "{}: {} of {} draws overflow (a month's cost beyond 1e308), so no P10/P50/P90 can be given; narrow the uncertainty ranges",
+                    file.display(),
+                    report::format::count(sim.overflowed as f64),
+                    report::format::count(draws as f64)
+                )));
+            }
+            match format {
+                Format::Json => emit_data(&ra::simulation_json(&sim)),
+                _ => emit(&ra::simulation_table(&plan, &sim)),
+            }
         }
         Command::Breakeven {
             file,
@@ -282,20 +350,21 @@ pub fn run(command: Command) -> Result<(), Failure> {
         } => {
             use crate::model::analysis::breakeven as be;
             use crate::report::analysis as ra;
-            if budget.is_some_and(|b| !(b.is_finite() && b >= 0.0)) {
-                return Err(Failure::Input(
-                    "--budget: must be a finite amount ≥ 0".into(),
-                ));
+            if let Some(b) = budget.filter(|b| !(b.is_finite() && *b >= 0.0)) {
+                return Err(Failure::Input(format!(
+                    "--budget {}: must be a monthly amount ≥ 0 (at most 1e308), e.g. --budget 5000",
+                    show(b)
+                )));
             }
             let catalog = load_catalog();
             let plan = load_plan(&file, &catalog)?;
             let hosting = be::hosting(&plan, &catalog);
             let minutes = be::minutes_to_pay_back(&plan);
             let budget = budget.map(|b| (b, be::volume_for_budget(&plan, b)));
-            emit(&match format {
-                Format::Json => ra::breakeven_json(&hosting, minutes, budget),
-                _ => ra::breakeven_text(&plan, &hosting, minutes, budget),
-            })
+            match format {
+                Format::Json => emit_data(&ra::breakeven_json(&hosting, minutes, budget)),
+                _ => emit(&ra::breakeven_text(&plan, &hosting, minutes, budget)),
+            }
         }
         Command::Compare { files, format } => compare(&files, format),
         Command::Catalog {
@@ -314,9 +383,13 @@ pub fn run(command: Command) -> Result<(), Failure> {
         } => {
             let loaded = catalog_store::load();
             for w in &loaded.warnings {
-                eprintln!("runcost: warning: {w}");
+                warn(&format!("warning: {w}"));
             }
-            emit(&render_catalog(&loaded, provider.as_deref(), format))
+            let text = render_catalog(&loaded, provider.as_deref(), format);
+            match format {
+                CatalogFormat::Table => emit(&text),
+                CatalogFormat::Json => emit_data(&text),
+            }
         }
         Command::New {
             file,
@@ -339,23 +412,19 @@ pub fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
-/// Valid inputs can still be too large to multiply out (1e300 requests a day
-/// growing 1000 % a month); say so rather than print "inf" or null.
-fn ensure_finite(file: &Path, p: &crate::model::Projection) -> Result<(), Failure> {
-    let t = &p.totals;
-    if [t.tco, t.value, t.peak_reviewer_fte]
-        .iter()
-        .all(|v| v.is_finite())
-        && p.months
-            .iter()
-            .all(|m| m.cumulative_net.is_finite() && m.requests.is_finite())
-    {
-        Ok(())
-    } else {
-        Err(Failure::Input(format!(
-            "{}: the projection overflows (a figure exceeds 1e308); lower the volume, growth or prices",
-            file.display()
-        )))
+/// Validation refuses plans whose projection overflows; a horizon set on the
+/// command line (`report --months`) can still reach further, so the same rule
+/// is applied again, naming the input that overflows.
+fn ensure_finite(file: &Path, plan: &Scenario) -> Result<(), Failure> {
+    match crate::model::validate::overflow(plan) {
+        None => Ok(()),
+        Some(inv) => Err(Failure::Input(format!(
+            "{}: {} is {}; {}",
+            file.display(),
+            inv.path,
+            inv.value,
+            inv.allowed
+        ))),
     }
 }
 
@@ -379,10 +448,10 @@ fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
     if !errors.is_empty() {
         return Err(Failure::Input(errors.join("\n")));
     }
-    let projections: Vec<_> = plans.iter().map(project).collect();
-    for (f, p) in files.iter().zip(&projections) {
+    for (f, p) in files.iter().zip(&plans) {
         ensure_finite(f, p)?;
     }
+    let projections: Vec<_> = plans.iter().map(project).collect();
     let entries: Vec<cmp::Entry> = files
         .iter()
         .zip(&plans)
@@ -395,15 +464,15 @@ fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
         .collect();
     if format != Format::Json {
         for note in crate::model::compare::caveats(&plans.iter().collect::<Vec<_>>()) {
-            eprintln!("runcost: note: {note}");
+            warn(&format!("note: {note}"));
         }
     }
-    emit(&match format {
-        Format::Table | Format::Html => cmp::table(&entries),
-        Format::Md => cmp::markdown(&entries),
-        Format::Csv => cmp::csv(&entries),
-        Format::Json => cmp::json(&entries),
-    })
+    match format {
+        Format::Table | Format::Html => emit(&cmp::table(&entries)),
+        Format::Md => emit_data(&cmp::markdown(&entries)),
+        Format::Csv => emit_data(&cmp::csv(&entries)),
+        Format::Json => emit_data(&cmp::json(&entries)),
+    }
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {
@@ -416,7 +485,7 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
                 out.push_str(&format!(
                     "{}: ok ({}, {} months, {} model{})\n",
                     f.display(),
-                    plan.name,
+                    report::escape::terminal_line(&plan.name),
                     plan.horizon_months,
                     plan.models.len(),
                     if plan.models.len() == 1 { "" } else { "s" }
@@ -600,7 +669,7 @@ pub fn render_catalog(
     if format == CatalogFormat::Json {
         let mut s = serde_json::to_string_pretty(&filtered).unwrap_or_else(|_| "{}".into());
         s.push('\n');
-        return s;
+        return report::escape::json(&s).into_owned();
     }
     let mut t = crate::report::table::table();
     t.set_header(vec![

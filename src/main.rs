@@ -22,7 +22,11 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("runcost: {}", failure.message());
+            // Messages quote plan names and file text: escaped like all output.
+            eprintln!(
+                "runcost: {}",
+                runcost::report::escape::terminal(failure.message())
+            );
             ExitCode::from(failure.exit_code())
         }
     }

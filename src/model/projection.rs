@@ -209,6 +209,72 @@ impl Projection {
     pub fn last(&self) -> Option<&Month> {
         self.months.last()
     }
+
+    /// The first figure that is not a finite number (inputs too large to
+    /// multiply out), month by month and then the horizon totals; `None` when
+    /// every figure is finite.
+    pub fn overflow(&self) -> Option<Overflow> {
+        for m in &self.months {
+            let figures = [
+                ("requests", m.requests),
+                ("calls", m.calls),
+                ("inference", m.inference),
+                ("retrieval", m.retrieval),
+                ("infrastructure", m.infrastructure),
+                ("maintenance", m.maintenance),
+                ("oversight", m.oversight),
+                ("errors", m.errors),
+                ("change", m.change),
+                ("total", m.total),
+                ("value", m.value),
+                ("net", m.net),
+                ("cumulative net", m.cumulative_net),
+                ("reviewers needed", m.reviewer_fte_needed),
+                ("review coverage", m.review_coverage_pct),
+                ("uncaught errors", m.uncaught_errors),
+            ];
+            if let Some((figure, _)) = figures.iter().find(|(_, v)| !v.is_finite()) {
+                return Some(Overflow {
+                    month: Some(m.month),
+                    figure,
+                });
+            }
+        }
+        let t = &self.totals;
+        let totals = [
+            ("requests", t.requests),
+            ("run cost", t.run_cost),
+            ("TCO", t.tco),
+            ("value", t.value),
+            ("net", t.net),
+            ("ROI", t.roi_pct.unwrap_or(0.0)),
+            ("cost per request", t.cost_per_request.unwrap_or(0.0)),
+        ];
+        totals
+            .iter()
+            .find(|(_, v)| !v.is_finite())
+            .map(|(figure, _)| Overflow {
+                month: None,
+                figure,
+            })
+    }
+}
+
+/// Where a projection stops being finite: a figure of a month, or of the
+/// horizon totals (`month: None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow {
+    pub month: Option<u32>,
+    pub figure: &'static str,
+}
+
+impl std::fmt::Display for Overflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.month {
+            Some(m) => write!(f, "month {m}'s {}", self.figure),
+            None => write!(f, "the horizon's {}", self.figure),
+        }
+    }
 }
 
 /// Projects the plan month by month over its horizon.

@@ -56,14 +56,46 @@ pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> S
             money(w.swing, c)
         ));
     }
-    o
+    super::escape::markup(&o).into_owned()
+}
+
+/// CSV: one row per input, largest swing first; the label is text (guarded
+/// against spreadsheet formulas), every other cell a plain number.
+pub fn sensitivity_csv(swings: &[Swing]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record([
+        "driver",
+        "path",
+        "value",
+        "low_value",
+        "high_value",
+        "tco_low",
+        "tco_high",
+        "swing",
+    ]);
+    for s in swings {
+        let _ = w.write_record([
+            &*super::escape::csv_text(&s.label),
+            &*super::escape::csv_text(&s.path),
+            &s.value.to_string(),
+            &s.low_value.to_string(),
+            &s.high_value.to_string(),
+            &format!("{:.2}", s.tco_low),
+            &format!("{:.2}", s.tco_high),
+            &format!("{:.2}", s.swing),
+        ]);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 pub fn sensitivity_json(swings: &[Swing], pct: f64) -> String {
     let mut s = serde_json::to_string_pretty(&json!({ "pct": pct, "drivers": swings }))
         .unwrap_or_else(|_| "{}".into());
     s.push('\n');
-    s
+    super::escape::json(&s).into_owned()
 }
 
 pub fn simulation_table(s: &Scenario, sim: &Simulation) -> String {
@@ -101,7 +133,7 @@ pub fn simulation_table(s: &Scenario, sim: &Simulation) -> String {
 pub fn simulation_json(sim: &Simulation) -> String {
     let mut s = serde_json::to_string_pretty(sim).unwrap_or_else(|_| "{}".into());
     s.push('\n');
-    s
+    super::escape::json(&s).into_owned()
 }
 
 pub fn breakeven_text(
@@ -169,5 +201,5 @@ pub fn breakeven_json(
     }))
     .unwrap_or_else(|_| "{}".into());
     s.push('\n');
-    s
+    super::escape::json(&s).into_owned()
 }

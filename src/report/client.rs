@@ -19,10 +19,11 @@ pub struct Findings {
 pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     let swings = sensitivity(s, 20.0);
     let sensitivity_md = super::analysis::sensitivity_md(s, &swings, 20.0, 5);
-    let band = (!s.uncertainty.is_empty()).then(|| {
-        let sim = simulate(s, 10_000, 1);
-        (sim.tco.p10, sim.tco.p50, sim.tco.p90)
-    });
+    // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
+    let band = (!s.uncertainty.is_empty())
+        .then(|| simulate(s, 10_000, 1))
+        .filter(|sim| sim.overflowed == 0)
+        .map(|sim| (sim.tco.p10, sim.tco.p50, sim.tco.p90));
     let mut breakeven: Vec<String> = hosting(s, catalog)
         .into_iter()
         .filter_map(|h| {
@@ -74,7 +75,7 @@ pub fn markdown(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> 
         }
     }
     o.insert_str(insert_at, &extra);
-    o
+    super::escape::markup(&o).into_owned()
 }
 
 fn esc(s: &str) -> String {
@@ -242,7 +243,7 @@ pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Stri
         "<p class=\"lead\">Model prices are the plan's pricing snapshots (catalog as of {}; sources in the catalog). Every other figure is an assumption agreed on the call.</p></body></html>\n",
         esc(&catalog.as_of)
     ));
-    o
+    super::escape::markup(&o).into_owned()
 }
 
 /// Converts the simple pipe tables the Markdown report writes into HTML rows.

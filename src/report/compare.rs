@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::escape::csv_text;
 use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
@@ -218,7 +219,7 @@ pub fn markdown(entries: &[Entry]) -> String {
     for note in caveats(&plans(entries)) {
         o.push_str(&format!("\n_Note: {note}._\n"));
     }
-    o
+    super::escape::markup(&o).into_owned()
 }
 
 fn number_or_empty(v: Option<f64>) -> String {
@@ -236,8 +237,8 @@ pub fn csv(entries: &[Entry]) -> String {
         for f in Figure::ALL {
             let d = f.delta(base, e.projection);
             let _ = w.write_record([
-                e.plan.name.as_str(),
-                e.file.as_str(),
+                &*csv_text(&e.plan.name),
+                &*csv_text(&e.file),
                 f.key(),
                 &number_or_empty(f.of(e.projection)),
                 &number_or_empty(d.map(|d| d.abs)),
@@ -298,5 +299,5 @@ pub fn json(entries: &[Entry]) -> String {
     });
     let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into());
     s.push('\n');
-    s
+    super::escape::json(&s).into_owned()
 }

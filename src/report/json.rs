@@ -25,5 +25,5 @@ pub fn render(s: &Scenario, p: &Projection) -> String {
     // serialization cannot fail; an empty object would still be valid JSON.
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
     out.push('\n');
-    out
+    super::escape::json(&out).into_owned()
 }

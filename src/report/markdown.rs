@@ -89,7 +89,7 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         "\n---\nProjected with runcost. Model prices are the plan's pricing snapshots \
          (catalog as of {catalog_as_of}); every other figure is an assumption agreed on the call.\n"
     ));
-    o
+    super::escape::markup(&o).into_owned()
 }
 
 /// Every input of the plan with its unit, grouped by section.

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod client;
 pub mod compare;
 pub mod csv;
+pub mod escape;
 pub mod format;
 pub mod headline;
 pub mod json;

@@ -123,9 +123,18 @@ fn decode(bytes: &[u8]) -> Result<String, PlanError> {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
-            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let before = &bytes[..at];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            // Everything before `at` is valid UTF-8, so this never falls back.
+            let col = std::str::from_utf8(&before[line_start..])
+                .map_or(at - line_start, |l| l.chars().count())
+                + 1;
             return Err(PlanError::one(
-                Some((line, 1)),
+                Some((line, col)),
                 None,
                 format!(
                     "this is not a text file (invalid UTF-8 at byte {at}); a plan is a RON text file written `Scenario(...)`"
@@ -167,15 +176,80 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
     }
     ron_options().from_str::<Scenario>(text).map_err(|e| {
         let pos = (e.span.start.line, e.span.start.col);
+        let whole_number = match e.code {
+            ron::Error::IntegerOutOfBounds
+            | ron::Error::InvalidIntegerDigit { .. }
+            | ron::Error::ExpectedInteger => true,
+            ron::Error::ExpectedComma => char_at(text, pos) == Some('.'),
+            _ => false,
+        };
+        let field = field_at(text, pos);
         let message = if at_end(text, pos) {
             "the file ends too early (truncated?): a closing bracket or a value is missing".into()
-        } else if matches!(e.code, ron::Error::ExpectedComma) && char_at(text, pos) == Some('.') {
-            "a whole number is expected here (no decimals), e.g. min_gpus: 2".into()
+        } else if let (true, Some((key, value))) = (whole_number, &field) {
+            whole_number_message(key, value)
+        } else if whole_number {
+            "a whole number is expected here (no decimals, sign or exponent), e.g. 2".into()
         } else {
             explain_ron(&e.code)
         };
-        PlanError::one(Some(pos), None, message)
+        PlanError::one(Some(pos), field.as_ref().map(|(k, _)| k.as_str()), message)
     })
+}
+
+/// The field name and the value written at an error position: `horizon_months`
+/// and `-1` for `    horizon_months: -1,` with the position anywhere in `-1`.
+fn field_at(text: &str, (line, col): (usize, usize)) -> Option<(String, String)> {
+    let chars: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let at = col.saturating_sub(1).min(chars.len());
+    let colon = chars[..at].iter().rposition(|c| *c == ':')?;
+    let key_end = chars[..colon]
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    let key_start = chars[..key_end]
+        .iter()
+        .rposition(|c| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(0, |i| i + 1);
+    let key: String = chars[key_start..key_end].iter().collect();
+    let value: String = chars[colon + 1..]
+        .iter()
+        .skip_while(|c| c.is_whitespace())
+        .take_while(|c| !(c.is_whitespace() || matches!(c, ',' | ')' | ']')))
+        .collect();
+    (!key.is_empty() && !value.is_empty()).then_some((key, value))
+}
+
+/// A value as the user wrote it, short enough to read: a 309-digit number is
+/// shown as `1e308`, any other long text cut with an ellipsis.
+fn shown_value(value: &str) -> String {
+    if value.chars().count() <= 24 {
+        return value.to_string();
+    }
+    match value.parse::<f64>() {
+        Ok(v) => crate::model::validate::show(v),
+        Err(_) => format!("{}…", value.chars().take(24).collect::<String>()),
+    }
+}
+
+/// What a whole-number field allows, for a value that is not one (`-1`,
+/// `1e9`, `12.5`, a number past the integer range).
+fn whole_number_message(key: &str, value: &str) -> String {
+    let value = shown_value(value);
+    match key {
+        "version" => format!(
+            "version is {value}; a plan says which format it is written in, and this runcost reads format version {FORMAT_VERSION}: write `version: {FORMAT_VERSION}`"
+        ),
+        "horizon_months" => format!(
+            "horizon_months is {value}; it must be a whole number of months from 1 to 60 (no decimals or exponent), e.g. horizon_months: 24"
+        ),
+        "min_gpus" => format!(
+            "min_gpus is {value}; it must be a whole number of GPUs from 0 to 4294967295 (no decimals or exponent), e.g. min_gpus: 2"
+        ),
+        _ => format!(
+            "{key} is {value}; a whole number is expected here (no decimals, sign or exponent), e.g. {key}: 2"
+        ),
+    }
 }
 
 /// Whether the error sits on the last line of a file whose brackets never close.

@@ -22,6 +22,10 @@ pub struct Simulation {
     pub tco: Band,
     /// One band per month of the horizon.
     pub monthly_total: Vec<Band>,
+    /// Draws whose projection overflowed (a month or the TCO beyond f64):
+    /// their bands mean nothing, so callers refuse to show them.
+    #[serde(skip)]
+    pub overflowed: usize,
 }
 
 /// SplitMix64: a tiny generator whose sequence never changes, so the same
@@ -94,12 +98,16 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
     let mut tco = Vec::with_capacity(draws);
     // Month-major so each month's draws are contiguous for sorting.
     let mut months = vec![0.0; h * draws];
+    let mut overflowed = 0;
     for d in 0..draws {
         work.clone_from(s);
         for &(f, low, mode, high) in &ranged {
             set_keeping_mix(&mut work, f, triangular(low, mode, high, rng.next_f64()));
         }
         project_into(&work, &mut p);
+        if p.overflow().is_some() {
+            overflowed += 1;
+        }
         tco.push(p.totals.tco);
         for (m, month) in p.months.iter().enumerate() {
             months[m * draws + d] = month.total;
@@ -111,5 +119,6 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
         seed,
         tco: band(&mut tco),
         monthly_total,
+        overflowed,
     }
 }
