@@ -228,9 +228,8 @@ fn split_mantissa<'a>(
     let mut marks = int.chars().filter(|c| is_group_mark(*c)).map(kind);
     let first = marks.next();
     let one_kind = marks.all(|c| Some(c) == first);
-    let valid = one_kind
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3);
+    let valid =
+        one_kind && (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
     if !valid {
         if m.contains(is_group_space) {
             return Err(several(m));

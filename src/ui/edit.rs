@@ -50,7 +50,11 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
     };
     // Input, a blank row, and the message: two rows when it is long, so it
     // wraps instead of being cut.
-    let rows = if message.width() + 2 > width as usize { 2 } else { 1 };
+    let rows = if message.width() + 2 > width as usize {
+        2
+    } else {
+        1
+    };
     let inner = popup::open(f, width, 4 + rows, &title, theme);
     if inner.height == 0 {
         return;

@@ -198,24 +198,6 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
     (label, value)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::fit_figure;
-
-    #[test]
-    fn labels_stay_whole_and_values_go_compact() {
-        let (l, v) = fit_figure("Payback", "none in 24 months", Some("none"), 20);
-        assert_eq!((l.as_str(), v.as_str()), ("Payback", "none"));
-        let (l, v) = fit_figure("TCO", "$5,812,345,678", Some("$5.8B"), 12);
-        assert_eq!((l.as_str(), v.as_str()), ("TCO", "$5.8B"));
-        let (l, v) = fit_figure("TCO", "$828,660", Some("$829k"), 22);
-        assert_eq!((l.as_str(), v.as_str()), ("TCO", "$828,660"));
-        let (l, v) = fit_figure("Run ÷ build", "12345.6×", None, 18);
-        assert_eq!(l, "Run ÷ build");
-        assert!(v.ends_with('…') && v.chars().count() <= 5, "{v}");
-    }
-}
-
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
     let c = app.doc().plan.currency.as_str();
     match &app.last_change {
@@ -245,5 +227,23 @@ fn change_line(app: &App, theme: &Theme) -> Line<'static> {
                 ),
             ])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_figure;
+
+    #[test]
+    fn labels_stay_whole_and_values_go_compact() {
+        let (l, v) = fit_figure("Payback", "none in 24 months", Some("none"), 20);
+        assert_eq!((l.as_str(), v.as_str()), ("Payback", "none"));
+        let (l, v) = fit_figure("TCO", "$5,812,345,678", Some("$5.8B"), 12);
+        assert_eq!((l.as_str(), v.as_str()), ("TCO", "$5.8B"));
+        let (l, v) = fit_figure("TCO", "$828,660", Some("$829k"), 22);
+        assert_eq!((l.as_str(), v.as_str()), ("TCO", "$828,660"));
+        let (l, v) = fit_figure("Run ÷ build", "12345.6×", None, 18);
+        assert_eq!(l, "Run ÷ build");
+        assert!(v.ends_with('…') && v.chars().count() <= 5, "{v}");
     }
 }

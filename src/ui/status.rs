@@ -19,7 +19,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // then wraps upwards over the panes (up to three rows), so what
         // happened and what to do both stay visible.
         let width = (area.width as usize).saturating_sub(2).max(1);
-        let text = fit_message(&status.text, width * MAX_ROWS);
+        let mut text = fit_message(&status.text, width);
+        if wrapped_rows(&text, width) > MAX_ROWS {
+            // Leave slack for where the wrapping breaks lines.
+            text = elide_middle(&text, (width * MAX_ROWS).saturating_sub(width / 2));
+        }
         let rows = wrapped_rows(&text, width).min(MAX_ROWS) as u16;
         let extra = (rows.saturating_sub(1)).min(area.y);
         let box_area = Rect {
@@ -31,7 +35,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(
             ratatui::widgets::Paragraph::new(Line::from(Span::styled(text, style)))
                 .wrap(ratatui::widgets::Wrap { trim: true })
-                .block(ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1))),
+                .block(
+                    ratatui::widgets::Block::new()
+                        .padding(ratatui::widgets::Padding::horizontal(1)),
+                ),
             box_area,
         );
         return;
@@ -98,9 +105,9 @@ fn wrapped_rows(text: &str, width: usize) -> usize {
     rows
 }
 
-/// `text` in at most `width` columns without losing its point: long paths
-/// (the usual culprit) lose their middle first, then the text its middle, so
-/// both what happened (the start) and what to do (the end) stay readable.
+/// `text` shortened towards `width` columns without losing its point: long
+/// paths (the usual culprit) lose their middle, down to 15 characters each.
+/// The result may still be longer; the caller wraps it.
 pub fn fit_message(text: &str, width: usize) -> String {
     let cols = |s: &str| Span::raw(s).width();
     if cols(text) <= width {
@@ -115,18 +122,15 @@ pub fn fit_message(text: &str, width: usize) -> String {
         // The longest path-like word still longer than a short stub.
         let Some(w) = words
             .iter_mut()
-            .filter(|w| w.contains(['/', '\\']) && w.chars().count() > 16)
+            .filter(|w| w.contains(['/', '\\']) && w.chars().count() > 15)
             .max_by_key(|w| w.chars().count())
         else {
             break;
         };
         let keep = w.chars().count().saturating_sub(over).max(15);
-        if keep >= w.chars().count() {
-            break;
-        }
         *w = elide_middle(w, keep);
     }
-    elide_middle(&words.join(" "), width)
+    words.join(" ")
 }
 
 /// `s` cut to `keep` characters with "…" in place of its middle.
@@ -151,14 +155,26 @@ mod tests {
 
     #[test]
     fn long_paths_lose_their_middle_and_the_reason_stays() {
-        let path = format!("/home/me/plans/{}.ron", "a-very-long-variant-name".repeat(12));
+        let path = format!(
+            "/home/me/plans/{}.ron",
+            "a-very-long-variant-name".repeat(12)
+        );
         let msg = format!(
             "not saved: cannot write {path}: File name too long (os error 36) — S saves elsewhere; nothing is lost"
         );
-        for width in [119, 79 * 3, 60 * 3] {
+        for width in [118, 78] {
             let fitted = fit_message(&msg, width);
-            assert!(fitted.chars().count() <= width, "{width}: {fitted}");
-            assert!(fitted.starts_with("not saved: cannot write /home"), "{fitted}");
+            assert!(
+                wrapped_rows(&fitted, width) <= MAX_ROWS,
+                "{width}: {fitted}"
+            );
+            if width > 100 {
+                assert!(fitted.chars().count() <= width, "{width}: {fitted}");
+            }
+            assert!(
+                fitted.starts_with("not saved: cannot write /home"),
+                "{fitted}"
+            );
             assert!(fitted.contains("File name too long"), "{width}: {fitted}");
             assert!(fitted.ends_with("nothing is lost"), "{width}: {fitted}");
         }
@@ -168,7 +184,8 @@ mod tests {
     #[test]
     fn text_without_paths_keeps_its_start_and_end() {
         let msg = "word ".repeat(60) + "the end";
-        let fitted = fit_message(&msg, 50);
+        assert_eq!(fit_message(&msg, 50), msg, "no path: left to wrap");
+        let fitted = elide_middle(&msg, 50);
         assert_eq!(fitted.chars().count(), 50);
         assert!(fitted.starts_with("word") && fitted.ends_with("the end"));
     }

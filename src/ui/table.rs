@@ -33,7 +33,9 @@ impl Column {
     fn text(self, m: &Month, currency: &str, width: usize) -> String {
         match self {
             Column::Requests => fit_cell(count(m.requests), || count_short(m.requests), width),
-            Column::Category(c) => fit_cell(money_short(m.category(c), currency), String::new, width),
+            Column::Category(c) => {
+                fit_cell(money_short(m.category(c), currency), String::new, width)
+            }
             Column::CumulativeNet => {
                 fit_cell(money_short(m.cumulative_net, currency), String::new, width)
             }
@@ -140,7 +142,10 @@ mod tests {
     fn numbers_that_do_not_fit_go_compact_never_cut() {
         // 31 million requests a day is 930 million a month.
         assert_eq!(fit_cell(count(930e6), || count_short(930e6), 9), "930.0M");
-        assert_eq!(fit_cell(count(66_000.0), || count_short(66_000.0), 9), "66,000");
+        assert_eq!(
+            fit_cell(count(66_000.0), || count_short(66_000.0), 9),
+            "66,000"
+        );
         assert_eq!(fit_cell(count(31e6), || count_short(31e6), 9), "31.0M");
         let huge = fit_cell("-$123456.7B".into(), String::new, 9);
         assert_eq!(huge.chars().count(), 9);
