@@ -523,6 +523,12 @@ fn save_as_refuses_tab_escape_and_other_control_characters() {
     a.update(Msg::Key(KeyChord::ctrl('u')));
     a.update(Msg::Paste("a\tb.ron".into()));
     assert!(edit_error(&a).unwrap().contains("a tab"));
+    // The Tab key typed in a one-line box inserts nothing (not spaces).
+    a.update(Msg::Key(KeyChord::ctrl('u')));
+    typed(&mut a, "a");
+    press(&mut a, Key::Tab);
+    typed(&mut a, "b.ron");
+    assert_eq!(edit_text_shown(&a), "ab.ron");
 }
 
 #[test]

@@ -48,6 +48,10 @@ pub fn feed(t: &mut TextArea<'static>, chord: KeyChord) {
             return;
         }
     }
+    // A tab in a one-line box would become spaces in a value or file name.
+    if matches!(chord.key, Key::Tab | Key::BackTab) {
+        return;
+    }
     t.input(to_input(chord));
 }
 
