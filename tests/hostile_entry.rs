@@ -693,7 +693,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(32))]
 
     /// Arbitrary text typed and pasted into every editor of the workbench,
     /// confirmed, and drawn at two sizes: it never panics.
