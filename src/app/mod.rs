@@ -426,7 +426,7 @@ impl App {
             });
         self.mode = Mode::Edit(EditState {
             target: EditTarget::Range(f),
-            input: text::single_line(&current),
+            input: text::selected_line(&current),
             error: None,
         });
     }
@@ -880,7 +880,12 @@ impl App {
         let Some(current) = field.get(&self.docs[self.active].plan) else {
             return;
         };
-        let next = field.stepped(current, dir, times);
+        // A big step is exactly `times` single steps: one step of ten times
+        // 10 % of the value would take a volume to 0.
+        let mut next = current;
+        for _ in 0..times as usize {
+            next = field.stepped(next, dir, 1.0);
+        }
         self.set_field(field, current, next);
     }
 
@@ -927,7 +932,7 @@ impl App {
                 if let Some(v) = f.get(&self.docs[self.active].plan) {
                     self.mode = Mode::Edit(EditState {
                         target: EditTarget::Number(f),
-                        input: text::single_line(&entry::edit_text(v)),
+                        input: text::selected_line(&entry::edit_text(v)),
                         error: None,
                     });
                 }
@@ -936,7 +941,7 @@ impl App {
                 let current = text::text_value(&self.docs[self.active].plan, t);
                 self.mode = Mode::Edit(EditState {
                     target: EditTarget::Text(t),
-                    input: text::single_line(&current),
+                    input: text::selected_line(&current),
                     error: None,
                 });
             }
@@ -1141,7 +1146,7 @@ impl App {
                             // Readline's "clear to start of line".
                             e.input.delete_line_by_head();
                         } else {
-                            e.input.input(text::to_input(chord));
+                            text::feed(&mut e.input, chord);
                         }
                         e.error = text::check(e.target, e.input.lines().join("").as_str(), plan);
                     }
@@ -1234,6 +1239,17 @@ impl App {
     fn on_paste(&mut self, pasted: &str) {
         let single = pasted.replace(['\r', '\n'], " ");
         match &mut self.mode {
+            // Several pasted lines are never run together into one number:
+            // refuse the paste and say why (the old value stays).
+            Mode::Edit(e)
+                if matches!(e.target, EditTarget::Number(_) | EditTarget::Range(_))
+                    && pasted.trim().contains(['\r', '\n']) =>
+            {
+                e.error = Some(format!(
+                    "{} — the box keeps what it had",
+                    entry::parse_number(pasted.trim()).err().unwrap_or_default()
+                ));
+            }
             Mode::Edit(e) | Mode::SaveAs(e) => {
                 e.input.insert_str(single.trim());
                 e.error = text::check(
@@ -1243,7 +1259,7 @@ impl App {
                 );
             }
             Mode::Notes(area) => {
-                area.insert_str(pasted.replace("\r\n", "\n"));
+                area.insert_str(text::normalize_newlines(pasted));
             }
             Mode::Picker(p) => {
                 p.filter.insert_str(single.trim());
@@ -1255,16 +1271,17 @@ impl App {
             }
             _ => {}
         }
+        if let Mode::SaveAs(e) = &mut self.mode {
+            e.error = save_as_error(&e.input.lines().join(""));
+        }
     }
 
     // ----- notes -----
 
     fn open_notes(&mut self) {
         let mut area = TextArea::new(
-            self.docs[self.active]
-                .plan
-                .notes
-                .lines()
+            text::normalize_newlines(&self.docs[self.active].plan.notes)
+                .split('\n')
                 .map(str::to_string)
                 .collect(),
         );
@@ -1276,7 +1293,7 @@ impl App {
     fn on_notes(&mut self, chord: KeyChord, action: Option<Action>) {
         if action == Some(Action::Confirm) {
             if let Mode::Notes(area) = std::mem::replace(&mut self.mode, Mode::Normal) {
-                let text = area.lines().join("\n");
+                let text = text::normalize_newlines(&area.lines().join("\n"));
                 self.commit("Notes edited".into(), |s| s.notes = text);
             }
         } else if let Mode::Notes(area) = &mut self.mode {
@@ -1536,15 +1553,34 @@ fn refilter_browser(b: &mut BrowserState) {
     b.selected = b.selected.min(b.matches.len().saturating_sub(1));
 }
 
+/// File names longer than this (in bytes) are refused: most file systems
+/// allow 255, and saving needs room for a temporary name beside the file.
+pub const MAX_FILE_NAME: usize = 200;
+
 fn save_as_error(typed: &str) -> Option<String> {
     let t = typed.trim();
     if t.is_empty() {
-        Some("type a file name, e.g. acme-support.ron".into())
-    } else if t.ends_with('/') {
-        Some("that is a directory; add a file name".into())
-    } else {
-        None
+        return Some("type a file name, e.g. acme-support.ron".into());
     }
+    if let Some(what) = text::control_char(typed) {
+        return Some(format!(
+            "a file name cannot contain {what} — type letters, digits, - _ . and /"
+        ));
+    }
+    if t.ends_with('/') {
+        return Some("that is a directory; add a file name".into());
+    }
+    let long = std::path::Path::new(t)
+        .components()
+        .map(|c| c.as_os_str().len())
+        .max()
+        .unwrap_or(0);
+    if long > MAX_FILE_NAME {
+        return Some(format!(
+            "a name in that path is {long} bytes long; keep each name under {MAX_FILE_NAME} bytes"
+        ));
+    }
+    None
 }
 
 fn expand_home(path: &str) -> String {
@@ -1553,6 +1589,9 @@ fn expand_home(path: &str) -> String {
         _ => path.to_string(),
     }
 }
+
+/// The longest slug, in bytes (file names also get `.ron` or `-report.html`).
+const SLUG_MAX: usize = 100;
 
 /// A file-name-safe version of a plan name: "Support bot — mini" → "support-bot-mini".
 pub fn slug(name: &str) -> String {
@@ -1564,6 +1603,12 @@ pub fn slug(name: &str) -> String {
             out.push('-');
         }
     }
-    let out = out.trim_end_matches('-').to_string();
+    // Long plan names make file names the file system refuses; keep the
+    // slug well under the limit (cut at a character boundary).
+    let mut end = out.len().min(SLUG_MAX);
+    while !out.is_char_boundary(end) {
+        end -= 1;
+    }
+    let out = out[..end].trim_end_matches('-').to_string();
     if out.is_empty() { "plan".into() } else { out }
 }

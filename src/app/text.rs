@@ -15,6 +15,62 @@ pub fn single_line(text: &str) -> TextArea<'static> {
     t
 }
 
+/// A one-line box holding `text` with all of it selected, as a spreadsheet
+/// opens a cell: typing (or pasting) replaces the value, Backspace/Delete
+/// clear it, and ←/→/Home/End drop the selection to edit it.
+pub fn selected_line(text: &str) -> TextArea<'static> {
+    let mut t = single_line(text);
+    if !text.is_empty() {
+        t.select_all();
+    }
+    t
+}
+
+/// Feeds a key to a one-line box. With a selection, a plain ←/Home puts the
+/// cursor at its start and →/End at its end, so the value stays to be edited.
+pub fn feed(t: &mut TextArea<'static>, chord: KeyChord) {
+    if let Some(((r0, c0), (r1, c1))) = t.selection_range()
+        && !chord.shift
+        && !chord.ctrl
+        && !chord.alt
+    {
+        let to = match chord.key {
+            Key::Left => Some((r0, c0)),
+            Key::Right => Some((r1, c1)),
+            Key::Home => Some((r0, 0)),
+            Key::End => Some((r1, usize::MAX)),
+            _ => None,
+        };
+        if let Some((row, col)) = to {
+            t.cancel_selection();
+            let clamp = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+            t.move_cursor(ratatui_textarea::CursorMove::Jump(clamp(row), clamp(col)));
+            return;
+        }
+    }
+    // A tab in a one-line box would become spaces in a value or file name.
+    if matches!(chord.key, Key::Tab | Key::BackTab) {
+        return;
+    }
+    t.input(to_input(chord));
+}
+
+/// Line breaks as `\n` only: CRLF (Windows) and lone CR (old Mac) become LF.
+pub fn normalize_newlines(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The first control character in `typed`, named for a message.
+pub fn control_char(typed: &str) -> Option<String> {
+    let c = typed.chars().find(|c| c.is_control())?;
+    Some(match c {
+        '\t' => "a tab".to_string(),
+        '\u{1b}' => "an escape character (ESC)".to_string(),
+        '\n' | '\r' => "a line break".to_string(),
+        c => format!("the control character U+{:04X}", c as u32),
+    })
+}
+
 /// Our key chord as textarea input.
 pub fn to_input(chord: KeyChord) -> Input {
     let key = match chord.key {
@@ -100,6 +156,11 @@ pub fn check(target: EditTarget, typed: &str, plan: &Scenario) -> Option<String>
         EditTarget::Text(TextField::Name) if typed.trim().is_empty() => {
             Some("a plan needs a name".into())
         }
+        EditTarget::Text(t) if control_char(typed).is_some() => Some(format!(
+            "{} cannot contain {} — use letters, digits, spaces and punctuation",
+            text_label(t),
+            control_char(typed).unwrap_or_default()
+        )),
         EditTarget::Text(_) => None,
     }
 }

@@ -3,8 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
@@ -36,22 +37,41 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
             ),
         }
     };
+    // The value opens selected (typing replaces it): say so while it is.
+    let hint = if e.input.is_selecting() {
+        format!("typing replaces the selection · ←/→ edit it · {hint}")
+    } else {
+        hint
+    };
     let width = (f.area().width.saturating_sub(4)).min(72);
-    let inner = popup::open(f, width, 5, &title, theme);
-    if inner.height == 0 {
-        return;
-    }
-    f.render_widget(&e.input, Rect { height: 1, ..inner });
     let message = match &e.error {
         Some(why) => Line::from(Span::styled(format!("⚠ {why}"), theme.error())),
         None => Line::from(Span::styled(hint, theme.muted())),
     };
+    // Input, a blank row, and the message: two rows when it is long, so it
+    // wraps instead of being cut.
+    let rows = if message.width() + 2 > width as usize {
+        2
+    } else {
+        1
+    };
+    let inner = popup::open(f, width, 4 + rows, &title, theme);
+    if inner.height == 0 {
+        return;
+    }
+    let mut input = e.input.clone();
+    input.set_selection_style(if theme.color {
+        Style::new().bg(Color::Blue).fg(Color::White)
+    } else {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+    });
+    f.render_widget(&input, Rect { height: 1, ..inner });
     if inner.height >= 3 {
         f.render_widget(
-            Paragraph::new(message),
+            Paragraph::new(message).wrap(Wrap { trim: true }),
             Rect {
                 y: inner.y + 2,
-                height: 1,
+                height: inner.height - 2,
                 ..inner
             },
         );

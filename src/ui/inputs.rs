@@ -188,7 +188,11 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             )
         }
         Row::Notes => {
-            let n = plan.notes.lines().filter(|l| !l.trim().is_empty()).count();
+            // Count lines ended by CR (old Mac, some pastes) as well as LF.
+            let n = crate::app::text::normalize_newlines(&plan.notes)
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count();
             let v = if n == 0 {
                 "none — Enter to write".to_string()
             } else {

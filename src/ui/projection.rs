@@ -75,6 +75,8 @@ impl Cursor {
 struct Figure {
     label: &'static str,
     value: String,
+    /// A compact form shown when the value and its label do not fit.
+    short: Option<String>,
     style: Option<ratatui::style::Style>,
 }
 
@@ -85,9 +87,16 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
     let fig = |label, value| Figure {
         label,
         value,
+        short: None,
         style: None,
     };
-    let mut figures = vec![fig("TCO", money(t.tco, c))];
+    let money_fig = |label, v: f64| Figure {
+        label,
+        value: money(v, c),
+        short: Some(crate::report::format::money_short(v, c)),
+        style: None,
+    };
+    let mut figures = vec![money_fig("TCO", t.tco)];
     if let Some(b) = app.simulation.as_ref().map(|s| s.tco) {
         figures.push(fig(
             "P10–P90",
@@ -99,30 +108,33 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
         ));
     }
     figures.extend([
-        fig("Run cost", money(t.run_cost, c)),
-        fig("Build", money(t.build_cost, c)),
-        fig("Month 1", money(p.first().map_or(0.0, |m| m.total), c)),
+        money_fig("Run cost", t.run_cost),
+        money_fig("Build", t.build_cost),
+        money_fig("Month 1", p.first().map_or(0.0, |m| m.total)),
         fig(
             "Per request",
             t.cost_per_request
                 .map_or("n/a".into(), |v| unit_money(v, c)),
         ),
-        fig("Value", money(t.value, c)),
+        money_fig("Value", t.value),
         Figure {
             label: "ROI",
             value: roi(t.roi_pct),
+            short: None,
             style: t.roi_pct.filter(|r| *r < 0.0).map(|_| theme.warning()),
         },
-        fig(
-            "Payback",
-            payback(t.payback_month, p.months.len()).replace("not within", "none in"),
-        ),
+        Figure {
+            label: "Payback",
+            value: payback(t.payback_month, p.months.len()).replace("not within", "none in"),
+            short: Some(t.payback_month.map_or("none".into(), |m| format!("m{m}"))),
+            style: None,
+        },
         fig(
             "Run ÷ build",
             t.run_to_build_ratio()
                 .map_or("n/a".into(), |r| format!("{r:.1}×")),
         ),
-        fig("Net", money(t.net, c)),
+        money_fig("Net", t.net),
     ]);
     figures
 }
@@ -137,23 +149,53 @@ fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, t
         .map(|chunk| {
             let mut spans = Vec::new();
             for fig in chunk {
-                let value_len = fig.value.chars().count();
-                let label: String = fig
-                    .label
-                    .chars()
-                    .take(cell.saturating_sub(value_len + 2))
-                    .collect();
+                let (label, value) = fit_figure(fig.label, &fig.value, fig.short.as_deref(), cell);
+                let value_len = value.chars().count();
                 let gap = cell.saturating_sub(label.chars().count() + value_len + 1);
                 spans.push(Span::styled(label, theme.muted()));
                 spans.push(Span::raw(" ".repeat(gap)));
                 let style = fig.style.map_or(theme.value(), |s| s.patch(theme.value()));
-                spans.push(Span::styled(fig.value.clone(), style));
+                spans.push(Span::styled(value, style));
                 spans.push(Span::raw(" "));
             }
             Line::from(spans)
         })
         .collect();
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// A label and value in `cell` columns (with a space between and after):
+/// the label stays whole and the value goes compact, then is cut with "…";
+/// only a cell too narrow for the label cuts the label, marked with "…".
+fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (String, String) {
+    let len = |s: &str| s.chars().count();
+    let fits = |v: &str| len(label) + len(v) + 2 <= cell;
+    if fits(value) {
+        return (label.to_string(), value.to_string());
+    }
+    if let Some(s) = short.filter(|s| fits(s)) {
+        return (label.to_string(), s.to_string());
+    }
+    let value = short.unwrap_or(value);
+    let cut = |s: &str, n: usize| -> String {
+        if len(s) <= n {
+            s.to_string()
+        } else if n == 0 {
+            String::new()
+        } else {
+            let mut c: String = s.chars().take(n - 1).collect();
+            c.push('…');
+            c
+        }
+    };
+    let room = cell.saturating_sub(len(label) + 2);
+    if room >= 4 {
+        return (label.to_string(), cut(value, room));
+    }
+    // Too narrow for the whole label: share the cell.
+    let value = cut(value, cell.saturating_sub(2) / 2);
+    let label = cut(label, cell.saturating_sub(len(&value) + 2));
+    (label, value)
 }
 
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
@@ -185,5 +227,23 @@ fn change_line(app: &App, theme: &Theme) -> Line<'static> {
                 ),
             ])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_figure;
+
+    #[test]
+    fn labels_stay_whole_and_values_go_compact() {
+        let (l, v) = fit_figure("Payback", "none in 24 months", Some("none"), 20);
+        assert_eq!((l.as_str(), v.as_str()), ("Payback", "none"));
+        let (l, v) = fit_figure("TCO", "$5,812,345,678", Some("$5.8B"), 12);
+        assert_eq!((l.as_str(), v.as_str()), ("TCO", "$5.8B"));
+        let (l, v) = fit_figure("TCO", "$828,660", Some("$829k"), 22);
+        assert_eq!((l.as_str(), v.as_str()), ("TCO", "$828,660"));
+        let (l, v) = fit_figure("Run ÷ build", "12345.6×", None, 18);
+        assert_eq!(l, "Run ÷ build");
+        assert!(v.ends_with('…') && v.chars().count() <= 5, "{v}");
     }
 }

@@ -56,12 +56,33 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..area
     };
     if let Some(status) = &app.status {
+        // A message longer than the bar first loses the middle of long paths,
+        // then wraps upwards over the panes (up to three rows), so what
+        // happened and what to do both stay visible.
+        let width = (area.width as usize).saturating_sub(2).max(1);
+        let mut text = fit_message(&status.text, width);
+        if wrapped_rows(&text, width) > MAX_ROWS {
+            // Leave slack for where the wrapping breaks lines.
+            text = elide_middle(&text, (width * MAX_ROWS).saturating_sub(width / 2));
+        }
+        let rows = wrapped_rows(&text, width).min(MAX_ROWS) as u16;
+        let extra = (rows.saturating_sub(1)).min(area.y);
+        let box_area = Rect {
+            y: area.y - extra,
+            height: area.height + extra,
+            ..area
+        };
+        f.render_widget(ratatui::widgets::Clear, box_area);
         f.render_widget(
-            Line::from(Span::styled(
-                format!(" {}", status.text),
+            ratatui::widgets::Paragraph::new(Line::from(Span::styled(
+                text,
                 style(status.kind, theme),
-            )),
-            area,
+            )))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(
+                ratatui::widgets::Block::new().padding(ratatui::widgets::Padding::horizontal(1)),
+            ),
+            box_area,
         );
         return;
     }
@@ -102,4 +123,113 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {label}  "), theme.muted()));
     }
     f.render_widget(Line::from(spans), area);
+}
+
+/// The most rows a status message may take.
+const MAX_ROWS: usize = 3;
+
+/// Rows `text` takes when word-wrapped at `width` columns (an estimate that
+/// errs on the side of more rows).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = Span::raw(word).width();
+        if used > 0 && used + 1 + w > width {
+            rows += 1;
+            used = 0;
+        }
+        used += if used > 0 { 1 + w } else { w };
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
+}
+
+/// `text` shortened towards `width` columns without losing its point: long
+/// paths (the usual culprit) lose their middle, down to 15 characters each.
+/// The result may still be longer; the caller wraps it.
+pub fn fit_message(text: &str, width: usize) -> String {
+    let cols = |s: &str| Span::raw(s).width();
+    if cols(text) <= width {
+        return text.to_string();
+    }
+    let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
+    loop {
+        let over = cols(&words.join(" ")).saturating_sub(width);
+        if over == 0 {
+            return words.join(" ");
+        }
+        // The longest path-like word still longer than a short stub.
+        let Some(w) = words
+            .iter_mut()
+            .filter(|w| w.contains(['/', '\\']) && w.chars().count() > 15)
+            .max_by_key(|w| w.chars().count())
+        else {
+            break;
+        };
+        let keep = w.chars().count().saturating_sub(over).max(15);
+        *w = elide_middle(w, keep);
+    }
+    words.join(" ")
+}
+
+/// `s` cut to `keep` characters with "…" in place of its middle.
+fn elide_middle(s: &str, keep: usize) -> String {
+    let n = s.chars().count();
+    if n <= keep {
+        return s.to_string();
+    }
+    if keep == 0 {
+        return String::new();
+    }
+    let head = (keep - 1) / 2;
+    let tail = keep - 1 - head;
+    let start: String = s.chars().take(head).collect();
+    let end: String = s.chars().skip(n - tail).collect();
+    format!("{start}…{end}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_paths_lose_their_middle_and_the_reason_stays() {
+        let path = format!(
+            "/home/me/plans/{}.ron",
+            "a-very-long-variant-name".repeat(12)
+        );
+        let msg = format!(
+            "not saved: cannot write {path}: File name too long (os error 36) — S saves elsewhere; nothing is lost"
+        );
+        for width in [118, 78] {
+            let fitted = fit_message(&msg, width);
+            assert!(
+                wrapped_rows(&fitted, width) <= MAX_ROWS,
+                "{width}: {fitted}"
+            );
+            if width > 100 {
+                assert!(fitted.chars().count() <= width, "{width}: {fitted}");
+            }
+            assert!(
+                fitted.starts_with("not saved: cannot write /home"),
+                "{fitted}"
+            );
+            assert!(fitted.contains("File name too long"), "{width}: {fitted}");
+            assert!(fitted.ends_with("nothing is lost"), "{width}: {fitted}");
+        }
+        assert_eq!(fit_message("short", 40), "short");
+    }
+
+    #[test]
+    fn text_without_paths_keeps_its_start_and_end() {
+        let msg = "word ".repeat(60) + "the end";
+        assert_eq!(fit_message(&msg, 50), msg, "no path: left to wrap");
+        let fitted = elide_middle(&msg, 50);
+        assert_eq!(fitted.chars().count(), 50);
+        assert!(fitted.starts_with("word") && fitted.ends_with("the end"));
+    }
 }

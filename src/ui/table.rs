@@ -30,13 +30,53 @@ impl Column {
         }
     }
 
-    fn text(self, m: &Month, currency: &str) -> String {
+    fn text(self, m: &Month, currency: &str, width: usize) -> String {
         match self {
-            Column::Requests => count(m.requests),
-            Column::Category(c) => money_short(m.category(c), currency),
-            Column::CumulativeNet => money_short(m.cumulative_net, currency),
+            Column::Requests => fit_cell(count(m.requests), || count_short(m.requests), width),
+            Column::Category(c) => {
+                fit_cell(money_short(m.category(c), currency), String::new, width)
+            }
+            Column::CumulativeNet => {
+                fit_cell(money_short(m.cumulative_net, currency), String::new, width)
+            }
         }
     }
+}
+
+/// A count in at most six characters or so: `930.0M`, `12.4k`, `850`.
+pub fn count_short(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let a = v.abs();
+    let sign = if v < 0.0 { "-" } else { "" };
+    if a >= 999_500_000_000.0 {
+        format!("{sign}{:.1}T", a / 1e12)
+    } else if a >= 999_500_000.0 {
+        format!("{sign}{:.1}B", a / 1e9)
+    } else if a >= 999_500.0 {
+        format!("{sign}{:.1}M", a / 1e6)
+    } else if a >= 10_000.0 {
+        format!("{sign}{:.0}k", a / 1e3)
+    } else {
+        count(v)
+    }
+}
+
+/// `full` if it fits `width` columns, else the compact form, else the
+/// compact (or full) form cut with "…": digits are never cut silently.
+pub fn fit_cell(full: String, compact: impl FnOnce() -> String, width: usize) -> String {
+    if full.chars().count() <= width {
+        return full;
+    }
+    let compact = compact();
+    if !compact.is_empty() && compact.chars().count() <= width {
+        return compact;
+    }
+    let base = if compact.is_empty() { full } else { compact };
+    let mut cut: String = base.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// Requests, then the categories that cost most over the horizon (the lines
@@ -74,11 +114,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(body_rows)
         .map(|m| {
             let mut cells = vec![Cell::from(format!("{:>5}", m.month))];
+            let w = col_w as usize;
             for col in &shown {
-                cells.push(Cell::from(format!("{:>9}", col.text(m, c))));
+                cells.push(Cell::from(format!("{:>w$}", col.text(m, c, w))));
             }
             cells.push(Cell::from(Span::styled(
-                format!("{:>9}", money_short(m.total, c)),
+                format!("{:>w$}", fit_cell(money_short(m.total, c), String::new, w)),
                 theme.value(),
             )));
             Row::new(cells)
@@ -91,4 +132,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .header(Row::new(header).style(theme.heading()))
         .column_spacing(1);
     f.render_widget(table, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_that_do_not_fit_go_compact_never_cut() {
+        // 31 million requests a day is 930 million a month.
+        assert_eq!(fit_cell(count(930e6), || count_short(930e6), 9), "930.0M");
+        assert_eq!(
+            fit_cell(count(66_000.0), || count_short(66_000.0), 9),
+            "66,000"
+        );
+        assert_eq!(fit_cell(count(31e6), || count_short(31e6), 9), "31.0M");
+        let huge = fit_cell("-$123456.7B".into(), String::new, 9);
+        assert_eq!(huge.chars().count(), 9);
+        assert!(huge.ends_with('…'), "{huge}");
+    }
 }
