@@ -221,6 +221,17 @@ impl PartialEq for Catalog {
     }
 }
 
+thread_local! {
+    static SEARCHES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Lookups on this thread that had to search a catalog from the top because
+/// it changed after it was indexed: each costs time linear in the catalog, so
+/// a test checks that loading and importing make none.
+pub fn catalog_searches() -> u64 {
+    SEARCHES.with(std::cell::Cell::get)
+}
+
 /// Where each id (and alias) sits in `models` / `embeddings`: the first entry
 /// that answers to it, as a search from the top would find.
 #[derive(Debug, Default)]
@@ -337,7 +348,11 @@ impl Catalog {
     /// have been changed since it was built; then lookups search instead).
     fn index(&self) -> Option<&CatalogIndex> {
         let ix = self.index.get_or_init(|| CatalogIndex::build(self));
-        (ix.shape == self.shape()).then_some(ix)
+        let fresh = ix.shape == self.shape();
+        if !fresh {
+            SEARCHES.with(|c| c.set(c.get() + 1));
+        }
+        fresh.then_some(ix)
     }
 
     /// Forgets the index after `models` or `embeddings` were changed in place.
