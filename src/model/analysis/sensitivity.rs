@@ -255,14 +255,20 @@ impl<'a> Context<'a> {
             self.proportional - self.model_inference[i]
         };
         let mut inference = mine + proportional_others * scale;
-        for k in 0..self.hosted.len() {
-            let j = self.hosted[k];
-            if j == i {
-                continue;
+        if !self.hosted.is_empty() {
+            // All self-hosted lines in one projection, `i` at share 0 (its
+            // line is `mine`). Whole GPUs do not scale with the share, so this
+            // is the one part that grows with models × self-hosted models.
+            let lines = self.hosted.len() as u64;
+            LINES_PROJECTED.with(|c| c.set(c.get() + lines));
+            self.probe.models.clear();
+            for &j in &self.hosted {
+                let mut h = s.models[j].clone();
+                h.share_pct = if j == i { 0.0 } else { h.share_pct * scale };
+                self.probe.models.push(h);
             }
-            let mut h = s.models[j].clone();
-            h.share_pct *= scale;
-            inference += self.model_line(&h);
+            project_into(&self.probe, &mut self.out);
+            inference += self.out.totals.inference;
         }
         self.tco - self.inference + inference
     }
