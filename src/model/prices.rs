@@ -60,31 +60,53 @@ pub struct PriceChange {
 }
 
 impl PriceChange {
-    /// "input $2.5 → $3 (+20 %), output $15 → $18 (+20 %)".
+    /// "input $2.5 → $3 (+20 %), output $15 → $18 (+20 %)"; each value in its
+    /// own unit (money, tokens per second, percent, GPUs).
     pub fn summary(&self) -> String {
-        fn part(name: &str, a: f64, b: f64) -> Option<String> {
+        /// How a value is written: `$2.5`, `2500`, `50 %`.
+        #[derive(Clone, Copy)]
+        enum Unit {
+            Money,
+            Plain,
+            Percent,
+        }
+        fn part(name: &str, a: f64, b: f64, unit: Unit) -> Option<String> {
             (a != b).then(|| {
                 let rel = if a != 0.0 {
                     format!(" ({:+.0} %)", (b - a) / a * 100.0)
                 } else {
                     String::new()
                 };
-                format!("{name} ${a} → ${b}{rel}")
+                let show = |v: f64| match unit {
+                    Unit::Money => format!("${v}"),
+                    Unit::Plain => format!("{v}"),
+                    Unit::Percent => format!("{v} %"),
+                };
+                // A change of a percentage is said in points, not relative.
+                let rel = if let Unit::Percent = unit {
+                    String::new()
+                } else {
+                    rel
+                };
+                format!("{name} {} → {}{rel}", show(a), show(b))
             })
         }
+        use Unit::*;
         let parts: Vec<String> = match (&self.old, &self.new) {
             (Pricing::Api(a), Pricing::Api(b)) => [
-                part("input", a.input_per_mtok, b.input_per_mtok),
+                part("input", a.input_per_mtok, b.input_per_mtok, Money),
                 part(
                     "cached",
                     a.cached_input_per_mtok.unwrap_or(a.input_per_mtok),
                     b.cached_input_per_mtok.unwrap_or(b.input_per_mtok),
+                    Money,
                 ),
-                part("output", a.output_per_mtok, b.output_per_mtok),
+                part("output", a.output_per_mtok, b.output_per_mtok, Money),
                 part(
-                    "batch discount %",
+                    "batch discount",
                     a.batch_discount_pct,
                     b.batch_discount_pct,
+                    Percent,
                 ),
                 (a.long_context != b.long_context).then(|| "long-context tier".to_string()),
             ]
@@ -92,12 +114,15 @@ impl PriceChange {
             .flatten()
             .collect(),
             (Pricing::SelfHosted(a), Pricing::SelfHosted(b)) => [
-                part("GPU-hour", a.gpu_hourly, b.gpu_hourly),
+                part("GPU-hour", a.gpu_hourly, b.gpu_hourly, Money),
                 part(
-                    "tok/s",
+                    "tok/s per GPU",
                     a.tokens_per_second_per_gpu,
                     b.tokens_per_second_per_gpu,
+                    Plain,
                 ),
+                part("utilization", a.utilization_pct, b.utilization_pct, Percent),
+                part("min GPUs", a.min_gpus as f64, b.min_gpus as f64, Plain),
             ]
             .into_iter()
             .flatten()
@@ -210,7 +235,45 @@ pub fn retirements(s: &Scenario, catalog: &Catalog, start: YearMonth) -> Vec<Ret
 
 #[cfg(test)]
 mod tests {
-    use super::YearMonth;
+    use super::{PriceChange, YearMonth};
+    use crate::model::pricing::{ApiPricing, Pricing, SelfHostedPricing};
+
+    #[test]
+    fn a_price_change_says_each_value_in_its_own_unit() {
+        let hosted = |hourly, tps, util, min| {
+            Pricing::SelfHosted(SelfHostedPricing {
+                gpu_hourly: hourly,
+                tokens_per_second_per_gpu: tps,
+                utilization_pct: util,
+                min_gpus: min,
+            })
+        };
+        let change = |old, new| PriceChange {
+            index: 0,
+            id: "m".into(),
+            old,
+            new,
+            schedule: Vec::new(),
+            schedule_changed: false,
+        };
+        let s = change(hosted(2.0, 2500.0, 50.0, 1), hosted(2.5, 3958.0, 60.0, 2)).summary();
+        assert_eq!(
+            s,
+            "GPU-hour $2 → $2.5 (+25 %), tok/s per GPU 2500 → 3958 (+58 %), \
+             utilization 50 % → 60 %, min GPUs 1 → 2 (+100 %)"
+        );
+        let api = |batch| {
+            Pricing::Api(ApiPricing {
+                input_per_mtok: 1.0,
+                batch_discount_pct: batch,
+                ..ApiPricing::default()
+            })
+        };
+        assert_eq!(
+            change(api(50.0), api(40.0)).summary(),
+            "batch discount 50 % → 40 %"
+        );
+    }
 
     #[test]
     fn months_count_across_years() {

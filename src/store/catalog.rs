@@ -7,6 +7,7 @@ use ron::extensions::Extensions;
 
 use super::paths;
 use crate::model::Catalog;
+use crate::model::catalog_rules::Rejected;
 
 const BUILTIN: &str = include_str!("../../assets/catalog.ron");
 
@@ -22,8 +23,9 @@ pub fn parse_catalog(text: &str) -> Result<Catalog, String> {
 /// The catalog built into the binary.
 pub fn builtin() -> Catalog {
     // The asset is checked by a test; an unreadable one would be a build defect,
-    // and an empty catalog is the safe fallback rather than a panic.
-    parse_catalog(BUILTIN).unwrap_or_default()
+    // and an empty catalog is the safe fallback rather than a panic. Its entries
+    // pass the same rules as the user's (a test checks none is left out).
+    parse_catalog(BUILTIN).unwrap_or_default().validated().0
 }
 
 /// A catalog together with the warnings met while assembling it.
@@ -38,8 +40,7 @@ pub struct LoadedCatalog {
 impl LoadedCatalog {
     /// "user" when the entry with this id comes from the user's catalog.
     pub fn origin(&self, id: &str) -> &'static str {
-        let user = self.user.models.iter().any(|m| m.id == id)
-            || self.user.embeddings.iter().any(|e| e.id == id);
+        let user = self.user.model_by_id(id).is_some() || self.user.embedding_by_id(id).is_some();
         if user { "user" } else { "built-in" }
     }
 }
@@ -53,6 +54,11 @@ pub fn load() -> LoadedCatalog {
     if let Some(path) = paths::user_catalog_path() {
         match read_user(&path) {
             Ok(Some(user)) => {
+                // Entries that break the plan's rules never reach a plan.
+                let (user, rejected) = user.validated();
+                if !rejected.is_empty() {
+                    warnings.push(rejected_warning(&path, &rejected));
+                }
                 user_catalog = user.clone();
                 catalog.overlay(user);
             }
@@ -68,6 +74,21 @@ pub fn load() -> LoadedCatalog {
         user: user_catalog,
         warnings,
     }
+}
+
+/// "…/catalog.ron: 2 entries skipped: 1 negative price, 1 empty id (\"x\":
+/// pricing.input_per_mtok is -0.75: …); the other entries are used".
+pub fn rejected_warning(path: &Path, rejected: &Rejected) -> String {
+    let more = rejected.total().saturating_sub(rejected.details.len());
+    let mut details = rejected.details.join("; ");
+    if more > 0 {
+        details.push_str(&format!("; and {more} more"));
+    }
+    format!(
+        "{}: {} ({details}); the other entries are used",
+        path.display(),
+        rejected.summary()
+    )
 }
 
 fn read_user(path: &Path) -> Result<Option<Catalog>, String> {

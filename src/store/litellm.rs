@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use crate::model::catalog_rules;
 use crate::model::pricing::{CatalogEmbedding, CatalogModel};
 use crate::model::{ApiPricing, Catalog, LongContext, Pricing};
 
@@ -18,6 +19,8 @@ use crate::model::{ApiPricing, Catalog, LongContext, Pricing};
 const MAX_CHAT_INPUT: f64 = 1_000.0;
 const MAX_CHAT_OUTPUT: f64 = 5_000.0;
 const MAX_EMBEDDING: f64 = 10.0;
+/// Long-context thresholds above this many tokens are data errors.
+const MAX_TIER_TOKENS: u64 = 1 << 53;
 
 /// What an import did or would do.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -56,7 +59,14 @@ impl ImportReport {
 
 fn per_m(v: f64) -> f64 {
     // Per-token prices like 2.5e-06 become 2.5, not 2.4999999999999996.
-    (v * 1e6 * 1e9).round() / 1e9
+    let rounded = (v * 1e6 * 1e9).round() / 1e9;
+    // A price too small to survive the rounding is kept as it is, so the
+    // catalog rules refuse it (a probable unit error) instead of it becoming $0.
+    if rounded == 0.0 && v != 0.0 {
+        v * 1e6
+    } else {
+        rounded
+    }
 }
 
 fn num(o: &Map<String, Value>, key: &str) -> Option<f64> {
@@ -78,7 +88,8 @@ fn is_date(s: &str) -> bool {
 }
 
 /// The smallest long-context threshold with an input price (`…_above_272k_tokens`).
-fn long_context(o: &Map<String, Value>) -> Option<LongContext> {
+/// A threshold too large to count in tokens is refused, never wrapped around.
+fn long_context(o: &Map<String, Value>) -> Result<Option<LongContext>, &'static str> {
     let mut best: Option<(u64, f64)> = None;
     for (k, v) in o {
         let Some(rest) = k.strip_prefix("input_cost_per_token_above_") else {
@@ -94,16 +105,25 @@ fn long_context(o: &Map<String, Value>) -> Option<LongContext> {
             best = Some((n, price));
         }
     }
-    let (n, input) = best?;
-    let output = num(o, &format!("output_cost_per_token_above_{n}k_tokens"))
-        .or_else(|| num(o, "output_cost_per_token"))?;
-    Some(LongContext {
-        above_tokens: (n * 1000) as f64,
+    let Some((n, input)) = best else {
+        return Ok(None);
+    };
+    let Some(output) = num(o, &format!("output_cost_per_token_above_{n}k_tokens"))
+        .or_else(|| num(o, "output_cost_per_token"))
+    else {
+        return Ok(None);
+    };
+    let above = n
+        .checked_mul(1000)
+        .filter(|t| *t <= MAX_TIER_TOKENS)
+        .ok_or("long-context threshold out of range")?;
+    Ok(Some(LongContext {
+        above_tokens: above as f64,
         input_per_mtok: per_m(input),
         cached_input_per_mtok: num(o, &format!("cache_read_input_token_cost_above_{n}k_tokens"))
             .map(per_m),
         output_per_mtok: per_m(output),
-    })
+    }))
 }
 
 enum Entry {
@@ -168,7 +188,7 @@ fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                     cached_input_per_mtok: cached,
                     output_per_mtok: pout,
                     batch_discount_pct,
-                    long_context: long_context(o),
+                    long_context: long_context(o)?,
                 }),
                 context_window: context,
                 deprecation,
@@ -262,6 +282,8 @@ pub fn import(
         .ok_or("not a LiteLLM price list: the top level must be an object of models")?;
     let mut out = user.clone();
     out.as_of = as_of.to_string();
+    // Positions by id in the new user catalog: each entry is placed in O(1).
+    let (mut model_at, mut embedding_at) = out.id_positions();
     let mut report = ImportReport::default();
     let wanted = |p: &str| only.is_none_or(|o| p.to_lowercase().contains(&o.to_lowercase()));
     for (key, value) in entries {
@@ -272,6 +294,18 @@ pub fn import(
                 continue;
             }
         };
+        // The same rules as every catalog entry: nothing a plan would refuse.
+        let problems = match &entry {
+            Entry::Model(m) => catalog_rules::check_model(m),
+            Entry::Embedding(e) => catalog_rules::check_embedding(e),
+        };
+        if let Some(first) = problems.first() {
+            *report
+                .skipped
+                .entry(catalog_rules::reason(first))
+                .or_default() += 1;
+            continue;
+        }
         match entry {
             Entry::Model(mut m) => {
                 if !wanted(&m.provider) {
@@ -310,11 +344,11 @@ pub fn import(
                             };
                         }
                         report.updated.push((m.id.clone(), what));
-                        upsert_model(&mut out, m);
+                        out.upsert_model(&mut model_at, m);
                     }
                     None => {
                         report.added.push(m.id.clone());
-                        upsert_model(&mut out, m);
+                        out.upsert_model(&mut model_at, m);
                     }
                 }
             }
@@ -342,31 +376,17 @@ pub fn import(
                             e.id.clone(),
                             format!("${} → ${} per 1M", x.per_mtok, e.per_mtok),
                         ));
-                        upsert_embedding(&mut out, e);
+                        out.upsert_embedding(&mut embedding_at, e);
                     }
                     None => {
                         report.added.push(e.id.clone());
-                        upsert_embedding(&mut out, e);
+                        out.upsert_embedding(&mut embedding_at, e);
                     }
                 }
             }
         }
     }
     Ok((out, report))
-}
-
-fn upsert_model(c: &mut Catalog, m: CatalogModel) {
-    match c.models.iter_mut().find(|x| x.id == m.id) {
-        Some(slot) => *slot = m,
-        None => c.models.push(m),
-    }
-}
-
-fn upsert_embedding(c: &mut Catalog, e: CatalogEmbedding) {
-    match c.embeddings.iter_mut().find(|x| x.id == e.id) {
-        Some(slot) => *slot = e,
-        None => c.embeddings.push(e),
-    }
 }
 
 /// The catalog as RON for the user's catalog file.

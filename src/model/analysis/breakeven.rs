@@ -33,26 +33,37 @@ fn with_volume(s: &Scenario, rpd: f64, out: &mut Scenario) {
 }
 
 /// Scratch space for comparing the plan's mix with one self-hosted option.
-struct Pair<'a> {
-    plan: &'a Scenario,
-    option: ModelEntry,
-    mix: Scenario,
+///
+/// The mix's API models cost in proportion to the volume, so their inference
+/// is measured once (per request per day) and scaled; only the mix's
+/// self-hosted models (whole GPUs) are projected at each volume. A search over
+/// volumes for each option then costs the self-hosted lines, not the mix.
+struct Pair {
+    /// The mix's API inference over the horizon per request per day.
+    api_per_rpd: f64,
+    /// The plan with only its self-hosted models.
+    mix_hosted: Scenario,
+    /// The plan with only the option.
     hosted: Scenario,
     p: Projection,
 }
 
-impl Pair<'_> {
+impl Pair {
     fn at(&mut self, rpd: f64) {
-        with_volume(self.plan, rpd, &mut self.mix);
-        with_volume(self.plan, rpd, &mut self.hosted);
-        self.hosted.models = vec![self.option.clone()];
+        self.mix_hosted.workload.requests_per_day = rpd;
+        self.hosted.workload.requests_per_day = rpd;
     }
 
     /// Inference over the horizon: (plan's mix, self-hosted option).
     fn costs(&mut self, rpd: f64) -> (f64, f64) {
         self.at(rpd);
+        let mix_hosted = if self.mix_hosted.models.is_empty() {
+            0.0
+        } else {
+            inference(&self.mix_hosted, &mut self.p)
+        };
         (
-            inference(&self.mix, &mut self.p),
+            self.api_per_rpd * rpd + mix_hosted,
             inference(&self.hosted, &mut self.p),
         )
     }
@@ -67,22 +78,32 @@ impl Pair<'_> {
 /// For each self-hosted option in the catalog: the daily volume at which it and
 /// the plan's mix cost the same in inference over the horizon.
 pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
+    let s = &super::lean(s);
+    let is_hosted = |m: &ModelEntry| matches!(m.pricing, Some(Pricing::SelfHosted(_)));
+    let mut api = s.clone();
+    api.models.retain(|m| !is_hosted(m));
+    api.workload.requests_per_day = 1.0;
+    let api_per_rpd = inference(&api, &mut Projection::default());
+    let mut mix_hosted = api;
+    mix_hosted.models = s.models.iter().filter(|m| is_hosted(m)).cloned().collect();
     catalog
         .models
         .iter()
         .filter(|m| matches!(m.pricing, Pricing::SelfHosted(_)))
         .map(|m| {
+            let option = ModelEntry {
+                id: m.id.clone(),
+                share_pct: 100.0,
+                discount_pct: 0.0,
+                pricing: Some(m.pricing.clone()),
+                schedule: Vec::new(),
+            };
+            let mut hosted = mix_hosted.clone();
+            hosted.models = vec![option];
             let mut pair = Pair {
-                plan: s,
-                option: ModelEntry {
-                    id: m.id.clone(),
-                    share_pct: 100.0,
-                    discount_pct: 0.0,
-                    pricing: Some(m.pricing.clone()),
-                    schedule: Vec::new(),
-                },
-                mix: s.clone(),
-                hosted: s.clone(),
+                api_per_rpd,
+                mix_hosted: mix_hosted.clone(),
+                hosted,
                 p: Projection::default(),
             };
             let (plan_inference, option_inference) = pair.costs(s.workload.requests_per_day);
@@ -147,6 +168,7 @@ pub fn minutes_to_pay_back(s: &Scenario) -> Option<f64> {
 /// The highest requests per day whose most expensive month stays within
 /// `budget` (None when even zero volume exceeds it).
 pub fn volume_for_budget(s: &Scenario, budget: f64) -> Option<f64> {
+    let s = &super::lean(s);
     let mut p = Projection::default();
     let mut w = s.clone();
     let peak = |rpd: f64, w: &mut Scenario, p: &mut Projection| {

@@ -33,3 +33,27 @@ pub fn set_keeping_mix(s: &mut Scenario, field: Field, v: f64) {
     }
     field.set(s, v);
 }
+
+/// The plan without what no projection reads (notes, uncertainty ranges), to
+/// copy cheaply in loops: a plan with 50 MB of notes is not copied per draw.
+pub fn lean(s: &Scenario) -> Scenario {
+    Scenario {
+        version: s.version,
+        name: s.name.clone(),
+        client: s.client.clone(),
+        notes: String::new(),
+        currency: s.currency.clone(),
+        horizon_months: s.horizon_months,
+        start: s.start.clone(),
+        workload: s.workload.clone(),
+        models: s.models.clone(),
+        retrieval: s.retrieval.clone(),
+        infrastructure: s.infrastructure.clone(),
+        build: s.build.clone(),
+        oversight: s.oversight.clone(),
+        risk: s.risk.clone(),
+        change: s.change.clone(),
+        value: s.value.clone(),
+        uncertainty: Vec::new(),
+    }
+}

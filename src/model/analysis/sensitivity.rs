@@ -1,10 +1,13 @@
 //! Sensitivity (a tornado): each numeric driver moved down and up by a share
 //! of its value, the horizon TCO measured each time, drivers ranked by swing.
 
+use std::cell::Cell;
+
 use super::set_keeping_mix;
-use crate::model::fields::Field;
+use crate::model::fields::{Field, Section};
+use crate::model::pricing::Pricing;
 use crate::model::projection::{Projection, project_into};
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{InfraItem, ModelEntry, Scenario};
 
 /// One driver's effect on the TCO.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -35,9 +38,12 @@ pub fn drivers(s: &Scenario) -> Vec<Field> {
 
 /// Moves each driver by ±`pct` percent of its value (clamped to what the
 /// field allows) and ranks the drivers by the TCO swing, largest first.
+///
+/// Linear in the size of the plan: a driver of one model (or one
+/// infrastructure line) re-projects that line alone and sums it with the rest
+/// of the base projection, instead of projecting the whole mix per driver.
 pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
-    let mut work = s.clone();
-    let mut p = Projection::default();
+    let mut ctx = Context::new(s);
     let mut out: Vec<Swing> = drivers(s)
         .into_iter()
         .filter_map(|f| {
@@ -61,14 +67,8 @@ pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
             };
             let low = clamp(v * (1.0 - pct / 100.0));
             let high = clamp(v * (1.0 + pct / 100.0));
-            let mut tco_at = |x: f64| {
-                work.clone_from(s);
-                set_keeping_mix(&mut work, f, x);
-                project_into(&work, &mut p);
-                p.totals.tco
-            };
-            let tco_low = tco_at(low);
-            let tco_high = tco_at(high);
+            let tco_low = ctx.tco_with(f, low);
+            let tco_high = ctx.tco_with(f, high);
             Some(Swing {
                 field: f,
                 path: f.path(),
@@ -90,8 +90,191 @@ pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
     out
 }
 
+thread_local! {
+    static LINES_PROJECTED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Model and infrastructure lines projected by [`sensitivity`] on this thread
+/// so far (each for the whole horizon): the measure of its work, which a test
+/// checks grows linearly with the plan.
+pub fn lines_projected() -> u64 {
+    LINES_PROJECTED.with(Cell::get)
+}
+
+/// The plan's base projection split into lines, and scratch plans to
+/// re-project one line or one global driver in.
+struct Context<'a> {
+    s: &'a Scenario,
+    /// The plan without its notes; a driver is set here and put back after.
+    work: Scenario,
+    /// The plan with no models and no infrastructure: one line is put in it.
+    probe: Scenario,
+    out: Projection,
+    tco: f64,
+    /// Inference and infrastructure over the horizon, in total and per line.
+    inference: f64,
+    infrastructure: f64,
+    model_inference: Vec<f64>,
+    infra_cost: Vec<f64>,
+    /// Σ inference of the models whose cost is proportional to their share
+    /// (API and unpriced), and the ones that are not (whole GPUs).
+    proportional: f64,
+    hosted: Vec<usize>,
+    share_sum: f64,
+}
+
+impl<'a> Context<'a> {
+    fn new(s: &'a Scenario) -> Self {
+        let work = super::lean(s);
+        let mut probe = work.clone();
+        probe.models = Vec::new();
+        probe.infrastructure = Vec::new();
+        let mut ctx = Context {
+            s,
+            work,
+            probe,
+            out: Projection::default(),
+            tco: 0.0,
+            inference: 0.0,
+            infrastructure: 0.0,
+            model_inference: Vec::with_capacity(s.models.len()),
+            infra_cost: Vec::with_capacity(s.infrastructure.len()),
+            proportional: 0.0,
+            hosted: Vec::new(),
+            share_sum: s.models.iter().map(|m| m.share_pct).sum(),
+        };
+        ctx.project_work();
+        ctx.tco = ctx.out.totals.tco;
+        ctx.inference = ctx.out.totals.inference;
+        ctx.infrastructure = ctx.out.totals.infrastructure;
+        for (i, m) in s.models.iter().enumerate() {
+            let cost = ctx.model_line(m);
+            ctx.model_inference.push(cost);
+            if matches!(m.pricing, Some(Pricing::SelfHosted(_))) {
+                ctx.hosted.push(i);
+            } else {
+                ctx.proportional += cost;
+            }
+        }
+        for item in &s.infrastructure {
+            let cost = ctx.infra_line(item);
+            ctx.infra_cost.push(cost);
+        }
+        ctx
+    }
+
+    fn project_work(&mut self) {
+        let lines = (self.work.models.len() + self.work.infrastructure.len()) as u64;
+        LINES_PROJECTED.with(|c| c.set(c.get() + lines.max(1)));
+        project_into(&self.work, &mut self.out);
+    }
+
+    /// One model's inference over the horizon, as the full projection has it.
+    fn model_line(&mut self, m: &ModelEntry) -> f64 {
+        LINES_PROJECTED.with(|c| c.set(c.get() + 1));
+        self.probe.models.clear();
+        self.probe.models.push(m.clone());
+        project_into(&self.probe, &mut self.out);
+        self.out.totals.inference
+    }
+
+    /// One infrastructure line's cost over the horizon.
+    fn infra_line(&mut self, item: &InfraItem) -> f64 {
+        LINES_PROJECTED.with(|c| c.set(c.get() + 1));
+        self.probe.models.clear();
+        self.probe.infrastructure.clear();
+        self.probe.infrastructure.push(item.clone());
+        project_into(&self.probe, &mut self.out);
+        self.probe.infrastructure.clear();
+        self.out.totals.infrastructure
+    }
+
+    /// The horizon TCO with `f` set to `x` (a share moving the others).
+    fn tco_with(&mut self, f: Field, x: f64) -> f64 {
+        let s = self.s;
+        match (f.section(), f.index()) {
+            (Section::Models, Some(i)) if i < s.models.len() => {
+                if let Field::ModelShare(_) = f {
+                    return self.tco_with_share(i, x);
+                }
+                f.set(&mut self.work, x);
+                let m = std::mem::replace(&mut self.work.models[i], s.models[i].clone());
+                let new = self.model_line(&m);
+                self.tco - self.model_inference[i] + new
+            }
+            (Section::Infrastructure, Some(i)) if i < s.infrastructure.len() => {
+                f.set(&mut self.work, x);
+                let item = self.work.infrastructure[i].clone();
+                self.work.infrastructure[i].clone_from(&s.infrastructure[i]);
+                let new = self.infra_line(&item);
+                self.tco - self.infra_cost[i] + new
+            }
+            (section, _) => {
+                set_keeping_mix(&mut self.work, f, x);
+                self.project_work();
+                let tco = self.out.totals.tco;
+                // Put the section back as it was.
+                let w = &mut self.work;
+                match section {
+                    Section::Volume | Section::Tokens => w.workload.clone_from(&s.workload),
+                    Section::Retrieval => w.retrieval.clone_from(&s.retrieval),
+                    Section::Build => w.build.clone_from(&s.build),
+                    Section::Oversight => w.oversight.clone_from(&s.oversight),
+                    Section::Risk => w.risk.clone_from(&s.risk),
+                    Section::Change => w.change.clone_from(&s.change),
+                    Section::Value => w.value.clone_from(&s.value),
+                    Section::Horizon => w.horizon_months = s.horizon_months,
+                    Section::Models | Section::Infrastructure => {
+                        w.models.clone_from(&s.models);
+                        w.infrastructure.clone_from(&s.infrastructure);
+                    }
+                }
+                tco
+            }
+        }
+    }
+
+    /// Model `i`'s share set to `x`, the others scaled to keep the mix at 100
+    /// (as [`set_keeping_mix`] does): API costs scale with the share, so their
+    /// sum scales as a whole; self-hosted lines are re-projected.
+    fn tco_with_share(&mut self, i: usize, x: f64) -> f64 {
+        let s = self.s;
+        let v = x.clamp(0.0, 100.0);
+        let others = self.share_sum - s.models[i].share_pct;
+        let scale = if others > 0.0 {
+            (100.0 - v) / others
+        } else {
+            1.0
+        };
+        let mut m = s.models[i].clone();
+        m.share_pct = v;
+        let mine = self.model_line(&m);
+        let proportional_others = if self.hosted.binary_search(&i).is_ok() {
+            self.proportional
+        } else {
+            self.proportional - self.model_inference[i]
+        };
+        let mut inference = mine + proportional_others * scale;
+        if !self.hosted.is_empty() {
+            // All self-hosted lines in one projection, `i` at share 0 (its
+            // line is `mine`). Whole GPUs do not scale with the share, so this
+            // is the one part that grows with models × self-hosted models.
+            let lines = self.hosted.len() as u64;
+            LINES_PROJECTED.with(|c| c.set(c.get() + lines));
+            self.probe.models.clear();
+            for &j in &self.hosted {
+                let mut h = s.models[j].clone();
+                h.share_pct = if j == i { 0.0 } else { h.share_pct * scale };
+                self.probe.models.push(h);
+            }
+            project_into(&self.probe, &mut self.out);
+            inference += self.out.totals.inference;
+        }
+        self.tco - self.inference + inference
+    }
+}
+
 fn label(s: &Scenario, f: Field) -> String {
-    use crate::model::fields::Section;
     match (f.section(), f.index()) {
         (Section::Models, Some(i)) => format!("{}: {}", s.models[i].id, f.label_after_name()),
         (Section::Infrastructure, Some(i)) => {

@@ -77,11 +77,13 @@ fn band(values: &mut [f64]) -> Band {
 
 /// The plan's ranges resolved to fields (validation has checked them).
 fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
-    let fields = Field::all(s);
+    // By path once, not a search of every field per range.
+    let fields: std::collections::HashMap<String, Field> =
+        Field::all(s).into_iter().map(|f| (f.path(), f)).collect();
     s.uncertainty
         .iter()
         .filter_map(|r| {
-            let f = *fields.iter().find(|f| f.path() == r.field)?;
+            let f = *fields.get(&r.field)?;
             Some((f, r.low, f.get(s)?, r.high))
         })
         .collect()
@@ -93,14 +95,15 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
     let ranged = ranges(s);
     let h = s.horizon_months as usize;
     let mut rng = Rng(seed);
-    let mut work = s.clone();
+    let base = super::lean(s);
+    let mut work = base.clone();
     let mut p = Projection::default();
     let mut tco = Vec::with_capacity(draws);
     // Month-major so each month's draws are contiguous for sorting.
     let mut months = vec![0.0; h * draws];
     let mut overflowed = 0;
     for d in 0..draws {
-        work.clone_from(s);
+        work.clone_from(&base);
         for &(f, low, mode, high) in &ranged {
             set_keeping_mix(&mut work, f, triangular(low, mode, high, rng.next_f64()));
         }

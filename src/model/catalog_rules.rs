@@ -1,0 +1,220 @@
+//! Which catalog entries may price a plan. Every entry — built-in, the user's
+//! hand-edited catalog, an import — is checked by the plan's own rules (the
+//! entry is put into a one-model plan and [`validate`] judges its pricing), plus
+//! two rules of catalogs: an entry needs an id, and a price above 0 but below
+//! [`MIN_PRICE_PER_MTOK`] is refused as a probable unit error (a per-token price
+//! typed as per 1M, a value that underflowed) rather than kept as a price that
+//! prints as $0. Entries that fail are left out of the catalog and counted by
+//! reason, so no bad price can reach a plan through `p` or a catalog id.
+
+use std::collections::BTreeMap;
+
+use super::pricing::{Catalog, CatalogEmbedding, CatalogModel, Pricing};
+use super::scenario::{Embedding, ModelEntry, Scenario};
+use super::validate::{Invalid, Range, show, validate};
+
+/// The smallest non-zero price (USD per 1M tokens) a catalog accepts.
+pub const MIN_PRICE_PER_MTOK: f64 = 1e-9;
+
+/// Entries left out of a catalog, by reason, and the first few in words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rejected {
+    /// Reason → number of entries.
+    pub by_reason: BTreeMap<String, usize>,
+    /// "`id`: problem" for the first [`Rejected::DETAILS`] entries.
+    pub details: Vec<String>,
+}
+
+impl Rejected {
+    /// How many entries are named in `details`.
+    pub const DETAILS: usize = 5;
+
+    pub fn total(&self) -> usize {
+        self.by_reason.values().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_reason.is_empty()
+    }
+
+    /// "12 entries skipped: 7 negative price, 5 empty id".
+    pub fn summary(&self) -> String {
+        let n = self.total();
+        let mut reasons: Vec<(&String, &usize)> = self.by_reason.iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        format!(
+            "{n} {} skipped: {}",
+            if n == 1 { "entry" } else { "entries" },
+            parts.join(", ")
+        )
+    }
+
+    fn add(&mut self, id: &str, problems: &[Invalid]) {
+        let Some(first) = problems.first() else {
+            return;
+        };
+        *self.by_reason.entry(reason(first)).or_default() += 1;
+        if self.details.len() < Self::DETAILS {
+            let shown: String = if id.trim().is_empty() {
+                "(no id)".into()
+            } else {
+                format!("{id:?}")
+            };
+            self.details.push(format!("{shown}: {first}"));
+        }
+    }
+}
+
+/// The problems of one model entry; empty when it may price a plan.
+pub fn check_model(m: &CatalogModel) -> Vec<Invalid> {
+    let mut plan = blank_plan();
+    plan.models[0] = ModelEntry {
+        id: m.id.clone(),
+        share_pct: 100.0,
+        discount_pct: 0.0,
+        pricing: Some(m.pricing.clone()),
+        schedule: m.schedule.clone(),
+    };
+    let mut out: Vec<Invalid> = validate(&plan)
+        .into_iter()
+        .filter(|p| p.path.starts_with("models[0]."))
+        .map(|mut p| {
+            p.path = p.path.replacen("models[0].", "", 1);
+            p
+        })
+        .collect();
+    tiny(&mut out, "pricing", &m.pricing);
+    for (j, sp) in m.schedule.iter().enumerate() {
+        tiny(&mut out, &format!("schedule[{j}].pricing"), &sp.pricing);
+    }
+    out
+}
+
+/// The problems of one embedding entry; empty when it may price a plan.
+pub fn check_embedding(e: &CatalogEmbedding) -> Vec<Invalid> {
+    let mut out = Vec::new();
+    if e.id.trim().is_empty() {
+        out.push(Invalid {
+            path: "id".into(),
+            value: "\"\"".into(),
+            allowed: "must name the model".into(),
+        });
+    }
+    // A plan's embedding price is checked at `retrieval.embedding.per_mtok`;
+    // the batch price follows the same rule.
+    for (path, v) in [
+        ("per_mtok", Some(e.per_mtok)),
+        ("batch_per_mtok", e.batch_per_mtok),
+    ] {
+        let Some(v) = v else { continue };
+        let mut plan = blank_plan();
+        plan.retrieval.embedding = Embedding {
+            id: e.id.clone(),
+            per_mtok: Some(v),
+        };
+        out.extend(
+            validate(&plan)
+                .into_iter()
+                .filter(|p| p.path == "retrieval.embedding.per_mtok")
+                .map(|mut p| {
+                    p.path = path.into();
+                    p
+                }),
+        );
+        tiny_price(&mut out, path, v);
+    }
+    out
+}
+
+impl Catalog {
+    /// The catalog without the entries that fail [`check_model`] /
+    /// [`check_embedding`], and what was left out.
+    pub fn validated(self) -> (Catalog, Rejected) {
+        let mut rejected = Rejected::default();
+        let models = self
+            .models
+            .into_iter()
+            .filter(|m| {
+                let problems = check_model(m);
+                rejected.add(&m.id, &problems);
+                problems.is_empty()
+            })
+            .collect();
+        let embeddings = self
+            .embeddings
+            .into_iter()
+            .filter(|e| {
+                let problems = check_embedding(e);
+                rejected.add(&e.id, &problems);
+                problems.is_empty()
+            })
+            .collect();
+        (Catalog::new(self.as_of, models, embeddings), rejected)
+    }
+}
+
+/// A short reason to count entries by: "negative price", "empty id", or the
+/// field and its rule.
+pub fn reason(p: &Invalid) -> String {
+    let field = p.path.rsplit('.').next().unwrap_or(&p.path);
+    let is_price = field.ends_with("per_mtok") || field == "gpu_hourly";
+    if field == "id" {
+        "empty id".into()
+    } else if is_price && matches!(p.value.as_str(), "NaN" | "inf" | "-inf") {
+        "price not a finite number".into()
+    } else if is_price && p.value.starts_with('-') {
+        "negative price".into()
+    } else if is_price && p.allowed.contains("unit error") {
+        "price too small (probable unit error)".into()
+    } else {
+        format!("{field} {}", p.allowed)
+    }
+}
+
+fn tiny(out: &mut Vec<Invalid>, q: &str, p: &Pricing) {
+    match p {
+        Pricing::Api(a) => {
+            tiny_price(out, &format!("{q}.input_per_mtok"), a.input_per_mtok);
+            if let Some(v) = a.cached_input_per_mtok {
+                tiny_price(out, &format!("{q}.cached_input_per_mtok"), v);
+            }
+            tiny_price(out, &format!("{q}.output_per_mtok"), a.output_per_mtok);
+            if let Some(t) = &a.long_context {
+                let q = format!("{q}.long_context");
+                tiny_price(out, &format!("{q}.input_per_mtok"), t.input_per_mtok);
+                if let Some(v) = t.cached_input_per_mtok {
+                    tiny_price(out, &format!("{q}.cached_input_per_mtok"), v);
+                }
+                tiny_price(out, &format!("{q}.output_per_mtok"), t.output_per_mtok);
+            }
+        }
+        Pricing::SelfHosted(h) => tiny_price(out, &format!("{q}.gpu_hourly"), h.gpu_hourly),
+    }
+}
+
+fn tiny_price(out: &mut Vec<Invalid>, path: &str, v: f64) {
+    if Range::Positive.allows(v) && v < MIN_PRICE_PER_MTOK {
+        out.push(Invalid {
+            path: path.into(),
+            value: show(v),
+            allowed: format!(
+                "must be 0 or at least {MIN_PRICE_PER_MTOK} per 1M tokens (a smaller price is a probable unit error)"
+            ),
+        });
+    }
+}
+
+/// A valid one-model plan to judge an entry's pricing in.
+fn blank_plan() -> Scenario {
+    Scenario::minimal(
+        "catalog entry",
+        ModelEntry {
+            id: "entry".into(),
+            share_pct: 100.0,
+            discount_pct: 0.0,
+            pricing: None,
+            schedule: Vec::new(),
+        },
+    )
+}
