@@ -17,10 +17,10 @@ use runcost::store::litellm::import;
 fn api(i: usize) -> Pricing {
     Pricing::Api(ApiPricing {
         input_per_mtok: 0.5 + (i % 7) as f64,
-        cached_input_per_mtok: (i % 3 == 0).then_some(0.1),
+        cached_input_per_mtok: i.is_multiple_of(3).then_some(0.1),
         output_per_mtok: 2.0 + (i % 5) as f64,
-        batch_discount_pct: if i % 4 == 0 { 50.0 } else { 0.0 },
-        long_context: (i % 6 == 0).then_some(LongContext {
+        batch_discount_pct: if i.is_multiple_of(4) { 50.0 } else { 0.0 },
+        long_context: i.is_multiple_of(6).then_some(LongContext {
             above_tokens: 1000.0,
             input_per_mtok: 9.0,
             cached_input_per_mtok: None,
