@@ -142,7 +142,13 @@ mod dead_keys {
     fn fingerprint(a: &mut App) -> String {
         let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
         t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
-        let screen: String = t.backend().buffer().content.iter().map(|c| c.symbol()).collect();
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
         let mode = match &a.mode {
             Mode::Help(h) => format!("help {}", h.scroll()),
             Mode::Compare(c) => format!(
@@ -213,9 +219,7 @@ mod dead_keys {
             }),
             ("browser", |a| {
                 a.update(Msg::Key(KeyChord::ctrl('o')));
-                a.update(Msg::PlanList(
-                    ["a", "b", "c", "d"].map(summary).to_vec(),
-                ));
+                a.update(Msg::PlanList(["a", "b", "c", "d"].map(summary).to_vec()));
             }),
             ("notes", |a| {
                 ch(a, 'n');

@@ -173,7 +173,10 @@ impl App {
             differences: Vec::new(),
         });
         self.refresh_comparison();
-        let (cols, n) = (columns_that_fit(self.size.width, self.docs.len()), self.docs.len());
+        let (cols, n) = (
+            columns_that_fit(self.size.width, self.docs.len()),
+            self.docs.len(),
+        );
         if let Mode::Compare(c) = &mut self.mode {
             c.keep_focus_visible(cols, n);
         }

@@ -53,7 +53,9 @@ impl ListCursor {
     /// Moves by `delta` items (the wheel moves three), staying in the list.
     pub fn by(&mut self, delta: isize, len: usize) {
         let last = len.saturating_sub(1) as isize;
-        self.selected = (self.selected as isize).saturating_add(delta).clamp(0, last) as usize;
+        self.selected = (self.selected as isize)
+            .saturating_add(delta)
+            .clamp(0, last) as usize;
     }
 
     /// Keeps the selection within a list that may have shrunk.

@@ -115,7 +115,13 @@ impl App {
         true
     }
 
-    pub(crate) fn note_change(&mut self, what: String, tco_before: f64, month: usize, month_before: f64) {
+    pub(crate) fn note_change(
+        &mut self,
+        what: String,
+        tco_before: f64,
+        month: usize,
+        month_before: f64,
+    ) {
         let month = if month == 0 {
             watch_month(&self.projections[self.active])
         } else {

@@ -248,5 +248,4 @@ impl App {
             Err(e) => self.say(StatusKind::Error, e.render(t.name)),
         }
     }
-
 }

@@ -87,7 +87,6 @@ pub struct App {
     pub simulation: Option<crate::model::analysis::uncertainty::Simulation>,
 }
 
-
 impl App {
     pub fn new(doc: Document, catalog: Catalog, plans_dir: Option<PathBuf>) -> Self {
         let mut app = App {

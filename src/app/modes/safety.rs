@@ -79,10 +79,25 @@ impl SafetyState {
         let Some(action) = self.keys().lookup(chord) else {
             return Outcome::Stay;
         };
+        if !self.answers(action) {
+            return Outcome::Stay;
+        }
         let effects = self.answer(action, app);
         // The question is answered: the next recovery copy, if one waits.
         app.next_offer();
         Outcome::CloseWith(effects)
+    }
+
+    /// Whether `action` answers the question asked (the keymaps bind only
+    /// those; anything else leaves the question open).
+    fn answers(&self, action: S) -> bool {
+        match (&self.question, action) {
+            (_, S::Cancel | S::Keep) => true,
+            (Question::Recover { .. }, a) => matches!(a, S::Restore | S::Discard),
+            (Question::Conflict, a) => matches!(a, S::Overwrite | S::SaveAs | S::Restore),
+            (Question::ConflictInvalid { .. }, a) => matches!(a, S::Overwrite | S::SaveAs),
+            (Question::Reload, a) => a == S::Restore,
+        }
     }
 
     fn answer(&mut self, action: S, app: &mut App) -> Vec<Effect> {
@@ -172,7 +187,6 @@ impl SafetyState {
                 Vec::new()
             }
             // Esc or k on the other questions: decide later / keep ours.
-            // (Other pairs have no key: each question's keymap lists its own.)
             _ => Vec::new(),
         }
     }

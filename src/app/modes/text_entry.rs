@@ -191,3 +191,16 @@ fn expand_home(path: &str, home: Option<&PathBuf>) -> String {
         _ => path.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_comes_from_the_runtime() {
+        let home = PathBuf::from("/home/me");
+        assert_eq!(expand_home("~/a.ron", Some(&home)), "/home/me/a.ron");
+        assert_eq!(expand_home("~/a.ron", None), "~/a.ron");
+        assert_eq!(expand_home("b/~/a.ron", Some(&home)), "b/~/a.ron");
+    }
+}
