@@ -10,6 +10,7 @@ pub mod compare;
 pub mod confirm;
 pub mod editor;
 pub mod help;
+mod mouse;
 pub mod notes;
 pub mod panel;
 pub mod picker;
