@@ -299,6 +299,7 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
+    app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     let this_month = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
     if let Some(month) = crate::model::prices::YearMonth::parse(&this_month) {
         app.set_today(month);
@@ -379,7 +380,10 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
 /// 128 + the signal's number, as a shell expects.
 pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
-    let theme = Theme::from_env();
+    // The NO_COLOR convention: colour unless it asks for none.
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
     let (tx, rx) = mpsc::channel::<Input>();
     let told = tx.clone();
     let mut autosave = autosave::Autosave::start(Box::new(move |result| {

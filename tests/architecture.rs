@@ -1,6 +1,8 @@
 //! The domain layer stays pure: `src/model/` imports no terminal, file, path or
 //! clock code, so it can be tested and reused anywhere.
 
+mod common;
+
 use std::path::Path;
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -46,6 +48,314 @@ fn the_model_imports_no_terminal_file_or_clock_code() {
         let text = std::fs::read_to_string(&f).unwrap();
         for word in forbidden {
             assert!(!text.contains(word), "{} uses {word}", f.display());
+        }
+    }
+}
+
+/// `src/app` and `src/ui` read no environment variables, files or clock:
+/// the runtime (`tui.rs`) reads them and passes what they say in.
+#[test]
+fn app_and_ui_read_no_environment_files_or_clock() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src/app"), &mut files);
+    sources(&root.join("src/ui"), &mut files);
+    assert!(files.len() >= 20);
+    let forbidden = [
+        "std::env",
+        "env::var",
+        "var_os",
+        "std::fs",
+        "fs::read",
+        "File::open",
+        "File::create",
+        "read_to_string",
+        "std::time",
+        "SystemTime",
+        "Instant",
+        "humantime",
+        "std::process",
+        "crate::tui",
+    ];
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for word in forbidden {
+            assert!(!text.contains(word), "{} uses {word}", f.display());
+        }
+    }
+}
+
+/// No mode binds one chord twice (the second binding would never fire, and
+/// help would list a key that does something else).
+#[test]
+fn no_two_bindings_of_a_mode_share_a_chord() {
+    for (mode, chords) in runcost::app::modes::all_chords() {
+        assert!(!chords.is_empty() || mode == "panel", "{mode} has keys");
+        for (i, c) in chords.iter().enumerate() {
+            assert!(
+                !chords[..i].contains(&c.normalized()) && *c == c.normalized(),
+                "{mode}: {c} is bound twice (or not as it arrives)"
+            );
+        }
+    }
+}
+
+mod dead_keys {
+    use std::path::PathBuf;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use runcost::app::keymap::{Key, KeyChord};
+    use runcost::app::rows::Row;
+    use runcost::app::{App, Document, Effect, Mode, Msg, StatusKind};
+    use runcost::model::fields::Field;
+    use runcost::store::plans::PlanSummary;
+    use runcost::ui::{self, Theme};
+
+    fn app() -> App {
+        let doc = Document::opened(
+            super::common::scenario("support-assistant"),
+            Some(PathBuf::from("/work/acme.ron")),
+        );
+        let mut a = App::new(doc, super::common::builtin(), Some(PathBuf::from("/plans")));
+        a.update(Msg::Resize {
+            width: 80,
+            height: 24,
+        });
+        a
+    }
+
+    fn key(a: &mut App, k: Key) -> Vec<Effect> {
+        a.update(Msg::Key(KeyChord::plain(k)))
+    }
+
+    fn ch(a: &mut App, c: char) -> Vec<Effect> {
+        a.update(Msg::Key(KeyChord::ch(c)))
+    }
+
+    fn select(a: &mut App, f: Field) {
+        a.selected = a.rows.iter().position(|r| *r == Row::Field(f)).unwrap();
+    }
+
+    /// Everything a key could change: the screen, the plan, and the state
+    /// the screen may not show at this size.
+    fn fingerprint(a: &mut App) -> String {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        let mode = match &a.mode {
+            Mode::Help(h) => format!("help {}", h.scroll()),
+            Mode::Compare(c) => format!(
+                "compare {} {} {} {:?}",
+                c.focus, c.baseline, c.chart, c.scroll
+            ),
+            Mode::Picker(p) => format!("picker {:?}", p.cursor),
+            Mode::Browser(b) => format!("browser {:?} {:?}", b.cursor, b.marked),
+            Mode::Examples(x) => format!("examples {:?}", x.cursor),
+            Mode::Tornado(t) => format!("tornado {:?}", t.cursor),
+            _ => String::new(),
+        };
+        format!(
+            "{screen}\n{mode}\n{} {} {} {:?}\n{:?}\n{:?}\n{}",
+            a.selected,
+            a.offset,
+            a.table_offset,
+            a.focus,
+            a.status,
+            a.doc().plan,
+            a.notices.len()
+        )
+    }
+
+    fn summary(name: &str) -> PlanSummary {
+        PlanSummary {
+            path: PathBuf::from(format!("/p/{name}.ron")),
+            name: name.into(),
+            client: "Client".into(),
+            currency: "USD".into(),
+            modified: "2026-11-28 07:00".into(),
+            tco: Ok(1000.0),
+        }
+    }
+
+    type Setup = fn(&mut App);
+
+    /// Each mode, reached as a user reaches it; each key is tried from the
+    /// mode as it opens and after moving down twice (a key that only moves
+    /// up does nothing at the top).
+    fn modes() -> Vec<(&'static str, Setup)> {
+        vec![
+            ("inputs", |a| {
+                a.notify(StatusKind::Info, "a notice");
+                select(a, Field::RequestsPerDay);
+            }),
+            ("inputs", |a| {
+                ch(a, '-');
+            }),
+            ("table", |a| {
+                key(a, Key::Tab);
+            }),
+            ("edit value", |a| {
+                select(a, Field::RequestsPerDay);
+                key(a, Key::Enter);
+            }),
+            ("save as", |a| {
+                ch(a, 'S');
+            }),
+            ("picker", |a| {
+                ch(a, 'm');
+            }),
+            ("tornado", |a| {
+                ch(a, 't');
+            }),
+            ("examples", |a| {
+                a.update(Msg::Key(KeyChord::ctrl('n')));
+            }),
+            ("browser", |a| {
+                a.update(Msg::Key(KeyChord::ctrl('o')));
+                a.update(Msg::PlanList(["a", "b", "c", "d"].map(summary).to_vec()));
+            }),
+            ("notes", |a| {
+                ch(a, 'n');
+            }),
+            ("help", |a| {
+                ch(a, '?');
+            }),
+            ("confirm", |a| {
+                select(a, Field::RequestsPerDay);
+                key(a, Key::Right);
+                ch(a, 'q');
+            }),
+            ("compare", |a| {
+                ch(a, 'v');
+                key(a, Key::Esc);
+                for f in [Field::RequestsPerDay, Field::MaintenancePct] {
+                    select(a, f);
+                    key(a, Key::Right);
+                }
+                ch(a, 'c');
+            }),
+            ("compare", |a| {
+                ch(a, 'v');
+                key(a, Key::Esc);
+                ch(a, 'c');
+                key(a, Key::Left);
+            }),
+            ("recover", |a| {
+                let mut theirs = a.doc().plan.clone();
+                theirs.workload.requests_per_day = 3025.0;
+                a.offer_recovery(
+                    runcost::store::recovery::Found::Copy {
+                        plan: Box::new(theirs),
+                        file: PathBuf::from("/r.ron"),
+                        written: None,
+                    },
+                    "just now".into(),
+                );
+            }),
+            ("conflict", |a| {
+                let mut theirs = a.doc().plan.clone();
+                theirs.build.initial_cost = 150_000.0;
+                a.update(Msg::SaveConflict {
+                    doc: 0,
+                    path: PathBuf::from("/work/acme.ron"),
+                    theirs: Some(Box::new(theirs)),
+                    hash: Some(1),
+                });
+            }),
+            ("conflict (invalid)", |a| {
+                a.update(Msg::SaveConflictInvalid {
+                    doc: 0,
+                    path: PathBuf::from("/work/acme.ron"),
+                    why: "cut short".into(),
+                    hash: Some(1),
+                });
+            }),
+            ("reload", |a| {
+                let mut theirs = a.doc().plan.clone();
+                theirs.build.initial_cost = 150_000.0;
+                a.update(Msg::DiskChanged {
+                    path: PathBuf::from("/work/acme.ron"),
+                    theirs: Ok(Box::new(theirs)),
+                    hash: Some(7),
+                });
+            }),
+        ]
+    }
+
+    #[test]
+    fn every_key_a_mode_lists_does_something_in_that_mode() {
+        let all = modes();
+        let mut names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+        names.dedup();
+        for name in names {
+            // A mode may be reached in several ways (the editor, folded or not).
+            let setups: Vec<Setup> = all
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, s)| *s)
+                .collect();
+            let mut probe = app();
+            setups[0](&mut probe);
+            let chords = probe.mode_chords();
+            assert!(!chords.is_empty(), "{name}: no keys");
+            for chord in chords {
+                let live = setups.iter().any(|setup| {
+                    [false, true].into_iter().any(|moved| {
+                        let mut a = app();
+                        setup(&mut a);
+                        if moved {
+                            key(&mut a, Key::Down);
+                            key(&mut a, Key::Down);
+                        }
+                        let before = fingerprint(&mut a);
+                        let effects = a.update(Msg::Key(chord));
+                        !effects.is_empty() || fingerprint(&mut a) != before
+                    })
+                });
+                assert!(live, "{name}: {chord} is listed but does nothing");
+            }
+        }
+    }
+
+    #[test]
+    fn panels_close_on_any_key_and_the_bar_says_so() {
+        for open in ['P', 'B'] {
+            for chord in [
+                KeyChord::ch('x'),
+                KeyChord::plain(Key::Esc),
+                KeyChord::plain(Key::Enter),
+            ] {
+                let mut a = app();
+                ch(&mut a, open);
+                assert!(matches!(a.mode, Mode::Present(_) | Mode::Breakeven(_)));
+                assert_eq!(a.bar(), vec![("any key".to_string(), "closes")]);
+                a.update(Msg::Key(chord));
+                assert!(matches!(a.mode, Mode::Normal), "{open} then {chord}");
+            }
+        }
+    }
+
+    /// The bar of each mode offers only keys that mode binds.
+    #[test]
+    fn the_bar_lists_only_keys_of_its_mode() {
+        for (name, setup) in modes() {
+            let mut a = app();
+            setup(&mut a);
+            let chords: Vec<String> = a.mode_chords().iter().map(|c| c.to_string()).collect();
+            for (keys, label) in a.bar() {
+                let pair = keys.split('/').all(|k| chords.contains(&k.to_string()));
+                assert!(
+                    chords.contains(&keys) || pair,
+                    "{name}: the bar offers {keys} {label}, which the mode does not bind"
+                );
+            }
         }
     }
 }

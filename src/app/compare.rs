@@ -3,11 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::keymap::Action;
+use super::cursor::ListCursor;
 use super::rows::{Row, TextField};
-use super::{
-    App, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, Pending, StatusKind, slug, text,
-};
+use super::{App, Document, EditState, EditTarget, MAX_PLANS, Mode, StatusKind, slug, text};
 use crate::model::compare::{InputDiff, differences};
 use crate::model::project_into;
 
@@ -22,7 +20,7 @@ pub struct CompareState {
     /// Monthly totals as one line chart instead of the columns.
     pub chart: bool,
     /// Scroll of the "what differs" list.
-    pub scroll: usize,
+    pub scroll: ListCursor,
     pub differences: Vec<InputDiff>,
 }
 
@@ -171,11 +169,17 @@ impl App {
             focus: self.active,
             page: 0,
             chart: false,
-            scroll: 0,
+            scroll: ListCursor::default(),
             differences: Vec::new(),
         });
         self.refresh_comparison();
-        self.keep_focus_visible();
+        let (cols, n) = (
+            columns_that_fit(self.size.width, self.docs.len()),
+            self.docs.len(),
+        );
+        if let Mode::Compare(c) = &mut self.mode {
+            c.keep_focus_visible(cols, n);
+        }
     }
 
     /// Re-derives what differs between the plans, baseline first.
@@ -183,74 +187,8 @@ impl App {
         let plans: Vec<&crate::model::Scenario> = self.docs.iter().map(|d| &d.plan).collect();
         if let Mode::Compare(c) = &mut self.mode {
             c.differences = differences(&plans);
-            c.scroll = c.scroll.min(c.differences.len().saturating_sub(1));
+            c.scroll.clamp(c.differences.len());
         }
-    }
-
-    /// Moves the page of non-baseline plans so the focused one is shown.
-    fn keep_focus_visible(&mut self) {
-        let n = self.docs.len();
-        let cols = columns_that_fit(self.size.width, n);
-        if let Mode::Compare(c) = &mut self.mode {
-            if cols >= n || c.focus == c.baseline {
-                return;
-            }
-            let per_page = cols.saturating_sub(1).max(1);
-            let others: Vec<usize> = (0..n).filter(|i| *i != c.baseline).collect();
-            let at = others.iter().position(|i| *i == c.focus).unwrap_or(0);
-            if at < c.page {
-                c.page = at;
-            } else if at >= c.page + per_page {
-                c.page = at + 1 - per_page;
-            }
-        }
-    }
-
-    pub(super) fn on_compare(&mut self, action: Option<Action>) -> Vec<Effect> {
-        let Mode::Compare(c) = &mut self.mode else {
-            return Vec::new();
-        };
-        let last = self.docs.len() - 1;
-        match action {
-            Some(Action::Decrease) => c.focus = c.focus.saturating_sub(1),
-            Some(Action::Increase) => c.focus = (c.focus + 1).min(last),
-            Some(Action::Up) => c.scroll = c.scroll.saturating_sub(1),
-            Some(Action::Down) => {
-                c.scroll = (c.scroll + 1).min(c.differences.len().saturating_sub(1))
-            }
-            Some(Action::PageUp) => c.scroll = c.scroll.saturating_sub(10),
-            Some(Action::PageDown) => {
-                c.scroll = (c.scroll + 10).min(c.differences.len().saturating_sub(1))
-            }
-            Some(Action::SetBaseline) => {
-                let name = self.docs[c.focus].plan.name.clone();
-                c.baseline = c.focus;
-                self.say(StatusKind::Info, format!("baseline: {name}"));
-            }
-            Some(Action::ToggleChart) => c.chart = !c.chart,
-            Some(Action::Activate) => {
-                self.active = c.focus;
-                self.mode = Mode::Normal;
-                self.last_change = None;
-                self.refresh();
-                let msg = format!(
-                    "editing {} — c returns to the comparison",
-                    self.docs[self.active].plan.name
-                );
-                self.say(StatusKind::Info, msg);
-            }
-            Some(Action::ClosePlan) => {
-                let i = c.focus;
-                return self.guard(Pending::Close(i));
-            }
-            Some(Action::Cancel) => self.mode = Mode::Normal,
-            Some(Action::Help) => self.mode = Mode::Help { scroll: 0 },
-            Some(Action::Quit) => return self.guard(Pending::Quit),
-            Some(Action::Save) => return self.save(),
-            _ => {}
-        }
-        self.keep_focus_visible();
-        Vec::new()
     }
 
     /// Renaming a never-saved variant moves its proposed file with its name.

@@ -3,11 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::keymap::{Action, KeyChord};
 use super::rows::TextField;
 use super::{
-    App, BrowserState, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, Pending,
-    StatusKind, refilter_browser, slug, text,
+    App, BrowserState, Document, EditState, EditTarget, Effect, Mode, Pending, StatusKind, slug,
+    text,
 };
 use crate::model::{Scenario, validate};
 use crate::store::plans::TEMPLATES;
@@ -15,7 +14,7 @@ use crate::store::write_plan;
 
 impl App {
     /// The plans a pending action would lose changes in.
-    fn at_risk(&self, then: &Pending) -> Vec<usize> {
+    pub(crate) fn at_risk(&self, then: &Pending) -> Vec<usize> {
         match then {
             Pending::Close(i) => vec![*i]
                 .into_iter()
@@ -54,14 +53,7 @@ impl App {
         match then {
             Pending::Quit => vec![Effect::Quit],
             Pending::Open(path) if path.as_os_str().is_empty() => {
-                self.mode = Mode::Browser(BrowserState {
-                    filter: text::single_line(""),
-                    plans: Vec::new(),
-                    matches: Vec::new(),
-                    selected: 0,
-                    marked: Vec::new(),
-                    loading: true,
-                });
+                self.mode = Mode::Browser(BrowserState::loading());
                 vec![Effect::ScanPlans]
             }
             Pending::Open(path) => vec![Effect::Open(path)],
@@ -74,50 +66,6 @@ impl App {
                 self.close_plan(i);
                 Vec::new()
             }
-        }
-    }
-
-    pub(super) fn on_confirm(&mut self, action: Option<Action>) -> Vec<Effect> {
-        let Mode::Confirm(pending) = &self.mode else {
-            return Vec::new();
-        };
-        let pending = pending.clone();
-        match action {
-            Some(Action::Cancel) => {
-                self.mode = Mode::Normal;
-                Vec::new()
-            }
-            Some(Action::DialogDiscard) => {
-                self.mode = Mode::Normal;
-                self.proceed(pending)
-            }
-            Some(Action::DialogSave) => {
-                self.mode = Mode::Normal;
-                let targets = self.at_risk(&pending);
-                let mut effects = Vec::new();
-                for &i in &targets {
-                    if self.docs[i].path.is_none() {
-                        self.say(
-                            StatusKind::Error,
-                            format!(
-                                "{:?} has no file yet: save it with S (save as) first",
-                                self.docs[i].plan.name
-                            ),
-                        );
-                        return Vec::new();
-                    }
-                }
-                for &i in &targets {
-                    match self.save_effect(i, None) {
-                        Some(e) => effects.push(e),
-                        None => return Vec::new(),
-                    }
-                }
-                self.pending_saves = effects.len();
-                self.after_save = Some(pending);
-                effects
-            }
-            _ => Vec::new(),
         }
     }
 
@@ -285,7 +233,7 @@ impl App {
         self.announce_prices();
     }
 
-    fn new_from_template(&mut self, i: usize) {
+    pub(crate) fn new_from_template(&mut self, i: usize) {
         let Some(t) = TEMPLATES.get(i) else {
             return;
         };
@@ -299,74 +247,5 @@ impl App {
             }
             Err(e) => self.say(StatusKind::Error, e.render(t.name)),
         }
-    }
-
-    pub(super) fn on_browser(&mut self, chord: KeyChord, action: Option<Action>) -> Vec<Effect> {
-        if let Mode::Examples { selected } = &mut self.mode {
-            match action {
-                Some(Action::Cancel) => self.mode = Mode::Normal,
-                Some(Action::Up) => *selected = selected.saturating_sub(1),
-                Some(Action::Down) => *selected = (*selected + 1).min(TEMPLATES.len() - 1),
-                Some(Action::Confirm) => {
-                    let i = *selected;
-                    self.mode = Mode::Normal;
-                    return self.guard(Pending::NewFrom(i));
-                }
-                _ => {}
-            }
-            return Vec::new();
-        }
-        let Mode::Browser(b) = &mut self.mode else {
-            return Vec::new();
-        };
-        match action {
-            Some(Action::Cancel) => self.mode = Mode::Normal,
-            Some(Action::Up) => b.selected = b.selected.saturating_sub(1),
-            Some(Action::Down) => {
-                b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1))
-            }
-            Some(Action::PageUp) => b.selected = b.selected.saturating_sub(10),
-            Some(Action::PageDown) => {
-                b.selected = (b.selected + 10).min(b.matches.len().saturating_sub(1))
-            }
-            Some(Action::Mark) => {
-                if let Some(&k) = b.matches.get(b.selected) {
-                    if let Some(p) = b.marked.iter().position(|m| *m == k) {
-                        b.marked.remove(p);
-                    } else if b.marked.len() < MAX_PLANS {
-                        b.marked.push(k);
-                    } else {
-                        let msg = format!("at most {MAX_PLANS} plans side by side");
-                        self.say(StatusKind::Warning, msg);
-                        return Vec::new();
-                    }
-                    b.selected = (b.selected + 1).min(b.matches.len().saturating_sub(1));
-                }
-            }
-            Some(Action::Confirm) => {
-                if b.marked.len() >= 2 {
-                    let paths = b.marked.iter().map(|&k| b.plans[k].path.clone()).collect();
-                    self.mode = Mode::Normal;
-                    return self.guard(Pending::OpenMany(paths));
-                }
-                let chosen = b
-                    .marked
-                    .first()
-                    .copied()
-                    .or_else(|| b.matches.get(b.selected).copied());
-                if let Some(k) = chosen {
-                    let path = b.plans[k].path.clone();
-                    self.mode = Mode::Normal;
-                    return self.guard(Pending::Open(path));
-                }
-            }
-            _ => {
-                if b.filter.input(text::to_input(chord)) {
-                    b.selected = 0;
-                }
-                refilter_browser(b);
-            }
-        }
-        Vec::new()
     }
 }

@@ -118,401 +118,143 @@ impl fmt::Display for KeyChord {
     }
 }
 
-/// Everything a key can ask the workbench to do.
+/// An action of one mode: what help says it does and what the bar calls it.
+pub trait Described: Copy + PartialEq + 'static {
+    /// What the action does, as the help overlay says it.
+    fn description(self) -> &'static str;
+    /// A one-word label for the bottom bar.
+    fn short(self) -> &'static str {
+        self.description()
+    }
+}
+
+/// One key of the bottom bar: the action, and optionally how its keys and
+/// its label read there ("←/→ adjust" for a pair of keys).
+#[derive(Debug, Clone, Copy)]
+pub struct Bar<A: 'static> {
+    pub action: A,
+    pub keys: Option<&'static str>,
+    pub label: Option<&'static str>,
+}
+
+/// The bar shows the action with its first chord and its short label.
+pub const fn bar<A>(action: A) -> Bar<A> {
+    Bar {
+        action,
+        keys: None,
+        label: None,
+    }
+}
+
+/// The bar shows the action as `keys label`.
+pub const fn bar_as<A>(action: A, keys: &'static str, label: &'static str) -> Bar<A> {
+    Bar {
+        action,
+        keys: Some(keys),
+        label: Some(label),
+    }
+}
+
+pub type Binding<A> = (KeyChord, A);
+
+/// The keys of one mode. Help and the bottom bar are generated from it, and
+/// the mode's handler reads keys only through it, so what the screen says is
+/// what the keys do.
+pub struct Keymap<A: 'static> {
+    /// The bindings, most specific table first.
+    pub tables: &'static [&'static [Binding<A>]],
+    /// The action every other key triggers ("any key closes"), if any.
+    pub any_key: Option<A>,
+    /// What the bottom bar shows, in order.
+    pub bar: &'static [Bar<A>],
+}
+
+/// A key list as shown: the keys (joined) and what they do.
+pub type Shown = (String, &'static str);
+
+impl<A: Described> Keymap<A> {
+    fn all(&self) -> impl Iterator<Item = &'static Binding<A>> + use<A> {
+        let tables: &'static [&'static [Binding<A>]] = self.tables;
+        tables.iter().flat_map(|t| t.iter())
+    }
+
+    /// The action a chord triggers, if any.
+    pub fn lookup(&self, chord: KeyChord) -> Option<A> {
+        let chord = chord.normalized();
+        self.all()
+            .find(|(c, _)| *c == chord)
+            .map(|(_, a)| *a)
+            .or(self.any_key)
+    }
+
+    /// Every chord bound, in order (with repeats if a table repeats one).
+    pub fn chords(&self) -> Vec<KeyChord> {
+        self.all().map(|(c, _)| *c).collect()
+    }
+
+    /// One line per action: all its keys, and what it does.
+    pub fn help(&self) -> Vec<Shown> {
+        let mut seen: Vec<A> = Vec::new();
+        let mut out = Vec::new();
+        for (_, action) in self.all() {
+            if seen.contains(action) {
+                continue;
+            }
+            seen.push(*action);
+            let keys: Vec<String> = self
+                .all()
+                .filter(|(_, a)| a == action)
+                .map(|(c, _)| c.to_string())
+                .collect();
+            out.push((keys.join(" "), action.description()));
+        }
+        if let Some(a) = self.any_key.filter(|a| !seen.contains(a)) {
+            out.push(("any key".to_string(), a.description()));
+        }
+        out
+    }
+
+    /// The bottom bar: keys and label per item.
+    pub fn bar(&self) -> Vec<Shown> {
+        self.bar
+            .iter()
+            .filter_map(|b| {
+                let keys = match b.keys {
+                    Some(k) => k.to_string(),
+                    None => match self.all().find(|(_, a)| *a == b.action) {
+                        Some((c, _)) => c.to_string(),
+                        None if self.any_key == Some(b.action) => "any key".to_string(),
+                        None => return None,
+                    },
+                };
+                Some((keys, b.label.unwrap_or_else(|| b.action.short())))
+            })
+            .collect()
+    }
+}
+
+/// What a dialog or overlay can do with Enter and Esc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Increase,
-    Decrease,
-    IncreaseBig,
-    DecreaseBig,
-    Activate,
-    ToggleSection,
-    CollapseAll,
-    ExpandAll,
-    SwitchFocus,
-    Undo,
-    Redo,
-    Save,
-    SaveAs,
-    Open,
-    NewFromExample,
-    Notes,
-    PickModel,
-    AddModel,
-    RemoveLine,
-    Rebalance,
-    AddInfra,
-    Help,
-    Quit,
-    MakeVariant,
-    Compare,
-    PrevPlan,
-    NextPlan,
-    ClosePlan,
-    SetBaseline,
-    ToggleChart,
-    Mark,
-    RefreshPrices,
-    Tornado,
-    Breakeven,
-    EditRange,
-    Present,
-    Export,
-    Restore,
-    Overwrite,
-    DialogSaveAs,
-    Keep,
-    /// Clear the notices above the status bar (not the warning that unsaved
-    /// changes are unprotected: that stays until they are protected again).
-    DismissNotices,
-    // Dialogs and overlays.
+pub enum Dialog {
     Confirm,
     Cancel,
-    DialogSave,
-    DialogDiscard,
 }
 
-impl Action {
-    /// What the action does, as the help overlay says it.
-    pub fn description(self) -> &'static str {
+impl Described for Dialog {
+    fn description(self) -> &'static str {
         match self {
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "first row",
-            Action::Bottom => "last row",
-            Action::Increase => "raise the value one step",
-            Action::Decrease => "lower the value one step",
-            Action::IncreaseBig => "raise by ten steps",
-            Action::DecreaseBig => "lower by ten steps",
-            Action::Activate => "edit the value / toggle / open the picker or notes",
-            Action::ToggleSection => "collapse or expand the section",
-            Action::CollapseAll => "collapse every section",
-            Action::ExpandAll => "expand every section",
-            Action::SwitchFocus => "switch between inputs and the monthly table",
-            Action::Undo => "undo the last change",
-            Action::Redo => "redo",
-            Action::Save => "save the plan",
-            Action::SaveAs => "save under a new name",
-            Action::Open => "open a plan",
-            Action::NewFromExample => "new plan from an example",
-            Action::Notes => "edit the notes from the call",
-            Action::PickModel => "choose the model from the catalog",
-            Action::AddModel => "add a model to the mix",
-            Action::RemoveLine => "remove the model or infrastructure line",
-            Action::Rebalance => "rebalance model shares to sum to 100 %",
-            Action::AddInfra => "add an infrastructure line",
-            Action::Help => "show or hide this help",
-            Action::MakeVariant => "duplicate the plan as a named variant",
-            Action::Compare => "compare the open plans side by side",
-            Action::PrevPlan => "previous open plan",
-            Action::NextPlan => "next open plan",
-            Action::ClosePlan => "close the plan (asks if it has unsaved changes)",
-            Action::SetBaseline => "make the plan under the cursor the baseline",
-            Action::ToggleChart => "monthly totals as one chart / as columns",
-            Action::Mark => "mark the plan to open side by side (2 to 4)",
-            Action::RefreshPrices => "take the catalog's current prices into the plan",
-            Action::Tornado => "what drives the cost: each input ±20 %, largest swing first",
-            Action::EditRange => "give the input a range (low – high) for the TCO band",
-            Action::Breakeven => "where it breaks even: self-hosting volumes, payback minutes",
-            Action::Present => "presentation mode for screen sharing (any key returns)",
-            Action::Export => "write the client report (Markdown and HTML) next to the plan",
-            Action::Restore => "restore the recovered changes / reload the version on disk",
-            Action::Overwrite => "overwrite the file on disk with this plan",
-            Action::DialogSaveAs => "save this plan under another name instead",
-            Action::Keep => "keep the plan as it is here",
-            Action::DismissNotices => "dismiss the notices above the status bar",
-            Action::Quit => "quit (asks if there are unsaved changes)",
-            Action::Confirm => "confirm",
-            Action::Cancel => "cancel",
-            Action::DialogSave => "save, then continue",
-            Action::DialogDiscard => "discard the changes and continue",
+            Dialog::Confirm => "confirm",
+            Dialog::Cancel => "cancel",
         }
     }
-
-    /// A one-word label for the bottom bar.
-    pub fn short(self) -> &'static str {
+    fn short(self) -> &'static str {
         match self {
-            Action::Increase | Action::Decrease => "adjust",
-            Action::Activate => "edit",
-            Action::Undo => "undo",
-            Action::Redo => "redo",
-            Action::Save => "save",
-            Action::Open => "open",
-            Action::Help => "help",
-            Action::Quit => "quit",
-            Action::PickModel => "model",
-            Action::Notes => "notes",
-            Action::SwitchFocus => "table",
-            Action::Confirm => "ok",
-            Action::Cancel => "cancel",
-            Action::DialogSave => "save",
-            Action::DialogDiscard => "discard",
-            Action::Rebalance => "rebalance",
-            Action::MakeVariant => "variant",
-            Action::Compare => "compare",
-            Action::SetBaseline => "baseline",
-            Action::ToggleChart => "chart",
-            Action::ClosePlan => "close",
-            Action::Mark => "mark",
-            Action::RefreshPrices => "refresh prices",
-            Action::Tornado => "drivers",
-            Action::EditRange => "range",
-            Action::Breakeven => "break-even",
-            Action::Present => "present",
-            Action::Export => "report",
-            Action::Restore => "restore/reload",
-            Action::Overwrite => "overwrite",
-            Action::DialogSaveAs => "save as",
-            Action::Keep => "keep",
-            Action::DismissNotices => "dismiss",
-            _ => self.description(),
+            Dialog::Confirm => "ok",
+            Dialog::Cancel => "cancel",
         }
     }
 }
 
-/// Where keys are read: each has its own keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    Inputs,
-    Table,
-    /// Typing a value, a name, a filter, a path: keys go to the text field.
-    TextEntry,
-    Picker,
-    Browser,
-    Notes,
-    Help,
-    ConfirmDiscard,
-    Compare,
-    /// A safety question: recovery, conflict, reload.
-    Choice,
-}
-
-pub type Binding = (KeyChord, Action);
-
-const fn k(key: Key) -> KeyChord {
+pub const fn k(key: Key) -> KeyChord {
     KeyChord::plain(key)
-}
-
-const GLOBAL: &[Binding] = &[
-    (KeyChord::ch('?'), Action::Help),
-    (KeyChord::plain(Key::F(1)), Action::Help),
-    (KeyChord::ctrl('s'), Action::Save),
-    (KeyChord::ch('S'), Action::SaveAs),
-    (KeyChord::ctrl('o'), Action::Open),
-    (KeyChord::ctrl('n'), Action::NewFromExample),
-    (KeyChord::ch('u'), Action::Undo),
-    (KeyChord::ctrl('z'), Action::Undo),
-    (KeyChord::ctrl('r'), Action::Redo),
-    (KeyChord::ctrl('y'), Action::Redo),
-    (KeyChord::ch('q'), Action::Quit),
-    (KeyChord::ctrl('c'), Action::Quit),
-    (k(Key::Tab), Action::SwitchFocus),
-    (k(Key::BackTab), Action::SwitchFocus),
-];
-
-const INPUTS: &[Binding] = &[
-    (k(Key::Up), Action::Up),
-    (KeyChord::ch('k'), Action::Up),
-    (k(Key::Down), Action::Down),
-    (KeyChord::ch('j'), Action::Down),
-    (k(Key::PageUp), Action::PageUp),
-    (k(Key::PageDown), Action::PageDown),
-    (k(Key::Home), Action::Top),
-    (k(Key::End), Action::Bottom),
-    (k(Key::Right), Action::Increase),
-    (KeyChord::ch('l'), Action::Increase),
-    (k(Key::Left), Action::Decrease),
-    (KeyChord::ch('h'), Action::Decrease),
-    (KeyChord::shift(Key::Right), Action::IncreaseBig),
-    (KeyChord::ch('L'), Action::IncreaseBig),
-    (KeyChord::shift(Key::Left), Action::DecreaseBig),
-    (KeyChord::ch('H'), Action::DecreaseBig),
-    (k(Key::Enter), Action::Activate),
-    (KeyChord::ch(' '), Action::ToggleSection),
-    (KeyChord::ch('-'), Action::CollapseAll),
-    (KeyChord::ch('+'), Action::ExpandAll),
-    (KeyChord::ch('m'), Action::PickModel),
-    (KeyChord::ch('a'), Action::AddModel),
-    (KeyChord::ch('i'), Action::AddInfra),
-    (KeyChord::ch('d'), Action::RemoveLine),
-    (k(Key::Delete), Action::RemoveLine),
-    (KeyChord::ch('b'), Action::Rebalance),
-    (KeyChord::ch('n'), Action::Notes),
-    (KeyChord::ch('v'), Action::MakeVariant),
-    (KeyChord::ch('c'), Action::Compare),
-    (KeyChord::ch('<'), Action::PrevPlan),
-    (KeyChord::ch('>'), Action::NextPlan),
-    (KeyChord::ch('x'), Action::ClosePlan),
-    (KeyChord::ch('p'), Action::RefreshPrices),
-    (KeyChord::ch('t'), Action::Tornado),
-    (KeyChord::ch('r'), Action::EditRange),
-    (KeyChord::ch('B'), Action::Breakeven),
-    (KeyChord::ch('P'), Action::Present),
-    (KeyChord::ch('e'), Action::Export),
-    (k(Key::Esc), Action::DismissNotices),
-];
-
-const CHOICE: &[Binding] = &[
-    (KeyChord::ch('r'), Action::Restore),
-    (KeyChord::ch('d'), Action::DialogDiscard),
-    (KeyChord::ch('o'), Action::Overwrite),
-    (KeyChord::ch('a'), Action::DialogSaveAs),
-    (KeyChord::ch('k'), Action::Keep),
-    (k(Key::Esc), Action::Cancel),
-];
-
-const COMPARE: &[Binding] = &[
-    (k(Key::Left), Action::Decrease),
-    (KeyChord::ch('h'), Action::Decrease),
-    (k(Key::Right), Action::Increase),
-    (KeyChord::ch('l'), Action::Increase),
-    (k(Key::Up), Action::Up),
-    (KeyChord::ch('k'), Action::Up),
-    (k(Key::Down), Action::Down),
-    (KeyChord::ch('j'), Action::Down),
-    (k(Key::PageUp), Action::PageUp),
-    (k(Key::PageDown), Action::PageDown),
-    (k(Key::Enter), Action::Activate),
-    (KeyChord::ch('b'), Action::SetBaseline),
-    (KeyChord::ch('g'), Action::ToggleChart),
-    (KeyChord::ch('x'), Action::ClosePlan),
-    (KeyChord::ctrl('s'), Action::Save),
-    (k(Key::Esc), Action::Cancel),
-    (KeyChord::ch('c'), Action::Cancel),
-    (KeyChord::ch('?'), Action::Help),
-    (KeyChord::ch('q'), Action::Quit),
-    (KeyChord::ctrl('c'), Action::Quit),
-];
-
-const TABLE: &[Binding] = &[
-    (k(Key::Up), Action::Up),
-    (KeyChord::ch('k'), Action::Up),
-    (k(Key::Down), Action::Down),
-    (KeyChord::ch('j'), Action::Down),
-    (k(Key::PageUp), Action::PageUp),
-    (k(Key::PageDown), Action::PageDown),
-    (k(Key::Home), Action::Top),
-    (k(Key::End), Action::Bottom),
-    (k(Key::Esc), Action::SwitchFocus),
-];
-
-const TEXT_ENTRY: &[Binding] = &[
-    (k(Key::Enter), Action::Confirm),
-    (k(Key::Esc), Action::Cancel),
-];
-
-const BROWSER: &[Binding] = &[
-    (k(Key::Up), Action::Up),
-    (k(Key::Down), Action::Down),
-    (k(Key::PageUp), Action::PageUp),
-    (k(Key::PageDown), Action::PageDown),
-    (KeyChord::ch(' '), Action::Mark),
-    (k(Key::Enter), Action::Confirm),
-    (k(Key::Esc), Action::Cancel),
-];
-
-const PICKER: &[Binding] = &[
-    (k(Key::Up), Action::Up),
-    (k(Key::Down), Action::Down),
-    (k(Key::PageUp), Action::PageUp),
-    (k(Key::PageDown), Action::PageDown),
-    (k(Key::Enter), Action::Confirm),
-    (k(Key::Esc), Action::Cancel),
-];
-
-const NOTES: &[Binding] = &[(k(Key::Esc), Action::Confirm)];
-
-const HELP: &[Binding] = &[
-    (k(Key::Esc), Action::Cancel),
-    (KeyChord::ch('?'), Action::Cancel),
-    (KeyChord::ch('q'), Action::Cancel),
-    (k(Key::Up), Action::Up),
-    (k(Key::Down), Action::Down),
-];
-
-const CONFIRM: &[Binding] = &[
-    (KeyChord::ch('s'), Action::DialogSave),
-    (KeyChord::ch('d'), Action::DialogDiscard),
-    (KeyChord::ch('c'), Action::Cancel),
-    (k(Key::Esc), Action::Cancel),
-];
-
-/// The bindings of a context, most specific first. Text contexts have no
-/// global keys: letters are typed, not interpreted.
-pub fn bindings(ctx: Context) -> Vec<Binding> {
-    let own: &[Binding] = match ctx {
-        Context::Inputs => INPUTS,
-        Context::Table => TABLE,
-        Context::TextEntry => TEXT_ENTRY,
-        Context::Picker => PICKER,
-        Context::Browser => BROWSER,
-        Context::Compare => COMPARE,
-        Context::Choice => CHOICE,
-        Context::Notes => NOTES,
-        Context::Help => HELP,
-        Context::ConfirmDiscard => CONFIRM,
-    };
-    let mut v = own.to_vec();
-    if matches!(ctx, Context::Inputs | Context::Table) {
-        v.extend_from_slice(GLOBAL);
-    }
-    v
-}
-
-/// The action a chord triggers in a context, if any.
-pub fn lookup(ctx: Context, chord: KeyChord) -> Option<Action> {
-    let chord = chord.normalized();
-    bindings(ctx)
-        .into_iter()
-        .find(|(c, _)| *c == chord)
-        .map(|(_, a)| a)
-}
-
-/// The keys for the bottom bar: one chord per action, in this order.
-pub fn bar(ctx: Context) -> Vec<(KeyChord, Action)> {
-    let wanted: &[Action] = match ctx {
-        Context::Inputs => &[
-            Action::Decrease,
-            Action::Activate,
-            Action::PickModel,
-            Action::Undo,
-            Action::Save,
-            Action::Open,
-            Action::MakeVariant,
-            Action::Compare,
-            Action::SwitchFocus,
-            Action::Help,
-            Action::Quit,
-        ],
-        Context::Table => &[Action::Up, Action::SwitchFocus, Action::Help, Action::Quit],
-        Context::Compare => &[
-            Action::Decrease,
-            Action::Activate,
-            Action::SetBaseline,
-            Action::ToggleChart,
-            Action::ClosePlan,
-            Action::Cancel,
-            Action::Help,
-            Action::Quit,
-        ],
-        Context::TextEntry | Context::Picker => &[Action::Confirm, Action::Cancel],
-        Context::Browser => &[Action::Mark, Action::Confirm, Action::Cancel],
-        Context::Notes => &[Action::Confirm],
-        Context::Help => &[Action::Cancel],
-        Context::Choice => &[Action::Cancel],
-        Context::ConfirmDiscard => &[Action::DialogSave, Action::DialogDiscard, Action::Cancel],
-    };
-    let all = bindings(ctx);
-    wanted
-        .iter()
-        .filter_map(|a| all.iter().find(|(_, x)| x == a).copied())
-        .collect()
 }

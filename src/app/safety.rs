@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use super::keymap::Action;
 use super::{App, Document, Effect, MAX_PLANS, Mode, StatusKind};
 use crate::model::Scenario;
 use crate::model::compare::{InputDiff, differences, text_differences};
@@ -128,7 +127,7 @@ impl App {
     }
 
     /// After a recovery question is answered: the next copy waiting, if any.
-    fn next_offer(&mut self) {
+    pub(crate) fn next_offer(&mut self) {
         if matches!(self.mode, Mode::Normal) && !self.recovery_queue.is_empty() {
             let (found, written, orphan) = self.recovery_queue.remove(0);
             self.offer(found, written, orphan);
@@ -137,7 +136,7 @@ impl App {
 
     /// Opens a recovered never-saved plan as a plan of its own (over the
     /// untouched built-in plan, or beside the open ones).
-    fn restore_orphan(&mut self, plan: Scenario, from: PathBuf) -> Vec<Effect> {
+    pub(crate) fn restore_orphan(&mut self, plan: Scenario, from: PathBuf) -> Vec<Effect> {
         let doc = Document::unsaved(plan.clone(), None);
         let owner = Owner::Untitled(doc.recovery_id);
         let only_pristine =
@@ -173,7 +172,7 @@ impl App {
 
     /// After a restore: say that the plan cannot be saved until its problems
     /// are fixed (it was kept as it was being edited).
-    fn problems_notice(&mut self) {
+    pub(crate) fn problems_notice(&mut self) {
         if let Some(first) = self.problems.first() {
             let more = self.problems.len() - 1;
             self.notify(
@@ -268,109 +267,6 @@ impl App {
                     path.display()
                 ),
             );
-        }
-    }
-
-    pub(super) fn on_safety(&mut self, action: Option<Action>) -> Vec<Effect> {
-        let Mode::Safety(state) = std::mem::replace(&mut self.mode, Mode::Normal) else {
-            return Vec::new();
-        };
-        let effects = self.answer(state, action);
-        self.next_offer();
-        effects
-    }
-
-    fn answer(&mut self, state: SafetyState, action: Option<Action>) -> Vec<Effect> {
-        let doc = state.doc;
-        match (&state.question, action) {
-            (
-                Question::Recover {
-                    orphan: true, file, ..
-                },
-                Some(Action::Restore),
-            ) => {
-                let file = file.clone();
-                match state.theirs {
-                    Some(plan) => self.restore_orphan(*plan, file),
-                    None => Vec::new(),
-                }
-            }
-            (Question::Recover { file, .. }, Some(Action::Restore)) => {
-                let Some(plan) = state.theirs else {
-                    return Vec::new();
-                };
-                let from = file.clone();
-                self.active = doc;
-                let kept = plan.clone();
-                self.commit("Restored the recovered changes".into(), |s| *s = *plan);
-                self.say(
-                    StatusKind::Info,
-                    "recovered changes restored — Ctrl-S saves them",
-                );
-                self.problems_notice();
-                // Written again at once under this plan's own name (an older
-                // runcost's copy moves there).
-                let d = &self.docs[doc];
-                vec![Effect::AdoptRecovery {
-                    from,
-                    owner: Owner::of(d.path.as_deref(), d.recovery_id),
-                    plan: kept,
-                }]
-            }
-            (Question::Recover { file, .. }, Some(Action::DialogDiscard)) => {
-                self.say(StatusKind::Info, "recovery copy discarded");
-                vec![Effect::DiscardRecovery(file.clone())]
-            }
-            (Question::Conflict | Question::ConflictInvalid { .. }, Some(Action::Overwrite)) => {
-                self.pending_saves = 1;
-                match self.save_effect(doc, None) {
-                    Some(Effect::Save {
-                        doc,
-                        path,
-                        text,
-                        plan,
-                        create_new,
-                        ..
-                    }) => vec![Effect::Save {
-                        doc,
-                        path,
-                        text,
-                        plan,
-                        create_new,
-                        expected: None,
-                    }],
-                    _ => Vec::new(),
-                }
-            }
-            (Question::Conflict | Question::ConflictInvalid { .. }, Some(Action::DialogSaveAs)) => {
-                self.active = doc;
-                self.refresh();
-                self.open_save_as();
-                Vec::new()
-            }
-            (Question::Conflict | Question::Reload, Some(Action::Restore)) => {
-                if let Some(plan) = state.theirs {
-                    self.active = doc;
-                    self.docs[doc].reload(*plan, state.theirs_hash);
-                    self.refresh();
-                    self.say(
-                        StatusKind::Info,
-                        "reloaded the version on disk (u takes it back)",
-                    );
-                }
-                Vec::new()
-            }
-            (Question::Reload, Some(Action::Cancel | Action::Keep)) => {
-                // Keep ours; remember the new disk state so saving asks no more.
-                self.docs[doc].disk_hash = state.theirs_hash;
-                self.say(StatusKind::Info, "kept the plan as it is here");
-                Vec::new()
-            }
-            (_, Some(Action::Cancel | Action::Keep)) => Vec::new(),
-            _ => {
-                self.mode = Mode::Safety(state);
-                Vec::new()
-            }
         }
     }
 }

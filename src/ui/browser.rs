@@ -80,7 +80,7 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     let mut state = TableState::default().with_selected(if b.matches.is_empty() {
         None
     } else {
-        Some(b.selected)
+        Some(b.cursor.selected)
     });
     f.render_stateful_widget(
         table,

@@ -344,7 +344,7 @@ fn differences(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usi
     for d in c
         .differences
         .iter()
-        .skip(c.scroll)
+        .skip(c.scroll.selected)
         .take(area.height as usize - 1)
     {
         let mut spans = vec![Span::styled(

@@ -7,26 +7,16 @@ use ratatui::widgets::Paragraph;
 
 use super::popup;
 use super::theme::Theme;
-use crate::app::keymap::{self, Action, Context};
-use crate::app::{App, Focus};
+use crate::app::App;
+use crate::app::keymap::Shown;
+use crate::app::modes::help_sections;
 
-fn section(lines: &mut Vec<Line<'static>>, title: &str, ctx: Context, theme: &Theme) {
+fn section(lines: &mut Vec<Line<'static>>, title: &str, keys: Vec<Shown>, theme: &Theme) {
     lines.push(Line::from(Span::styled(title.to_string(), theme.heading())));
-    let mut seen: Vec<Action> = Vec::new();
-    let bindings = keymap::bindings(ctx);
-    for (_, action) in &bindings {
-        if seen.contains(action) {
-            continue;
-        }
-        seen.push(*action);
-        let keys: Vec<String> = bindings
-            .iter()
-            .filter(|(_, a)| a == action)
-            .map(|(c, _)| c.to_string())
-            .collect();
+    for (keys, description) in keys {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<18}", keys.join(" ")), theme.key()),
-            Span::raw(action.description()),
+            Span::styled(format!("  {keys:<18}"), theme.key()),
+            Span::raw(description),
         ]));
     }
     lines.push(Line::from(""));
@@ -34,37 +24,9 @@ fn section(lines: &mut Vec<Line<'static>>, title: &str, ctx: Context, theme: &Th
 
 pub fn render(f: &mut Frame, app: &App, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
-    let (first, second) = match app.focus {
-        Focus::Inputs => (
-            ("Inputs pane (and anywhere)", Context::Inputs),
-            ("Monthly table", Context::Table),
-        ),
-        Focus::Table => (
-            ("Monthly table (and anywhere)", Context::Table),
-            ("Inputs pane", Context::Inputs),
-        ),
-    };
-    section(&mut lines, first.0, first.1, theme);
-    section(&mut lines, second.0, second.1, theme);
-    section(
-        &mut lines,
-        "Typing a value or a name",
-        Context::TextEntry,
-        theme,
-    );
-    section(
-        &mut lines,
-        "Model picker and plan browser",
-        Context::Picker,
-        theme,
-    );
-    section(&mut lines, "Notes editor", Context::Notes, theme);
-    section(
-        &mut lines,
-        "Unsaved-changes question",
-        Context::ConfirmDiscard,
-        theme,
-    );
+    for (title, keys) in help_sections(app.focus) {
+        section(&mut lines, title, keys, theme);
+    }
     for note in [
         "Steps: ±10 % for money and volumes, ±1 point for percentages, 1 for whole numbers.",
         "Typed values may use 2,500 · 2.5k · 1.2M · $ · %; the allowed range is shown.",

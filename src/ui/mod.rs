@@ -88,10 +88,10 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::SaveAs(e) => edit::render(f, app, e, true, theme),
         Mode::Picker(p) => picker::render(f, app, p, theme),
         Mode::Notes(area) => notes::render(f, area, theme),
-        Mode::Help { scroll } => help::render(f, app, *scroll, theme),
+        Mode::Help(h) => help::render(f, app, h.scroll(), theme),
         Mode::Confirm(p) => dialog::render(f, app, p, theme),
         Mode::Browser(b) => browser::render_open(f, b, theme),
-        Mode::Examples { selected } => browser::render_examples(f, *selected, theme),
+        Mode::Examples(x) => browser::render_examples(f, x.cursor.selected, theme),
         Mode::Compare(_) => {}
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),

@@ -115,7 +115,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let mut state = TableState::default().with_selected(if p.matches.is_empty() {
         None
     } else {
-        Some(p.selected)
+        Some(p.cursor.selected)
     });
     f.render_stateful_widget(table, list_area, &mut state);
     let footer = if p.matches.is_empty() {

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 
 use super::inputs::fit_words;
 use super::theme::Theme;
-use crate::app::keymap;
 use crate::app::layout::notice_lines;
 use crate::app::{App, StatusKind};
 
@@ -86,23 +85,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let ctx = app.context();
-    let items: Vec<(String, &str)> = keymap::bar(ctx)
-        .into_iter()
-        .map(|(chord, action)| {
-            let keys = match action {
-                keymap::Action::Decrease => "←/→".to_string(),
-                keymap::Action::Up => "↑/↓".to_string(),
-                _ => chord.to_string(),
-            };
-            let label = match (ctx, action) {
-                (keymap::Context::Compare, keymap::Action::Decrease) => "plan",
-                (keymap::Context::Compare, keymap::Action::Cancel) => "back",
-                _ => action.short(),
-            };
-            (keys, label)
-        })
-        .collect();
+    let items: Vec<(String, &str)> = app.bar();
     // Drop keys from the middle until the bar fits; the last two (help, quit)
     // and the first ones stay.
     let width = area.width as usize;

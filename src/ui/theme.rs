@@ -1,7 +1,7 @@
 //! Semantic styles. Widgets ask for `theme.warning()` or `theme.delta(sign)`,
 //! never raw colours, so one switch honours `NO_COLOR` and every colour used
 //! reads on dark and light terminals alike (ANSI colours the terminal's own
-//! palette maps; no fixed RGB).
+//! palette maps; no fixed RGB). The runtime decides colour (`NO_COLOR`).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -13,12 +13,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Colour unless the `NO_COLOR` convention asks for none.
-    pub fn from_env() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
-    }
-
     pub const fn plain() -> Self {
         Theme { color: false }
     }

@@ -49,7 +49,7 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
         Span::styled(format!("  {:>nums_w$}", "low – high"), theme.heading()),
     ])];
     let rows = inner.height as usize - 1;
-    let start = t.selected.saturating_sub(rows.saturating_sub(1));
+    let start = t.cursor.selected.saturating_sub(rows.saturating_sub(1));
     for (i, s) in t.swings.iter().enumerate().skip(start).take(rows) {
         let cells = |v: f64| ((v - base).abs() / max_dev * half as f64).round() as usize;
         let (down, up) = (s.tco_low.min(s.tco_high), s.tco_low.max(s.tco_high));
@@ -78,7 +78,7 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
                 theme.muted(),
             ),
         ]);
-        if i == t.selected {
+        if i == t.cursor.selected {
             line = line.patch_style(theme.selected());
         }
         lines.push(line);

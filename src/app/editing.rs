@@ -1,0 +1,402 @@
+//! Changes to the plan being edited: stepping and setting values, toggles,
+//! the model mix and infrastructure lines, uncertainty ranges, refreshed
+//! prices — and `commit` and undo/redo, through which every change goes and
+//! which record what it did to the two numbers a client watches.
+
+use super::modes::picker::PickTarget;
+use super::modes::text_entry::{EditState, EditTarget};
+use super::rows::{Group, Row, TextField, Toggle};
+use super::{App, ChangeEffect, Mode, StatusKind, entry, rows, text};
+use crate::model::fields::{Field, Section};
+use crate::model::{Projection, Reviewers, Scenario};
+
+/// The month the "what changed" line reports (12, or the last month before).
+fn watch_month(p: &Projection) -> usize {
+    p.months.len().min(12)
+}
+
+fn month_total(p: &Projection, m: usize) -> f64 {
+    p.months.get(m.saturating_sub(1)).map_or(0.0, |x| x.total)
+}
+
+impl App {
+    /// A model with dated prices pins the plan's start month (this month) so
+    /// the prices land in the right plan months, now and when reopened.
+    pub(crate) fn start_for(&self, entry: &crate::model::pricing::CatalogModel) -> Option<String> {
+        if entry.schedule.is_empty() {
+            None
+        } else {
+            self.start_default.map(|m| m.to_string())
+        }
+    }
+
+    /// `r`: edit the uncertainty range of the selected input.
+    pub(crate) fn edit_range(&mut self) {
+        let Some(Row::Field(f)) = self.selected_row() else {
+            self.say(
+                StatusKind::Info,
+                "select a numeric input to give it a range",
+            );
+            return;
+        };
+        let path = f.path();
+        let current = self.docs[self.active]
+            .plan
+            .uncertainty
+            .iter()
+            .find(|r| r.field == path)
+            .map_or(String::new(), |r| {
+                format!("{} – {}", entry::edit_text(r.low), entry::edit_text(r.high))
+            });
+        self.mode = Mode::Edit(EditState {
+            target: EditTarget::Range(f),
+            input: text::selected_line(&current),
+            error: None,
+        });
+    }
+
+    /// The plan's range for a field, if it has one.
+    pub fn range_of(&self, f: Field) -> Option<(f64, f64)> {
+        let path = f.path();
+        self.docs[self.active]
+            .plan
+            .uncertainty
+            .iter()
+            .find(|r| r.field == path)
+            .map(|r| (r.low, r.high))
+    }
+
+    pub(crate) fn set_range(&mut self, f: Field, range: Option<(f64, f64)>) {
+        let path = f.path();
+        let label = self.field_label(f);
+        let what = match range {
+            Some((lo, hi)) => format!(
+                "{label}: range {} – {}",
+                self.field_text(f, lo),
+                self.field_text(f, hi)
+            ),
+            None => format!("{label}: range removed"),
+        };
+        self.commit(what, |s| {
+            s.uncertainty.retain(|r| r.field != path);
+            if let Some((low, high)) = range {
+                s.uncertainty.push(crate::model::UncertainRange {
+                    field: path.clone(),
+                    low,
+                    high,
+                });
+            }
+        });
+    }
+
+    /// `p`: take the catalog's current prices into the plan (undoable).
+    pub(crate) fn refresh_prices(&mut self) {
+        if self.price_changes.is_empty() {
+            self.say(StatusKind::Info, "the plan's prices match the catalog");
+            return;
+        }
+        let changes = self.price_changes.clone();
+        let ids: Vec<String> = changes.iter().map(|c| c.id.clone()).collect();
+        self.commit(format!("Prices refreshed: {}", ids.join(", ")), |s| {
+            *s = crate::model::prices::refreshed(s, &changes);
+        });
+    }
+
+    /// Applies an edit to the plan, recomputes, and records what it changed.
+    pub fn commit(&mut self, what: String, edit: impl FnOnce(&mut Scenario)) -> bool {
+        let tco_before = self.projections[self.active].totals.tco;
+        let month = watch_month(&self.projections[self.active]);
+        let month_before = month_total(&self.projections[self.active], month);
+        if !self.docs[self.active].edit(edit) {
+            return false;
+        }
+        self.refresh();
+        self.note_change(what, tco_before, month, month_before);
+        true
+    }
+
+    pub(crate) fn note_change(
+        &mut self,
+        what: String,
+        tco_before: f64,
+        month: usize,
+        month_before: f64,
+    ) {
+        let month = if month == 0 {
+            watch_month(&self.projections[self.active])
+        } else {
+            month
+        };
+        self.last_change = Some(ChangeEffect {
+            what,
+            tco_before,
+            tco_after: self.projections[self.active].totals.tco,
+            month,
+            month_before,
+            month_after: month_total(&self.projections[self.active], month),
+        });
+    }
+
+    pub(crate) fn field_text(&self, field: Field, v: f64) -> String {
+        crate::report::format::field_value(field, v, &self.docs[self.active].plan.currency)
+    }
+
+    pub(crate) fn step(&mut self, dir: f64, times: f64) {
+        let Some(Row::Field(field)) = self.selected_row() else {
+            if let Some(Row::Toggle(t)) = self.selected_row() {
+                self.toggle(t);
+            }
+            return;
+        };
+        let Some(current) = field.get(&self.docs[self.active].plan) else {
+            return;
+        };
+        // A big step is exactly `times` single steps: one step of ten times
+        // 10 % of the value would take a volume to 0.
+        let mut next = current;
+        for _ in 0..times as usize {
+            next = field.stepped(next, dir, 1.0);
+        }
+        self.set_field(field, current, next);
+    }
+
+    pub(crate) fn set_field(&mut self, field: Field, current: f64, next: f64) {
+        if next == current {
+            return;
+        }
+        let what = format!(
+            "{} {} → {}",
+            self.field_label(field),
+            self.field_text(field, current),
+            self.field_text(field, next)
+        );
+        self.commit(what, |s| {
+            field.set(s, next);
+        });
+    }
+
+    /// The field's label with the model or line it belongs to.
+    pub fn field_label(&self, field: Field) -> String {
+        let owner = match (field.section(), field.index()) {
+            (Section::Models, Some(i)) => self.docs[self.active]
+                .plan
+                .models
+                .get(i)
+                .map(|m| m.id.clone()),
+            (Section::Infrastructure, Some(i)) => self.docs[self.active]
+                .plan
+                .infrastructure
+                .get(i)
+                .map(|x| x.name.clone()),
+            _ => None,
+        };
+        match owner {
+            Some(o) => format!("{o}: {}", field.label_after_name()),
+            None => field.label().to_string(),
+        }
+    }
+
+    pub(crate) fn activate(&mut self) {
+        match self.selected_row() {
+            Some(Row::Heading(_)) => self.toggle_section(),
+            Some(Row::Field(f)) => {
+                if let Some(v) = f.get(&self.docs[self.active].plan) {
+                    self.mode = Mode::Edit(EditState {
+                        target: EditTarget::Number(f),
+                        input: text::selected_line(&entry::edit_text(v)),
+                        error: None,
+                    });
+                }
+            }
+            Some(Row::Text(t)) => {
+                let current = text::text_value(&self.docs[self.active].plan, t);
+                self.mode = Mode::Edit(EditState {
+                    target: EditTarget::Text(t),
+                    input: text::selected_line(&current),
+                    error: None,
+                });
+            }
+            Some(Row::Toggle(t)) => self.toggle(t),
+            Some(Row::Model(i)) => self.open_picker(PickTarget::Replace(i)),
+            Some(Row::Notes) => self.open_notes(),
+            Some(Row::Info(_)) | None => {}
+        }
+    }
+
+    pub(crate) fn toggle(&mut self, t: Toggle) {
+        match t {
+            Toggle::Retrieval => {
+                let on = !self.docs[self.active].plan.retrieval.enabled;
+                self.commit(
+                    format!("Retrieval {}", if on { "on" } else { "off" }),
+                    |s| s.retrieval.enabled = on,
+                );
+            }
+            Toggle::Reviewers => {
+                let next = match self.docs[self.active].plan.oversight.reviewers {
+                    Reviewers::Auto => {
+                        // Start a fixed team at the month-1 need, rounded up to a half FTE.
+                        let need = self.projections[self.active]
+                            .first()
+                            .map_or(0.0, |m| m.reviewer_fte_needed);
+                        Reviewers::Fixed((need * 2.0).ceil() / 2.0)
+                    }
+                    Reviewers::Fixed(_) => Reviewers::Auto,
+                };
+                let label = match next {
+                    Reviewers::Auto => "Reviewer staffing → Auto".to_string(),
+                    Reviewers::Fixed(x) => format!("Reviewer staffing → Fixed {x} FTE"),
+                };
+                self.commit(label, |s| s.oversight.reviewers = next);
+            }
+        }
+    }
+
+    pub(crate) fn toggle_section(&mut self) {
+        let Some(group) = self.selected_row().and_then(Row::group) else {
+            return;
+        };
+        if let Some(p) = self.collapsed.iter().position(|g| *g == group) {
+            self.collapsed.remove(p);
+        } else {
+            self.collapsed.push(group);
+        }
+        self.rows = rows::build(&self.docs[self.active].plan, &self.collapsed);
+        self.selected = self
+            .rows
+            .iter()
+            .position(|r| *r == Row::Heading(group))
+            .unwrap_or(0);
+        self.scroll_into_view();
+    }
+
+    pub(crate) fn current_model(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Model(i) => Some(i),
+            Row::Field(f) if f.section() == Section::Models => f.index(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn current_infra(&self) -> Option<usize> {
+        match self.selected_row()? {
+            Row::Text(TextField::InfraName(i)) => Some(i),
+            Row::Field(f) if f.section() == Section::Infrastructure => f.index(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn remove_line(&mut self) {
+        if let Some(i) = self.current_model() {
+            if self.docs[self.active].plan.models.len() <= 1 {
+                self.say(
+                    StatusKind::Warning,
+                    "a plan needs at least one model; pick another with Enter instead",
+                );
+                return;
+            }
+            let id = self.docs[self.active].plan.models[i].id.clone();
+            self.commit(format!("Removed {id} from the mix"), |s| {
+                s.models.remove(i);
+            });
+            if (self.docs[self.active]
+                .plan
+                .models
+                .iter()
+                .map(|m| m.share_pct)
+                .sum::<f64>()
+                - 100.0)
+                .abs()
+                > 0.01
+            {
+                self.say(
+                    StatusKind::Warning,
+                    "shares no longer sum to 100 % — press b to rebalance",
+                );
+            }
+        } else if let Some(i) = self.current_infra() {
+            let name = self.docs[self.active].plan.infrastructure[i].name.clone();
+            self.commit(format!("Removed infrastructure line {name:?}"), |s| {
+                s.infrastructure.remove(i);
+            });
+        } else {
+            self.say(
+                StatusKind::Info,
+                "select a model or an infrastructure line to remove it",
+            );
+        }
+    }
+
+    pub(crate) fn rebalance(&mut self) {
+        let sum: f64 = self.docs[self.active]
+            .plan
+            .models
+            .iter()
+            .map(|m| m.share_pct)
+            .sum();
+        let n = self.docs[self.active].plan.models.len() as f64;
+        let changed = self.commit("Rebalanced model shares to 100 %".into(), |s| {
+            for m in &mut s.models {
+                m.share_pct = if sum > 0.0 {
+                    m.share_pct / sum * 100.0
+                } else {
+                    100.0 / n
+                };
+            }
+        });
+        if !changed {
+            self.say(StatusKind::Info, "model shares already sum to 100 %");
+        }
+    }
+
+    pub(crate) fn add_infra(&mut self) {
+        let n = self.docs[self.active].plan.infrastructure.len();
+        self.collapsed
+            .retain(|g| *g != Group::Model(Section::Infrastructure));
+        self.commit("Added an infrastructure line".into(), |s| {
+            s.infrastructure.push(crate::model::InfraItem {
+                name: format!("New line {}", n + 1),
+                monthly: 0.0,
+                per_thousand_requests: 0.0,
+            });
+        });
+        if let Some(p) = self
+            .rows
+            .iter()
+            .position(|r| *r == Row::Text(TextField::InfraName(n)))
+        {
+            self.selected = p;
+            self.scroll_into_view();
+            self.activate();
+        }
+    }
+
+    pub(crate) fn undo(&mut self, undo: bool) {
+        let tco_before = self.projections[self.active].totals.tco;
+        let month = watch_month(&self.projections[self.active]);
+        let month_before = month_total(&self.projections[self.active], month);
+        let done = if undo {
+            self.docs[self.active].undo()
+        } else {
+            self.docs[self.active].redo()
+        };
+        if done {
+            self.refresh();
+            self.note_change(
+                if undo { "Undo".into() } else { "Redo".into() },
+                tco_before,
+                month,
+                month_before,
+            );
+        } else {
+            self.say(
+                StatusKind::Info,
+                if undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Opening plans: the browser of the plans on disk (filter as you type, Space
+//! marks plans to open side by side) and the list of examples to start from.
+
+use ratatui_textarea::TextArea;
+
+use super::super::cursor::{ListCursor, Move};
+use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::{App, MAX_PLANS, Pending, StatusKind, text};
+use super::picker::matches_filter;
+use super::{LIST_KEYS, LIST_PAGE, ListAction, Outcome};
+use crate::store::plans::{PlanSummary, TEMPLATES};
+
+pub struct BrowserState {
+    pub filter: TextArea<'static>,
+    pub plans: Vec<PlanSummary>,
+    pub matches: Vec<usize>,
+    pub cursor: ListCursor,
+    /// Plans marked with Space to open side by side (indices into `plans`).
+    pub marked: Vec<usize>,
+    pub loading: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BrowserAction {
+    Move(Move),
+    Mark,
+    Open,
+    Cancel,
+}
+
+impl Described for BrowserAction {
+    fn description(self) -> &'static str {
+        match self {
+            BrowserAction::Move(m) => m.description(),
+            BrowserAction::Mark => "mark the plan to open side by side (2 to 4)",
+            BrowserAction::Open => Dialog::Confirm.description(),
+            BrowserAction::Cancel => Dialog::Cancel.description(),
+        }
+    }
+    fn short(self) -> &'static str {
+        match self {
+            BrowserAction::Mark => "mark",
+            BrowserAction::Open => Dialog::Confirm.short(),
+            BrowserAction::Cancel => Dialog::Cancel.short(),
+            BrowserAction::Move(m) => m.description(),
+        }
+    }
+}
+
+pub const KEYS: Keymap<BrowserAction> = Keymap {
+    tables: &[&[
+        (k(Key::Up), BrowserAction::Move(Move::Up)),
+        (k(Key::Down), BrowserAction::Move(Move::Down)),
+        (k(Key::PageUp), BrowserAction::Move(Move::PageUp)),
+        (k(Key::PageDown), BrowserAction::Move(Move::PageDown)),
+        (KeyChord::ch(' '), BrowserAction::Mark),
+        (k(Key::Enter), BrowserAction::Open),
+        (k(Key::Esc), BrowserAction::Cancel),
+    ]],
+    any_key: None,
+    bar: &[
+        bar(BrowserAction::Mark),
+        bar(BrowserAction::Open),
+        bar(BrowserAction::Cancel),
+    ],
+};
+
+impl BrowserState {
+    /// The browser as it opens, while the runtime lists the plans.
+    pub fn loading() -> Self {
+        BrowserState {
+            filter: text::single_line(""),
+            plans: Vec::new(),
+            matches: Vec::new(),
+            cursor: ListCursor::default(),
+            marked: Vec::new(),
+            loading: true,
+        }
+    }
+
+    /// The runtime listed the plans on disk.
+    pub fn listed(&mut self, plans: Vec<PlanSummary>) {
+        self.plans = plans;
+        self.loading = false;
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        self.matches = self
+            .plans
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                matches_filter(
+                    &self.filter,
+                    &format!("{} {} {}", p.name, p.client, p.path.display()),
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor.clamp(self.matches.len());
+    }
+
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        let len = self.matches.len();
+        match KEYS.lookup(chord) {
+            Some(BrowserAction::Cancel) => return Outcome::Close,
+            Some(BrowserAction::Move(m)) => self.cursor.go(m, len, LIST_PAGE),
+            Some(BrowserAction::Mark) => {
+                if let Some(&k) = self.matches.get(self.cursor.selected) {
+                    if let Some(p) = self.marked.iter().position(|m| *m == k) {
+                        self.marked.remove(p);
+                    } else if self.marked.len() < MAX_PLANS {
+                        self.marked.push(k);
+                    } else {
+                        let msg = format!("at most {MAX_PLANS} plans side by side");
+                        app.say(StatusKind::Warning, msg);
+                        return Outcome::Stay;
+                    }
+                    self.cursor.by(1, len);
+                }
+            }
+            Some(BrowserAction::Open) => {
+                if self.marked.len() >= 2 {
+                    let paths = self
+                        .marked
+                        .iter()
+                        .map(|&k| self.plans[k].path.clone())
+                        .collect();
+                    return Outcome::CloseWith(app.guard(Pending::OpenMany(paths)));
+                }
+                let chosen = self
+                    .marked
+                    .first()
+                    .copied()
+                    .or_else(|| self.matches.get(self.cursor.selected).copied());
+                if let Some(k) = chosen {
+                    let path = self.plans[k].path.clone();
+                    return Outcome::CloseWith(app.guard(Pending::Open(path)));
+                }
+            }
+            None => {
+                if self.filter.input(text::to_input(chord)) {
+                    self.cursor.selected = 0;
+                }
+                self.refilter();
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// Bracketed paste into the filter.
+    pub fn paste(&mut self, pasted: &str) {
+        let single = pasted.replace(['\r', '\n'], " ");
+        self.filter.insert_str(single.trim());
+        self.refilter();
+    }
+}
+
+/// The examples to start a new plan from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExamplesState {
+    pub cursor: ListCursor,
+}
+
+impl ExamplesState {
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match LIST_KEYS.lookup(chord) {
+            Some(ListAction::Cancel) => Outcome::Close,
+            Some(ListAction::Move(m)) => {
+                self.cursor.go(m, TEMPLATES.len(), LIST_PAGE);
+                Outcome::Stay
+            }
+            Some(ListAction::Choose) => {
+                Outcome::CloseWith(app.guard(Pending::NewFrom(self.cursor.selected)))
+            }
+            None => Outcome::Stay,
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Keys of the compare view: the open plans side by side against a baseline.
+//! (Its state and the variants it compares are in `app/compare.rs`.)
+
+use super::super::cursor::{ListCursor, Move};
+use super::super::keymap::{Described, Key, KeyChord, Keymap, bar, bar_as, k};
+use super::super::{App, CompareState, Pending, StatusKind, columns_that_fit};
+use super::{LIST_PAGE, Mode, Outcome};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompareAction {
+    PrevPlan,
+    NextPlan,
+    /// Scroll the "what differs" list.
+    Scroll(Move),
+    Edit,
+    SetBaseline,
+    ToggleChart,
+    ClosePlan,
+    Save,
+    Back,
+    Help,
+    Quit,
+}
+
+use CompareAction as C;
+
+impl Described for CompareAction {
+    fn description(self) -> &'static str {
+        match self {
+            C::PrevPlan => "previous plan column",
+            C::NextPlan => "next plan column",
+            C::Scroll(m) => m.description(),
+            C::Edit => "edit the plan under the cursor",
+            C::SetBaseline => "make the plan under the cursor the baseline",
+            C::ToggleChart => "monthly totals as one chart / as columns",
+            C::ClosePlan => "close the plan (asks if it has unsaved changes)",
+            C::Save => "save the plan being edited",
+            C::Back => "back to the editor",
+            C::Help => "show the help",
+            C::Quit => "quit (asks if there are unsaved changes)",
+        }
+    }
+    fn short(self) -> &'static str {
+        match self {
+            C::Edit => "edit",
+            C::SetBaseline => "baseline",
+            C::ToggleChart => "chart",
+            C::ClosePlan => "close",
+            C::Back => "back",
+            C::Help => "help",
+            C::Quit => "quit",
+            _ => self.description(),
+        }
+    }
+}
+
+pub const KEYS: Keymap<CompareAction> = Keymap {
+    tables: &[&[
+        (k(Key::Left), C::PrevPlan),
+        (KeyChord::ch('h'), C::PrevPlan),
+        (k(Key::Right), C::NextPlan),
+        (KeyChord::ch('l'), C::NextPlan),
+        (k(Key::Up), C::Scroll(Move::Up)),
+        (KeyChord::ch('k'), C::Scroll(Move::Up)),
+        (k(Key::Down), C::Scroll(Move::Down)),
+        (KeyChord::ch('j'), C::Scroll(Move::Down)),
+        (k(Key::PageUp), C::Scroll(Move::PageUp)),
+        (k(Key::PageDown), C::Scroll(Move::PageDown)),
+        (k(Key::Enter), C::Edit),
+        (KeyChord::ch('b'), C::SetBaseline),
+        (KeyChord::ch('g'), C::ToggleChart),
+        (KeyChord::ch('x'), C::ClosePlan),
+        (KeyChord::ctrl('s'), C::Save),
+        (k(Key::Esc), C::Back),
+        (KeyChord::ch('c'), C::Back),
+        (KeyChord::ch('?'), C::Help),
+        (KeyChord::ch('q'), C::Quit),
+        (KeyChord::ctrl('c'), C::Quit),
+    ]],
+    any_key: None,
+    bar: &[
+        bar_as(C::PrevPlan, "←/→", "plan"),
+        bar(C::Edit),
+        bar(C::SetBaseline),
+        bar(C::ToggleChart),
+        bar(C::ClosePlan),
+        bar(C::Back),
+        bar(C::Help),
+        bar(C::Quit),
+    ],
+};
+
+impl CompareState {
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        let plans = app.docs.len();
+        let mut focus = ListCursor {
+            selected: self.focus,
+            offset: 0,
+        };
+        match KEYS.lookup(chord) {
+            Some(C::PrevPlan) => focus.go(Move::Up, plans, 1),
+            Some(C::NextPlan) => focus.go(Move::Down, plans, 1),
+            Some(C::Scroll(m)) => self.scroll.go(m, self.differences.len(), LIST_PAGE),
+            Some(C::SetBaseline) => {
+                self.baseline = self.focus;
+                let name = app.docs[self.focus].plan.name.clone();
+                app.say(StatusKind::Info, format!("baseline: {name}"));
+            }
+            Some(C::ToggleChart) => self.chart = !self.chart,
+            Some(C::Edit) => {
+                app.active = self.focus;
+                app.last_change = None;
+                app.refresh();
+                let msg = format!(
+                    "editing {} — c returns to the comparison",
+                    app.doc().plan.name
+                );
+                app.say(StatusKind::Info, msg);
+                return Outcome::Close;
+            }
+            Some(C::ClosePlan) => return Outcome::Guard(Pending::Close(self.focus)),
+            Some(C::Back) => return Outcome::Close,
+            Some(C::Help) => {
+                app.mode = Mode::Help(Default::default());
+                return Outcome::Close;
+            }
+            Some(C::Quit) => return Outcome::Guard(Pending::Quit),
+            Some(C::Save) => return Outcome::Effects(app.save()),
+            None => {}
+        }
+        self.focus = focus.selected;
+        self.keep_focus_visible(columns_that_fit(app.size.width, plans), plans);
+        Outcome::Stay
+    }
+
+    /// Moves the page of non-baseline plans so the focused one is shown.
+    pub(crate) fn keep_focus_visible(&mut self, cols: usize, n: usize) {
+        if cols >= n || self.focus == self.baseline {
+            return;
+        }
+        let per_page = cols.saturating_sub(1).max(1);
+        let others: Vec<usize> = (0..n).filter(|i| *i != self.baseline).collect();
+        let at = others.iter().position(|i| *i == self.focus).unwrap_or(0);
+        if at < self.page {
+            self.page = at;
+        } else if at >= self.page + per_page {
+            self.page = at + 1 - per_page;
+        }
+    }
+}

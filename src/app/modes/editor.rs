@@ -1,0 +1,363 @@
+//! The editor: the inputs pane and the monthly table, with every key that
+//! works "anywhere". Its state (rows, selection, focus, table scroll) lives on
+//! `App`, which the view and the other modes read.
+
+use std::path::PathBuf;
+
+use super::super::cursor::{ListCursor, Move};
+use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, bar_as, k};
+use super::super::rows::Group;
+use super::super::{App, Effect, Focus, Pending, layout};
+use super::{Mode, Outcome};
+
+/// Everything a key can ask the editor to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EditorAction {
+    Move(Move),
+    Increase,
+    Decrease,
+    IncreaseBig,
+    DecreaseBig,
+    Activate,
+    ToggleSection,
+    CollapseAll,
+    ExpandAll,
+    SwitchFocus,
+    Undo,
+    Redo,
+    Save,
+    SaveAs,
+    Open,
+    NewFromExample,
+    Notes,
+    PickModel,
+    AddModel,
+    RemoveLine,
+    Rebalance,
+    AddInfra,
+    Help,
+    Quit,
+    MakeVariant,
+    Compare,
+    PrevPlan,
+    NextPlan,
+    ClosePlan,
+    RefreshPrices,
+    Tornado,
+    Breakeven,
+    EditRange,
+    Present,
+    Export,
+    /// Clear the notices above the status bar (not the warning that unsaved
+    /// changes are unprotected: that stays until they are protected again).
+    DismissNotices,
+}
+
+use EditorAction as A;
+
+impl Described for EditorAction {
+    fn description(self) -> &'static str {
+        match self {
+            A::Move(m) => m.description(),
+            A::Increase => "raise the value one step",
+            A::Decrease => "lower the value one step",
+            A::IncreaseBig => "raise by ten steps",
+            A::DecreaseBig => "lower by ten steps",
+            A::Activate => "edit the value / toggle / open the picker or notes",
+            A::ToggleSection => "collapse or expand the section",
+            A::CollapseAll => "collapse every section",
+            A::ExpandAll => "expand every section",
+            A::SwitchFocus => "switch between inputs and the monthly table",
+            A::Undo => "undo the last change",
+            A::Redo => "redo",
+            A::Save => "save the plan",
+            A::SaveAs => "save under a new name",
+            A::Open => "open a plan",
+            A::NewFromExample => "new plan from an example",
+            A::Notes => "edit the notes from the call",
+            A::PickModel => "choose the model from the catalog",
+            A::AddModel => "add a model to the mix",
+            A::RemoveLine => "remove the model or infrastructure line",
+            A::Rebalance => "rebalance model shares to sum to 100 %",
+            A::AddInfra => "add an infrastructure line",
+            A::Help => "show or hide this help",
+            A::MakeVariant => "duplicate the plan as a named variant",
+            A::Compare => "compare the open plans side by side",
+            A::PrevPlan => "previous open plan",
+            A::NextPlan => "next open plan",
+            A::ClosePlan => "close the plan (asks if it has unsaved changes)",
+            A::RefreshPrices => "take the catalog's current prices into the plan",
+            A::Tornado => "what drives the cost: each input ±20 %, largest swing first",
+            A::EditRange => "give the input a range (low – high) for the TCO band",
+            A::Breakeven => "where it breaks even: self-hosting volumes, payback minutes",
+            A::Present => "presentation mode for screen sharing (any key returns)",
+            A::Export => "write the client report (Markdown and HTML) next to the plan",
+            A::DismissNotices => "dismiss the notices above the status bar",
+            A::Quit => "quit (asks if there are unsaved changes)",
+        }
+    }
+
+    fn short(self) -> &'static str {
+        match self {
+            A::Increase | A::Decrease => "adjust",
+            A::Activate => "edit",
+            A::Undo => "undo",
+            A::Redo => "redo",
+            A::Save => "save",
+            A::Open => "open",
+            A::Help => "help",
+            A::Quit => "quit",
+            A::PickModel => "model",
+            A::Notes => "notes",
+            A::SwitchFocus => "table",
+            A::Rebalance => "rebalance",
+            A::MakeVariant => "variant",
+            A::Compare => "compare",
+            A::ClosePlan => "close",
+            A::RefreshPrices => "refresh prices",
+            A::Tornado => "drivers",
+            A::EditRange => "range",
+            A::Breakeven => "break-even",
+            A::Present => "present",
+            A::Export => "report",
+            A::DismissNotices => "dismiss",
+            _ => self.description(),
+        }
+    }
+}
+
+const GLOBAL: &[Binding<A>] = &[
+    (KeyChord::ch('?'), A::Help),
+    (KeyChord::plain(Key::F(1)), A::Help),
+    (KeyChord::ctrl('s'), A::Save),
+    (KeyChord::ch('S'), A::SaveAs),
+    (KeyChord::ctrl('o'), A::Open),
+    (KeyChord::ctrl('n'), A::NewFromExample),
+    (KeyChord::ch('u'), A::Undo),
+    (KeyChord::ctrl('z'), A::Undo),
+    (KeyChord::ctrl('r'), A::Redo),
+    (KeyChord::ctrl('y'), A::Redo),
+    (KeyChord::ch('q'), A::Quit),
+    (KeyChord::ctrl('c'), A::Quit),
+    (k(Key::Tab), A::SwitchFocus),
+    (k(Key::BackTab), A::SwitchFocus),
+];
+
+const INPUTS: &[Binding<A>] = &[
+    (k(Key::Up), A::Move(Move::Up)),
+    (KeyChord::ch('k'), A::Move(Move::Up)),
+    (k(Key::Down), A::Move(Move::Down)),
+    (KeyChord::ch('j'), A::Move(Move::Down)),
+    (k(Key::PageUp), A::Move(Move::PageUp)),
+    (k(Key::PageDown), A::Move(Move::PageDown)),
+    (k(Key::Home), A::Move(Move::Top)),
+    (k(Key::End), A::Move(Move::Bottom)),
+    (k(Key::Right), A::Increase),
+    (KeyChord::ch('l'), A::Increase),
+    (k(Key::Left), A::Decrease),
+    (KeyChord::ch('h'), A::Decrease),
+    (KeyChord::shift(Key::Right), A::IncreaseBig),
+    (KeyChord::ch('L'), A::IncreaseBig),
+    (KeyChord::shift(Key::Left), A::DecreaseBig),
+    (KeyChord::ch('H'), A::DecreaseBig),
+    (k(Key::Enter), A::Activate),
+    (KeyChord::ch(' '), A::ToggleSection),
+    (KeyChord::ch('-'), A::CollapseAll),
+    (KeyChord::ch('+'), A::ExpandAll),
+    (KeyChord::ch('m'), A::PickModel),
+    (KeyChord::ch('a'), A::AddModel),
+    (KeyChord::ch('i'), A::AddInfra),
+    (KeyChord::ch('d'), A::RemoveLine),
+    (k(Key::Delete), A::RemoveLine),
+    (KeyChord::ch('b'), A::Rebalance),
+    (KeyChord::ch('n'), A::Notes),
+    (KeyChord::ch('v'), A::MakeVariant),
+    (KeyChord::ch('c'), A::Compare),
+    (KeyChord::ch('<'), A::PrevPlan),
+    (KeyChord::ch('>'), A::NextPlan),
+    (KeyChord::ch('x'), A::ClosePlan),
+    (KeyChord::ch('p'), A::RefreshPrices),
+    (KeyChord::ch('t'), A::Tornado),
+    (KeyChord::ch('r'), A::EditRange),
+    (KeyChord::ch('B'), A::Breakeven),
+    (KeyChord::ch('P'), A::Present),
+    (KeyChord::ch('e'), A::Export),
+    (k(Key::Esc), A::DismissNotices),
+];
+
+const TABLE: &[Binding<A>] = &[
+    (k(Key::Up), A::Move(Move::Up)),
+    (KeyChord::ch('k'), A::Move(Move::Up)),
+    (k(Key::Down), A::Move(Move::Down)),
+    (KeyChord::ch('j'), A::Move(Move::Down)),
+    (k(Key::PageUp), A::Move(Move::PageUp)),
+    (k(Key::PageDown), A::Move(Move::PageDown)),
+    (k(Key::Home), A::Move(Move::Top)),
+    (k(Key::End), A::Move(Move::Bottom)),
+    (k(Key::Esc), A::SwitchFocus),
+];
+
+/// The inputs pane focused: its keys, then those that work anywhere.
+pub const INPUTS_KEYS: Keymap<A> = Keymap {
+    tables: &[INPUTS, GLOBAL],
+    any_key: None,
+    bar: &[
+        bar_as(A::Decrease, "←/→", "adjust"),
+        bar(A::Activate),
+        bar(A::PickModel),
+        bar(A::Undo),
+        bar(A::Save),
+        bar(A::Open),
+        bar(A::MakeVariant),
+        bar(A::Compare),
+        bar(A::SwitchFocus),
+        bar(A::Help),
+        bar(A::Quit),
+    ],
+};
+
+/// The monthly table focused: movement scrolls it.
+pub const TABLE_KEYS: Keymap<A> = Keymap {
+    tables: &[TABLE, GLOBAL],
+    any_key: None,
+    bar: &[
+        bar_as(A::Move(Move::Up), "↑/↓", "scroll"),
+        bar(A::SwitchFocus),
+        bar(A::Help),
+        bar(A::Quit),
+    ],
+};
+
+/// How far PgUp/PgDn scroll the monthly table.
+const TABLE_PAGE: usize = 6;
+
+pub fn handle(app: &mut App, chord: KeyChord) -> Outcome {
+    let keys = match app.focus {
+        Focus::Inputs => &INPUTS_KEYS,
+        Focus::Table => &TABLE_KEYS,
+    };
+    match keys.lookup(chord) {
+        Some(action) => Outcome::Effects(app.on_action(action)),
+        None => Outcome::Stay,
+    }
+}
+
+impl App {
+    fn on_action(&mut self, action: EditorAction) -> Vec<Effect> {
+        self.status = None;
+        match action {
+            A::Move(m) if self.focus == Focus::Table => {
+                let months = self.projections[self.active].months.len();
+                let mut c = ListCursor {
+                    selected: self.table_offset,
+                    offset: 0,
+                };
+                c.go(m, months, TABLE_PAGE);
+                self.table_offset = c.selected;
+            }
+            A::Move(m) => {
+                let delta = match m {
+                    Move::Up => -1,
+                    Move::Down => 1,
+                    Move::PageUp => -(self.page() as isize),
+                    Move::PageDown => self.page() as isize,
+                    Move::Top => -(self.rows.len() as isize),
+                    Move::Bottom => self.rows.len() as isize,
+                };
+                self.move_selection(delta);
+            }
+            A::Increase => self.step(1.0, 1.0),
+            A::Decrease => self.step(-1.0, 1.0),
+            A::IncreaseBig => self.step(1.0, 10.0),
+            A::DecreaseBig => self.step(-1.0, 10.0),
+            A::Activate => self.activate(),
+            A::ToggleSection => self.toggle_section(),
+            A::CollapseAll => {
+                self.collapsed = Group::all().collect();
+                self.refresh();
+                self.selected = 0;
+            }
+            A::ExpandAll => {
+                self.collapsed.clear();
+                self.refresh();
+            }
+            A::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Inputs => Focus::Table,
+                    Focus::Table => Focus::Inputs,
+                }
+            }
+            A::Undo => self.undo(true),
+            A::Redo => self.undo(false),
+            A::Save => return self.save(),
+            A::SaveAs => self.open_save_as(),
+            A::Open => return self.proceed(Pending::Open(PathBuf::new())),
+            A::MakeVariant => self.make_variant(),
+            A::Compare => self.open_compare(),
+            A::PrevPlan => self.switch_plan(-1),
+            A::NextPlan => self.switch_plan(1),
+            A::ClosePlan => return self.guard(Pending::Close(self.active)),
+            A::NewFromExample => self.mode = Mode::Examples(Default::default()),
+            A::Notes => self.open_notes(),
+            A::PickModel => {
+                let i = self.current_model().unwrap_or(0);
+                self.open_picker(super::picker::PickTarget::Replace(i));
+            }
+            A::AddModel => self.open_picker(super::picker::PickTarget::Add),
+            A::RemoveLine => self.remove_line(),
+            A::Rebalance => self.rebalance(),
+            A::RefreshPrices => self.refresh_prices(),
+            A::Tornado => self.open_tornado(),
+            A::Breakeven => self.open_breakeven(),
+            A::EditRange => self.edit_range(),
+            A::Present => self.open_present(),
+            A::Export => return self.export(),
+            A::AddInfra => self.add_infra(),
+            A::Help => self.mode = Mode::Help(Default::default()),
+            A::Quit => return self.guard(Pending::Quit),
+            A::DismissNotices => self.notices.retain(|n| n.sticky),
+        }
+        Vec::new()
+    }
+
+    fn page(&self) -> usize {
+        layout::input_rows_in(self.regions()).max(1)
+    }
+
+    pub(in crate::app) fn first_selectable_from(&self, start: usize) -> usize {
+        (start..self.rows.len())
+            .find(|i| self.rows[*i].selectable())
+            .unwrap_or(0)
+    }
+
+    /// Moves the selection by `delta` rows, skipping info lines in the
+    /// direction of travel.
+    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() - 1;
+        let mut i = (self.selected as isize + delta).clamp(0, last as isize) as usize;
+        while !self.rows[i].selectable() {
+            if delta >= 0 && i < last {
+                i += 1;
+            } else if i > 0 {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        self.selected = i;
+        self.scroll_into_view();
+    }
+
+    pub(in crate::app) fn scroll_into_view(&mut self) {
+        let visible = layout::input_rows_in(self.regions()).max(1);
+        let mut c = ListCursor {
+            selected: self.selected,
+            offset: self.offset,
+        };
+        c.show(visible, self.rows.len());
+        self.offset = c.offset;
+    }
+}

@@ -1,0 +1,266 @@
+//! One module per mode of the workbench. Each owns its state, its keymap and
+//! its key handling; `App::on_key` is one match on the mode.
+//!
+//! A key press takes the mode's state out of `App::mode`, lets its handler
+//! work on the state and the app, and settles by the handler's [`Outcome`]:
+//! the mode stays, closes, or hands over to a mode the handler opened.
+
+pub mod browser;
+pub mod compare;
+pub mod confirm;
+pub mod editor;
+pub mod help;
+mod mouse;
+pub mod notes;
+pub mod panel;
+pub mod picker;
+pub mod safety;
+pub mod text_entry;
+pub mod tornado;
+
+use ratatui_textarea::TextArea;
+
+use super::cursor::Move;
+use super::keymap::{Described, Dialog, Key, KeyChord, Keymap, Shown, bar, k};
+use super::{App, CompareState, Effect, Focus, Pending, SafetyState};
+use browser::{BrowserState, ExamplesState};
+use help::HelpState;
+use picker::PickerState;
+use text_entry::EditState;
+use tornado::TornadoState;
+
+pub enum Mode {
+    Normal,
+    Edit(EditState),
+    Picker(PickerState),
+    Notes(Box<TextArea<'static>>),
+    Help(HelpState),
+    Confirm(Pending),
+    SaveAs(EditState),
+    Browser(BrowserState),
+    Examples(ExamplesState),
+    Compare(CompareState),
+    Safety(SafetyState),
+    Tornado(TornadoState),
+    /// Presentation mode: big figures for screen sharing, with the top
+    /// drivers (computed on entry, not on every frame).
+    Present(Vec<crate::model::analysis::sensitivity::Swing>),
+    /// The break-even findings, as text.
+    Breakeven(String),
+}
+
+/// What a key did to its mode.
+pub enum Outcome {
+    /// The mode stays open (unless the handler opened another one).
+    Stay,
+    /// The mode stays open (unless the handler opened another one), and the
+    /// runtime carries out these effects.
+    Effects(Vec<Effect>),
+    /// The mode closes: back to the editor, or to the mode the handler opened.
+    Close,
+    /// The mode closes, and the runtime carries out these effects.
+    CloseWith(Vec<Effect>),
+    /// The mode stays open while the app goes on with `Pending`, asking
+    /// first if that would lose unsaved changes.
+    Guard(Pending),
+}
+
+/// Moving in a list, choosing, or leaving it: the model picker, the
+/// examples and the tornado.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListAction {
+    Move(Move),
+    Choose,
+    Cancel,
+}
+
+impl Described for ListAction {
+    fn description(self) -> &'static str {
+        match self {
+            ListAction::Move(m) => m.description(),
+            ListAction::Choose => Dialog::Confirm.description(),
+            ListAction::Cancel => Dialog::Cancel.description(),
+        }
+    }
+    fn short(self) -> &'static str {
+        match self {
+            ListAction::Move(m) => m.description(),
+            ListAction::Choose => Dialog::Confirm.short(),
+            ListAction::Cancel => Dialog::Cancel.short(),
+        }
+    }
+}
+
+pub const LIST_KEYS: Keymap<ListAction> = Keymap {
+    tables: &[&[
+        (k(Key::Up), ListAction::Move(Move::Up)),
+        (k(Key::Down), ListAction::Move(Move::Down)),
+        (k(Key::PageUp), ListAction::Move(Move::PageUp)),
+        (k(Key::PageDown), ListAction::Move(Move::PageDown)),
+        (k(Key::Enter), ListAction::Choose),
+        (k(Key::Esc), ListAction::Cancel),
+    ]],
+    any_key: None,
+    bar: &[bar(ListAction::Choose), bar(ListAction::Cancel)],
+};
+
+/// How far PgUp/PgDn move in a list.
+pub const LIST_PAGE: usize = 10;
+
+/// The modes' key lists as help shows them: (title, keys).
+pub fn help_sections(focus: Focus) -> Vec<(&'static str, Vec<Shown>)> {
+    let (first, second) = match focus {
+        Focus::Inputs => (
+            ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
+            ("Monthly table", editor::TABLE_KEYS.help()),
+        ),
+        Focus::Table => (
+            ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
+            ("Inputs pane", editor::INPUTS_KEYS.help()),
+        ),
+    };
+    vec![
+        first,
+        second,
+        ("Typing a value or a name", text_entry::KEYS.help()),
+        ("Model picker and plan browser", LIST_KEYS.help()),
+        ("Notes editor", notes::KEYS.help()),
+        ("Unsaved-changes question", confirm::KEYS.help()),
+    ]
+}
+
+/// Every mode's chords, by name (for tests of the keymaps themselves).
+pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
+    vec![
+        ("inputs", editor::INPUTS_KEYS.chords()),
+        ("table", editor::TABLE_KEYS.chords()),
+        ("text entry", text_entry::KEYS.chords()),
+        ("list", LIST_KEYS.chords()),
+        ("browser", browser::KEYS.chords()),
+        ("notes", notes::KEYS.chords()),
+        ("help", help::KEYS.chords()),
+        ("confirm", confirm::KEYS.chords()),
+        ("compare", compare::KEYS.chords()),
+        ("panel", panel::KEYS.chords()),
+        ("recover", safety::RECOVER.chords()),
+        ("conflict", safety::CONFLICT.chords()),
+        ("conflict (invalid)", safety::CONFLICT_INVALID.chords()),
+        ("reload", safety::RELOAD.chords()),
+    ]
+}
+
+impl App {
+    /// The bottom bar's keys in the current mode.
+    pub fn bar(&self) -> Vec<Shown> {
+        match &self.mode {
+            Mode::Normal => match self.focus {
+                Focus::Inputs => editor::INPUTS_KEYS.bar(),
+                Focus::Table => editor::TABLE_KEYS.bar(),
+            },
+            Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.bar(),
+            Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.bar(),
+            Mode::Browser(_) => browser::KEYS.bar(),
+            Mode::Notes(_) => notes::KEYS.bar(),
+            Mode::Help(_) => help::KEYS.bar(),
+            Mode::Confirm(_) => confirm::KEYS.bar(),
+            Mode::Compare(_) => compare::KEYS.bar(),
+            Mode::Safety(s) => s.keys().bar(),
+            Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
+        }
+    }
+
+    /// Every chord the current mode binds (what its help lists).
+    pub fn mode_chords(&self) -> Vec<KeyChord> {
+        match &self.mode {
+            Mode::Normal => match self.focus {
+                Focus::Inputs => editor::INPUTS_KEYS.chords(),
+                Focus::Table => editor::TABLE_KEYS.chords(),
+            },
+            Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.chords(),
+            Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.chords(),
+            Mode::Browser(_) => browser::KEYS.chords(),
+            Mode::Notes(_) => notes::KEYS.chords(),
+            Mode::Help(_) => help::KEYS.chords(),
+            Mode::Confirm(_) => confirm::KEYS.chords(),
+            Mode::Compare(_) => compare::KEYS.chords(),
+            Mode::Safety(s) => s.keys().chords(),
+            Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
+        }
+    }
+
+    /// A key press: the current mode handles it.
+    pub(super) fn on_key(&mut self, chord: KeyChord) -> Vec<Effect> {
+        let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let outcome = match &mut mode {
+            Mode::Normal => editor::handle(self, chord),
+            Mode::Edit(e) => e.handle(chord, self),
+            Mode::SaveAs(e) => e.handle_save_as(chord, self),
+            Mode::Picker(p) => p.handle(chord, self),
+            Mode::Notes(area) => notes::handle(area, chord, self),
+            Mode::Help(h) => h.handle(chord),
+            Mode::Confirm(p) => confirm::handle(p, chord, self),
+            Mode::Browser(b) => b.handle(chord, self),
+            Mode::Examples(x) => x.handle(chord, self),
+            Mode::Compare(c) => c.handle(chord, self),
+            Mode::Safety(s) => s.handle(chord, self),
+            Mode::Tornado(t) => t.handle(chord, self),
+            Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
+        };
+        self.settle(mode, outcome)
+    }
+
+    /// Puts the mode back unless it closed or another one was opened.
+    fn settle(&mut self, mode: Mode, outcome: Outcome) -> Vec<Effect> {
+        let keep = |app: &mut App| {
+            if matches!(app.mode, Mode::Normal) {
+                app.mode = mode;
+            }
+        };
+        match outcome {
+            Outcome::Stay => {
+                keep(self);
+                Vec::new()
+            }
+            Outcome::Effects(effects) => {
+                keep(self);
+                effects
+            }
+            Outcome::Close => Vec::new(),
+            Outcome::CloseWith(effects) => effects,
+            Outcome::Guard(then) => {
+                keep(self);
+                self.guard(then)
+            }
+        }
+    }
+
+    /// Bracketed paste goes to the text box of the mode, if it has one.
+    pub(super) fn on_paste(&mut self, pasted: &str) {
+        let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        match &mut mode {
+            Mode::Edit(e) | Mode::SaveAs(e) => e.paste(pasted, self),
+            Mode::Notes(area) => {
+                area.insert_str(super::text::normalize_newlines(pasted));
+            }
+            Mode::Picker(p) => p.paste(pasted, &self.catalog),
+            Mode::Browser(b) => b.paste(pasted),
+            _ => {}
+        }
+        if let Mode::SaveAs(e) = &mut mode {
+            e.error = text_entry::save_as_error(&e.input.lines().join(""));
+        }
+        self.mode = mode;
+    }
+
+    /// The wheel: three rows in the list of the mode, or in the pane under it.
+    pub(super) fn on_scroll(&mut self, col: u16, row: u16, down: bool) {
+        let delta = if down { 3 } else { -3 };
+        match &mut self.mode {
+            Mode::Picker(p) => p.cursor.by(delta, p.matches.len()),
+            Mode::Browser(b) => b.cursor.by(delta, b.matches.len()),
+            Mode::Help(h) => h.wheel(delta),
+            Mode::Normal => self.wheel(col, row, delta),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The model picker: the catalog filtered as you type; Enter puts the model
+//! in the mix (replacing one, or added at 0 %) with its price snapshotted.
+
+use ratatui_textarea::TextArea;
+
+use super::super::cursor::ListCursor;
+use super::super::keymap::KeyChord;
+use super::super::rows::{Group, Row};
+use super::super::{App, StatusKind, text};
+use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
+use crate::model::fields::{Field, Section};
+use crate::model::{Catalog, ModelEntry};
+
+/// Which mix entry the picker assigns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickTarget {
+    Replace(usize),
+    Add,
+}
+
+pub struct PickerState {
+    pub target: PickTarget,
+    pub filter: TextArea<'static>,
+    /// Indices into `catalog.models` that match the filter.
+    pub matches: Vec<usize>,
+    pub cursor: ListCursor,
+}
+
+/// Whether every word of the filter appears in `hay` (case-insensitive).
+pub(crate) fn matches_filter(filter: &TextArea<'static>, hay: &str) -> bool {
+    let hay = hay.to_lowercase();
+    filter
+        .lines()
+        .join(" ")
+        .to_lowercase()
+        .split_whitespace()
+        .all(|t| hay.contains(t))
+}
+
+impl PickerState {
+    fn refilter(&mut self, catalog: &Catalog) {
+        self.matches = catalog
+            .models
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| matches_filter(&self.filter, &format!("{} {}", m.id, m.provider)))
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor.clamp(self.matches.len());
+    }
+
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match LIST_KEYS.lookup(chord) {
+            Some(ListAction::Cancel) => Outcome::Close,
+            Some(ListAction::Move(m)) => {
+                self.cursor.go(m, self.matches.len(), LIST_PAGE);
+                Outcome::Stay
+            }
+            Some(ListAction::Choose) => match self.matches.get(self.cursor.selected) {
+                Some(&k) => {
+                    app.assign_model(self.target, k);
+                    Outcome::Close
+                }
+                None => Outcome::Stay,
+            },
+            None => {
+                if self.filter.input(text::to_input(chord)) {
+                    self.cursor.selected = 0;
+                }
+                self.refilter(&app.catalog);
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Bracketed paste into the filter.
+    pub fn paste(&mut self, pasted: &str, catalog: &Catalog) {
+        let single = pasted.replace(['\r', '\n'], " ");
+        self.filter.insert_str(single.trim());
+        self.refilter(catalog);
+    }
+}
+
+impl App {
+    pub(crate) fn open_picker(&mut self, target: PickTarget) {
+        let mut p = PickerState {
+            target,
+            filter: text::single_line(""),
+            matches: Vec::new(),
+            cursor: ListCursor::default(),
+        };
+        p.refilter(&self.catalog);
+        if let PickTarget::Replace(i) = target
+            && let Some(id) = self.doc().plan.models.get(i).map(|m| m.id.clone())
+            && let Some(pos) = p
+                .matches
+                .iter()
+                .position(|&k| self.catalog.models[k].id == id)
+        {
+            p.cursor.selected = pos;
+        }
+        self.mode = Mode::Picker(p);
+    }
+
+    fn assign_model(&mut self, target: PickTarget, k: usize) {
+        let entry = self.catalog.models[k].clone();
+        let clash = self.docs[self.active]
+            .plan
+            .models
+            .iter()
+            .enumerate()
+            .any(|(i, m)| m.id == entry.id && target != PickTarget::Replace(i));
+        if clash {
+            self.say(
+                StatusKind::Warning,
+                format!(
+                    "{} is already in the mix; adjust its share instead",
+                    entry.id
+                ),
+            );
+            return;
+        }
+        match target {
+            PickTarget::Replace(i) => {
+                let old = self.docs[self.active]
+                    .plan
+                    .models
+                    .get(i)
+                    .map(|m| m.id.clone())
+                    .unwrap_or_default();
+                let start = self.start_for(&entry);
+                self.commit(format!("Model {old} → {}", entry.id), |s| {
+                    if let Some(m) = s.models.get_mut(i) {
+                        m.id = entry.id.clone();
+                        m.pricing = Some(entry.pricing.clone());
+                        m.schedule = entry.schedule.clone();
+                    }
+                    if s.start.is_none() {
+                        s.start = start;
+                    }
+                });
+            }
+            PickTarget::Add => {
+                let n = self.docs[self.active].plan.models.len();
+                self.collapsed
+                    .retain(|g| *g != Group::Model(Section::Models));
+                let start = self.start_for(&entry);
+                self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
+                    s.models.push(ModelEntry {
+                        id: entry.id.clone(),
+                        share_pct: 0.0,
+                        discount_pct: 0.0,
+                        pricing: Some(entry.pricing.clone()),
+                        schedule: entry.schedule.clone(),
+                    });
+                    if s.start.is_none() {
+                        s.start = start;
+                    }
+                });
+                if let Some(p) = self
+                    .rows
+                    .iter()
+                    .position(|r| *r == Row::Field(Field::ModelShare(n)))
+                {
+                    self.selected = p;
+                    self.scroll_into_view();
+                }
+                self.say(
+                    StatusKind::Info,
+                    "new model at 0 % — give it a share, then b rebalances the rest",
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Keys of the safety questions (recovery copy, conflict on save, reload):
+//! each question has its own keys, as its dialog lists them. (The questions
+//! are asked in `app/safety.rs`.)
+
+use super::super::keymap::{Bar, Binding, Described, Key, KeyChord, Keymap, bar, k};
+use super::super::{App, Effect, Question, SafetyState, StatusKind};
+use super::Outcome;
+use crate::store::recovery::Owner;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SafetyAction {
+    Restore,
+    Discard,
+    Overwrite,
+    SaveAs,
+    Keep,
+    Cancel,
+}
+
+use SafetyAction as S;
+
+impl Described for SafetyAction {
+    fn description(self) -> &'static str {
+        match self {
+            S::Restore => "restore the recovered changes / reload the version on disk",
+            S::Discard => "discard the changes and continue",
+            S::Overwrite => "overwrite the file on disk with this plan",
+            S::SaveAs => "save this plan under another name instead",
+            S::Keep => "keep the plan as it is here",
+            S::Cancel => "cancel",
+        }
+    }
+    fn short(self) -> &'static str {
+        match self {
+            S::Restore => "restore/reload",
+            S::Discard => "discard",
+            S::Overwrite => "overwrite",
+            S::SaveAs => "save as",
+            S::Keep => "keep",
+            S::Cancel => "cancel",
+        }
+    }
+}
+
+const ESC: Binding<S> = (k(Key::Esc), S::Cancel);
+const R: Binding<S> = (KeyChord::ch('r'), S::Restore);
+const D: Binding<S> = (KeyChord::ch('d'), S::Discard);
+const O: Binding<S> = (KeyChord::ch('o'), S::Overwrite);
+const A: Binding<S> = (KeyChord::ch('a'), S::SaveAs);
+const K: Binding<S> = (KeyChord::ch('k'), S::Keep);
+
+const BAR: &[Bar<S>] = &[bar(S::Cancel)];
+
+const fn keys(tables: &'static [&'static [Binding<S>]]) -> Keymap<S> {
+    Keymap {
+        tables,
+        any_key: None,
+        bar: BAR,
+    }
+}
+
+pub const RECOVER: Keymap<S> = keys(&[&[R, D, K, ESC]]);
+pub const CONFLICT: Keymap<S> = keys(&[&[O, A, R, K, ESC]]);
+pub const CONFLICT_INVALID: Keymap<S> = keys(&[&[O, A, K, ESC]]);
+pub const RELOAD: Keymap<S> = keys(&[&[R, K, ESC]]);
+
+impl SafetyState {
+    /// The keys of the question asked.
+    pub fn keys(&self) -> &'static Keymap<S> {
+        match self.question {
+            Question::Recover { .. } => &RECOVER,
+            Question::Conflict => &CONFLICT,
+            Question::ConflictInvalid { .. } => &CONFLICT_INVALID,
+            Question::Reload => &RELOAD,
+        }
+    }
+
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        let Some(action) = self.keys().lookup(chord) else {
+            return Outcome::Stay;
+        };
+        if !self.answers(action) {
+            return Outcome::Stay;
+        }
+        let effects = self.answer(action, app);
+        // The question is answered: the next recovery copy, if one waits.
+        app.next_offer();
+        Outcome::CloseWith(effects)
+    }
+
+    /// Whether `action` answers the question asked (the keymaps bind only
+    /// those; anything else leaves the question open).
+    fn answers(&self, action: S) -> bool {
+        match (&self.question, action) {
+            (_, S::Cancel | S::Keep) => true,
+            (Question::Recover { .. }, a) => matches!(a, S::Restore | S::Discard),
+            (Question::Conflict, a) => matches!(a, S::Overwrite | S::SaveAs | S::Restore),
+            (Question::ConflictInvalid { .. }, a) => matches!(a, S::Overwrite | S::SaveAs),
+            (Question::Reload, a) => a == S::Restore,
+        }
+    }
+
+    fn answer(&mut self, action: S, app: &mut App) -> Vec<Effect> {
+        let doc = self.doc;
+        match (&self.question, action) {
+            (
+                Question::Recover {
+                    orphan: true, file, ..
+                },
+                S::Restore,
+            ) => {
+                let file = file.clone();
+                match self.theirs.take() {
+                    Some(plan) => app.restore_orphan(*plan, file),
+                    None => Vec::new(),
+                }
+            }
+            (Question::Recover { file, .. }, S::Restore) => {
+                let from = file.clone();
+                let Some(plan) = self.theirs.take() else {
+                    return Vec::new();
+                };
+                app.active = doc;
+                let kept = plan.clone();
+                app.commit("Restored the recovered changes".into(), |s| *s = *plan);
+                app.say(
+                    StatusKind::Info,
+                    "recovered changes restored — Ctrl-S saves them",
+                );
+                app.problems_notice();
+                // Written again at once under this plan's own name (an older
+                // runcost's copy moves there).
+                let d = &app.docs[doc];
+                vec![Effect::AdoptRecovery {
+                    from,
+                    owner: Owner::of(d.path.as_deref(), d.recovery_id),
+                    plan: kept,
+                }]
+            }
+            (Question::Recover { file, .. }, S::Discard) => {
+                app.say(StatusKind::Info, "recovery copy discarded");
+                vec![Effect::DiscardRecovery(file.clone())]
+            }
+            (Question::Conflict | Question::ConflictInvalid { .. }, S::Overwrite) => {
+                app.pending_saves = 1;
+                match app.save_effect(doc, None) {
+                    Some(Effect::Save {
+                        doc,
+                        path,
+                        text,
+                        plan,
+                        create_new,
+                        ..
+                    }) => vec![Effect::Save {
+                        doc,
+                        path,
+                        text,
+                        plan,
+                        create_new,
+                        expected: None,
+                    }],
+                    _ => Vec::new(),
+                }
+            }
+            (Question::Conflict | Question::ConflictInvalid { .. }, S::SaveAs) => {
+                app.active = doc;
+                app.refresh();
+                app.open_save_as();
+                Vec::new()
+            }
+            (Question::Conflict | Question::Reload, S::Restore) => {
+                if let Some(plan) = self.theirs.take() {
+                    app.active = doc;
+                    app.docs[doc].reload(*plan, self.theirs_hash);
+                    app.refresh();
+                    app.say(
+                        StatusKind::Info,
+                        "reloaded the version on disk (u takes it back)",
+                    );
+                }
+                Vec::new()
+            }
+            (Question::Reload, S::Cancel | S::Keep) => {
+                // Keep ours; remember the new disk state so saving asks no more.
+                app.docs[doc].disk_hash = self.theirs_hash;
+                app.say(StatusKind::Info, "kept the plan as it is here");
+                Vec::new()
+            }
+            // Esc or k on the other questions: decide later / keep ours.
+            _ => Vec::new(),
+        }
+    }
+}

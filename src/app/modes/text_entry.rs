@@ -1,0 +1,206 @@
+//! Typing into a one-line box: a value, a name, an uncertainty range, or the
+//! file name of Save As. The box checks the text as it is typed and shows why
+//! it is refused; Enter applies it, Esc leaves everything as it was.
+
+use std::path::PathBuf;
+
+use ratatui_textarea::TextArea;
+
+use super::super::keymap::{Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::rows::TextField;
+use super::super::{App, entry, text};
+use super::Outcome;
+use crate::model::fields::Field;
+
+/// What a text box is for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EditTarget {
+    Number(Field),
+    Text(TextField),
+    /// The uncertainty range of a numeric input.
+    Range(Field),
+}
+
+pub struct EditState {
+    pub target: EditTarget,
+    pub input: TextArea<'static>,
+    /// Why the current text is not acceptable (shown inline; Enter refuses).
+    pub error: Option<String>,
+}
+
+/// Enter and Esc; every other key is typed into the box.
+pub const KEYS: Keymap<Dialog> = Keymap {
+    tables: &[&[
+        (k(Key::Enter), Dialog::Confirm),
+        (k(Key::Esc), Dialog::Cancel),
+    ]],
+    any_key: None,
+    bar: &[bar(Dialog::Confirm), bar(Dialog::Cancel)],
+};
+
+impl EditState {
+    fn typed(&self) -> String {
+        self.input.lines().join("")
+    }
+
+    /// A key in the value, name or range box.
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match KEYS.lookup(chord) {
+            Some(Dialog::Cancel) => Outcome::Close,
+            Some(Dialog::Confirm) => self.confirm(app),
+            None => {
+                self.type_key(chord, app);
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// A key in the Save As box.
+    pub fn handle_save_as(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match KEYS.lookup(chord) {
+            Some(Dialog::Cancel) => Outcome::Close,
+            Some(Dialog::Confirm) => {
+                let typed = self.typed();
+                if let Some(why) = save_as_error(&typed) {
+                    self.error = Some(why);
+                    return Outcome::Stay;
+                }
+                let to = PathBuf::from(expand_home(typed.trim(), app.home.as_ref()));
+                app.pending_saves = 1;
+                Outcome::CloseWith(app.save_effect(app.active, Some(to)).into_iter().collect())
+            }
+            None => {
+                self.type_key(chord, app);
+                self.error = save_as_error(&self.typed());
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn type_key(&mut self, chord: KeyChord, app: &App) {
+        if chord == KeyChord::ctrl('u') {
+            // Readline's "clear to start of line".
+            self.input.delete_line_by_head();
+        } else {
+            text::feed(&mut self.input, chord);
+        }
+        self.error = text::check(self.target, &self.typed(), &app.doc().plan);
+    }
+
+    /// Enter: apply the text, or keep the box open with the reason.
+    fn confirm(&mut self, app: &mut App) -> Outcome {
+        let typed = self.typed();
+        let refused = match self.target {
+            EditTarget::Number(f) => match entry::parse_for(f, &typed) {
+                Ok(v) => {
+                    if let Some(current) = f.get(&app.doc().plan) {
+                        app.set_field(f, current, v);
+                    }
+                    None
+                }
+                Err(why) => Some(why),
+            },
+            EditTarget::Range(f) => {
+                let value = f.get(&app.doc().plan).unwrap_or(0.0);
+                match entry::parse_range(f, &typed, value) {
+                    Ok(range) => {
+                        app.set_range(f, range);
+                        None
+                    }
+                    Err(why) => Some(why),
+                }
+            }
+            EditTarget::Text(t) => match text::check(self.target, &typed, &app.doc().plan) {
+                Some(why) => Some(why),
+                None => {
+                    let before = text::text_value(&app.doc().plan, t);
+                    app.commit(
+                        format!("{} {before:?} → {typed:?}", text::text_label(t)),
+                        |s| text::set_text(s, t, typed.trim()),
+                    );
+                    if t == TextField::Name {
+                        app.follow_name();
+                    }
+                    None
+                }
+            },
+        };
+        match refused {
+            // The box stays open with the message; the old value stays.
+            Some(why) => {
+                self.error = Some(why);
+                Outcome::Stay
+            }
+            None => Outcome::Close,
+        }
+    }
+
+    /// Bracketed paste into the box.
+    pub fn paste(&mut self, pasted: &str, app: &App) {
+        // Several pasted lines are never run together into one number:
+        // refuse the paste and say why (the old value stays).
+        if matches!(self.target, EditTarget::Number(_) | EditTarget::Range(_))
+            && pasted.trim().contains(['\r', '\n'])
+        {
+            self.error = Some(format!(
+                "{} — the box keeps what it had",
+                entry::parse_number(pasted.trim()).err().unwrap_or_default()
+            ));
+            return;
+        }
+        let single = pasted.replace(['\r', '\n'], " ");
+        self.input.insert_str(single.trim());
+        self.error = text::check(self.target, &self.typed(), &app.doc().plan);
+    }
+}
+
+/// File names longer than this (in bytes) are refused: most file systems
+/// allow 255, and saving needs room for a temporary name beside the file.
+pub const MAX_FILE_NAME: usize = 200;
+
+pub(crate) fn save_as_error(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Some("type a file name, e.g. acme-support.ron".into());
+    }
+    if let Some(what) = text::control_char(typed) {
+        return Some(format!(
+            "a file name cannot contain {what} — type letters, digits, - _ . and /"
+        ));
+    }
+    if t.ends_with('/') {
+        return Some("that is a directory; add a file name".into());
+    }
+    let long = std::path::Path::new(t)
+        .components()
+        .map(|c| c.as_os_str().len())
+        .max()
+        .unwrap_or(0);
+    if long > MAX_FILE_NAME {
+        return Some(format!(
+            "a name in that path is {long} bytes long; keep each name under {MAX_FILE_NAME} bytes"
+        ));
+    }
+    None
+}
+
+/// `~/x` under the home directory the runtime gave (as typed without one).
+fn expand_home(path: &str, home: Option<&PathBuf>) -> String {
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => format!("{}/{rest}", home.to_string_lossy()),
+        _ => path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_comes_from_the_runtime() {
+        let home = PathBuf::from("/home/me");
+        assert_eq!(expand_home("~/a.ron", Some(&home)), "/home/me/a.ron");
+        assert_eq!(expand_home("~/a.ron", None), "~/a.ron");
+        assert_eq!(expand_home("b/~/a.ron", Some(&home)), "b/~/a.ron");
+    }
+}

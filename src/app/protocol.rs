@@ -1,0 +1,184 @@
+//! The workbench's protocol with the runtime: the messages it receives
+//! (`Msg`), the effects it asks for (`Effect`), and the small types both
+//! sides and the view share.
+
+use std::path::PathBuf;
+
+use super::keymap::KeyChord;
+use crate::model::Scenario;
+use crate::store::plans::PlanSummary;
+
+/// Everything that can happen to the workbench.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyChord),
+    /// A left click at a screen cell.
+    Click {
+        col: u16,
+        row: u16,
+    },
+    /// The wheel over a screen cell.
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    /// Bracketed paste.
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The runtime finished saving open plan `doc`.
+    Saved {
+        doc: usize,
+        path: PathBuf,
+        plan: Box<Scenario>,
+        result: Result<(), String>,
+    },
+    /// The runtime read a plan file.
+    Opened {
+        path: PathBuf,
+        result: Result<Box<Scenario>, String>,
+    },
+    /// The runtime read several plans to compare.
+    OpenedMany(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
+    /// What is on disk at `path` now (after opening or saving).
+    DiskState {
+        path: PathBuf,
+        hash: Option<u64>,
+    },
+    /// A save found the file changed on disk since it was read.
+    SaveConflict {
+        doc: usize,
+        path: PathBuf,
+        theirs: Option<Box<Scenario>>,
+        hash: Option<u64>,
+    },
+    /// A save found the file changed on disk since it was read, and what is
+    /// on disk now is not a valid plan (or cannot be read): `why`.
+    SaveConflictInvalid {
+        doc: usize,
+        path: PathBuf,
+        why: String,
+        hash: Option<u64>,
+    },
+    /// The file of an open plan changed on disk.
+    DiskChanged {
+        path: PathBuf,
+        theirs: Result<Box<Scenario>, String>,
+        hash: Option<u64>,
+    },
+    /// The file of an open plan was deleted on disk.
+    DiskDeleted(PathBuf),
+    /// Something the runtime wants the user to know.
+    Notice(StatusKind, String),
+    /// Something the user must see even if other messages follow (start-up
+    /// findings, locks): kept in the notice list until dismissed.
+    Notify(StatusKind, String),
+    /// Whether the last recovery copies were written: `Err` says why unsaved
+    /// changes are not protected (shown until a later write succeeds).
+    Protection(Result<(), String>),
+    /// The runtime listed the plans on disk.
+    PlanList(Vec<PlanSummary>),
+}
+
+/// Side effects for the runtime to perform.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write `text` (open plan `doc`, serialized as `plan`) to `path`
+    /// atomically; with `create_new`, refuse if the file exists.
+    Save {
+        doc: usize,
+        path: PathBuf,
+        text: String,
+        plan: Box<Scenario>,
+        create_new: bool,
+        /// Refuse (and report a conflict) if the file on disk no longer has
+        /// this fingerprint; `None` writes whatever is there.
+        expected: Option<u64>,
+    },
+    /// Delete this recovery copy (the user discarded it).
+    DiscardRecovery(PathBuf),
+    /// Move the recovery copy `from` (of a window that is gone) to the open
+    /// plan `owner` now holds: written there first, then `from` deleted.
+    AdoptRecovery {
+        from: PathBuf,
+        owner: crate::store::recovery::Owner,
+        plan: Box<Scenario>,
+    },
+    /// Write the client report of `plan` as `<base>.md` and `<base>.html`
+    /// (`<base>-2.md`, … when a name is taken: nothing is replaced).
+    Export {
+        plan: Box<Scenario>,
+        base: PathBuf,
+    },
+    Open(PathBuf),
+    /// Read these plans to compare them.
+    OpenMany(Vec<PathBuf>),
+    ScanPlans,
+    /// Remember this plan as the one to reopen next time.
+    Remember(PathBuf),
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Inputs,
+    Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// A message kept above the status bar until dismissed, so several can be
+/// seen at once (start-up findings never hide each other).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: StatusKind,
+    pub text: String,
+    /// Not dismissed by Esc: it goes when its cause does.
+    pub sticky: bool,
+}
+
+/// How the sticky notice about failed recovery copies begins.
+pub const UNPROTECTED: &str = "unsaved changes are NOT protected: ";
+
+/// What an edit did to the two numbers a client watches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEffect {
+    /// "Requests per day 2,500 → 2,750", "Undo", "Model → gpt-5.4".
+    pub what: String,
+    pub tco_before: f64,
+    pub tco_after: f64,
+    /// The month shown (12, or the horizon when shorter).
+    pub month: usize,
+    pub month_before: f64,
+    pub month_after: f64,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    Quit,
+    /// Open one plan (an empty path: show the browser first).
+    Open(PathBuf),
+    /// Open these plans side by side.
+    OpenMany(Vec<PathBuf>),
+    NewFrom(usize),
+    /// Close open plan `i`.
+    Close(usize),
+}
+
+/// The most plans open (and compared) at once.
+pub const MAX_PLANS: usize = 4;
