@@ -281,13 +281,7 @@ enum Input {
 fn when(t: Option<std::time::SystemTime>) -> String {
     t.map_or_else(
         || "time unknown".into(),
-        |t| {
-            let s = humantime::format_rfc3339_seconds(t).to_string();
-            format!(
-                "written {} UTC",
-                s.get(..16).unwrap_or(&s).replace('T', " ")
-            )
-        },
+        |t| format!("written {} UTC", crate::clock::minute_of(t)),
     )
 }
 
@@ -299,10 +293,7 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
-    let this_month = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-    if let Some(month) = crate::model::prices::YearMonth::parse(&this_month) {
-        app.set_today(month);
-    }
+    app.set_today(crate::clock::today().month);
     let mut notes: Vec<String> = note.into_iter().collect();
     if let Some(n) = paths::data_dir_note() {
         notes.push(n);
