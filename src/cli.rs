@@ -64,7 +64,7 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
     Sensitivity {
         file: PathBuf,
         /// How far each input moves, in percent of its value (above 0, below 100).
-        #[arg(long, default_value_t = 20.0, allow_negative_numbers = true)]
+        #[arg(long, default_value_t = crate::model::analysis::sensitivity::TORNADO_PCT, allow_negative_numbers = true)]
         pct: f64,
         #[arg(long, short, default_value = "table", value_parser = formats(&["table", "md", "csv", "json"]))]
         format: Format,

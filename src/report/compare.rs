@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::escape::csv_text;
+use super::escape::{csv_text, markdown_cell as md_cell};
 use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
@@ -148,10 +148,6 @@ fn differences_table(entries: &[Entry]) -> String {
         t.add_row(row);
     }
     format!("\n{t}\n")
-}
-
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 pub fn markdown(entries: &[Entry]) -> String {
