@@ -135,7 +135,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             vec![Msg::PlanList(plans::scan(&dirs, catalog))]
         }
         Effect::Remember(path) => {
-            super::remember(&path);
+            super::startup::remember(&path);
             Vec::new()
         }
         Effect::DiscardRecovery(file) => match recovery::discard_copy(&file) {
