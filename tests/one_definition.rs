@@ -178,3 +178,62 @@ fn the_share_tolerance_is_not_repeated() {
         );
     }
 }
+
+#[test]
+fn headline_labels_come_from_the_one_list() {
+    use runcost::model::headline::Figure;
+    let plan = scenario("support-assistant");
+    let p = project(&plan);
+    let labels: Vec<&str> = runcost::report::headline::headlines(&plan, &p)
+        .iter()
+        .map(|h| h.label)
+        .collect();
+    let expected: Vec<&str> = Figure::ALL.iter().map(|f| f.label()).collect();
+    assert_eq!(labels, expected);
+
+    // The comparison's rows are the compared figures' short labels.
+    let entries = [
+        Entry {
+            file: "a.ron".into(),
+            plan: &plan,
+            projection: &p,
+        },
+        Entry {
+            file: "b.ron".into(),
+            plan: &plan,
+            projection: &p,
+        },
+    ];
+    let cmp = compare_md(&entries);
+    for f in Figure::COMPARED {
+        assert!(
+            cmp.contains(&format!("\n| {} |", f.short_label())),
+            "{} missing:\n{cmp}",
+            f.short_label()
+        );
+    }
+
+    // No surface that shows figures spells a figure's label itself (input
+    // labels in model/fields.rs may share words: "Build cost" is an input).
+    for (file, text) in all_sources() {
+        let shows_figures = file.starts_with("src/report/")
+            || file.starts_with("src/ui/")
+            || file == "src/model/compare.rs";
+        if !shows_figures {
+            continue;
+        }
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for f in Figure::ALL {
+            for label in [f.label(), f.short_label()] {
+                // Short words ("ROI", "Build", "TCO") also name other things.
+                if label.len() < 8 {
+                    continue;
+                }
+                assert!(
+                    !code.contains(&format!("\"{label}\"")),
+                    "{file} spells the figure label {label:?} itself"
+                );
+            }
+        }
+    }
+}
