@@ -2,10 +2,13 @@
 //!
 //! Layers, with arrows pointing one way only:
 //! `model` (the domain) ← `store` (files) ← `report` (renderers) ← `app`/`ui`/`tui`
-//! (the workbench) ← `cli`.
+//! (the workbench) ← `cmd` (the subcommands) ← `cli` (the command line).
+//! `clock` is the edge that reads the time; the callers pass "today" in.
 
 pub mod app;
 pub mod cli;
+pub mod clock;
+pub mod cmd;
 pub mod model;
 pub mod report;
 pub mod store;

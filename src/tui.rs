@@ -1,17 +1,21 @@
 //! The runtime: terminal set-up and restore, the event loop, signals, and the
-//! effects (`save`, `open`, …) that `App::update` asks for.
+//! effects (`save`, `open`, …) that `App::update` asks for. Which plan opens
+//! at start-up, and the checks before the first frame, are in `startup`.
 //!
 //! The loop blocks until a key, mouse event, paste, resize or signal arrives
 //! and redraws only then: an idle workbench uses no CPU.
 
 mod autosave;
 pub mod effects;
+mod startup;
 mod watch;
 
 pub use autosave::Snapshot;
+pub use startup::{initial_document, prepare};
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
@@ -27,10 +31,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::{Key, KeyChord};
-use crate::app::{App, Document, Effect, Msg, StatusKind};
+use crate::app::{App, Effect, Msg};
 use crate::model::{Catalog, Scenario};
-use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan};
-use crate::store::{atomic, paths, recovery};
+use crate::store::recovery;
 use crate::ui::{self, Theme};
 
 type Term = Terminal<CrosstermBackend<io::Stdout>>;
@@ -127,88 +130,6 @@ fn write_all_recovery(app: &App) -> Option<String> {
     }))
 }
 
-fn last_plan_file() -> Option<PathBuf> {
-    paths::state_dir().map(|d| d.join("last-plan"))
-}
-
-fn remember(path: &Path) {
-    let Some(file) = last_plan_file() else {
-        return;
-    };
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Some(dir) = file.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let _ = atomic::replace_atomic(&file, absolute.display().to_string().as_bytes());
-}
-
-fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
-    let t = plans::template(DEFAULT_TEMPLATE).ok_or("the default plan is missing")?;
-    plans::load_template(t, catalog).map_err(|e| e.render("built-in default plan"))
-}
-
-/// Decides what the workbench opens: FILE (new if it does not exist), the
-/// plan opened last, or the built-in default. Returns the document and a
-/// message for the status bar.
-pub fn initial_document(
-    file: Option<&Path>,
-    catalog: &Catalog,
-) -> Result<(Document, Option<String>), String> {
-    if let Some(file) = file {
-        if !file.exists()
-            && let Some(suggest) = atomic::folder_suggestion(file)
-        {
-            return Err(format!(
-                "{}: ends with `/`, so it names a folder, not a plan file (and there is no such folder); give a file name such as {suggest}",
-                file.display()
-            ));
-        }
-        if file.exists() {
-            let plan =
-                open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
-            return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
-        }
-        let mut plan = default_plan(catalog)?;
-        if let Some(stem) = file.file_stem() {
-            plan.name = stem.to_string_lossy().into_owned();
-        }
-        plan.client.clear();
-        plan.notes.clear();
-        return Ok((
-            Document::unsaved(plan, Some(file.to_path_buf())),
-            Some(format!(
-                "new plan (from the example plan) — Ctrl-S saves it to {}",
-                file.display()
-            )),
-        ));
-    }
-    let last = last_plan_file()
-        .and_then(|f| {
-            crate::store::read::read_limited_text(
-                &f,
-                crate::store::read::STATE_LIMIT,
-                "the last-plan file",
-            )
-            .ok()
-        })
-        .map(|s| PathBuf::from(s.trim()))
-        .filter(|p| !p.as_os_str().is_empty());
-    if let Some(path) = last {
-        match open_plan(&path, catalog) {
-            Ok(plan) => return Ok((Document::opened(plan, Some(path)), None)),
-            Err(e) => {
-                let why = e.render(&path.display().to_string());
-                let plan = default_plan(catalog)?;
-                return Ok((
-                    Document::opened(plan, None),
-                    Some(format!("could not reopen the last plan: {why}")),
-                ));
-            }
-        }
-    }
-    Ok((Document::opened(default_plan(catalog)?, None), None))
-}
-
 fn chord(k: KeyEvent) -> Option<KeyChord> {
     let key = match k.code {
         KeyCode::Char(c) => Key::Char(c),
@@ -276,105 +197,6 @@ enum Input {
     Autosave(Result<(), String>),
 }
 
-/// Runs the workbench until the user quits.
-/// "written 2026-11-28 07:50 UTC" for a recovery copy.
-fn when(t: Option<std::time::SystemTime>) -> String {
-    t.map_or_else(
-        || "time unknown".into(),
-        |t| {
-            let s = humantime::format_rfc3339_seconds(t).to_string();
-            format!(
-                "written {} UTC",
-                s.get(..16).unwrap_or(&s).replace('T', " ")
-            )
-        },
-    )
-}
-
-/// The workbench for `file` (or the last plan, or the example), with the
-/// start-up checks: stray temporary files, the plan's lock, recovery copies
-/// (its own, and never-saved plans of windows that stopped), where data goes.
-/// Each finding is a notice of its own: none hides another.
-pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
-    let (doc, note) = initial_document(file, catalog)?;
-    let path = doc.path.clone();
-    let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
-    app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-    let this_month = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-    if let Some(month) = crate::model::prices::YearMonth::parse(&this_month) {
-        app.set_today(month);
-    }
-    let mut notes: Vec<String> = note.into_iter().collect();
-    if let Some(n) = paths::data_dir_note() {
-        notes.push(n);
-    }
-    if let Some(data) = paths::data_dir() {
-        // Left by a copy being written when the process was killed.
-        let removed = atomic::clean_stray_temps(&data.join("recovery"));
-        if !removed.is_empty() {
-            notes.push(format!(
-                "removed {} temporary file(s) left in the recovery folder by an interrupted write",
-                removed.len()
-            ));
-        }
-    }
-    // A copy of a plan another runcost has open is its live work: not offered.
-    let mut held_elsewhere = false;
-    if let Some(p) = &path {
-        let dir = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let removed = atomic::clean_stray_temps(dir);
-        if !removed.is_empty() {
-            notes.push(format!(
-                "removed {} temporary file(s) left by an interrupted save",
-                removed.len()
-            ));
-        }
-        let hash = atomic::disk_hash(p);
-        app.update(Msg::DiskState {
-            path: p.clone(),
-            hash,
-        });
-        if hash.is_some() {
-            remember(p);
-        }
-        match recovery::take_lock(p) {
-            recovery::Lock::ClearedStale(pid) => notes.push(format!(
-                "cleared a stale lock on {} (pid {pid} is gone)",
-                p.display()
-            )),
-            recovery::Lock::HeldBy(_) => held_elsewhere = true,
-            recovery::Lock::Taken | recovery::Lock::Unavailable => {}
-        }
-    }
-    if let Some(s) = app.status.take() {
-        notes.push(s.text);
-    }
-    for n in notes {
-        app.notify(StatusKind::Warning, n);
-    }
-    if let Some(p) = &path
-        && !held_elsewhere
-        && let Some(found) = recovery::find_recovery(p, catalog)
-    {
-        let written = match &found {
-            recovery::Found::Copy { written, .. } => when(*written),
-            _ => String::new(),
-        };
-        app.offer_recovery(found, written);
-    }
-    for found in recovery::find_orphans(catalog) {
-        let written = match &found {
-            recovery::Found::Copy { written, .. } => when(*written),
-            _ => String::new(),
-        };
-        app.offer_orphan(found, written);
-    }
-    Ok(app)
-}
-
 /// Runs the workbench until the user quits. Stopped by SIGTERM, SIGHUP or
 /// SIGINT, it keeps unsaved changes, restores the terminal and exits with
 /// 128 + the signal's number, as a shell expects.
@@ -408,6 +230,26 @@ pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
         Ok(None) => Ok(()),
         Err(e) => Err(e),
     }
+}
+
+/// Applies the queued messages oldest first, and the effects they ask for
+/// (`perform`), until all settle; the replies to an effect queue behind the
+/// messages already waiting. Whether one of them asked to quit.
+fn settle(
+    app: &mut App,
+    pending: &mut VecDeque<Msg>,
+    mut perform: impl FnMut(Effect) -> Vec<Msg>,
+) -> bool {
+    let mut quit = false;
+    while let Some(msg) = pending.pop_front() {
+        for effect in app.update(msg) {
+            match effect {
+                Effect::Quit => quit = true,
+                other => pending.extend(perform(other)),
+            }
+        }
+    }
+    quit
 }
 
 fn event_loop(
@@ -456,33 +298,28 @@ fn event_loop(
             watch.note(p);
         }
     }
-    let mut pending: Vec<Msg> = locks.sync(app);
+    // A FIFO: messages are applied in the order they arrive, and the replies
+    // to an effect queue behind what was already waiting.
+    let mut pending: VecDeque<Msg> = VecDeque::new();
     if let Ok(size) = terminal.size() {
-        pending.push(Msg::Resize {
+        pending.push_back(Msg::Resize {
             width: size.width,
             height: size.height,
         });
     }
+    pending.extend(locks.sync(app));
     let outcome = 'outer: loop {
-        // Apply messages and the effects they ask for, until all settle.
-        let mut quit = false;
-        while let Some(msg) = pending.pop() {
-            for effect in app.update(msg) {
-                match effect {
-                    Effect::Quit => quit = true,
-                    Effect::Save { ref path, .. } | Effect::Open(ref path) => {
-                        let path = path.clone();
-                        let replies = effects::perform(effect, catalog);
-                        watch.note(&path);
-                        pending.extend(replies.into_iter().rev());
-                    }
-                    other => {
-                        let replies = effects::perform(other, catalog);
-                        pending.extend(replies.into_iter().rev());
-                    }
-                }
+        let quit = settle(app, &mut pending, |effect| {
+            let written = match &effect {
+                Effect::Save { path, .. } | Effect::Open(path) => Some(path.clone()),
+                _ => None,
+            };
+            let replies = effects::perform(effect, catalog);
+            if let Some(path) = written {
+                watch.note(&path);
             }
-        }
+            replies
+        });
         if quit {
             // Quitting means every change was saved or deliberately discarded.
             autosave.discard_all(app);
@@ -510,12 +347,13 @@ fn event_loop(
                                 watch.note(p);
                             }
                         }
-                        pending.extend(watch.check(app, catalog).into_iter().rev());
+                        // What changed on disk is applied before the key.
+                        pending.extend(watch.check(app, catalog));
                     }
-                    pending.insert(0, msg);
+                    pending.push_back(msg);
                 }
             }
-            Input::Autosave(result) => pending.push(Msg::Protection(result)),
+            Input::Autosave(result) => pending.push_back(Msg::Protection(result)),
             Input::Failed(e) => {
                 let saved = write_all_recovery(app);
                 break 'outer Err(format!(
@@ -556,4 +394,46 @@ fn event_loop(
     };
     handle.close();
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Document, StatusKind};
+    use std::path::PathBuf;
+
+    fn app() -> App {
+        let catalog = crate::store::catalog::builtin();
+        let t = crate::store::plans::template(crate::store::plans::DEFAULT_TEMPLATE).unwrap();
+        let plan = crate::store::plans::load_template(t, &catalog).unwrap();
+        App::new(Document::opened(plan, None), catalog, None)
+    }
+
+    #[test]
+    fn messages_settle_oldest_first_and_replies_queue_behind() {
+        let mut app = app();
+        let plan = Box::new(app.doc().plan.clone());
+        let mut pending = VecDeque::from([
+            Msg::Notify(StatusKind::Info, "first".into()),
+            Msg::Saved {
+                doc: 0,
+                path: PathBuf::from("plan.ron"),
+                plan,
+                result: Ok(()),
+            },
+            Msg::Notify(StatusKind::Info, "third".into()),
+        ]);
+        let mut performed = Vec::new();
+        let quit = settle(&mut app, &mut pending, |effect| {
+            performed.push(format!("{effect:?}"));
+            vec![Msg::Notify(StatusKind::Info, "reply".into())]
+        });
+        assert!(!quit);
+        assert!(pending.is_empty());
+        assert_eq!(performed.len(), 1, "{performed:?}");
+        assert!(performed[0].starts_with("Remember"), "{performed:?}");
+        let notices: Vec<&str> = app.notices.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(notices, ["first", "third", "reply"]);
+        assert_eq!(app.doc().path.as_deref(), Some(Path::new("plan.ron")));
+    }
 }

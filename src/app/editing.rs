@@ -307,7 +307,7 @@ impl App {
                 .sum::<f64>()
                 - 100.0)
                 .abs()
-                > 0.01
+                > crate::model::validate::SHARE_TOLERANCE
             {
                 self.say(
                     StatusKind::Warning,

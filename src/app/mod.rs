@@ -121,14 +121,14 @@ impl App {
         app
     }
 
-    /// The month the active plan starts: its own `start`, else this month.
+    /// The month the active plan starts: its own `start`, else this month
+    /// (`model::prices::plan_start`); without a clock (tests) only its own.
     pub fn plan_start(&self) -> Option<crate::model::prices::YearMonth> {
-        self.docs[self.active]
-            .plan
-            .start
-            .as_deref()
-            .and_then(crate::model::prices::YearMonth::parse)
-            .or(self.start_default)
+        let plan = &self.docs[self.active].plan;
+        match self.start_default {
+            Some(today) => Some(crate::model::prices::plan_start(plan, today)),
+            None => crate::model::prices::own_start(plan),
+        }
     }
 
     /// Sets "this month" and says what has changed about the plan's prices.

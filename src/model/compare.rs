@@ -1,113 +1,12 @@
 //! Comparing plans: headline figures with their difference from a baseline,
 //! and every input whose value differs between the plans.
 
+pub use super::headline::{Delta, Figure};
+
 use super::fields::{Field, Section};
 use super::pricing::Pricing;
 use super::projection::Projection;
 use super::scenario::{Reviewers, Scenario};
-
-/// A value against the baseline's: the absolute change and, where the
-/// baseline is not zero, the relative change in percent.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct Delta {
-    pub abs: f64,
-    pub pct: Option<f64>,
-}
-
-impl Delta {
-    pub fn between(base: f64, value: f64) -> Self {
-        let abs = value - base;
-        Delta {
-            abs,
-            pct: (base != 0.0).then(|| abs / base.abs() * 100.0),
-        }
-    }
-}
-
-/// The figures a comparison puts side by side, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Figure {
-    Month1,
-    RunCost,
-    Build,
-    Tco,
-    CostPerRequest,
-    Value,
-    Roi,
-    Payback,
-}
-
-impl Figure {
-    pub const ALL: [Figure; 8] = [
-        Figure::Month1,
-        Figure::RunCost,
-        Figure::Build,
-        Figure::Tco,
-        Figure::CostPerRequest,
-        Figure::Value,
-        Figure::Roi,
-        Figure::Payback,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Figure::Month1 => "Month-1 cost",
-            Figure::RunCost => "Run cost",
-            Figure::Build => "Build",
-            Figure::Tco => "TCO",
-            Figure::CostPerRequest => "Per request",
-            Figure::Value => "Value",
-            Figure::Roi => "ROI",
-            Figure::Payback => "Payback",
-        }
-    }
-
-    /// The key used in JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Figure::Month1 => "month1_cost",
-            Figure::RunCost => "run_cost",
-            Figure::Build => "build_cost",
-            Figure::Tco => "tco",
-            Figure::CostPerRequest => "cost_per_request",
-            Figure::Value => "value",
-            Figure::Roi => "roi_pct",
-            Figure::Payback => "payback_month",
-        }
-    }
-
-    /// Whether a higher value is better news (value, ROI) rather than worse (costs).
-    pub fn higher_is_better(self) -> bool {
-        matches!(self, Figure::Value | Figure::Roi)
-    }
-
-    /// The figure's value for a projection; `None` where it is undefined
-    /// (no ROI without cost, no payback within the horizon, …).
-    pub fn of(self, p: &Projection) -> Option<f64> {
-        let t = &p.totals;
-        match self {
-            Figure::Month1 => Some(p.first().map_or(0.0, |m| m.total)),
-            Figure::RunCost => Some(t.run_cost),
-            Figure::Build => Some(t.build_cost),
-            Figure::Tco => Some(t.tco),
-            Figure::CostPerRequest => t.cost_per_request,
-            Figure::Value => Some(t.value),
-            Figure::Roi => t.roi_pct,
-            Figure::Payback => t.payback_month.map(f64::from),
-        }
-    }
-
-    /// The change from the baseline. ROI changes in percentage points and
-    /// payback in months, so neither has a relative change.
-    pub fn delta(self, base: &Projection, p: &Projection) -> Option<Delta> {
-        let (b, v) = (self.of(base)?, self.of(p)?);
-        let d = Delta::between(b, v);
-        Some(match self {
-            Figure::Roi | Figure::Payback => Delta { pct: None, ..d },
-            _ => d,
-        })
-    }
-}
 
 /// One input's value in one plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -279,7 +178,7 @@ pub fn text_differences(a: &Scenario, b: &Scenario) -> Vec<InputDiff> {
 pub fn best(figure: Figure, projections: &[&Projection]) -> Option<usize> {
     let mut best: Option<(usize, f64)> = None;
     for (i, p) in projections.iter().enumerate() {
-        let Some(v) = figure.of(p) else { continue };
+        let Some(v) = figure.value(p) else { continue };
         let better = match best {
             None => true,
             Some((_, b)) if figure.higher_is_better() => v > b,

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod catalog_rules;
 pub mod compare;
 pub mod fields;
+pub mod headline;
 pub mod prices;
 pub mod pricing;
 pub mod projection;

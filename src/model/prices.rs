@@ -45,6 +45,18 @@ impl std::fmt::Display for YearMonth {
     }
 }
 
+/// The plan's own `start` month, when it gives a valid one.
+pub fn own_start(plan: &Scenario) -> Option<YearMonth> {
+    plan.start.as_deref().and_then(YearMonth::parse)
+}
+
+/// The month a plan starts: its own `start`, else this month (`today`, which
+/// the edge reads from the clock and passes in). The one definition used by
+/// the workbench and the command line alike.
+pub fn plan_start(plan: &Scenario, today: YearMonth) -> YearMonth {
+    own_start(plan).unwrap_or(today)
+}
+
 /// A model whose pricing snapshot differs from the catalog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PriceChange {
@@ -284,5 +296,31 @@ mod tests {
         assert_eq!(jan.months_until(YearMonth::parse("2026-11").unwrap()), -2);
         assert_eq!(YearMonth::parse("2027-13"), None);
         assert_eq!(jan.to_string(), "2027-01");
+    }
+
+    #[test]
+    fn a_plan_starts_in_its_own_month_else_today() {
+        let today = YearMonth::parse("2026-11").unwrap();
+        let mut plan = crate::model::Scenario::minimal(
+            "p",
+            crate::model::ModelEntry {
+                id: "m".into(),
+                share_pct: 100.0,
+                discount_pct: 0.0,
+                pricing: None,
+                schedule: Vec::new(),
+            },
+        );
+        plan.start = None;
+        assert_eq!(super::plan_start(&plan, today), today);
+        plan.start = Some("2027-03".into());
+        assert_eq!(
+            super::plan_start(&plan, today),
+            YearMonth::parse("2027-03").unwrap()
+        );
+        // An unreadable start counts as none, in the workbench and the CLI alike.
+        plan.start = Some("soon".into());
+        assert_eq!(super::plan_start(&plan, today), today);
+        assert_eq!(super::own_start(&plan), None);
     }
 }

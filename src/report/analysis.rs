@@ -50,7 +50,7 @@ pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> S
     for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
         o.push_str(&format!(
             "| {} | {} | {} | {} |\n",
-            w.label.replace('|', "\\|"),
+            super::escape::markdown_cell(&w.label),
             money(w.tco_low, c),
             money(w.tco_high, c),
             money(w.swing, c)

@@ -5,20 +5,23 @@
 use super::format::{money, money_short, pct};
 use super::headline::headlines;
 use crate::model::analysis::breakeven::{hosting, minutes_to_pay_back};
-use crate::model::analysis::sensitivity::sensitivity;
+use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
 use crate::model::analysis::uncertainty::simulate;
 use crate::model::{Catalog, Category, Projection, Scenario};
 
 /// The analyses the report adds to the projection.
 pub struct Findings {
+    /// Every driver moved ±`TORNADO_PCT` %, largest swing first (computed once
+    /// for both the Markdown and the HTML tables).
+    pub swings: Vec<Swing>,
     pub sensitivity_md: String,
     pub band: Option<(f64, f64, f64)>,
     pub breakeven: Vec<String>,
 }
 
 pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
-    let swings = sensitivity(s, 20.0);
-    let sensitivity_md = super::analysis::sensitivity_md(s, &swings, 20.0, 5);
+    let swings = sensitivity(s, TORNADO_PCT);
+    let sensitivity_md = super::analysis::sensitivity_md(s, &swings, TORNADO_PCT, 5);
     // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
     let band = (!s.uncertainty.is_empty())
         .then(|| simulate(s, 10_000, 1))
@@ -43,6 +46,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
         ));
     }
     Findings {
+        swings,
         sensitivity_md,
         band,
         breakeven,
@@ -199,12 +203,8 @@ pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Stri
             esc(&pct(t.share_pct(k)))
         ));
     }
-    o.push_str("</table><h2>What drives the cost</h2><table><tr><th>Driver (±20 %)</th><th>TCO low</th><th>TCO high</th></tr>");
-    for w in sensitivity(s, 20.0)
-        .iter()
-        .filter(|w| w.swing > 0.0)
-        .take(5)
-    {
+    o.push_str(&format!("</table><h2>What drives the cost</h2><table><tr><th>Driver (±{TORNADO_PCT} %)</th><th>TCO low</th><th>TCO high</th></tr>"));
+    for w in f.swings.iter().filter(|w| w.swing > 0.0).take(5) {
         o.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&w.label),
@@ -256,7 +256,7 @@ fn markdown_table_to_html(md: &str) -> String {
         let cells: Vec<String> = line
             .trim_matches('|')
             .split(" | ")
-            .map(|c| esc(c.trim().replace("\\|", "|").as_str()))
+            .map(|c| esc(&super::escape::markdown_cell_text(c.trim())))
             .collect();
         let tag = if i == 0 { "th" } else { "td" };
         o.push_str("<tr>");

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::escape::csv_text;
+use super::escape::{csv_text, markdown_cell as md_cell};
 use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
@@ -25,7 +25,7 @@ pub fn show_figure(f: Figure, p: &Projection, currency: &str) -> String {
             .totals
             .cost_per_request
             .map_or("n/a".into(), |v| unit_money(v, currency)),
-        _ => money(f.of(p).unwrap_or(0.0), currency),
+        _ => money(f.value(p).unwrap_or(0.0), currency),
     }
 }
 
@@ -53,7 +53,7 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
             let rel = d.pct.map_or(String::new(), |r| format!(" ({r:+.1} %)"));
             format!("{sign}{}{rel}", unit_money(d.abs, currency))
         }
-        _ => delta(d.abs, f.of(base).unwrap_or(0.0), currency),
+        _ => delta(d.abs, f.value(base).unwrap_or(0.0), currency),
     }
 }
 
@@ -94,8 +94,8 @@ pub fn table(entries: &[Entry]) -> String {
         }
     }));
     t.set_header(header);
-    for f in Figure::ALL {
-        let mut row = vec![f.label().to_string()];
+    for f in Figure::COMPARED {
+        let mut row = vec![f.short_label().to_string()];
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
             let v = show_figure(f, e.projection, c);
@@ -150,10 +150,6 @@ fn differences_table(entries: &[Entry]) -> String {
     format!("\n{t}\n")
 }
 
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
 pub fn markdown(entries: &[Entry]) -> String {
     let base = entries[0].projection;
     let mut o = String::from("## Plans compared\n\n| |");
@@ -164,8 +160,8 @@ pub fn markdown(entries: &[Entry]) -> String {
     o.push_str("\n|---|");
     o.push_str(&"---:|".repeat(entries.len()));
     o.push('\n');
-    for f in Figure::ALL {
-        o.push_str(&format!("| {} |", f.label()));
+    for f in Figure::COMPARED {
+        o.push_str(&format!("| {} |", f.short_label()));
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
             let v = show_figure(f, e.projection, c);
@@ -234,13 +230,13 @@ pub fn csv(entries: &[Entry]) -> String {
         .from_writer(Vec::new());
     let _ = w.write_record(["plan", "file", "figure", "value", "delta", "delta_pct"]);
     for e in entries {
-        for f in Figure::ALL {
+        for f in Figure::COMPARED {
             let d = f.delta(base, e.projection);
             let _ = w.write_record([
                 &*csv_text(&e.plan.name),
                 &*csv_text(&e.file),
                 f.key(),
-                &number_or_empty(f.of(e.projection)),
+                &number_or_empty(f.value(e.projection)),
                 &number_or_empty(d.map(|d| d.abs)),
                 &number_or_empty(d.and_then(|d| d.pct)),
             ]);
@@ -266,7 +262,7 @@ pub fn json(entries: &[Entry]) -> String {
         .iter()
         .map(|e| {
             let mut deltas = Map::new();
-            for f in Figure::ALL {
+            for f in Figure::COMPARED {
                 let d: Option<Delta> = f.delta(base, e.projection);
                 deltas.insert(f.key().into(), d.map_or(Value::Null, |d| json!(d)));
             }

@@ -95,9 +95,54 @@ pub fn csv_text(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text for one cell of a Markdown table: `\` and `|` are escaped with a
+/// backslash (so neither ends the cell nor escapes what follows) and line
+/// breaks become spaces (a row is one line). Every Markdown table uses this.
+pub fn markdown_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// The text of a cell [`markdown_cell`] wrote, read back (for the HTML page,
+/// which converts the Markdown tables): `\\` is `\` and `\|` is `|`.
+pub fn markdown_cell_text(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut chars = cell.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(next @ ('\\' | '|')) => out.push(next),
+                Some(other) => {
+                    out.push(c);
+                    out.push(other);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_cells_escape_backslashes_pipes_and_line_breaks() {
+        assert_eq!(markdown_cell("a|b"), "a\\|b");
+        assert_eq!(markdown_cell("C:\\plans"), "C:\\\\plans");
+        // A backslash before a pipe must not swallow the pipe's escape.
+        assert_eq!(markdown_cell("x\\|y"), "x\\\\\\|y");
+        assert_eq!(markdown_cell("ends\\"), "ends\\\\");
+        assert_eq!(markdown_cell("two\nlines\r\nhere"), "two lines  here");
+        assert_eq!(markdown_cell("plain"), "plain");
+        for text in ["a|b", "C:\\plans", "x\\|y", "ends\\", "\\\\|", "\\n"] {
+            assert_eq!(markdown_cell_text(&markdown_cell(text)), text, "{text:?}");
+        }
+    }
 
     #[test]
     fn terminal_text_shows_controls_and_bidi_overrides_as_escapes() {

@@ -6,12 +6,7 @@ use super::headline::headlines;
 use crate::model::fields::{Field, Section};
 use crate::model::{Category, Pricing, Projection, Reviewers, Scenario};
 
-/// Escapes text so it cannot break a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
+use super::escape::markdown_cell as cell;
 
 pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     let c = s.currency.as_str();

@@ -2,6 +2,7 @@
 //! format what the model computed.
 
 pub mod analysis;
+pub mod catalog;
 pub mod client;
 pub mod compare;
 pub mod csv;

@@ -95,7 +95,9 @@ fn breakdown(s: &Scenario, p: &Projection) -> Table {
         ]);
     }
     b.add_row(vec![
-        "Run cost".to_string(),
+        crate::model::headline::Figure::RunCost
+            .short_label()
+            .to_string(),
         money(t.run_cost, c),
         pct(if t.run_cost > 0.0 { 100.0 } else { 0.0 }),
     ]);

@@ -133,10 +133,7 @@ pub struct PlanSummary {
 pub fn summarize(path: &Path, catalog: &Catalog) -> PlanSummary {
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
-        .map(|t| {
-            let s = humantime::format_rfc3339_seconds(t).to_string();
-            s.get(..16).unwrap_or(&s).replace('T', " ")
-        })
+        .map(crate::clock::minute_of)
         .unwrap_or_default();
     match open_plan(path, catalog) {
         Ok(plan) => PlanSummary {

@@ -135,7 +135,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             vec![Msg::PlanList(plans::scan(&dirs, catalog))]
         }
         Effect::Remember(path) => {
-            super::remember(&path);
+            super::startup::remember(&path);
             Vec::new()
         }
         Effect::DiscardRecovery(file) => match recovery::discard_copy(&file) {
@@ -162,10 +162,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
         }
         Effect::Export { plan, base } => {
             let projection = crate::model::project(&plan);
-            let date = {
-                let s = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-                s.get(..10).unwrap_or(&s).to_string()
-            };
+            let date = crate::clock::today().date;
             let md = crate::report::client::markdown(&plan, &projection, catalog, &date);
             let html = crate::report::client::html(&plan, &projection, catalog, &date);
             // Never replaces a file: the user's own `proposal.md` stays, and a

@@ -61,7 +61,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
     let top_h = if c.chart {
         (inner.height * 3 / 5).max(8)
     } else {
-        (3 + Figure::ALL.len() as u16 + 1 + 2 + 2).min(inner.height)
+        (3 + Figure::COMPARED.len() as u16 + 1 + 2 + 2).min(inner.height)
     }
     .min(inner.height);
     let top = Rect {
@@ -97,9 +97,9 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
 
     let mut labels: Vec<Line> = vec![Line::from(""), Line::from("")];
     labels.extend(
-        Figure::ALL
+        Figure::COMPARED
             .iter()
-            .map(|fig| Line::from(Span::styled(fig.label(), theme.muted()))),
+            .map(|fig| Line::from(Span::styled(fig.short_label(), theme.muted()))),
     );
     labels.push(Line::from(Span::styled("Best", theme.muted())));
     labels.push(Line::from(Span::styled("Monthly total", theme.muted())));
@@ -146,7 +146,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
                 theme.muted(),
             )),
         ];
-        for fig in Figure::ALL {
+        for fig in Figure::COMPARED {
             let v = show_figure(fig, p, cur);
             if i == c.baseline {
                 lines.push(Line::from(Span::styled(v, theme.value())));
@@ -192,7 +192,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         f.render_widget(Paragraph::new(lines), r);
 
         // Monthly totals on the shared scale: two rows of bars.
-        let y = r.y + 2 + Figure::ALL.len() as u16 + 1;
+        let y = r.y + 2 + Figure::COMPARED.len() as u16 + 1;
         if y + 2 <= r.y + r.height {
             let values: Vec<f64> = p.months.iter().map(|m| m.total).collect();
             let scaled: Vec<u64> = stretch(&values, w)

@@ -11,7 +11,9 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::TORNADO_PCT;
 use crate::model::analysis::sensitivity::Swing;
-use crate::report::format::{money, money_short, payback, roi};
+use crate::model::headline::Figure;
+use crate::report::format::{money, money_short};
+use crate::report::headline::value_text;
 
 pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
     let area = f.area();
@@ -19,7 +21,6 @@ pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
     let plan = &app.doc().plan;
     let p = app.projection();
     let c = plan.currency.as_str();
-    let t = &p.totals;
     let [title, figures, chart, drivers, foot] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(5),
@@ -37,16 +38,19 @@ pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
         title,
     );
     let big = [
-        ("TCO", money(t.tco, c)),
-        ("Build", money(t.build_cost, c)),
-        (
-            &*format!("Run, {} months", p.months.len()),
-            money(t.run_cost, c),
-        ),
-        ("ROI", roi(t.roi_pct)),
-        ("Payback", payback(t.payback_month, p.months.len())),
+        Figure::Tco,
+        Figure::Build,
+        Figure::RunCost,
+        Figure::Roi,
+        Figure::Payback,
     ]
-    .map(|(l, v)| (l.to_string(), v));
+    .map(|fig| {
+        let label = match fig {
+            Figure::RunCost => format!("Run, {} months", p.months.len()),
+            _ => fig.short_label().to_string(),
+        };
+        (label, value_text(fig, p, c))
+    });
     let cols = Layout::horizontal([Constraint::Ratio(1, 5); 5]).split(figures);
     for ((label, value), r) in big.iter().zip(cols.iter()) {
         let block = Block::default()

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::theme::Theme;
 use super::{breakdown, sparklines, table};
 use crate::app::{App, Focus, Mode};
+use crate::model::headline::{Figure as Headline, Kind};
 use crate::report::format::{delta, money, payback, roi, unit_money};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -72,6 +73,21 @@ impl Cursor {
     }
 }
 
+/// The headline figures in the order the workbench shows them (the price
+/// band goes after the TCO); their labels are `model::headline::Figure`'s.
+const SHOWN: [Headline; 10] = [
+    Headline::Tco,
+    Headline::RunCost,
+    Headline::Build,
+    Headline::Month1,
+    Headline::CostPerRequest,
+    Headline::Value,
+    Headline::Roi,
+    Headline::Payback,
+    Headline::RunToBuild,
+    Headline::Net,
+];
+
 struct Figure {
     label: &'static str,
     value: String,
@@ -96,46 +112,40 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
         short: Some(crate::report::format::money_short(v, c)),
         style: None,
     };
-    let mut figures = vec![money_fig("TCO", t.tco)];
-    if let Some(b) = app.simulation.as_ref().map(|s| s.tco) {
-        figures.push(fig(
-            "P10–P90",
-            format!(
-                "{} – {}",
-                crate::report::format::money_short(b.p10, c),
-                crate::report::format::money_short(b.p90, c)
-            ),
-        ));
+    let mut figures = Vec::new();
+    for h in SHOWN {
+        let label = h.short_label();
+        let v = h.value(p);
+        figures.push(match h.kind() {
+            Kind::Money => money_fig(label, v.unwrap_or(0.0)),
+            Kind::MoneyPerRequest => fig(label, v.map_or("n/a".into(), |v| unit_money(v, c))),
+            Kind::Percent => Figure {
+                label,
+                value: roi(v),
+                short: None,
+                style: v.filter(|r| *r < 0.0).map(|_| theme.warning()),
+            },
+            Kind::Month => Figure {
+                label,
+                value: payback(t.payback_month, p.months.len()).replace("not within", "none in"),
+                short: Some(t.payback_month.map_or("none".into(), |m| format!("m{m}"))),
+                style: None,
+            },
+            Kind::Ratio => fig(label, v.map_or("n/a".into(), |r| format!("{r:.1}×"))),
+        });
+        if h == Headline::Tco
+            && let Some(b) = app.simulation.as_ref().map(|s| s.tco)
+        {
+            figures.push(fig(
+                "P10–P90",
+                format!(
+                    "{} – {}",
+                    crate::report::format::money_short(b.p10, c),
+                    crate::report::format::money_short(b.p90, c)
+                ),
+            ));
+        }
     }
-    figures.extend([
-        money_fig("Run cost", t.run_cost),
-        money_fig("Build", t.build_cost),
-        money_fig("Month 1", p.first().map_or(0.0, |m| m.total)),
-        fig(
-            "Per request",
-            t.cost_per_request
-                .map_or("n/a".into(), |v| unit_money(v, c)),
-        ),
-        money_fig("Value", t.value),
-        Figure {
-            label: "ROI",
-            value: roi(t.roi_pct),
-            short: None,
-            style: t.roi_pct.filter(|r| *r < 0.0).map(|_| theme.warning()),
-        },
-        Figure {
-            label: "Payback",
-            value: payback(t.payback_month, p.months.len()).replace("not within", "none in"),
-            short: Some(t.payback_month.map_or("none".into(), |m| format!("m{m}"))),
-            style: None,
-        },
-        fig(
-            "Run ÷ build",
-            t.run_to_build_ratio()
-                .map_or("n/a".into(), |r| format!("{r:.1}×")),
-        ),
-        money_fig("Net", t.net),
-    ]);
     figures
 }
 

@@ -8,8 +8,7 @@ use super::super::{App, Focus};
 use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
 use crate::model::analysis::sensitivity::{Swing, sensitivity};
 
-/// How far the tornado moves each input.
-pub const TORNADO_PCT: f64 = 20.0;
+pub use crate::model::analysis::sensitivity::TORNADO_PCT;
 
 pub struct TornadoState {
     pub swings: Vec<Swing>,

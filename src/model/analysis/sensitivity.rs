@@ -36,6 +36,11 @@ pub fn drivers(s: &Scenario) -> Vec<Field> {
         .collect()
 }
 
+/// How far the workbench's tornado, presentation mode and the client report
+/// move each input, in percent of its value (`runcost sensitivity --pct`
+/// defaults to it too).
+pub const TORNADO_PCT: f64 = 20.0;
+
 /// Moves each driver by ±`pct` percent of its value (clamped to what the
 /// field allows) and ranks the drivers by the TCO swing, largest first.
 ///

@@ -1,0 +1,77 @@
+//! `runcost sensitivity`, `simulate` and `breakeven`: the analyses of one plan.
+
+use std::path::Path;
+
+use super::{emit, emit_data, load_catalog, load_plan};
+use crate::cli::Failure;
+use crate::model::validate::show;
+use crate::report::analysis as ra;
+use crate::report::{self, Format};
+
+/// `runcost sensitivity FILE [--pct] [--format]`.
+pub fn sensitivity(file: &Path, pct: f64, format: Format) -> Result<(), Failure> {
+    if !(pct.is_finite() && pct > 0.0 && pct < 100.0) {
+        return Err(Failure::Input(format!(
+            "--pct {}: must be a percentage above 0 and below 100, e.g. --pct 20",
+            show(pct)
+        )));
+    }
+    let catalog = load_catalog();
+    let plan = load_plan(file, &catalog)?;
+    let swings = crate::model::analysis::sensitivity::sensitivity(&plan, pct);
+    match format {
+        Format::Json => emit_data(&ra::sensitivity_json(&swings, pct)),
+        Format::Md => emit_data(&ra::sensitivity_md(&plan, &swings, pct, usize::MAX)),
+        Format::Csv => emit_data(&ra::sensitivity_csv(&swings)),
+        Format::Table | Format::Html => {
+            emit(&ra::sensitivity_table(&plan, &swings, pct, usize::MAX))
+        }
+    }
+}
+
+/// `runcost simulate FILE [--draws] [--seed] [--format]`.
+pub fn simulate(file: &Path, draws: i64, seed: u64, format: Format) -> Result<(), Failure> {
+    let draws = match usize::try_from(draws) {
+        Ok(d) if (1..=1_000_000).contains(&d) => d,
+        _ => {
+            return Err(Failure::Input(format!(
+                "--draws {draws}: must be a whole number from 1 to 1,000,000, e.g. --draws 10000"
+            )));
+        }
+    };
+    let catalog = load_catalog();
+    let plan = load_plan(file, &catalog)?;
+    let sim = crate::model::analysis::uncertainty::simulate(&plan, draws, seed);
+    if sim.overflowed > 0 {
+        return Err(Failure::Input(format!(
+            "{}: {} of {} draws overflow (a month's cost beyond 1e308), so no P10/P50/P90 can be given; narrow the uncertainty ranges",
+            file.display(),
+            report::format::count(sim.overflowed as f64),
+            report::format::count(draws as f64)
+        )));
+    }
+    match format {
+        Format::Json => emit_data(&ra::simulation_json(&sim)),
+        _ => emit(&ra::simulation_table(&plan, &sim)),
+    }
+}
+
+/// `runcost breakeven FILE [--budget] [--format]`.
+pub fn breakeven(file: &Path, budget: Option<f64>, format: Format) -> Result<(), Failure> {
+    use crate::model::analysis::breakeven as be;
+    if let Some(b) = budget.filter(|b| !(b.is_finite() && *b >= 0.0)) {
+        return Err(Failure::Input(format!(
+            "--budget {}: must be a monthly amount ≥ 0 (at most 1e308), e.g. --budget 5000",
+            show(b)
+        )));
+    }
+    let catalog = load_catalog();
+    let plan = load_plan(file, &catalog)?;
+    let hosting = be::hosting(&plan, &catalog);
+    let minutes = be::minutes_to_pay_back(&plan);
+    let budget = budget.map(|b| (b, be::volume_for_budget(&plan, b)));
+    match format {
+        Format::Json => emit_data(&ra::breakeven_json(&hosting, minutes, budget)),
+        _ => emit(&ra::breakeven_text(&plan, &hosting, minutes, budget)),
+    }
+}

@@ -1,0 +1,169 @@
+//! `runcost check`, `compare` and `new`: commands over plan files.
+
+use std::path::{Path, PathBuf};
+
+use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, warn};
+use crate::cli::Failure;
+use crate::model::prices::YearMonth;
+use crate::model::{Catalog, Scenario, project};
+use crate::report::{self, Format};
+use crate::store::atomic;
+use crate::store::plans::{self, TEMPLATES};
+
+/// `runcost compare A B [C D] [--format]`.
+pub fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
+    use crate::report::compare as cmp;
+    if !(2..=4).contains(&files.len()) {
+        return Err(Failure::Input(format!(
+            "compare takes 2 to 4 plan files (the first is the baseline), not {}; e.g. runcost compare a.ron b.ron",
+            files.len()
+        )));
+    }
+    let catalog = load_catalog();
+    let mut plans = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match load_plan(f, &catalog) {
+            Ok(p) => plans.push(p),
+            Err(e) => errors.push(e.message().to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Input(errors.join("\n")));
+    }
+    for (f, p) in files.iter().zip(&plans) {
+        ensure_finite(f, p)?;
+    }
+    let projections: Vec<_> = plans.iter().map(project).collect();
+    let entries: Vec<cmp::Entry> = files
+        .iter()
+        .zip(&plans)
+        .zip(&projections)
+        .map(|((f, plan), projection)| cmp::Entry {
+            file: f.display().to_string(),
+            plan,
+            projection,
+        })
+        .collect();
+    if format != Format::Json {
+        for note in crate::model::compare::caveats(&plans.iter().collect::<Vec<_>>()) {
+            warn(&format!("note: {note}"));
+        }
+    }
+    match format {
+        Format::Table | Format::Html => emit(&cmp::table(&entries)),
+        Format::Md => emit_data(&cmp::markdown(&entries)),
+        Format::Csv => emit_data(&cmp::csv(&entries)),
+        Format::Json => emit_data(&cmp::json(&entries)),
+    }
+}
+
+/// `runcost check FILE…`.
+pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
+    let catalog = load_catalog();
+    let today = crate::clock::today().month;
+    let mut bad = Vec::new();
+    let mut out = String::new();
+    for f in files {
+        match load_plan(f, &catalog) {
+            Ok(plan) => {
+                out.push_str(&format!(
+                    "{}: ok ({}, {} months, {} model{})\n",
+                    f.display(),
+                    report::escape::terminal_line(&plan.name),
+                    plan.horizon_months,
+                    plan.models.len(),
+                    if plan.models.len() == 1 { "" } else { "s" }
+                ));
+                for w in price_warnings(&plan, &catalog, today) {
+                    out.push_str(&format!("{}: warning: {w}\n", f.display()));
+                }
+            }
+            Err(e) => bad.push(e.message().to_string()),
+        }
+    }
+    emit(&out)?;
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Input(bad.join("\n")))
+    }
+}
+
+/// `runcost new FILE [--template] [--force]`, or `--list`.
+pub fn new(file: Option<&Path>, template: &str, force: bool, list: bool) -> Result<(), Failure> {
+    if list {
+        let mut out = String::from("Example plans (runcost new FILE --template NAME):\n");
+        for t in TEMPLATES {
+            out.push_str(&format!("  {:<22} {}\n", t.name, t.summary));
+        }
+        return emit(&out);
+    }
+    let Some(file) = file else {
+        return Err(Failure::Input("runcost new: give the FILE to write".into()));
+    };
+    new_plan(file, template, force)
+}
+
+fn new_plan(file: &Path, template: &str, force: bool) -> Result<(), Failure> {
+    let Some(t) = plans::template(template) else {
+        let names: Vec<&str> = TEMPLATES.iter().map(|t| t.name).collect();
+        return Err(Failure::Input(format!(
+            "--template {template:?} is not an example plan; choose one of: {}",
+            names.join(", ")
+        )));
+    };
+    if file.is_dir() {
+        return Err(Failure::Input(format!(
+            "{}: is a directory; give a file name inside it, such as {}",
+            file.display(),
+            file.join("plan.ron").display()
+        )));
+    }
+    let result = if force {
+        atomic::save_atomic(file, t.text.as_bytes())
+    } else {
+        if file.exists() {
+            return Err(Failure::Input(format!(
+                "{}: exists already; choose another name or add --force to overwrite it",
+                file.display()
+            )));
+        }
+        atomic::create_new(file, t.text.as_bytes())
+    };
+    result.map_err(|e| Failure::Input(e.to_string()))?;
+    emit(&format!(
+        "Wrote {} from the example plan {:?}. Open it with: runcost {}\n",
+        file.display(),
+        t.name,
+        file.display()
+    ))
+}
+
+/// Prices that changed since the plan was saved, and models that retire
+/// within its horizon (the plan starting in its own `start`, else in
+/// `today`'s month): warnings, not errors.
+pub fn price_warnings(plan: &Scenario, catalog: &Catalog, today: YearMonth) -> Vec<String> {
+    use crate::model::prices::{plan_start, refresh_effect, retirements, snapshot_changes};
+    let mut out = Vec::new();
+    let changes = snapshot_changes(plan, catalog);
+    for c in &changes {
+        out.push(format!(
+            "{} is priced differently in the catalog (as of {}) than in this plan: {}",
+            c.id,
+            catalog.as_of,
+            c.summary()
+        ));
+    }
+    if !changes.is_empty() {
+        let (before, after) = refresh_effect(plan, &changes);
+        out.push(format!(
+            "refreshing the price snapshots would change the TCO by {} (the workbench's p key does it, undoably)",
+            crate::report::format::delta(after - before, before, &plan.currency)
+        ));
+    }
+    for r in retirements(plan, catalog, plan_start(plan, today)) {
+        out.push(r.sentence());
+    }
+    out
+}

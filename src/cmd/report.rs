@@ -1,0 +1,72 @@
+//! `runcost report` and `runcost [FILE]` (the workbench, or its report when
+//! there is no terminal).
+
+use std::path::Path;
+
+use super::{emit, emit_data, ensure_finite, load_catalog, load_plan};
+use crate::cli::Failure;
+use crate::model::project;
+use crate::report::{self, Format};
+use crate::store::plans::{self, DEFAULT_TEMPLATE};
+
+/// `runcost report FILE [--format] [--months]`.
+pub fn report(file: &Path, format: Format, months: Option<u32>) -> Result<(), Failure> {
+    let catalog = load_catalog();
+    let mut plan = load_plan(file, &catalog)?;
+    if let Some(m) = months {
+        plan.horizon_months = m;
+    }
+    // The plan was checked with its own horizon; --months may reach further.
+    ensure_finite(file, &plan)?;
+    let projection = project(&plan);
+    match format {
+        Format::Table => emit(&report::render(format, &plan, &projection, &catalog.as_of)),
+        Format::Md => emit_data(&report::client::markdown(
+            &plan,
+            &projection,
+            &catalog,
+            &crate::clock::today().date,
+        )),
+        Format::Html => emit_data(&report::client::html(
+            &plan,
+            &projection,
+            &catalog,
+            &crate::clock::today().date,
+        )),
+        Format::Csv | Format::Json => {
+            emit_data(&report::render(format, &plan, &projection, &catalog.as_of))
+        }
+    }
+}
+
+/// `runcost [FILE]`: the workbench in a terminal; without one (a pipe, a
+/// script) the report of the plan the workbench would open.
+pub fn workbench(file: Option<&Path>) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return default_report(file);
+    }
+    let catalog = load_catalog();
+    crate::tui::run(file, catalog).map_err(Failure::Input)
+}
+
+/// The table report of FILE or the built-in default plan.
+pub fn default_report(file: Option<&Path>) -> Result<(), Failure> {
+    let catalog = load_catalog();
+    let plan = match file {
+        Some(f) => load_plan(f, &catalog)?,
+        None => {
+            let t = plans::template(DEFAULT_TEMPLATE)
+                .ok_or_else(|| Failure::Internal("the default plan is missing".into()))?;
+            plans::load_template(t, &catalog)
+                .map_err(|e| Failure::Internal(e.render("built-in default plan")))?
+        }
+    };
+    let projection = project(&plan);
+    emit(&report::render(
+        Format::Table,
+        &plan,
+        &projection,
+        &catalog.as_of,
+    ))
+}

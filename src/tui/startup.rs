@@ -1,0 +1,181 @@
+//! Start-up: which plan the workbench opens (FILE, the plan opened last, or
+//! the example plan), and the checks made before the first frame — stray
+//! temporary files, the plan's lock, recovery copies to offer, where data goes.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{App, Document, Msg, StatusKind};
+use crate::model::{Catalog, Scenario};
+use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan};
+use crate::store::{atomic, paths, recovery};
+
+fn last_plan_file() -> Option<PathBuf> {
+    paths::state_dir().map(|d| d.join("last-plan"))
+}
+
+pub(super) fn remember(path: &Path) {
+    let Some(file) = last_plan_file() else {
+        return;
+    };
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = atomic::replace_atomic(&file, absolute.display().to_string().as_bytes());
+}
+
+fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
+    let t = plans::template(DEFAULT_TEMPLATE).ok_or("the default plan is missing")?;
+    plans::load_template(t, catalog).map_err(|e| e.render("built-in default plan"))
+}
+
+/// Decides what the workbench opens: FILE (new if it does not exist), the
+/// plan opened last, or the built-in default. Returns the document and a
+/// message for the status bar.
+pub fn initial_document(
+    file: Option<&Path>,
+    catalog: &Catalog,
+) -> Result<(Document, Option<String>), String> {
+    if let Some(file) = file {
+        if !file.exists()
+            && let Some(suggest) = atomic::folder_suggestion(file)
+        {
+            return Err(format!(
+                "{}: ends with `/`, so it names a folder, not a plan file (and there is no such folder); give a file name such as {suggest}",
+                file.display()
+            ));
+        }
+        if file.exists() {
+            let plan =
+                open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
+            return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
+        }
+        let mut plan = default_plan(catalog)?;
+        if let Some(stem) = file.file_stem() {
+            plan.name = stem.to_string_lossy().into_owned();
+        }
+        plan.client.clear();
+        plan.notes.clear();
+        return Ok((
+            Document::unsaved(plan, Some(file.to_path_buf())),
+            Some(format!(
+                "new plan (from the example plan) — Ctrl-S saves it to {}",
+                file.display()
+            )),
+        ));
+    }
+    let last = last_plan_file()
+        .and_then(|f| {
+            crate::store::read::read_limited_text(
+                &f,
+                crate::store::read::STATE_LIMIT,
+                "the last-plan file",
+            )
+            .ok()
+        })
+        .map(|s| PathBuf::from(s.trim()))
+        .filter(|p| !p.as_os_str().is_empty());
+    if let Some(path) = last {
+        match open_plan(&path, catalog) {
+            Ok(plan) => return Ok((Document::opened(plan, Some(path)), None)),
+            Err(e) => {
+                let why = e.render(&path.display().to_string());
+                let plan = default_plan(catalog)?;
+                return Ok((
+                    Document::opened(plan, None),
+                    Some(format!("could not reopen the last plan: {why}")),
+                ));
+            }
+        }
+    }
+    Ok((Document::opened(default_plan(catalog)?, None), None))
+}
+
+/// "written 2026-11-28 07:50 UTC" for a recovery copy.
+fn when(t: Option<std::time::SystemTime>) -> String {
+    t.map_or_else(
+        || "time unknown".into(),
+        |t| format!("written {} UTC", crate::clock::minute_of(t)),
+    )
+}
+
+/// The workbench for `file` (or the last plan, or the example), with the
+/// start-up checks: stray temporary files, the plan's lock, recovery copies
+/// (its own, and never-saved plans of windows that stopped), where data goes.
+/// Each finding is a notice of its own: none hides another.
+pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
+    let (doc, note) = initial_document(file, catalog)?;
+    let path = doc.path.clone();
+    let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
+    app.set_today(crate::clock::today().month);
+    app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let mut notes: Vec<String> = note.into_iter().collect();
+    if let Some(n) = paths::data_dir_note() {
+        notes.push(n);
+    }
+    if let Some(data) = paths::data_dir() {
+        // Left by a copy being written when the process was killed.
+        let removed = atomic::clean_stray_temps(&data.join("recovery"));
+        if !removed.is_empty() {
+            notes.push(format!(
+                "removed {} temporary file(s) left in the recovery folder by an interrupted write",
+                removed.len()
+            ));
+        }
+    }
+    // A copy of a plan another runcost has open is its live work: not offered.
+    let mut held_elsewhere = false;
+    if let Some(p) = &path {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let removed = atomic::clean_stray_temps(dir);
+        if !removed.is_empty() {
+            notes.push(format!(
+                "removed {} temporary file(s) left by an interrupted save",
+                removed.len()
+            ));
+        }
+        let hash = atomic::disk_hash(p);
+        app.update(Msg::DiskState {
+            path: p.clone(),
+            hash,
+        });
+        if hash.is_some() {
+            remember(p);
+        }
+        match recovery::take_lock(p) {
+            recovery::Lock::ClearedStale(pid) => notes.push(format!(
+                "cleared a stale lock on {} (pid {pid} is gone)",
+                p.display()
+            )),
+            recovery::Lock::HeldBy(_) => held_elsewhere = true,
+            recovery::Lock::Taken | recovery::Lock::Unavailable => {}
+        }
+    }
+    if let Some(s) = app.status.take() {
+        notes.push(s.text);
+    }
+    for n in notes {
+        app.notify(StatusKind::Warning, n);
+    }
+    if let Some(p) = &path
+        && !held_elsewhere
+        && let Some(found) = recovery::find_recovery(p, catalog)
+    {
+        let written = match &found {
+            recovery::Found::Copy { written, .. } => when(*written),
+            _ => String::new(),
+        };
+        app.offer_recovery(found, written);
+    }
+    for found in recovery::find_orphans(catalog) {
+        let written = match &found {
+            recovery::Found::Copy { written, .. } => when(*written),
+            _ => String::new(),
+        };
+        app.offer_orphan(found, written);
+    }
+    Ok(app)
+}
