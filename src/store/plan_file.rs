@@ -1,4 +1,4 @@
-//! Reading and writing plan files (RON, format version 1).
+//! Reading and writing plan files (RON, format versions 1 and 2).
 //!
 //! Reading is forgiving where a person would be (a UTF-8 BOM, CRLF line ends,
 //! comments, `2000` where `2000.0` is meant, prices left out for catalog models)
@@ -90,21 +90,39 @@ pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError
     let text = decode(bytes)?;
     let mut scenario = parse_unvalidated(&text)?;
     resolve_prices(&mut scenario, catalog, &text)?;
-    let problems: Vec<Problem> = validate(&scenario)
-        .into_iter()
-        .map(|inv| {
-            Problem::new(
-                locate(&text, &inv.path),
-                Some(inv.path.clone()),
-                format!("{} is {}; {}", inv.path, inv.value, inv.allowed),
-            )
-        })
-        .collect();
+    let mut problems = v2_fields_in_v1(&scenario, &text);
+    problems.extend(validate(&scenario).into_iter().map(|inv| {
+        Problem::new(
+            locate(&text, &inv.path),
+            Some(inv.path.clone()),
+            format!("{} is {}; {}", inv.path, inv.value, inv.allowed),
+        )
+    }));
     if problems.is_empty() {
         Ok(scenario)
     } else {
         Err(PlanError { problems })
     }
+}
+
+/// A file that says `version: 1` may not set a version-2 field: an older
+/// runcost would refuse it, and the version would lie about what the plan needs.
+fn v2_fields_in_v1(s: &Scenario, text: &str) -> Vec<Problem> {
+    if s.version != 1 {
+        return Vec::new();
+    }
+    s.v2_fields_set()
+        .into_iter()
+        .map(|path| {
+            Problem::new(
+                locate(text, &path),
+                Some(path.clone()),
+                format!(
+                    "{path} is a format version 2 field, but the plan says `version: 1`; write `version: 2` at the top of the plan to use it (or remove the field)"
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Bytes → text: UTF-8 only, BOM dropped, not empty.
@@ -151,7 +169,7 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
             locate(text, "version"),
             Some("version"),
             format!(
-                "version: the plan is format version {v}, but this runcost reads version {FORMAT_VERSION}; upgrade runcost to open it"
+                "version: the plan is format version {v}, but this runcost reads versions up to {FORMAT_VERSION}; upgrade runcost to open it"
             ),
         ));
     }
@@ -160,7 +178,17 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
         let message = if at_end(text, pos) {
             "the file ends too early (truncated?): a closing bracket or a value is missing".into()
         } else if matches!(e.code, ron::Error::ExpectedComma) && char_at(text, pos) == Some('.') {
-            "a whole number is expected here (no decimals), e.g. min_gpus: 2".into()
+            match key_before(text, pos) {
+                Some(key) => {
+                    format!("`{key}` takes a whole number here (no decimals), e.g. {key}: 2")
+                }
+                None => "a whole number is expected here (no decimals), e.g. min_gpus: 2".into(),
+            }
+        } else if matches!(e.code, ron::Error::IntegerOutOfBounds) {
+            let key = key_before(text, pos).unwrap_or_else(|| "this field".into());
+            format!(
+                "`{key}` takes a whole number ≥ 0 (a negative or too large number is written here)"
+            )
         } else {
             explain_ron(&e.code)
         };
@@ -172,6 +200,19 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
 fn at_end(text: &str, (line, _): (usize, usize)) -> bool {
     let last_line = text.trim_end().lines().count().max(1);
     line >= last_line && super::locate::unclosed_brackets(text)
+}
+
+/// The field key written just before a position on its line (`spare_replicas`
+/// in `spare_replicas: -1`), to name the field in a parse error.
+fn key_before(text: &str, (line, col): (usize, usize)) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let prefix: String = l.chars().take(col.saturating_sub(1)).collect();
+    let name = prefix[..prefix.rfind(':')?].trim_end();
+    let start = name
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let key = &name[start..];
+    (!key.is_empty()).then(|| key.to_string())
 }
 
 fn char_at(text: &str, (line, col): (usize, usize)) -> Option<char> {
@@ -242,6 +283,8 @@ fn section_name(outer: &str) -> &'static str {
         "Risk" => "risk",
         "Change" => "change",
         "Value" => "value",
+        "Source" => "a sources entry",
+        "ErrorCost" => "a risk.error_costs tier",
         _ => "this section",
     }
 }
@@ -312,7 +355,22 @@ fn unknown_id_message(id: &str, suggestions: &[String], what: &str) -> String {
 
 /// Writes a plan deterministically: same plan → same bytes, fields in the
 /// spec's order, pricing snapshots included, one field per line.
+///
+/// The version written is the one the plan needs (spec §5): a plan that sets
+/// no version-2 field to a non-default value is written as `version: 1`,
+/// byte for byte as a version-1 runcost writes it (version-2 fields at their
+/// defaults are left out); otherwise `version: 2` with the fields it sets.
 pub fn write_plan(s: &Scenario) -> String {
+    let version = s.format_version();
+    if s.version != version {
+        let mut copy = s.clone();
+        copy.version = version;
+        return write_as_is(&copy);
+    }
+    write_as_is(s)
+}
+
+fn write_as_is(s: &Scenario) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
@@ -324,7 +382,8 @@ pub fn write_plan(s: &Scenario) -> String {
         .or_else(|_| ron::ser::to_string(s))
         .unwrap_or_default();
     format!(
-        "// runcost plan, format version {FORMAT_VERSION}. Format: docs/scenario-format.md\n\
-         Scenario{body}\n"
+        "// runcost plan, format version {}. Format: docs/scenario-format.md\n\
+         Scenario{body}\n",
+        s.version
     )
 }
