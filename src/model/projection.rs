@@ -250,10 +250,6 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
 
     let w = &s.workload;
     let g = w.monthly_growth_pct / 100.0;
-    let k = w.cached_input_pct / 100.0;
-    let tin = w.input_tokens;
-    let tout = w.output_tokens;
-    let trsn = w.reasoning_tokens;
     let overhead = 1.0 + w.overhead_pct / 100.0;
     let s0 = w.ramp_start_pct / 100.0;
     let ramp = w.ramp_months as f64;
@@ -274,11 +270,23 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
     let full_realization = s.value.realization_pct == 100.0;
     let baseline = s.value.baseline_error_rate_pct;
     // Discounting for the NPV, from the start of the build.
-    let monthly_rate = (1.0 + s.value.discount_rate_pct_per_year / 100.0).powf(1.0 / 12.0) - 1.0;
+    let monthly_rate = if s.value.discount_rate_pct_per_year == 0.0 {
+        0.0
+    } else {
+        (1.0 + s.value.discount_rate_pct_per_year / 100.0).powf(1.0 / 12.0) - 1.0
+    };
     let build_months = s.build.months;
     let mut discounted_net = 0.0;
 
     let start = s.start.as_deref().and_then(YearMonth::parse);
+    // What a call costs does not change from month to month unless a dated
+    // price comes into force: work it out once for the first models.
+    let mut fixed_rates: [Option<Rate>; FIXED_RATES] = [None; FIXED_RATES];
+    for (slot, entry) in fixed_rates.iter_mut().zip(&s.models) {
+        if start.is_none() || entry.schedule.is_empty() {
+            *slot = Some(Rate::of(entry.pricing.as_ref(), entry, w));
+        }
+    }
     let mut cumulative = -s.build.initial_cost;
     let mut t = Totals {
         build_cost: s.build.initial_cost,
@@ -292,47 +300,30 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         } else {
             (s0 + (1.0 - s0) * mf / ramp).min(1.0)
         };
-        let req = w.requests_per_day * w.days_per_month * (1.0 + g).powf(mf) * adoption;
+        // x^y is exactly 1 for x = 1: skip the power when nothing grows.
+        let growth = if g == 0.0 { 1.0 } else { (1.0 + g).powf(mf) };
+        let req = w.requests_per_day * w.days_per_month * growth * adoption;
         let calls = req * w.calls_per_request * overhead;
-        let p_m = drift.powf(mf / 12.0);
+        let p_m = if drift == 1.0 {
+            1.0
+        } else {
+            drift.powf(mf / 12.0)
+        };
 
         // Inference.
         let mut inference = 0.0;
         let mut gpus_total = 0.0;
         let calendar = start.map(|st| st.plus((m - 1) as u32));
-        for entry in &s.models {
+        for (i, entry) in s.models.iter().enumerate() {
             let share = entry.share_pct / 100.0;
-            let f = entry.token_factor;
-            let (tin, tout, trsn) = (tin * f, tout * f, trsn * f);
             let line = if share == 0.0 {
                 ModelMonth::default()
             } else {
-                match pricing_in_force(entry, calendar) {
-                    Some(Pricing::Api(a)) => {
-                        let (p_in, p_cached, p_out) = a.effective(tin);
-                        let c =
-                            (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out)
-                                / 1e6;
-                        let cost = calls
-                            * share
-                            * c
-                            * (1.0 - (w.batch_pct / 100.0) * (a.batch_discount_pct / 100.0))
-                            * (1.0 - entry.discount_pct / 100.0)
-                            * p_m;
-                        ModelMonth { cost, gpus: 0.0 }
-                    }
-                    Some(Pricing::SelfHosted(h)) => {
-                        let tokens = calls * share * (tin + tout + trsn);
-                        let gpu_hours = tokens
-                            / (h.tokens_per_second_per_gpu * 3600.0 * h.utilization_pct / 100.0);
-                        let gpus = self_hosted_gpus(h, gpu_hours);
-                        ModelMonth {
-                            cost: gpus * HOURS_PER_MONTH * h.gpu_hourly,
-                            gpus,
-                        }
-                    }
-                    None => ModelMonth::default(),
-                }
+                let rate = match fixed_rates.get(i).copied().flatten() {
+                    Some(rate) => rate,
+                    None => Rate::of(pricing_in_force(entry, calendar), entry, w),
+                };
+                rate.month(calls, share, p_m)
             };
             inference += line.cost;
             gpus_total += line.gpus;
@@ -459,6 +450,90 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
     t.roi_pct = (t.tco != 0.0).then(|| t.net / t.tco * 100.0);
     t.cost_per_request = (t.requests != 0.0).then(|| t.run_cost / t.requests);
     out.totals = t;
+}
+
+/// Models whose per-call figures are worked out once per projection.
+const FIXED_RATES: usize = 8;
+
+/// What one model's traffic costs, from the figures that stay the same from
+/// month to month (spec §2 with the token factor of §5). Each factor is the
+/// same `f64` the month-by-month formula computes, multiplied in the same
+/// order, so caching it changes no bit.
+#[derive(Debug, Clone, Copy)]
+enum Rate<'a> {
+    Unpriced,
+    Api {
+        /// c_i: the cost of one call at list price.
+        per_call: f64,
+        /// 1 − batch share × batch discount.
+        batch: f64,
+        /// 1 − negotiated discount.
+        discount: f64,
+    },
+    Hosted {
+        /// in_i + out_i + rsn_i.
+        tokens_per_call: f64,
+        /// Tokens one GPU serves in an hour at the planned utilisation.
+        per_gpu_hour: f64,
+        pricing: &'a super::pricing::SelfHostedPricing,
+    },
+}
+
+impl<'a> Rate<'a> {
+    fn of(pricing: Option<&'a Pricing>, entry: &ModelEntry, w: &super::scenario::Workload) -> Self {
+        let f = entry.token_factor;
+        let (tin, tout, trsn) = (
+            w.input_tokens * f,
+            w.output_tokens * f,
+            w.reasoning_tokens * f,
+        );
+        match pricing {
+            Some(Pricing::Api(a)) => {
+                let k = w.cached_input_pct / 100.0;
+                let (p_in, p_cached, p_out) = a.effective(tin);
+                Rate::Api {
+                    per_call: (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out)
+                        / 1e6,
+                    batch: 1.0 - (w.batch_pct / 100.0) * (a.batch_discount_pct / 100.0),
+                    discount: 1.0 - entry.discount_pct / 100.0,
+                }
+            }
+            Some(Pricing::SelfHosted(h)) => Rate::Hosted {
+                tokens_per_call: tin + tout + trsn,
+                per_gpu_hour: h.tokens_per_second_per_gpu * 3600.0 * h.utilization_pct / 100.0,
+                pricing: h,
+            },
+            None => Rate::Unpriced,
+        }
+    }
+
+    /// The model's line for a month with `calls` calls, `share` of them
+    /// routed to it, at token-price drift `p_m`.
+    fn month(self, calls: f64, share: f64, p_m: f64) -> ModelMonth {
+        match self {
+            Rate::Api {
+                per_call,
+                batch,
+                discount,
+            } => ModelMonth {
+                cost: calls * share * per_call * batch * discount * p_m,
+                gpus: 0.0,
+            },
+            Rate::Hosted {
+                tokens_per_call,
+                per_gpu_hour,
+                pricing,
+            } => {
+                let tokens = calls * share * tokens_per_call;
+                let gpus = self_hosted_gpus(pricing, tokens / per_gpu_hour);
+                ModelMonth {
+                    cost: gpus * HOURS_PER_MONTH * pricing.gpu_hourly,
+                    gpus,
+                }
+            }
+            Rate::Unpriced => ModelMonth::default(),
+        }
+    }
 }
 
 /// e_base of spec §5: the share-weighted wrong-answer rate of the mix, in

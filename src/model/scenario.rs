@@ -404,10 +404,11 @@ impl Default for Value {
 
 impl Scenario {
     /// A minimal valid plan: one priced model, everything else at its default.
-    /// Used for new plans and as a base in tests.
+    /// Used for new plans and as a base in tests. It uses no version-2 field,
+    /// so it is a version-1 plan.
     pub fn minimal(name: &str, model: ModelEntry) -> Self {
         Scenario {
-            version: FORMAT_VERSION,
+            version: 1,
             name: name.to_string(),
             client: String::new(),
             notes: String::new(),
