@@ -59,7 +59,7 @@ fn a_v1_plan_read_as_version_2_in_memory_is_still_written_as_version_1() {
 #[test]
 fn each_v2_field_makes_the_plan_version_2_and_round_trips() {
     let base = common::scenario("support-self-hosted");
-    let edits: Vec<(&str, Box<dyn Fn(&mut Scenario)>)> = vec![
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "calls_per_request",
             Box::new(|s| s.workload.calls_per_request = 3.0),
@@ -146,6 +146,8 @@ fn each_v2_field_makes_the_plan_version_2_and_round_trips() {
         );
     }
 }
+
+type Edit = Box<dyn Fn(&mut Scenario)>;
 
 fn hosted(s: &mut Scenario) -> &mut runcost::model::SelfHostedPricing {
     s.models

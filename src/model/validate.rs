@@ -593,7 +593,7 @@ fn validate_v2(s: &Scenario, c: &mut Checker) {
     let mut seen = HashSet::new();
     for (k, src) in s.sources.iter().enumerate() {
         let p = format!("sources[{k}].field");
-        if !allowed.iter().any(|a| *a == src.field) {
+        if !allowed.contains(&src.field) {
             c.fail(
                 p,
                 format!("{:?}", src.field),
