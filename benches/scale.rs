@@ -97,12 +97,15 @@ fn big_plan() -> runcost::model::Scenario {
             id: format!("model-{i}"),
             share_pct: 100.0 / MODELS as f64,
             discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: Some(if i % 50 == 1 {
                 Pricing::SelfHosted(SelfHostedPricing {
                     gpu_hourly: 2.5,
                     tokens_per_second_per_gpu: 800.0,
                     utilization_pct: 60.0,
                     min_gpus: 1,
+                    ..SelfHostedPricing::default()
                 })
             } else {
                 api(i)

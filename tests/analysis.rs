@@ -167,6 +167,8 @@ fn break_even_volumes_hold_just_below_and_just_above() {
                 id: m.id.clone(),
                 share_pct: 100.0,
                 discount_pct: 0.0,
+                error_rate_pct: None,
+                token_factor: 1.0,
                 pricing: Some(m.pricing.clone()),
                 schedule: Vec::new(),
             }];

@@ -23,6 +23,7 @@ fn hosted(hourly: f64, tps: f64, util: f64, min: u32) -> Pricing {
         tokens_per_second_per_gpu: tps,
         utilization_pct: util,
         min_gpus: min,
+        ..SelfHostedPricing::default()
     })
 }
 
@@ -31,6 +32,8 @@ fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
         id: id.into(),
         share_pct: share,
         discount_pct: 0.0,
+        error_rate_pct: None,
+        token_factor: 1.0,
         pricing: Some(pricing),
         schedule: Vec::new(),
     }

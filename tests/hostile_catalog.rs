@@ -110,6 +110,8 @@ fn a_bad_user_entry_never_overrides_the_built_in_price_or_reaches_a_plan() {
             id: "gpt-5.4".into(),
             share_pct: 100.0,
             discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: Some(built_in),
             schedule: Vec::new(),
         },

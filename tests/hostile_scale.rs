@@ -35,6 +35,7 @@ fn hosted(i: usize) -> Pricing {
         tokens_per_second_per_gpu: 500.0,
         utilization_pct: 60.0,
         min_gpus: (i % 2) as u32,
+        ..SelfHostedPricing::default()
     })
 }
 
@@ -51,6 +52,8 @@ fn big_plan(n: usize, hosted_every: usize) -> Scenario {
             id: format!("model-{i}"),
             share_pct: weight(i) / total * 100.0,
             discount_pct: (i % 3) as f64 * 5.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: Some(if i % hosted_every == 1 {
                 hosted(i)
             } else {
@@ -213,6 +216,8 @@ fn hosting_break_even_of_a_mixed_plan_agrees_with_full_projections() {
                 id: m.id.clone(),
                 share_pct: 100.0,
                 discount_pct: 0.0,
+                error_rate_pct: None,
+                token_factor: 1.0,
                 pricing: Some(m.pricing.clone()),
                 schedule: Vec::new(),
             }];

@@ -130,6 +130,8 @@ fn apply(s: &mut Scenario, e: &Edit) {
             id: id.clone(),
             share_pct: 0.0,
             discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: None,
             schedule: Vec::new(),
         }),

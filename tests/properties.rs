@@ -37,6 +37,7 @@ fn arb_pricing() -> impl Strategy<Value = Pricing> {
                 tokens_per_second_per_gpu: t,
                 utilization_pct: u,
                 min_gpus: m,
+                ..SelfHostedPricing::default()
             })
         }),
     ]
@@ -50,6 +51,8 @@ prop_compose! {
             id: format!("model-{i}"),
             share_pct: if total > 0.0 { w / total * 100.0 } else { 100.0 / n as f64 },
             discount_pct: d,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: Some(p),
             schedule: Vec::new(),
         }).collect()

@@ -75,6 +75,16 @@ fn self_hosted_70b_matches_its_expected_report() {
 }
 
 #[test]
+fn v2_support_baseline_ramp_matches_its_expected_report() {
+    check_example("v2-support-baseline-ramp");
+}
+
+#[test]
+fn v2_claims_agent_gpus_matches_its_expected_report() {
+    check_example("v2-claims-agent-gpus");
+}
+
+#[test]
 fn json_report_uses_null_for_absent_figures() {
     let out = runcost(&[
         "report",

@@ -230,6 +230,7 @@ enum Part {
     Change(Change),
     Value(Value),
     Uncertainty(Vec<UncertainRange>),
+    Sources(Vec<crate::model::scenario::Source>),
 }
 
 /// The fields a change touched, with their values on the other side of it.
@@ -262,6 +263,7 @@ impl Step {
             risk,
             change,
             value,
+            sources,
             uncertainty,
         } = before;
         let mut parts = Vec::new();
@@ -299,6 +301,7 @@ impl Step {
         differs!(change, Change);
         differs!(value, Value);
         differs!(uncertainty, Uncertainty);
+        differs!(sources, Sources);
         Step::of(parts)
     }
 
@@ -341,6 +344,7 @@ impl Step {
                 Part::Change(v) => Part::Change(replace(&mut plan.change, v)),
                 Part::Value(v) => Part::Value(replace(&mut plan.value, v)),
                 Part::Uncertainty(v) => Part::Uncertainty(replace(&mut plan.uncertainty, v)),
+                Part::Sources(v) => Part::Sources(replace(&mut plan.sources, v)),
             })
             .collect();
         Step::of(parts)
@@ -371,6 +375,12 @@ impl Part {
             Part::Uncertainty(v) => {
                 v.capacity() * std::mem::size_of::<UncertainRange>()
                     + v.iter().map(|u| u.field.capacity()).sum::<usize>()
+            }
+            Part::Sources(v) => {
+                v.capacity() * std::mem::size_of::<crate::model::scenario::Source>()
+                    + v.iter()
+                        .map(|s| s.field.capacity() + s.source.capacity())
+                        .sum::<usize>()
             }
             Part::Version(_)
             | Part::Horizon(_)

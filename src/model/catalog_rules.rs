@@ -73,6 +73,8 @@ pub fn check_model(m: &CatalogModel) -> Vec<Invalid> {
         id: m.id.clone(),
         share_pct: 100.0,
         discount_pct: 0.0,
+        error_rate_pct: None,
+        token_factor: 1.0,
         pricing: Some(m.pricing.clone()),
         schedule: m.schedule.clone(),
     };
@@ -213,6 +215,8 @@ fn blank_plan() -> Scenario {
             id: "entry".into(),
             share_pct: 100.0,
             discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: None,
             schedule: Vec::new(),
         },

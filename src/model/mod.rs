@@ -17,7 +17,7 @@ pub mod validate;
 pub use pricing::{ApiPricing, Catalog, LongContext, Pricing, SelfHostedPricing};
 pub use projection::{Category, Month, Projection, Totals, project, project_into};
 pub use scenario::{
-    Build, Change, Embedding, FORMAT_VERSION, InfraItem, ModelEntry, Oversight, Retrieval,
-    Reviewers, Risk, Scenario, UncertainRange, Value, Workload,
+    Build, Change, Confidence, Embedding, ErrorCost, FORMAT_VERSION, InfraItem, ModelEntry,
+    Oversight, Retrieval, Reviewers, Risk, Scenario, Source, UncertainRange, Value, Workload,
 };
 pub use validate::{Invalid, Range, validate};

@@ -258,6 +258,7 @@ mod tests {
                 tokens_per_second_per_gpu: tps,
                 utilization_pct: util,
                 min_gpus: min,
+                ..SelfHostedPricing::default()
             })
         };
         let change = |old, new| PriceChange {
@@ -307,6 +308,8 @@ mod tests {
                 id: "m".into(),
                 share_pct: 100.0,
                 discount_pct: 0.0,
+                error_rate_pct: None,
+                token_factor: 1.0,
                 pricing: None,
                 schedule: Vec::new(),
             },

@@ -48,7 +48,23 @@ enum PricingRepr {
         utilization_pct: f64,
         #[serde(default)]
         min_gpus: u32,
+        #[serde(
+            default = "super::scenario::one",
+            skip_serializing_if = "super::scenario::is_one"
+        )]
+        peak_to_average: f64,
+        #[serde(default = "one_u32", skip_serializing_if = "is_one_u32")]
+        gpus_per_replica: u32,
+        #[serde(default, skip_serializing_if = "super::scenario::is_zero_u32")]
+        spare_replicas: u32,
     },
+}
+
+fn one_u32() -> u32 {
+    1
+}
+fn is_one_u32(v: &u32) -> bool {
+    *v == 1
 }
 
 impl From<PricingRepr> for Pricing {
@@ -72,11 +88,17 @@ impl From<PricingRepr> for Pricing {
                 tokens_per_second_per_gpu,
                 utilization_pct,
                 min_gpus,
+                peak_to_average,
+                gpus_per_replica,
+                spare_replicas,
             } => Pricing::SelfHosted(SelfHostedPricing {
                 gpu_hourly,
                 tokens_per_second_per_gpu,
                 utilization_pct,
                 min_gpus,
+                peak_to_average,
+                gpus_per_replica,
+                spare_replicas,
             }),
         }
     }
@@ -97,6 +119,9 @@ impl From<Pricing> for PricingRepr {
                 tokens_per_second_per_gpu: h.tokens_per_second_per_gpu,
                 utilization_pct: h.utilization_pct,
                 min_gpus: h.min_gpus,
+                peak_to_average: h.peak_to_average,
+                gpus_per_replica: h.gpus_per_replica,
+                spare_replicas: h.spare_replicas,
             },
         }
     }
@@ -130,12 +155,32 @@ pub struct LongContext {
     pub output_per_mtok: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SelfHostedPricing {
     pub gpu_hourly: f64,
     pub tokens_per_second_per_gpu: f64,
     pub utilization_pct: f64,
     pub min_gpus: u32,
+    /// Busiest hour's traffic ÷ the month's average (version 2, default 1).
+    pub peak_to_average: f64,
+    /// GPUs holding one copy of the model (version 2, default 1).
+    pub gpus_per_replica: u32,
+    /// Replicas kept for failover (version 2, default 0).
+    pub spare_replicas: u32,
+}
+
+impl Default for SelfHostedPricing {
+    fn default() -> Self {
+        Self {
+            gpu_hourly: 0.0,
+            tokens_per_second_per_gpu: 0.0,
+            utilization_pct: 0.0,
+            min_gpus: 0,
+            peak_to_average: 1.0,
+            gpus_per_replica: 1,
+            spare_replicas: 0,
+        }
+    }
 }
 
 /// Writes `Some(x)` as plain `x`, the way the format shows optional values

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::pricing::Pricing;
 
-/// The format version this program reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this program reads. Plans are written as version 1
+/// unless they set a version-2 field (spec §5), see [`Scenario::format_version`].
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,8 +52,41 @@ pub struct Scenario {
     pub value: Value,
     /// Ranges for inputs the client is unsure of (optional), for the Monte
     /// Carlo: triangular on [low, high] with the plan's value most likely.
+    /// Where each assumption comes from (version 2): at most one entry per
+    /// input path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertainty: Vec<UncertainRange>,
+}
+
+/// How far an assumption can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::High => "High",
+            Confidence::Medium => "Medium",
+            Confidence::Low => "Low",
+        }
+    }
+}
+
+/// Where one input's value comes from (spec §5, `sources`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// An input path as in validation messages: `workload.requests_per_day`.
+    pub field: String,
+    #[serde(default)]
+    pub source: String,
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,6 +110,24 @@ fn default_days() -> f64 {
 fn default_productive_hours() -> f64 {
     140.0
 }
+pub(crate) fn one() -> f64 {
+    1.0
+}
+pub(crate) fn is_one(v: &f64) -> bool {
+    *v == 1.0
+}
+pub(crate) fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+pub(crate) fn is_zero_u32(v: &u32) -> bool {
+    *v == 0
+}
+fn hundred() -> f64 {
+    100.0
+}
+fn is_hundred(v: &f64) -> bool {
+    *v == 100.0
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +150,15 @@ pub struct Workload {
     pub batch_pct: f64,
     #[serde(default)]
     pub overhead_pct: f64,
+    /// Model calls one request makes (agent steps, turns); version 2, default 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub calls_per_request: f64,
+    /// Months of adoption ramp after go-live; version 2, default 0 (none).
+    #[serde(default, skip_serializing_if = "is_zero_u32")]
+    pub ramp_months: u32,
+    /// Adoption in month 1 when `ramp_months` > 0, percent; version 2.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ramp_start_pct: f64,
 }
 
 impl Default for Workload {
@@ -112,6 +173,9 @@ impl Default for Workload {
             cached_input_pct: 0.0,
             batch_pct: 0.0,
             overhead_pct: 0.0,
+            calls_per_request: 1.0,
+            ramp_months: 0,
+            ramp_start_pct: 0.0,
         }
     }
 }
@@ -128,6 +192,14 @@ pub struct ModelEntry {
     pub share_pct: f64,
     #[serde(default)]
     pub discount_pct: f64,
+    /// This model's wrong-answer rate, percent; none means `risk.error_rate_pct`
+    /// (version 2). Written `Some(x)` as the spec shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_rate_pct: Option<f64>,
+    /// This model's tokens for the same text relative to the plan's figures
+    /// (version 2, default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub token_factor: f64,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -196,6 +268,9 @@ pub struct Build {
     pub initial_cost: f64,
     #[serde(default)]
     pub maintenance_pct_per_year: f64,
+    /// Months of building before go-live (version 2, default 0).
+    #[serde(default, skip_serializing_if = "is_zero_u32")]
+    pub months: u32,
 }
 
 /// How reviewer capacity is staffed: just enough for the review load, or a fixed
@@ -249,6 +324,40 @@ pub struct Risk {
     pub review_catch_pct: f64,
     #[serde(default)]
     pub cost_per_uncaught_error: f64,
+    /// Growth of the wrong-answer rate per month, reset by each model update
+    /// (version 2, default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub drift_pct_per_month: f64,
+    /// Severity tiers; when present they replace `cost_per_uncaught_error`
+    /// (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub error_costs: Vec<ErrorCost>,
+}
+
+/// One severity tier of the cost of an uncaught error.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCost {
+    pub name: String,
+    #[serde(default)]
+    pub share_pct: f64,
+    #[serde(default)]
+    pub cost: f64,
+}
+
+impl Risk {
+    /// The average cost of one uncaught error: the severity tiers' weighted
+    /// mean when there are tiers, else `cost_per_uncaught_error` (spec §5, C).
+    pub fn cost_per_error(&self) -> f64 {
+        if self.error_costs.is_empty() {
+            self.cost_per_uncaught_error
+        } else {
+            self.error_costs
+                .iter()
+                .map(|t| t.share_pct / 100.0 * t.cost)
+                .sum()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -262,21 +371,44 @@ pub struct Change {
     pub price_change_pct_per_year: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     #[serde(default)]
     pub minutes_saved_per_request: f64,
     #[serde(default)]
     pub labour_hourly_cost: f64,
+    /// Wrong-outcome rate of today's process, percent (version 2, default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub baseline_error_rate_pct: f64,
+    /// Share of the saved time that turns into money, percent (version 2,
+    /// default 100).
+    #[serde(default = "hundred", skip_serializing_if = "is_hundred")]
+    pub realization_pct: f64,
+    /// Yearly discount rate for the net present value, percent (version 2).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub discount_rate_pct_per_year: f64,
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Self {
+            minutes_saved_per_request: 0.0,
+            labour_hourly_cost: 0.0,
+            baseline_error_rate_pct: 0.0,
+            realization_pct: 100.0,
+            discount_rate_pct_per_year: 0.0,
+        }
+    }
 }
 
 impl Scenario {
     /// A minimal valid plan: one priced model, everything else at its default.
-    /// Used for new plans and as a base in tests.
+    /// Used for new plans and as a base in tests. It uses no version-2 field,
+    /// so it is a version-1 plan.
     pub fn minimal(name: &str, model: ModelEntry) -> Self {
         Scenario {
-            version: FORMAT_VERSION,
+            version: 1,
             name: name.to_string(),
             client: String::new(),
             notes: String::new(),
@@ -292,7 +424,86 @@ impl Scenario {
             risk: Risk::default(),
             change: Change::default(),
             value: Value::default(),
+            sources: Vec::new(),
             uncertainty: Vec::new(),
+        }
+    }
+
+    /// Every version-2 input of this plan (spec §5) with whether it is set to a
+    /// non-default value, in file order. The one list behind the version a
+    /// plan is written as, the error for a version-2 field in a version-1 file,
+    /// and the version-2 paths a `sources` entry may name.
+    pub fn v2_inputs(&self) -> Vec<(String, bool)> {
+        let w = &self.workload;
+        let mut v = vec![
+            (
+                "workload.calls_per_request".to_string(),
+                w.calls_per_request != 1.0,
+            ),
+            ("workload.ramp_months".to_string(), w.ramp_months != 0),
+            (
+                "workload.ramp_start_pct".to_string(),
+                w.ramp_start_pct != 0.0,
+            ),
+        ];
+        for (i, m) in self.models.iter().enumerate() {
+            v.push((
+                format!("models[{i}].error_rate_pct"),
+                m.error_rate_pct.is_some(),
+            ));
+            v.push((format!("models[{i}].token_factor"), m.token_factor != 1.0));
+            if let Some(Pricing::SelfHosted(h)) = &m.pricing {
+                let q = format!("models[{i}].pricing");
+                v.push((format!("{q}.peak_to_average"), h.peak_to_average != 1.0));
+                v.push((format!("{q}.gpus_per_replica"), h.gpus_per_replica != 1));
+                v.push((format!("{q}.spare_replicas"), h.spare_replicas != 0));
+            }
+        }
+        v.push(("build.months".to_string(), self.build.months != 0));
+        let r = &self.risk;
+        v.push((
+            "risk.drift_pct_per_month".to_string(),
+            r.drift_pct_per_month != 0.0,
+        ));
+        v.push(("risk.error_costs".to_string(), !r.error_costs.is_empty()));
+        for j in 0..r.error_costs.len() {
+            v.push((format!("risk.error_costs[{j}].share_pct"), true));
+            v.push((format!("risk.error_costs[{j}].cost"), true));
+        }
+        let val = &self.value;
+        v.push((
+            "value.baseline_error_rate_pct".to_string(),
+            val.baseline_error_rate_pct != 0.0,
+        ));
+        v.push((
+            "value.realization_pct".to_string(),
+            val.realization_pct != 100.0,
+        ));
+        v.push((
+            "value.discount_rate_pct_per_year".to_string(),
+            val.discount_rate_pct_per_year != 0.0,
+        ));
+        v.push(("sources".to_string(), !self.sources.is_empty()));
+        v
+    }
+
+    /// The version-2 inputs set to a non-default value (their paths); the
+    /// error tiers count once, as `risk.error_costs`.
+    pub fn v2_fields_set(&self) -> Vec<String> {
+        self.v2_inputs()
+            .into_iter()
+            .filter(|(p, set)| *set && !p.starts_with("risk.error_costs["))
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    /// The format version this plan is written as: 1 unless it sets a
+    /// version-2 field, so older runcosts keep reading version-1 plans.
+    pub fn format_version(&self) -> u32 {
+        if self.v2_fields_set().is_empty() {
+            1
+        } else {
+            2
         }
     }
 }

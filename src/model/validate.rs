@@ -132,11 +132,11 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
     let mut c = Checker {
         problems: Vec::new(),
     };
-    if s.version != FORMAT_VERSION {
+    if !(1..=FORMAT_VERSION).contains(&s.version) {
         c.fail(
             "version",
             s.version.to_string(),
-            format!("this program reads format version {FORMAT_VERSION}"),
+            format!("this program reads format version 1 or {FORMAT_VERSION}"),
         );
     }
     if s.currency.trim().is_empty() {
@@ -416,6 +416,7 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             );
         }
     }
+    validate_v2(s, &mut c);
     // Only a plan whose every input is allowed can be projected meaningfully;
     // then its figures must also stay finite, here and across its ranges.
     if c.problems.is_empty() {
@@ -567,4 +568,199 @@ fn range_overflow(s: &Scenario) -> Option<Invalid> {
         }
     }
     None
+}
+
+// ---------------------------------------------------------------------------
+// Version-2 fields (spec §5). Kept in one block, apart from the version-1
+// checks above, so that other changes to this file merge cleanly.
+// ---------------------------------------------------------------------------
+
+/// Tolerance on the sum of severity-tier shares.
+pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
+
+/// The ranges of the version-2 numeric fields, as the spec's table states them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RangeV2 {
+    /// > 0 and ≤ 1000 (`calls_per_request`)
+    CallsPerRequest,
+    /// > 0 and ≤ 10 (`token_factor`)
+    TokenFactor,
+    /// 1..=100 (`peak_to_average`)
+    PeakToAverage,
+    /// whole, 0..=60 months (`ramp_months`, `build.months`)
+    WholeMonths,
+    /// whole, 1..=64 (`gpus_per_replica`)
+    GpusPerReplica,
+    /// whole, 0..=100 (`spare_replicas`)
+    SpareReplicas,
+    /// −50..=100 (`drift_pct_per_month`)
+    Drift,
+}
+
+impl RangeV2 {
+    pub fn allows(self, v: f64) -> bool {
+        if !v.is_finite() {
+            return false;
+        }
+        let whole = v.fract() == 0.0;
+        match self {
+            RangeV2::CallsPerRequest => v > 0.0 && v <= 1000.0,
+            RangeV2::TokenFactor => v > 0.0 && v <= 10.0,
+            RangeV2::PeakToAverage => (1.0..=100.0).contains(&v),
+            RangeV2::WholeMonths => whole && (0.0..=60.0).contains(&v),
+            RangeV2::GpusPerReplica => whole && (1.0..=64.0).contains(&v),
+            RangeV2::SpareReplicas => whole && (0.0..=100.0).contains(&v),
+            RangeV2::Drift => (-50.0..=100.0).contains(&v),
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            RangeV2::CallsPerRequest => "must be above 0 and at most 1000 calls per request",
+            RangeV2::TokenFactor => "must be above 0 and at most 10 (1 = the plan's token figures)",
+            RangeV2::PeakToAverage => "must be from 1 to 100 (busiest hour ÷ monthly average)",
+            RangeV2::WholeMonths => "must be a whole number of months from 0 to 60",
+            RangeV2::GpusPerReplica => "must be a whole number of GPUs from 1 to 64",
+            RangeV2::SpareReplicas => "must be a whole number of replicas from 0 to 100",
+            RangeV2::Drift => "must be from -50 to 100 (percent a month)",
+        }
+    }
+}
+
+impl Checker {
+    fn num_v2(&mut self, path: impl Into<String>, v: f64, range: RangeV2) {
+        if !range.allows(v) {
+            self.problems.push(Invalid {
+                path: path.into(),
+                value: show(v),
+                allowed: range.describe().into(),
+            });
+        }
+    }
+}
+
+/// Every input path a `sources` entry may name in this plan: the numeric
+/// inputs of [`super::fields::Field::all`] plus the version-2 inputs of
+/// [`Scenario::v2_inputs`].
+pub fn source_paths(s: &Scenario) -> Vec<String> {
+    let mut paths: Vec<String> = super::fields::Field::all(s)
+        .into_iter()
+        .map(|f| f.path())
+        .collect();
+    for (p, _) in s.v2_inputs() {
+        if p != "sources" && !paths.contains(&p) {
+            paths.push(p);
+        }
+    }
+    paths
+}
+
+fn validate_v2(s: &Scenario, c: &mut Checker) {
+    use Range::{NonNegative, Percent};
+    use RangeV2::*;
+    let w = &s.workload;
+    c.num_v2(
+        "workload.calls_per_request",
+        w.calls_per_request,
+        CallsPerRequest,
+    );
+    c.num_v2("workload.ramp_months", w.ramp_months as f64, WholeMonths);
+    c.num("workload.ramp_start_pct", w.ramp_start_pct, Percent);
+
+    for (i, m) in s.models.iter().enumerate() {
+        let p = format!("models[{i}]");
+        if let Some(e) = m.error_rate_pct {
+            c.num(format!("{p}.error_rate_pct"), e, Percent);
+        }
+        c.num_v2(format!("{p}.token_factor"), m.token_factor, TokenFactor);
+        if let Some(Pricing::SelfHosted(h)) = &m.pricing {
+            let q = format!("{p}.pricing");
+            c.num_v2(
+                format!("{q}.peak_to_average"),
+                h.peak_to_average,
+                PeakToAverage,
+            );
+            c.num_v2(
+                format!("{q}.gpus_per_replica"),
+                h.gpus_per_replica as f64,
+                GpusPerReplica,
+            );
+            c.num_v2(
+                format!("{q}.spare_replicas"),
+                h.spare_replicas as f64,
+                SpareReplicas,
+            );
+        }
+    }
+
+    c.num_v2("build.months", s.build.months as f64, WholeMonths);
+
+    let r = &s.risk;
+    c.num_v2("risk.drift_pct_per_month", r.drift_pct_per_month, Drift);
+    let mut names = HashSet::new();
+    let mut tier_sum = 0.0;
+    for (j, t) in r.error_costs.iter().enumerate() {
+        let p = format!("risk.error_costs[{j}]");
+        if t.name.trim().is_empty() {
+            c.fail(
+                format!("{p}.name"),
+                format!("{:?}", t.name),
+                "must name the severity tier, e.g. \"minor\"",
+            );
+        } else if !names.insert(t.name.trim()) {
+            c.fail(
+                format!("{p}.name"),
+                format!("{:?}", t.name),
+                "must be unique among the severity tiers (the name is used twice)",
+            );
+        }
+        c.num(format!("{p}.share_pct"), t.share_pct, Percent);
+        c.num(format!("{p}.cost"), t.cost, NonNegative);
+        tier_sum += t.share_pct;
+    }
+    if !r.error_costs.is_empty()
+        && tier_sum.is_finite()
+        && (tier_sum - 100.0).abs() > TIER_SHARE_TOLERANCE
+    {
+        c.fail(
+            "risk.error_costs[].share_pct",
+            format!("{} in total", show(tier_sum)),
+            "the shares of the severity tiers must sum to 100",
+        );
+    }
+
+    let v = &s.value;
+    c.num(
+        "value.baseline_error_rate_pct",
+        v.baseline_error_rate_pct,
+        Percent,
+    );
+    c.num("value.realization_pct", v.realization_pct, Percent);
+    c.num(
+        "value.discount_rate_pct_per_year",
+        v.discount_rate_pct_per_year,
+        Percent,
+    );
+
+    if s.sources.is_empty() {
+        return;
+    }
+    let allowed = source_paths(s);
+    let mut seen = HashSet::new();
+    for (k, src) in s.sources.iter().enumerate() {
+        let p = format!("sources[{k}].field");
+        if !allowed.contains(&src.field) {
+            c.fail(
+                p,
+                format!("{:?}", src.field),
+                "must name an input of this plan by its path, e.g. \"workload.requests_per_day\" or \"models[0].pricing.input_per_mtok\" (see docs/scenario-format.md)",
+            );
+        } else if !seen.insert(src.field.as_str()) {
+            c.fail(
+                p,
+                format!("{:?}", src.field),
+                "must be unique: give at most one source per input (this input already has one)",
+            );
+        }
+    }
 }

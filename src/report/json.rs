@@ -1,4 +1,7 @@
-//! The JSON report of spec §3: one object, plain unrounded numbers.
+//! The JSON report of spec §3 with the version-2 keys of §5 (per month
+//! `adoption_pct`, `error_rate_pct`, `errors_avoided`, `gpus`; totals `npv`,
+//! `payback_month_from_start`, `upkeep_pct_of_build_per_year`, `errors_avoided`):
+//! one object, plain unrounded numbers, `null` for absent figures.
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! Reading and writing plan files (RON, format version 1).
+//! Reading and writing plan files (RON, format versions 1 and 2).
 //!
 //! Reading is forgiving where a person would be (a UTF-8 BOM, CRLF line ends,
 //! comments, `2000` where `2000.0` is meant, prices left out for catalog models)
@@ -90,16 +90,14 @@ pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError
     let text = decode(bytes)?;
     let mut scenario = parse_unvalidated(&text)?;
     resolve_prices(&mut scenario, catalog, &text)?;
-    let problems: Vec<Problem> = validate(&scenario)
-        .into_iter()
-        .map(|inv| {
-            Problem::new(
-                locate(&text, &inv.path),
-                Some(inv.path.clone()),
-                format!("{} is {}; {}", inv.path, inv.value, inv.allowed),
-            )
-        })
-        .collect();
+    let mut problems = v2_fields_in_v1(&scenario, &text);
+    problems.extend(validate(&scenario).into_iter().map(|inv| {
+        Problem::new(
+            locate(&text, &inv.path),
+            Some(inv.path.clone()),
+            format!("{} is {}; {}", inv.path, inv.value, inv.allowed),
+        )
+    }));
     if problems.is_empty() {
         Ok(scenario)
     } else {
@@ -115,6 +113,26 @@ pub fn parse_plan_unvalidated(bytes: &[u8], catalog: &Catalog) -> Result<Scenari
     let mut scenario = parse_unvalidated(&text)?;
     resolve_prices(&mut scenario, catalog, &text)?;
     Ok(scenario)
+}
+
+/// A file that says `version: 1` may not set a version-2 field: an older
+/// runcost would refuse it, and the version would lie about what the plan needs.
+fn v2_fields_in_v1(s: &Scenario, text: &str) -> Vec<Problem> {
+    if s.version != 1 {
+        return Vec::new();
+    }
+    s.v2_fields_set()
+        .into_iter()
+        .map(|path| {
+            Problem::new(
+                locate(text, &path),
+                Some(path.clone()),
+                format!(
+                    "{path} is a format version 2 field, but the plan says `version: 1`; write `version: 2` at the top of the plan to use it (or remove the field)"
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Bytes → text: UTF-8 only, BOM dropped, not empty.
@@ -170,7 +188,7 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
             locate(text, "version"),
             Some("version"),
             format!(
-                "version: the plan is format version {v}, but this runcost reads version {FORMAT_VERSION}; upgrade runcost to open it"
+                "version: the plan is format version {v}, but this runcost reads versions up to {FORMAT_VERSION}; upgrade runcost to open it"
             ),
         ));
     }
@@ -238,7 +256,7 @@ fn whole_number_message(key: &str, value: &str) -> String {
     let value = shown_value(value);
     match key {
         "version" => format!(
-            "version is {value}; a plan says which format it is written in, and this runcost reads format version {FORMAT_VERSION}: write `version: {FORMAT_VERSION}`"
+            "version is {value}; a plan says which format it is written in, and this runcost reads format version 1 or 2: write `version: 1` (or `version: 2` for a plan that uses version-2 fields)"
         ),
         "horizon_months" => format!(
             "horizon_months is {value}; it must be a whole number of months from 1 to 60 (no decimals or exponent), e.g. horizon_months: 24"
@@ -326,6 +344,8 @@ fn section_name(outer: &str) -> &'static str {
         "Risk" => "risk",
         "Change" => "change",
         "Value" => "value",
+        "Source" => "a sources entry",
+        "ErrorCost" => "a risk.error_costs tier",
         _ => "this section",
     }
 }
@@ -396,7 +416,22 @@ fn unknown_id_message(id: &str, suggestions: &[String], what: &str) -> String {
 
 /// Writes a plan deterministically: same plan → same bytes, fields in the
 /// spec's order, pricing snapshots included, one field per line.
+///
+/// The version written is the one the plan needs (spec §5): a plan that sets
+/// no version-2 field to a non-default value is written as `version: 1`,
+/// byte for byte as a version-1 runcost writes it (version-2 fields at their
+/// defaults are left out); otherwise `version: 2` with the fields it sets.
 pub fn write_plan(s: &Scenario) -> String {
+    let version = s.format_version();
+    if s.version != version {
+        let mut copy = s.clone();
+        copy.version = version;
+        return write_as_is(&copy);
+    }
+    write_as_is(s)
+}
+
+fn write_as_is(s: &Scenario) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
@@ -408,7 +443,8 @@ pub fn write_plan(s: &Scenario) -> String {
         .or_else(|_| ron::ser::to_string(s))
         .unwrap_or_default();
     format!(
-        "// runcost plan, format version {FORMAT_VERSION}. Format: docs/scenario-format.md\n\
-         Scenario{body}\n"
+        "// runcost plan, format version {}. Format: docs/scenario-format.md\n\
+         Scenario{body}\n",
+        s.version
     )
 }

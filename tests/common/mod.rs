@@ -37,6 +37,8 @@ pub fn zero_plan() -> Scenario {
             id: "m".into(),
             share_pct: 100.0,
             discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
             pricing: Some(Pricing::Api(ApiPricing::default())),
             schedule: Vec::new(),
         },

@@ -150,6 +150,8 @@ impl App {
                         id: entry.id.clone(),
                         share_pct: 0.0,
                         discount_pct: 0.0,
+                        error_rate_pct: None,
+                        token_factor: 1.0,
                         pricing: Some(entry.pricing.clone()),
                         schedule: entry.schedule.clone(),
                     });

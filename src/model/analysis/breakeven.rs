@@ -95,6 +95,8 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
                 id: m.id.clone(),
                 share_pct: 100.0,
                 discount_pct: 0.0,
+                error_rate_pct: None,
+                token_factor: 1.0,
                 pricing: Some(m.pricing.clone()),
                 schedule: Vec::new(),
             };

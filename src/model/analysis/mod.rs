@@ -54,6 +54,7 @@ pub fn lean(s: &Scenario) -> Scenario {
         risk: s.risk.clone(),
         change: s.change.clone(),
         value: s.value.clone(),
+        sources: Vec::new(),
         uncertainty: Vec::new(),
     }
 }
