@@ -43,7 +43,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
     );
-    let band_rows = if app.simulation.is_some() { 2 } else { 0 };
+    let band_rows = if app.simulation().is_some() { 2 } else { 0 };
     let spark_rows =
         (sparklines::wanted_rows() + band_rows).min(cursor.left().saturating_sub(2).max(2));
     sparklines::render(f, cursor.take(spark_rows), app, theme);
@@ -134,7 +134,7 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
             Kind::Ratio => fig(label, v.map_or("n/a".into(), |r| format!("{r:.1}×"))),
         });
         if h == Headline::Tco
-            && let Some(b) = app.simulation.as_ref().map(|s| s.tco)
+            && let Some(b) = app.simulation().map(|s| s.tco)
         {
             figures.push(fig(
                 "P10–P90",
