@@ -72,7 +72,8 @@ fn a_variant_is_named_at_once_edited_and_proposed_next_to_the_original() {
     assert!(a.doc().is_dirty(), "unsaved until saved");
     raise_volume(&mut a);
     assert_eq!(
-        a.session.get(0).plan.workload.requests_per_day, 2500.0,
+        a.session.get(0).plan.workload.requests_per_day,
+        2500.0,
         "the original is untouched"
     );
     assert_eq!(a.session.get(1).plan.workload.requests_per_day, 2750.0);
@@ -197,7 +198,10 @@ fn plans_marked_in_the_browser_open_side_by_side() {
     a.update(Msg::OpenedMany(results));
     assert_eq!(a.session.len(), 2);
     assert!(matches!(a.mode, Mode::Compare(_)));
-    assert_eq!(a.session.get(1).plan.name, "Support assistant (self-hosted 70B)");
+    assert_eq!(
+        a.session.get(1).plan.name,
+        "Support assistant (self-hosted 70B)"
+    );
 }
 
 #[test]

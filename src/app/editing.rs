@@ -40,7 +40,9 @@ impl App {
             return;
         };
         let path = f.path();
-        let current = self.session.active()
+        let current = self
+            .session
+            .active()
             .plan
             .uncertainty
             .iter()
@@ -58,7 +60,8 @@ impl App {
     /// The plan's range for a field, if it has one.
     pub fn range_of(&self, f: Field) -> Option<(f64, f64)> {
         let path = f.path();
-        self.session.active()
+        self.session
+            .active()
             .plan
             .uncertainty
             .iter()
@@ -178,12 +181,16 @@ impl App {
     /// The field's label with the model or line it belongs to.
     pub fn field_label(&self, field: Field) -> String {
         let owner = match (field.section(), field.index()) {
-            (Section::Models, Some(i)) => self.session.active()
+            (Section::Models, Some(i)) => self
+                .session
+                .active()
                 .plan
                 .models
                 .get(i)
                 .map(|m| m.id.clone()),
-            (Section::Infrastructure, Some(i)) => self.session.active()
+            (Section::Infrastructure, Some(i)) => self
+                .session
+                .active()
                 .plan
                 .infrastructure
                 .get(i)
@@ -236,7 +243,8 @@ impl App {
                 let next = match self.session.active().plan.oversight.reviewers {
                     Reviewers::Auto => {
                         // Start a fixed team at the month-1 need, rounded up to a half FTE.
-                        let need = self.projection()
+                        let need = self
+                            .projection()
                             .first()
                             .map_or(0.0, |m| m.reviewer_fte_needed);
                         Reviewers::Fixed((need * 2.0).ceil() / 2.0)
@@ -299,7 +307,9 @@ impl App {
             self.commit(format!("Removed {id} from the mix"), |s| {
                 s.models.remove(i);
             });
-            if (self.session.active()
+            if (self
+                .session
+                .active()
                 .plan
                 .models
                 .iter()
@@ -328,7 +338,9 @@ impl App {
     }
 
     pub(crate) fn rebalance(&mut self) {
-        let sum: f64 = self.session.active()
+        let sum: f64 = self
+            .session
+            .active()
             .plan
             .models
             .iter()

@@ -44,10 +44,9 @@ impl App {
             .into_iter()
             .map(|i| {
                 let d = self.session.get(i);
-                d.path.as_ref().map_or_else(
-                    || d.plan.name.clone(),
-                    |p| p.display().to_string(),
-                )
+                d.path
+                    .as_ref()
+                    .map_or_else(|| d.plan.name.clone(), |p| p.display().to_string())
             })
             .collect()
     }

@@ -71,7 +71,9 @@ impl App {
     }
 
     fn doc_at(&self, path: &PathBuf) -> Option<usize> {
-        self.session.docs().position(|d| d.path.as_ref() == Some(path))
+        self.session
+            .docs()
+            .position(|d| d.path.as_ref() == Some(path))
     }
 
     /// At start-up: a recovery copy of the plan being opened.

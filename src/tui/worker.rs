@@ -205,10 +205,12 @@ mod tests {
             let _ = go_tx.send(());
         }
         let generations: Vec<u64> = (0..2)
-            .map(|_| match rx.recv_timeout(Duration::from_secs(60)).expect("answer") {
-                Msg::Analysed { generation, .. } => generation,
-                other => panic!("{other:?}"),
-            })
+            .map(
+                |_| match rx.recv_timeout(Duration::from_secs(60)).expect("answer") {
+                    Msg::Analysed { generation, .. } => generation,
+                    other => panic!("{other:?}"),
+                },
+            )
             .collect();
         assert_eq!(generations, [1, 3], "request 2 was superseded by 3");
         worker.finish();

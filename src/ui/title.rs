@@ -21,7 +21,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ""
     };
     let of = if app.session.len() > 1 {
-        format!(" [{}/{}]", app.session.active_index() + 1, app.session.len())
+        format!(
+            " [{}/{}]",
+            app.session.active_index() + 1,
+            app.session.len()
+        )
     } else {
         String::new()
     };

@@ -118,7 +118,9 @@ impl CompareState {
                 app.say(StatusKind::Info, msg);
                 return Outcome::Close;
             }
-            Some(C::ClosePlan) => return Outcome::Guard(Pending::Close(app.session.id(self.focus))),
+            Some(C::ClosePlan) => {
+                return Outcome::Guard(Pending::Close(app.session.id(self.focus)));
+            }
             Some(C::Back) => return Outcome::Close,
             Some(C::Help) => {
                 app.mode = Mode::Help(Default::default());

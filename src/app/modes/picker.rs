@@ -104,7 +104,9 @@ impl App {
 
     fn assign_model(&mut self, target: PickTarget, k: usize) {
         let entry = self.catalog.models[k].clone();
-        let clash = self.session.active()
+        let clash = self
+            .session
+            .active()
             .plan
             .models
             .iter()
@@ -122,7 +124,9 @@ impl App {
         }
         match target {
             PickTarget::Replace(i) => {
-                let old = self.session.active()
+                let old = self
+                    .session
+                    .active()
                     .plan
                     .models
                     .get(i)
