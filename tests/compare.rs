@@ -130,7 +130,7 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
         "names are not inputs"
     );
     let tco_delta = Figure::Tco
-        .delta(&*a.session.projection(0), &*a.session.projection(1))
+        .delta(a.session.projection(0), a.session.projection(1))
         .unwrap();
     assert!(tco_delta.abs > 0.0);
 

@@ -108,8 +108,8 @@ impl App {
     /// Applies an edit to the plan, recomputes, and records what it changed.
     pub fn commit(&mut self, what: String, edit: impl FnOnce(&mut Scenario)) -> bool {
         let tco_before = self.projection().totals.tco;
-        let month = watch_month(&self.projection());
-        let month_before = month_total(&self.projection(), month);
+        let month = watch_month(self.projection());
+        let month_before = month_total(self.projection(), month);
         if !self.session.active_mut().edit(edit) {
             return false;
         }
@@ -126,7 +126,7 @@ impl App {
         month_before: f64,
     ) {
         let month = if month == 0 {
-            watch_month(&self.projection())
+            watch_month(self.projection())
         } else {
             month
         };
@@ -136,7 +136,7 @@ impl App {
             tco_after: self.projection().totals.tco,
             month,
             month_before,
-            month_after: month_total(&self.projection(), month),
+            month_after: month_total(self.projection(), month),
         });
     }
 
@@ -385,8 +385,8 @@ impl App {
 
     pub(crate) fn undo(&mut self, undo: bool) {
         let tco_before = self.projection().totals.tco;
-        let month = watch_month(&self.projection());
-        let month_before = month_total(&self.projection(), month);
+        let month = watch_month(self.projection());
+        let month_before = month_total(self.projection(), month);
         let done = if undo {
             self.session.active_mut().undo()
         } else {
