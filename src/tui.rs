@@ -9,6 +9,7 @@ mod autosave;
 pub mod effects;
 mod startup;
 mod watch;
+pub mod worker;
 
 pub use autosave::Snapshot;
 pub use startup::{initial_document, prepare};
@@ -122,7 +123,7 @@ fn write_copies<'a>(
 /// Recovery copies of every open plan with unsaved changes, written now (on
 /// SIGTERM/SIGHUP/SIGINT or a dead terminal), as one line naming where they went.
 fn write_all_recovery(app: &App) -> Option<String> {
-    write_copies(app.docs.iter().filter(|d| d.is_dirty()).map(|d| {
+    write_copies(app.session.docs().filter(|d| d.is_dirty()).map(|d| {
         (
             recovery::Owner::of(d.path.as_deref(), d.recovery_id),
             &d.plan,
@@ -195,6 +196,8 @@ enum Input {
     Failed(String),
     /// The autosave thread wrote copies (or could not).
     Autosave(Result<(), String>),
+    /// The analysis worker computed a band (`Msg::Analysed`).
+    Analysed(Msg),
 }
 
 /// Runs the workbench until the user quits. Stopped by SIGTERM, SIGHUP or
@@ -202,6 +205,8 @@ enum Input {
 /// 128 + the signal's number, as a shell expects.
 pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
+    // The band is computed by the worker thread, never on the key path.
+    app.session.analysis = crate::app::Analysis::Background;
     // The NO_COLOR convention: colour unless it asks for none.
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -266,6 +271,7 @@ fn event_loop(
         .map_err(|e| format!("cannot open the terminal: {e}"))?;
 
     let keys = tx.clone();
+    let analysed = tx.clone();
     std::thread::spawn(move || {
         loop {
             let sent = match event::read() {
@@ -292,8 +298,11 @@ fn event_loop(
         }
     });
 
+    let worker = worker::Worker::start(Box::new(move |msg, _took| {
+        let _ = analysed.send(Input::Analysed(msg));
+    }));
     let mut watch = watch::Watch::default();
-    for d in &app.docs {
+    for d in app.session.docs() {
         if let Some(p) = &d.path {
             watch.note(p);
         }
@@ -310,6 +319,10 @@ fn event_loop(
     pending.extend(locks.sync(app));
     let outcome = 'outer: loop {
         let quit = settle(app, &mut pending, |effect| {
+            let effect = match worker.submit(effect) {
+                Ok(()) => return Vec::new(),
+                Err(other) => other,
+            };
             let written = match &effect {
                 Effect::Save { path, .. } | Effect::Open(path) => Some(path.clone()),
                 _ => None,
@@ -340,7 +353,7 @@ fn event_loop(
             Input::Terminal(ev) => {
                 if let Some(msg) = to_msg(ev) {
                     if matches!(msg, Msg::Key(_)) {
-                        for d in &app.docs {
+                        for d in app.session.docs() {
                             if let Some(p) = &d.path
                                 && d.disk_hash.is_none()
                             {
@@ -354,6 +367,7 @@ fn event_loop(
                 }
             }
             Input::Autosave(result) => pending.push_back(Msg::Protection(result)),
+            Input::Analysed(msg) => pending.push_back(msg),
             Input::Failed(e) => {
                 let saved = write_all_recovery(app);
                 break 'outer Err(format!(
@@ -393,6 +407,7 @@ fn event_loop(
         }
     };
     handle.close();
+    worker.finish();
     outcome
 }
 
@@ -412,13 +427,12 @@ mod tests {
     #[test]
     fn messages_settle_oldest_first_and_replies_queue_behind() {
         let mut app = app();
-        let plan = Box::new(app.doc().plan.clone());
         let mut pending = VecDeque::from([
             Msg::Notify(StatusKind::Info, "first".into()),
             Msg::Saved {
-                doc: 0,
+                doc: app.session.active_id(),
+                generation: app.doc().revision,
                 path: PathBuf::from("plan.ron"),
-                plan,
                 result: Ok(()),
             },
             Msg::Notify(StatusKind::Info, "third".into()),

@@ -328,7 +328,7 @@ fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
         width: 160,
         height: 48,
     });
-    let band = app.simulation.as_ref().expect("band computed").tco;
+    let band = app.simulation().expect("band computed").tco;
     assert!(band.p10 < band.p90);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
     t.draw(|f| runcost::ui::render(f, &app, &runcost::ui::Theme::plain()))
@@ -382,7 +382,7 @@ fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
         }]
     );
     assert_eq!(app.range_of(Field::RequestsPerDay), Some((1500.0, 4000.0)));
-    let sim = app.simulation.as_ref().expect("the band follows the range");
+    let sim = app.simulation().expect("the band follows the range");
     assert_eq!(sim.monthly_total.len(), 12);
     app.update(Msg::Key(KeyChord::ch('r')));
     app.update(Msg::Key(KeyChord::ctrl('u')));
@@ -391,7 +391,7 @@ fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
         app.doc().plan.uncertainty.is_empty(),
         "an empty range removes it"
     );
-    assert!(app.simulation.is_none());
+    assert!(app.simulation().is_none());
     app.update(Msg::Key(KeyChord::ch('u')));
     assert_eq!(app.doc().plan.uncertainty.len(), 1, "undoable");
 }

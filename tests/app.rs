@@ -376,10 +376,10 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     let effects = ctrl(&mut a, 's');
     let [
         Effect::Save {
-            doc: 0,
+            doc,
+            generation,
             path,
             text,
-            plan,
             create_new: false,
             expected: None,
         },
@@ -387,15 +387,16 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     else {
         panic!("{effects:?}")
     };
+    assert_eq!(*doc, a.session.active_id());
+    assert_eq!(*generation, a.doc().revision);
     assert_eq!(path, &PathBuf::from("/work/acme.ron"));
     let reread = runcost::store::parse_plan(text.as_bytes(), &builtin()).unwrap();
     assert_eq!(&reread, &a.doc().plan);
-    assert_eq!(**plan, a.doc().plan);
     assert!(a.doc().is_dirty(), "dirty until the save is confirmed");
     let effects = a.update(Msg::Saved {
-        doc: 0,
+        doc: *doc,
+        generation: *generation,
         path: path.clone(),
-        plan: plan.clone(),
         result: Ok(()),
     });
     assert_eq!(
@@ -405,9 +406,9 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     assert!(!a.doc().is_dirty());
 
     let failed = a.update(Msg::Saved {
-        doc: 0,
+        doc: *doc,
+        generation: *generation,
         path: path.clone(),
-        plan: plan.clone(),
         result: Err("disk full".into()),
     });
     assert!(failed.is_empty());
@@ -451,13 +452,21 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
     press(&mut a, Key::Right);
     ch(&mut a, 'q');
     let effects = ch(&mut a, 's');
-    let [Effect::Save { path, plan, .. }] = effects.as_slice() else {
+    let [
+        Effect::Save {
+            doc,
+            generation,
+            path,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     let after = a.update(Msg::Saved {
-        doc: 0,
+        doc: *doc,
+        generation: *generation,
         path: path.clone(),
-        plan: plan.clone(),
         result: Ok(()),
     });
     assert_eq!(

@@ -263,7 +263,7 @@ mod dead_keys {
                 let mut theirs = a.doc().plan.clone();
                 theirs.build.initial_cost = 150_000.0;
                 a.update(Msg::SaveConflict {
-                    doc: 0,
+                    doc: a.session.active_id(),
                     path: PathBuf::from("/work/acme.ron"),
                     theirs: Some(Box::new(theirs)),
                     hash: Some(1),
@@ -271,7 +271,7 @@ mod dead_keys {
             }),
             ("conflict (invalid)", |a| {
                 a.update(Msg::SaveConflictInvalid {
-                    doc: 0,
+                    doc: a.session.active_id(),
                     path: PathBuf::from("/work/acme.ron"),
                     why: "cut short".into(),
                     hash: Some(1),

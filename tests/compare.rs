@@ -54,8 +54,8 @@ fn raise_volume(a: &mut App) {
 fn a_variant_is_named_at_once_edited_and_proposed_next_to_the_original() {
     let mut a = app();
     ch(&mut a, 'v');
-    assert_eq!(a.docs.len(), 2);
-    assert_eq!(a.active, 1);
+    assert_eq!(a.session.len(), 2);
+    assert_eq!(a.session.active_index(), 1);
     assert!(
         matches!(a.mode, Mode::Edit(_)),
         "the name is up for editing"
@@ -72,22 +72,24 @@ fn a_variant_is_named_at_once_edited_and_proposed_next_to_the_original() {
     assert!(a.doc().is_dirty(), "unsaved until saved");
     raise_volume(&mut a);
     assert_eq!(
-        a.docs[0].plan.workload.requests_per_day, 2500.0,
+        a.session.get(0).plan.workload.requests_per_day,
+        2500.0,
         "the original is untouched"
     );
-    assert_eq!(a.docs[1].plan.workload.requests_per_day, 2750.0);
-    assert_eq!(a.projections[1], project(&a.docs[1].plan));
+    assert_eq!(a.session.get(1).plan.workload.requests_per_day, 2750.0);
+    assert_eq!(*a.session.projection(1), project(&a.session.get(1).plan));
 
     // Its first save never overwrites an existing file.
+    let variant = a.session.id(1);
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
     assert!(
         matches!(
             &effects[..],
             [Effect::Save {
-                doc: 1,
+                doc,
                 create_new: true,
                 ..
-            }]
+            }] if *doc == variant
         ),
         "{effects:?}"
     );
@@ -128,7 +130,7 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
         "names are not inputs"
     );
     let tco_delta = Figure::Tco
-        .delta(&a.projections[0], &a.projections[1])
+        .delta(a.session.projection(0), a.session.projection(1))
         .unwrap();
     assert!(tco_delta.abs > 0.0);
 
@@ -142,7 +144,7 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
     press(&mut a, Key::Left);
     press(&mut a, Key::Enter);
     assert!(matches!(a.mode, Mode::Normal));
-    assert_eq!(a.active, 0);
+    assert_eq!(a.session.active_index(), 0);
     raise_volume(&mut a);
     ch(&mut a, 'c');
     let Mode::Compare(c) = &a.mode else { panic!() };
@@ -194,9 +196,12 @@ fn plans_marked_in_the_browser_open_side_by_side() {
         })
         .collect();
     a.update(Msg::OpenedMany(results));
-    assert_eq!(a.docs.len(), 2);
+    assert_eq!(a.session.len(), 2);
     assert!(matches!(a.mode, Mode::Compare(_)));
-    assert_eq!(a.docs[1].plan.name, "Support assistant (self-hosted 70B)");
+    assert_eq!(
+        a.session.get(1).plan.name,
+        "Support assistant (self-hosted 70B)"
+    );
 }
 
 #[test]
@@ -205,19 +210,20 @@ fn closing_and_switching_plans_guard_unsaved_work() {
     ch(&mut a, 'v');
     press(&mut a, Key::Enter);
     ch(&mut a, '<');
-    assert_eq!(a.active, 0);
+    assert_eq!(a.session.active_index(), 0);
     ch(&mut a, '>');
-    assert_eq!(a.active, 1);
+    assert_eq!(a.session.active_index(), 1);
+    let variant = a.session.id(1);
     ch(&mut a, 'x');
     assert!(
-        matches!(a.mode, Mode::Confirm(Pending::Close(1))),
+        matches!(a.mode, Mode::Confirm(Pending::Close(id)) if id == variant),
         "the variant is unsaved"
     );
     ch(&mut a, 'd');
-    assert_eq!(a.docs.len(), 1);
-    assert_eq!(a.active, 0);
+    assert_eq!(a.session.len(), 1);
+    assert_eq!(a.session.active_index(), 0);
     ch(&mut a, 'x');
-    assert_eq!(a.docs.len(), 1, "the last plan stays open");
+    assert_eq!(a.session.len(), 1, "the last plan stays open");
 
     // Quitting with several dirty plans names them all and saves them all.
     ch(&mut a, 'v');
@@ -239,13 +245,16 @@ fn closing_and_switching_plans_guard_unsaved_work() {
     let mut quit = false;
     for e in effects {
         if let Effect::Save {
-            doc, path, plan, ..
+            doc,
+            generation,
+            path,
+            ..
         } = e
         {
             let after = a.update(Msg::Saved {
                 doc,
+                generation,
                 path,
-                plan,
                 result: Ok(()),
             });
             quit |= after.contains(&Effect::Quit);
@@ -261,9 +270,9 @@ fn at_most_four_plans_are_open() {
         ch(&mut a, 'v');
         press(&mut a, Key::Enter);
     }
-    assert_eq!(a.docs.len(), 4);
+    assert_eq!(a.session.len(), 4);
     ch(&mut a, 'v');
-    assert_eq!(a.docs.len(), 4);
+    assert_eq!(a.session.len(), 4);
     assert!(a.status.as_ref().unwrap().text.contains("at most 4"));
 }
 

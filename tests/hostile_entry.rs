@@ -583,9 +583,9 @@ fn a_long_save_error_keeps_its_reason_and_advice_visible() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut a = app();
         a.update(Msg::Saved {
-            doc: 0,
+            doc: a.session.active_id(),
+            generation: a.doc().revision,
             path: PathBuf::from(&long),
-            plan: Box::new(a.doc().plan.clone()),
             result: Err(format!(
                 "cannot write {long}: File name too long (os error 36)"
             )),

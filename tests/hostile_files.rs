@@ -472,10 +472,10 @@ fn a_truncated_file_on_disk_gives_a_conflict_that_says_so_and_offers_no_reload()
 
     let msgs = runcost::tui::effects::perform(
         Effect::Save {
-            doc: 0,
+            doc: runcost::app::DocId(1),
+            generation: 0,
             path: path.clone(),
             text: text.clone(),
-            plan: Box::new(plan.clone()),
             create_new: false,
             expected: Some(expected),
         },

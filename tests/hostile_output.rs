@@ -448,11 +448,11 @@ fn the_workbench_shows_an_overflowing_plan_as_a_problem_and_does_not_save_it() {
         height: 40,
     });
     assert!(
-        app.problems
+        app.problems()
             .iter()
             .any(|p| p.path == "workload.requests_per_day" && p.allowed.contains("overflows")),
         "{:?}",
-        app.problems
+        app.problems()
     );
     let effects = app.update(Msg::Key(KeyChord::ctrl('s')));
     assert!(

@@ -264,8 +264,8 @@ fn an_orphaned_unsaved_plan_opens_as_a_plan_of_its_own() {
     };
     assert!(matches!(s.question, Question::Recover { orphan: true, .. }));
     let effects = app.update(Msg::Key(KeyChord::ch('r')));
-    assert_eq!(app.docs.len(), 2, "beside the open plan, not over it");
-    assert_eq!(app.docs[0].plan.workload.requests_per_day, 2500.0);
+    assert_eq!(app.session.len(), 2, "beside the open plan, not over it");
+    assert_eq!(app.session.get(0).plan.workload.requests_per_day, 2500.0);
     assert_eq!(app.doc().plan.workload.requests_per_day, 4242.0);
     assert!(app.doc().path.is_none() && app.doc().is_dirty());
     let [Effect::AdoptRecovery { from, owner, plan }] = effects.as_slice() else {
@@ -300,7 +300,7 @@ fn a_plan_that_cannot_be_saved_yet_is_recovered_with_its_problems_shown() {
     app.offer_recovery(found, String::new());
     app.update(Msg::Key(KeyChord::ch('r')));
     assert_eq!(app.doc().plan, broken);
-    assert!(!app.problems.is_empty());
+    assert!(!app.problems().is_empty());
     assert!(
         app.notices
             .iter()

@@ -119,7 +119,7 @@ fn a_plan_keeps_its_prices_until_refreshed_and_the_refresh_is_undoable() {
     );
     assert!(status.text.contains("p refreshes"));
     app.update(Msg::Key(KeyChord::ch('p')));
-    assert!(app.price_changes.is_empty());
+    assert!(app.price_changes().is_empty());
     assert!(app.projection().totals.tco > before.totals.tco);
     assert!(
         app.last_change
@@ -130,7 +130,7 @@ fn a_plan_keeps_its_prices_until_refreshed_and_the_refresh_is_undoable() {
     );
     app.update(Msg::Key(KeyChord::ch('u')));
     assert_eq!(app.doc().plan, plan, "undo restores the old snapshot");
-    assert_eq!(app.price_changes.len(), 1);
+    assert_eq!(app.price_changes().len(), 1);
 }
 
 #[test]

@@ -232,7 +232,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     let mut theirs = scenario("support-assistant");
     theirs.build.initial_cost = 150_000.0;
     a.update(Msg::SaveConflict {
-        doc: 0,
+        doc: a.session.active_id(),
         path: PathBuf::from("/work/acme.ron"),
         theirs: Some(Box::new(theirs.clone())),
         hash: Some(43),
@@ -254,7 +254,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     );
 
     a.update(Msg::SaveConflict {
-        doc: 0,
+        doc: a.session.active_id(),
         path: PathBuf::from("/work/acme.ron"),
         theirs: Some(Box::new(theirs.clone())),
         hash: Some(43),
@@ -264,7 +264,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     a.update(Msg::Key(KeyChord::plain(Key::Esc)));
 
     a.update(Msg::SaveConflict {
-        doc: 0,
+        doc: a.session.active_id(),
         path: PathBuf::from("/work/acme.ron"),
         theirs: Some(Box::new(theirs.clone())),
         hash: Some(43),

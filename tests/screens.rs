@@ -129,7 +129,7 @@ fn screens() -> Vec<Screen> {
             let mut theirs = a.doc().plan.clone();
             theirs.build.initial_cost = 150_000.0;
             a.update(Msg::SaveConflict {
-                doc: 0,
+                doc: a.session.active_id(),
                 path: PathBuf::from("plans/acme.ron"),
                 theirs: Some(Box::new(theirs)),
                 hash: Some(1),

@@ -8,7 +8,7 @@ use super::{App, Effect, StatusKind, slug};
 impl App {
     /// `e`: write the client report (Markdown and HTML) next to the plan.
     pub(super) fn export(&mut self) -> Vec<Effect> {
-        let doc = &self.docs[self.active];
+        let doc = &self.session.active();
         let base = match &doc.path {
             Some(p) => p.with_file_name(format!(
                 "{}-report",

@@ -7,7 +7,6 @@ use super::cursor::ListCursor;
 use super::rows::{Row, TextField};
 use super::{App, Document, EditState, EditTarget, MAX_PLANS, Mode, StatusKind, slug, text};
 use crate::model::compare::{InputDiff, differences};
-use crate::model::project_into;
 
 /// The compare view's state; `differences` is derived when the view opens and
 /// whenever the baseline or the plans change.
@@ -49,29 +48,20 @@ pub fn visible_plans(c: &CompareState, plans: usize, cols: usize) -> Vec<usize> 
 }
 
 impl App {
-    /// Recomputes every open plan's projection.
-    pub(super) fn reproject_all(&mut self) {
-        self.projections
-            .resize_with(self.docs.len(), Default::default);
-        for (doc, p) in self.docs.iter().zip(self.projections.iter_mut()) {
-            project_into(&doc.plan, p);
-        }
-    }
-
     /// `v`: duplicate the plan being edited as a named variant, next to it.
     pub(super) fn make_variant(&mut self) {
-        if self.docs.len() >= MAX_PLANS {
+        if self.session.len() >= MAX_PLANS {
             self.say(
                 StatusKind::Warning,
                 format!("at most {MAX_PLANS} plans open at once: close one with x first"),
             );
             return;
         }
-        let source = &self.docs[self.active];
+        let source = &self.session.active();
         let base = strip_variant(&source.plan.name);
         let taken = |k: usize| {
             let candidate = format!("{base} — variant {k}");
-            self.docs.iter().any(|d| d.plan.name == candidate)
+            self.session.docs().any(|d| d.plan.name == candidate)
         };
         let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
         let name = format!("{base} — variant {k}");
@@ -80,9 +70,8 @@ impl App {
         let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
         let mut doc = Document::unsaved(plan, Some(path));
         doc.auto_path = true;
-        self.docs.push(doc);
-        self.projections.push(Default::default());
-        self.active = self.docs.len() - 1;
+        let i = self.session.push(doc);
+        self.session.set_active(i);
         self.after_open();
         // Name it at once: the variant is what the client asked "what if" about.
         if let Some(p) = self
@@ -106,49 +95,48 @@ impl App {
 
     /// `<` / `>`: edit the previous or next open plan.
     pub(super) fn switch_plan(&mut self, delta: isize) {
-        if self.docs.len() < 2 {
+        if self.session.len() < 2 {
             self.say(
                 StatusKind::Info,
                 "one plan open: v makes a variant to compare with",
             );
             return;
         }
-        let n = self.docs.len() as isize;
-        self.active = ((self.active as isize + delta).rem_euclid(n)) as usize;
+        let n = self.session.len() as isize;
+        let active = self.session.active_index() as isize;
+        self.session
+            .set_active(((active + delta).rem_euclid(n)) as usize);
         self.last_change = None;
-        self.refresh();
+        // Each plan keeps its derived data: switching computes nothing.
+        self.rebuild_rows();
         self.say(
             StatusKind::Info,
             format!(
                 "editing plan {} of {}: {}",
-                self.active + 1,
-                self.docs.len(),
-                self.docs[self.active].plan.name
+                self.session.active_index() + 1,
+                self.session.len(),
+                self.session.active().plan.name
             ),
         );
     }
 
     /// Closes plan `i` (never the last one).
     pub(super) fn close_plan(&mut self, i: usize) {
-        if self.docs.len() <= 1 || i >= self.docs.len() {
+        let Some(gone) = self.session.remove(i) else {
             self.say(StatusKind::Info, "the last open plan stays open");
             return;
-        }
-        let name = self.docs.remove(i).plan.name;
-        self.projections.remove(i);
-        if self.active >= self.docs.len() || self.active > i {
-            self.active = self.active.saturating_sub(1);
-        }
-        self.refresh();
+        };
+        let name = gone.plan.name;
+        self.rebuild_rows();
         if let Mode::Compare(c) = &mut self.mode {
-            c.focus = c.focus.min(self.docs.len() - 1);
+            c.focus = c.focus.min(self.session.len() - 1);
             if c.baseline == i {
                 c.baseline = 0;
             } else if c.baseline > i {
                 c.baseline -= 1;
             }
         }
-        if self.docs.len() < 2 && matches!(self.mode, Mode::Compare(_)) {
+        if self.session.len() < 2 && matches!(self.mode, Mode::Compare(_)) {
             self.mode = Mode::Normal;
         }
         self.refresh_comparison();
@@ -157,7 +145,7 @@ impl App {
 
     /// `c`: the open plans side by side.
     pub(super) fn open_compare(&mut self) {
-        if self.docs.len() < 2 {
+        if self.session.len() < 2 {
             self.say(
                 StatusKind::Info,
                 "compare needs two plans: v makes a variant, or Ctrl-O and Space mark plans",
@@ -166,7 +154,7 @@ impl App {
         }
         self.mode = Mode::Compare(CompareState {
             baseline: 0,
-            focus: self.active,
+            focus: self.session.active_index(),
             page: 0,
             chart: false,
             scroll: ListCursor::default(),
@@ -174,8 +162,8 @@ impl App {
         });
         self.refresh_comparison();
         let (cols, n) = (
-            columns_that_fit(self.size.width, self.docs.len()),
-            self.docs.len(),
+            columns_that_fit(self.size.width, self.session.len()),
+            self.session.len(),
         );
         if let Mode::Compare(c) = &mut self.mode {
             c.keep_focus_visible(cols, n);
@@ -184,7 +172,7 @@ impl App {
 
     /// Re-derives what differs between the plans, baseline first.
     pub(super) fn refresh_comparison(&mut self) {
-        let plans: Vec<&crate::model::Scenario> = self.docs.iter().map(|d| &d.plan).collect();
+        let plans: Vec<&crate::model::Scenario> = self.session.docs().map(|d| &d.plan).collect();
         if let Mode::Compare(c) = &mut self.mode {
             c.differences = differences(&plans);
             c.scroll.clamp(c.differences.len());
@@ -193,7 +181,7 @@ impl App {
 
     /// Renaming a never-saved variant moves its proposed file with its name.
     pub(super) fn follow_name(&mut self) {
-        let doc = &mut self.docs[self.active];
+        let doc = self.session.active_mut();
         if doc.auto_path
             && doc.never_saved()
             && let Some(old) = doc.path.clone()

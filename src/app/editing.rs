@@ -6,7 +6,7 @@
 use super::modes::picker::PickTarget;
 use super::modes::text_entry::{EditState, EditTarget};
 use super::rows::{Group, Row, TextField, Toggle};
-use super::{App, ChangeEffect, Mode, StatusKind, entry, rows, text};
+use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
 use crate::model::fields::{Field, Section};
 use crate::model::{Projection, Reviewers, Scenario};
 
@@ -40,7 +40,9 @@ impl App {
             return;
         };
         let path = f.path();
-        let current = self.docs[self.active]
+        let current = self
+            .session
+            .active()
             .plan
             .uncertainty
             .iter()
@@ -58,7 +60,8 @@ impl App {
     /// The plan's range for a field, if it has one.
     pub fn range_of(&self, f: Field) -> Option<(f64, f64)> {
         let path = f.path();
-        self.docs[self.active]
+        self.session
+            .active()
             .plan
             .uncertainty
             .iter()
@@ -91,11 +94,11 @@ impl App {
 
     /// `p`: take the catalog's current prices into the plan (undoable).
     pub(crate) fn refresh_prices(&mut self) {
-        if self.price_changes.is_empty() {
+        if self.price_changes().is_empty() {
             self.say(StatusKind::Info, "the plan's prices match the catalog");
             return;
         }
-        let changes = self.price_changes.clone();
+        let changes = self.price_changes().to_vec();
         let ids: Vec<String> = changes.iter().map(|c| c.id.clone()).collect();
         self.commit(format!("Prices refreshed: {}", ids.join(", ")), |s| {
             *s = crate::model::prices::refreshed(s, &changes);
@@ -104,10 +107,10 @@ impl App {
 
     /// Applies an edit to the plan, recomputes, and records what it changed.
     pub fn commit(&mut self, what: String, edit: impl FnOnce(&mut Scenario)) -> bool {
-        let tco_before = self.projections[self.active].totals.tco;
-        let month = watch_month(&self.projections[self.active]);
-        let month_before = month_total(&self.projections[self.active], month);
-        if !self.docs[self.active].edit(edit) {
+        let tco_before = self.projection().totals.tco;
+        let month = watch_month(self.projection());
+        let month_before = month_total(self.projection(), month);
+        if !self.session.active_mut().edit(edit) {
             return false;
         }
         self.refresh();
@@ -123,22 +126,22 @@ impl App {
         month_before: f64,
     ) {
         let month = if month == 0 {
-            watch_month(&self.projections[self.active])
+            watch_month(self.projection())
         } else {
             month
         };
         self.last_change = Some(ChangeEffect {
             what,
             tco_before,
-            tco_after: self.projections[self.active].totals.tco,
+            tco_after: self.projection().totals.tco,
             month,
             month_before,
-            month_after: month_total(&self.projections[self.active], month),
+            month_after: month_total(self.projection(), month),
         });
     }
 
     pub(crate) fn field_text(&self, field: Field, v: f64) -> String {
-        crate::report::format::field_value(field, v, &self.docs[self.active].plan.currency)
+        crate::report::format::field_value(field, v, &self.session.active().plan.currency)
     }
 
     pub(crate) fn step(&mut self, dir: f64, times: f64) {
@@ -148,7 +151,7 @@ impl App {
             }
             return;
         };
-        let Some(current) = field.get(&self.docs[self.active].plan) else {
+        let Some(current) = field.get(&self.session.active().plan) else {
             return;
         };
         // A big step is exactly `times` single steps: one step of ten times
@@ -178,12 +181,16 @@ impl App {
     /// The field's label with the model or line it belongs to.
     pub fn field_label(&self, field: Field) -> String {
         let owner = match (field.section(), field.index()) {
-            (Section::Models, Some(i)) => self.docs[self.active]
+            (Section::Models, Some(i)) => self
+                .session
+                .active()
                 .plan
                 .models
                 .get(i)
                 .map(|m| m.id.clone()),
-            (Section::Infrastructure, Some(i)) => self.docs[self.active]
+            (Section::Infrastructure, Some(i)) => self
+                .session
+                .active()
                 .plan
                 .infrastructure
                 .get(i)
@@ -200,7 +207,7 @@ impl App {
         match self.selected_row() {
             Some(Row::Heading(_)) => self.toggle_section(),
             Some(Row::Field(f)) => {
-                if let Some(v) = f.get(&self.docs[self.active].plan) {
+                if let Some(v) = f.get(&self.session.active().plan) {
                     self.mode = Mode::Edit(EditState {
                         target: EditTarget::Number(f),
                         input: text::selected_line(&entry::edit_text(v)),
@@ -209,7 +216,7 @@ impl App {
                 }
             }
             Some(Row::Text(t)) => {
-                let current = text::text_value(&self.docs[self.active].plan, t);
+                let current = text::text_value(&self.session.active().plan, t);
                 self.mode = Mode::Edit(EditState {
                     target: EditTarget::Text(t),
                     input: text::selected_line(&current),
@@ -226,17 +233,18 @@ impl App {
     pub(crate) fn toggle(&mut self, t: Toggle) {
         match t {
             Toggle::Retrieval => {
-                let on = !self.docs[self.active].plan.retrieval.enabled;
+                let on = !self.session.active().plan.retrieval.enabled;
                 self.commit(
                     format!("Retrieval {}", if on { "on" } else { "off" }),
                     |s| s.retrieval.enabled = on,
                 );
             }
             Toggle::Reviewers => {
-                let next = match self.docs[self.active].plan.oversight.reviewers {
+                let next = match self.session.active().plan.oversight.reviewers {
                     Reviewers::Auto => {
                         // Start a fixed team at the month-1 need, rounded up to a half FTE.
-                        let need = self.projections[self.active]
+                        let need = self
+                            .projection()
                             .first()
                             .map_or(0.0, |m| m.reviewer_fte_needed);
                         Reviewers::Fixed((need * 2.0).ceil() / 2.0)
@@ -261,7 +269,7 @@ impl App {
         } else {
             self.collapsed.push(group);
         }
-        self.rows = rows::build(&self.docs[self.active].plan, &self.collapsed);
+        self.rebuild_rows();
         self.selected = self
             .rows
             .iter()
@@ -288,18 +296,20 @@ impl App {
 
     pub(crate) fn remove_line(&mut self) {
         if let Some(i) = self.current_model() {
-            if self.docs[self.active].plan.models.len() <= 1 {
+            if self.session.active().plan.models.len() <= 1 {
                 self.say(
                     StatusKind::Warning,
                     "a plan needs at least one model; pick another with Enter instead",
                 );
                 return;
             }
-            let id = self.docs[self.active].plan.models[i].id.clone();
+            let id = self.session.active().plan.models[i].id.clone();
             self.commit(format!("Removed {id} from the mix"), |s| {
                 s.models.remove(i);
             });
-            if (self.docs[self.active]
+            if (self
+                .session
+                .active()
                 .plan
                 .models
                 .iter()
@@ -315,7 +325,7 @@ impl App {
                 );
             }
         } else if let Some(i) = self.current_infra() {
-            let name = self.docs[self.active].plan.infrastructure[i].name.clone();
+            let name = self.session.active().plan.infrastructure[i].name.clone();
             self.commit(format!("Removed infrastructure line {name:?}"), |s| {
                 s.infrastructure.remove(i);
             });
@@ -328,13 +338,15 @@ impl App {
     }
 
     pub(crate) fn rebalance(&mut self) {
-        let sum: f64 = self.docs[self.active]
+        let sum: f64 = self
+            .session
+            .active()
             .plan
             .models
             .iter()
             .map(|m| m.share_pct)
             .sum();
-        let n = self.docs[self.active].plan.models.len() as f64;
+        let n = self.session.active().plan.models.len() as f64;
         let changed = self.commit("Rebalanced model shares to 100 %".into(), |s| {
             for m in &mut s.models {
                 m.share_pct = if sum > 0.0 {
@@ -350,7 +362,7 @@ impl App {
     }
 
     pub(crate) fn add_infra(&mut self) {
-        let n = self.docs[self.active].plan.infrastructure.len();
+        let n = self.session.active().plan.infrastructure.len();
         self.collapsed
             .retain(|g| *g != Group::Model(Section::Infrastructure));
         self.commit("Added an infrastructure line".into(), |s| {
@@ -372,13 +384,13 @@ impl App {
     }
 
     pub(crate) fn undo(&mut self, undo: bool) {
-        let tco_before = self.projections[self.active].totals.tco;
-        let month = watch_month(&self.projections[self.active]);
-        let month_before = month_total(&self.projections[self.active], month);
+        let tco_before = self.projection().totals.tco;
+        let month = watch_month(self.projection());
+        let month_before = month_total(self.projection(), month);
         let done = if undo {
-            self.docs[self.active].undo()
+            self.session.active_mut().undo()
         } else {
-            self.docs[self.active].redo()
+            self.session.active_mut().redo()
         };
         if done {
             self.refresh();

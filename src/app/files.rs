@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::rows::TextField;
 use super::{
-    App, BrowserState, Document, EditState, EditTarget, Effect, Mode, Pending, StatusKind, slug,
-    text,
+    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Mode, Pending, StatusKind,
+    slug, text,
 };
 use crate::model::{Scenario, validate};
 use crate::store::plans::TEMPLATES;
@@ -16,12 +16,14 @@ impl App {
     /// The plans a pending action would lose changes in.
     pub(crate) fn at_risk(&self, then: &Pending) -> Vec<usize> {
         match then {
-            Pending::Close(i) => vec![*i]
+            Pending::Close(id) => self
+                .session
+                .index_of(*id)
                 .into_iter()
-                .filter(|i| self.docs[*i].is_dirty())
+                .filter(|i| self.session.get(*i).is_dirty())
                 .collect(),
-            _ => (0..self.docs.len())
-                .filter(|i| self.docs[*i].is_dirty())
+            _ => (0..self.session.len())
+                .filter(|i| self.session.get(*i).is_dirty())
                 .collect(),
         }
     }
@@ -41,10 +43,10 @@ impl App {
         self.at_risk(then)
             .into_iter()
             .map(|i| {
-                self.docs[i].path.as_ref().map_or_else(
-                    || self.docs[i].plan.name.clone(),
-                    |p| p.display().to_string(),
-                )
+                let d = self.session.get(i);
+                d.path
+                    .as_ref()
+                    .map_or_else(|| d.plan.name.clone(), |p| p.display().to_string())
             })
             .collect()
     }
@@ -62,8 +64,10 @@ impl App {
                 self.new_from_template(i);
                 Vec::new()
             }
-            Pending::Close(i) => {
-                self.close_plan(i);
+            Pending::Close(id) => {
+                if let Some(i) = self.session.index_of(id) {
+                    self.close_plan(i);
+                }
                 Vec::new()
             }
         }
@@ -71,25 +75,27 @@ impl App {
 
     /// Ctrl-S: save the plan being edited where it lives, or ask where.
     pub(super) fn save(&mut self) -> Vec<Effect> {
-        if self.docs[self.active].path.is_none() {
+        if self.session.active().path.is_none() {
             self.open_save_as();
             return Vec::new();
         }
         self.pending_saves = 1;
-        self.save_effect(self.active, None).into_iter().collect()
+        self.save_effect(self.session.active_index(), None)
+            .into_iter()
+            .collect()
     }
 
     /// The effect that saves plan `i` to `to` (or its own path), or `None`
     /// with a message when it cannot be saved.
     pub(super) fn save_effect(&mut self, i: usize, to: Option<PathBuf>) -> Option<Effect> {
-        let doc = &self.docs[i];
+        let doc = self.session.get(i);
         if let Some(problem) = validate(&doc.plan).first() {
             let hint = if problem.path.contains("share_pct") {
                 " — press b to rebalance"
             } else {
                 ""
             };
-            let which = if self.docs.len() > 1 {
+            let which = if self.session.len() > 1 {
                 format!(" ({})", doc.plan.name)
             } else {
                 String::new()
@@ -114,18 +120,20 @@ impl App {
         } else {
             None
         };
+        let text = write_plan(&doc.plan);
+        let generation = self.session.saving(i);
         Some(Effect::Save {
-            doc: i,
+            doc: self.session.id(i),
+            generation,
             path,
-            text: write_plan(&doc.plan),
-            plan: Box::new(doc.plan.clone()),
+            text,
             create_new,
             expected,
         })
     }
 
     pub(super) fn open_save_as(&mut self) {
-        let doc = &self.docs[self.active];
+        let doc = &self.session.active();
         let suggested = doc.path.clone().unwrap_or_else(|| {
             let file = format!("{}.ron", slug(&doc.plan.name));
             match &self.plans_dir {
@@ -142,15 +150,15 @@ impl App {
 
     pub(super) fn on_saved(
         &mut self,
-        doc: usize,
+        doc: DocId,
+        generation: u64,
         path: PathBuf,
-        plan: Scenario,
         result: Result<(), String>,
     ) -> Vec<Effect> {
         match result {
             Ok(()) => {
-                if let Some(d) = self.docs.get_mut(doc) {
-                    d.mark_saved(path.clone(), plan);
+                if let Some((i, plan)) = self.session.saved(doc, generation) {
+                    self.session.get_mut(i).mark_saved(path.clone(), plan);
                 }
                 self.say(StatusKind::Info, format!("saved {}", path.display()));
                 let mut effects = vec![Effect::Remember(path)];
@@ -163,6 +171,7 @@ impl App {
                 effects
             }
             Err(why) => {
+                self.session.not_saved(doc, generation);
                 self.after_save = None;
                 self.pending_saves = 0;
                 self.say(
@@ -179,10 +188,7 @@ impl App {
         if docs.is_empty() {
             return;
         }
-        self.projections = vec![Default::default(); docs.len()];
-        self.docs = docs;
-        self.active = 0;
-        self.reproject_all();
+        self.session.replace_all(docs);
         self.after_open();
     }
 

@@ -22,6 +22,7 @@ pub mod modes;
 pub mod protocol;
 pub mod rows;
 pub mod safety;
+pub mod session;
 pub mod text;
 
 use std::path::PathBuf;
@@ -39,19 +40,17 @@ pub use modes::tornado::{TORNADO_PCT, TornadoState};
 pub use protocol::*;
 use rows::{Group, Row};
 pub use safety::{Question, SafetyState};
+pub use session::{Analysis, Derived, Session};
 
-use crate::model::{Catalog, Invalid, Projection, project_into, validate};
+use crate::model::analysis::uncertainty::Simulation;
+use crate::model::prices::{PriceChange, Retirement};
+use crate::model::{Catalog, Invalid, Projection};
 
 pub struct App {
-    /// The open plans: the one being edited and its variants or comparison
-    /// partners (at most [`MAX_PLANS`]).
-    pub docs: Vec<Document>,
-    /// Which of `docs` the inputs pane edits.
-    pub active: usize,
+    /// The open plans (the one being edited and its variants or comparison
+    /// partners, at most [`MAX_PLANS`]), each with what is derived from it.
+    pub session: Session,
     pub catalog: Catalog,
-    /// One projection per open plan, recomputed whenever that plan changes.
-    pub projections: Vec<Projection>,
-    pub problems: Vec<Invalid>,
     pub rows: Vec<Row>,
     pub collapsed: Vec<Group>,
     pub selected: usize,
@@ -78,23 +77,13 @@ pub struct App {
     /// The month a plan without its own `start` is taken to start (this month;
     /// set by the runtime, which has a clock).
     pub start_default: Option<crate::model::prices::YearMonth>,
-    /// Pricing snapshots of the active plan that differ from the catalog.
-    pub price_changes: Vec<crate::model::prices::PriceChange>,
-    /// Models of the active plan retired within its horizon.
-    pub retirements: Vec<crate::model::prices::Retirement>,
-    /// P10/P50/P90 of the TCO when the plan gives ranges (a quick 2,000-draw
-    /// run on every change; `runcost simulate` does the full 10,000).
-    pub simulation: Option<crate::model::analysis::uncertainty::Simulation>,
 }
 
 impl App {
     pub fn new(doc: Document, catalog: Catalog, plans_dir: Option<PathBuf>) -> Self {
         let mut app = App {
-            docs: vec![doc],
-            active: 0,
+            session: Session::new(doc),
             catalog,
-            projections: vec![Projection::default()],
-            problems: Vec::new(),
             rows: Vec::new(),
             collapsed: Vec::new(),
             selected: 0,
@@ -112,9 +101,6 @@ impl App {
             after_save: None,
             pending_saves: 0,
             start_default: None,
-            price_changes: Vec::new(),
-            retirements: Vec::new(),
-            simulation: None,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);
@@ -124,7 +110,7 @@ impl App {
     /// The month the active plan starts: its own `start`, else this month
     /// (`model::prices::plan_start`); without a clock (tests) only its own.
     pub fn plan_start(&self) -> Option<crate::model::prices::YearMonth> {
-        let plan = &self.docs[self.active].plan;
+        let plan = &self.doc().plan;
         match self.start_default {
             Some(today) => Some(crate::model::prices::plan_start(plan, today)),
             None => crate::model::prices::own_start(plan),
@@ -141,18 +127,17 @@ impl App {
     /// A status message when prices moved or models retire (after opening).
     pub fn announce_prices(&mut self) {
         let mut parts = Vec::new();
-        if !self.price_changes.is_empty() {
-            let changes = &self.price_changes;
-            let (before, after) =
-                crate::model::prices::refresh_effect(&self.docs[self.active].plan, changes);
+        if !self.price_changes().is_empty() {
+            let changes = self.price_changes();
+            let (before, after) = crate::model::prices::refresh_effect(&self.doc().plan, changes);
             let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
             parts.push(format!(
                 "catalog prices changed for {} since this plan was priced (TCO {} if refreshed) — p refreshes",
                 ids.join(", "),
-                crate::report::format::delta(after - before, before, &self.docs[self.active].plan.currency)
+                crate::report::format::delta(after - before, before, &self.doc().plan.currency)
             ));
         }
-        if let Some(r) = self.retirements.first() {
+        if let Some(r) = self.retirements().first() {
             parts.push(r.sentence());
         }
         if !parts.is_empty() {
@@ -162,36 +147,72 @@ impl App {
 
     /// The plan being edited.
     pub fn doc(&self) -> &Document {
-        &self.docs[self.active]
+        self.session.active()
+    }
+
+    /// What is derived from the plan being edited.
+    pub fn derived(&self) -> &Derived {
+        self.session.active_derived()
     }
 
     /// The projection of the plan being edited.
     pub fn projection(&self) -> &Projection {
-        &self.projections[self.active]
+        &self.derived().projection
     }
 
-    /// Recomputes everything derived from the plan.
+    /// What is wrong with the plan being edited.
+    pub fn problems(&self) -> &[Invalid] {
+        &self.derived().problems
+    }
+
+    /// Pricing snapshots of the active plan that differ from the catalog.
+    pub fn price_changes(&self) -> &[PriceChange] {
+        &self.derived().price_changes
+    }
+
+    /// Models of the active plan retired within its horizon.
+    pub fn retirements(&self) -> &[Retirement] {
+        &self.derived().retirements
+    }
+
+    /// P10/P50/P90 of the TCO when the plan gives ranges (2,000 draws;
+    /// `runcost simulate` does the full 10,000). While
+    /// [`band_updating`](Self::band_updating), the band of an earlier version.
+    pub fn simulation(&self) -> Option<&Simulation> {
+        self.derived().simulation.as_ref()
+    }
+
+    /// The band shown is not yet of the plan as it is now.
+    pub fn band_updating(&self) -> bool {
+        self.derived().updating(self.doc())
+    }
+
+    /// Brings what is derived from the open plans up to date (only what
+    /// their changes made stale) and rebuilds the input rows.
     pub(crate) fn refresh(&mut self) {
-        self.projections
-            .resize_with(self.docs.len(), Projection::default);
-        project_into(
-            &self.docs[self.active].plan,
-            &mut self.projections[self.active],
-        );
-        self.problems = validate(&self.docs[self.active].plan);
-        let plan = &self.docs[self.active].plan;
-        self.price_changes = crate::model::prices::snapshot_changes(plan, &self.catalog);
-        self.simulation = (!plan.uncertainty.is_empty())
-            .then(|| crate::model::analysis::uncertainty::simulate(plan, 2_000, 1));
-        self.retirements = match self.plan_start() {
-            Some(start) => crate::model::prices::retirements(plan, &self.catalog, start),
-            None => Vec::new(),
-        };
-        self.rows = rows::build(&self.docs[self.active].plan, &self.collapsed);
+        self.session.refresh(&self.catalog, self.start_default);
+        self.rebuild_rows();
+    }
+
+    /// Rebuilds the input rows (after folding, or another plan became the
+    /// active one); computes nothing about the plan.
+    pub(crate) fn rebuild_rows(&mut self) {
+        self.rows = rows::build(&self.session.active().plan, &self.collapsed);
         if self.selected >= self.rows.len() {
             self.selected = self.rows.len().saturating_sub(1);
         }
         self.scroll_into_view();
+    }
+
+    /// Asks the runtime for the bands that are stale (background analysis).
+    fn request_analyses(&mut self, effects: &mut Vec<Effect>) {
+        if let Some((doc, generation, plan)) = self.session.wanted_analysis() {
+            effects.push(Effect::Analyse {
+                doc,
+                generation,
+                plan,
+            });
+        }
     }
 
     pub fn selected_row(&self) -> Option<Row> {
@@ -241,6 +262,14 @@ impl App {
 
     /// The single entry point: apply a message, return effects to perform.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = self.dispatch(msg);
+        // A no-op unless the message changed a plan (or made another active).
+        self.session.refresh(&self.catalog, self.start_default);
+        self.request_analyses(&mut effects);
+        effects
+    }
+
+    fn dispatch(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(chord) => self.on_key(chord),
             Msg::Click { col, row } => {
@@ -262,10 +291,19 @@ impl App {
             }
             Msg::Saved {
                 doc,
+                generation,
                 path,
-                plan,
                 result,
-            } => self.on_saved(doc, path, *plan, result),
+            } => self.on_saved(doc, generation, path, result),
+            Msg::Analysed {
+                doc,
+                generation,
+                simulation,
+            } => {
+                self.session
+                    .analysed(doc, generation, simulation.map(|s| *s));
+                Vec::new()
+            }
             Msg::OpenedMany(results) => self.on_opened_many(results),
             Msg::DiskState { path, hash } => {
                 self.on_disk_state(path, hash);
@@ -313,7 +351,7 @@ impl App {
 
     /// Understaffing in the first month that has it: (month, coverage %).
     pub fn understaffed(&self) -> Option<(u32, f64)> {
-        self.projections[self.active]
+        self.projection()
             .months
             .iter()
             .find(|m| m.review_coverage_pct < 100.0 - 1e-9)
@@ -322,12 +360,7 @@ impl App {
 
     /// Σ of the model shares, for the mix heading.
     pub fn share_total(&self) -> f64 {
-        self.docs[self.active]
-            .plan
-            .models
-            .iter()
-            .map(|m| m.share_pct)
-            .sum()
+        self.doc().plan.models.iter().map(|m| m.share_pct).sum()
     }
 }
 

@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use super::keymap::KeyChord;
+pub use super::session::DocId;
 use crate::model::Scenario;
+use crate::model::analysis::uncertainty::Simulation;
 use crate::store::plans::PlanSummary;
 
 /// Everything that can happen to the workbench.
@@ -29,12 +31,20 @@ pub enum Msg {
         width: u16,
         height: u16,
     },
-    /// The runtime finished saving open plan `doc`.
+    /// The runtime finished saving open plan `doc` as it was at revision
+    /// `generation` (the `generation` of the `Effect::Save`).
     Saved {
-        doc: usize,
+        doc: DocId,
+        generation: u64,
         path: PathBuf,
-        plan: Box<Scenario>,
         result: Result<(), String>,
+    },
+    /// The worker thread computed the band of plan `doc` at revision
+    /// `generation` (dropped if the plan changed since).
+    Analysed {
+        doc: DocId,
+        generation: u64,
+        simulation: Option<Box<Simulation>>,
     },
     /// The runtime read a plan file.
     Opened {
@@ -50,7 +60,7 @@ pub enum Msg {
     },
     /// A save found the file changed on disk since it was read.
     SaveConflict {
-        doc: usize,
+        doc: DocId,
         path: PathBuf,
         theirs: Option<Box<Scenario>>,
         hash: Option<u64>,
@@ -58,7 +68,7 @@ pub enum Msg {
     /// A save found the file changed on disk since it was read, and what is
     /// on disk now is not a valid plan (or cannot be read): `why`.
     SaveConflictInvalid {
-        doc: usize,
+        doc: DocId,
         path: PathBuf,
         why: String,
         hash: Option<u64>,
@@ -86,13 +96,14 @@ pub enum Msg {
 /// Side effects for the runtime to perform.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write `text` (open plan `doc`, serialized as `plan`) to `path`
-    /// atomically; with `create_new`, refuse if the file exists.
+    /// Write `text` (open plan `doc` at revision `generation`, serialized)
+    /// to `path` atomically; with `create_new`, refuse if the file exists.
+    /// The reply (`Msg::Saved`) names the same `doc` and `generation`.
     Save {
-        doc: usize,
+        doc: DocId,
+        generation: u64,
         path: PathBuf,
         text: String,
-        plan: Box<Scenario>,
         create_new: bool,
         /// Refuse (and report a conflict) if the file on disk no longer has
         /// this fingerprint; `None` writes whatever is there.
@@ -117,6 +128,14 @@ pub enum Effect {
     /// Read these plans to compare them.
     OpenMany(Vec<PathBuf>),
     ScanPlans,
+    /// Compute the band of plan `doc` at revision `generation` off the key
+    /// path (a newer request for the same plan supersedes this one); the
+    /// answer is `Msg::Analysed`.
+    Analyse {
+        doc: DocId,
+        generation: u64,
+        plan: Box<Scenario>,
+    },
     /// Remember this plan as the one to reopen next time.
     Remember(PathBuf),
     Quit,
@@ -176,8 +195,8 @@ pub enum Pending {
     /// Open these plans side by side.
     OpenMany(Vec<PathBuf>),
     NewFrom(usize),
-    /// Close open plan `i`.
-    Close(usize),
+    /// Close this open plan.
+    Close(DocId),
 }
 
 /// The most plans open (and compared) at once.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{App, Document, Effect, MAX_PLANS, Mode, StatusKind};
+use super::{App, DocId, Document, Effect, MAX_PLANS, Mode, StatusKind};
 use crate::model::Scenario;
 use crate::model::compare::{InputDiff, differences, text_differences};
 use crate::store::recovery::{Found, Owner};
@@ -33,7 +33,7 @@ pub enum Question {
 pub struct SafetyState {
     pub question: Question,
     /// The open plan it is about.
-    pub doc: usize,
+    pub doc: DocId,
     /// The other version: the recovery copy, or what is on disk now.
     pub theirs: Option<Box<Scenario>>,
     pub theirs_hash: Option<u64>,
@@ -45,13 +45,16 @@ impl App {
     fn ask(
         &mut self,
         question: Question,
-        doc: usize,
+        doc: DocId,
         theirs: Option<Box<Scenario>>,
         hash: Option<u64>,
     ) {
+        let Some(mine) = self.session.by_id(doc) else {
+            return;
+        };
         let differences = match &theirs {
             Some(t) => {
-                let mine = &self.docs[doc].plan;
+                let mine = &mine.plan;
                 let mut d = text_differences(mine, t);
                 d.extend(differences(&[mine, t]));
                 d
@@ -68,7 +71,9 @@ impl App {
     }
 
     fn doc_at(&self, path: &PathBuf) -> Option<usize> {
-        self.docs.iter().position(|d| d.path.as_ref() == Some(path))
+        self.session
+            .docs()
+            .position(|d| d.path.as_ref() == Some(path))
     }
 
     /// At start-up: a recovery copy of the plan being opened.
@@ -85,7 +90,7 @@ impl App {
     fn offer(&mut self, found: Found, written: String, orphan: bool) {
         match found {
             Found::Copy { plan, file, .. } => {
-                if !orphan && plan.as_ref() == &self.docs[self.active].plan {
+                if !orphan && plan.as_ref() == &self.doc().plan {
                     return;
                 }
                 if matches!(self.mode, Mode::Safety(_)) {
@@ -104,7 +109,7 @@ impl App {
                         file,
                         orphan,
                     },
-                    self.active,
+                    self.session.active_id(),
                     Some(plan),
                     None,
                 );
@@ -139,14 +144,14 @@ impl App {
     pub(crate) fn restore_orphan(&mut self, plan: Scenario, from: PathBuf) -> Vec<Effect> {
         let doc = Document::unsaved(plan.clone(), None);
         let owner = Owner::Untitled(doc.recovery_id);
-        let only_pristine =
-            self.docs.len() == 1 && self.docs[0].path.is_none() && !self.docs[0].is_dirty();
+        let only_pristine = self.session.len() == 1
+            && self.session.get(0).path.is_none()
+            && !self.session.get(0).is_dirty();
         if only_pristine {
             self.replace_workspace(vec![doc]);
-        } else if self.docs.len() < MAX_PLANS {
-            self.docs.push(doc);
-            self.projections.push(Default::default());
-            self.active = self.docs.len() - 1;
+        } else if self.session.len() < MAX_PLANS {
+            let i = self.session.push(doc);
+            self.session.set_active(i);
             self.after_open();
         } else {
             self.notify(
@@ -173,8 +178,8 @@ impl App {
     /// After a restore: say that the plan cannot be saved until its problems
     /// are fixed (it was kept as it was being edited).
     pub(crate) fn problems_notice(&mut self) {
-        if let Some(first) = self.problems.first() {
-            let more = self.problems.len() - 1;
+        if let Some(first) = self.problems().first() {
+            let more = self.problems().len() - 1;
             self.notify(
                 StatusKind::Warning,
                 format!(
@@ -194,34 +199,31 @@ impl App {
 
     /// The runtime found what is on disk at `path` now.
     pub(super) fn on_disk_state(&mut self, path: PathBuf, hash: Option<u64>) {
-        for d in self
-            .docs
-            .iter_mut()
-            .filter(|d| d.path.as_ref() == Some(&path))
-        {
-            d.disk_hash = hash;
+        for i in 0..self.session.len() {
+            let d = self.session.get_mut(i);
+            if d.path.as_ref() == Some(&path) {
+                d.disk_hash = hash;
+            }
         }
     }
 
     pub(super) fn on_save_conflict(
         &mut self,
-        doc: usize,
+        doc: DocId,
         theirs: Option<Box<Scenario>>,
         hash: Option<u64>,
     ) {
         self.after_save = None;
         self.pending_saves = 0;
-        if doc < self.docs.len() {
-            self.ask(Question::Conflict, doc, theirs, hash);
-        }
+        self.session.saves_refused(doc);
+        self.ask(Question::Conflict, doc, theirs, hash);
     }
 
-    pub(super) fn on_save_conflict_invalid(&mut self, doc: usize, why: String, hash: Option<u64>) {
+    pub(super) fn on_save_conflict_invalid(&mut self, doc: DocId, why: String, hash: Option<u64>) {
         self.after_save = None;
         self.pending_saves = 0;
-        if doc < self.docs.len() {
-            self.ask(Question::ConflictInvalid { why }, doc, None, hash);
-        }
+        self.session.saves_refused(doc);
+        self.ask(Question::ConflictInvalid { why }, doc, None, hash);
     }
 
     pub(super) fn on_disk_changed(
@@ -233,12 +235,12 @@ impl App {
         let Some(doc) = self.doc_at(&path) else {
             return;
         };
-        if self.docs[doc].disk_hash == hash {
+        if self.session.get(doc).disk_hash == hash {
             return;
         }
         match theirs {
-            Ok(plan) if !self.docs[doc].is_dirty() && matches!(self.mode, Mode::Normal) => {
-                self.ask(Question::Reload, doc, Some(plan), hash);
+            Ok(plan) if !self.session.get(doc).is_dirty() && matches!(self.mode, Mode::Normal) => {
+                self.ask(Question::Reload, self.session.id(doc), Some(plan), hash);
             }
             Ok(_) => self.say(
                 StatusKind::Warning,
@@ -259,7 +261,7 @@ impl App {
 
     pub(super) fn on_disk_deleted(&mut self, path: PathBuf) {
         if let Some(doc) = self.doc_at(&path) {
-            self.docs[doc].disk_hash = None;
+            self.session.get_mut(doc).disk_hash = None;
             self.say(
                 StatusKind::Warning,
                 format!(

@@ -125,7 +125,7 @@ impl Autosave {
     /// plans that are saved or no longer open.
     pub fn sync(&mut self, app: &App) {
         let mut open: HashSet<Key> = HashSet::new();
-        for d in &app.docs {
+        for d in app.session.docs() {
             let key = key(d);
             open.insert(key.clone());
             if d.is_dirty() {
@@ -166,7 +166,7 @@ impl Autosave {
 
     /// The user chose to discard every unsaved change (quit → discard).
     pub fn discard_all(&mut self, app: &App) {
-        for d in &app.docs {
+        for d in app.session.docs() {
             let key = key(d);
             self.sent.remove(&key);
             self.share(|s| {
@@ -200,7 +200,7 @@ impl Locks {
     pub fn sync(&mut self, app: &App) -> Vec<Msg> {
         // Plans not written yet are locked too: two windows on one new file
         // would otherwise share (and delete) one recovery copy.
-        let open: HashSet<PathBuf> = app.docs.iter().filter_map(|d| d.path.clone()).collect();
+        let open: HashSet<PathBuf> = app.session.docs().filter_map(|d| d.path.clone()).collect();
         let mut notices = Vec::new();
         for p in open.difference(&self.held.clone()) {
             match recovery::take_lock(p) {

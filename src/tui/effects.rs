@@ -24,17 +24,17 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
     match effect {
         Effect::Save {
             doc,
+            generation,
             path,
             text,
-            plan,
             create_new,
             expected,
         } => {
             if create_new && std::fs::symlink_metadata(&path).is_ok() {
                 return vec![Msg::Saved {
                     doc,
+                    generation,
                     path: path.clone(),
-                    plan,
                     result: Err(format!("{} exists already", path.display())),
                 }];
             }
@@ -87,8 +87,8 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             let ok = result.is_ok();
             let mut msgs = vec![Msg::Saved {
                 doc,
+                generation,
                 path: path.clone(),
-                plan,
                 result,
             }];
             if ok {
@@ -195,6 +195,17 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 ),
             }]
         }
+        // Run by the worker thread (`worker.rs`) off the key path; inline
+        // only when there is no worker.
+        Effect::Analyse {
+            doc,
+            generation,
+            plan,
+        } => vec![Msg::Analysed {
+            doc,
+            generation,
+            simulation: crate::app::session::analyse(&plan).map(Box::new),
+        }],
         Effect::Quit => Vec::new(),
     }
 }

@@ -32,7 +32,7 @@ impl Watch {
     /// Messages for open plans whose files changed since last seen.
     pub fn check(&mut self, app: &App, catalog: &Catalog) -> Vec<Msg> {
         let mut msgs = Vec::new();
-        for d in &app.docs {
+        for d in app.session.docs() {
             let Some(path) = &d.path else { continue };
             let now = stat(path);
             let before = self.seen.insert(path.clone(), now);

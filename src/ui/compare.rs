@@ -31,7 +31,7 @@ fn plan_style(theme: &Theme, i: usize) -> Style {
 }
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Theme) {
-    let n = app.docs.len();
+    let n = app.session.len();
     let cols = columns_that_fit(area.width, n);
     let pager = if cols < n {
         format!(
@@ -44,7 +44,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
     };
     let title = format!(
         " Compare {n} plans — baseline: {} — monthly bars share one scale{pager} ",
-        app.docs[c.baseline].plan.name
+        app.session.get(c.baseline).plan.name
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -83,15 +83,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
 
 fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, theme: &Theme) {
     let col_w = (area.width.saturating_sub(LABEL_W) / cols as u16).max(1);
-    let shown = visible_plans(c, app.docs.len(), cols);
-    let ps: Vec<&Projection> = app.projections.iter().collect();
+    let shown = visible_plans(c, app.session.len(), cols);
+    let ps: Vec<&Projection> = app.session.projections().collect();
     let best_tco = best(Figure::Tco, &ps);
     let best_roi = best(Figure::Roi, &ps);
-    let base = &app.projections[c.baseline];
+    let base = app.session.projection(c.baseline);
     // One scale for every plan's monthly bars, so heights compare across columns.
     let shared_max = app
-        .projections
-        .iter()
+        .session
+        .projections()
         .flat_map(|p| p.months.iter().map(|m| m.total))
         .fold(0.0f64, f64::max);
 
@@ -117,8 +117,8 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         let x = area.x + LABEL_W + slot as u16 * col_w;
         let r = Rect::new(x, area.y, col_w.saturating_sub(1), area.height);
         let w = r.width as usize;
-        let doc = &app.docs[i];
-        let p = &app.projections[i];
+        let doc = app.session.get(i);
+        let p = app.session.projection(i);
         let cur = doc.plan.currency.as_str();
         let focused = i == c.focus;
         let mut head = String::new();
@@ -273,29 +273,29 @@ fn stretch(values: &[f64], width: usize) -> Vec<f64> {
 
 fn chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let series: Vec<Vec<(f64, f64)>> = app
-        .projections
-        .iter()
+        .session
+        .projections()
         .map(|p| p.months.iter().map(|m| (m.month as f64, m.total)).collect())
         .collect();
     let max_x = app
-        .projections
-        .iter()
+        .session
+        .projections()
         .map(|p| p.months.len())
         .max()
         .unwrap_or(1) as f64;
     let max_y = app
-        .projections
-        .iter()
+        .session
+        .projections()
         .flat_map(|p| p.months.iter().map(|m| m.total))
         .fold(0.0f64, f64::max)
         .max(1.0);
-    let cur = app.docs[0].plan.currency.as_str();
+    let cur = app.session.get(0).plan.currency.as_str();
     let datasets: Vec<Dataset> = series
         .iter()
         .enumerate()
         .map(|(i, data)| {
             Dataset::default()
-                .name(app.docs[i].plan.name.clone())
+                .name(app.session.get(i).plan.name.clone())
                 .marker(if theme.color {
                     Marker::Braille
                 } else {
@@ -331,10 +331,10 @@ fn differences(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usi
     if area.height < 2 {
         return;
     }
-    let shown = visible_plans(c, app.docs.len(), cols);
+    let shown = visible_plans(c, app.session.len(), cols);
     let label_w = (area.width / 3).clamp(LABEL_W, 40) as usize;
     let col_w = ((area.width as usize).saturating_sub(label_w) / cols.max(1)).max(1);
-    let cur = app.docs[c.baseline].plan.currency.as_str();
+    let cur = app.session.get(c.baseline).plan.currency.as_str();
     let title = if c.differences.is_empty() {
         "What differs: nothing — the plans have the same inputs".to_string()
     } else {

@@ -243,8 +243,8 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                 Some(Pricing::SelfHosted(_)) => "GPU",
                 None => "unpriced",
             };
-            let retiring = app.retirements.iter().find(|r| r.index == i);
-            let repriced = app.price_changes.iter().any(|c| c.index == i);
+            let retiring = app.retirements().iter().find(|r| r.index == i);
+            let repriced = app.price_changes().iter().any(|c| c.index == i);
             let kind = match (retiring, repriced) {
                 (Some(r), _) => format!("⚠ retires m{} {base}", r.month),
                 (None, true) => format!("⚠ price {base}"),

@@ -43,7 +43,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
     );
-    let band_rows = if app.simulation.is_some() { 2 } else { 0 };
+    let band_rows = if app.simulation().is_some() { 2 } else { 0 };
     let spark_rows =
         (sparklines::wanted_rows() + band_rows).min(cursor.left().saturating_sub(2).max(2));
     sparklines::render(f, cursor.take(spark_rows), app, theme);
@@ -133,17 +133,36 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
             },
             Kind::Ratio => fig(label, v.map_or("n/a".into(), |r| format!("{r:.1}×"))),
         });
-        if h == Headline::Tco
-            && let Some(b) = app.simulation.as_ref().map(|s| s.tco)
-        {
-            figures.push(fig(
-                "P10–P90",
-                format!(
-                    "{} – {}",
-                    crate::report::format::money_short(b.p10, c),
-                    crate::report::format::money_short(b.p90, c)
-                ),
-            ));
+        if h == Headline::Tco {
+            // While the worker computes the band of the plan as it is now,
+            // the previous band stays, marked as updating.
+            let updating = app.band_updating();
+            match app.simulation().map(|s| s.tco) {
+                Some(b) => {
+                    let range = format!(
+                        "{} – {}",
+                        crate::report::format::money_short(b.p10, c),
+                        crate::report::format::money_short(b.p90, c)
+                    );
+                    figures.push(if updating {
+                        Figure {
+                            label: "P10–P90",
+                            value: format!("{range} updating…"),
+                            short: Some(range),
+                            style: Some(theme.muted()),
+                        }
+                    } else {
+                        fig("P10–P90", range)
+                    });
+                }
+                None if updating => figures.push(Figure {
+                    label: "P10–P90",
+                    value: "updating…".into(),
+                    short: None,
+                    style: Some(theme.muted()),
+                }),
+                None => {}
+            }
         }
     }
     figures
@@ -209,6 +228,16 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
 }
 
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
+    let mut line = edit_effect(app, theme);
+    if app.band_updating() {
+        // The band (P10–P90) shown is of the plan before this change.
+        line.spans
+            .push(Span::styled(" · P10–P90 updating…", theme.muted()));
+    }
+    line
+}
+
+fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
     let c = app.doc().plan.currency.as_str();
     match &app.last_change {
         None => Line::from(Span::styled(

@@ -14,7 +14,7 @@ use crate::model::compare::InputValue;
 use crate::report::format::{field_value, number};
 
 pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
-    let doc = &app.docs[s.doc];
+    let doc = app.session.by_id(s.doc).unwrap_or_else(|| app.doc());
     let file = doc.path.as_ref().map_or_else(
         || "the unsaved plan".to_string(),
         |p| p.display().to_string(),

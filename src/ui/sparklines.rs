@@ -74,7 +74,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )];
     // With input ranges, P90 and P10 of the monthly total sit under it on
     // one shared scale: the band.
-    let band: Option<(Vec<f64>, Vec<f64>)> = app.simulation.as_ref().map(|sim| {
+    let band: Option<(Vec<f64>, Vec<f64>)> = app.simulation().map(|sim| {
         (
             sim.monthly_total.iter().map(|b| b.p90).collect(),
             sim.monthly_total.iter().map(|b| b.p10).collect(),

@@ -20,8 +20,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         ""
     };
-    let of = if app.docs.len() > 1 {
-        format!(" [{}/{}]", app.active + 1, app.docs.len())
+    let of = if app.session.len() > 1 {
+        format!(
+            " [{}/{}]",
+            app.session.active_index() + 1,
+            app.session.len()
+        )
     } else {
         String::new()
     };

@@ -92,7 +92,7 @@ pub const KEYS: Keymap<CompareAction> = Keymap {
 
 impl CompareState {
     pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        let plans = app.docs.len();
+        let plans = app.session.len();
         let mut focus = ListCursor {
             selected: self.focus,
             offset: 0,
@@ -103,14 +103,14 @@ impl CompareState {
             Some(C::Scroll(m)) => self.scroll.go(m, self.differences.len(), LIST_PAGE),
             Some(C::SetBaseline) => {
                 self.baseline = self.focus;
-                let name = app.docs[self.focus].plan.name.clone();
+                let name = app.session.get(self.focus).plan.name.clone();
                 app.say(StatusKind::Info, format!("baseline: {name}"));
             }
             Some(C::ToggleChart) => self.chart = !self.chart,
             Some(C::Edit) => {
-                app.active = self.focus;
+                app.session.set_active(self.focus);
                 app.last_change = None;
-                app.refresh();
+                app.rebuild_rows();
                 let msg = format!(
                     "editing {} — c returns to the comparison",
                     app.doc().plan.name
@@ -118,7 +118,9 @@ impl CompareState {
                 app.say(StatusKind::Info, msg);
                 return Outcome::Close;
             }
-            Some(C::ClosePlan) => return Outcome::Guard(Pending::Close(self.focus)),
+            Some(C::ClosePlan) => {
+                return Outcome::Guard(Pending::Close(app.session.id(self.focus)));
+            }
             Some(C::Back) => return Outcome::Close,
             Some(C::Help) => {
                 app.mode = Mode::Help(Default::default());

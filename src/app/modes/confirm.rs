@@ -52,12 +52,12 @@ pub fn handle(pending: &mut Pending, chord: KeyChord, app: &mut App) -> Outcome 
         Some(ConfirmAction::Save) => {
             let targets = app.at_risk(&pending);
             for &i in &targets {
-                if app.docs[i].path.is_none() {
+                if app.session.get(i).path.is_none() {
                     app.say(
                         StatusKind::Error,
                         format!(
                             "{:?} has no file yet: save it with S (save as) first",
-                            app.docs[i].plan.name
+                            app.session.get(i).plan.name
                         ),
                     );
                     return Outcome::Close;

@@ -247,7 +247,7 @@ impl App {
         self.status = None;
         match action {
             A::Move(m) if self.focus == Focus::Table => {
-                let months = self.projections[self.active].months.len();
+                let months = self.projection().months.len();
                 let mut c = ListCursor {
                     selected: self.table_offset,
                     offset: 0,
@@ -274,12 +274,12 @@ impl App {
             A::ToggleSection => self.toggle_section(),
             A::CollapseAll => {
                 self.collapsed = Group::all().collect();
-                self.refresh();
+                self.rebuild_rows();
                 self.selected = 0;
             }
             A::ExpandAll => {
                 self.collapsed.clear();
-                self.refresh();
+                self.rebuild_rows();
             }
             A::SwitchFocus => {
                 self.focus = match self.focus {
@@ -296,7 +296,7 @@ impl App {
             A::Compare => self.open_compare(),
             A::PrevPlan => self.switch_plan(-1),
             A::NextPlan => self.switch_plan(1),
-            A::ClosePlan => return self.guard(Pending::Close(self.active)),
+            A::ClosePlan => return self.guard(Pending::Close(self.session.active_id())),
             A::NewFromExample => self.mode = Mode::Examples(Default::default()),
             A::Notes => self.open_notes(),
             A::PickModel => {

@@ -37,7 +37,7 @@ impl App {
     pub(super) fn wheel(&mut self, col: u16, row: u16, delta: isize) {
         let r = self.regions();
         if col >= r.projection.x && row >= r.projection.y {
-            let months = self.projections[self.active].months.len();
+            let months = self.projection().months.len();
             let mut c = ListCursor {
                 selected: self.table_offset,
                 offset: 0,

@@ -104,7 +104,9 @@ impl App {
 
     fn assign_model(&mut self, target: PickTarget, k: usize) {
         let entry = self.catalog.models[k].clone();
-        let clash = self.docs[self.active]
+        let clash = self
+            .session
+            .active()
             .plan
             .models
             .iter()
@@ -122,7 +124,9 @@ impl App {
         }
         match target {
             PickTarget::Replace(i) => {
-                let old = self.docs[self.active]
+                let old = self
+                    .session
+                    .active()
                     .plan
                     .models
                     .get(i)
@@ -141,7 +145,7 @@ impl App {
                 });
             }
             PickTarget::Add => {
-                let n = self.docs[self.active].plan.models.len();
+                let n = self.session.active().plan.models.len();
                 self.collapsed
                     .retain(|g| *g != Group::Model(Section::Models));
                 let start = self.start_for(&entry);

@@ -101,7 +101,10 @@ impl SafetyState {
     }
 
     fn answer(&mut self, action: S, app: &mut App) -> Vec<Effect> {
-        let doc = self.doc;
+        // The plan it is about (it may have been closed meanwhile).
+        let Some(doc) = app.session.index_of(self.doc) else {
+            return Vec::new();
+        };
         match (&self.question, action) {
             (
                 Question::Recover {
@@ -120,7 +123,7 @@ impl SafetyState {
                 let Some(plan) = self.theirs.take() else {
                     return Vec::new();
                 };
-                app.active = doc;
+                app.session.set_active(doc);
                 let kept = plan.clone();
                 app.commit("Restored the recovered changes".into(), |s| *s = *plan);
                 app.say(
@@ -130,7 +133,7 @@ impl SafetyState {
                 app.problems_notice();
                 // Written again at once under this plan's own name (an older
                 // runcost's copy moves there).
-                let d = &app.docs[doc];
+                let d = app.session.get(doc);
                 vec![Effect::AdoptRecovery {
                     from,
                     owner: Owner::of(d.path.as_deref(), d.recovery_id),
@@ -146,16 +149,16 @@ impl SafetyState {
                 match app.save_effect(doc, None) {
                     Some(Effect::Save {
                         doc,
+                        generation,
                         path,
                         text,
-                        plan,
                         create_new,
                         ..
                     }) => vec![Effect::Save {
                         doc,
+                        generation,
                         path,
                         text,
-                        plan,
                         create_new,
                         expected: None,
                     }],
@@ -163,15 +166,15 @@ impl SafetyState {
                 }
             }
             (Question::Conflict | Question::ConflictInvalid { .. }, S::SaveAs) => {
-                app.active = doc;
+                app.session.set_active(doc);
                 app.refresh();
                 app.open_save_as();
                 Vec::new()
             }
             (Question::Conflict | Question::Reload, S::Restore) => {
                 if let Some(plan) = self.theirs.take() {
-                    app.active = doc;
-                    app.docs[doc].reload(*plan, self.theirs_hash);
+                    app.session.set_active(doc);
+                    app.session.get_mut(doc).reload(*plan, self.theirs_hash);
                     app.refresh();
                     app.say(
                         StatusKind::Info,
@@ -182,7 +185,7 @@ impl SafetyState {
             }
             (Question::Reload, S::Cancel | S::Keep) => {
                 // Keep ours; remember the new disk state so saving asks no more.
-                app.docs[doc].disk_hash = self.theirs_hash;
+                app.session.get_mut(doc).disk_hash = self.theirs_hash;
                 app.say(StatusKind::Info, "kept the plan as it is here");
                 Vec::new()
             }

@@ -67,7 +67,11 @@ impl EditState {
                 }
                 let to = PathBuf::from(expand_home(typed.trim(), app.home.as_ref()));
                 app.pending_saves = 1;
-                Outcome::CloseWith(app.save_effect(app.active, Some(to)).into_iter().collect())
+                Outcome::CloseWith(
+                    app.save_effect(app.session.active_index(), Some(to))
+                        .into_iter()
+                        .collect(),
+                )
             }
             None => {
                 self.type_key(chord, app);

@@ -39,7 +39,7 @@ impl TornadoState {
                 if let Some(field) = self.swings.get(self.cursor.selected).map(|w| w.field) {
                     app.collapsed
                         .retain(|g| Some(*g) != Row::Field(field).group());
-                    app.refresh();
+                    app.rebuild_rows();
                     if let Some(i) = app.rows.iter().position(|r| *r == Row::Field(field)) {
                         app.selected = i;
                         app.focus = Focus::Inputs;

@@ -1,0 +1,225 @@
+//! The analysis worker: one thread that computes the uncertainty band
+//! (`Effect::Analyse`) off the key path and sends the answer back as a
+//! message (`Msg::Analysed`).
+//!
+//! One job at a time; a newer request for a plan replaces its request still
+//! waiting (the superseded one is never run), and the app drops an answer
+//! about a revision that is no longer current.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::app::session::{DocId, analyse};
+use crate::app::{Effect, Msg};
+use crate::model::Scenario;
+
+struct Job {
+    doc: DocId,
+    generation: u64,
+    plan: Box<Scenario>,
+}
+
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    stop: bool,
+}
+
+type Shared = Arc<(Mutex<Queue>, Condvar)>;
+
+pub struct Worker {
+    shared: Shared,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Where the answers go, and how long each job took (for the bench and the
+/// "band catches up within 50 ms" check).
+pub type Reply = Box<dyn Fn(Msg, Duration) + Send>;
+
+impl Worker {
+    pub fn start(reply: Reply) -> Self {
+        let shared: Shared = Arc::default();
+        let theirs = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("runcost-analysis".into())
+            .spawn(move || run(&theirs, &reply))
+            .ok();
+        Worker { shared, thread }
+    }
+
+    /// Queues an `Effect::Analyse`, replacing a request for the same plan
+    /// that has not started; hands any other effect back. Without a thread
+    /// (it could not be started) the job runs here.
+    pub fn submit(&self, effect: Effect) -> Result<(), Effect> {
+        let Effect::Analyse {
+            doc,
+            generation,
+            plan,
+        } = effect
+        else {
+            return Err(effect);
+        };
+        if self.thread.is_none() {
+            return Err(Effect::Analyse {
+                doc,
+                generation,
+                plan,
+            });
+        }
+        let (lock, ready) = &*self.shared;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        q.jobs.retain(|j| j.doc != doc);
+        q.jobs.push_back(Job {
+            doc,
+            generation,
+            plan,
+        });
+        ready.notify_one();
+        Ok(())
+    }
+
+    /// Stops the thread (after the job it is running, if any).
+    pub fn finish(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        let (lock, ready) = &*self.shared;
+        lock.lock().unwrap_or_else(|p| p.into_inner()).stop = true;
+        ready.notify_all();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn run(shared: &Shared, reply: &Reply) {
+    let (lock, ready) = &**shared;
+    loop {
+        let job = {
+            let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+            loop {
+                if q.stop {
+                    return;
+                }
+                if let Some(job) = q.jobs.pop_front() {
+                    break job;
+                }
+                q = ready.wait(q).unwrap_or_else(|p| p.into_inner());
+            }
+        };
+        let started = Instant::now();
+        let simulation = analyse(&job.plan).map(Box::new);
+        reply(
+            Msg::Analysed {
+                doc: job.doc,
+                generation: job.generation,
+                simulation,
+            },
+            started.elapsed(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    fn plan_with_ranges() -> Scenario {
+        let catalog = crate::store::catalog::builtin();
+        let t = crate::store::plans::template(crate::store::plans::DEFAULT_TEMPLATE).unwrap();
+        let mut plan = crate::store::plans::load_template(t, &catalog).unwrap();
+        let v = plan.workload.requests_per_day;
+        plan.uncertainty.push(crate::model::UncertainRange {
+            field: "workload.requests_per_day".into(),
+            low: v * 0.5,
+            high: v * 1.5,
+        });
+        plan
+    }
+
+    #[test]
+    fn the_band_comes_back_as_a_message_from_another_thread() {
+        let (tx, rx) = mpsc::channel();
+        let caller = std::thread::current().id();
+        let worker = Worker::start(Box::new(move |msg, took| {
+            let _ = tx.send((msg, took, std::thread::current().id()));
+        }));
+        let plan = plan_with_ranges();
+        let expected = analyse(&plan).expect("a band");
+        worker
+            .submit(Effect::Analyse {
+                doc: DocId(7),
+                generation: 3,
+                plan: Box::new(plan),
+            })
+            .expect("taken");
+        let (msg, _, on) = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
+        assert_ne!(on, caller, "computed off the caller's thread");
+        let Msg::Analysed {
+            doc,
+            generation,
+            simulation,
+        } = msg
+        else {
+            panic!("{msg:?}");
+        };
+        assert_eq!((doc, generation), (DocId(7), 3));
+        assert_eq!(simulation.as_deref(), Some(&expected));
+        worker.finish();
+    }
+
+    #[test]
+    fn a_newer_request_replaces_the_one_waiting() {
+        let (tx, rx) = mpsc::channel();
+        // Hold the first job until released, so the next two queue up.
+        let (go_tx, go_rx) = mpsc::channel::<()>();
+        let go = Mutex::new(go_rx);
+        let worker = Worker::start(Box::new(move |msg, _| {
+            let _ = go.lock().unwrap().recv_timeout(Duration::from_secs(60));
+            let _ = tx.send(msg);
+        }));
+        let ask = |generation| Effect::Analyse {
+            doc: DocId(1),
+            generation,
+            plan: Box::new(plan_with_ranges()),
+        };
+        worker.submit(ask(1)).expect("taken");
+        // Wait until the worker took job 1 (its queue is empty again).
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !worker.shared.0.lock().unwrap().jobs.is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        worker.submit(ask(2)).expect("taken");
+        worker.submit(ask(3)).expect("taken");
+        for _ in 0..3 {
+            let _ = go_tx.send(());
+        }
+        let generations: Vec<u64> = (0..2)
+            .map(
+                |_| match rx.recv_timeout(Duration::from_secs(60)).expect("answer") {
+                    Msg::Analysed { generation, .. } => generation,
+                    other => panic!("{other:?}"),
+                },
+            )
+            .collect();
+        assert_eq!(generations, [1, 3], "request 2 was superseded by 3");
+        worker.finish();
+        assert!(rx.try_recv().is_err(), "nothing else was computed");
+    }
+
+    #[test]
+    fn other_effects_are_handed_back() {
+        let worker = Worker::start(Box::new(|_, _| {}));
+        assert!(matches!(worker.submit(Effect::Quit), Err(Effect::Quit)));
+    }
+}
