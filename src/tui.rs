@@ -88,7 +88,7 @@ pub fn install_panic_hook(snapshot: Snapshot) {
         restore();
         previous(info);
         if let Some(line) = kept {
-            eprintln!("runcost: {line}");
+            say_on_stderr(&format!("runcost: {line}"));
         }
     }));
 }
@@ -222,8 +222,9 @@ pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
         &mut locks,
         (tx, rx),
     );
-    restore();
+    // Locks first: nothing after them may stop this process before it exits.
     locks.release_all();
+    restore();
     autosave.finish();
     match result {
         Ok(Some(signal)) => std::process::exit(128 + signal),
@@ -386,14 +387,24 @@ fn event_loop(
                 let saved = write_all_recovery(app);
                 restore();
                 if let Some(p) = saved {
-                    eprintln!("runcost: stopped; {p}");
+                    say_on_stderr(&format!("runcost: stopped; {p}"));
                 }
                 break Ok(Some(signal));
             }
         }
     };
     handle.close();
+    // `restore` has shown the cursor. Dropping the terminal would try again
+    // and, when the terminal is gone (closed window, SIGHUP), print to a dead
+    // stderr — a panic that skipped releasing the plan's locks.
+    std::mem::forget(terminal);
     outcome
+}
+
+/// A line on stderr, if there still is one: a closed terminal makes
+/// `eprintln!` panic, and leaving must go on (locks, exit status).
+fn say_on_stderr(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 #[cfg(test)]
