@@ -285,3 +285,108 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
     let s = t.wait("n", "the recovery offer", |s| s.contains("recovered"));
     assert!(!s.contains("stale"), "{s}");
 }
+
+// ----- the workbench, rendered -----
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use runcost::app::keymap::{Key, KeyChord};
+use runcost::app::rows::Row;
+use runcost::app::{App, Document, Msg};
+use runcost::model::fields::Field;
+use runcost::ui::{self, Theme};
+
+fn app() -> App {
+    let doc = Document::opened(
+        scenario("support-assistant"),
+        Some(PathBuf::from("plans/acme.ron")),
+    );
+    App::new(doc, builtin(), Some(PathBuf::from("plans")))
+}
+
+fn key(app: &mut App, k: Key) {
+    app.update(Msg::Key(KeyChord::plain(k)));
+}
+
+fn chars(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Msg::Key(KeyChord::ch(c)));
+    }
+}
+
+fn select(app: &mut App, row: Row) {
+    app.selected = app.rows.iter().position(|r| *r == row).unwrap();
+}
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    app.update(Msg::Resize {
+        width: w,
+        height: h,
+    });
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::render(f, app, &Theme { color: false }))
+        .unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn line_with<'a>(s: &'a str, what: &str) -> &'a str {
+    s.lines()
+        .find(|l| l.contains(what))
+        .unwrap_or_else(|| panic!("no line with {what:?}:\n{s}"))
+}
+
+// ----- C: a price with a range keeps its precision -----
+
+#[test]
+fn a_price_with_a_range_is_never_rounded_at_any_width() {
+    let mut a = app();
+    select(&mut a, Row::Field(Field::ApiCached(0)));
+    chars(&mut a, "r");
+    chars(&mut a, "0.05 - 0.1");
+    key(&mut a, Key::Enter);
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (140, 40), (200, 50)] {
+        let s = screen(&mut a, w, h);
+        // The selected row, in the inputs pane (left of the projection).
+        let row = s
+            .lines()
+            .find(|l| l.contains('±') || l.contains("[0.05"))
+            .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
+        let left = row.split("││").next().unwrap();
+        assert!(left.contains("$0.075"), "{w}×{h}: {left}");
+    }
+}
+
+#[test]
+fn the_bounds_of_a_price_range_are_not_rounded_either() {
+    let mut a = app();
+    select(&mut a, Row::Field(Field::ApiCached(0)));
+    chars(&mut a, "r");
+    chars(&mut a, "0.0125 - 0.0875");
+    key(&mut a, Key::Enter);
+    let s = screen(&mut a, 160, 48);
+    let left = line_with(&s, "[0.").split("││").next().unwrap();
+    assert!(left.contains("$0.075"), "{left}");
+    assert!(left.contains("[0.0125–0.0875]"), "{left}");
+    // Narrower: the bounds give way to a mark, never the value's digits.
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let s = screen(&mut a, w, h);
+        let row = s
+            .lines()
+            .find(|l| l.contains('±') || l.contains("[0."))
+            .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
+        let left = row.split("││").next().unwrap();
+        assert!(left.contains("$0.075 /1M tok"), "{w}×{h}: {left}");
+        assert!(
+            !left.contains("[0.01–") && !left.contains("0.09]"),
+            "{w}×{h}: {left}"
+        );
+    }
+}
