@@ -390,3 +390,68 @@ fn the_bounds_of_a_price_range_are_not_rounded_either() {
         );
     }
 }
+
+// ----- B: a value whose projection overflows -----
+
+fn type_value(a: &mut App, field: Field, text: &str) {
+    select(a, Row::Field(field));
+    key(a, Key::Enter);
+    chars(a, text);
+    key(a, Key::Enter);
+}
+
+#[test]
+fn the_value_editor_refuses_a_value_whose_projection_overflows_with_checks_message() {
+    let mut a = app();
+    type_value(&mut a, Field::RequestsPerDay, "1e308");
+    assert_eq!(a.doc().plan.workload.requests_per_day, 2500.0, "refused");
+    let s = screen(&mut a, 120, 40);
+    // The message `check` gives: the field, the value, why.
+    let mut candidate = a.doc().plan.clone();
+    candidate.workload.requests_per_day = 1e308;
+    let why = runcost::model::validate::overflow(&candidate).unwrap();
+    assert!(s.contains("overflows"), "{s}");
+    assert!(s.contains(&why.value), "{s}");
+    assert!(!s.contains("NaN"), "{s}");
+    // The box stays open: Esc leaves the plan as it was.
+    key(&mut a, Key::Esc);
+    assert_eq!(a.doc().plan.workload.requests_per_day, 2500.0);
+    // A large value that does not overflow is still taken.
+    type_value(&mut a, Field::RequestsPerDay, "1e200");
+    assert_eq!(a.doc().plan.workload.requests_per_day, 1e200);
+}
+
+#[test]
+fn huge_inputs_are_shown_compactly_and_the_label_stays() {
+    // A plan file can hold such a value (it fails check, but opens to be fixed).
+    let mut plan = scenario("support-assistant");
+    plan.workload.requests_per_day = 1e200;
+    let doc = Document::opened(plan, Some(PathBuf::from("plans/acme.ron")));
+    let mut a = App::new(doc, builtin(), Some(PathBuf::from("plans")));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen(&mut a, w, h);
+        let row = line_with(&s, "1e200");
+        let left = row.split("││").next().unwrap();
+        assert!(left.contains("Requests"), "{w}×{h}: {left}");
+        assert!(!s.contains("000,000,000,000,000,000"), "{w}×{h}:\n{s}");
+    }
+}
+
+// ----- F: odd numbers -----
+
+#[test]
+fn minus_zero_is_zero_and_a_number_below_the_smallest_is_refused() {
+    let mut a = app();
+    type_value(&mut a, Field::RequestsPerDay, "-0");
+    let v = a.doc().plan.workload.requests_per_day;
+    assert!(v == 0.0 && v.is_sign_positive(), "{v}");
+    let s = screen(&mut a, 120, 40);
+    assert!(!s.contains("-0 req/day"), "{s}");
+    assert!(s.contains(" 0 req/day"), "{s}");
+
+    let mut a = app();
+    type_value(&mut a, Field::RequestsPerDay, "1e-400");
+    assert_eq!(a.doc().plan.workload.requests_per_day, 2500.0, "not 0");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("too small to compute with"), "{s}");
+}
