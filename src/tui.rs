@@ -200,8 +200,12 @@ enum Input {
 /// Runs the workbench until the user quits. Stopped by SIGTERM, SIGHUP or
 /// SIGINT, it keeps unsaved changes, restores the terminal and exits with
 /// 128 + the signal's number, as a shell expects.
-pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
+/// `warnings` (about the user's catalog) become lasting notices.
+pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
+    for w in warnings {
+        app.notify(crate::app::StatusKind::Warning, w);
+    }
     // The NO_COLOR convention: colour unless it asks for none.
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),

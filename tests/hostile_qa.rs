@@ -455,3 +455,50 @@ fn minus_zero_is_zero_and_a_number_below_the_smallest_is_refused() {
     let s = screen(&mut a, 120, 40);
     assert!(s.contains("too small to compute with"), "{s}");
 }
+
+// ----- D: a broken user catalog is said in the workbench -----
+
+#[test]
+fn a_broken_or_fifo_user_catalog_is_a_notice_in_the_workbench() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::new("catalog");
+    for (name, fifo) in [("garbage", false), ("fifo", true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(home.join("config")).unwrap();
+        let cat = home.join("config/catalog.ron");
+        if fifo {
+            let ok = Command::new("mkfifo").arg(&cat).status().unwrap();
+            assert!(ok.success());
+        } else {
+            std::fs::write(&cat, "garbage(").unwrap();
+        }
+        copy_example(&dir.path().join("p.ron"));
+        t.start(name, &runcost_cmd(dir.path(), &home, name, "p.ron"));
+        let s = t.wait(name, "the workbench", |s| s.contains("│TCO"));
+        let line = line_with(&s, "built-in catalog only");
+        assert!(line.contains("og.ron"), "{name}: names the file: {line}");
+        if fifo {
+            assert!(line.contains("FIFO"), "{line}");
+        }
+    }
+}
+
+// ----- F: a notice keeps its reason -----
+
+#[test]
+fn the_not_protected_notice_shows_its_reason_at_120_and_80_columns() {
+    let mut a = app();
+    let why = "cannot save /tmp/qa10/home/.local/share/runcost/recovery/p-8251d7498d43d0ef.ron: File too large (os error 27)";
+    a.update(Msg::Protection(Err(why.into())));
+    for (w, h) in [(120, 40), (80, 24)] {
+        let s = screen(&mut a, w, h);
+        let line = line_with(&s, "NOT protected");
+        assert!(
+            line.contains("File too large (os error 27)"),
+            "{w}×{h}: {line}"
+        );
+    }
+}
