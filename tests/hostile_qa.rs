@@ -502,3 +502,65 @@ fn the_not_protected_notice_shows_its_reason_at_120_and_80_columns() {
         );
     }
 }
+
+// ----- F: the variant name box, --pct, a missing folder -----
+
+#[test]
+fn typing_in_the_variant_name_box_replaces_the_proposed_name() {
+    let mut a = app();
+    chars(&mut a, "v");
+    chars(&mut a, "Pilot");
+    key(&mut a, Key::Enter);
+    assert_eq!(a.doc().plan.name, "Pilot");
+    // ← keeps the proposed name to edit it.
+    let mut a = app();
+    chars(&mut a, "v");
+    key(&mut a, Key::End);
+    chars(&mut a, " B");
+    key(&mut a, Key::Enter);
+    assert!(
+        a.doc().plan.name.ends_with("variant 1 B"),
+        "{}",
+        a.doc().plan.name
+    );
+}
+
+#[test]
+fn sensitivity_pct_of_1e_minus_320_is_written_compactly() {
+    let out = Command::new(env!("CARGO_BIN_EXE_runcost"))
+        .args(["sensitivity", "--pct", "1e-320"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"))
+        .env("RUNCOST_HOME", tempfile::tempdir().unwrap().path())
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains("0.0000000000000000"), "{all}");
+    assert!(all.contains("1e-320"), "{all}");
+}
+
+#[test]
+fn ctrl_s_into_a_folder_that_does_not_exist_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nodir2").join("p.ron");
+    let catalog = builtin();
+    let (doc, note) = runcost::tui::initial_document(Some(&file), &catalog).unwrap();
+    let note = note.unwrap();
+    assert!(note.contains("does not exist"), "{note}");
+    let mut a = App::new(doc, catalog.clone(), None);
+    let mut pending: Vec<Msg> = vec![Msg::Key(KeyChord::ctrl('s'))];
+    while let Some(msg) = pending.pop() {
+        for effect in a.update(msg) {
+            pending.extend(runcost::tui::effects::perform(effect, &catalog));
+        }
+    }
+    assert!(
+        !dir.path().join("nodir2").exists(),
+        "the folder was created"
+    );
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("does not exist"), "{s}");
+}

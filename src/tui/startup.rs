@@ -56,11 +56,22 @@ pub fn initial_document(
         }
         plan.client.clear();
         plan.notes.clear();
+        // Said now, as `runcost new` says it: Ctrl-S will not make the folder.
+        let missing = file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+            .map(|d| {
+                format!(
+                    "; the folder {d} does not exist — create it first (mkdir -p {d}) or save elsewhere with S",
+                    d = d.display()
+                )
+            });
         return Ok((
             Document::unsaved(plan, Some(file.to_path_buf())),
             Some(format!(
-                "new plan (from the example plan) — Ctrl-S saves it to {}",
-                file.display()
+                "new plan (from the example plan) — Ctrl-S saves it to {}{}",
+                file.display(),
+                missing.unwrap_or_default()
             )),
         ));
     }
