@@ -57,22 +57,22 @@ pub fn initial_document(
         plan.client.clear();
         plan.notes.clear();
         // Said now, as `runcost new` says it: Ctrl-S will not make the folder.
-        let missing = file
+        let note = match file
             .parent()
             .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
-            .map(|d| {
-                format!(
-                    "; the folder {d} does not exist — create it first (mkdir -p {d}) or save elsewhere with S",
-                    d = d.display()
-                )
-            });
+        {
+            Some(d) => format!(
+                "new plan; the folder {d} does not exist — mkdir -p {d} before Ctrl-S, or S saves elsewhere",
+                d = d.display()
+            ),
+            None => format!(
+                "new plan (from the example plan) — Ctrl-S saves it to {}",
+                file.display()
+            ),
+        };
         return Ok((
             Document::unsaved(plan, Some(file.to_path_buf())),
-            Some(format!(
-                "new plan (from the example plan) — Ctrl-S saves it to {}{}",
-                file.display(),
-                missing.unwrap_or_default()
-            )),
+            Some(note),
         ));
     }
     let last = last_plan_file()
