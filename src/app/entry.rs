@@ -154,8 +154,7 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
             "{shown} is too small to compute with (the smallest is about 1e-307); type 0 for none"
         )),
         // `-0` is 0 (never shown as "-0 req/day").
-        Ok(v) if v == 0.0 => Ok(0.0),
-        Ok(v) if v.is_finite() => Ok(v),
+        Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         Ok(_) => Err(format!("{shown} is too large to compute with")),
         Err(_) => Err(not_a_number()),
     }
