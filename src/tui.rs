@@ -217,23 +217,33 @@ pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Resu
     }));
     install_panic_hook(autosave.snapshot());
     enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
-    let mut locks = autosave::Locks::default();
+    let mut locks = HeldLocks(autosave::Locks::default());
     let result = event_loop(
         &mut app,
         &catalog,
         &theme,
         &mut autosave,
-        &mut locks,
+        &mut locks.0,
         (tx, rx),
     );
     // Locks first: nothing after them may stop this process before it exits.
-    locks.release_all();
+    locks.0.release_all();
     restore();
     autosave.finish();
     match result {
         Ok(Some(signal)) => std::process::exit(128 + signal),
         Ok(None) => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// The plans' locks, released however `run` ends: a panic that unwinds
+/// (say, a write to a terminal that is gone) releases them too.
+struct HeldLocks(autosave::Locks);
+
+impl Drop for HeldLocks {
+    fn drop(&mut self) {
+        self.0.release_all();
     }
 }
 
@@ -377,12 +387,19 @@ fn event_loop(
                 // A fresh terminal has empty buffers, so the next draw repaints
                 // everything. (`Terminal::clear` asks the terminal for the
                 // cursor position, whose answer the input thread would eat.)
-                let _ = execute!(
+                let cleared = execute!(
                     io::stdout(),
                     crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
                 );
+                if cleared.is_err() {
+                    // The terminal is gone: a hang-up sends SIGCONT with the
+                    // SIGHUP, which follows and is handled then.
+                    continue 'outer;
+                }
                 match Terminal::new(CrosstermBackend::new(io::stdout())) {
-                    Ok(t) => terminal = t,
+                    // The old one is not dropped: its drop prints on stderr
+                    // when it cannot show the cursor (see `say_on_stderr`).
+                    Ok(t) => std::mem::forget(std::mem::replace(&mut terminal, t)),
                     Err(e) => break Err(format!("cannot reopen the terminal: {e}")),
                 }
             }

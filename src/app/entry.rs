@@ -148,10 +148,9 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .chain(frac.bytes())
         .any(|b| (b'1'..=b'9').contains(&b));
     match plain.parse::<f64>() {
-        // Below the smallest normal number (about 2.2e-308) a value is 0 or
-        // loses its digits: said, never turned into 0 silently.
-        Ok(v) if nonzero && v.abs() < f64::MIN_POSITIVE => Err(format!(
-            "{shown} is too small to compute with (the smallest is about 1e-307); type 0 for none"
+        // Below about 5e-324 a number becomes 0: said, never done silently.
+        Ok(v) if nonzero && v == 0.0 => Err(format!(
+            "{shown} is too small to compute with (it would become 0); type 0 for none"
         )),
         // `-0` is 0 (never shown as "-0 req/day").
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
