@@ -111,9 +111,9 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let indent = if field.index().is_some() { 4 } else { 2 };
             let mut value = vec![Span::styled(field_value(field, v, currency), theme.value())];
             if let Some((lo, hi)) = app.range_of(field) {
-                // The bounds as exact as the value (a range of 0.0125–0.075
-                // is not "0.01–0.08"); where they do not fit beside a
-                // readable label, only the mark that a range is set.
+                // The bounds as exact as the value (never rounded to two
+                // places, which misstates cent-fraction prices); where they
+                // do not fit beside a readable label, only the mark ±.
                 let full = format!(" [{}–{}]", number(lo, 6), number(hi, 6));
                 let shown_len = field_value(field, v, currency).chars().count();
                 let text = if width < NARROW
