@@ -23,7 +23,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             // Messages quote plan names and file text: escaped like all output.
-            eprintln!(
+            // Not `eprintln!`: with the terminal closed it would panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
                 "runcost: {}",
                 runcost::report::escape::terminal(failure.message())
             );

@@ -89,7 +89,7 @@ pub fn install_panic_hook(snapshot: Snapshot) {
         restore();
         previous(info);
         if let Some(line) = kept {
-            eprintln!("runcost: {line}");
+            say_on_stderr(&format!("runcost: {line}"));
         }
     }));
 }
@@ -203,10 +203,14 @@ enum Input {
 /// Runs the workbench until the user quits. Stopped by SIGTERM, SIGHUP or
 /// SIGINT, it keeps unsaved changes, restores the terminal and exits with
 /// 128 + the signal's number, as a shell expects.
-pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
+/// `warnings` (about the user's catalog) become lasting notices.
+pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
     // The band is computed by the worker thread, never on the key path.
     app.session.analysis = crate::app::Analysis::Background;
+    for w in warnings {
+        app.notify(crate::app::StatusKind::Warning, w);
+    }
     // The NO_COLOR convention: colour unless it asks for none.
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -218,22 +222,33 @@ pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
     }));
     install_panic_hook(autosave.snapshot());
     enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
-    let mut locks = autosave::Locks::default();
+    let mut locks = HeldLocks(autosave::Locks::default());
     let result = event_loop(
         &mut app,
         &catalog,
         &theme,
         &mut autosave,
-        &mut locks,
+        &mut locks.0,
         (tx, rx),
     );
+    // Locks first: nothing after them may stop this process before it exits.
+    locks.0.release_all();
     restore();
-    locks.release_all();
     autosave.finish();
     match result {
         Ok(Some(signal)) => std::process::exit(128 + signal),
         Ok(None) => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+/// The plans' locks, released however `run` ends: a panic that unwinds
+/// (say, a write to a terminal that is gone) releases them too.
+struct HeldLocks(autosave::Locks);
+
+impl Drop for HeldLocks {
+    fn drop(&mut self) {
+        self.0.release_all();
     }
 }
 
@@ -386,12 +401,19 @@ fn event_loop(
                 // A fresh terminal has empty buffers, so the next draw repaints
                 // everything. (`Terminal::clear` asks the terminal for the
                 // cursor position, whose answer the input thread would eat.)
-                let _ = execute!(
+                let cleared = execute!(
                     io::stdout(),
                     crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
                 );
+                if cleared.is_err() {
+                    // The terminal is gone: a hang-up sends SIGCONT with the
+                    // SIGHUP, which follows and is handled then.
+                    continue 'outer;
+                }
                 match Terminal::new(CrosstermBackend::new(io::stdout())) {
-                    Ok(t) => terminal = t,
+                    // The old one is not dropped: its drop prints on stderr
+                    // when it cannot show the cursor (see `say_on_stderr`).
+                    Ok(t) => std::mem::forget(std::mem::replace(&mut terminal, t)),
                     Err(e) => break Err(format!("cannot reopen the terminal: {e}")),
                 }
             }
@@ -400,7 +422,7 @@ fn event_loop(
                 let saved = write_all_recovery(app);
                 restore();
                 if let Some(p) = saved {
-                    eprintln!("runcost: stopped; {p}");
+                    say_on_stderr(&format!("runcost: stopped; {p}"));
                 }
                 break Ok(Some(signal));
             }
@@ -408,7 +430,17 @@ fn event_loop(
     };
     handle.close();
     worker.finish();
+    // `restore` has shown the cursor. Dropping the terminal would try again
+    // and, when the terminal is gone (closed window, SIGHUP), print to a dead
+    // stderr — a panic that skipped releasing the plan's locks.
+    std::mem::forget(terminal);
     outcome
+}
+
+/// A line on stderr, if there still is one: a closed terminal makes
+/// `eprintln!` panic, and leaving must go on (locks, exit status).
+fn say_on_stderr(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 #[cfg(test)]

@@ -84,7 +84,9 @@ impl App {
         }
         self.mode = Mode::Edit(EditState {
             target: EditTarget::Text(TextField::Name),
-            input: text::single_line(&name),
+            // Selected, as every editor opens: typing replaces the proposed
+            // name, ←/→ keep it to edit.
+            input: text::selected_line(&name),
             error: None,
         });
         self.say(

@@ -143,8 +143,17 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         if int.is_empty() { "0" } else { &int },
         if frac.is_empty() { "0" } else { frac },
     );
+    let nonzero = int
+        .bytes()
+        .chain(frac.bytes())
+        .any(|b| (b'1'..=b'9').contains(&b));
     match plain.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+        // Below about 5e-324 a number becomes 0: said, never done silently.
+        Ok(v) if nonzero && v == 0.0 => Err(format!(
+            "{shown} is too small to compute with (it would become 0); type 0 for none"
+        )),
+        // `-0` is 0 (never shown as "-0 req/day").
+        Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         Ok(_) => Err(format!("{shown} is too large to compute with")),
         Err(_) => Err(not_a_number()),
     }
@@ -248,6 +257,19 @@ pub fn parse_for(field: Field, text: &str) -> Result<f64, String> {
     Ok(v)
 }
 
+/// Why `v` in `field` would make the plan's projection overflow (the rule
+/// `check`, reports and saving apply: `validate::overflow`), or `None`. A
+/// plan that overflows already takes any value, so it can be put right.
+pub fn overflow_with(field: Field, v: f64, plan: &crate::model::Scenario) -> Option<String> {
+    use crate::model::validate::overflow;
+    if field.get(plan) == Some(v) || overflow(plan).is_some() {
+        return None;
+    }
+    let mut candidate = plan.clone();
+    field.set(&mut candidate, v);
+    overflow(&candidate).map(|why| why.to_string())
+}
+
 /// Parses a typed range for a field ("1,500 – 3,000", "1.5k to 3k", "10..40";
 /// empty removes the range). The plan's `value` must lie inside it.
 pub fn parse_range(field: Field, text: &str, value: f64) -> Result<Option<(f64, f64)>, String> {
@@ -281,7 +303,8 @@ pub fn parse_range(field: Field, text: &str, value: f64) -> Result<Option<(f64, 
 
 /// How a value is shown in its edit box: plain, round-trippable, no separators.
 pub fn edit_text(v: f64) -> String {
-    let s = format!("{v}");
+    // `1e308`, not 309 digits (still a number the box reads back).
+    let s = crate::model::validate::show(v);
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 

@@ -141,7 +141,10 @@ pub fn set_text(s: &mut Scenario, t: TextField, v: &str) {
 /// Why `typed` cannot be accepted for the target, or `None` if it can.
 pub fn check(target: EditTarget, typed: &str, plan: &Scenario) -> Option<String> {
     match target {
-        EditTarget::Number(f) => super::entry::parse_for(f, typed).err(),
+        EditTarget::Number(f) => match super::entry::parse_for(f, typed) {
+            Ok(v) => super::entry::overflow_with(f, v, plan),
+            Err(why) => Some(why),
+        },
         EditTarget::Range(f) => {
             super::entry::parse_range(f, typed, f.get(plan).unwrap_or(0.0)).err()
         }

@@ -46,8 +46,10 @@ pub fn workbench(file: Option<&Path>) -> Result<(), Failure> {
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         return default_report(file);
     }
-    let catalog = load_catalog();
-    crate::tui::run(file, catalog).map_err(Failure::Input)
+    // A broken user catalog is said in the workbench, where it is seen (a
+    // line on stderr is hidden by the alternate screen until quitting).
+    let loaded = crate::store::catalog::load();
+    crate::tui::run(file, loaded.catalog, loaded.warnings).map_err(Failure::Input)
 }
 
 /// The table report of FILE or the built-in default plan.

@@ -15,12 +15,14 @@ fn value(f: Field, v: f64, c: &str) -> String {
 }
 
 pub fn sensitivity_table(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
+    // `1e-320`, not a 320-character number.
+    let shown = crate::model::validate::show(pct);
     let c = s.currency.as_str();
     let mut t = super::table::table();
     t.set_header(vec![
         "Driver".to_string(),
-        format!("−{pct} %"),
-        format!("+{pct} %"),
+        format!("−{shown} %"),
+        format!("+{shown} %"),
         "TCO low".into(),
         "TCO high".into(),
         "Swing".into(),
@@ -37,15 +39,17 @@ pub fn sensitivity_table(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -
     }
     let flat = swings.iter().filter(|w| w.swing == 0.0).count();
     format!(
-        "What moves the {h}-month TCO when each input moves ±{pct} %, largest swing first:\n\n{t}\n{flat} input(s) do not move the TCO at all.\n",
+        "What moves the {h}-month TCO when each input moves ±{shown} %, largest swing first:\n\n{t}\n{flat} input(s) do not move the TCO at all.\n",
         h = s.horizon_months
     )
 }
 
 pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
+    // `1e-320`, not a 320-character number.
+    let shown = crate::model::validate::show(pct);
     let c = s.currency.as_str();
     let mut o = format!(
-        "### What drives the cost (±{pct} % on each input)\n\n| Driver | TCO low | TCO high | Swing |\n|---|---:|---:|---:|\n"
+        "### What drives the cost (±{shown} % on each input)\n\n| Driver | TCO low | TCO high | Swing |\n|---|---:|---:|---:|\n"
     );
     for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
         o.push_str(&format!(

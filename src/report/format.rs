@@ -87,7 +87,13 @@ pub fn number(v: f64, places: usize) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }
+    // -0 (from a file, or rounding a tiny negative) reads as 0.
     let s = format!("{:.*}", places, v);
+    let s = if s.starts_with('-') && !s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        s[1..].to_string()
+    } else {
+        s
+    };
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -129,10 +135,21 @@ pub fn payback(v: Option<u32>, horizon: usize) -> String {
     }
 }
 
+/// Inputs this large are shown in exponent form (as `validate::show` does).
+const HUGE: f64 = 1e16;
+
 /// An input's value with its unit, as the workbench and reports show it:
 /// `2,500 req/day`, `$0.75 /1M tok`, `20 % of build/yr`.
 pub fn field_value(field: crate::model::fields::Field, v: f64, currency: &str) -> String {
     let unit = field.unit();
+    if v.is_finite() && v.abs() >= HUGE {
+        // `1e308 req/day`, never 309 digits pushing the label off the row.
+        let shown = crate::model::validate::show(v);
+        return match unit.strip_prefix('$') {
+            Some(rest) => format!("{}{shown} {}", currency_prefix(currency), rest.trim_start()),
+            None => format!("{shown} {unit}"),
+        };
+    }
     if let Some(rest) = unit.strip_prefix('$') {
         let amount = if v.abs() < 100.0 && v.fract() != 0.0 {
             let s = money_places(v, currency, 4);

@@ -100,17 +100,44 @@ pub fn session_id() -> &'static str {
     })
 }
 
+/// Plans (canonical paths) this process opened while another runcost held
+/// their lock. Their copies carry this session's name too, for as long as
+/// this process runs: the lock holder's copy is never replaced by ours, and
+/// ours outlives a takeover of the lock (the holder may have died leaving
+/// its copy, which must not be overwritten either).
+fn shared() -> &'static Mutex<std::collections::HashSet<PathBuf>> {
+    static SHARED: OnceLock<Mutex<std::collections::HashSet<PathBuf>>> = OnceLock::new();
+    SHARED.get_or_init(|| Mutex::new(std::collections::HashSet::new()))
+}
+
+fn is_shared(canonical: &Path) -> bool {
+    shared()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains(canonical)
+}
+
+/// The name of a plan's copy without a session: `stem-hash`.
+fn plan_stem(canonical: &Path) -> String {
+    let hash = fnv1a(canonical.as_os_str().as_encoded_bytes());
+    format!("{}-{hash:016x}", readable_stem(canonical))
+}
+
+/// Separates a plan's name from the session that wrote a copy of it.
+const SESSION_MARK: char = '~';
+
 /// The file-name stem shared by an owner's copy and lock, and the identity
-/// recorded inside the copy.
+/// recorded inside the copy. A plan another runcost had open when this one
+/// opened it gets this session's own copy (`stem-hash~session`).
 fn names(owner: &Owner) -> (String, String) {
     match owner {
         Owner::Plan(p) => {
             let c = canonical(p);
-            let hash = fnv1a(c.as_os_str().as_encoded_bytes());
-            (
-                format!("{}-{hash:016x}", readable_stem(&c)),
-                c.to_string_lossy().into_owned(),
-            )
+            let mut stem = plan_stem(&c);
+            if is_shared(&c) {
+                stem = format!("{stem}{SESSION_MARK}{}", session_id());
+            }
+            (stem, c.to_string_lossy().into_owned())
         }
         Owner::Untitled(n) => {
             let id = format!("untitled-{}-{n}", session_id());
@@ -143,7 +170,8 @@ pub fn write_recovery_in(data: &Path, owner: &Owner, plan: &Scenario) -> Result<
     let path = recovery_path_in(data, owner);
     let dir = path.parent().ok_or("no recovery directory")?;
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    if let Owner::Untitled(_) = owner {
+    let (stem, _) = names(owner);
+    if matches!(owner, Owner::Untitled(_)) || stem.contains(SESSION_MARK) {
         // Other windows tell this session's copies from orphans by this lock.
         hold_session_lock_in(data);
     }
@@ -223,12 +251,81 @@ pub fn find_recovery(plan_path: &Path, catalog: &Catalog) -> Option<Found> {
 }
 
 pub fn find_recovery_in(data: &Path, plan_path: &Path, catalog: &Catalog) -> Option<Found> {
-    let owner = Owner::Plan(plan_path.to_path_buf());
-    let file = recovery_path_in(data, &owner);
+    let c = canonical(plan_path);
+    let file = data.join("recovery").join(format!("{}.ron", plan_stem(&c)));
     if file.exists() {
-        return read_copy(&file, &names(&owner).1, catalog);
+        return read_copy(&file, &c.to_string_lossy(), catalog);
     }
     find_legacy_in(data, plan_path, catalog)
+}
+
+/// Every recovery copy of the plan at `plan_path` whose writer is gone,
+/// newest first: its own copy (when `own` — this window holds the plan's
+/// lock, so that copy's writer has stopped), and the copies of other
+/// windows that had the plan open too and stopped without saving. Copies of
+/// windows still running are left alone.
+pub fn find_recoveries(plan_path: &Path, catalog: &Catalog, own: bool) -> Vec<Found> {
+    paths::data_dir().map_or_else(Vec::new, |d| {
+        find_recoveries_in(&d, plan_path, catalog, own)
+    })
+}
+
+pub fn find_recoveries_in(
+    data: &Path,
+    plan_path: &Path,
+    catalog: &Catalog,
+    own: bool,
+) -> Vec<Found> {
+    let c = canonical(plan_path);
+    let expected = c.to_string_lossy().into_owned();
+    let mut found: Vec<(Option<SystemTime>, Found)> = Vec::new();
+    let mut push = |f: Found| {
+        let t = match &f {
+            Found::Copy { written, .. } => *written,
+            _ => None,
+        };
+        found.push((t, f));
+    };
+    if own {
+        let plain = data.join("recovery").join(format!("{}.ron", plan_stem(&c)));
+        if plain.exists() {
+            if let Some(f) = read_copy(&plain, &expected, catalog) {
+                push(f);
+            }
+        } else if let Some(f) = find_legacy_in(data, plan_path, catalog) {
+            push(f);
+        }
+    }
+    let prefix = format!("{}{SESSION_MARK}", plan_stem(&c));
+    if let Ok(entries) = fs::read_dir(data.join("recovery")) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Some(session) = name
+                .strip_prefix(&prefix)
+                .and_then(|n| n.strip_suffix(".ron"))
+            else {
+                continue;
+            };
+            if session.contains(".corrupt-") || session == session_id() {
+                continue;
+            }
+            if session_alive_in(data, session) {
+                continue; // another window's live edits
+            }
+            if let Some(f) = read_copy(&e.path(), &expected, catalog) {
+                push(f);
+            }
+        }
+    }
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The session that wrote the copy at `file`, when it carries one.
+fn copy_session(file: &Path) -> Option<String> {
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    let (_, session) = name.strip_suffix(".ron")?.rsplit_once(SESSION_MARK)?;
+    Some(session.to_string())
 }
 
 /// A copy written by runcost 0.1 under its old name (the path's
@@ -283,12 +380,17 @@ pub fn find_orphans_in(data: &Path, catalog: &Catalog) -> Vec<Found> {
         else {
             continue;
         };
-        if id.contains(".corrupt-") {
-            continue; // kept aside already
+        if id.contains(".corrupt-") || id.contains(SESSION_MARK) {
+            continue; // kept aside already, or a plan file's copy
         }
-        let Some((session, _n)) = id.rsplit_once('-') else {
+        let Some((session, n)) = id.rsplit_once('-') else {
             continue;
         };
+        // `untitled-PID-START-N`: a plan file named `untitled-….ron` is not one.
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(n) || !session.split('-').all(digits) || session.split('-').count() != 2 {
+            continue;
+        }
         if session_alive_in(data, session) {
             continue;
         }
@@ -328,7 +430,19 @@ pub fn discard_copy_in(data: &Path, file: &Path) -> Result<(), String> {
         Ok(b) => b,
         Err(e) => return Err(format!("cannot read {}: {e}", file.display())),
     };
+    // A copy of a plan file written by a window that shared it: its writer
+    // is that session, whoever holds the plan's lock.
+    if let Some(session) = copy_session(file)
+        && session != session_id()
+        && session_alive_in(data, &session)
+    {
+        return Err(format!(
+            "kept {}: another running runcost is editing that plan",
+            file.display()
+        ));
+    }
     let busy = match recorded_owner(&bytes) {
+        Some(_) if copy_session(file).is_some() => false,
         Some(who) => match who.strip_prefix("untitled-") {
             Some(id) => id
                 .rsplit_once('-')
@@ -363,8 +477,9 @@ fn held() -> &'static Mutex<HashMap<PathBuf, File>> {
 
 /// The lock file of the plan at `plan_path` (any spelling of it).
 pub fn lock_path_in(data: &Path, plan_path: &Path) -> PathBuf {
-    let owner = Owner::Plan(plan_path.to_path_buf());
-    data.join("locks").join(format!("{}.lock", names(&owner).0))
+    // One lock per plan, whichever window asks: never a session's name.
+    let stem = plan_stem(&canonical(plan_path));
+    data.join("locks").join(format!("{stem}.lock"))
 }
 
 fn session_lock_path_in(data: &Path, session: &str) -> PathBuf {
@@ -393,10 +508,12 @@ pub fn take_lock(plan_path: &Path) -> Lock {
 }
 
 pub fn take_lock_in(data: &Path, plan_path: &Path) -> Lock {
-    take_lock_file(&lock_path_in(data, plan_path))
+    take_lock_file(&lock_path_in(data, plan_path), Some(plan_path))
 }
 
-fn take_lock_file(lock: &Path) -> Lock {
+/// Takes the lock file `lock`; `plan` is the plan it is about (none for a
+/// session's lock).
+fn take_lock_file(lock: &Path, plan: Option<&Path>) -> Lock {
     let mut held = held().lock().unwrap_or_else(|e| e.into_inner());
     if held.contains_key(lock) {
         return Lock::Taken;
@@ -424,6 +541,13 @@ fn take_lock_file(lock: &Path) -> Lock {
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
+            // This window's copies of that plan get a name of their own.
+            if let Some(plan) = plan {
+                shared()
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(canonical(plan));
+            }
             return Lock::HeldBy(previous(&mut file).unwrap_or(0));
         }
         Err(fs::TryLockError::Error(_)) => return Lock::Unavailable,
@@ -485,7 +609,7 @@ pub fn release_lock_in(data: &Path, plan_path: &Path) {
 /// Holds this session's lock (once), which tells other windows that the
 /// never-saved plans of this session are alive.
 pub fn hold_session_lock_in(data: &Path) {
-    let _ = take_lock_file(&session_lock_path_in(data, session_id()));
+    let _ = take_lock_file(&session_lock_path_in(data, session_id()), None);
 }
 
 /// Whether the runcost session `session` is still running.

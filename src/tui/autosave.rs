@@ -215,20 +215,11 @@ impl Locks {
                         ));
                     }
                 }
-                Lock::ClearedStale(pid) => {
+                // A lock whose holder died is free: taken quietly (with OS
+                // locks a leftover file says nothing worth a notice).
+                Lock::ClearedStale(_) | Lock::Taken => {
                     self.held.insert(p.clone());
-                    if !self.warned.remove(p) {
-                        notices.push(Msg::Notify(
-                            StatusKind::Info,
-                            format!(
-                                "cleared a stale lock on {} (pid {pid} is gone)",
-                                p.display()
-                            ),
-                        ));
-                    }
-                }
-                Lock::Taken => {
-                    self.held.insert(p.clone());
+                    self.warned.remove(p);
                 }
                 Lock::Unavailable => {
                     if self.warned.insert(p.clone()) {

@@ -72,7 +72,13 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 }
             }
             let result = (|| {
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                // Only runcost's own plans folder is made when missing (a
+                // variant's first save). A folder the user named that does
+                // not exist is said, as `runcost new` says it: a typo is not
+                // silently turned into a new folder.
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                    && crate::store::paths::plans_dir().as_deref() == Some(dir)
+                {
                     std::fs::create_dir_all(dir)
                         .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
                 }

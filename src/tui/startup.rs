@@ -56,12 +56,23 @@ pub fn initial_document(
         }
         plan.client.clear();
         plan.notes.clear();
-        return Ok((
-            Document::unsaved(plan, Some(file.to_path_buf())),
-            Some(format!(
+        // Said now, as `runcost new` says it: Ctrl-S will not make the folder.
+        let note = match file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+        {
+            Some(d) => format!(
+                "new plan; the folder {d} does not exist — mkdir -p {d} before Ctrl-S, or S saves elsewhere",
+                d = d.display()
+            ),
+            None => format!(
                 "new plan (from the example plan) — Ctrl-S saves it to {}",
                 file.display()
-            )),
+            ),
+        };
+        return Ok((
+            Document::unsaved(plan, Some(file.to_path_buf())),
+            Some(note),
         ));
     }
     let last = last_plan_file()
@@ -145,13 +156,11 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
         if hash.is_some() {
             remember(p);
         }
-        match recovery::take_lock(p) {
-            recovery::Lock::ClearedStale(pid) => notes.push(format!(
-                "cleared a stale lock on {} (pid {pid} is gone)",
-                p.display()
-            )),
-            recovery::Lock::HeldBy(_) => held_elsewhere = true,
-            recovery::Lock::Taken | recovery::Lock::Unavailable => {}
+        // A lock left by a runcost that died is an OS lock no one holds: it
+        // is simply taken, without a notice (its recovery copy, if any, is
+        // what the user needs to hear about, and is offered below).
+        if let recovery::Lock::HeldBy(_) = recovery::take_lock(p) {
+            held_elsewhere = true;
         }
     }
     if let Some(s) = app.status.take() {
@@ -160,15 +169,18 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     for n in notes {
         app.notify(StatusKind::Warning, n);
     }
-    if let Some(p) = &path
-        && !held_elsewhere
-        && let Some(found) = recovery::find_recovery(p, catalog)
-    {
-        let written = match &found {
-            recovery::Found::Copy { written, .. } => when(*written),
-            _ => String::new(),
-        };
-        app.offer_recovery(found, written);
+    // Every copy of this plan whose window is gone, newest first: its own
+    // (unless another runcost has it open: then that copy is live work), and
+    // those of other windows that had it open too. The first is offered to
+    // restore into the plan, the others one after another.
+    if let Some(p) = &path {
+        for found in recovery::find_recoveries(p, catalog, !held_elsewhere) {
+            let written = match &found {
+                recovery::Found::Copy { written, .. } => when(*written),
+                _ => String::new(),
+            };
+            app.offer_recovery(found, written);
+        }
     }
     for found in recovery::find_orphans(catalog) {
         let written = match &found {

@@ -46,6 +46,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Panes narrower than this use the short field labels.
 const NARROW: usize = 44;
 
+/// The fewest label characters a field row keeps before extras (a range's
+/// bounds) give way: the value itself is never shortened.
+const MIN_LABEL: usize = 8;
+
 /// `text` cut to `max` characters at a word boundary, marked with "…".
 pub fn fit_words(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -107,10 +111,22 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let indent = if field.index().is_some() { 4 } else { 2 };
             let mut value = vec![Span::styled(field_value(field, v, currency), theme.value())];
             if let Some((lo, hi)) = app.range_of(field) {
-                let text = if width < NARROW {
+                // The bounds as exact as the value (never rounded to two
+                // places, which misstates cent-fraction prices); where they
+                // do not fit beside a readable label, only the mark ±.
+                let full = format!(" [{}–{}]", number(lo, 6), number(hi, 6));
+                let shown_len = field_value(field, v, currency).chars().count();
+                let text = if width < NARROW
+                    || width
+                        < (if field.index().is_some() { 4 } else { 2 })
+                            + MIN_LABEL
+                            + 1
+                            + shown_len
+                            + full.chars().count()
+                {
                     " ±".to_string()
                 } else {
-                    format!(" [{}–{}]", number(lo, 2), number(hi, 2))
+                    full
                 };
                 value.push(Span::styled(text, theme.heading()));
             }

@@ -28,7 +28,7 @@ pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
             "Unsaved plan recovered",
             vec![
                 format!(
-                    "A runcost that stopped kept a plan that was never saved ({written})."
+                    "A runcost that stopped kept a plan with unsaved changes ({written}), not the plan open now."
                 ),
                 "Open it as a plan of its own? (Ctrl-S then saves it; below, how it differs from the plan open now)".into(),
             ],

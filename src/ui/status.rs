@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::inputs::fit_words;
 use super::theme::Theme;
 use crate::app::layout::notice_lines;
 use crate::app::{App, StatusKind};
@@ -32,7 +31,11 @@ fn render_notices(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 StatusKind::Info => "•",
                 _ => "!",
             };
-            let body = fit_words(&n.text, width.saturating_sub(2 + hint.len()));
+            // Long paths lose their middle first; what is still too long
+            // loses the middle of the text, so the notice's start (what) and
+            // its end (why, what to do) both show.
+            let room = width.saturating_sub(2 + hint.len());
+            let body = elide_middle(&fit_message(&n.text, room), room);
             format!("{mark} {body}{hint}")
         };
         let row = Rect {

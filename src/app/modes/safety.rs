@@ -124,6 +124,12 @@ impl SafetyState {
                     return Vec::new();
                 };
                 app.session.set_active(doc);
+                // Other windows' copies of this plan, still to be offered, are
+                // now opened as plans of their own: restoring one over this
+                // would replace these changes.
+                for (_, _, orphan) in &mut app.recovery_queue {
+                    *orphan = true;
+                }
                 let kept = plan.clone();
                 app.commit("Restored the recovered changes".into(), |s| *s = *plan);
                 app.say(

@@ -96,6 +96,9 @@ impl EditState {
         let typed = self.typed();
         let refused = match self.target {
             EditTarget::Number(f) => match entry::parse_for(f, &typed) {
+                // One rule everywhere: a value whose projection overflows is
+                // refused here as `check` and Ctrl-S refuse it.
+                Ok(v) if let Some(why) = entry::overflow_with(f, v, &app.doc().plan) => Some(why),
                 Ok(v) => {
                     if let Some(current) = f.get(&app.doc().plan) {
                         app.set_field(f, current, v);
