@@ -1335,16 +1335,15 @@ impl Field {
 #[allow(non_upper_case_globals, non_snake_case)]
 impl Field {
     pub const RequestsPerDay: Field = Field::Plan(PlanField::RequestsPerDay);
-    pub const DaysPerMonth: Field = Field::Plan(PlanField::DaysPerMonth);
     pub const MonthlyGrowth: Field = Field::Plan(PlanField::MonthlyGrowth);
-    pub const InputTokens: Field = Field::Plan(PlanField::InputTokens);
     pub const CachedInput: Field = Field::Plan(PlanField::CachedInput);
     pub const CorpusTokens: Field = Field::Plan(PlanField::CorpusTokens);
     pub const BuildCost: Field = Field::Plan(PlanField::BuildCost);
     pub const MaintenancePct: Field = Field::Plan(PlanField::MaintenancePct);
     pub const MinutesPerReview: Field = Field::Plan(PlanField::MinutesPerReview);
     pub const FixedReviewers: Field = Field::Plan(PlanField::FixedReviewers);
-    pub const ErrorRate: Field = Field::Plan(PlanField::ErrorRate);
+    pub const RetuneCost: Field = Field::Plan(PlanField::RetuneCost);
+    pub const LabourHourly: Field = Field::Plan(PlanField::LabourHourly);
     pub const Horizon: Field = Field::Plan(PlanField::Horizon);
     pub fn ModelShare(i: usize) -> Field {
         Field::Model(i, ModelField::Share)

@@ -33,6 +33,9 @@ pub fn drivers(s: &Scenario) -> Vec<Field> {
         .into_iter()
         .filter(|f| *f != Field::Horizon)
         .filter(|f| f.get(s).is_some())
+        // A model without its own error rate has the plan's: its driver is
+        // `risk.error_rate_pct`, not one more bar per model.
+        .filter(|f| !matches!(f, Field::Model(_, ModelField::ErrorRate)) || !f.falls_back(s))
         .collect()
 }
 
