@@ -22,7 +22,8 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
             EditTarget::Number(field) => (
                 format!("{} ({})", app.field_label(field), field.unit()),
                 format!(
-                    "{} · Enter sets · Esc keeps the old value",
+                    "{} · {} · Enter sets · Esc keeps the old value",
+                    field.help(),
                     field.range().describe()
                 ),
             ),

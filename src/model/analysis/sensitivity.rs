@@ -209,9 +209,14 @@ impl<'a> Context<'a> {
         let s = self.s;
         match (f.section(), f.index()) {
             // A model's own error rate moves the risk cost, not its
-            // inference line: it takes the whole projection below.
+            // inference line, and so does a share once models have rates of
+            // their own (the plan's rate is their share-weighted mean): those
+            // take the whole projection below.
             (Section::Models, Some(i))
-                if i < s.models.len() && !matches!(f, Field::Model(_, ModelField::ErrorRate)) =>
+                if i < s.models.len()
+                    && !matches!(f, Field::Model(_, ModelField::ErrorRate))
+                    && !(matches!(f, Field::Model(_, ModelField::Share))
+                        && s.models.iter().any(|m| m.error_rate_pct.is_some())) =>
             {
                 if let Field::Model(_, ModelField::Share) = f {
                     return self.tco_with_share(i, x);
