@@ -8,7 +8,7 @@ use super::analysis::set_keeping_mix;
 use super::fields::Field;
 use super::pricing::Pricing;
 use super::projection::{Projection, project, project_into};
-use super::scenario::{FORMAT_VERSION, Reviewers, Scenario};
+use super::scenario::{FORMAT_VERSION, Scenario};
 
 /// One invalid value in a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +50,20 @@ pub enum Range {
     Horizon,
     /// a whole number ≥ 0
     WholeNonNegative,
+    /// > 0 and ≤ 1000 (`calls_per_request`)
+    CallsPerRequest,
+    /// > 0 and ≤ 10 (`token_factor`)
+    TokenFactor,
+    /// 1..=100 (`peak_to_average`)
+    PeakToAverage,
+    /// whole, 0..=60 months (`ramp_months`, `build.months`)
+    WholeMonths,
+    /// whole, 1..=64 (`gpus_per_replica`)
+    GpusPerReplica,
+    /// whole, 0..=100 (`spare_replicas`)
+    SpareReplicas,
+    /// −50..=100 (`drift_pct_per_month`)
+    Drift,
 }
 
 impl Range {
@@ -66,6 +80,35 @@ impl Range {
             Range::DaysPerMonth => (1.0..=31.0).contains(&v),
             Range::Horizon => (1.0..=60.0).contains(&v) && v.fract() == 0.0,
             Range::WholeNonNegative => v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64,
+            Range::CallsPerRequest => v > 0.0 && v <= 1000.0,
+            Range::TokenFactor => v > 0.0 && v <= 10.0,
+            Range::PeakToAverage => (1.0..=100.0).contains(&v),
+            Range::WholeMonths => v.fract() == 0.0 && (0.0..=60.0).contains(&v),
+            Range::GpusPerReplica => v.fract() == 0.0 && (1.0..=64.0).contains(&v),
+            Range::SpareReplicas => v.fract() == 0.0 && (0.0..=100.0).contains(&v),
+            Range::Drift => (-50.0..=100.0).contains(&v),
+        }
+    }
+
+    /// `v` moved into the range (whole where the range is whole). A range
+    /// open at 0 keeps `v` above 0 by the smallest positive number.
+    pub fn clamp(self, v: f64) -> f64 {
+        match self {
+            Range::NonNegative => v.max(0.0),
+            Range::Positive => v.max(f64::MIN_POSITIVE),
+            Range::Percent => v.clamp(0.0, 100.0),
+            Range::PositivePercent => v.clamp(f64::MIN_POSITIVE, 100.0),
+            Range::Growth => v.clamp(-99.0, 1000.0),
+            Range::DaysPerMonth => v.clamp(1.0, 31.0),
+            Range::Horizon => v.round().clamp(1.0, 60.0),
+            Range::WholeNonNegative => v.round().clamp(0.0, u32::MAX as f64),
+            Range::CallsPerRequest => v.clamp(f64::MIN_POSITIVE, 1000.0),
+            Range::TokenFactor => v.clamp(f64::MIN_POSITIVE, 10.0),
+            Range::PeakToAverage => v.clamp(1.0, 100.0),
+            Range::WholeMonths => v.round().clamp(0.0, 60.0),
+            Range::GpusPerReplica => v.round().clamp(1.0, 64.0),
+            Range::SpareReplicas => v.round().clamp(0.0, 100.0),
+            Range::Drift => v.clamp(-50.0, 100.0),
         }
     }
 
@@ -79,6 +122,13 @@ impl Range {
             Range::DaysPerMonth => "must be from 1 to 31 days",
             Range::Horizon => "must be a whole number of months from 1 to 60",
             Range::WholeNonNegative => "must be a whole number ≥ 0",
+            Range::CallsPerRequest => "must be above 0 and at most 1000 calls per request",
+            Range::TokenFactor => "must be above 0 and at most 10 (1 = the plan's token figures)",
+            Range::PeakToAverage => "must be from 1 to 100 (busiest hour ÷ monthly average)",
+            Range::WholeMonths => "must be a whole number of months from 0 to 60",
+            Range::GpusPerReplica => "must be a whole number of GPUs from 1 to 64",
+            Range::SpareReplicas => "must be a whole number of replicas from 0 to 100",
+            Range::Drift => "must be from -50 to 100 (percent a month)",
         }
     }
 }
@@ -142,7 +192,6 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
     if s.currency.trim().is_empty() {
         c.fail("currency", "\"\"", "must name a currency, e.g. \"USD\"");
     }
-    c.num("horizon_months", s.horizon_months as f64, Horizon);
     if let Some(start) = &s.start
         && super::prices::YearMonth::parse(start).is_none()
     {
@@ -153,17 +202,8 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         );
     }
 
-    let w = &s.workload;
-    c.num("workload.requests_per_day", w.requests_per_day, NonNegative);
-    c.num("workload.days_per_month", w.days_per_month, DaysPerMonth);
-    c.num("workload.monthly_growth_pct", w.monthly_growth_pct, Growth);
-    c.num("workload.input_tokens", w.input_tokens, NonNegative);
-    c.num("workload.output_tokens", w.output_tokens, NonNegative);
-    c.num("workload.reasoning_tokens", w.reasoning_tokens, NonNegative);
-    c.num("workload.cached_input_pct", w.cached_input_pct, Percent);
-    c.num("workload.batch_pct", w.batch_pct, Percent);
-    c.num("workload.overhead_pct", w.overhead_pct, Percent);
-
+    // The cross-field rules of the mix: at least one model, named once,
+    // priced, shares summing to 100; dated prices on real dates.
     if s.models.is_empty() {
         c.fail("models", "[]", "must list at least one model");
     }
@@ -204,62 +244,16 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                 );
             }
         }
-        c.num(format!("{p}.share_pct"), m.share_pct, Percent);
-        c.num(format!("{p}.discount_pct"), m.discount_pct, Percent);
         share_sum += m.share_pct;
-        match &m.pricing {
-            None => c.fail(
+        if m.pricing.is_none() {
+            c.fail(
                 format!("{p}.pricing"),
                 "missing",
                 format!(
                     "model {:?} is unpriced: give a pricing snapshot or use a catalog id",
                     m.id
                 ),
-            ),
-            Some(Pricing::Api(a)) => {
-                let q = format!("{p}.pricing");
-                c.num(format!("{q}.input_per_mtok"), a.input_per_mtok, NonNegative);
-                if let Some(v) = a.cached_input_per_mtok {
-                    c.num(format!("{q}.cached_input_per_mtok"), v, NonNegative);
-                }
-                c.num(
-                    format!("{q}.output_per_mtok"),
-                    a.output_per_mtok,
-                    NonNegative,
-                );
-                c.num(
-                    format!("{q}.batch_discount_pct"),
-                    a.batch_discount_pct,
-                    Percent,
-                );
-                if let Some(t) = &a.long_context {
-                    let q = format!("{q}.long_context");
-                    c.num(format!("{q}.above_tokens"), t.above_tokens, NonNegative);
-                    c.num(format!("{q}.input_per_mtok"), t.input_per_mtok, NonNegative);
-                    if let Some(v) = t.cached_input_per_mtok {
-                        c.num(format!("{q}.cached_input_per_mtok"), v, NonNegative);
-                    }
-                    c.num(
-                        format!("{q}.output_per_mtok"),
-                        t.output_per_mtok,
-                        NonNegative,
-                    );
-                }
-            }
-            Some(Pricing::SelfHosted(h)) => {
-                let q = format!("{p}.pricing");
-                c.num(format!("{q}.gpu_hourly"), h.gpu_hourly, NonNegative);
-                c.num(
-                    format!("{q}.tokens_per_second_per_gpu"),
-                    h.tokens_per_second_per_gpu,
-                    Positive,
-                );
-                c.num(
-                    format!("{q}.utilization_pct"),
-                    h.utilization_pct,
-                    PositivePercent,
-                );
-            }
+            );
         }
     }
     if !s.models.is_empty() && share_sum.is_finite() && (share_sum - 100.0).abs() > SHARE_TOLERANCE
@@ -271,121 +265,19 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         );
     }
 
-    let r = &s.retrieval;
-    if let Some(v) = r.embedding.per_mtok {
-        c.num("retrieval.embedding.per_mtok", v, NonNegative);
-    }
-    c.num("retrieval.corpus_tokens", r.corpus_tokens, NonNegative);
-    c.num(
-        "retrieval.refresh_pct_per_month",
-        r.refresh_pct_per_month,
-        Percent,
-    );
-    c.num("retrieval.query_tokens", r.query_tokens, NonNegative);
-    c.num(
-        "retrieval.searches_per_request",
-        r.searches_per_request,
-        NonNegative,
-    );
-    c.num(
-        "retrieval.vector_db_monthly",
-        r.vector_db_monthly,
-        NonNegative,
-    );
-    c.num(
-        "retrieval.vector_db_per_million_queries",
-        r.vector_db_per_million_queries,
-        NonNegative,
-    );
-    c.num(
-        "retrieval.rerank_per_thousand_searches",
-        r.rerank_per_thousand_searches,
-        NonNegative,
-    );
-
-    for (i, item) in s.infrastructure.iter().enumerate() {
-        c.num(
-            format!("infrastructure[{i}].monthly"),
-            item.monthly,
-            NonNegative,
-        );
-        c.num(
-            format!("infrastructure[{i}].per_thousand_requests"),
-            item.per_thousand_requests,
-            NonNegative,
-        );
-    }
-
-    c.num("build.initial_cost", s.build.initial_cost, NonNegative);
-    c.num(
-        "build.maintenance_pct_per_year",
-        s.build.maintenance_pct_per_year,
-        Percent,
-    );
-
-    let o = &s.oversight;
-    c.num("oversight.review_pct", o.review_pct, Percent);
-    c.num(
-        "oversight.minutes_per_review",
-        o.minutes_per_review,
-        NonNegative,
-    );
-    if let Reviewers::Fixed(x) = o.reviewers {
-        c.num("oversight.reviewers", x, NonNegative);
-    }
-    c.num(
-        "oversight.reviewer_annual_cost",
-        o.reviewer_annual_cost,
-        NonNegative,
-    );
-    c.num(
-        "oversight.productive_hours_per_month",
-        o.productive_hours_per_month,
-        Positive,
-    );
-    c.num("oversight.owner_fte", o.owner_fte, NonNegative);
-    c.num(
-        "oversight.owner_annual_cost",
-        o.owner_annual_cost,
-        NonNegative,
-    );
-
-    c.num("risk.error_rate_pct", s.risk.error_rate_pct, Percent);
-    c.num("risk.review_catch_pct", s.risk.review_catch_pct, Percent);
-    c.num(
-        "risk.cost_per_uncaught_error",
-        s.risk.cost_per_uncaught_error,
-        NonNegative,
-    );
-
-    c.num(
-        "change.model_updates_per_year",
-        s.change.model_updates_per_year,
-        NonNegative,
-    );
-    c.num(
-        "change.retune_cost_per_update",
-        s.change.retune_cost_per_update,
-        NonNegative,
-    );
-    c.num(
-        "change.price_change_pct_per_year",
-        s.change.price_change_pct_per_year,
-        Growth,
-    );
-
-    c.num(
-        "value.minutes_saved_per_request",
-        s.value.minutes_saved_per_request,
-        NonNegative,
-    );
-    c.num(
-        "value.labour_hourly_cost",
-        s.value.labour_hourly_cost,
-        NonNegative,
-    );
-
+    // Every numeric input against its range, from the one table of inputs.
+    // A value that falls back to another input (a cached price left out, a
+    // model without its own error rate) is not in the plan to check.
     let fields = Field::all(s);
+    for &f in &fields {
+        if f.falls_back(s) {
+            continue;
+        }
+        if let Some(v) = f.get(s) {
+            c.num(f.path(), v, f.range());
+        }
+    }
+
     for (i, r) in s.uncertainty.iter().enumerate() {
         let p = format!("uncertainty[{i}]");
         let Some(f) = fields.iter().find(|f| f.path() == r.field) else {
@@ -578,125 +470,20 @@ fn range_overflow(s: &Scenario) -> Option<Invalid> {
 /// Tolerance on the sum of severity-tier shares.
 pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
 
-/// The ranges of the version-2 numeric fields, as the spec's table states them.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum RangeV2 {
-    /// > 0 and ≤ 1000 (`calls_per_request`)
-    CallsPerRequest,
-    /// > 0 and ≤ 10 (`token_factor`)
-    TokenFactor,
-    /// 1..=100 (`peak_to_average`)
-    PeakToAverage,
-    /// whole, 0..=60 months (`ramp_months`, `build.months`)
-    WholeMonths,
-    /// whole, 1..=64 (`gpus_per_replica`)
-    GpusPerReplica,
-    /// whole, 0..=100 (`spare_replicas`)
-    SpareReplicas,
-    /// −50..=100 (`drift_pct_per_month`)
-    Drift,
-}
-
-impl RangeV2 {
-    pub fn allows(self, v: f64) -> bool {
-        if !v.is_finite() {
-            return false;
-        }
-        let whole = v.fract() == 0.0;
-        match self {
-            RangeV2::CallsPerRequest => v > 0.0 && v <= 1000.0,
-            RangeV2::TokenFactor => v > 0.0 && v <= 10.0,
-            RangeV2::PeakToAverage => (1.0..=100.0).contains(&v),
-            RangeV2::WholeMonths => whole && (0.0..=60.0).contains(&v),
-            RangeV2::GpusPerReplica => whole && (1.0..=64.0).contains(&v),
-            RangeV2::SpareReplicas => whole && (0.0..=100.0).contains(&v),
-            RangeV2::Drift => (-50.0..=100.0).contains(&v),
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            RangeV2::CallsPerRequest => "must be above 0 and at most 1000 calls per request",
-            RangeV2::TokenFactor => "must be above 0 and at most 10 (1 = the plan's token figures)",
-            RangeV2::PeakToAverage => "must be from 1 to 100 (busiest hour ÷ monthly average)",
-            RangeV2::WholeMonths => "must be a whole number of months from 0 to 60",
-            RangeV2::GpusPerReplica => "must be a whole number of GPUs from 1 to 64",
-            RangeV2::SpareReplicas => "must be a whole number of replicas from 0 to 100",
-            RangeV2::Drift => "must be from -50 to 100 (percent a month)",
-        }
-    }
-}
-
-impl Checker {
-    fn num_v2(&mut self, path: impl Into<String>, v: f64, range: RangeV2) {
-        if !range.allows(v) {
-            self.problems.push(Invalid {
-                path: path.into(),
-                value: show(v),
-                allowed: range.describe().into(),
-            });
-        }
-    }
-}
-
-/// Every input path a `sources` entry may name in this plan: the numeric
-/// inputs of [`super::fields::Field::all`] plus the version-2 inputs of
-/// [`Scenario::v2_inputs`].
+/// Every input path a `sources` entry may name in this plan: the paths of
+/// the table of inputs ([`Field::all`]), and the severity tiers as a whole
+/// (`risk.error_costs`, a list rather than a number).
 pub fn source_paths(s: &Scenario) -> Vec<String> {
-    let mut paths: Vec<String> = super::fields::Field::all(s)
-        .into_iter()
-        .map(|f| f.path())
-        .collect();
-    for (p, _) in s.v2_inputs() {
-        if p != "sources" && !paths.contains(&p) {
-            paths.push(p);
-        }
-    }
+    let mut paths: Vec<String> = Field::all(s).into_iter().map(|f| f.path()).collect();
+    paths.push("risk.error_costs".to_string());
     paths
 }
 
+/// The cross-field rules of the version-2 inputs (their ranges come from
+/// the table, with every other input's): severity tiers named once and
+/// summing to 100, at most one source per input and only for inputs.
 fn validate_v2(s: &Scenario, c: &mut Checker) {
-    use Range::{NonNegative, Percent};
-    use RangeV2::*;
-    let w = &s.workload;
-    c.num_v2(
-        "workload.calls_per_request",
-        w.calls_per_request,
-        CallsPerRequest,
-    );
-    c.num_v2("workload.ramp_months", w.ramp_months as f64, WholeMonths);
-    c.num("workload.ramp_start_pct", w.ramp_start_pct, Percent);
-
-    for (i, m) in s.models.iter().enumerate() {
-        let p = format!("models[{i}]");
-        if let Some(e) = m.error_rate_pct {
-            c.num(format!("{p}.error_rate_pct"), e, Percent);
-        }
-        c.num_v2(format!("{p}.token_factor"), m.token_factor, TokenFactor);
-        if let Some(Pricing::SelfHosted(h)) = &m.pricing {
-            let q = format!("{p}.pricing");
-            c.num_v2(
-                format!("{q}.peak_to_average"),
-                h.peak_to_average,
-                PeakToAverage,
-            );
-            c.num_v2(
-                format!("{q}.gpus_per_replica"),
-                h.gpus_per_replica as f64,
-                GpusPerReplica,
-            );
-            c.num_v2(
-                format!("{q}.spare_replicas"),
-                h.spare_replicas as f64,
-                SpareReplicas,
-            );
-        }
-    }
-
-    c.num_v2("build.months", s.build.months as f64, WholeMonths);
-
     let r = &s.risk;
-    c.num_v2("risk.drift_pct_per_month", r.drift_pct_per_month, Drift);
     let mut names = HashSet::new();
     let mut tier_sum = 0.0;
     for (j, t) in r.error_costs.iter().enumerate() {
@@ -714,8 +501,6 @@ fn validate_v2(s: &Scenario, c: &mut Checker) {
                 "must be unique among the severity tiers (the name is used twice)",
             );
         }
-        c.num(format!("{p}.share_pct"), t.share_pct, Percent);
-        c.num(format!("{p}.cost"), t.cost, NonNegative);
         tier_sum += t.share_pct;
     }
     if !r.error_costs.is_empty()
@@ -728,19 +513,6 @@ fn validate_v2(s: &Scenario, c: &mut Checker) {
             "the shares of the severity tiers must sum to 100",
         );
     }
-
-    let v = &s.value;
-    c.num(
-        "value.baseline_error_rate_pct",
-        v.baseline_error_rate_pct,
-        Percent,
-    );
-    c.num("value.realization_pct", v.realization_pct, Percent);
-    c.num(
-        "value.discount_rate_pct_per_year",
-        v.discount_rate_pct_per_year,
-        Percent,
-    );
 
     if s.sources.is_empty() {
         return;

@@ -22,7 +22,8 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
             EditTarget::Number(field) => (
                 format!("{} ({})", app.field_label(field), field.unit()),
                 format!(
-                    "{} · Enter sets · Esc keeps the old value",
+                    "{} · {} · Enter sets · Esc keeps the old value",
+                    field.help(),
                     field.range().describe()
                 ),
             ),
@@ -48,12 +49,16 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
         Some(why) => Line::from(Span::styled(format!("⚠ {why}"), theme.error())),
         None => Line::from(Span::styled(hint, theme.muted())),
     };
-    // Input, a blank row, and the message: two rows when it is long, so it
-    // wraps instead of being cut.
-    let rows = if message.width() + 2 > width as usize {
+    // Input, a blank row, and the message: two rows when it is long, three
+    // when longer (an input's help and its range), so it wraps instead of
+    // being cut.
+    let (w, room) = (message.width() + 2, width as usize);
+    let rows = if w <= room {
+        1
+    } else if w <= 2 * room.saturating_sub(8) {
         2
     } else {
-        1
+        3
     };
     let inner = popup::open(f, width, 4 + rows, &title, theme);
     if inner.height == 0 {

@@ -110,6 +110,11 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             };
             let indent = if field.index().is_some() { 4 } else { 2 };
             let mut value = vec![Span::styled(field_value(field, v, currency), theme.value())];
+            // A value that is not in the plan but its fallback: say whose.
+            let note = field.fallback_note();
+            if !note.is_empty() && field.falls_back(plan) && width >= NARROW {
+                value.push(Span::styled(format!(" {note}"), theme.muted()));
+            }
             if let Some((lo, hi)) = app.range_of(field) {
                 // The bounds as exact as the value (never rounded to two
                 // places, which misstates cent-fraction prices); where they

@@ -12,7 +12,7 @@ use super::scenario::Scenario;
 /// Sets a field to `v`; a model share moves the other shares proportionally so
 /// the mix still sums to 100 %.
 pub fn set_keeping_mix(s: &mut Scenario, field: Field, v: f64) {
-    if let Field::ModelShare(i) = field {
+    if let Field::Model(i, super::fields::ModelField::Share) = field {
         let others: f64 = s
             .models
             .iter()

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 
 use super::set_keeping_mix;
-use crate::model::fields::{Field, Section};
+use crate::model::fields::{Field, ModelField, Section};
 use crate::model::pricing::Pricing;
 use crate::model::projection::{Projection, project_into};
 use crate::model::scenario::{InfraItem, ModelEntry, Scenario};
@@ -33,6 +33,9 @@ pub fn drivers(s: &Scenario) -> Vec<Field> {
         .into_iter()
         .filter(|f| *f != Field::Horizon)
         .filter(|f| f.get(s).is_some())
+        // A model without its own error rate has the plan's: its driver is
+        // `risk.error_rate_pct`, not one more bar per model.
+        .filter(|f| !matches!(f, Field::Model(_, ModelField::ErrorRate)) || !f.falls_back(s))
         .collect()
 }
 
@@ -66,6 +69,13 @@ pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
                         }
                         crate::model::Range::DaysPerMonth => x.clamp(1.0, 31.0),
                         crate::model::Range::WholeNonNegative => x.round(),
+                        r @ (crate::model::Range::CallsPerRequest
+                        | crate::model::Range::TokenFactor
+                        | crate::model::Range::PeakToAverage
+                        | crate::model::Range::WholeMonths
+                        | crate::model::Range::GpusPerReplica
+                        | crate::model::Range::SpareReplicas
+                        | crate::model::Range::Drift) => r.clamp(x),
                         _ => x,
                     }
                 }
@@ -198,8 +208,17 @@ impl<'a> Context<'a> {
     fn tco_with(&mut self, f: Field, x: f64) -> f64 {
         let s = self.s;
         match (f.section(), f.index()) {
-            (Section::Models, Some(i)) if i < s.models.len() => {
-                if let Field::ModelShare(_) = f {
+            // A model's own error rate moves the risk cost, not its
+            // inference line, and so does a share once models have rates of
+            // their own (the plan's rate is their share-weighted mean): those
+            // take the whole projection below.
+            (Section::Models, Some(i))
+                if i < s.models.len()
+                    && !matches!(f, Field::Model(_, ModelField::ErrorRate))
+                    && !(matches!(f, Field::Model(_, ModelField::Share))
+                        && s.models.iter().any(|m| m.error_rate_pct.is_some())) =>
+            {
+                if let Field::Model(_, ModelField::Share) = f {
                     return self.tco_with_share(i, x);
                 }
                 f.set(&mut self.work, x);
