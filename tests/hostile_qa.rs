@@ -360,7 +360,13 @@ fn line_with<'a>(s: &'a str, what: &str) -> &'a str {
 #[test]
 fn a_price_with_a_range_is_never_rounded_at_any_width() {
     let mut a = app();
-    select(&mut a, Row::Field(Field::ApiCached(0)));
+    select(
+        &mut a,
+        Row::Field(Field::Model(
+            0,
+            runcost::model::fields::ModelField::ApiCached,
+        )),
+    );
     chars(&mut a, "r");
     chars(&mut a, "0.05 - 0.1");
     key(&mut a, Key::Enter);
@@ -379,7 +385,13 @@ fn a_price_with_a_range_is_never_rounded_at_any_width() {
 #[test]
 fn the_bounds_of_a_price_range_are_not_rounded_either() {
     let mut a = app();
-    select(&mut a, Row::Field(Field::ApiCached(0)));
+    select(
+        &mut a,
+        Row::Field(Field::Model(
+            0,
+            runcost::model::fields::ModelField::ApiCached,
+        )),
+    );
     chars(&mut a, "r");
     chars(&mut a, "0.0125 - 0.0875");
     key(&mut a, Key::Enter);
