@@ -196,7 +196,8 @@ enum Input {
     Failed(String),
     /// The autosave thread wrote copies (or could not).
     Autosave(Result<(), String>),
-    /// The analysis worker computed a band (`Msg::Analysed`).
+    /// The analysis worker computed a band or a study (`Msg::Analysed`,
+    /// `Msg::Studied`).
     Analysed(Msg),
 }
 
@@ -205,7 +206,8 @@ enum Input {
 /// 128 + the signal's number, as a shell expects.
 pub fn run(file: Option<&Path>, catalog: Catalog) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
-    // The band is computed by the worker thread, never on the key path.
+    // The band and the studies are computed by the worker thread, never on
+    // the key path.
     app.session.analysis = crate::app::Analysis::Background;
     // The NO_COLOR convention: colour unless it asks for none.
     let theme = Theme {
@@ -298,9 +300,12 @@ fn event_loop(
         }
     });
 
-    let worker = worker::Worker::start(Box::new(move |msg, _took| {
-        let _ = analysed.send(Input::Analysed(msg));
-    }));
+    let worker = worker::Worker::start(
+        Box::new(move |msg, _took| {
+            let _ = analysed.send(Input::Analysed(msg));
+        }),
+        catalog.clone(),
+    );
     let mut watch = watch::Watch::default();
     for d in app.session.docs() {
         if let Some(p) = &d.path {

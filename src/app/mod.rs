@@ -266,6 +266,7 @@ impl App {
         // A no-op unless the message changed a plan (or made another active).
         self.session.refresh(&self.catalog, self.start_default);
         self.request_analyses(&mut effects);
+        self.serve_studies(&mut effects);
         effects
     }
 
@@ -302,6 +303,14 @@ impl App {
             } => {
                 self.session
                     .analysed(doc, generation, simulation.map(|s| *s));
+                Vec::new()
+            }
+            Msg::Studied {
+                doc,
+                generation,
+                findings,
+            } => {
+                self.session.studied(doc, generation, *findings);
                 Vec::new()
             }
             Msg::OpenedMany(results) => self.on_opened_many(results),
