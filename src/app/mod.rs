@@ -18,6 +18,7 @@ pub mod entry;
 mod files;
 pub mod keymap;
 pub mod layout;
+mod lines;
 pub mod modes;
 pub mod protocol;
 pub mod rows;
