@@ -1,17 +1,20 @@
 //! The runtime: terminal set-up and restore, the event loop, signals, and the
 //! effects (`save`, `open`, …) that `App::update` asks for. Which plan opens
-//! at start-up, and the checks before the first frame, are in `startup`.
+//! at start-up, and the checks before the first frame, are in `startup`;
+//! turning terminal events into messages is in `input`.
 //!
 //! The loop blocks until a key, mouse event, paste, resize or signal arrives
 //! and redraws only then: an idle workbench uses no CPU.
 
 mod autosave;
 pub mod effects;
+mod input;
 mod startup;
 mod watch;
 pub mod worker;
 
 pub use autosave::Snapshot;
+pub use input::to_msg;
 pub use startup::{initial_document, prepare};
 
 use std::collections::VecDeque;
@@ -22,7 +25,7 @@ use std::sync::mpsc;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+    Event,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -31,7 +34,6 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::keymap::{Key, KeyChord};
 use crate::app::{App, Effect, Msg};
 use crate::model::{Catalog, Scenario};
 use crate::store::recovery;
@@ -131,72 +133,14 @@ fn write_all_recovery(app: &App) -> Option<String> {
     }))
 }
 
-fn chord(k: KeyEvent) -> Option<KeyChord> {
-    let key = match k.code {
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Esc => Key::Esc,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::Tab => Key::Tab,
-        KeyCode::BackTab => Key::BackTab,
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Delete => Key::Delete,
-        KeyCode::Home => Key::Home,
-        KeyCode::End => Key::End,
-        KeyCode::PageUp => Key::PageUp,
-        KeyCode::PageDown => Key::PageDown,
-        KeyCode::F(n) => Key::F(n),
-        _ => return None,
-    };
-    Some(
-        KeyChord {
-            key,
-            ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
-            alt: k.modifiers.contains(KeyModifiers::ALT),
-            shift: k.modifiers.contains(KeyModifiers::SHIFT),
-        }
-        .normalized(),
-    )
-}
-
-/// Terminal events as messages; `None` for events the workbench ignores.
-pub fn to_msg(event: Event) -> Option<Msg> {
-    match event {
-        // Windows also reports releases; only presses (and repeats) are input.
-        Event::Key(k) if k.kind != KeyEventKind::Release => chord(k).map(Msg::Key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click {
-                col: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Msg::Scroll {
-                col: m.column,
-                row: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Msg::Scroll {
-                col: m.column,
-                row: m.row,
-                down: false,
-            }),
-            _ => None,
-        },
-        Event::Paste(s) => Some(Msg::Paste(s)),
-        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
-        _ => None,
-    }
-}
-
 enum Input {
     Terminal(Event),
     Signal(i32),
     Failed(String),
     /// The autosave thread wrote copies (or could not).
     Autosave(Result<(), String>),
-    /// The analysis worker computed a band (`Msg::Analysed`).
+    /// The analysis worker computed a band or a study (`Msg::Analysed`,
+    /// `Msg::Studied`).
     Analysed(Msg),
 }
 
@@ -206,7 +150,8 @@ enum Input {
 /// `warnings` (about the user's catalog) become lasting notices.
 pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
-    // The band is computed by the worker thread, never on the key path.
+    // The band and the studies are computed by the worker thread, never on
+    // the key path.
     app.session.analysis = crate::app::Analysis::Background;
     for w in warnings {
         app.notify(crate::app::StatusKind::Warning, w);
@@ -313,9 +258,12 @@ fn event_loop(
         }
     });
 
-    let worker = worker::Worker::start(Box::new(move |msg, _took| {
-        let _ = analysed.send(Input::Analysed(msg));
-    }));
+    let worker = worker::Worker::start(
+        Box::new(move |msg, _took| {
+            let _ = analysed.send(Input::Analysed(msg));
+        }),
+        catalog.clone(),
+    );
     let mut watch = watch::Watch::default();
     for d in app.session.docs() {
         if let Some(p) = &d.path {

@@ -285,9 +285,10 @@ mod workbench {
     fn the_break_even_panel_opens_and_closes() {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('B')));
-        let Mode::Breakeven(text) = &a.mode else {
+        let Mode::Breakeven(b) = &a.mode else {
             panic!("panel")
         };
+        let text = &b.text;
         assert!(text.contains("llama-3.1-8b-l40s") && text.contains("break-even at"));
         assert!(text.contains("Pays back within 12 months"));
         a.update(Msg::Key(KeyChord::plain(Key::Esc)));
@@ -298,9 +299,10 @@ mod workbench {
     fn presentation_mode_toggles_and_export_writes_next_to_the_plan() {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('P')));
-        let Mode::Present(top) = &a.mode else {
+        let Mode::Present(p) = &a.mode else {
             panic!("presentation mode")
         };
+        let top = &p.top;
         assert_eq!(top.len(), 5, "the top five drivers");
         assert_eq!(top[0].field, Field::RequestsPerDay);
         a.update(Msg::Key(KeyChord::ch('x')));

@@ -1,9 +1,11 @@
-//! Exporting the client report. (The analysis views — tornado, break-even,
-//! presentation — are modes: `modes/tornado.rs`, `modes/panel.rs`.)
+//! Exporting the client report, and feeding the analysis views — tornado,
+//! break-even, presentation (modes: `modes/tornado.rs`, `modes/panel.rs`) —
+//! the study each waits for.
 
 use std::path::PathBuf;
 
-use super::{App, Effect, StatusKind, slug};
+use super::session::{Findings, Study};
+use super::{App, Effect, Mode, StatusKind, slug};
 
 impl App {
     /// `e`: write the client report (Markdown and HTML) next to the plan.
@@ -25,5 +27,52 @@ impl App {
         let plan = Box::new(doc.plan.clone());
         self.say(StatusKind::Info, "writing the client report…");
         vec![Effect::Export { plan, base }]
+    }
+}
+
+impl App {
+    /// The study the open mode is waiting for.
+    fn awaited(&self) -> Option<Study> {
+        match &self.mode {
+            Mode::Tornado(t) if t.computing => Some(Study::Sensitivity),
+            Mode::Present(p) if p.computing => Some(Study::Sensitivity),
+            Mode::Breakeven(b) if b.computing => Some(Study::Breakeven),
+            _ => None,
+        }
+    }
+
+    /// After each message: asks the runtime for the study the open mode
+    /// waits for (inline analysis computes it here), and fills the mode in
+    /// once the findings of the plan as it is now are there.
+    pub(super) fn serve_studies(&mut self, effects: &mut Vec<Effect>) {
+        let Some(study) = self.awaited() else {
+            return;
+        };
+        if let Some((doc, generation, plan)) = self.session.want_study(study, &self.catalog) {
+            effects.push(Effect::Study {
+                doc,
+                generation,
+                plan,
+                study,
+            });
+        }
+        let Some(found) = self.session.findings(study) else {
+            return;
+        };
+        match (&mut self.mode, found) {
+            (Mode::Tornado(t), Findings::Sensitivity(swings)) => {
+                t.swings = swings.clone();
+                t.computing = false;
+            }
+            (Mode::Present(p), Findings::Sensitivity(swings)) => {
+                p.top = swings.iter().take(5).cloned().collect();
+                p.computing = false;
+            }
+            (Mode::Breakeven(b), Findings::Breakeven(text)) => {
+                b.text = text.clone();
+                b.computing = false;
+            }
+            _ => {}
+        }
     }
 }

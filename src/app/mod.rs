@@ -18,6 +18,7 @@ pub mod entry;
 mod files;
 pub mod keymap;
 pub mod layout;
+mod lines;
 pub mod modes;
 pub mod protocol;
 pub mod rows;
@@ -266,6 +267,7 @@ impl App {
         // A no-op unless the message changed a plan (or made another active).
         self.session.refresh(&self.catalog, self.start_default);
         self.request_analyses(&mut effects);
+        self.serve_studies(&mut effects);
         effects
     }
 
@@ -302,6 +304,14 @@ impl App {
             } => {
                 self.session
                     .analysed(doc, generation, simulation.map(|s| *s));
+                Vec::new()
+            }
+            Msg::Studied {
+                doc,
+                generation,
+                findings,
+            } => {
+                self.session.studied(doc, generation, *findings);
                 Vec::new()
             }
             Msg::OpenedMany(results) => self.on_opened_many(results),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::keymap::KeyChord;
 pub use super::session::DocId;
+use super::session::{Findings, Study};
 use crate::model::Scenario;
 use crate::model::analysis::uncertainty::Simulation;
 use crate::store::plans::PlanSummary;
@@ -45,6 +46,13 @@ pub enum Msg {
         doc: DocId,
         generation: u64,
         simulation: Option<Box<Simulation>>,
+    },
+    /// The worker thread ran a study (sensitivity, break-even) of plan `doc`
+    /// at revision `generation` (dropped if the plan changed since).
+    Studied {
+        doc: DocId,
+        generation: u64,
+        findings: Box<Findings>,
     },
     /// The runtime read a plan file.
     Opened {
@@ -135,6 +143,15 @@ pub enum Effect {
         doc: DocId,
         generation: u64,
         plan: Box<Scenario>,
+    },
+    /// Run `study` of plan `doc` at revision `generation` off the key path
+    /// (for the tornado, presentation mode or the break-even panel, which
+    /// show "computing…" until it arrives); the answer is `Msg::Studied`.
+    Study {
+        doc: DocId,
+        generation: u64,
+        plan: Box<Scenario>,
+        study: Study,
     },
     /// Remember this plan as the one to reopen next time.
     Remember(PathBuf),

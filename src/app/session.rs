@@ -11,9 +11,16 @@
 //! thread and answers with `Msg::Analysed`; until then the previous band is
 //! shown, marked as updating. Without a runtime (tests) it can be run inline.
 //!
+//! The sensitivity and break-even studies a mode asks for go the same way
+//! (`studies.rs`).
+//!
 //! Plans are named by a stable [`DocId`], never by their position, so an
 //! answer about a plan (a save, an analysis) still finds it after others
 //! were opened or closed.
+
+mod studies;
+
+pub use studies::{Findings, Studies, Study, study};
 
 use super::document::Document;
 use crate::model::analysis::uncertainty::{Simulation, simulate};
@@ -56,6 +63,8 @@ pub struct Derived {
     requested: Option<u64>,
     computations: u64,
     analyses: u64,
+    /// The tornado's sensitivity and the break-even findings (`studies.rs`).
+    studies: Studies,
 }
 
 impl Derived {
@@ -67,6 +76,12 @@ impl Derived {
     /// How many bands were computed here, on the key path (inline analysis).
     pub fn inline_analyses(&self) -> u64 {
         self.analyses
+    }
+
+    /// How many studies (sensitivity, break-even) were computed here, on
+    /// the key path (inline analysis).
+    pub fn inline_studies(&self) -> u64 {
+        self.studies.inline()
     }
 
     /// The band shown is of an older revision (or missing) and a newer one

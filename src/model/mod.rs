@@ -4,6 +4,7 @@
 //! keeps it that way.
 
 pub mod analysis;
+pub mod catalog;
 pub mod catalog_rules;
 pub mod compare;
 pub mod fields;

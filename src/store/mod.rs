@@ -9,6 +9,7 @@ pub mod plan_file;
 pub mod plans;
 pub mod read;
 pub mod recovery;
+pub mod temps;
 
 pub use atomic::{SaveError, save_atomic};
 pub use plan_file::{PlanError, Problem, parse_plan, write_plan};

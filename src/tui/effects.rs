@@ -212,6 +212,16 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             generation,
             simulation: crate::app::session::analyse(&plan).map(Box::new),
         }],
+        Effect::Study {
+            doc,
+            generation,
+            plan,
+            study,
+        } => vec![Msg::Studied {
+            doc,
+            generation,
+            findings: Box::new(crate::app::session::study(&plan, catalog, study)),
+        }],
         Effect::Quit => Vec::new(),
     }
 }

@@ -1,24 +1,101 @@
 //! The analysis worker: one thread that computes the uncertainty band
-//! (`Effect::Analyse`) off the key path and sends the answer back as a
-//! message (`Msg::Analysed`).
+//! (`Effect::Analyse`) and the studies the analysis views wait for
+//! (`Effect::Study`: the tornado's sensitivity, break-even) off the key path,
+//! and sends each answer back as a message (`Msg::Analysed`, `Msg::Studied`).
 //!
-//! One job at a time; a newer request for a plan replaces its request still
-//! waiting (the superseded one is never run), and the app drops an answer
-//! about a revision that is no longer current.
+//! One job at a time; a newer request for a plan replaces its request of the
+//! same kind still waiting (the superseded one is never run), and the app
+//! drops an answer about a revision that is no longer current.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::app::session::{DocId, analyse};
+use crate::app::session::{DocId, Study, analyse, study};
 use crate::app::{Effect, Msg};
-use crate::model::Scenario;
+use crate::model::{Catalog, Scenario};
+
+/// What a job computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Band,
+    Study(Study),
+}
 
 struct Job {
     doc: DocId,
     generation: u64,
     plan: Box<Scenario>,
+    work: Work,
+}
+
+impl Job {
+    /// The job an effect asks for, or the effect back when it is not one.
+    fn of(effect: Effect) -> Result<Job, Effect> {
+        match effect {
+            Effect::Analyse {
+                doc,
+                generation,
+                plan,
+            } => Ok(Job {
+                doc,
+                generation,
+                plan,
+                work: Work::Band,
+            }),
+            Effect::Study {
+                doc,
+                generation,
+                plan,
+                study,
+            } => Ok(Job {
+                doc,
+                generation,
+                plan,
+                work: Work::Study(study),
+            }),
+            other => Err(other),
+        }
+    }
+
+    /// The job as the effect it came from (handed back without a thread).
+    fn into_effect(self) -> Effect {
+        let Job {
+            doc,
+            generation,
+            plan,
+            work,
+        } = self;
+        match work {
+            Work::Band => Effect::Analyse {
+                doc,
+                generation,
+                plan,
+            },
+            Work::Study(study) => Effect::Study {
+                doc,
+                generation,
+                plan,
+                study,
+            },
+        }
+    }
+
+    fn run(self, catalog: &Catalog) -> Msg {
+        match self.work {
+            Work::Band => Msg::Analysed {
+                doc: self.doc,
+                generation: self.generation,
+                simulation: analyse(&self.plan).map(Box::new),
+            },
+            Work::Study(s) => Msg::Studied {
+                doc: self.doc,
+                generation: self.generation,
+                findings: Box::new(study(&self.plan, catalog, s)),
+            },
+        }
+    }
 }
 
 #[derive(Default)]
@@ -39,43 +116,31 @@ pub struct Worker {
 pub type Reply = Box<dyn Fn(Msg, Duration) + Send>;
 
 impl Worker {
-    pub fn start(reply: Reply) -> Self {
+    /// Starts the thread; `catalog` is what the break-even study compares
+    /// the plan against (the app's catalog).
+    pub fn start(reply: Reply, catalog: Catalog) -> Self {
         let shared: Shared = Arc::default();
         let theirs = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("runcost-analysis".into())
-            .spawn(move || run(&theirs, &reply))
+            .spawn(move || run(&theirs, &reply, &catalog))
             .ok();
         Worker { shared, thread }
     }
 
-    /// Queues an `Effect::Analyse`, replacing a request for the same plan
-    /// that has not started; hands any other effect back. Without a thread
-    /// (it could not be started) the job runs here.
+    /// Queues an `Effect::Analyse` or `Effect::Study`, replacing a request
+    /// of the same kind for the same plan that has not started; hands any
+    /// other effect back. Without a thread (it could not be started) the
+    /// job is handed back too, for the caller to run.
     pub fn submit(&self, effect: Effect) -> Result<(), Effect> {
-        let Effect::Analyse {
-            doc,
-            generation,
-            plan,
-        } = effect
-        else {
-            return Err(effect);
-        };
+        let job = Job::of(effect)?;
         if self.thread.is_none() {
-            return Err(Effect::Analyse {
-                doc,
-                generation,
-                plan,
-            });
+            return Err(job.into_effect());
         }
         let (lock, ready) = &*self.shared;
         let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
-        q.jobs.retain(|j| j.doc != doc);
-        q.jobs.push_back(Job {
-            doc,
-            generation,
-            plan,
-        });
+        q.jobs.retain(|j| (j.doc, j.work) != (job.doc, job.work));
+        q.jobs.push_back(job);
         ready.notify_one();
         Ok(())
     }
@@ -101,7 +166,7 @@ impl Drop for Worker {
     }
 }
 
-fn run(shared: &Shared, reply: &Reply) {
+fn run(shared: &Shared, reply: &Reply, catalog: &Catalog) {
     let (lock, ready) = &**shared;
     loop {
         let job = {
@@ -117,15 +182,8 @@ fn run(shared: &Shared, reply: &Reply) {
             }
         };
         let started = Instant::now();
-        let simulation = analyse(&job.plan).map(Box::new);
-        reply(
-            Msg::Analysed {
-                doc: job.doc,
-                generation: job.generation,
-                simulation,
-            },
-            started.elapsed(),
-        );
+        let answer = job.run(catalog);
+        reply(answer, started.elapsed());
     }
 }
 
@@ -151,9 +209,12 @@ mod tests {
     fn the_band_comes_back_as_a_message_from_another_thread() {
         let (tx, rx) = mpsc::channel();
         let caller = std::thread::current().id();
-        let worker = Worker::start(Box::new(move |msg, took| {
-            let _ = tx.send((msg, took, std::thread::current().id()));
-        }));
+        let worker = Worker::start(
+            Box::new(move |msg, took| {
+                let _ = tx.send((msg, took, std::thread::current().id()));
+            }),
+            crate::store::catalog::builtin(),
+        );
         let plan = plan_with_ranges();
         let expected = analyse(&plan).expect("a band");
         worker
@@ -184,10 +245,13 @@ mod tests {
         // Hold the first job until released, so the next two queue up.
         let (go_tx, go_rx) = mpsc::channel::<()>();
         let go = Mutex::new(go_rx);
-        let worker = Worker::start(Box::new(move |msg, _| {
-            let _ = go.lock().unwrap().recv_timeout(Duration::from_secs(60));
-            let _ = tx.send(msg);
-        }));
+        let worker = Worker::start(
+            Box::new(move |msg, _| {
+                let _ = go.lock().unwrap().recv_timeout(Duration::from_secs(60));
+                let _ = tx.send(msg);
+            }),
+            crate::store::catalog::builtin(),
+        );
         let ask = |generation| Effect::Analyse {
             doc: DocId(1),
             generation,
@@ -218,8 +282,45 @@ mod tests {
     }
 
     #[test]
+    fn a_study_comes_back_as_a_message_from_another_thread() {
+        let (tx, rx) = mpsc::channel();
+        let caller = std::thread::current().id();
+        let catalog = crate::store::catalog::builtin();
+        let worker = Worker::start(
+            Box::new(move |msg, _| {
+                let _ = tx.send((msg, std::thread::current().id()));
+            }),
+            catalog.clone(),
+        );
+        let plan = plan_with_ranges();
+        for s in [Study::Sensitivity, Study::Breakeven] {
+            worker
+                .submit(Effect::Study {
+                    doc: DocId(2),
+                    generation: 5,
+                    plan: Box::new(plan.clone()),
+                    study: s,
+                })
+                .expect("taken");
+            let (msg, on) = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
+            assert_ne!(on, caller, "computed off the caller's thread");
+            let Msg::Studied {
+                doc,
+                generation,
+                findings,
+            } = msg
+            else {
+                panic!("{msg:?}");
+            };
+            assert_eq!((doc, generation), (DocId(2), 5));
+            assert_eq!(*findings, study(&plan, &catalog, s));
+        }
+        worker.finish();
+    }
+
+    #[test]
     fn other_effects_are_handed_back() {
-        let worker = Worker::start(Box::new(|_, _| {}));
+        let worker = Worker::start(Box::new(|_, _| {}), crate::store::catalog::builtin());
         assert!(matches!(worker.submit(Effect::Quit), Err(Effect::Quit)));
     }
 }

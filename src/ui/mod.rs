@@ -95,8 +95,9 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Compare(_) => {}
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
-        Mode::Present(top) => present::render(f, app, top, theme),
-        Mode::Breakeven(text) => {
+        Mode::Present(p) => present::render(f, app, p, theme),
+        Mode::Breakeven(b) => {
+            let text = if b.computing { "computing…" } else { &b.text };
             let full = f.area();
             let width = full.width.saturating_sub(4).min(130);
             let inner_w = width.saturating_sub(2).max(1) as usize;
@@ -111,10 +112,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
                 "Where it breaks even — any key closes",
                 theme,
             );
-            f.render_widget(
-                Paragraph::new(text.as_str()).wrap(Wrap { trim: false }),
-                inner,
-            );
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
     }
 }

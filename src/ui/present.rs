@@ -10,12 +10,12 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::TORNADO_PCT;
-use crate::model::analysis::sensitivity::Swing;
+use crate::app::modes::panel::PresentState;
 use crate::model::headline::Figure;
 use crate::report::format::{money, money_short};
 use crate::report::headline::value_text;
 
-pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
+pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
     let area = f.area();
     f.render_widget(Clear, area);
     let plan = &app.doc().plan;
@@ -93,7 +93,8 @@ pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
             .bar_style(theme.total()),
         chart,
     );
-    let top: Vec<Line> = top
+    let top: Vec<Line> = present
+        .top
         .iter()
         .map(|w| {
             Line::from(vec![
@@ -107,6 +108,9 @@ pub fn render(f: &mut Frame, app: &App, top: &[Swing], theme: &Theme) {
         .collect();
     let mut lines = vec![Line::from(Span::styled("What drives it", theme.heading()))];
     lines.extend(top);
+    if present.computing {
+        lines.push(Line::from(Span::styled("  computing…", theme.muted())));
+    }
     f.render_widget(Paragraph::new(lines), drivers);
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(

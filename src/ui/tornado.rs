@@ -83,7 +83,9 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
         }
         lines.push(line);
     }
-    if t.swings.is_empty() {
+    if t.computing {
+        lines.push(Line::from(Span::styled("computing…", theme.muted())));
+    } else if t.swings.is_empty() {
         lines.push(Line::from(Span::styled(
             "No input moves the TCO.",
             theme.muted(),

@@ -43,10 +43,10 @@ pub enum Mode {
     Safety(SafetyState),
     Tornado(TornadoState),
     /// Presentation mode: big figures for screen sharing, with the top
-    /// drivers (computed on entry, not on every frame).
-    Present(Vec<crate::model::analysis::sensitivity::Swing>),
+    /// drivers (computed off the key path once per revision, not per frame).
+    Present(panel::PresentState),
     /// The break-even findings, as text.
-    Breakeven(String),
+    Breakeven(panel::BreakevenState),
 }
 
 /// What a key did to its mode.

@@ -1,9 +1,26 @@
 //! Read-only panels that any key closes: presentation mode (big figures for
-//! screen sharing, with the top drivers) and the break-even findings.
+//! screen sharing, with the top drivers) and the break-even findings. What
+//! they show is computed off the key path (`session/studies.rs`): each opens
+//! at once, showing "computing…" until its study arrives.
 
+use super::super::App;
 use super::super::keymap::{Described, KeyChord, Keymap, bar};
-use super::super::{App, TORNADO_PCT};
 use super::{Mode, Outcome};
+use crate::model::analysis::sensitivity::Swing;
+
+/// Presentation mode: the big figures and the top five drivers.
+pub struct PresentState {
+    /// The five inputs that move the TCO most (empty while `computing`).
+    pub top: Vec<Swing>,
+    pub computing: bool,
+}
+
+/// The break-even panel.
+pub struct BreakevenState {
+    /// The findings, as text (empty while `computing`).
+    pub text: String,
+    pub computing: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PanelAction {
@@ -34,26 +51,21 @@ pub fn handle(chord: KeyChord) -> Outcome {
 }
 
 impl App {
-    /// `P`: presentation mode, with the top five drivers computed once.
+    /// `P`: presentation mode; the top five drivers fill in when the
+    /// sensitivity arrives (computed once per revision of the plan).
     pub(crate) fn open_present(&mut self) {
-        let top = crate::model::analysis::sensitivity::sensitivity(&self.doc().plan, TORNADO_PCT)
-            .into_iter()
-            .filter(|w| w.swing > 0.0)
-            .take(5)
-            .collect();
-        self.mode = Mode::Present(top);
+        self.mode = Mode::Present(PresentState {
+            top: Vec::new(),
+            computing: true,
+        });
     }
 
-    /// `B`: where the plan breaks even, as a panel.
+    /// `B`: where the plan breaks even, as a panel; the findings fill in
+    /// when they arrive.
     pub(crate) fn open_breakeven(&mut self) {
-        use crate::model::analysis::breakeven as be;
-        let plan = &self.doc().plan;
-        let text = crate::report::analysis::breakeven_text(
-            plan,
-            &be::hosting(plan, &self.catalog),
-            be::minutes_to_pay_back(plan),
-            None,
-        );
-        self.mode = Mode::Breakeven(text);
+        self.mode = Mode::Breakeven(BreakevenState {
+            text: String::new(),
+            computing: true,
+        });
     }
 }

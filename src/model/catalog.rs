@@ -1,0 +1,428 @@
+//! The catalog of known prices that plans resolve their models from, and its
+//! index by id and alias (how a model is priced is in `pricing.rs`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::pricing::{Pricing, ScheduledPrice};
+
+/// The built-in (and user-extended) list of priced models.
+///
+/// Lookups by id go through an index built on first use, so resolving a plan
+/// against a catalog of 100,000 entries costs one hash lookup per model.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// The date the prices were read, `YYYY-MM-DD`.
+    pub as_of: String,
+    #[serde(default)]
+    pub models: Vec<CatalogModel>,
+    #[serde(default)]
+    pub embeddings: Vec<CatalogEmbedding>,
+    /// Positions by id and alias; built lazily, never copied by `clone`.
+    #[serde(skip)]
+    index: OnceLock<CatalogIndex>,
+}
+
+impl Clone for Catalog {
+    fn clone(&self) -> Self {
+        // The copy is usually changed next (filtered, extended): it indexes
+        // itself when it is first looked up in.
+        Catalog {
+            as_of: self.as_of.clone(),
+            models: self.models.clone(),
+            embeddings: self.embeddings.clone(),
+            index: OnceLock::new(),
+        }
+    }
+}
+
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_of == other.as_of
+            && self.models == other.models
+            && self.embeddings == other.embeddings
+    }
+}
+
+thread_local! {
+    static SEARCHES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Lookups on this thread that had to search a catalog from the top because
+/// it changed after it was indexed: each costs time linear in the catalog, so
+/// a test checks that loading and importing make none.
+pub fn catalog_searches() -> u64 {
+    SEARCHES.with(std::cell::Cell::get)
+}
+
+/// Where each id (and alias) sits in `models` / `embeddings`: the first entry
+/// that answers to it, as a search from the top would find.
+#[derive(Debug, Default)]
+struct CatalogIndex {
+    /// The lengths and buffers indexed, to notice a list changed since.
+    shape: (usize, usize, usize, usize),
+    models: HashMap<String, usize>,
+    model_ids: HashMap<String, usize>,
+    embeddings: HashMap<String, usize>,
+    embedding_ids: HashMap<String, usize>,
+}
+
+impl CatalogIndex {
+    fn build(c: &Catalog) -> Self {
+        let mut ix = CatalogIndex {
+            shape: c.shape(),
+            ..CatalogIndex::default()
+        };
+        for (i, m) in c.models.iter().enumerate() {
+            ix.model_ids.entry(m.id.clone()).or_insert(i);
+            for key in std::iter::once(&m.id).chain(&m.aliases) {
+                ix.models.entry(key.clone()).or_insert(i);
+            }
+        }
+        for (i, e) in c.embeddings.iter().enumerate() {
+            ix.embedding_ids.entry(e.id.clone()).or_insert(i);
+            for key in std::iter::once(&e.id).chain(&e.aliases) {
+                ix.embeddings.entry(key.clone()).or_insert(i);
+            }
+        }
+        ix
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogModel {
+    pub id: String,
+    pub provider: String,
+    /// Other names a plan may use for this entry (e.g. `gemini/…` prefixes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub pricing: Pricing,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_window: Option<u64>,
+    /// `YYYY-MM-DD` when the provider retires the model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<String>,
+    /// Where the price comes from.
+    #[serde(default)]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Dated future prices, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedule: Vec<ScheduledPrice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogEmbedding {
+    pub id: String,
+    pub provider: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub per_mtok: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_per_mtok: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_input_tokens: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<u64>,
+    #[serde(default)]
+    pub source: String,
+}
+
+impl CatalogModel {
+    fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
+}
+
+impl CatalogEmbedding {
+    fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
+}
+
+impl Catalog {
+    /// A catalog of these entries (indexed on first lookup).
+    pub fn new(
+        as_of: String,
+        models: Vec<CatalogModel>,
+        embeddings: Vec<CatalogEmbedding>,
+    ) -> Self {
+        Catalog {
+            as_of,
+            models,
+            embeddings,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn shape(&self) -> (usize, usize, usize, usize) {
+        (
+            self.models.len(),
+            self.models.as_ptr() as usize,
+            self.embeddings.len(),
+            self.embeddings.as_ptr() as usize,
+        )
+    }
+
+    /// The index, when it still describes the lists (they are public and may
+    /// have been changed since it was built; then lookups search instead).
+    fn index(&self) -> Option<&CatalogIndex> {
+        let ix = self.index.get_or_init(|| CatalogIndex::build(self));
+        let fresh = ix.shape == self.shape();
+        if !fresh {
+            SEARCHES.with(|c| c.set(c.get() + 1));
+        }
+        fresh.then_some(ix)
+    }
+
+    /// Forgets the index after `models` or `embeddings` were changed in place.
+    pub fn reindex(&mut self) {
+        self.index = OnceLock::new();
+    }
+
+    /// The entry answering to `id` (its id or one of its aliases).
+    pub fn model(&self, id: &str) -> Option<&CatalogModel> {
+        match self.index() {
+            Some(ix) => ix
+                .models
+                .get(id)
+                .and_then(|&i| self.models.get(i))
+                .filter(|m| m.answers_to(id)),
+            None => self.models.iter().find(|m| m.answers_to(id)),
+        }
+    }
+
+    /// The entry whose id is exactly `id` (aliases not considered).
+    pub fn model_by_id(&self, id: &str) -> Option<&CatalogModel> {
+        match self.index() {
+            Some(ix) => ix
+                .model_ids
+                .get(id)
+                .and_then(|&i| self.models.get(i))
+                .filter(|m| m.id == id),
+            None => self.models.iter().find(|m| m.id == id),
+        }
+    }
+
+    pub fn embedding(&self, id: &str) -> Option<&CatalogEmbedding> {
+        match self.index() {
+            Some(ix) => ix
+                .embeddings
+                .get(id)
+                .and_then(|&i| self.embeddings.get(i))
+                .filter(|e| e.answers_to(id)),
+            None => self.embeddings.iter().find(|e| e.answers_to(id)),
+        }
+    }
+
+    /// The embedding whose id is exactly `id` (aliases not considered).
+    pub fn embedding_by_id(&self, id: &str) -> Option<&CatalogEmbedding> {
+        match self.index() {
+            Some(ix) => ix
+                .embedding_ids
+                .get(id)
+                .and_then(|&i| self.embeddings.get(i))
+                .filter(|e| e.id == id),
+            None => self.embeddings.iter().find(|e| e.id == id),
+        }
+    }
+
+    /// Replaces entries with the same id and appends new ones, so a user's own
+    /// catalog overrides the built-in prices. Linear in both catalogs.
+    pub fn overlay(&mut self, other: Catalog) {
+        let mut models = ids(self.models.iter().map(|m| m.id.as_str()));
+        for m in other.models {
+            match models.get(m.id.as_str()) {
+                Some(&i) => self.models[i] = m,
+                None => {
+                    models.insert(m.id.clone(), self.models.len());
+                    self.models.push(m);
+                }
+            }
+        }
+        let mut embeddings = ids(self.embeddings.iter().map(|e| e.id.as_str()));
+        for e in other.embeddings {
+            match embeddings.get(e.id.as_str()) {
+                Some(&i) => self.embeddings[i] = e,
+                None => {
+                    embeddings.insert(e.id.clone(), self.embeddings.len());
+                    self.embeddings.push(e);
+                }
+            }
+        }
+        if other.as_of > self.as_of {
+            self.as_of = other.as_of;
+        }
+        self.reindex();
+    }
+
+    /// Puts `m` in place of the entry with its id, or appends it. `positions`
+    /// is [`Catalog::id_positions`] of this catalog, kept up to date here.
+    pub fn upsert_model(&mut self, positions: &mut HashMap<String, usize>, m: CatalogModel) {
+        match positions.get(m.id.as_str()) {
+            Some(&i) => self.models[i] = m,
+            None => {
+                positions.insert(m.id.clone(), self.models.len());
+                self.models.push(m);
+            }
+        }
+        self.reindex();
+    }
+
+    /// Like [`Catalog::upsert_model`] for embeddings.
+    pub fn upsert_embedding(
+        &mut self,
+        positions: &mut HashMap<String, usize>,
+        e: CatalogEmbedding,
+    ) {
+        match positions.get(e.id.as_str()) {
+            Some(&i) => self.embeddings[i] = e,
+            None => {
+                positions.insert(e.id.clone(), self.embeddings.len());
+                self.embeddings.push(e);
+            }
+        }
+        self.reindex();
+    }
+
+    /// The first position of each model id and each embedding id.
+    pub fn id_positions(&self) -> (HashMap<String, usize>, HashMap<String, usize>) {
+        (
+            ids(self.models.iter().map(|m| m.id.as_str())),
+            ids(self.embeddings.iter().map(|e| e.id.as_str())),
+        )
+    }
+
+    /// Up to three model ids closest to `id`, for "did you mean" messages.
+    pub fn suggest_models(&self, id: &str) -> Vec<String> {
+        closest(id, self.models.iter().map(|m| m.id.as_str()))
+    }
+
+    pub fn suggest_embeddings(&self, id: &str) -> Vec<String> {
+        closest(id, self.embeddings.iter().map(|e| e.id.as_str()))
+    }
+}
+
+/// The first position of each id.
+fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, id) in list.enumerate() {
+        out.entry(id.to_string()).or_insert(i);
+    }
+    out
+}
+
+fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let needle = id.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| {
+            let hay = c.to_lowercase();
+            let mut score = strsim::normalized_damerau_levenshtein(&needle, &hay)
+                .max(strsim::jaro_winkler(&needle, &hay) * 0.9);
+            if !needle.is_empty() && hay.contains(&needle) {
+                score += 0.3;
+            }
+            (score, c)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pricing::ApiPricing;
+
+    fn entry(id: &str, aliases: &[&str], input: f64) -> CatalogModel {
+        CatalogModel {
+            id: id.into(),
+            provider: "p".into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            pricing: Pricing::Api(ApiPricing {
+                input_per_mtok: input,
+                ..ApiPricing::default()
+            }),
+            context_window: None,
+            deprecation: None,
+            source: String::new(),
+            notes: String::new(),
+            schedule: Vec::new(),
+        }
+    }
+
+    fn input(m: Option<&CatalogModel>) -> Option<f64> {
+        match m?.pricing {
+            Pricing::Api(ref a) => Some(a.input_per_mtok),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn indexed_lookups_find_what_a_search_from_the_top_finds() {
+        let c = Catalog::new(
+            "2026-01-01".into(),
+            vec![
+                entry("a", &["x"], 1.0),
+                entry("b", &["a"], 2.0),
+                entry("x", &[], 3.0),
+                entry("a", &[], 4.0),
+            ],
+            Vec::new(),
+        );
+        for id in ["a", "b", "x", "missing"] {
+            let search = c.models.iter().find(|m| m.answers_to(id));
+            assert_eq!(input(c.model(id)), input(search), "{id}");
+            let exact = c.models.iter().find(|m| m.id == id);
+            assert_eq!(input(c.model_by_id(id)), input(exact), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_list_changed_after_indexing_is_still_searched_correctly() {
+        let mut c = Catalog::new("d".into(), vec![entry("a", &[], 1.0)], Vec::new());
+        assert!(c.model("b").is_none()); // builds the index
+        c.models.push(entry("b", &[], 2.0));
+        assert_eq!(input(c.model("b")), Some(2.0));
+        let copy = c.clone();
+        assert_eq!(input(copy.model("b")), Some(2.0));
+    }
+
+    #[test]
+    fn overlay_replaces_by_id_and_appends_in_order() {
+        let mut base = Catalog::new(
+            "2026-01-01".into(),
+            vec![entry("a", &[], 1.0), entry("b", &[], 2.0)],
+            Vec::new(),
+        );
+        assert!(base.model("c").is_none());
+        base.overlay(Catalog::new(
+            "2026-02-01".into(),
+            vec![
+                entry("b", &[], 20.0),
+                entry("c", &[], 3.0),
+                entry("c", &[], 30.0),
+            ],
+            Vec::new(),
+        ));
+        let ids: Vec<&str> = base.models.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(input(base.model("b")), Some(20.0));
+        assert_eq!(
+            input(base.model("c")),
+            Some(30.0),
+            "the later duplicate wins"
+        );
+        assert_eq!(base.as_of, "2026-02-01");
+    }
+}
