@@ -28,6 +28,7 @@ pub mod popup;
 pub mod present;
 pub mod projection;
 pub mod safety;
+pub mod source;
 pub mod sparklines;
 pub mod status;
 pub mod table;
@@ -95,6 +96,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Compare(_) => {}
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
+        Mode::Source(s) => source::render(f, app, s, theme),
         Mode::Present(top) => present::render(f, app, top, theme),
         Mode::Breakeven(text) => {
             let full = f.area();
