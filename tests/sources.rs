@@ -323,3 +323,34 @@ fn the_source_box_and_marked_drivers_render_at_every_size() {
         t.draw(|f| ui::render(f, &a, &Theme::plain())).unwrap();
     }
 }
+
+/// Removing a model takes its sources with it and keeps the later models'
+/// sources on their inputs, so the plan stays valid and says the same thing.
+#[test]
+fn removing_a_model_keeps_the_other_models_sources_on_their_inputs() {
+    let mut a = app();
+    assert!(
+        a.doc().plan.models.len() >= 2,
+        "support-assistant has two models"
+    );
+    let second = a.doc().plan.models[1].id.clone();
+    give_source(&mut a, Field::ApiOutput(0), "price list", 2);
+    give_source(&mut a, Field::ApiOutput(1), "vendor quote", 2);
+    select(&mut a, Field::ApiOutput(0));
+    ch(&mut a, 'd');
+    assert_eq!(a.doc().plan.models[0].id, second);
+    assert_eq!(
+        sources(&a),
+        vec![Source {
+            field: "models[0].pricing.output_per_mtok".into(),
+            source: "vendor quote".into(),
+            confidence: Confidence::High,
+        }]
+    );
+    ch(&mut a, 'b'); // the remaining share to 100 %
+    let text = write_plan(&a.doc().plan);
+    parse_plan(text.as_bytes(), &builtin()).expect("still a valid plan");
+    ch(&mut a, 'u');
+    ch(&mut a, 'u');
+    assert_eq!(sources(&a).len(), 2, "undo brings both back");
+}

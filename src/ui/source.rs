@@ -17,9 +17,9 @@ pub fn render(f: &mut Frame, app: &App, s: &SourceState, theme: &Theme) {
     let title = format!("Source of {}", app.field_label(s.field));
     let width = (f.area().width.saturating_sub(4)).min(72);
     let hint = if s.input.is_selecting() {
-        "typing replaces the selection · Tab confidence · Enter sets · Ctrl-D removes · Esc cancels"
+        "typing replaces it · Tab confidence · Enter sets · Ctrl-D removes · Esc cancels"
     } else {
-        "where the value comes from · Tab confidence · Enter sets (empty removes) · Esc cancels"
+        "Tab confidence · Enter sets · empty or Ctrl-D removes · Esc cancels"
     };
     let message = match &s.error {
         Some(why) => Line::from(Span::styled(format!("⚠ {why}"), theme.error())),

@@ -103,6 +103,44 @@ pub fn source_error(typed: &str) -> Option<String> {
     None
 }
 
+/// An input path after line `removed` of `list` ("models",
+/// "infrastructure") is removed: `None` for the removed line's own inputs,
+/// later lines' indices one lower, any other path as it was.
+pub fn path_after_removal(path: &str, list: &str, removed: usize) -> Option<String> {
+    let Some(rest) = path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else {
+        return Some(path.to_string());
+    };
+    let Some((index, tail)) = rest.split_once(']') else {
+        return Some(path.to_string());
+    };
+    match index.parse::<usize>() {
+        Ok(i) if i == removed => None,
+        Ok(i) if i > removed => Some(format!("{list}[{}]{tail}", i - 1)),
+        _ => Some(path.to_string()),
+    }
+}
+
+/// Keeps the plan's sources and ranges on the inputs they were given for
+/// when line `removed` of `list` goes: the removed line's go with it.
+pub fn follow_removal(s: &mut crate::model::Scenario, list: &str, removed: usize) {
+    s.sources
+        .retain_mut(|x| match path_after_removal(&x.field, list, removed) {
+            Some(p) => {
+                x.field = p;
+                true
+            }
+            None => false,
+        });
+    s.uncertainty
+        .retain_mut(|x| match path_after_removal(&x.field, list, removed) {
+            Some(p) => {
+                x.field = p;
+                true
+            }
+            None => false,
+        });
+}
+
 impl App {
     /// The plan's source for an input, if it has one.
     pub fn source_of(&self, f: Field) -> Option<&Source> {
@@ -216,6 +254,29 @@ impl SourceState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_follow_a_removed_line() {
+        let p = |path: &str| path_after_removal(path, "models", 1);
+        assert_eq!(
+            p("models[0].share_pct").as_deref(),
+            Some("models[0].share_pct")
+        );
+        assert_eq!(p("models[1].share_pct"), None);
+        assert_eq!(
+            p("models[2].pricing.input_per_mtok").as_deref(),
+            Some("models[1].pricing.input_per_mtok")
+        );
+        assert_eq!(p("models[12].x").as_deref(), Some("models[11].x"));
+        assert_eq!(
+            p("workload.requests_per_day").as_deref(),
+            Some("workload.requests_per_day")
+        );
+        assert_eq!(
+            p("infrastructure[2].monthly").as_deref(),
+            Some("infrastructure[2].monthly")
+        );
+    }
 
     #[test]
     fn confidence_cycles_both_ways_through_all_three() {
