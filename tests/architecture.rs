@@ -205,6 +205,10 @@ mod dead_keys {
                 select(a, Field::RequestsPerDay);
                 key(a, Key::Enter);
             }),
+            ("source", |a| {
+                select(a, Field::RequestsPerDay);
+                ch(a, 'o');
+            }),
             ("save as", |a| {
                 ch(a, 'S');
             }),

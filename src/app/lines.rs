@@ -35,6 +35,7 @@ impl App {
             let id = self.session.active().plan.models[i].id.clone();
             self.commit(format!("Removed {id} from the mix"), |s| {
                 s.models.remove(i);
+                super::modes::source::follow_removal(s, "models", i);
             });
             if (self
                 .session
@@ -57,6 +58,7 @@ impl App {
             let name = self.session.active().plan.infrastructure[i].name.clone();
             self.commit(format!("Removed infrastructure line {name:?}"), |s| {
                 s.infrastructure.remove(i);
+                super::modes::source::follow_removal(s, "infrastructure", i);
             });
         } else {
             self.say(

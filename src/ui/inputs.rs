@@ -135,6 +135,17 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                 };
                 value.push(Span::styled(text, theme.heading()));
             }
+            if let Some(src) = app.source_of(field) {
+                // Where the value comes from: a dim ·H/·M, a warning ·L.
+                let style = match src.confidence {
+                    crate::model::Confidence::Low => theme.warning(),
+                    _ => theme.muted(),
+                };
+                value.push(Span::styled(
+                    format!(" ·{}", &src.confidence.label()[..1]),
+                    style,
+                ));
+            }
             if field == Field::MaintenancePct {
                 let (lo, hi) = MAINTENANCE_RANGE;
                 let outside = v < lo || v > hi;

@@ -28,6 +28,7 @@ pub mod popup;
 pub mod present;
 pub mod projection;
 pub mod safety;
+pub mod source;
 pub mod sparklines;
 pub mod status;
 pub mod table;
@@ -95,6 +96,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Compare(_) => {}
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
+        Mode::Source(s) => source::render(f, app, s, theme),
         Mode::Present(p) => present::render(f, app, p, theme),
         Mode::Breakeven(b) => {
             let text = if b.computing { "computing…" } else { &b.text };

@@ -11,6 +11,8 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::TORNADO_PCT;
 use crate::app::modes::panel::PresentState;
+use crate::model::Confidence;
+use crate::model::analysis::sensitivity::Swing;
 use crate::model::headline::Figure;
 use crate::report::format::{money, money_short};
 use crate::report::headline::value_text;
@@ -93,21 +95,13 @@ pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
             .bar_style(theme.total()),
         chart,
     );
-    let top: Vec<Line> = present
-        .top
-        .iter()
-        .map(|w| {
-            Line::from(vec![
-                Span::styled(format!("  {:<40}", w.label), theme.label()),
-                Span::styled(
-                    format!("±{TORNADO_PCT} % moves the TCO by {}", money(w.swing, c)),
-                    theme.muted(),
-                ),
-            ])
-        })
-        .collect();
     let mut lines = vec![Line::from(Span::styled("What drives it", theme.heading()))];
-    lines.extend(top);
+    lines.extend(driver_lines(
+        app,
+        &present.top,
+        drivers.width as usize,
+        theme,
+    ));
     if present.computing {
         lines.push(Line::from(Span::styled("  computing…", theme.muted())));
     }
@@ -123,4 +117,62 @@ pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
         .centered(),
         Rect { ..foot },
     );
+}
+
+/// Why a driver's input should not be presented as a fact: it has no
+/// source, or only a Low-confidence one.
+pub fn guess_mark(app: &App, field: crate::model::fields::Field) -> Option<&'static str> {
+    match app.source_of(field).map(|s| s.confidence) {
+        None => Some("⚠ no source"),
+        Some(Confidence::Low) => Some("⚠ low confidence"),
+        Some(_) => None,
+    }
+}
+
+/// One line per driver, marked where it rests on a guess, and a line that
+/// counts them.
+fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let c = app.doc().plan.currency.as_str();
+    let marks: Vec<Option<&'static str>> = top.iter().map(|w| guess_mark(app, w.field)).collect();
+    let guesses = marks.iter().flatten().count();
+    let mark_w = if guesses > 0 { 18 } else { 0 };
+    let swing_w = 36;
+    let label_w = width.saturating_sub(2 + mark_w + swing_w).clamp(12, 40);
+    let mut lines: Vec<Line> = top
+        .iter()
+        .zip(&marks)
+        .map(|(w, mark)| {
+            let label = super::inputs::fit_words(&w.label, label_w);
+            let mut spans = vec![Span::styled(format!("  {label:<label_w$}"), theme.label())];
+            if mark_w > 0 {
+                spans.push(Span::styled(
+                    format!("{:<mark_w$}", mark.unwrap_or("")),
+                    theme.warning(),
+                ));
+            }
+            spans.push(Span::styled(
+                format!("±{TORNADO_PCT} % moves the TCO by {}", money(w.swing, c)),
+                theme.muted(),
+            ));
+            Line::from(spans)
+        })
+        .collect();
+    if !top.is_empty() {
+        lines.push(if guesses > 0 {
+            Line::from(Span::styled(
+                format!(
+                    "  {guesses} of the top {} drivers {} on guesses (no source, or low confidence)",
+                    top.len(),
+                    if guesses == 1 { "rests" } else { "rest" }
+                ),
+                theme.warning(),
+            ))
+        } else {
+            Line::from(Span::styled(
+                "  every top driver has a source of High or Medium confidence",
+                theme.muted(),
+            ))
+        });
+    }
+    lines
 }

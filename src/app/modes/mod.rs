@@ -15,6 +15,7 @@ pub mod notes;
 pub mod panel;
 pub mod picker;
 pub mod safety;
+pub mod source;
 pub mod text_entry;
 pub mod tornado;
 
@@ -26,6 +27,7 @@ use super::{App, CompareState, Effect, Focus, Pending, SafetyState};
 use browser::{BrowserState, ExamplesState};
 use help::HelpState;
 use picker::PickerState;
+use source::SourceState;
 use text_entry::EditState;
 use tornado::TornadoState;
 
@@ -42,6 +44,8 @@ pub enum Mode {
     Compare(CompareState),
     Safety(SafetyState),
     Tornado(TornadoState),
+    /// The source and confidence of the input under the cursor.
+    Source(SourceState),
     /// Presentation mode: big figures for screen sharing, with the top
     /// drivers (computed off the key path once per revision, not per frame).
     Present(panel::PresentState),
@@ -124,6 +128,7 @@ pub fn help_sections(focus: Focus) -> Vec<(&'static str, Vec<Shown>)> {
         second,
         ("Typing a value or a name", text_entry::KEYS.help()),
         ("Model picker and plan browser", LIST_KEYS.help()),
+        ("Source of an input", source::KEYS.help()),
         ("Notes editor", notes::KEYS.help()),
         ("Unsaved-changes question", confirm::KEYS.help()),
     ]
@@ -137,6 +142,7 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
         ("text entry", text_entry::KEYS.chords()),
         ("list", LIST_KEYS.chords()),
         ("browser", browser::KEYS.chords()),
+        ("source", source::KEYS.chords()),
         ("notes", notes::KEYS.chords()),
         ("help", help::KEYS.chords()),
         ("confirm", confirm::KEYS.chords()),
@@ -160,6 +166,7 @@ impl App {
             Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.bar(),
             Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.bar(),
             Mode::Browser(_) => browser::KEYS.bar(),
+            Mode::Source(_) => source::KEYS.bar(),
             Mode::Notes(_) => notes::KEYS.bar(),
             Mode::Help(_) => help::KEYS.bar(),
             Mode::Confirm(_) => confirm::KEYS.bar(),
@@ -179,6 +186,7 @@ impl App {
             Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.chords(),
             Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.chords(),
             Mode::Browser(_) => browser::KEYS.chords(),
+            Mode::Source(_) => source::KEYS.chords(),
             Mode::Notes(_) => notes::KEYS.chords(),
             Mode::Help(_) => help::KEYS.chords(),
             Mode::Confirm(_) => confirm::KEYS.chords(),
@@ -204,6 +212,7 @@ impl App {
             Mode::Compare(c) => c.handle(chord, self),
             Mode::Safety(s) => s.handle(chord, self),
             Mode::Tornado(t) => t.handle(chord, self),
+            Mode::Source(s) => s.handle(chord, self),
             Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
         };
         self.settle(mode, outcome)
@@ -244,6 +253,7 @@ impl App {
             }
             Mode::Picker(p) => p.paste(pasted, &self.catalog),
             Mode::Browser(b) => b.paste(pasted),
+            Mode::Source(s) => s.paste(pasted),
             _ => {}
         }
         if let Mode::SaveAs(e) = &mut mode {
