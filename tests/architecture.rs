@@ -373,7 +373,6 @@ const STILL_OVER: &[&str] = &[
     "src/model/fields.rs",
     "src/model/validate.rs",
     "src/model/scenario.rs",
-    "src/store/recovery.rs",
 ];
 
 /// The lines of `text` before its first `#[cfg(test)]` at the start of a line.
