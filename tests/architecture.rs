@@ -370,7 +370,7 @@ const MAX_CODE_LINES: usize = 400;
 /// split by job when that work lands; the list can only shrink: a file listed
 /// here that is back under the limit fails the test until it is removed.
 const STILL_OVER: &[&str] = &[
-    "src/model/fields.rs",
+    "src/model/fields/plan.rs",
 ];
 
 /// The lines of `text` before its first `#[cfg(test)]` at the start of a line.
