@@ -373,12 +373,7 @@ const MAX_CODE_LINES: usize = 400;
 /// and moving their code at the same time would collide with it. Each is to be
 /// split by job when that work lands; the list can only shrink: a file listed
 /// here that is back under the limit fails the test until it is removed.
-const STILL_OVER: &[&str] = &[
-    "src/model/fields.rs",
-    "src/model/validate.rs",
-    "src/model/scenario.rs",
-    "src/store/recovery.rs",
-];
+const STILL_OVER: &[&str] = &["src/model/fields/plan.rs"];
 
 /// The lines of `text` before its first `#[cfg(test)]` at the start of a line.
 fn code_lines(text: &str) -> usize {

@@ -1,133 +1,11 @@
-//! The plan a consultant shapes: every input of the cost model (spec §1).
-//!
-//! Field order here is the order of the file format, so the writer keeps it and
-//! plans diff cleanly. Every section but `workload` and `models` has a default,
-//! and every optional number defaults to 0 so a section left out costs nothing.
+//! The sections of a plan, in file order, with their defaults.
 
 use serde::{Deserialize, Serialize};
 
-use super::pricing::Pricing;
-
-/// The newest format version this program reads. Plans are written as version 1
-/// unless they set a version-2 field (spec §5), see [`Scenario::format_version`].
-pub const FORMAT_VERSION: u32 = 2;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scenario {
-    pub version: u32,
-    pub name: String,
-    #[serde(default)]
-    pub client: String,
-    #[serde(default)]
-    pub notes: String,
-    #[serde(default = "default_currency")]
-    pub currency: String,
-    #[serde(default = "default_horizon")]
-    pub horizon_months: u32,
-    /// The calendar month the plan starts, `YYYY-MM` (optional): places dated
-    /// prices and model retirements in the plan's months. Absent means the
-    /// month the plan is opened.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "super::pricing::bare_option"
-    )]
-    pub start: Option<String>,
-    pub workload: Workload,
-    pub models: Vec<ModelEntry>,
-    #[serde(default)]
-    pub retrieval: Retrieval,
-    #[serde(default)]
-    pub infrastructure: Vec<InfraItem>,
-    #[serde(default)]
-    pub build: Build,
-    #[serde(default)]
-    pub oversight: Oversight,
-    #[serde(default)]
-    pub risk: Risk,
-    #[serde(default)]
-    pub change: Change,
-    #[serde(default)]
-    pub value: Value,
-    /// Ranges for inputs the client is unsure of (optional), for the Monte
-    /// Carlo: triangular on [low, high] with the plan's value most likely.
-    /// Where each assumption comes from (version 2): at most one entry per
-    /// input path.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub uncertainty: Vec<UncertainRange>,
-}
-
-/// How far an assumption can be trusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Confidence {
-    High,
-    Medium,
-    Low,
-}
-
-impl Confidence {
-    pub fn label(self) -> &'static str {
-        match self {
-            Confidence::High => "High",
-            Confidence::Medium => "Medium",
-            Confidence::Low => "Low",
-        }
-    }
-}
-
-/// Where one input's value comes from (spec §5, `sources`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// An input path as in validation messages: `workload.requests_per_day`.
-    pub field: String,
-    #[serde(default)]
-    pub source: String,
-    pub confidence: Confidence,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UncertainRange {
-    /// A field path as in validation messages: `workload.requests_per_day`.
-    pub field: String,
-    pub low: f64,
-    pub high: f64,
-}
-
-fn default_currency() -> String {
-    "USD".to_string()
-}
-fn default_horizon() -> u32 {
-    12
-}
-fn default_days() -> f64 {
-    30.0
-}
-fn default_productive_hours() -> f64 {
-    140.0
-}
-pub(crate) fn one() -> f64 {
-    1.0
-}
-pub(crate) fn is_one(v: &f64) -> bool {
-    *v == 1.0
-}
-pub(crate) fn is_zero(v: &f64) -> bool {
-    *v == 0.0
-}
-pub(crate) fn is_zero_u32(v: &u32) -> bool {
-    *v == 0
-}
-fn hundred() -> f64 {
-    100.0
-}
-fn is_hundred(v: &f64) -> bool {
-    *v == 100.0
-}
+use super::{
+    default_days, default_productive_hours, hundred, is_hundred, is_one, is_zero, is_zero_u32, one,
+};
+use crate::model::pricing::Pricing;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -203,13 +81,13 @@ pub struct ModelEntry {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "super::pricing::bare_option"
+        serialize_with = "crate::model::pricing::bare_option"
     )]
     pub pricing: Option<Pricing>,
     /// Dated future prices snapshotted from the catalog (optional; applies
     /// only when the plan has a `start`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub schedule: Vec<super::pricing::ScheduledPrice>,
+    pub schedule: Vec<crate::model::pricing::ScheduledPrice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -245,7 +123,7 @@ pub struct Embedding {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "super::pricing::bare_option"
+        serialize_with = "crate::model::pricing::bare_option"
     )]
     pub per_mtok: Option<f64>,
 }
@@ -398,112 +276,6 @@ impl Default for Value {
             baseline_error_rate_pct: 0.0,
             realization_pct: 100.0,
             discount_rate_pct_per_year: 0.0,
-        }
-    }
-}
-
-impl Scenario {
-    /// A minimal valid plan: one priced model, everything else at its default.
-    /// Used for new plans and as a base in tests. It uses no version-2 field,
-    /// so it is a version-1 plan.
-    pub fn minimal(name: &str, model: ModelEntry) -> Self {
-        Scenario {
-            version: 1,
-            name: name.to_string(),
-            client: String::new(),
-            notes: String::new(),
-            currency: default_currency(),
-            horizon_months: default_horizon(),
-            start: None,
-            workload: Workload::default(),
-            models: vec![model],
-            retrieval: Retrieval::default(),
-            infrastructure: Vec::new(),
-            build: Build::default(),
-            oversight: Oversight::default(),
-            risk: Risk::default(),
-            change: Change::default(),
-            value: Value::default(),
-            sources: Vec::new(),
-            uncertainty: Vec::new(),
-        }
-    }
-
-    /// Every version-2 input of this plan (spec §5) with whether it is set to a
-    /// non-default value, in file order. The one list behind the version a
-    /// plan is written as, the error for a version-2 field in a version-1 file,
-    /// and the version-2 paths a `sources` entry may name.
-    pub fn v2_inputs(&self) -> Vec<(String, bool)> {
-        let w = &self.workload;
-        let mut v = vec![
-            (
-                "workload.calls_per_request".to_string(),
-                w.calls_per_request != 1.0,
-            ),
-            ("workload.ramp_months".to_string(), w.ramp_months != 0),
-            (
-                "workload.ramp_start_pct".to_string(),
-                w.ramp_start_pct != 0.0,
-            ),
-        ];
-        for (i, m) in self.models.iter().enumerate() {
-            v.push((
-                format!("models[{i}].error_rate_pct"),
-                m.error_rate_pct.is_some(),
-            ));
-            v.push((format!("models[{i}].token_factor"), m.token_factor != 1.0));
-            if let Some(Pricing::SelfHosted(h)) = &m.pricing {
-                let q = format!("models[{i}].pricing");
-                v.push((format!("{q}.peak_to_average"), h.peak_to_average != 1.0));
-                v.push((format!("{q}.gpus_per_replica"), h.gpus_per_replica != 1));
-                v.push((format!("{q}.spare_replicas"), h.spare_replicas != 0));
-            }
-        }
-        v.push(("build.months".to_string(), self.build.months != 0));
-        let r = &self.risk;
-        v.push((
-            "risk.drift_pct_per_month".to_string(),
-            r.drift_pct_per_month != 0.0,
-        ));
-        v.push(("risk.error_costs".to_string(), !r.error_costs.is_empty()));
-        for j in 0..r.error_costs.len() {
-            v.push((format!("risk.error_costs[{j}].share_pct"), true));
-            v.push((format!("risk.error_costs[{j}].cost"), true));
-        }
-        let val = &self.value;
-        v.push((
-            "value.baseline_error_rate_pct".to_string(),
-            val.baseline_error_rate_pct != 0.0,
-        ));
-        v.push((
-            "value.realization_pct".to_string(),
-            val.realization_pct != 100.0,
-        ));
-        v.push((
-            "value.discount_rate_pct_per_year".to_string(),
-            val.discount_rate_pct_per_year != 0.0,
-        ));
-        v.push(("sources".to_string(), !self.sources.is_empty()));
-        v
-    }
-
-    /// The version-2 inputs set to a non-default value (their paths); the
-    /// error tiers count once, as `risk.error_costs`.
-    pub fn v2_fields_set(&self) -> Vec<String> {
-        self.v2_inputs()
-            .into_iter()
-            .filter(|(p, set)| *set && !p.starts_with("risk.error_costs["))
-            .map(|(p, _)| p)
-            .collect()
-    }
-
-    /// The format version this plan is written as: 1 unless it sets a
-    /// version-2 field, so older runcosts keep reading version-1 plans.
-    pub fn format_version(&self) -> u32 {
-        if self.v2_fields_set().is_empty() {
-            1
-        } else {
-            2
         }
     }
 }

@@ -1,14 +1,25 @@
 //! Validation of a plan against the ranges of the spec. Every problem names the
 //! field path, the value and what is allowed; all problems are reported at once.
+//!
+//! The ranges and the checks of each input live here; `overflow.rs` finds
+//! the inputs that make a projection overflow, `cross.rs` holds the
+//! cross-field rules of the version-2 inputs.
 
 use std::collections::HashSet;
 use std::fmt;
 
-use super::analysis::set_keeping_mix;
 use super::fields::Field;
 use super::pricing::Pricing;
-use super::projection::{Projection, project, project_into};
 use super::scenario::{FORMAT_VERSION, Scenario};
+
+mod cross;
+mod overflow;
+
+pub use cross::{TIER_SHARE_TOLERANCE, source_paths};
+pub use overflow::overflow;
+
+use cross::validate_v2;
+use overflow::range_overflow;
 
 /// One invalid value in a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -318,221 +329,4 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         }
     }
     c.problems
-}
-
-/// The value that takes an input out of play when looking for what makes a
-/// projection overflow: 0 for amounts, prices, volumes and percentages; the
-/// least for bounded counts; 1 or more for divisors; 100 % utilization.
-fn neutral(f: Field, v: f64) -> f64 {
-    match f.range() {
-        Range::Horizon | Range::DaysPerMonth => 1.0,
-        Range::Positive => v.max(1.0),
-        Range::PositivePercent => 100.0,
-        _ => 0.0,
-    }
-}
-
-/// The inputs that each, taken out of play, make the projection finite
-/// again: what a person has to lower. Volumes, prices, growth and the horizon
-/// come before percentages and day counts, which only scale them.
-fn culprits(s: &Scenario) -> Vec<(Field, f64)> {
-    let mut work = s.clone();
-    let mut p = Projection::default();
-    let mut found: Vec<(Field, f64)> = Vec::new();
-    for f in Field::all(s) {
-        let Some(v) = f.get(s) else { continue };
-        let n = neutral(f, v);
-        if n == v {
-            continue;
-        }
-        work.clone_from(s);
-        if f.set(&mut work, n) {
-            project_into(&work, &mut p);
-            if p.overflow().is_none() {
-                found.push((f, v));
-            }
-        }
-    }
-    let scales = |f: &Field| {
-        matches!(
-            f.range(),
-            Range::Percent | Range::PositivePercent | Range::DaysPerMonth
-        )
-    };
-    if found.iter().any(|(f, _)| !scales(f)) {
-        found.retain(|(f, _)| !scales(f));
-    }
-    // A price of 1 multiplied by 1e200 requests and 1e200 tokens is not what
-    // is wrong: name the outsized values (and compounding growth) when any.
-    let outsized = |(f, v): &(Field, f64)| {
-        v.abs() >= 1e9 || matches!(f.range(), Range::Growth | Range::Horizon)
-    };
-    if found.iter().any(outsized) {
-        found.retain(outsized);
-    }
-    found
-}
-
-/// A plan whose projection overflows (a month or a total beyond the largest
-/// number, 1e308) is invalid, like a negative price: every report would say
-/// "n/a" or refuse. The problem names the input(s) that cause it.
-pub fn overflow(s: &Scenario) -> Option<Invalid> {
-    let at = project(s).overflow()?;
-    let found = culprits(s);
-    let Some(&(first, v)) = found.first() else {
-        return Some(Invalid {
-            path: "workload".into(),
-            value: "too large to project".into(),
-            allowed: format!(
-                "the projection overflows at {at} (beyond 1e308) and no single input explains it; lower the largest volumes, token counts, prices or growth"
-            ),
-        });
-    };
-    let others: Vec<String> = found
-        .iter()
-        .skip(1)
-        .take(4)
-        .map(|(f, v)| format!("{} = {}", f.path(), show(*v)))
-        .collect();
-    let (with, what) = if others.is_empty() {
-        (String::new(), "lower it")
-    } else {
-        (
-            format!(" together with {}", others.join(", ")),
-            "lower one of them",
-        )
-    };
-    Some(Invalid {
-        path: first.path(),
-        value: show(v),
-        allowed: format!(
-            "too large{with}: the projection overflows at {at} (beyond 1e308); {what}"
-        ),
-    })
-}
-
-/// The plan's uncertainty ranges must not reach an overflow either: each
-/// range at its low and high end, then all of them at once.
-fn range_overflow(s: &Scenario) -> Option<Invalid> {
-    let fields = Field::all(s);
-    let ranged: Vec<(usize, Field, f64, f64)> = s
-        .uncertainty
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| {
-            let f = *fields.iter().find(|f| f.path() == r.field)?;
-            Some((i, f, r.low, r.high))
-        })
-        .collect();
-    let mut work = s.clone();
-    let mut p = Projection::default();
-    for &(i, f, low, high) in &ranged {
-        for (end, v) in [("low", low), ("high", high)] {
-            work.clone_from(s);
-            set_keeping_mix(&mut work, f, v);
-            project_into(&work, &mut p);
-            if let Some(at) = p.overflow() {
-                return Some(Invalid {
-                    path: format!("uncertainty[{i}].{end}"),
-                    value: show(v),
-                    allowed: format!(
-                        "at this end of the range for {} the projection overflows at {at} (beyond 1e308); narrow the range",
-                        f.path()
-                    ),
-                });
-            }
-        }
-    }
-    for end in ["low", "high"] {
-        work.clone_from(s);
-        for &(_, f, low, high) in &ranged {
-            set_keeping_mix(&mut work, f, if end == "low" { low } else { high });
-        }
-        project_into(&work, &mut p);
-        if let Some(at) = p.overflow() {
-            return Some(Invalid {
-                path: "uncertainty".into(),
-                value: format!("every range at its {end} end"),
-                allowed: format!(
-                    "the projection overflows at {at} (beyond 1e308) when the ranges are taken together; narrow them"
-                ),
-            });
-        }
-    }
-    None
-}
-
-// ---------------------------------------------------------------------------
-// Version-2 fields (spec §5). Kept in one block, apart from the version-1
-// checks above, so that other changes to this file merge cleanly.
-// ---------------------------------------------------------------------------
-
-/// Tolerance on the sum of severity-tier shares.
-pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
-
-/// Every input path a `sources` entry may name in this plan: the paths of
-/// the table of inputs ([`Field::all`]), and the severity tiers as a whole
-/// (`risk.error_costs`, a list rather than a number).
-pub fn source_paths(s: &Scenario) -> Vec<String> {
-    let mut paths: Vec<String> = Field::all(s).into_iter().map(|f| f.path()).collect();
-    paths.push("risk.error_costs".to_string());
-    paths
-}
-
-/// The cross-field rules of the version-2 inputs (their ranges come from
-/// the table, with every other input's): severity tiers named once and
-/// summing to 100, at most one source per input and only for inputs.
-fn validate_v2(s: &Scenario, c: &mut Checker) {
-    let r = &s.risk;
-    let mut names = HashSet::new();
-    let mut tier_sum = 0.0;
-    for (j, t) in r.error_costs.iter().enumerate() {
-        let p = format!("risk.error_costs[{j}]");
-        if t.name.trim().is_empty() {
-            c.fail(
-                format!("{p}.name"),
-                format!("{:?}", t.name),
-                "must name the severity tier, e.g. \"minor\"",
-            );
-        } else if !names.insert(t.name.trim()) {
-            c.fail(
-                format!("{p}.name"),
-                format!("{:?}", t.name),
-                "must be unique among the severity tiers (the name is used twice)",
-            );
-        }
-        tier_sum += t.share_pct;
-    }
-    if !r.error_costs.is_empty()
-        && tier_sum.is_finite()
-        && (tier_sum - 100.0).abs() > TIER_SHARE_TOLERANCE
-    {
-        c.fail(
-            "risk.error_costs[].share_pct",
-            format!("{} in total", show(tier_sum)),
-            "the shares of the severity tiers must sum to 100",
-        );
-    }
-
-    if s.sources.is_empty() {
-        return;
-    }
-    let allowed = source_paths(s);
-    let mut seen = HashSet::new();
-    for (k, src) in s.sources.iter().enumerate() {
-        let p = format!("sources[{k}].field");
-        if !allowed.contains(&src.field) {
-            c.fail(
-                p,
-                format!("{:?}", src.field),
-                "must name an input of this plan by its path, e.g. \"workload.requests_per_day\" or \"models[0].pricing.input_per_mtok\" (see docs/scenario-format.md)",
-            );
-        } else if !seen.insert(src.field.as_str()) {
-            c.fail(
-                p,
-                format!("{:?}", src.field),
-                "must be unique: give at most one source per input (this input already has one)",
-            );
-        }
-    }
 }

@@ -1,0 +1,236 @@
+//! Every numeric input of a plan, declared once. Each input is one entry of
+//! the table below — a key (`PlanField`, `ModelField`, `InfraField`,
+//! `TierField`) and its [`FieldSpec`]: the path in the file, labels, unit,
+//! section, allowed range, step, a line of help and the accessors. The
+//! workbench's input pane, validation, the report's assumptions table,
+//! comparisons, sensitivity and the Monte Carlo all walk [`Field::all`], so a
+//! new entry appears everywhere at once (see docs/adding-an-input.md).
+//!
+//! The spec, its parts and the accessors live here; `plan.rs`, `model.rs` and
+//! `lines.rs` hold the table (plan-wide inputs, model inputs, infrastructure
+//! lines and severity tiers), `read.rs` reads it.
+
+use super::pricing::{ApiPricing, LongContext, Pricing, SelfHostedPricing};
+use super::scenario::{ErrorCost, InfraItem, ModelEntry, Reviewers, Scenario};
+use super::validate::Range;
+
+/// The groups inputs are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Volume,
+    Tokens,
+    Models,
+    Retrieval,
+    Infrastructure,
+    Build,
+    Oversight,
+    Risk,
+    Change,
+    Value,
+    Horizon,
+}
+
+impl Section {
+    pub const ALL: [Section; 11] = [
+        Section::Volume,
+        Section::Tokens,
+        Section::Models,
+        Section::Retrieval,
+        Section::Infrastructure,
+        Section::Build,
+        Section::Oversight,
+        Section::Risk,
+        Section::Change,
+        Section::Value,
+        Section::Horizon,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Volume => "Volume",
+            Section::Tokens => "Tokens & caching",
+            Section::Models => "Model mix",
+            Section::Retrieval => "Retrieval",
+            Section::Infrastructure => "Infrastructure",
+            Section::Build => "Build & maintenance",
+            Section::Oversight => "Oversight",
+            Section::Risk => "Risk",
+            Section::Change => "Change",
+            Section::Value => "Value",
+            Section::Horizon => "Horizon",
+        }
+    }
+}
+
+/// How a lever moves on ←/→.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step {
+    /// By a share of the value (0.10 = ±10 %), at least `floor`.
+    Relative { share: f64, floor: f64 },
+    /// By a fixed amount (percentage points, whole units).
+    Absolute(f64),
+}
+
+const MONEY: Step = Step::Relative {
+    share: 0.10,
+    floor: 1.0,
+};
+const PRICE: Step = Step::Relative {
+    share: 0.10,
+    floor: 0.001,
+};
+const VOLUME: Step = Step::Relative {
+    share: 0.10,
+    floor: 10.0,
+};
+const COUNT: Step = Step::Relative {
+    share: 0.10,
+    floor: 0.1,
+};
+const POINT: Step = Step::Absolute(1.0);
+const WHOLE: Step = Step::Absolute(1.0);
+
+/// Everything the program knows about one input. For an input of a model,
+/// an infrastructure line or a severity tier, `path` is relative to its line
+/// (`share_pct`) and the accessors take the line's index; plan-wide inputs
+/// ignore the index.
+#[derive(Clone, Copy)]
+pub struct FieldSpec {
+    /// The serde path in the plan file (checked against the serialized plan
+    /// by a test).
+    pub path: &'static str,
+    pub label: &'static str,
+    /// At most 18 characters, for narrow panes.
+    pub short_label: &'static str,
+    /// Shown after the value; a unit starting with `$` is money.
+    pub unit: &'static str,
+    /// One line saying what the input means, shown when it is edited.
+    pub help: &'static str,
+    pub section: Section,
+    pub range: Range,
+    pub step: Step,
+    /// The value in the plan, or `None` where the input does not apply (an
+    /// API price on a self-hosted model, staffed reviewers under Auto, …).
+    pub get: fn(&Scenario, usize) -> Option<f64>,
+    /// Sets the value where the input applies; returns whether it did.
+    pub set: fn(&mut Scenario, usize, f64) -> bool,
+    /// Whether the value `get` shows is not written in the plan but falls
+    /// back to another input (a cached price to the input price, a model's
+    /// error rate to the plan's). Validation checks only values in the plan.
+    pub falls_back: fn(&Scenario, usize) -> bool,
+    /// Said next to a value that falls back, e.g. "(plan rate)"; may be empty.
+    pub fallback_note: &'static str,
+}
+
+/// The `falls_back` of inputs that are always in the plan.
+fn never(_: &Scenario, _: usize) -> bool {
+    false
+}
+
+/// Declares a key enum and its `ALL` list (display order) from one list of
+/// names, so a new key is written once; its spec arm is then required by
+/// the exhaustive `spec` match.
+macro_rules! keys {
+    ($(#[$m:meta])* $name:ident { $($v:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($v),* }
+        impl $name {
+            /// Every key, in display order within its section.
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+        }
+    };
+}
+
+/// One numeric input. Indexed variants point into the model mix, the
+/// infrastructure lines or the severity tiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Plan(PlanField),
+    Model(usize, ModelField),
+    Infra(usize, InfraField),
+    Tier(usize, TierField),
+}
+
+mod lines;
+mod model;
+mod plan;
+mod read;
+
+pub use lines::{InfraField, TierField};
+pub use model::ModelField;
+pub use plan::PlanField;
+
+/// A typed value as a whole count for a `u32` field (the range was checked).
+fn whole(v: f64) -> u32 {
+    v.clamp(0.0, u32::MAX as f64) as u32
+}
+
+fn round_to_significant(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let factor = 10f64.powi(digits - 1 - magnitude);
+    (v * factor).round() / factor
+}
+
+fn entry(s: &Scenario, i: usize) -> Option<&ModelEntry> {
+    s.models.get(i)
+}
+
+fn entry_mut(s: &mut Scenario, i: usize) -> Option<&mut ModelEntry> {
+    s.models.get_mut(i)
+}
+
+fn api(s: &Scenario, i: usize) -> Option<&ApiPricing> {
+    match s.models.get(i)?.pricing.as_ref()? {
+        Pricing::Api(a) => Some(a),
+        Pricing::SelfHosted(_) => None,
+    }
+}
+
+fn api_mut(s: &mut Scenario, i: usize) -> Option<&mut ApiPricing> {
+    match s.models.get_mut(i)?.pricing.as_mut()? {
+        Pricing::Api(a) => Some(a),
+        Pricing::SelfHosted(_) => None,
+    }
+}
+
+fn long(s: &Scenario, i: usize) -> Option<&LongContext> {
+    api(s, i)?.long_context.as_ref()
+}
+
+fn long_mut(s: &mut Scenario, i: usize) -> Option<&mut LongContext> {
+    api_mut(s, i)?.long_context.as_mut()
+}
+
+fn hosted(s: &Scenario, i: usize) -> Option<&SelfHostedPricing> {
+    match s.models.get(i)?.pricing.as_ref()? {
+        Pricing::SelfHosted(h) => Some(h),
+        Pricing::Api(_) => None,
+    }
+}
+
+fn hosted_mut(s: &mut Scenario, i: usize) -> Option<&mut SelfHostedPricing> {
+    match s.models.get_mut(i)?.pricing.as_mut()? {
+        Pricing::SelfHosted(h) => Some(h),
+        Pricing::Api(_) => None,
+    }
+}
+
+fn line(s: &Scenario, i: usize) -> Option<&InfraItem> {
+    s.infrastructure.get(i)
+}
+
+fn line_mut(s: &mut Scenario, i: usize) -> Option<&mut InfraItem> {
+    s.infrastructure.get_mut(i)
+}
+
+fn tier(s: &Scenario, j: usize) -> Option<&ErrorCost> {
+    s.risk.error_costs.get(j)
+}
+
+fn tier_mut(s: &mut Scenario, j: usize) -> Option<&mut ErrorCost> {
+    s.risk.error_costs.get_mut(j)
+}

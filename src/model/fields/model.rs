@@ -1,0 +1,314 @@
+//! The table of the inputs of one model in the mix.
+
+use super::*;
+
+keys! {
+    /// An input of one model of the mix.
+    ModelField {
+        Share, Discount,
+        ApiInput, ApiCached, ApiOutput, ApiBatchDiscount,
+        LongAbove, LongInput, LongCached, LongOutput,
+        GpuHourly, GpuThroughput, GpuUtilization, MinGpus,
+        PeakToAverage, GpusPerReplica, SpareReplicas,
+        ErrorRate, TokenFactor,
+    }
+}
+
+/// A model spec reading one `f64` of the model (`$m`), of its API pricing
+/// (`$a`), long-context tier (`$t`) or self-hosted pricing (`$h`).
+macro_rules! model {
+    ($path:literal, $label:literal, $short:literal, $unit:literal, $range:ident, $step:expr,
+     $help:literal, $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr) => {
+        FieldSpec {
+            path: $path,
+            label: $label,
+            short_label: $short,
+            unit: $unit,
+            help: $help,
+            section: Section::Models,
+            range: Range::$range,
+            step: $step,
+            get: |s, i| {
+                let $x = $reach(s, i)?;
+                Some($slot)
+            },
+            set: |s, i, v| {
+                let Some($x) = $reach_mut(s, i) else {
+                    return false;
+                };
+                $slot = v;
+                true
+            },
+            falls_back: never,
+            fallback_note: "",
+        }
+    };
+}
+
+impl ModelField {
+    pub fn spec(self) -> FieldSpec {
+        use ModelField::*;
+        match self {
+            Share => model!(
+                "share_pct",
+                "Share of traffic",
+                "Share",
+                "%",
+                Percent,
+                POINT,
+                "Share of the requests routed to this model; the mix sums to 100 %.",
+                entry / entry_mut,
+                |m| m.share_pct
+            ),
+            Discount => model!(
+                "discount_pct",
+                "Negotiated discount",
+                "Discount",
+                "%",
+                Percent,
+                POINT,
+                "Discount off this model's list prices.",
+                entry / entry_mut,
+                |m| m.discount_pct
+            ),
+            ApiInput => model!(
+                "pricing.input_per_mtok",
+                "Input price",
+                "Input",
+                "$/1M tok",
+                NonNegative,
+                PRICE,
+                "Price per million input tokens.",
+                api / api_mut,
+                |a| a.input_per_mtok
+            ),
+            ApiCached => FieldSpec {
+                path: "pricing.cached_input_per_mtok",
+                label: "Cached input price",
+                short_label: "Cached input",
+                unit: "$/1M tok",
+                help: "Price per million cached input tokens (absent: the input price).",
+                section: Section::Models,
+                range: Range::NonNegative,
+                step: PRICE,
+                get: |s, i| {
+                    let a = api(s, i)?;
+                    Some(a.cached_input_per_mtok.unwrap_or(a.input_per_mtok))
+                },
+                set: |s, i, v| {
+                    api_mut(s, i)
+                        .map(|a| a.cached_input_per_mtok = Some(v))
+                        .is_some()
+                },
+                falls_back: |s, i| api(s, i).is_some_and(|a| a.cached_input_per_mtok.is_none()),
+                fallback_note: "",
+            },
+            ApiOutput => model!(
+                "pricing.output_per_mtok",
+                "Output price",
+                "Output",
+                "$/1M tok",
+                NonNegative,
+                PRICE,
+                "Price per million output (and reasoning) tokens.",
+                api / api_mut,
+                |a| a.output_per_mtok
+            ),
+            ApiBatchDiscount => model!(
+                "pricing.batch_discount_pct",
+                "Batch discount",
+                "Batch discount",
+                "%",
+                Percent,
+                POINT,
+                "Discount on calls sent through the batch API.",
+                api / api_mut,
+                |a| a.batch_discount_pct
+            ),
+            LongAbove => model!(
+                "pricing.long_context.above_tokens",
+                "Long-context tier above",
+                "Long ctx above",
+                "input tokens",
+                NonNegative,
+                VOLUME,
+                "Requests with more input tokens than this pay the long-context prices.",
+                long / long_mut,
+                |t| t.above_tokens
+            ),
+            LongInput => model!(
+                "pricing.long_context.input_per_mtok",
+                "Long-context input price",
+                "Long ctx input",
+                "$/1M tok",
+                NonNegative,
+                PRICE,
+                "Input price per million tokens above the long-context threshold.",
+                long / long_mut,
+                |t| t.input_per_mtok
+            ),
+            LongCached => FieldSpec {
+                path: "pricing.long_context.cached_input_per_mtok",
+                label: "Long-context cached price",
+                short_label: "Long ctx cached",
+                unit: "$/1M tok",
+                help: "Cached input price above the long-context threshold (absent: its input price).",
+                section: Section::Models,
+                range: Range::NonNegative,
+                step: PRICE,
+                get: |s, i| {
+                    let t = long(s, i)?;
+                    Some(t.cached_input_per_mtok.unwrap_or(t.input_per_mtok))
+                },
+                set: |s, i, v| {
+                    long_mut(s, i)
+                        .map(|t| t.cached_input_per_mtok = Some(v))
+                        .is_some()
+                },
+                falls_back: |s, i| long(s, i).is_some_and(|t| t.cached_input_per_mtok.is_none()),
+                fallback_note: "",
+            },
+            LongOutput => model!(
+                "pricing.long_context.output_per_mtok",
+                "Long-context output price",
+                "Long ctx output",
+                "$/1M tok",
+                NonNegative,
+                PRICE,
+                "Output price per million tokens above the long-context threshold.",
+                long / long_mut,
+                |t| t.output_per_mtok
+            ),
+            GpuHourly => model!(
+                "pricing.gpu_hourly",
+                "GPU price",
+                "GPU price",
+                "$/GPU-hour",
+                NonNegative,
+                PRICE,
+                "What one GPU costs per hour, rented or owned.",
+                hosted / hosted_mut,
+                |h| h.gpu_hourly
+            ),
+            GpuThroughput => model!(
+                "pricing.tokens_per_second_per_gpu",
+                "Throughput per GPU",
+                "Throughput",
+                "tok/s",
+                Positive,
+                VOLUME,
+                "Tokens one GPU serves per second at full load.",
+                hosted / hosted_mut,
+                |h| h.tokens_per_second_per_gpu
+            ),
+            GpuUtilization => model!(
+                "pricing.utilization_pct",
+                "GPU utilisation",
+                "Utilisation",
+                "%",
+                PositivePercent,
+                POINT,
+                "How busy the GPUs are on average; idle time is paid too.",
+                hosted / hosted_mut,
+                |h| h.utilization_pct
+            ),
+            MinGpus => FieldSpec {
+                path: "pricing.min_gpus",
+                label: "Minimum GPUs",
+                short_label: "Min GPUs",
+                unit: "GPUs",
+                help: "GPUs kept running however low the traffic.",
+                section: Section::Models,
+                range: Range::WholeNonNegative,
+                step: WHOLE,
+                get: |s, i| Some(hosted(s, i)?.min_gpus as f64),
+                set: |s, i, v| hosted_mut(s, i).map(|h| h.min_gpus = whole(v)).is_some(),
+                falls_back: never,
+                fallback_note: "",
+            },
+            PeakToAverage => model!(
+                "pricing.peak_to_average",
+                "Peak to average traffic",
+                "Peak/average",
+                "×",
+                PeakToAverage,
+                Step::Absolute(0.1),
+                "Busiest hour's traffic ÷ the month's average; GPUs are sized for the peak.",
+                hosted / hosted_mut,
+                |h| h.peak_to_average
+            ),
+            GpusPerReplica => FieldSpec {
+                path: "pricing.gpus_per_replica",
+                label: "GPUs per replica",
+                short_label: "GPUs/replica",
+                unit: "GPUs",
+                help: "GPUs that hold one copy of the model; capacity comes in whole replicas.",
+                section: Section::Models,
+                range: Range::GpusPerReplica,
+                step: WHOLE,
+                get: |s, i| Some(hosted(s, i)?.gpus_per_replica as f64),
+                set: |s, i, v| {
+                    hosted_mut(s, i)
+                        .map(|h| h.gpus_per_replica = whole(v))
+                        .is_some()
+                },
+                falls_back: never,
+                fallback_note: "",
+            },
+            SpareReplicas => FieldSpec {
+                path: "pricing.spare_replicas",
+                label: "Spare replicas",
+                short_label: "Spares",
+                unit: "replicas",
+                help: "Replicas kept running for failover (N+1).",
+                section: Section::Models,
+                range: Range::SpareReplicas,
+                step: WHOLE,
+                get: |s, i| Some(hosted(s, i)?.spare_replicas as f64),
+                set: |s, i, v| {
+                    hosted_mut(s, i)
+                        .map(|h| h.spare_replicas = whole(v))
+                        .is_some()
+                },
+                falls_back: never,
+                fallback_note: "",
+            },
+            ErrorRate => FieldSpec {
+                path: "error_rate_pct",
+                label: "Wrong-answer rate",
+                short_label: "Wrong answers",
+                unit: "%",
+                help: "This model's wrong-answer rate; unset, it is the plan's rate (Risk).",
+                section: Section::Models,
+                range: Range::Percent,
+                step: POINT,
+                get: |s, i| {
+                    let m = s.models.get(i)?;
+                    Some(m.error_rate_pct.unwrap_or(s.risk.error_rate_pct))
+                },
+                // The plan's own rate means "inherit": stepping back to it
+                // leaves the model unset (and a version-1 plan version 1).
+                set: |s, i, v| {
+                    let plan = s.risk.error_rate_pct;
+                    s.models
+                        .get_mut(i)
+                        .map(|m| m.error_rate_pct = (v != plan).then_some(v))
+                        .is_some()
+                },
+                falls_back: |s, i| s.models.get(i).is_some_and(|m| m.error_rate_pct.is_none()),
+                fallback_note: "(plan rate)",
+            },
+            TokenFactor => model!(
+                "token_factor",
+                "Token factor",
+                "Token factor",
+                "×",
+                TokenFactor,
+                Step::Absolute(0.05),
+                "This model's tokens for the same text relative to the plan's (tokenizers differ).",
+                entry / entry_mut,
+                |m| m.token_factor
+            ),
+        }
+    }
+}

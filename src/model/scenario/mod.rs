@@ -1,0 +1,140 @@
+//! The plan a consultant shapes: every input of the cost model (spec §1).
+//!
+//! Field order here is the order of the file format, so the writer keeps it and
+//! plans diff cleanly. Every section but `workload` and `models` has a default,
+//! and every optional number defaults to 0 so a section left out costs nothing.
+//!
+//! The plan and its small parts live here; `sections.rs` holds the sections
+//! of the plan (workload, models, oversight, …) and `version.rs` the version
+//! a plan is written as.
+
+use serde::{Deserialize, Serialize};
+
+mod sections;
+mod version;
+
+pub use sections::{
+    Build, Change, Embedding, ErrorCost, InfraItem, ModelEntry, Oversight, Retrieval, Reviewers,
+    Risk, Value, Workload,
+};
+
+/// The newest format version this program reads. Plans are written as version 1
+/// unless they set a version-2 field (spec §5), see [`Scenario::format_version`].
+pub const FORMAT_VERSION: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub client: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    #[serde(default = "default_horizon")]
+    pub horizon_months: u32,
+    /// The calendar month the plan starts, `YYYY-MM` (optional): places dated
+    /// prices and model retirements in the plan's months. Absent means the
+    /// month the plan is opened.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::pricing::bare_option"
+    )]
+    pub start: Option<String>,
+    pub workload: Workload,
+    pub models: Vec<ModelEntry>,
+    #[serde(default)]
+    pub retrieval: Retrieval,
+    #[serde(default)]
+    pub infrastructure: Vec<InfraItem>,
+    #[serde(default)]
+    pub build: Build,
+    #[serde(default)]
+    pub oversight: Oversight,
+    #[serde(default)]
+    pub risk: Risk,
+    #[serde(default)]
+    pub change: Change,
+    #[serde(default)]
+    pub value: Value,
+    /// Ranges for inputs the client is unsure of (optional), for the Monte
+    /// Carlo: triangular on [low, high] with the plan's value most likely.
+    /// Where each assumption comes from (version 2): at most one entry per
+    /// input path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<UncertainRange>,
+}
+
+/// How far an assumption can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::High => "High",
+            Confidence::Medium => "Medium",
+            Confidence::Low => "Low",
+        }
+    }
+}
+
+/// Where one input's value comes from (spec §5, `sources`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// An input path as in validation messages: `workload.requests_per_day`.
+    pub field: String,
+    #[serde(default)]
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncertainRange {
+    /// A field path as in validation messages: `workload.requests_per_day`.
+    pub field: String,
+    pub low: f64,
+    pub high: f64,
+}
+
+fn default_currency() -> String {
+    "USD".to_string()
+}
+fn default_horizon() -> u32 {
+    12
+}
+fn default_days() -> f64 {
+    30.0
+}
+fn default_productive_hours() -> f64 {
+    140.0
+}
+pub(crate) fn one() -> f64 {
+    1.0
+}
+pub(crate) fn is_one(v: &f64) -> bool {
+    *v == 1.0
+}
+pub(crate) fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+pub(crate) fn is_zero_u32(v: &u32) -> bool {
+    *v == 0
+}
+fn hundred() -> f64 {
+    100.0
+}
+fn is_hundred(v: &f64) -> bool {
+    *v == 100.0
+}

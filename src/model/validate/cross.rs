@@ -1,0 +1,82 @@
+//! The cross-field rules of the version-2 inputs (spec §5).
+
+use std::collections::HashSet;
+
+use super::{Checker, show};
+use crate::model::fields::Field;
+use crate::model::scenario::Scenario;
+
+// ---------------------------------------------------------------------------
+// Version-2 fields (spec §5). Kept in one block, apart from the version-1
+// checks above, so that other changes to this file merge cleanly.
+// ---------------------------------------------------------------------------
+
+/// Tolerance on the sum of severity-tier shares.
+pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
+
+/// Every input path a `sources` entry may name in this plan: the paths of
+/// the table of inputs ([`Field::all`]), and the severity tiers as a whole
+/// (`risk.error_costs`, a list rather than a number).
+pub fn source_paths(s: &Scenario) -> Vec<String> {
+    let mut paths: Vec<String> = Field::all(s).into_iter().map(|f| f.path()).collect();
+    paths.push("risk.error_costs".to_string());
+    paths
+}
+
+/// The cross-field rules of the version-2 inputs (their ranges come from
+/// the table, with every other input's): severity tiers named once and
+/// summing to 100, at most one source per input and only for inputs.
+pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
+    let r = &s.risk;
+    let mut names = HashSet::new();
+    let mut tier_sum = 0.0;
+    for (j, t) in r.error_costs.iter().enumerate() {
+        let p = format!("risk.error_costs[{j}]");
+        if t.name.trim().is_empty() {
+            c.fail(
+                format!("{p}.name"),
+                format!("{:?}", t.name),
+                "must name the severity tier, e.g. \"minor\"",
+            );
+        } else if !names.insert(t.name.trim()) {
+            c.fail(
+                format!("{p}.name"),
+                format!("{:?}", t.name),
+                "must be unique among the severity tiers (the name is used twice)",
+            );
+        }
+        tier_sum += t.share_pct;
+    }
+    if !r.error_costs.is_empty()
+        && tier_sum.is_finite()
+        && (tier_sum - 100.0).abs() > TIER_SHARE_TOLERANCE
+    {
+        c.fail(
+            "risk.error_costs[].share_pct",
+            format!("{} in total", show(tier_sum)),
+            "the shares of the severity tiers must sum to 100",
+        );
+    }
+
+    if s.sources.is_empty() {
+        return;
+    }
+    let allowed = source_paths(s);
+    let mut seen = HashSet::new();
+    for (k, src) in s.sources.iter().enumerate() {
+        let p = format!("sources[{k}].field");
+        if !allowed.contains(&src.field) {
+            c.fail(
+                p,
+                format!("{:?}", src.field),
+                "must name an input of this plan by its path, e.g. \"workload.requests_per_day\" or \"models[0].pricing.input_per_mtok\" (see docs/scenario-format.md)",
+            );
+        } else if !seen.insert(src.field.as_str()) {
+            c.fail(
+                p,
+                format!("{:?}", src.field),
+                "must be unique: give at most one source per input (this input already has one)",
+            );
+        }
+    }
+}
