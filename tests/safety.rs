@@ -51,7 +51,10 @@ fn a_recovery_copy_round_trips_and_a_corrupt_one_is_kept_aside() {
 #[test]
 fn locks_tell_live_owners_from_stale_ones() {
     let data = tempfile::tempdir().unwrap();
-    let plan = Path::new("/work/acme.ron");
+    // Its own path: a lock held by another process marks the plan as shared
+    // for this whole test process, which renames that plan's recovery copy
+    // (tests in this binary run in parallel).
+    let plan = Path::new("/work/acme-locked.ron");
     assert_eq!(take_lock_in(data.path(), plan), Lock::Taken);
     assert_eq!(take_lock_in(data.path(), plan), Lock::Taken, "ours again");
     let lock_dir = data.path().join("locks");

@@ -334,9 +334,22 @@ fn removing_a_model_keeps_the_other_models_sources_on_their_inputs() {
         "support-assistant has two models"
     );
     let second = a.doc().plan.models[1].id.clone();
-    give_source(&mut a, Field::Model(0, runcost::model::fields::ModelField::ApiOutput), "price list", 2);
-    give_source(&mut a, Field::Model(1, runcost::model::fields::ModelField::ApiOutput), "vendor quote", 2);
-    select(&mut a, Field::Model(0, runcost::model::fields::ModelField::ApiOutput));
+    give_source(
+        &mut a,
+        Field::Model(0, runcost::model::fields::ModelField::ApiOutput),
+        "price list",
+        2,
+    );
+    give_source(
+        &mut a,
+        Field::Model(1, runcost::model::fields::ModelField::ApiOutput),
+        "vendor quote",
+        2,
+    );
+    select(
+        &mut a,
+        Field::Model(0, runcost::model::fields::ModelField::ApiOutput),
+    );
     ch(&mut a, 'd');
     assert_eq!(a.doc().plan.models[0].id, second);
     assert_eq!(
