@@ -2,7 +2,7 @@
 //! goes, the monthly table, every assumption with its unit, and the call notes.
 
 use super::format::{count, money, number, pct};
-use super::headline::headlines;
+use super::headline::{headlines, understaffing, value_parts};
 use crate::model::fields::{Field, Section};
 use crate::model::{Category, Pricing, Projection, Reviewers, Scenario};
 
@@ -34,6 +34,12 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         money(t.build_cost, c),
         money(t.run_cost, c)
     ));
+    if let Some(parts) = value_parts(s, p) {
+        o.push_str(&format!("\n{}\n", cell(&parts)));
+    }
+    if let Some(short) = understaffing(p) {
+        o.push_str(&format!("\n**{}**\n", cell(&short)));
+    }
 
     o.push_str("\n## Where the run cost goes\n\n| Category | Horizon | Share |\n|---|---:|---:|\n");
     for k in Category::ALL {
@@ -45,17 +51,24 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         ));
     }
 
+    let extra = MonthColumns::of(s, p);
     o.push_str("\n## Monthly projection\n\n| Month | Requests |");
+    for name in extra.headers() {
+        o.push_str(&format!(" {name} |"));
+    }
     for k in Category::ALL {
         o.push_str(&format!(" {} |", k.label()));
     }
     o.push_str(" Total | Cumulative net |\n|---:|---:|");
-    for _ in Category::ALL {
+    for _ in extra.headers().iter().chain(Category::ALL.iter().map(|_| &"")) {
         o.push_str("---:|");
     }
     o.push_str("---:|---:|\n");
     for m in &p.months {
         o.push_str(&format!("| {} | {} |", m.month, count(m.requests)));
+        for v in extra.cells(m) {
+            o.push_str(&format!(" {v} |"));
+        }
         for k in Category::ALL {
             o.push_str(&format!(" {} |", money(m.category(k), c)));
         }
@@ -66,6 +79,9 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         ));
     }
     o.push_str(&format!("| **Total** | {} |", count(t.requests)));
+    for _ in extra.headers() {
+        o.push_str(" |");
+    }
     for k in Category::ALL {
         o.push_str(&format!(" {} |", money(t.category(k), c)));
     }
@@ -87,10 +103,101 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     super::escape::markup(&o).into_owned()
 }
 
-/// Every input of the plan with its unit, grouped by section.
+/// The monthly columns a plan adds to the monthly tables, only where they are
+/// not trivial for it: adoption while a ramp runs, the wrong-answer rate
+/// when it drifts, the GPUs of a version-2 plan with self-hosted models. A
+/// version-1 plan has none, so its tables are as they were — except the
+/// review staffing (needed, staffed, coverage) of a plan whose review team
+/// falls short of the load in some month.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MonthColumns {
+    pub adoption: bool,
+    pub error_rate: bool,
+    pub gpus: bool,
+    pub staffing: bool,
+}
+
+impl MonthColumns {
+    pub fn of(s: &Scenario, p: &Projection) -> Self {
+        let v2 = s.format_version() >= 2;
+        MonthColumns {
+            adoption: p.months.iter().any(|m| m.adoption_pct < 100.0),
+            error_rate: s.risk.drift_pct_per_month != 0.0,
+            gpus: v2 && p.months.iter().any(|m| m.gpus > 0.0),
+            staffing: p.months.iter().any(|m| m.review_coverage_pct < 100.0),
+        }
+    }
+
+    pub fn headers(self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.adoption {
+            v.push("Adoption");
+        }
+        if self.error_rate {
+            v.push("Error rate");
+        }
+        if self.gpus {
+            v.push("GPUs");
+        }
+        if self.staffing {
+            v.extend(["Reviewers needed", "Staffed", "Coverage"]);
+        }
+        v
+    }
+
+    pub fn cells(self, m: &crate::model::Month) -> Vec<String> {
+        let mut v = Vec::new();
+        if self.adoption {
+            v.push(format!("{:.0} %", m.adoption_pct));
+        }
+        if self.error_rate {
+            v.push(format!("{} %", number(m.error_rate_pct, 2)));
+        }
+        if self.gpus {
+            v.push(count(m.gpus));
+        }
+        if self.staffing {
+            v.extend([
+                number(m.reviewer_fte_needed, 2),
+                number(m.reviewer_fte_staffed, 2),
+                pct(m.review_coverage_pct),
+            ]);
+        }
+        v
+    }
+}
+
+/// Every input of the plan with its unit, grouped by section; with Source
+/// and Confidence columns when the plan says where its inputs come from (a
+/// version-2 plan always has them, "—" where an input has no source).
 pub fn assumptions(s: &Scenario) -> String {
     let c = s.currency.as_str();
-    let mut o = String::from("| Section | Input | Value |\n|---|---|---:|\n");
+    let sourced = !s.sources.is_empty() || s.format_version() >= 2;
+    let mut o = if sourced {
+        String::from(
+            "| Section | Input | Value | Source | Confidence |\n|---|---|---:|---|---|\n",
+        )
+    } else {
+        String::from("| Section | Input | Value |\n|---|---|---:|\n")
+    };
+    let source_of = |path: &str| -> String {
+        if !sourced {
+            return String::new();
+        }
+        match s.sources.iter().find(|x| x.field == path) {
+            Some(x) => format!(
+                " {} | {} |",
+                if x.source.trim().is_empty() {
+                    "—".to_string()
+                } else {
+                    cell(&x.source)
+                },
+                x.confidence.label()
+            ),
+            None => " — | none given |".to_string(),
+        }
+    };
+    let blank = if sourced { " | |" } else { "" };
     let fields = Field::all(s);
     for section in Section::ALL {
         match section {
@@ -101,7 +208,11 @@ pub fn assumptions(s: &Scenario) -> String {
                         Some(Pricing::SelfHosted(_)) => "self-hosted, always-on GPUs",
                         None => "unpriced",
                     };
-                    o.push_str(&format!("| Model mix | {} | {} |\n", cell(&m.id), kind));
+                    o.push_str(&format!(
+                        "| Model mix | {} | {} |{blank}\n",
+                        cell(&m.id),
+                        kind
+                    ));
                 }
             }
             Section::Retrieval => {
@@ -110,14 +221,14 @@ pub fn assumptions(s: &Scenario) -> String {
                 } else {
                     "off".to_string()
                 };
-                o.push_str(&format!("| Retrieval | Retrieval | {v} |\n"));
+                o.push_str(&format!("| Retrieval | Retrieval | {v} |{blank}\n"));
             }
             Section::Oversight => {
                 let v = match s.oversight.reviewers {
                     Reviewers::Auto => "Auto (staffed to the review load)",
                     Reviewers::Fixed(_) => "Fixed team",
                 };
-                o.push_str(&format!("| Oversight | Reviewer staffing | {v} |\n"));
+                o.push_str(&format!("| Oversight | Reviewer staffing | {v} |{blank}\n"));
             }
             _ => {}
         }
@@ -152,12 +263,23 @@ pub fn assumptions(s: &Scenario) -> String {
                 format!("{} {}", number(v, 4), f.unit())
             };
             o.push_str(&format!(
-                "| {} | {} | {} |\n",
+                "| {} | {} | {} |{}\n",
                 section.label(),
                 label,
-                shown.trim()
+                shown.trim(),
+                source_of(&f.path())
             ));
         }
+    }
+    // Sources of inputs the table has no row for (the version-2 inputs until
+    // they are fields of the input table): listed by their path.
+    let listed: Vec<String> = fields.iter().map(|f| f.path()).collect();
+    for x in s.sources.iter().filter(|x| !listed.contains(&x.field)) {
+        o.push_str(&format!(
+            "| Other | {} | see plan |{}\n",
+            cell(&x.field),
+            source_of(&x.field)
+        ));
     }
     o
 }
