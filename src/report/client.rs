@@ -27,18 +27,26 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
         .then(|| simulate(s, 10_000, 1))
         .filter(|sim| sim.overflowed == 0)
         .map(|sim| (sim.tco.p10, sim.tco.p50, sim.tco.p90));
-    let mut breakeven: Vec<String> = hosting(s, catalog)
-        .into_iter()
+    let options = hosting(s, catalog);
+    let mut breakeven: Vec<String> = options
+        .iter()
         .filter_map(|h| {
             h.requests_per_day.map(|rpd| {
                 format!(
-                    "{} becomes cheaper than the plan's model mix above {} requests/day",
+                    "{} and the plan's model mix break even at {} requests/day; above it {} is cheaper — {}",
                     h.option,
-                    super::format::count(rpd)
+                    super::format::count(rpd),
+                    h.cheaper_above,
+                    super::analysis::hosting_caveat(h)
                 )
             })
         })
         .collect();
+    if !breakeven.is_empty()
+        && let Some(note) = super::analysis::hosting_note(&options)
+    {
+        breakeven.push(note.to_string());
+    }
     if let Some(m) = minutes_to_pay_back(s) {
         breakeven.push(format!(
             "The investment pays back within {} months if each request saves at least {:.2} minutes (the plan assumes {}).",

@@ -96,7 +96,10 @@ pub fn understaffing(p: &Projection) -> Option<String> {
     } else if (last - first) as usize + 1 == short.len() {
         format!("months {first}–{last}")
     } else {
-        format!("{} months between month {first} and month {last}", short.len())
+        format!(
+            "{} months between month {first} and month {last}",
+            short.len()
+        )
     };
     Some(format!(
         "Review is understaffed in {which} of {}: coverage falls to {} in month {} ({} reviewer FTE needed, {} staffed), so fewer answers are checked and more errors reach people (counted in the error cost).",

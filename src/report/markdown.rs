@@ -60,7 +60,11 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         o.push_str(&format!(" {} |", k.label()));
     }
     o.push_str(" Total | Cumulative net |\n|---:|---:|");
-    for _ in extra.headers().iter().chain(Category::ALL.iter().map(|_| &"")) {
+    for _ in extra
+        .headers()
+        .iter()
+        .chain(Category::ALL.iter().map(|_| &""))
+    {
         o.push_str("---:|");
     }
     o.push_str("---:|---:|\n");
@@ -174,9 +178,7 @@ pub fn assumptions(s: &Scenario) -> String {
     let c = s.currency.as_str();
     let sourced = !s.sources.is_empty() || s.format_version() >= 2;
     let mut o = if sourced {
-        String::from(
-            "| Section | Input | Value | Source | Confidence |\n|---|---|---:|---|---|\n",
-        )
+        String::from("| Section | Input | Value | Source | Confidence |\n|---|---|---:|---|---|\n")
     } else {
         String::from("| Section | Input | Value |\n|---|---|---:|\n")
     };
