@@ -255,3 +255,26 @@ fn break_even_sizes_self_hosting_in_whole_replicas_for_the_peak() {
         panic!("the plan is self-hosted")
     };
 }
+
+#[test]
+fn minutes_to_pay_back_count_realization_and_errors_avoided() {
+    use runcost::model::analysis::breakeven::minutes_to_pay_back;
+    let mut s = v2_plan();
+    assert!(s.value.realization_pct < 100.0 && s.value.baseline_error_rate_pct > 0.0);
+    let m = minutes_to_pay_back(&s).unwrap();
+    s.value.minutes_saved_per_request = m;
+    let t = project(&s).totals;
+    assert!(t.net.abs() < 1e-6 * t.tco, "net {} at {m} minutes", t.net);
+}
+
+#[test]
+fn refreshing_prices_keeps_the_plans_own_sizing_of_a_self_hosted_model() {
+    use runcost::model::prices::snapshot_changes;
+    let s = scenario("support-self-hosted");
+    let Some(Pricing::SelfHosted(h)) = &s.models[0].pricing else {
+        panic!("self-hosted")
+    };
+    assert!(h.peak_to_average > 1.0 && h.spare_replicas > 0);
+    // Peak, replica size and spares describe the plan, not a price.
+    assert!(snapshot_changes(&s, &builtin()).is_empty());
+}

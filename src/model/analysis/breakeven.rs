@@ -269,12 +269,16 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
 }
 
 /// Minutes saved per request at which the value over the horizon covers the
-/// TCO (payback by the last month). `None` without requests or labour cost.
+/// TCO (payback by the last month): the labour value of a minute counts only
+/// its realized share, and today's errors avoided (which do not depend on the
+/// minutes) already cover part of the TCO. `None` without requests, labour
+/// cost or realization.
 pub fn minutes_to_pay_back(s: &Scenario) -> Option<f64> {
     let mut p = Projection::default();
     project_into(s, &mut p);
-    let per_minute = p.totals.requests * s.value.labour_hourly_cost / 60.0;
-    (per_minute > 0.0).then(|| p.totals.tco / per_minute)
+    let per_minute =
+        p.totals.requests * s.value.labour_hourly_cost / 60.0 * s.value.realization_pct / 100.0;
+    (per_minute > 0.0).then(|| (p.totals.tco - p.totals.errors_avoided) / per_minute)
 }
 
 /// The highest requests per day whose most expensive month stays within
