@@ -249,6 +249,6 @@ pub fn hosting_note(hosting: &[HostingBreakEven]) -> Option<&'static str> {
         .iter()
         .any(|h| h.compares == Compares::InferenceOnly)
         .then_some(
-            "Inference only: quality not compared (no per-model error rates); not a drop-in until its error rate is checked.",
+            "Inference only: quality not compared (the plan gives no error rate for the option); not a drop-in until its error rate is checked.",
         )
 }

@@ -273,9 +273,22 @@ pub fn assumptions(s: &Scenario) -> String {
             ));
         }
     }
-    // Sources of inputs the table has no row for (the version-2 inputs until
-    // they are fields of the input table): listed by their path.
-    let listed: Vec<String> = fields.iter().map(|f| f.path()).collect();
+    // The version-2 inputs the plan sets (until they are fields of the input
+    // table), then any other sourced input without a row, by its path.
+    let mut listed: Vec<String> = fields.iter().map(|f| f.path()).collect();
+    for (path, set) in s.v2_inputs() {
+        if !set || listed.contains(&path) || path == "sources" || path.contains("error_costs[") {
+            continue;
+        }
+        if let Some((section, label, value)) = v2_row(s, &path) {
+            o.push_str(&format!(
+                "| {section} | {} | {value} |{}\n",
+                cell(&label),
+                source_of(&path)
+            ));
+            listed.push(path);
+        }
+    }
     for x in s.sources.iter().filter(|x| !listed.contains(&x.field)) {
         o.push_str(&format!(
             "| Other | {} | see plan |{}\n",
@@ -296,6 +309,98 @@ fn money_or_price(v: f64, currency: &str, places: usize) -> String {
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         } else {
             s
+        }
+    }
+}
+
+/// A version-2 input as an assumptions row: (section, label, value with unit).
+fn v2_row(s: &Scenario, path: &str) -> Option<(&'static str, String, String)> {
+    let c = s.currency.as_str();
+    let w = &s.workload;
+    let row = |section, label: &str, value: String| Some((section, label.to_string(), value));
+    match path {
+        "workload.calls_per_request" => row(
+            "Volume",
+            "Model calls per request",
+            format!("{} calls", number(w.calls_per_request, 2)),
+        ),
+        "workload.ramp_months" => row(
+            "Volume",
+            "Adoption ramp",
+            format!("{} months", w.ramp_months),
+        ),
+        "workload.ramp_start_pct" => row(
+            "Volume",
+            "Adoption in month 1",
+            format!("{} %", number(w.ramp_start_pct, 2)),
+        ),
+        "build.months" => row(
+            "Build",
+            "Build months before go-live",
+            format!("{} months", s.build.months),
+        ),
+        "risk.drift_pct_per_month" => row(
+            "Risk",
+            "Error-rate drift (reset by each model update)",
+            format!("{} %/month", number(s.risk.drift_pct_per_month, 2)),
+        ),
+        "risk.error_costs" => row(
+            "Risk",
+            "Cost of an error by severity",
+            s.risk
+                .error_costs
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} {} % at {}",
+                        t.name,
+                        number(t.share_pct, 2),
+                        money(t.cost, c)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        "value.baseline_error_rate_pct" => row(
+            "Value",
+            "Today's error rate (baseline)",
+            format!("{} %", number(s.value.baseline_error_rate_pct, 2)),
+        ),
+        "value.realization_pct" => row(
+            "Value",
+            "Saved time that becomes money",
+            format!("{} %", number(s.value.realization_pct, 2)),
+        ),
+        "value.discount_rate_pct_per_year" => row(
+            "Value",
+            "Discount rate",
+            format!("{} %/yr", number(s.value.discount_rate_pct_per_year, 2)),
+        ),
+        _ => {
+            let rest = path.strip_prefix("models[")?;
+            let (i, field) = rest.split_once("].")?;
+            let m = s.models.get(i.parse::<usize>().ok()?)?;
+            let hosted = match &m.pricing {
+                Some(Pricing::SelfHosted(h)) => Some(h),
+                _ => None,
+            };
+            let (label, value) = match field {
+                "error_rate_pct" => ("Error rate", format!("{} %", number(m.error_rate_pct?, 2))),
+                "token_factor" => ("Token factor", format!("{}×", number(m.token_factor, 2))),
+                "pricing.peak_to_average" => (
+                    "Peak over average load",
+                    format!("{}×", number(hosted?.peak_to_average, 2)),
+                ),
+                "pricing.gpus_per_replica" => (
+                    "GPUs per replica",
+                    format!("{} GPUs", hosted?.gpus_per_replica),
+                ),
+                "pricing.spare_replicas" => {
+                    ("Spare replicas", format!("{}", hosted?.spare_replicas))
+                }
+                _ => return None,
+            };
+            Some(("Model mix", format!("{} — {label}", m.id), value))
         }
     }
 }

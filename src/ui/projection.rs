@@ -29,8 +29,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
 
-    let figures = headline(app, theme);
     let cols = (inner.width as usize / 22).clamp(2, 5);
+    let figures = headline(app, theme, cols);
     let head_rows = figures.len().div_ceil(cols) as u16;
     let mut cursor = Cursor {
         area: inner,
@@ -100,7 +100,7 @@ struct Figure {
     style: Option<ratatui::style::Style>,
 }
 
-fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
+fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     let p = app.projection();
     let c = app.doc().plan.currency.as_str();
     let fig = |label, value| Figure {
@@ -117,7 +117,17 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
     };
     let mut figures = Vec::new();
     let plan = &app.doc().plan;
-    for h in SHOWN.into_iter().filter(|h| h.applies(plan)) {
+    // In two columns (80 wide) every extra figure costs the monthly table a
+    // row: a version-2 plan shows NPV in the place of the net (the net
+    // discounted; equal without a discount rate), and payback from the start
+    // of the build and upkeep stay in the reports.
+    let narrow = cols <= 2;
+    let shown = SHOWN.into_iter().filter(|h| h.applies(plan)).filter(|h| {
+        !narrow
+            || !matches!(h, Headline::PaybackFromStart | Headline::Upkeep)
+                && !(*h == Headline::Net && Headline::Npv.applies(plan))
+    });
+    for h in shown {
         let label = h.short_label();
         let v = h.value(p);
         figures.push(match h.kind() {

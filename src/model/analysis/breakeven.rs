@@ -32,8 +32,8 @@ pub struct HostingBreakEven {
     /// What the two sides' costs include.
     pub compares: Compares,
     /// The option's wrong-answer rate, percent: the plan's own rate for a
-    /// model of the same id, else the workload's `risk.error_rate_pct` (an
-    /// assumption: the plan does not say how good the option is).
+    /// model of the same id, else the workload's `risk.error_rate_pct` (not
+    /// compared then: the plan does not say how good the option is).
     pub option_error_rate_pct: f64,
     /// Whether the plan gives the option's error rate (a model of that id in
     /// its mix with `error_rate_pct`).
@@ -142,7 +142,8 @@ impl Pair {
 
 /// For each self-hosted option in the catalog: the daily volume at which it and
 /// the plan's mix cost the same over the horizon — in inference, and in the
-/// cost of errors too when the plan gives per-model error rates.
+/// cost of errors too when the plan gives the option's error rate (a model of
+/// that id in its mix with `error_rate_pct`, at any share).
 ///
 /// The option is sized as the plan sizes self-hosted models (spec §5): for the
 /// peak (the highest `peak_to_average` of the plan's self-hosted models, 1
@@ -150,11 +151,6 @@ impl Pair {
 /// with the plan's spare replicas.
 pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
     let s = &super::lean(s);
-    let compares = if s.models.iter().any(|m| m.error_rate_pct.is_some()) {
-        Compares::InferenceAndErrors
-    } else {
-        Compares::InferenceOnly
-    };
     let plan_hosted = s.models.iter().filter_map(|m| match &m.pricing {
         Some(Pricing::SelfHosted(h)) => Some(h),
         _ => None,
@@ -187,6 +183,14 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
             }
             let same = s.models.iter().find(|x| x.id == m.id);
             let known = same.and_then(|x| x.error_rate_pct);
+            // Errors are compared only with the option's own error rate from
+            // the plan: an invented rate would present a small model as a
+            // drop-in for a strong one.
+            let compares = if known.is_some() {
+                Compares::InferenceAndErrors
+            } else {
+                Compares::InferenceOnly
+            };
             let option = ModelEntry {
                 id: m.id.clone(),
                 share_pct: 100.0,
