@@ -122,11 +122,14 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     // discounted; equal without a discount rate), and payback from the start
     // of the build and upkeep stay in the reports.
     let narrow = cols <= 2;
-    let shown = SHOWN.into_iter().filter(|h| h.applies(plan)).filter(|h| {
-        !narrow
-            || !matches!(h, Headline::PaybackFromStart | Headline::Upkeep)
-                && !(*h == Headline::Net && Headline::Npv.applies(plan))
-    });
+    let left_out = |h: Headline| {
+        matches!(h, Headline::PaybackFromStart | Headline::Upkeep)
+            || (h == Headline::Net && Headline::Npv.applies(plan))
+    };
+    let shown = SHOWN
+        .into_iter()
+        .filter(|h| h.applies(plan))
+        .filter(|h| !narrow || !left_out(*h));
     for h in shown {
         let label = h.short_label();
         let v = h.value(p);
