@@ -278,3 +278,22 @@ fn refreshing_prices_keeps_the_plans_own_sizing_of_a_self_hosted_model() {
     // Peak, replica size and spares describe the plan, not a price.
     assert!(snapshot_changes(&s, &builtin()).is_empty());
 }
+
+#[test]
+fn moving_a_share_moves_the_error_line_when_models_have_their_own_error_rates() {
+    use runcost::model::analysis::sensitivity::sensitivity;
+    use runcost::model::analysis::set_keeping_mix;
+    use runcost::model::fields::Field;
+    let mut s = scenario("support-assistant");
+    s.models[0].error_rate_pct = Some(4.0);
+    s.models[1].error_rate_pct = Some(0.5);
+    let swings = sensitivity(&s, 20.0);
+    let w = swings
+        .iter()
+        .find(|w| w.field == Field::ModelShare(0))
+        .unwrap();
+    let mut moved = s.clone();
+    set_keeping_mix(&mut moved, w.field, w.low_value);
+    let t = project(&moved).totals.tco;
+    assert!((w.tco_low - t).abs() <= 1e-9 * t, "{} vs {t}", w.tco_low);
+}

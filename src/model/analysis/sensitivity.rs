@@ -200,6 +200,15 @@ impl<'a> Context<'a> {
         match (f.section(), f.index()) {
             (Section::Models, Some(i)) if i < s.models.len() => {
                 if let Field::ModelShare(_) = f {
+                    if s.models.iter().any(|m| m.error_rate_pct.is_some()) {
+                        // The shares weigh the per-model error rates, so the
+                        // error line moves too: project the whole plan.
+                        set_keeping_mix(&mut self.work, f, x);
+                        self.project_work();
+                        let tco = self.out.totals.tco;
+                        self.work.models.clone_from(&s.models);
+                        return tco;
+                    }
                     return self.tco_with_share(i, x);
                 }
                 f.set(&mut self.work, x);
