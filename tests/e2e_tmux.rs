@@ -95,7 +95,7 @@ impl Drop for Tmux {
     }
 }
 
-/// The TCO figure in the headline, e.g. "$828,660".
+/// The TCO figure in the headline, e.g. "$818,421".
 fn tco(screen: &str) -> String {
     let line = screen
         .lines()
@@ -145,7 +145,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
         s.contains("│TCO") && s.contains("support.ron")
     });
     let before = tco(&first);
-    assert_eq!(before, "$828,660", "the example plan's TCO");
+    assert_eq!(before, "$818,421", "the example plan's TCO");
 
     // Raise the volume: from Name, Requests per day is five rows down.
     t.keys(&["Down", "Down", "Down", "Down", "Down"]);

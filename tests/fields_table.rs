@@ -29,6 +29,14 @@ use serde_json::Value as Json;
 /// A plan where every kind of input exists: API models with a cached price
 /// and a long-context tier, a self-hosted model, infrastructure, fixed
 /// reviewers, severity tiers, a priced embedding.
+/// A shipped example as it was in format version 1 (the examples are version 2
+/// now; their version-1 forms are kept in `fixtures/v1-written/`).
+fn v1(name: &str) -> Scenario {
+    let s = load(&fixture(&format!("v1-written/scenarios-{name}.ron")));
+    assert_eq!(s.format_version(), 1, "{name}");
+    s
+}
+
 fn every_kind() -> Scenario {
     let mut s = scenario("support-assistant");
     let hosted = scenario("support-self-hosted")
@@ -237,7 +245,7 @@ fn the_v2_inputs_are_in_the_table_with_their_sections() {
 
 #[test]
 fn a_model_error_rate_inherits_the_plan_rate_until_set_and_returns_to_it() {
-    let mut s = scenario("support-assistant");
+    let mut s = v1("support-assistant");
     let f = Field::Model(0, ModelField::ErrorRate);
     let plan_rate = s.risk.error_rate_pct;
     assert_eq!(f.get(&s), Some(plan_rate));
@@ -274,7 +282,7 @@ fn stepping_a_v2_input_and_back_leaves_a_v1_plan_version_1() {
         "compliance-review",
         "doc-processing-small",
     ] {
-        let original = scenario(name);
+        let original = v1(name);
         assert_eq!(original.format_version(), 1, "{name}");
         let golden = write_plan(&original);
         let v2: Vec<String> = original.v2_inputs().into_iter().map(|(p, _)| p).collect();
@@ -338,7 +346,7 @@ fn saved_text(app: &mut App) -> String {
 
 #[test]
 fn a_v1_plan_edited_and_saved_in_the_workbench_is_still_version_1() {
-    let original = scenario("support-self-hosted");
+    let original = v1("support-self-hosted");
     let mut a = app_with(original.clone());
     // Walk over and display every input, step each version-2 one there and
     // back, then edit a version-1 input.
@@ -379,7 +387,7 @@ fn a_v2_plan_edited_and_saved_in_the_workbench_stays_version_2() {
 
 #[test]
 fn the_inputs_pane_shows_an_inherited_model_rate_as_the_plan_rate() {
-    let mut a = app_with(scenario("support-assistant"));
+    let mut a = app_with(v1("support-assistant"));
     select(&mut a, Field::Model(0, ModelField::ErrorRate));
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| ui::render(f, &a, &Theme::plain())).unwrap();

@@ -375,7 +375,7 @@ fn a_price_with_a_range_is_never_rounded_at_any_width() {
         // The selected row, in the inputs pane (left of the projection).
         let row = s
             .lines()
-            .find(|l| l.contains('±') || l.contains("[0.05"))
+            .find(|l| l.contains("Cached") && (l.contains('±') || l.contains("[0.05")))
             .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
         let left = row.split("││").next().unwrap();
         assert!(left.contains("$0.075"), "{w}×{h}: {left}");
@@ -404,7 +404,7 @@ fn the_bounds_of_a_price_range_are_not_rounded_either() {
         let s = screen(&mut a, w, h);
         let row = s
             .lines()
-            .find(|l| l.contains('±') || l.contains("[0."))
+            .find(|l| l.contains("Cached") && (l.contains('±') || l.contains("[0.")))
             .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
         let left = row.split("││").next().unwrap();
         assert!(left.contains("$0.075 /1M tok"), "{w}×{h}: {left}");

@@ -216,7 +216,16 @@ fn control_characters_are_refused_and_nothing_is_recorded() {
 
 #[test]
 fn a_plan_with_a_source_is_saved_as_version_2_and_reads_back() {
-    let mut a = app();
+    // A version-1 plan (the shipped examples are version 2 now).
+    let plan = common::load(&common::fixture(
+        "v1-written/scenarios-support-assistant.ron",
+    ));
+    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
+    let mut a = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
+    a.update(Msg::Resize {
+        width: 120,
+        height: 40,
+    });
     let before = write_plan(&a.doc().plan);
     assert!(before.contains("    version: 1,\n"));
     give_source(&mut a, Field::RequestsPerDay, "CRM logs, 90 days", 0);

@@ -28,9 +28,23 @@ fn v1_plans() -> Vec<(String, Scenario, String)> {
         paths.sort();
         for p in paths {
             let name = p.file_name().unwrap().to_string_lossy().to_string();
-            let golden = std::fs::read_to_string(fixture(&format!("v1-written/{prefix}{name}")))
+            let golden_path = fixture(&format!("v1-written/{prefix}{name}"));
+            let plan = load(&p);
+            // An example born as a version-2 plan has no version-1 form.
+            if plan.format_version() == 2 && !golden_path.exists() {
+                continue;
+            }
+            let golden = std::fs::read_to_string(&golden_path)
                 .unwrap_or_else(|_| panic!("no v1-written golden for {name}"));
-            out.push((name, load(&p), golden));
+            // The shipped examples became version-2 plans (issue 12); their
+            // version-1 form is kept as the golden itself, which must still
+            // be written back byte for byte.
+            let plan = if plan.format_version() == 2 {
+                load(&golden_path)
+            } else {
+                plan
+            };
+            out.push((name, plan, golden));
         }
     }
     out
@@ -49,7 +63,8 @@ fn v1_plans_are_written_byte_identical_to_the_v1_writer() {
 
 #[test]
 fn a_v1_plan_read_as_version_2_in_memory_is_still_written_as_version_1() {
-    let mut s = common::scenario("support-assistant");
+    let mut s = load(&fixture("spec/support-assistant.ron"));
+    assert_eq!(s.format_version(), 1);
     s.version = 2;
     assert!(write_plan(&s).contains("    version: 1,\n"));
 }
@@ -161,7 +176,7 @@ fn hosted(s: &mut Scenario) -> &mut runcost::model::SelfHostedPricing {
 
 #[test]
 fn setting_a_v2_field_back_to_its_default_returns_the_plan_to_version_1() {
-    let base = common::scenario("support-assistant");
+    let base = load(&fixture("spec/support-assistant.ron"));
     let mut s = base.clone();
     s.value.realization_pct = 60.0;
     assert!(write_plan(&s).contains("version: 2,"));

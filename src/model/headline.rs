@@ -3,6 +3,11 @@
 //! comparison, the workbench and presentation mode all take them from here.
 
 use super::projection::Projection;
+use super::scenario::Scenario;
+
+/// The article's range for yearly upkeep (maintenance, and here model changes
+/// too) as a share of the build cost, percent: outside it, a figure is flagged.
+pub const UPKEEP_RANGE_PCT: (f64, f64) = (15.0, 25.0);
 
 /// One headline figure of a projection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,6 +22,15 @@ pub enum Figure {
     Roi,
     Payback,
     RunToBuild,
+    /// Net present value at the plan's discount rate (version 2).
+    Npv,
+    /// Payback counted from the start of the build (version 2).
+    PaybackFromStart,
+    /// Maintenance plus model changes a year, % of the build (version 2).
+    Upkeep,
+    /// Today's wrong outcomes avoided, the part of the value that is not
+    /// labour (version 2).
+    ErrorsAvoided,
 }
 
 /// What a figure's number is, for formatting it.
@@ -32,6 +46,9 @@ pub enum Kind {
     Month,
     /// A ratio ("5.3×").
     Ratio,
+    /// A percentage of the build cost a year (upkeep), flagged outside
+    /// [`UPKEEP_RANGE_PCT`].
+    PercentOfBuild,
 }
 
 /// A value against the baseline's: the absolute change and, where the
@@ -54,17 +71,32 @@ impl Delta {
 
 impl Figure {
     /// Every headline figure, in the reports' order.
-    pub const ALL: [Figure; 10] = [
+    pub const ALL: [Figure; 14] = [
         Figure::Month1,
         Figure::RunCost,
         Figure::Build,
         Figure::Tco,
         Figure::CostPerRequest,
         Figure::Value,
+        Figure::ErrorsAvoided,
         Figure::Net,
+        Figure::Npv,
         Figure::Roi,
         Figure::Payback,
+        Figure::PaybackFromStart,
         Figure::RunToBuild,
+        Figure::Upkeep,
+    ];
+
+    /// The figures of format version 2 (spec §5). A version-1 plan does not
+    /// show them: at version-1 defaults NPV equals the net, payback from the
+    /// start equals payback and nothing is avoided, and its reports stay as
+    /// they were.
+    pub const V2: [Figure; 4] = [
+        Figure::ErrorsAvoided,
+        Figure::Npv,
+        Figure::PaybackFromStart,
+        Figure::Upkeep,
     ];
 
     /// The figures a comparison puts side by side, in display order.
@@ -79,6 +111,34 @@ impl Figure {
         Figure::Payback,
     ];
 
+    /// Whether a plan's reports show this figure: every figure for a
+    /// version-2 plan, the version-1 figures for a version-1 plan.
+    pub fn applies(self, s: &Scenario) -> bool {
+        !Figure::V2.contains(&self) || s.format_version() >= 2
+    }
+
+    /// The headline figures a plan's reports show, in order.
+    pub fn shown(s: &Scenario) -> impl Iterator<Item = Figure> + '_ {
+        Figure::ALL.into_iter().filter(|f| f.applies(s))
+    }
+
+    /// The figures a comparison of these plans puts side by side: the
+    /// compared figures, with NPV and upkeep when any plan is version 2.
+    pub fn compared(plans: &[&Scenario]) -> Vec<Figure> {
+        let mut v = Figure::COMPARED.to_vec();
+        if plans.iter().any(|s| s.format_version() >= 2) {
+            v.extend([Figure::Npv, Figure::Upkeep]);
+        }
+        v
+    }
+
+    /// Whether the figure's value lies outside its industry range (upkeep
+    /// outside 15–25 % of the build a year).
+    pub fn flagged(self, p: &Projection) -> bool {
+        let (lo, hi) = UPKEEP_RANGE_PCT;
+        self.kind() == Kind::PercentOfBuild && self.value(p).is_some_and(|v| v < lo || v > hi)
+    }
+
     /// The label a report prints in full.
     pub fn label(self) -> &'static str {
         match self {
@@ -92,6 +152,10 @@ impl Figure {
             Figure::Roi => "ROI",
             Figure::Payback => "Payback",
             Figure::RunToBuild => "Run cost ÷ build cost",
+            Figure::Npv => "Net present value",
+            Figure::PaybackFromStart => "Payback from start of build",
+            Figure::Upkeep => "Upkeep a year (% of build)",
+            Figure::ErrorsAvoided => "Errors avoided vs today",
         }
     }
 
@@ -109,6 +173,10 @@ impl Figure {
             Figure::Roi => "ROI",
             Figure::Payback => "Payback",
             Figure::RunToBuild => "Run ÷ build",
+            Figure::Npv => "NPV",
+            Figure::PaybackFromStart => "From start",
+            Figure::Upkeep => "Upkeep/yr",
+            Figure::ErrorsAvoided => "Errs avoided",
         }
     }
 
@@ -125,6 +193,10 @@ impl Figure {
             Figure::Roi => "roi_pct",
             Figure::Payback => "payback_month",
             Figure::RunToBuild => "run_to_build",
+            Figure::Npv => "npv",
+            Figure::PaybackFromStart => "payback_month_from_start",
+            Figure::Upkeep => "upkeep_pct_of_build_per_year",
+            Figure::ErrorsAvoided => "errors_avoided",
         }
     }
 
@@ -132,8 +204,9 @@ impl Figure {
         match self {
             Figure::CostPerRequest => Kind::MoneyPerRequest,
             Figure::Roi => Kind::Percent,
-            Figure::Payback => Kind::Month,
+            Figure::Payback | Figure::PaybackFromStart => Kind::Month,
             Figure::RunToBuild => Kind::Ratio,
+            Figure::Upkeep => Kind::PercentOfBuild,
             _ => Kind::Money,
         }
     }
@@ -141,7 +214,10 @@ impl Figure {
     /// Whether a higher value is better news (value, net, ROI) rather than
     /// worse (costs).
     pub fn higher_is_better(self) -> bool {
-        matches!(self, Figure::Value | Figure::Net | Figure::Roi)
+        matches!(
+            self,
+            Figure::Value | Figure::Net | Figure::Roi | Figure::Npv | Figure::ErrorsAvoided
+        )
     }
 
     /// The figure's value for a projection; `None` where it is undefined
@@ -159,6 +235,10 @@ impl Figure {
             Figure::Roi => t.roi_pct,
             Figure::Payback => t.payback_month.map(f64::from),
             Figure::RunToBuild => t.run_to_build_ratio(),
+            Figure::Npv => Some(t.npv),
+            Figure::PaybackFromStart => t.payback_month_from_start.map(f64::from),
+            Figure::Upkeep => t.upkeep_pct_of_build_per_year,
+            Figure::ErrorsAvoided => Some(t.errors_avoided),
         }
     }
 
@@ -168,7 +248,9 @@ impl Figure {
         let (b, v) = (self.value(base)?, self.value(p)?);
         let d = Delta::between(b, v);
         Some(match self.kind() {
-            Kind::Percent | Kind::Month | Kind::Ratio => Delta { pct: None, ..d },
+            Kind::Percent | Kind::Month | Kind::Ratio | Kind::PercentOfBuild => {
+                Delta { pct: None, ..d }
+            }
             Kind::Money | Kind::MoneyPerRequest => d,
         })
     }

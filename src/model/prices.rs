@@ -164,16 +164,34 @@ pub fn snapshot_changes(s: &Scenario, catalog: &Catalog) -> Vec<PriceChange> {
             // A plan without dated prices compares on the snapshot alone: hand
             // -written files take only the current price from the catalog.
             let schedule_changed = !m.schedule.is_empty() && m.schedule != entry.schedule;
-            (old != entry.pricing || schedule_changed).then(|| PriceChange {
+            let new = keeping_sizing(&entry.pricing, &old);
+            (old != new || schedule_changed).then(|| PriceChange {
                 index,
                 id: m.id.clone(),
                 old,
-                new: entry.pricing.clone(),
+                new,
                 schedule: entry.schedule.clone(),
                 schedule_changed,
             })
         })
         .collect()
+}
+
+/// The catalog's pricing with the plan's own sizing of a self-hosted model
+/// (peak over average, GPUs per replica, spare replicas): those describe the
+/// plan's traffic and deployment, not a price, so refreshing prices keeps
+/// them and a plan that sets them is not "priced differently".
+fn keeping_sizing(catalog: &Pricing, plan: &Pricing) -> Pricing {
+    match (catalog, plan) {
+        (Pricing::SelfHosted(c), Pricing::SelfHosted(p)) => {
+            let mut c = c.clone();
+            c.peak_to_average = p.peak_to_average;
+            c.gpus_per_replica = p.gpus_per_replica;
+            c.spare_replicas = p.spare_replicas;
+            Pricing::SelfHosted(c)
+        }
+        _ => catalog.clone(),
+    }
 }
 
 /// The plan with the given models' snapshots replaced by the catalog's prices.

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::format::{count, money, number};
 use crate::model::Scenario;
-use crate::model::analysis::breakeven::HostingBreakEven;
+use crate::model::analysis::breakeven::{Compares, HostingBreakEven};
 use crate::model::analysis::sensitivity::Swing;
 use crate::model::analysis::uncertainty::Simulation;
 use crate::model::fields::Field;
@@ -147,26 +147,30 @@ pub fn breakeven_text(
     budget: Option<(f64, Option<f64>)>,
 ) -> String {
     let c = s.currency.as_str();
-    let mut o =
-        String::from("Self-hosting against the plan's model mix (inference over the horizon):\n");
+    let mut o = String::from("Self-hosting against the plan's model mix, over the horizon:\n");
     for h in hosting {
         match (h.requests_per_day, h.gpus) {
             (Some(rpd), Some(g)) => o.push_str(&format!(
-                "  {:<26} break-even at {} requests/day ({} GPU{}); above it {} is cheaper\n",
+                "  {:<26} break-even at {} requests/day ({} GPU{}); above it {} is cheaper — {}\n",
                 h.option,
                 count(rpd),
                 number(g, 0),
                 if g == 1.0 { "" } else { "s" },
-                h.cheaper_above
+                h.cheaper_above,
+                hosting_caveat(h)
             )),
             _ => o.push_str(&format!(
-                "  {:<26} no break-even between 1 % and 100× today's volume: {} is cheaper (at today's volume: self-hosted {}, the mix {})\n",
+                "  {:<26} no break-even between 1 % and 100× today's volume: {} is cheaper (at today's volume: self-hosted {}, the mix {}) — {}\n",
                 h.option,
                 h.cheaper_above,
-                money(h.option_inference, c),
-                money(h.plan_inference, c)
+                money(h.option_inference + h.option_errors, c),
+                money(h.plan_inference + h.plan_errors, c),
+                hosting_caveat(h)
             )),
         }
+    }
+    if let Some(note) = hosting_note(hosting) {
+        o.push_str(&format!("  {note}\n"));
     }
     match minutes {
         Some(m) => o.push_str(&format!(
@@ -206,4 +210,49 @@ pub fn breakeven_json(
     .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     super::escape::json(&s).into_owned()
+}
+
+/// What a break-even line compares, and the caveat that goes with it: an
+/// inference-only line does not say the option answers as well as the plan's
+/// models; an errors line says where the option's error rate comes from.
+pub fn hosting_caveat(h: &HostingBreakEven) -> String {
+    let mut sizing = Vec::new();
+    if h.peak_to_average != 1.0 {
+        sizing.push(format!("peak {}×", number(h.peak_to_average, 2)));
+    }
+    if h.gpus_per_replica > 1 {
+        sizing.push(format!("{}-GPU replicas", h.gpus_per_replica));
+    }
+    if h.spare_replicas > 0 {
+        sizing.push(format!("{} spare", h.spare_replicas));
+    }
+    let sizing = if sizing.is_empty() {
+        String::new()
+    } else {
+        format!("; sized for {}", sizing.join(", "))
+    };
+    match h.compares {
+        Compares::InferenceOnly => format!("{}{sizing}", h.compares.label()),
+        Compares::InferenceAndErrors if h.option_error_rate_known => format!(
+            "{} (its error rate {} %){sizing}",
+            h.compares.label(),
+            number(h.option_error_rate_pct, 2)
+        ),
+        Compares::InferenceAndErrors => format!(
+            "{} ({} % error rate assumed: none given for it){sizing}",
+            h.compares.label(),
+            number(h.option_error_rate_pct, 2)
+        ),
+    }
+}
+
+/// The caveat said once under the break-even lines that compare inference
+/// only: a cheaper model is not a drop-in for the plan's models.
+pub fn hosting_note(hosting: &[HostingBreakEven]) -> Option<&'static str> {
+    hosting
+        .iter()
+        .any(|h| h.compares == Compares::InferenceOnly)
+        .then_some(
+            "Inference only: quality not compared (the plan gives no error rate for the option); not a drop-in until its error rate is checked.",
+        )
 }

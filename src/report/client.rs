@@ -27,18 +27,26 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
         .then(|| simulate(s, 10_000, 1))
         .filter(|sim| sim.overflowed == 0)
         .map(|sim| (sim.tco.p10, sim.tco.p50, sim.tco.p90));
-    let mut breakeven: Vec<String> = hosting(s, catalog)
-        .into_iter()
+    let options = hosting(s, catalog);
+    let mut breakeven: Vec<String> = options
+        .iter()
         .filter_map(|h| {
             h.requests_per_day.map(|rpd| {
                 format!(
-                    "{} becomes cheaper than the plan's model mix above {} requests/day",
+                    "{} and the plan's model mix break even at {} requests/day; above it {} is cheaper — {}",
                     h.option,
-                    super::format::count(rpd)
+                    super::format::count(rpd),
+                    h.cheaper_above,
+                    super::analysis::hosting_caveat(h)
                 )
             })
         })
         .collect();
+    if !breakeven.is_empty()
+        && let Some(note) = super::analysis::hosting_note(&options)
+    {
+        breakeven.push(note.to_string());
+    }
     if let Some(m) = minutes_to_pay_back(s) {
         breakeven.push(format!(
             "The investment pays back within {} months if each request saves at least {:.2} minutes (the plan assumes {}).",
@@ -192,7 +200,14 @@ pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Stri
             esc(&money(p90, c))
         ));
     }
-    o.push_str("</table><h2>Monthly cost</h2>");
+    o.push_str("</table>");
+    if let Some(parts) = super::headline::value_parts(s, p) {
+        o.push_str(&format!("<p>{}</p>", esc(&parts)));
+    }
+    if let Some(short) = super::headline::understaffing(p) {
+        o.push_str(&format!("<p><b>{}</b></p>", esc(&short)));
+    }
+    o.push_str("<h2>Monthly cost</h2>");
     o.push_str(&monthly_svg(p, c));
     o.push_str("<h2>Where the run cost goes</h2><table><tr><th>Category</th><th>Horizon</th><th>Share</th></tr>");
     for k in Category::ALL {
@@ -220,12 +235,23 @@ pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Stri
         }
         o.push_str("</ul>");
     }
-    o.push_str("<h2>Monthly projection</h2><table><tr><th>Month</th><th>Requests</th><th>Total</th><th>Cumulative net</th></tr>");
+    let extra = super::markdown::MonthColumns::of(s, p);
+    o.push_str("<h2>Monthly projection</h2><table><tr><th>Month</th><th>Requests</th>");
+    for h in extra.headers() {
+        o.push_str(&format!("<th>{h}</th>"));
+    }
+    o.push_str("<th>Total</th><th>Cumulative net</th></tr>");
     for m in &p.months {
         o.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td>",
             m.month,
-            esc(&super::format::count(m.requests)),
+            esc(&super::format::count(m.requests))
+        ));
+        for v in extra.cells(m) {
+            o.push_str(&format!("<td>{}</td>", esc(&v)));
+        }
+        o.push_str(&format!(
+            "<td>{}</td><td>{}</td></tr>",
             esc(&money(m.total, c)),
             esc(&money(m.cumulative_net, c))
         ));

@@ -21,6 +21,14 @@ pub fn show_figure(f: Figure, p: &Projection, currency: &str) -> String {
     match f {
         Figure::Roi => roi(p.totals.roi_pct),
         Figure::Payback => payback(p.totals.payback_month, h),
+        Figure::PaybackFromStart => payback(p.totals.payback_month_from_start, h),
+        Figure::Upkeep => p
+            .totals
+            .upkeep_pct_of_build_per_year
+            .map_or("n/a".into(), |u| {
+                let flag = if f.flagged(p) { " ⚠" } else { "" };
+                format!("{}{flag}", pct(u))
+            }),
         Figure::CostPerRequest => p
             .totals
             .cost_per_request
@@ -35,7 +43,7 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
         return "n/a".into();
     };
     if d.abs == 0.0 {
-        return if f == Figure::Payback {
+        return if matches!(f, Figure::Payback | Figure::PaybackFromStart) {
             "same month"
         } else {
             "no change"
@@ -43,8 +51,8 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
         .into();
     }
     match f {
-        Figure::Roi => format!("{:+.1} pts", d.abs),
-        Figure::Payback => {
+        Figure::Roi | Figure::Upkeep => format!("{:+.1} pts", d.abs),
+        Figure::Payback | Figure::PaybackFromStart => {
             let n = d.abs as i64;
             format!("{n:+} month{}", if n.abs() == 1 { "" } else { "s" })
         }
@@ -94,7 +102,7 @@ pub fn table(entries: &[Entry]) -> String {
         }
     }));
     t.set_header(header);
-    for f in Figure::COMPARED {
+    for f in Figure::compared(&plans(entries)) {
         let mut row = vec![f.short_label().to_string()];
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
@@ -160,7 +168,7 @@ pub fn markdown(entries: &[Entry]) -> String {
     o.push_str("\n|---|");
     o.push_str(&"---:|".repeat(entries.len()));
     o.push('\n');
-    for f in Figure::COMPARED {
+    for f in Figure::compared(&plans(entries)) {
         o.push_str(&format!("| {} |", f.short_label()));
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
@@ -230,7 +238,7 @@ pub fn csv(entries: &[Entry]) -> String {
         .from_writer(Vec::new());
     let _ = w.write_record(["plan", "file", "figure", "value", "delta", "delta_pct"]);
     for e in entries {
-        for f in Figure::COMPARED {
+        for f in Figure::compared(&plans(entries)) {
             let d = f.delta(base, e.projection);
             let _ = w.write_record([
                 &*csv_text(&e.plan.name),
@@ -262,7 +270,7 @@ pub fn json(entries: &[Entry]) -> String {
         .iter()
         .map(|e| {
             let mut deltas = Map::new();
-            for f in Figure::COMPARED {
+            for f in Figure::compared(&plans(entries)) {
                 let d: Option<Delta> = f.delta(base, e.projection);
                 deltas.insert(f.key().into(), d.map_or(Value::Null, |d| json!(d)));
             }

@@ -1,9 +1,14 @@
 //! CSV: one row per month with a header, plain numbers with two decimals (cents)
 //! and a dot as decimal mark, which LibreOffice and Excel open cleanly.
+//! A version-2 plan adds `adoption_pct`, `error_rate_pct`, `errors_avoided`
+//! and `gpus`; a plan whose review team falls short of the load in some month
+//! adds `reviewer_fte_staffed` (understaffing shows as coverage below 100).
 
-use crate::model::{Category, Projection};
+use crate::model::{Category, Projection, Scenario};
 
-pub fn render(p: &Projection) -> String {
+pub fn render(s: &Scenario, p: &Projection) -> String {
+    let v2 = s.format_version() >= 2;
+    let short = v2 || p.months.iter().any(|m| m.review_coverage_pct < 100.0);
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -17,6 +22,12 @@ pub fn render(p: &Projection) -> String {
         "reviewer_fte_needed",
         "review_coverage_pct",
     ]);
+    if short {
+        header.push("reviewer_fte_staffed");
+    }
+    if v2 {
+        header.extend(["adoption_pct", "error_rate_pct", "errors_avoided", "gpus"]);
+    }
     let _ = w.write_record(&header);
     for m in &p.months {
         let mut row = vec![
@@ -37,6 +48,17 @@ pub fn render(p: &Projection) -> String {
             format!("{:.4}", m.reviewer_fte_needed),
             format!("{:.2}", m.review_coverage_pct),
         ]);
+        if short {
+            row.push(format!("{:.4}", m.reviewer_fte_staffed));
+        }
+        if v2 {
+            row.extend([
+                format!("{:.2}", m.adoption_pct),
+                format!("{:.4}", m.error_rate_pct),
+                format!("{:.2}", m.errors_avoided),
+                format!("{}", m.gpus),
+            ]);
+        }
         let _ = w.write_record(&row);
     }
     let bytes = w.into_inner().unwrap_or_default();

@@ -2,9 +2,8 @@
 //! goes, the monthly table, every assumption with its unit, and the call notes.
 
 use super::format::{count, money, number, pct};
-use super::headline::headlines;
-use crate::model::fields::{Field, Section};
-use crate::model::{Category, Pricing, Projection, Reviewers, Scenario};
+use super::headline::{headlines, understaffing, value_parts};
+use crate::model::{Category, Projection, Scenario};
 
 use super::escape::markdown_cell as cell;
 
@@ -34,6 +33,12 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         money(t.build_cost, c),
         money(t.run_cost, c)
     ));
+    if let Some(parts) = value_parts(s, p) {
+        o.push_str(&format!("\n{}\n", cell(&parts)));
+    }
+    if let Some(short) = understaffing(p) {
+        o.push_str(&format!("\n**{}**\n", cell(&short)));
+    }
 
     o.push_str("\n## Where the run cost goes\n\n| Category | Horizon | Share |\n|---|---:|---:|\n");
     for k in Category::ALL {
@@ -45,17 +50,28 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         ));
     }
 
+    let extra = MonthColumns::of(s, p);
     o.push_str("\n## Monthly projection\n\n| Month | Requests |");
+    for name in extra.headers() {
+        o.push_str(&format!(" {name} |"));
+    }
     for k in Category::ALL {
         o.push_str(&format!(" {} |", k.label()));
     }
     o.push_str(" Total | Cumulative net |\n|---:|---:|");
-    for _ in Category::ALL {
+    for _ in extra
+        .headers()
+        .iter()
+        .chain(Category::ALL.iter().map(|_| &""))
+    {
         o.push_str("---:|");
     }
     o.push_str("---:|---:|\n");
     for m in &p.months {
         o.push_str(&format!("| {} | {} |", m.month, count(m.requests)));
+        for v in extra.cells(m) {
+            o.push_str(&format!(" {v} |"));
+        }
         for k in Category::ALL {
             o.push_str(&format!(" {} |", money(m.category(k), c)));
         }
@@ -66,6 +82,9 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
         ));
     }
     o.push_str(&format!("| **Total** | {} |", count(t.requests)));
+    for _ in extra.headers() {
+        o.push_str(" |");
+    }
     for k in Category::ALL {
         o.push_str(&format!(" {} |", money(t.category(k), c)));
     }
@@ -87,91 +106,68 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     super::escape::markup(&o).into_owned()
 }
 
-/// Every input of the plan with its unit, grouped by section.
-pub fn assumptions(s: &Scenario) -> String {
-    let c = s.currency.as_str();
-    let mut o = String::from("| Section | Input | Value |\n|---|---|---:|\n");
-    let fields = Field::all(s);
-    for section in Section::ALL {
-        match section {
-            Section::Models => {
-                for m in &s.models {
-                    let kind = match &m.pricing {
-                        Some(Pricing::Api(_)) => "API, billed per token",
-                        Some(Pricing::SelfHosted(_)) => "self-hosted, always-on GPUs",
-                        None => "unpriced",
-                    };
-                    o.push_str(&format!("| Model mix | {} | {} |\n", cell(&m.id), kind));
-                }
-            }
-            Section::Retrieval => {
-                let v = if s.retrieval.enabled {
-                    format!("on, embeddings: {}", cell(&s.retrieval.embedding.id))
-                } else {
-                    "off".to_string()
-                };
-                o.push_str(&format!("| Retrieval | Retrieval | {v} |\n"));
-            }
-            Section::Oversight => {
-                let v = match s.oversight.reviewers {
-                    Reviewers::Auto => "Auto (staffed to the review load)",
-                    Reviewers::Fixed(_) => "Fixed team",
-                };
-                o.push_str(&format!("| Oversight | Reviewer staffing | {v} |\n"));
-            }
-            _ => {}
-        }
-        for f in fields.iter().filter(|f| f.section() == section) {
-            if section == Section::Retrieval && !s.retrieval.enabled {
-                continue;
-            }
-            let Some(v) = f.get(s) else { continue };
-            let owner = match (section, f.index()) {
-                (Section::Models, Some(i)) => s.models.get(i).map(|m| m.id.clone()),
-                (Section::Infrastructure, Some(i)) => {
-                    s.infrastructure.get(i).map(|x| x.name.clone())
-                }
-                _ => None,
-            };
-            let label = match owner {
-                Some(name) => format!("{} — {}", cell(&name), f.label()),
-                None => f.label().to_string(),
-            };
-            let shown = if f.is_money() {
-                let places = if v.abs() < 100.0 && v.fract() != 0.0 {
-                    4
-                } else {
-                    0
-                };
-                format!(
-                    "{} {}",
-                    money_or_price(v, c, places),
-                    f.unit().trim_start_matches('$').trim_start_matches(' ')
-                )
-            } else {
-                format!("{} {}", number(v, 4), f.unit())
-            };
-            o.push_str(&format!(
-                "| {} | {} | {} |\n",
-                section.label(),
-                label,
-                shown.trim()
-            ));
-        }
-    }
-    o
+/// The monthly columns a plan adds to the monthly tables, only where they are
+/// not trivial for it: adoption while a ramp runs, the wrong-answer rate
+/// when it drifts, the GPUs of a version-2 plan with self-hosted models. A
+/// version-1 plan has none, so its tables are as they were — except the
+/// review staffing (needed, staffed, coverage) of a plan whose review team
+/// falls short of the load in some month.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MonthColumns {
+    pub adoption: bool,
+    pub error_rate: bool,
+    pub gpus: bool,
+    pub staffing: bool,
 }
 
-fn money_or_price(v: f64, currency: &str, places: usize) -> String {
-    if places == 0 {
-        money(v, currency)
-    } else {
-        let s = super::format::money_places(v, currency, places);
-        // Trim trailing zeros of prices: $0.0750 → $0.075.
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
+impl MonthColumns {
+    pub fn of(s: &Scenario, p: &Projection) -> Self {
+        let v2 = s.format_version() >= 2;
+        MonthColumns {
+            adoption: p.months.iter().any(|m| m.adoption_pct < 100.0),
+            error_rate: s.risk.drift_pct_per_month != 0.0,
+            gpus: v2 && p.months.iter().any(|m| m.gpus > 0.0),
+            staffing: p.months.iter().any(|m| m.review_coverage_pct < 100.0),
         }
     }
+
+    pub fn headers(self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.adoption {
+            v.push("Adoption");
+        }
+        if self.error_rate {
+            v.push("Error rate");
+        }
+        if self.gpus {
+            v.push("GPUs");
+        }
+        if self.staffing {
+            v.extend(["Reviewers needed", "Staffed", "Coverage"]);
+        }
+        v
+    }
+
+    pub fn cells(self, m: &crate::model::Month) -> Vec<String> {
+        let mut v = Vec::new();
+        if self.adoption {
+            v.push(format!("{:.0} %", m.adoption_pct));
+        }
+        if self.error_rate {
+            v.push(format!("{} %", number(m.error_rate_pct, 2)));
+        }
+        if self.gpus {
+            v.push(count(m.gpus));
+        }
+        if self.staffing {
+            v.extend([
+                number(m.reviewer_fte_needed, 2),
+                number(m.reviewer_fte_staffed, 2),
+                pct(m.review_coverage_pct),
+            ]);
+        }
+        v
+    }
 }
+
+pub use super::assumptions::assumptions;

@@ -2,6 +2,7 @@
 //! format what the model computed.
 
 pub mod analysis;
+pub mod assumptions;
 pub mod catalog;
 pub mod client;
 pub mod compare;
@@ -34,7 +35,7 @@ pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str)
     match format {
         Format::Table => table::render(s, p, catalog_as_of),
         Format::Md => markdown::render(s, p, catalog_as_of),
-        Format::Csv => csv::render(p),
+        Format::Csv => csv::render(s, p),
         Format::Json => json::render(s, p),
         // The client report needs the catalog and a date: see `client`.
         Format::Html => markdown::render(s, p, catalog_as_of),

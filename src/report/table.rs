@@ -4,7 +4,8 @@
 use comfy_table::{CellAlignment, ContentArrangement, Table, TableComponent, presets};
 
 use super::format::{count, money, pct};
-use super::headline::headlines;
+use super::headline::{headlines, understaffing, value_parts};
+use super::markdown::MonthColumns;
 use crate::model::{Category, Projection, Scenario};
 
 /// A borderless table with one rule under the header: easy to read, easy to grep.
@@ -54,17 +55,27 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     right_align(&mut head, 1);
     out.push_str(&head.to_string());
     out.push_str("\n\n");
-
+    if let Some(parts) = value_parts(s, p) {
+        out.push_str(&parts);
+        out.push_str("\n\n");
+    }
+    if let Some(short) = understaffing(p) {
+        out.push_str(&short);
+        out.push_str("\n\n");
+    }
     out.push_str(&breakdown(s, p).to_string());
     out.push_str("\n\n");
 
+    let extra = MonthColumns::of(s, p);
     let mut months = table();
     let mut header = vec!["Month".to_string(), "Requests".to_string()];
+    header.extend(extra.headers().iter().map(|h| h.to_string()));
     header.extend(Category::ALL.iter().map(|k| k.label().to_string()));
     header.extend(["Total".to_string(), "Cumulative net".to_string()]);
     months.set_header(header);
     for m in &p.months {
         let mut row = vec![m.month.to_string(), count(m.requests)];
+        row.extend(extra.cells(m));
         row.extend(Category::ALL.iter().map(|k| money(m.category(*k), c)));
         row.push(money(m.total, c));
         row.push(money(m.cumulative_net, c));
@@ -72,6 +83,7 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
     }
     let t = &p.totals;
     let mut total_row = vec!["Total".to_string(), count(t.requests)];
+    total_row.extend(extra.headers().iter().map(|_| String::new()));
     total_row.extend(Category::ALL.iter().map(|k| money(t.category(*k), c)));
     total_row.push(money(t.run_cost, c));
     total_row.push(money(p.last().map_or(0.0, |m| m.cumulative_net), c));

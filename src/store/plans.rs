@@ -102,6 +102,11 @@ pub const TEMPLATES: &[Template] = &[
         summary: "high-stakes compliance review with heavy human oversight",
         text: include_str!("../../scenarios/compliance-review.ron"),
     },
+    Template {
+        name: "claims-agent",
+        summary: "an agent with several model calls per claim and a costly rare error",
+        text: include_str!("../../scenarios/claims-agent.ron"),
+    },
 ];
 
 /// The plan `runcost` opens when it has nothing else to open.

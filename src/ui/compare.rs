@@ -61,7 +61,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
     let top_h = if c.chart {
         (inner.height * 3 / 5).max(8)
     } else {
-        (3 + Figure::COMPARED.len() as u16 + 1 + 2 + 2).min(inner.height)
+        (3 + compared(app).len() as u16 + 1 + 2 + 2).min(inner.height)
     }
     .min(inner.height);
     let top = Rect {
@@ -81,6 +81,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
     differences(f, bottom, app, c, cols, theme);
 }
 
+/// The figures compared for the open plans (`Figure::compared`).
+fn compared(app: &App) -> Vec<Figure> {
+    let plans: Vec<&crate::model::Scenario> = app.session.docs().map(|d| &d.plan).collect();
+    Figure::compared(&plans)
+}
+
 fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, theme: &Theme) {
     let col_w = (area.width.saturating_sub(LABEL_W) / cols as u16).max(1);
     let shown = visible_plans(c, app.session.len(), cols);
@@ -95,9 +101,10 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         .flat_map(|p| p.months.iter().map(|m| m.total))
         .fold(0.0f64, f64::max);
 
+    let figures = compared(app);
     let mut labels: Vec<Line> = vec![Line::from(""), Line::from("")];
     labels.extend(
-        Figure::COMPARED
+        figures
             .iter()
             .map(|fig| Line::from(Span::styled(fig.short_label(), theme.muted()))),
     );
@@ -146,7 +153,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
                 theme.muted(),
             )),
         ];
-        for fig in Figure::COMPARED {
+        for &fig in &figures {
             let v = show_figure(fig, p, cur);
             if i == c.baseline {
                 lines.push(Line::from(Span::styled(v, theme.value())));
@@ -192,7 +199,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         f.render_widget(Paragraph::new(lines), r);
 
         // Monthly totals on the shared scale: two rows of bars.
-        let y = r.y + 2 + Figure::COMPARED.len() as u16 + 1;
+        let y = r.y + 2 + figures.len() as u16 + 1;
         if y + 2 <= r.y + r.height {
             let values: Vec<f64> = p.months.iter().map(|m| m.total).collect();
             let scaled: Vec<u64> = stretch(&values, w)

@@ -29,8 +29,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
 
-    let figures = headline(app, theme);
     let cols = (inner.width as usize / 22).clamp(2, 5);
+    let figures = headline(app, theme, cols);
     let head_rows = figures.len().div_ceil(cols) as u16;
     let mut cursor = Cursor {
         area: inner,
@@ -75,7 +75,8 @@ impl Cursor {
 
 /// The headline figures in the order the workbench shows them (the price
 /// band goes after the TCO); their labels are `model::headline::Figure`'s.
-const SHOWN: [Headline; 10] = [
+/// The version-2 figures show only for a version-2 plan (`Figure::applies`).
+const SHOWN: [Headline; 13] = [
     Headline::Tco,
     Headline::RunCost,
     Headline::Build,
@@ -86,6 +87,9 @@ const SHOWN: [Headline; 10] = [
     Headline::Payback,
     Headline::RunToBuild,
     Headline::Net,
+    Headline::Npv,
+    Headline::PaybackFromStart,
+    Headline::Upkeep,
 ];
 
 struct Figure {
@@ -96,9 +100,8 @@ struct Figure {
     style: Option<ratatui::style::Style>,
 }
 
-fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
+fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     let p = app.projection();
-    let t = &p.totals;
     let c = app.doc().plan.currency.as_str();
     let fig = |label, value| Figure {
         label,
@@ -113,7 +116,21 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
         style: None,
     };
     let mut figures = Vec::new();
-    for h in SHOWN {
+    let plan = &app.doc().plan;
+    // In two columns (80 wide) every extra figure costs the monthly table a
+    // row: a version-2 plan shows NPV in the place of the net (the net
+    // discounted; equal without a discount rate), and payback from the start
+    // of the build and upkeep stay in the reports.
+    let narrow = cols <= 2;
+    let left_out = |h: Headline| {
+        matches!(h, Headline::PaybackFromStart | Headline::Upkeep)
+            || (h == Headline::Net && Headline::Npv.applies(plan))
+    };
+    let shown = SHOWN
+        .into_iter()
+        .filter(|h| h.applies(plan))
+        .filter(|h| !narrow || !left_out(*h));
+    for h in shown {
         let label = h.short_label();
         let v = h.value(p);
         figures.push(match h.kind() {
@@ -125,11 +142,23 @@ fn headline(app: &App, theme: &Theme) -> Vec<Figure> {
                 short: None,
                 style: v.filter(|r| *r < 0.0).map(|_| theme.warning()),
             },
-            Kind::Month => Figure {
+            Kind::Month => {
+                let month = v.map(|m| m as u32);
+                Figure {
+                    label,
+                    value: payback(month, p.months.len()).replace("not within", "none in"),
+                    short: Some(month.map_or("none".into(), |m| format!("m{m}"))),
+                    style: None,
+                }
+            }
+            Kind::PercentOfBuild => Figure {
                 label,
-                value: payback(t.payback_month, p.months.len()).replace("not within", "none in"),
-                short: Some(t.payback_month.map_or("none".into(), |m| format!("m{m}"))),
-                style: None,
+                value: v.map_or("n/a".into(), |u| {
+                    let flag = if h.flagged(p) { " ⚠" } else { "" };
+                    format!("{u:.0} %{flag}")
+                }),
+                short: None,
+                style: h.flagged(p).then(|| theme.warning()),
             },
             Kind::Ratio => fig(label, v.map_or("n/a".into(), |r| format!("{r:.1}×"))),
         });

@@ -6,10 +6,43 @@ use crate::model::pricing::{Catalog, Pricing};
 use crate::model::projection::{Projection, project_into};
 use crate::model::scenario::{ModelEntry, Scenario};
 
+/// What a break-even line weighs: inference alone, or inference and the cost
+/// of wrong answers (when the plan gives per-model error rates, so a weaker
+/// model's extra errors count against its cheaper tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compares {
+    InferenceOnly,
+    InferenceAndErrors,
+}
+
+impl Compares {
+    pub fn label(self) -> &'static str {
+        match self {
+            Compares::InferenceOnly => "inference only",
+            Compares::InferenceAndErrors => "inference and errors",
+        }
+    }
+}
+
 /// A self-hosted option against the plan's own mix.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct HostingBreakEven {
     pub option: String,
+    /// What the two sides' costs include.
+    pub compares: Compares,
+    /// The option's wrong-answer rate, percent: the plan's own rate for a
+    /// model of the same id, else the workload's `risk.error_rate_pct` (not
+    /// compared then: the plan does not say how good the option is).
+    pub option_error_rate_pct: f64,
+    /// Whether the plan gives the option's error rate (a model of that id in
+    /// its mix with `error_rate_pct`).
+    pub option_error_rate_known: bool,
+    /// The option's sizing: peak over average traffic, GPUs per replica and
+    /// spare replicas.
+    pub peak_to_average: f64,
+    pub gpus_per_replica: u32,
+    pub spare_replicas: u32,
     /// Requests per day where the cheaper side changes (None: never within
     /// the searched range, up to 100× the plan's volume).
     pub requests_per_day: Option<f64>,
@@ -20,11 +53,21 @@ pub struct HostingBreakEven {
     /// Horizon inference cost of each at the plan's volume.
     pub plan_inference: f64,
     pub option_inference: f64,
+    /// Horizon cost of uncaught errors of each at the plan's volume (both 0
+    /// when the line compares inference only).
+    pub plan_errors: f64,
+    pub option_errors: f64,
 }
 
 fn inference(s: &Scenario, p: &mut Projection) -> f64 {
     project_into(s, p);
     p.totals.inference
+}
+
+/// Horizon error cost of a plan (its uncaught errors).
+fn errors(s: &Scenario, p: &mut Projection) -> f64 {
+    project_into(s, p);
+    p.totals.errors
 }
 
 fn with_volume(s: &Scenario, rpd: f64, out: &mut Scenario) {
@@ -45,6 +88,8 @@ struct Pair {
     mix_hosted: Scenario,
     /// The plan with only the option.
     hosted: Scenario,
+    /// The whole plan, to cost its errors (when errors are compared).
+    whole: Option<Scenario>,
     p: Projection,
 }
 
@@ -52,10 +97,13 @@ impl Pair {
     fn at(&mut self, rpd: f64) {
         self.mix_hosted.workload.requests_per_day = rpd;
         self.hosted.workload.requests_per_day = rpd;
+        if let Some(w) = &mut self.whole {
+            w.workload.requests_per_day = rpd;
+        }
     }
 
     /// Inference over the horizon: (plan's mix, self-hosted option).
-    fn costs(&mut self, rpd: f64) -> (f64, f64) {
+    fn inference(&mut self, rpd: f64) -> (f64, f64) {
         self.at(rpd);
         let mix_hosted = if self.mix_hosted.models.is_empty() {
             0.0
@@ -68,6 +116,23 @@ impl Pair {
         )
     }
 
+    /// Errors over the horizon: (plan's mix, self-hosted option); zeros
+    /// when the comparison is of inference only.
+    fn errors(&mut self, rpd: f64) -> (f64, f64) {
+        self.at(rpd);
+        match &self.whole {
+            Some(w) => (errors(w, &mut self.p), errors(&self.hosted, &mut self.p)),
+            None => (0.0, 0.0),
+        }
+    }
+
+    /// What is compared over the horizon: (plan's mix, self-hosted option).
+    fn costs(&mut self, rpd: f64) -> (f64, f64) {
+        let (mi, oi) = self.inference(rpd);
+        let (me, oe) = self.errors(rpd);
+        (mi + me, oi + oe)
+    }
+
     /// Mix minus option: positive where self-hosting is cheaper.
     fn diff(&mut self, rpd: f64) -> f64 {
         let (mix, hosted) = self.costs(rpd);
@@ -76,9 +141,23 @@ impl Pair {
 }
 
 /// For each self-hosted option in the catalog: the daily volume at which it and
-/// the plan's mix cost the same in inference over the horizon.
+/// the plan's mix cost the same over the horizon — in inference, and in the
+/// cost of errors too when the plan gives the option's error rate (a model of
+/// that id in its mix with `error_rate_pct`, at any share).
+///
+/// The option is sized as the plan sizes self-hosted models (spec §5): for the
+/// peak (the highest `peak_to_average` of the plan's self-hosted models, 1
+/// without any), in whole replicas of at least the option's minimum GPUs,
+/// with the plan's spare replicas.
 pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
     let s = &super::lean(s);
+    let plan_hosted = s.models.iter().filter_map(|m| match &m.pricing {
+        Some(Pricing::SelfHosted(h)) => Some(h),
+        _ => None,
+    });
+    let (peak, spares) = plan_hosted.fold((1.0f64, 0u32), |(p, sp), h| {
+        (p.max(h.peak_to_average), sp.max(h.spare_replicas))
+    });
     let is_hosted = |m: &ModelEntry| matches!(m.pricing, Some(Pricing::SelfHosted(_)));
     let mut api = s.clone();
     api.models.retain(|m| !is_hosted(m));
@@ -91,14 +170,39 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
         .iter()
         .filter(|m| matches!(m.pricing, Pricing::SelfHosted(_)))
         .map(|m| {
+            let mut pricing = m.pricing.clone();
+            let (mut per_replica, mut spare) = (1, 0);
+            if let Pricing::SelfHosted(h) = &mut pricing {
+                h.peak_to_average = h.peak_to_average.max(peak);
+                // A model that needs several GPUs to load runs in replicas of
+                // that many.
+                h.gpus_per_replica = h.gpus_per_replica.max(h.min_gpus).max(1);
+                h.spare_replicas = h.spare_replicas.max(spares);
+                per_replica = h.gpus_per_replica;
+                spare = h.spare_replicas;
+            }
+            let same = s.models.iter().find(|x| x.id == m.id);
+            let known = same.and_then(|x| x.error_rate_pct);
+            // Errors are compared only with the option's own error rate from
+            // the plan: an invented rate would present a small model as a
+            // drop-in for a strong one.
+            let compares = if known.is_some() {
+                Compares::InferenceAndErrors
+            } else {
+                Compares::InferenceOnly
+            };
             let option = ModelEntry {
                 id: m.id.clone(),
                 share_pct: 100.0,
                 discount_pct: 0.0,
-                error_rate_pct: None,
-                token_factor: 1.0,
-                pricing: Some(m.pricing.clone()),
+                error_rate_pct: known,
+                token_factor: same.map_or(1.0, |x| x.token_factor),
+                pricing: Some(pricing),
                 schedule: Vec::new(),
+            };
+            let option_peak = match &option.pricing {
+                Some(Pricing::SelfHosted(h)) => h.peak_to_average,
+                _ => 1.0,
             };
             let mut hosted = mix_hosted.clone();
             hosted.models = vec![option];
@@ -106,9 +210,11 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
                 api_per_rpd,
                 mix_hosted: mix_hosted.clone(),
                 hosted,
+                whole: (compares == Compares::InferenceAndErrors).then(|| s.clone()),
                 p: Projection::default(),
             };
-            let (plan_inference, option_inference) = pair.costs(s.workload.requests_per_day);
+            let (plan_inference, option_inference) = pair.inference(s.workload.requests_per_day);
+            let (plan_errors, option_errors) = pair.errors(s.workload.requests_per_day);
             let base = s.workload.requests_per_day.max(1.0);
             // Scan volumes geometrically for a sign change, then bisect.
             let mut found = None;
@@ -141,30 +247,42 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
             });
             HostingBreakEven {
                 option: m.id.clone(),
+                compares,
+                option_error_rate_pct: known.unwrap_or(s.risk.error_rate_pct),
+                option_error_rate_known: known.is_some(),
+                peak_to_average: option_peak,
+                gpus_per_replica: per_replica,
+                spare_replicas: spare,
                 requests_per_day: found.map(|f| f.0),
                 gpus,
                 cheaper_above: match found {
                     Some((_, true)) => "self-hosted".into(),
                     Some((_, false)) => "the plan's mix".into(),
-                    None if option_inference < plan_inference => {
+                    None if option_inference + option_errors < plan_inference + plan_errors => {
                         "self-hosted (at every volume searched)".into()
                     }
                     None => "the plan's mix (at every volume searched)".into(),
                 },
                 plan_inference,
                 option_inference,
+                plan_errors,
+                option_errors,
             }
         })
         .collect()
 }
 
 /// Minutes saved per request at which the value over the horizon covers the
-/// TCO (payback by the last month). `None` without requests or labour cost.
+/// TCO (payback by the last month): the labour value of a minute counts only
+/// its realized share, and today's errors avoided (which do not depend on the
+/// minutes) already cover part of the TCO. `None` without requests, labour
+/// cost or realization.
 pub fn minutes_to_pay_back(s: &Scenario) -> Option<f64> {
     let mut p = Projection::default();
     project_into(s, &mut p);
-    let per_minute = p.totals.requests * s.value.labour_hourly_cost / 60.0;
-    (per_minute > 0.0).then(|| p.totals.tco / per_minute)
+    let per_minute =
+        p.totals.requests * s.value.labour_hourly_cost / 60.0 * s.value.realization_pct / 100.0;
+    (per_minute > 0.0).then(|| (p.totals.tco - p.totals.errors_avoided) / per_minute)
 }
 
 /// The highest requests per day whose most expensive month stays within
