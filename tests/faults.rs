@@ -78,7 +78,14 @@ fn sigkill_midway_through_saves_always_leaves_a_complete_file() {
     // A fixed pseudo-random schedule of kill delays: reproducible runs.
     let mut seed: u64 = 0x2545F4914F6CDD1D;
     let mut interrupted = 0;
-    for round in 0..40 {
+    let mut rounds = 0;
+    // At least 40 kills; more (up to 200) while fewer than 5 of them landed
+    // mid-save, which happens when the machine is busy.
+    for round in 0..200 {
+        if round >= 40 && interrupted >= 5 {
+            break;
+        }
+        rounds += 1;
         let (exe, args, spec) = helper_command("loop", &file);
         let mut child = Command::new(exe)
             .args(args)
@@ -109,11 +116,11 @@ fn sigkill_midway_through_saves_always_leaves_a_complete_file() {
             "round {round}: stray temporary file not cleaned"
         );
     }
-    // Most kills land mid-save (the temporary file exists for most of a save).
-    eprintln!("{interrupted} of 40 kills interrupted a save");
+    // Enough kills landed mid-save for the test to mean something.
+    eprintln!("{interrupted} of {rounds} kills interrupted a save");
     assert!(
         interrupted >= 5,
-        "only {interrupted} of 40 kills hit a save in progress"
+        "only {interrupted} of {rounds} kills hit a save in progress"
     );
 }
 
