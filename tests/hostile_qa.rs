@@ -6,10 +6,12 @@
 //! real binary run it in tmux (on a private socket).
 
 mod common;
+#[path = "common/tmux.rs"]
+mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use tmux::{Tmux, tmux_available, wait_for};
 
 use common::{builtin, scenario};
 use runcost::model::Scenario;
@@ -77,94 +79,6 @@ fn a_second_window_on_a_plan_keeps_its_own_copy_and_both_are_offered_once_they_s
 
 // ----- the real binary in tmux -----
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(tag: &str) -> Self {
-        let t = Tmux {
-            socket: format!("runcost-qa-{tag}-{}", std::process::id()),
-        };
-        // A session that outlives the others: a server left without sessions
-        // exits, and starting the next one would race with that.
-        t.start("keep", "sleep 600");
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn start(&self, name: &str, cmd: &str) {
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            cmd,
-        ]);
-    }
-
-    fn keys(&self, name: &str, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", name, k]);
-        }
-    }
-
-    fn screen(&self, name: &str) -> String {
-        self.run(&["capture-pane", "-p", "-t", name])
-    }
-
-    fn wait(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen(name);
-            if pred(&s) {
-                std::thread::sleep(Duration::from_millis(60));
-                let again = self.screen(name);
-                if pred(&again) {
-                    return again;
-                }
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-fn tmux_available() -> bool {
-    if Command::new("tmux").arg("-V").output().is_ok() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must install tmux (see .ci/run)"
-    );
-    eprintln!("skipped: tmux is not installed");
-    false
-}
-
 /// A shell command line running runcost with `args` in `dir`, its data in
 /// `home`; its pid goes to `dir/NAME.pid`. stderr stays on the terminal.
 fn runcost_cmd(dir: &Path, home: &Path, name: &str, args: &str) -> String {
@@ -174,17 +88,6 @@ fn runcost_cmd(dir: &Path, home: &Path, name: &str, args: &str) -> String {
         h = home.display(),
         exe = env!("CARGO_BIN_EXE_runcost"),
     )
-}
-
-fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 fn pid_of(dir: &Path, name: &str) -> String {
@@ -228,7 +131,7 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     copy_example(&dir.path().join("p.ron"));
-    let t = Tmux::new("two");
+    let t = Tmux::new("runcost-qa", "two").with_keeper();
     t.start("a", &runcost_cmd(dir.path(), &home, "a", "p.ron"));
     t.wait("a", "window A", |s| s.contains("│TCO"));
     t.keys("a", &["Down", "Down", "Down", "Down", "Down", "Right"]);
@@ -266,7 +169,7 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
     let home = dir.path().join("home");
     let plan = dir.path().join("p.ron");
     copy_example(&plan);
-    let t = Tmux::new("hup");
+    let t = Tmux::new("runcost-qa", "hup").with_keeper();
     let lock = lock_path_in(&home.join("data"), &plan);
     // Which of SIGHUP, the SIGCONT a hang-up also sends, and the dead
     // terminal runcost meets first varies: a few rounds.
@@ -487,7 +390,7 @@ fn a_broken_or_fifo_user_catalog_is_a_notice_in_the_workbench() {
     if !tmux_available() {
         return;
     }
-    let t = Tmux::new("catalog");
+    let t = Tmux::new("runcost-qa", "catalog").with_keeper();
     for (name, fifo) in [("garbage", false), ("fifo", true)] {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");

@@ -5,10 +5,13 @@
 //! signal tests drive the real binary in tmux.
 
 mod common;
+#[path = "common/tmux.rs"]
+mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use tmux::{Tmux, tmux_available, wait_for};
 
 use common::{builtin, scenario};
 use ratatui::Terminal;
@@ -429,97 +432,6 @@ fn a_panic_writes_every_dirty_plan_before_the_terminal_is_restored() {
 
 // ----- the real binary in tmux: signals, a file-size limit, two windows -----
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(tag: &str) -> Self {
-        Tmux {
-            socket: format!("runcost-hostile-{tag}-{}", std::process::id()),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Starts `cmd` (a shell command line) in window `name`.
-    fn start(&self, name: &str, cmd: &str) {
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            cmd,
-        ]);
-    }
-
-    fn keys(&self, name: &str, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", name, k]);
-        }
-    }
-
-    fn screen(&self, name: &str) -> String {
-        self.run(&["capture-pane", "-p", "-t", name])
-    }
-
-    fn flags(&self, name: &str) -> String {
-        self.run(&["display", "-p", "-t", name, "#{alternate_on}#{cursor_flag}"])
-            .trim()
-            .to_string()
-    }
-
-    fn wait(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen(name);
-            if pred(&s) {
-                std::thread::sleep(Duration::from_millis(60));
-                let again = self.screen(name);
-                if pred(&again) {
-                    return again;
-                }
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-fn tmux_available() -> bool {
-    if Command::new("tmux").arg("-V").output().is_ok() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must install tmux (see .ci/run)"
-    );
-    eprintln!("skipped: tmux is not installed");
-    false
-}
-
 /// A shell command line running runcost on `plan` with its data in `home`:
 /// runcost's pid goes to `dir/NAME.pid`, its exit status to `dir/NAME.exit`,
 /// and the pane stays open afterwards so the terminal's state can be read.
@@ -531,17 +443,6 @@ fn runcost_cmd(dir: &Path, home: &Path, name: &str, plan: Option<&str>, limit: &
         exe = env!("CARGO_BIN_EXE_runcost"),
         plan = plan.unwrap_or(""),
     )
-}
-
-fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 fn read_trimmed(p: &Path) -> Option<String> {
@@ -570,7 +471,7 @@ fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plu
     if !tmux_available() {
         return;
     }
-    let t = Tmux::new("signals");
+    let t = Tmux::new("runcost-hostile", "signals");
     for (sig, n) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");
@@ -621,7 +522,7 @@ fn ctrl_z_shows_the_cursor_at_the_prompt_and_fg_brings_the_workbench_back() {
     }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
-    let t = Tmux::new("tstp");
+    let t = Tmux::new("runcost-hostile", "tstp");
     // An interactive shell with job control, as a user has.
     t.start("z", "sh -i");
     std::thread::sleep(Duration::from_millis(300));
@@ -667,7 +568,7 @@ fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() 
     let home = dir.path().join("home");
     let plan = dir.path().join("plan.ron");
     copy_example(&plan);
-    let t = Tmux::new("fsize");
+    let t = Tmux::new("runcost-hostile", "fsize");
     // 2 blocks of 512 bytes: smaller than any recovery copy.
     t.start(
         "f",
@@ -709,7 +610,7 @@ fn two_windows_on_two_spellings_of_one_plan_are_told_apart() {
     std::fs::create_dir(&sub).unwrap();
     std::fs::create_dir(dir.path().join("other")).unwrap();
     copy_example(&sub.join("p.ron"));
-    let t = Tmux::new("spell");
+    let t = Tmux::new("runcost-hostile", "spell");
     t.start("a", &runcost_cmd(&sub, &home, "a", Some("p.ron"), ""));
     t.wait("a", "the first window", |s| s.contains("│TCO"));
     let other = dir.path().join("other");
@@ -731,7 +632,7 @@ fn a_second_window_is_not_offered_the_first_ones_unsaved_plan_but_a_later_one_is
     }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
-    let t = Tmux::new("untitled");
+    let t = Tmux::new("runcost-hostile", "untitled");
     t.start("a", &runcost_cmd(dir.path(), &home, "a", None, ""));
     t.wait("a", "the first window", |s| s.contains("│TCO"));
     t.keys(
