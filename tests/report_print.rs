@@ -28,7 +28,12 @@ fn chromium() -> Option<String> {
     }
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| Command::new("sh").args(["-c", &format!("command -v {c}")]).output().is_ok_and(|o| o.status.success()))
+        .find(|c| {
+            Command::new("sh")
+                .args(["-c", &format!("command -v {c}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
         .map(str::to_string)
 }
 
@@ -39,7 +44,9 @@ fn tools() -> Option<String> {
     match (chromium(), have_pdftotext) {
         (Some(c), true) => Some(c),
         _ if skip => {
-            eprintln!("NOTICE: report_print skipped (RUNCOST_SKIP_BROWSER=1): no chromium or pdftotext");
+            eprintln!(
+                "NOTICE: report_print skipped (RUNCOST_SKIP_BROWSER=1): no chromium or pdftotext"
+            );
             None
         }
         (c, p) => panic!(
@@ -91,8 +98,16 @@ fn print(browser: &str, page: &str, paper: &str, name: &str) -> Vec<String> {
     let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
     let size = if paper == "A4" { "(A4)" } else { "(letter)" };
-    assert!(info.contains(size), "{name} is not printed on {paper}:\n{info}");
-    let out = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
+    assert!(
+        info.contains(size),
+        "{name} is not printed on {paper}:\n{info}"
+    );
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "pdftotext failed on {name}");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
@@ -153,7 +168,12 @@ fn signatures(r: &ClientReport) -> Vec<TableSig> {
 fn check(name: &str, s: &Scenario, pages: &[String], r: &ClientReport) -> usize {
     let sigs = signatures(r);
     let headings: Vec<String> = r.sections.iter().map(|s| collapse(&s.title)).collect();
-    let rows: usize = r.sections.iter().flat_map(|s| s.tables()).map(|t| t.rows.len()).sum();
+    let rows: usize = r
+        .sections
+        .iter()
+        .flat_map(|s| s.tables())
+        .map(|t| t.rows.len())
+        .sum();
     let n = pages.len();
     assert!(
         (3..=4 + rows / 20).contains(&n),
@@ -210,16 +230,31 @@ fn check(name: &str, s: &Scenario, pages: &[String], r: &ClientReport) -> usize 
         "{name}: the month labels {ticks:?} are not on the first page:\n{}",
         pages[0]
     );
-    for must in ["Summary", "Building it costs", "Total cost of ownership", "What moves the cost most"] {
-        assert!(one.contains(must), "{name}: {must:?} is not on the first page:\n{}", pages[0]);
+    for must in [
+        "Summary",
+        "Building it costs",
+        "Total cost of ownership",
+        "What moves the cost most",
+    ] {
+        assert!(
+            one.contains(must),
+            "{name}: {must:?} is not on the first page:\n{}",
+            pages[0]
+        );
     }
-    assert!(!one.contains("Where the run cost goes"), "{name}: the summary page goes on");
+    assert!(
+        !one.contains("Where the run cost goes"),
+        "{name}: the summary page goes on"
+    );
     let all = collapse(&pages.join("\n"));
     assert!(
         all.matches(&ticks.join(" ")).count() >= 2,
         "{name}: the cumulative chart has no month labels"
     );
-    assert!(all.contains(&collapse(&runcost::report::format::money(project(s).totals.tco, &s.currency))));
+    assert!(all.contains(&collapse(&runcost::report::format::money(
+        project(s).totals.tco,
+        &s.currency
+    ))));
     repeated
 }
 
@@ -233,7 +268,10 @@ fn plans() -> Vec<(String, Scenario)> {
         .collect();
     names.sort();
     assert!(names.len() >= 6, "{names:?}");
-    names.into_iter().map(|n| (n.clone(), scenario(&n))).collect()
+    names
+        .into_iter()
+        .map(|n| (n.clone(), scenario(&n)))
+        .collect()
 }
 
 fn print_all(paper: &str, extra: Vec<(String, Scenario)>) {
@@ -247,7 +285,10 @@ fn print_all(paper: &str, extra: Vec<(String, Scenario)>) {
         let pages = print(&browser, &page, paper, &tag);
         repeated += check(&tag, &s, &pages, &r);
     }
-    assert!(repeated > 0, "no table went on over a page, so nothing was checked");
+    assert!(
+        repeated > 0,
+        "no table went on over a page, so nothing was checked"
+    );
 }
 
 #[test]
@@ -268,6 +309,9 @@ fn every_example_prints_on_letter() {
 #[test]
 fn the_ci_script_installs_the_browser_and_poppler() {
     let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
-    assert!(ci.contains("chromium") && ci.contains("poppler-utils"), "{ci}");
+    assert!(
+        ci.contains("chromium") && ci.contains("poppler-utils"),
+        "{ci}"
+    );
     assert!(Path::new(&root().join(".ci/run")).exists());
 }

@@ -78,11 +78,7 @@ pub fn assumptions_table(s: &Scenario) -> Table {
                 } else {
                     "off".to_string()
                 };
-                push(
-                    &mut o,
-                    ["Retrieval".into(), "Retrieval".into(), v],
-                    blank(),
-                );
+                push(&mut o, ["Retrieval".into(), "Retrieval".into(), v], blank());
             }
             Section::Oversight => {
                 let v = match s.oversight.reviewers {

@@ -220,10 +220,7 @@ fn cumulative(i: &Inputs) -> Option<Section> {
     let payback_month = p.totals.payback_month;
     let said = match payback_month {
         Some(m) => format!("it crosses zero in month {m}, the payback month"),
-        None => format!(
-            "it stays below zero: {}",
-            payback(None, p.months.len())
-        ),
+        None => format!("it stays below zero: {}", payback(None, p.months.len())),
     };
     Some(
         Section::new("cumulative", "Cumulative net and payback")
@@ -326,8 +323,17 @@ fn monthly(i: &Inputs) -> Option<Section> {
         ("Month".to_string(), Align::Left),
         ("Requests".into(), Align::Right),
     ];
-    cols.extend(extra.headers().iter().map(|h| (h.to_string(), Align::Right)));
-    cols.extend(Category::ALL.iter().map(|k| (k.label().to_string(), Align::Right)));
+    cols.extend(
+        extra
+            .headers()
+            .iter()
+            .map(|h| (h.to_string(), Align::Right)),
+    );
+    cols.extend(
+        Category::ALL
+            .iter()
+            .map(|k| (k.label().to_string(), Align::Right)),
+    );
     cols.extend([
         ("Total".to_string(), Align::Right),
         ("Cumulative net".into(), Align::Right),
@@ -352,7 +358,10 @@ fn monthly(i: &Inputs) -> Option<Section> {
     row.extend(extra.headers().iter().map(|_| String::new()));
     row.extend(Category::ALL.iter().map(|k| money(tot.category(*k), c)));
     row.push(money(tot.run_cost, c));
-    row.push(p.last().map_or_else(String::new, |m| money(m.cumulative_net, c)));
+    row.push(
+        p.last()
+            .map_or_else(String::new, |m| money(m.cumulative_net, c)),
+    );
     t.total(row);
     Some(Section::new("monthly", "Monthly projection").with(Block::Table(t)))
 }

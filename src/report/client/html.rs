@@ -64,7 +64,11 @@ fn table(t: &Table) -> String {
     }
     o.push_str("</tr></thead><tbody>");
     for r in &t.rows {
-        o.push_str(if r.total { "<tr class=\"total\">" } else { "<tr>" });
+        o.push_str(if r.total {
+            "<tr class=\"total\">"
+        } else {
+            "<tr>"
+        });
         for (i, v) in r.cells.iter().enumerate() {
             let a = t.columns.get(i).map_or(Align::Left, |c| c.align);
             o.push_str(&format!("<td class=\"{}\">{}</td>", class(a), esc(v)));
@@ -88,7 +92,10 @@ pub fn render(r: &ClientReport) -> String {
         .iter()
         .map(|(k, v)| format!("<b>{}:</b> {}", esc(k), esc(v)))
         .collect();
-    o.push_str(&format!("<p class=\"facts\">{}</p></header>", facts.join(" · ")));
+    o.push_str(&format!(
+        "<p class=\"facts\">{}</p></header>",
+        facts.join(" · ")
+    ));
     for sec in &r.sections {
         o.push_str(&format!(
             "<section id=\"{0}\" class=\"{0}\"><h2>{1}</h2>",
@@ -102,9 +109,10 @@ pub fn render(r: &ClientReport) -> String {
             match b {
                 Block::Text(t) => o.push_str(&format!("{p}{}</p>", esc(t))),
                 Block::Answer(t) => o.push_str(&format!("<p class=\"answer\">{}</p>", esc(t))),
-                Block::Strong(t) => {
-                    o.push_str(&format!("<p class=\"warn\"><strong>{}</strong></p>", esc(t)))
-                }
+                Block::Strong(t) => o.push_str(&format!(
+                    "<p class=\"warn\"><strong>{}</strong></p>",
+                    esc(t)
+                )),
                 Block::Table(t) => o.push_str(&table(t)),
                 Block::Chart(c) => o.push_str(&format!(
                     "<figure>{}<figcaption>{}</figcaption></figure>",
@@ -123,14 +131,20 @@ pub fn render(r: &ClientReport) -> String {
         }
         o.push_str("</section>");
     }
-    o.push_str(&format!("<footer><p>{}</p></footer></body></html>\n", esc(&r.footer)));
+    o.push_str(&format!(
+        "<footer><p>{}</p></footer></body></html>\n",
+        esc(&r.footer)
+    ));
     crate::report::escape::markup(&o).into_owned()
 }
 
 /// The notes, each line break kept; a blank line starts a new paragraph.
 fn quote(lines: &[String]) -> String {
     let mut o = String::from("<blockquote>");
-    for para in lines.split(|l| l.trim().is_empty()).filter(|p| !p.is_empty()) {
+    for para in lines
+        .split(|l| l.trim().is_empty())
+        .filter(|p| !p.is_empty())
+    {
         let body: Vec<String> = para.iter().map(|l| esc(l.trim_end())).collect();
         o.push_str(&format!("<p>{}</p>", body.join("<br/>")));
     }

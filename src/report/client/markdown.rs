@@ -5,13 +5,15 @@
 use super::model::{Align, Block, ClientReport, Table};
 
 /// Text in running Markdown: every character that could start markup
-/// (`\` `` ` `` `*` `_` `<` `>` `|` `[` `]` `~` `&` `#`) is escaped with a
-/// backslash, and line breaks become spaces.
+/// (`\` `` ` `` `*` `_` `<` `>` `|` `[` `]` `#`, and `&` where it would
+/// start an entity such as `&amp;`) is escaped with a backslash, and line
+/// breaks become spaces.
 pub fn text(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
-            '\\' | '`' | '*' | '_' | '<' | '>' | '|' | '[' | ']' | '~' | '&' | '#' => {
+            '&' if entity_at(&s[i + 1..]) => o.push_str("\\&"),
+            '\\' | '`' | '*' | '_' | '<' | '>' | '|' | '[' | ']' | '#' => {
                 o.push('\\');
                 o.push(c);
             }
@@ -21,6 +23,15 @@ pub fn text(s: &str) -> String {
         }
     }
     o
+}
+
+/// Whether text after a `&` reads as an entity (`amp;`, `#x1b;`).
+fn entity_at(rest: &str) -> bool {
+    let name = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && rest[name..].starts_with(';')
 }
 
 /// A line that starts a block: a leading list marker, heading, rule or
@@ -91,9 +102,7 @@ pub fn render(r: &ClientReport) -> String {
             o.push('\n');
             match b {
                 Block::Text(t) => o.push_str(&format!("{}\n", line(t))),
-                Block::Answer(t) | Block::Strong(t) => {
-                    o.push_str(&format!("**{}**\n", text(t)))
-                }
+                Block::Answer(t) | Block::Strong(t) => o.push_str(&format!("**{}**\n", text(t))),
                 Block::Table(t) => o.push_str(&table(t)),
                 Block::Chart(c) => {
                     o.push_str(&format!("```text\n{}```\n", super::text_chart::render(c)))
@@ -136,8 +145,12 @@ mod tests {
 
     #[test]
     fn text_escapes_everything_that_could_be_markup() {
-        assert_eq!(text("<b>*x*</b> a_b | `c`"), "\\<b\\>\\*x\\*\\</b\\> a\\_b \\| \\`c\\`");
+        assert_eq!(
+            text("<b>*x*</b> a_b | `c`"),
+            "\\<b\\>\\*x\\*\\</b\\> a\\_b \\| \\`c\\`"
+        );
         assert_eq!(line("- not a list"), "\\- not a list");
+        assert_eq!(text("A & B &amp; C"), "A & B \\&amp; C");
         assert_eq!(line("1. not a list"), "1\\. not a list");
         assert_eq!(
             quote(&["one".into(), "two".into(), "".into(), "three".into()]),

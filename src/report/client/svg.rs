@@ -26,7 +26,12 @@ pub fn render(c: &Chart) -> String {
         ChartKind::Monthly { stacks, band } => {
             let n = c.months.len();
             let totals: Vec<f64> = (0..n)
-                .map(|i| stacks.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0)).sum())
+                .map(|i| {
+                    stacks
+                        .iter()
+                        .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                        .sum()
+                })
                 .collect();
             let top = band
                 .iter()
@@ -210,11 +215,17 @@ fn legend_row(items: &[(&str, String)]) -> String {
         let swatch = match *color {
             "band" => format!(
                 r##"<path d="M{0:.1} {1:.1}V{2:.1}M{3:.1} {1:.1}H{4:.1}M{3:.1} {2:.1}H{4:.1}" stroke="#222" stroke-width="1.2" fill="none"/>"##,
-                x + 5.0, y - 9.0, y + 1.0, x + 1.0, x + 9.0
+                x + 5.0,
+                y - 9.0,
+                y + 1.0,
+                x + 1.0,
+                x + 9.0
             ),
             "payback" => format!(
                 r##"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="#2e8b57" stroke-width="1.5" stroke-dasharray="3 2"/>"##,
-                x + 5.0, y - 10.0, y + 2.0
+                x + 5.0,
+                y - 10.0,
+                y + 2.0
             ),
             c => format!(
                 r#"<rect x="{x:.1}" y="{:.1}" width="10" height="10" fill="{c}"/>"#,
@@ -317,7 +328,11 @@ fn breakdown(c: &Chart, parts: &[(String, f64)]) -> String {
     let (x0, x1) = (8.0, W - 8.0);
     let mut x = x0;
     for (k, (_, v)) in parts.iter().enumerate() {
-        let w = if total > 0.0 { v.max(0.0) / total * (x1 - x0) } else { 0.0 };
+        let w = if total > 0.0 {
+            v.max(0.0) / total * (x1 - x0)
+        } else {
+            0.0
+        };
         if w <= 0.0 {
             continue;
         }

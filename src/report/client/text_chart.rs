@@ -32,7 +32,12 @@ fn rpad(s: &str, width: usize) -> String {
 pub fn render(c: &Chart) -> String {
     let cur = c.currency.as_str();
     let labels: Vec<String> = c.months.iter().map(|m| m.label()).collect();
-    let lw = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1).max(5);
+    let lw = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(5);
     let mut o = format!("{}\n\n", c.title);
     match &c.kind {
         ChartKind::Monthly { stacks, band } => {
@@ -42,7 +47,12 @@ pub fn render(c: &Chart) -> String {
             let max = totals.iter().copied().fold(0.0, f64::max);
             let values: Vec<String> = totals.iter().map(|v| money(*v, cur)).collect();
             let vw = values.iter().map(|v| v.chars().count()).max().unwrap_or(1);
-            o.push_str(&format!("{}  {}  {}\n", pad("Month", lw), pad("", WIDTH), rpad("Total", vw)));
+            o.push_str(&format!(
+                "{}  {}  {}\n",
+                pad("Month", lw),
+                pad("", WIDTH),
+                rpad("Total", vw)
+            ));
             for (i, l) in labels.iter().enumerate() {
                 let mut row = format!(
                     "{}  {}  {}",
@@ -51,7 +61,11 @@ pub fn render(c: &Chart) -> String {
                     rpad(&values[i], vw)
                 );
                 if let Some((lo, hi)) = band.as_ref().and_then(|b| b.get(i)) {
-                    row.push_str(&format!("  (P10–P90 {} – {})", money(*lo, cur), money(*hi, cur)));
+                    row.push_str(&format!(
+                        "  (P10–P90 {} – {})",
+                        money(*lo, cur),
+                        money(*hi, cur)
+                    ));
                 }
                 o.push_str(row.trim_end());
                 o.push('\n');
@@ -92,7 +106,11 @@ pub fn render(c: &Chart) -> String {
         ChartKind::Breakdown { parts } => {
             let total: f64 = parts.iter().map(|(_, v)| v).sum();
             let max = parts.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-            let nw = parts.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(1);
+            let nw = parts
+                .iter()
+                .map(|(n, _)| n.chars().count())
+                .max()
+                .unwrap_or(1);
             let shown: Vec<String> = parts.iter().map(|(_, v)| money(*v, cur)).collect();
             let vw = shown.iter().map(|v| v.chars().count()).max().unwrap_or(1);
             for ((name, v), s) in parts.iter().zip(&shown) {
