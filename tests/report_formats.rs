@@ -67,7 +67,10 @@ fn markdown_and_html_have_the_same_title_sections_and_tables() {
                 .contains("**Report date:** 2026-11-28"),
             "{name}"
         );
-        assert!(page.contains("<b>Report date:</b> 2026-11-28"), "{name}");
+        assert!(
+            page.contains("<b>Report date:</b> 2026-11-28</span>"),
+            "{name}"
+        );
         // Every number of every table is in both.
         for t in model.sections.iter().flat_map(|s| s.tables()) {
             for r in &t.rows {

@@ -135,7 +135,7 @@ fn the_markdown_report_has_a_monthly_chart() {
         .iter()
         .find(|c| c.starts_with("Monthly run cost"))
         .expect("a monthly chart in a code block");
-    assert_eq!(monthly.matches('█').count() > 24, true, "{monthly}");
+    assert!(monthly.matches('█').count() > 24, "{monthly}");
     assert!(
         monthly.lines().any(|l| l.trim_start().starts_with("24 ")),
         "{monthly}"

@@ -129,8 +129,13 @@ fn first_word(s: &str) -> &str {
 fn content(page: &str) -> Vec<String> {
     page.lines()
         .map(collapse)
-        .filter(|l| !l.is_empty() && !(l.starts_with("Page ") && l.contains(" of ")))
+        .filter(|l| !l.is_empty() && !is_page_number(l))
         .collect()
+}
+
+/// The page number Chromium prints at a page's foot (`Page 2 of 6`).
+fn is_page_number(l: &str) -> bool {
+    l.starts_with("Page ") && l.contains(" of ")
 }
 
 /// What a table's header line and its rows' first lines start with.

@@ -19,7 +19,7 @@ pub const CSS: &str = "\
 :root{color-scheme:light}\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:15px;line-height:1.45;max-width:960px;margin:2em auto;padding:0 16px;color:#222}\
 h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.25em;margin:1.6em 0 .5em;border-bottom:2px solid #3366cc;padding-bottom:2px}\
-.facts{color:#555;margin:0 0 1em}.answer{font-size:1.1em;font-weight:600;background:#f3f6fc;border-left:4px solid #3366cc;padding:.5em .8em}\
+.facts{color:#555;margin:0 0 1em}.facts span{white-space:nowrap}.answer{font-size:1.1em;font-weight:600;background:#f3f6fc;border-left:4px solid #3366cc;padding:.5em .8em}\
 .warn{color:#8a1c1c}\
 .scroll{overflow-x:auto}\
 table{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums}\
@@ -31,6 +31,7 @@ tr.total td{font-weight:700;border-top:2px solid #999}\
 figure{margin:.8em 0}figure svg{display:block;max-width:720px;height:auto}figcaption{color:#555;font-size:.9em}\
 blockquote{margin:.6em 0;padding:.2em 1em;border-left:4px solid #ccc;color:#333}\
 footer{color:#666;font-size:.9em;margin-top:2em;border-top:1px solid #ddd}\
+@media screen and (max-width:640px){body{font-size:14px}figure{overflow-x:auto}figure svg{min-width:600px}}\
 @page{margin:16mm 14mm 18mm 14mm;@bottom-center{content:'Page ' counter(page) ' of ' counter(pages);font-size:9pt;color:#666}}\
 @media print{\
 body{max-width:none;margin:0;padding:0;font-size:10pt;line-height:1.3}\
@@ -90,7 +91,7 @@ pub fn render(r: &ClientReport) -> String {
     let facts: Vec<String> = r
         .facts
         .iter()
-        .map(|(k, v)| format!("<b>{}:</b> {}", esc(k), esc(v)))
+        .map(|(k, v)| format!("<span><b>{}:</b> {}</span>", esc(k), esc(v)))
         .collect();
     o.push_str(&format!(
         "<p class=\"facts\">{}</p></header>",

@@ -263,9 +263,10 @@ fn data_labels(values: &[f64], tops: &[f64], axis: &Axis, currency: &str, slot: 
             i if i == n - 1 && n > 1 => "end",
             _ => "middle",
         };
+        // Inside the plot, clear of the money labels left of it.
         let x = match anchor {
-            "start" => x - 6.0,
-            "end" => x + 6.0,
+            "start" => (x - 6.0).max(X0 + 2.0),
+            "end" => (x + 6.0).min(X1),
             _ => x,
         };
         o.push_str(&format!(

@@ -10,7 +10,7 @@ const WIDTH: usize = 32;
 /// A bar of `v / max` of `width` characters, to an eighth of a character.
 fn bar(v: f64, max: f64, width: usize) -> String {
     const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-    if !(max > 0.0) || !(v > 0.0) {
+    if !(max.is_finite() && max > 0.0 && v.is_finite() && v > 0.0) {
         return String::new();
     }
     let eighths = ((v / max).min(1.0) * (width * 8) as f64).round() as usize;
