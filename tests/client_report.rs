@@ -24,10 +24,11 @@ fn the_markdown_report_adds_drivers_band_and_break_even() {
     let s = plan();
     let md = markdown(&s, &project(&s), &builtin(), "2026-11-28");
     insta::assert_snapshot!("client-md-support-assistant", md);
-    assert!(md.contains("_Report date: 2026-11-28._"));
-    assert!(md.contains("### What drives the cost"));
+    assert!(md.contains("**Report date:** 2026-11-28"));
+    assert!(md.contains("## What drives the cost"));
+    assert!(md.contains("## How sure the figures are"));
     assert!(md.contains("(P10–P90; median"));
-    assert!(md.contains("### Where it breaks even"));
+    assert!(md.contains("## Where it breaks even"));
     assert!(md.contains("## Notes from the call"));
 }
 
@@ -61,7 +62,10 @@ fn the_html_report_is_well_formed_and_self_contained() {
         }
     }
     assert!(stack.is_empty(), "unclosed: {stack:?}");
-    assert_eq!(svg, 1, "the monthly chart is inline SVG");
+    assert_eq!(
+        svg, 3,
+        "the monthly, breakdown and cumulative charts are inline SVG"
+    );
     assert!(!page.contains("<script"), "no JavaScript");
     let external = page
         .match_indices("http")

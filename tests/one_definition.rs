@@ -116,7 +116,7 @@ fn the_tornado_percentage_is_defined_once() {
         "TORNADO_PCT defined in {definitions:?}"
     );
     // The client report neither repeats the number nor runs the analysis twice.
-    let client = source("src/report/client.rs");
+    let client = source("src/report/client/mod.rs") + &source("src/report/client/build.rs");
     assert!(
         !client.contains("sensitivity(s, 20") && !client.contains("±20 %"),
         "the client report hard-codes ±20 %"

@@ -76,5 +76,6 @@ fn markdown_escapes_table_breaking_text() {
     s.notes = "line one\nline two".into();
     let md = render(Format::Md, &s, &project(&s), AS_OF);
     assert!(md.contains("A \\| B"));
-    assert!(md.contains("> line one\n> line two"));
+    // Each line of the notes keeps its break (a CommonMark hard break).
+    assert!(md.contains("> line one\\\n> line two\n"), "{md}");
 }

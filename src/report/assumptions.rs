@@ -1,7 +1,8 @@
-//! The assumptions table of the Markdown report: every input with its unit,
-//! grouped by section, with its source and confidence where the plan says.
+//! The assumptions table of the reports: every input with its unit, grouped
+//! by section, with its source and confidence where the plan says. Built as
+//! data (plain text cells); each format escapes it where it writes it.
 
-use super::escape::markdown_cell as cell;
+use super::client::model::{Align, Table};
 use super::format::{money, number};
 use crate::model::fields::{Field, Section};
 use crate::model::{Pricing, Reviewers, Scenario};
@@ -10,31 +11,50 @@ use crate::model::{Pricing, Reviewers, Scenario};
 /// and Confidence columns when the plan says where its inputs come from (a
 /// version-2 plan always has them, "—" where an input has no source).
 pub fn assumptions(s: &Scenario) -> String {
+    super::client::markdown::table(&assumptions_table(s))
+}
+
+/// The assumptions as a table of plain text.
+pub fn assumptions_table(s: &Scenario) -> Table {
     let c = s.currency.as_str();
     let sourced = !s.sources.is_empty() || s.format_version() >= 2;
-    let mut o = if sourced {
-        String::from("| Section | Input | Value | Source | Confidence |\n|---|---|---:|---|---|\n")
-    } else {
-        String::from("| Section | Input | Value |\n|---|---|---:|\n")
-    };
-    let source_of = |path: &str| -> String {
+    let mut columns = vec![
+        ("Section", Align::Left),
+        ("Input", Align::Left),
+        ("Value", Align::Right),
+    ];
+    if sourced {
+        columns.extend([("Source", Align::Left), ("Confidence", Align::Left)]);
+    }
+    let mut o = Table::new(columns);
+    let source_of = |path: &str| -> Vec<String> {
         if !sourced {
-            return String::new();
+            return Vec::new();
         }
         match s.sources.iter().find(|x| x.field == path) {
-            Some(x) => format!(
-                " {} | {} |",
+            Some(x) => vec![
                 if x.source.trim().is_empty() {
                     "—".to_string()
                 } else {
-                    cell(&x.source)
+                    x.source.clone()
                 },
-                x.confidence.label()
-            ),
-            None => " — | none given |".to_string(),
+                x.confidence.label().to_string(),
+            ],
+            None => vec!["—".into(), "none given".into()],
         }
     };
-    let blank = if sourced { " | |" } else { "" };
+    let blank = || -> Vec<String> {
+        if sourced {
+            vec![String::new(), String::new()]
+        } else {
+            Vec::new()
+        }
+    };
+    let push = |o: &mut Table, cells: [String; 3], rest: Vec<String>| {
+        let mut row = cells.to_vec();
+        row.extend(rest);
+        o.row(row);
+    };
     let fields = Field::all(s);
     for section in Section::ALL {
         match section {
@@ -45,27 +65,31 @@ pub fn assumptions(s: &Scenario) -> String {
                         Some(Pricing::SelfHosted(_)) => "self-hosted, always-on GPUs",
                         None => "unpriced",
                     };
-                    o.push_str(&format!(
-                        "| Model mix | {} | {} |{blank}\n",
-                        cell(&m.id),
-                        kind
-                    ));
+                    push(
+                        &mut o,
+                        ["Model mix".into(), m.id.clone(), kind.into()],
+                        blank(),
+                    );
                 }
             }
             Section::Retrieval => {
                 let v = if s.retrieval.enabled {
-                    format!("on, embeddings: {}", cell(&s.retrieval.embedding.id))
+                    format!("on, embeddings: {}", s.retrieval.embedding.id)
                 } else {
                     "off".to_string()
                 };
-                o.push_str(&format!("| Retrieval | Retrieval | {v} |{blank}\n"));
+                push(&mut o, ["Retrieval".into(), "Retrieval".into(), v], blank());
             }
             Section::Oversight => {
                 let v = match s.oversight.reviewers {
                     Reviewers::Auto => "Auto (staffed to the review load)",
                     Reviewers::Fixed(_) => "Fixed team",
                 };
-                o.push_str(&format!("| Oversight | Reviewer staffing | {v} |{blank}\n"));
+                push(
+                    &mut o,
+                    ["Oversight".into(), "Reviewer staffing".into(), v.into()],
+                    blank(),
+                );
             }
             _ => {}
         }
@@ -82,7 +106,7 @@ pub fn assumptions(s: &Scenario) -> String {
                 _ => None,
             };
             let label = match owner {
-                Some(name) => format!("{} — {}", cell(&name), f.label()),
+                Some(name) => format!("{name} — {}", f.label()),
                 None => f.label().to_string(),
             };
             let shown = if f.is_money() {
@@ -99,13 +123,11 @@ pub fn assumptions(s: &Scenario) -> String {
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };
-            o.push_str(&format!(
-                "| {} | {} | {} |{}\n",
-                section.label(),
-                label,
-                shown.trim(),
-                source_of(&f.path())
-            ));
+            push(
+                &mut o,
+                [section.label().into(), label, shown.trim().into()],
+                source_of(&f.path()),
+            );
         }
     }
     // The version-2 inputs the plan sets (until they are fields of the input
@@ -116,20 +138,16 @@ pub fn assumptions(s: &Scenario) -> String {
             continue;
         }
         if let Some((section, label, value)) = v2_row(s, &path) {
-            o.push_str(&format!(
-                "| {section} | {} | {value} |{}\n",
-                cell(&label),
-                source_of(&path)
-            ));
+            push(&mut o, [section.into(), label, value], source_of(&path));
             listed.push(path);
         }
     }
     for x in s.sources.iter().filter(|x| !listed.contains(&x.field)) {
-        o.push_str(&format!(
-            "| Other | {} | see plan |{}\n",
-            cell(&x.field),
-            source_of(&x.field)
-        ));
+        push(
+            &mut o,
+            ["Other".into(), x.field.clone(), "see plan".into()],
+            source_of(&x.field),
+        );
     }
     o
 }

@@ -1,0 +1,388 @@
+//! The sections of the client report, built once from the plan, its
+//! projection and (for the full report) the analyses. Adding a section is
+//! one function `fn(&Inputs) -> Option<Section>` listed in [`SECTIONS`].
+
+use super::Findings;
+use super::model::{
+    Align, Block, Chart, ChartKind, ClientReport, MonthTick, Section, Series, Table,
+};
+use crate::model::analysis::sensitivity::TORNADO_PCT;
+use crate::model::fields::Field;
+use crate::model::headline::Figure;
+use crate::model::prices::own_start;
+use crate::model::{Category, Projection, Scenario};
+use crate::report::format::{count, field_value, money, payback, pct};
+use crate::report::headline::{headlines, understaffing, value_parts};
+use crate::report::markdown::MonthColumns;
+
+/// What the sections are built from.
+pub struct Inputs<'a> {
+    pub s: &'a Scenario,
+    pub p: &'a Projection,
+    pub catalog_as_of: &'a str,
+    /// The report date (the full report only).
+    pub date: Option<&'a str>,
+    /// The analyses (the full report only).
+    pub findings: Option<&'a Findings>,
+}
+
+impl Inputs<'_> {
+    fn currency(&self) -> &str {
+        self.s.currency.as_str()
+    }
+
+    /// The months of the projection, with calendar months when the plan has a `start`.
+    fn ticks(&self) -> Vec<MonthTick> {
+        let start = own_start(self.s);
+        self.p
+            .months
+            .iter()
+            .map(|m| MonthTick {
+                month: m.month,
+                calendar: start.map(|st| st.plus(m.month.saturating_sub(1))),
+            })
+            .collect()
+    }
+}
+
+/// The sections in the order they are read; each returns `None` when it has
+/// nothing to say for the plan. The first is the executive summary, which
+/// the HTML prints alone on the first page.
+pub const SECTIONS: &[fn(&Inputs) -> Option<Section>] = &[
+    summary,
+    breakdown,
+    cumulative,
+    drivers,
+    uncertainty,
+    breakeven,
+    monthly,
+    assumptions,
+    notes,
+];
+
+pub fn build(i: &Inputs) -> ClientReport {
+    let (s, p) = (i.s, i.p);
+    let mut facts = Vec::new();
+    if !s.client.is_empty() {
+        facts.push(("Client".into(), s.client.clone()));
+    }
+    facts.push(("Horizon".into(), format!("{} months", p.months.len())));
+    if let Some(start) = own_start(s) {
+        let first = MonthTick {
+            month: 1,
+            calendar: Some(start),
+        };
+        facts.push(("Starts".into(), first.label()));
+    }
+    facts.push(("Currency".into(), s.currency.clone()));
+    facts.push(("Prices as of".into(), i.catalog_as_of.to_string()));
+    if let Some(d) = i.date {
+        facts.push(("Report date".into(), d.to_string()));
+    }
+    ClientReport {
+        title: format!("{} — what it costs in production", s.name),
+        facts,
+        sections: SECTIONS.iter().filter_map(|f| f(i)).collect(),
+        footer: format!(
+            "Projected with runcost. Model prices are the plan's pricing snapshots (catalog as of {}); every other figure is an assumption agreed on the call.",
+            i.catalog_as_of
+        ),
+    }
+}
+
+/// The answer in one sentence: what it costs, and whether it pays back.
+pub fn answer(s: &Scenario, p: &Projection) -> String {
+    let c = s.currency.as_str();
+    let t = &p.totals;
+    let h = p.months.len();
+    let mut o = format!(
+        "Building it costs {} and running it for {h} months {} (total cost of ownership {})",
+        money(t.build_cost, c),
+        money(t.run_cost, c),
+        money(t.tco, c)
+    );
+    if t.value > 0.0 {
+        match t.payback_month {
+            Some(m) => o.push_str(&format!(
+                "; it pays back in month {m} and nets {} over the {h} months.",
+                money(t.net, c)
+            )),
+            None => o.push_str(&format!(
+                "; it does not pay back within {h} months (net {}).",
+                money(t.net, c)
+            )),
+        }
+    } else {
+        o.push('.');
+    }
+    o
+}
+
+fn monthly_chart(i: &Inputs) -> Chart {
+    let stacks = Category::ALL
+        .iter()
+        .map(|k| Series {
+            label: k.label().to_string(),
+            values: i.p.months.iter().map(|m| m.category(*k)).collect(),
+        })
+        .collect();
+    let band = i
+        .findings
+        .and_then(|f| f.band.as_ref())
+        .map(|b| b.monthly.clone());
+    Chart {
+        title: format!(
+            "Monthly run cost by category{}",
+            if band.is_some() {
+                ", with the P10–P90 range of the monthly total"
+            } else {
+                ""
+            }
+        ),
+        currency: i.currency().to_string(),
+        months: i.ticks(),
+        kind: ChartKind::Monthly { stacks, band },
+    }
+}
+
+fn summary(i: &Inputs) -> Option<Section> {
+    let (s, p, c) = (i.s, i.p, i.currency());
+    let mut figures = Table::new([("Figure", Align::Left), ("Value", Align::Right)]);
+    for h in headlines(s, p) {
+        figures.row(vec![h.label.to_string(), h.value]);
+    }
+    if let Some(b) = i.findings.and_then(|f| f.band.as_ref()) {
+        figures.row(vec![
+            "TCO range (P10–P90)".into(),
+            format!("{} – {}", money(b.p10, c), money(b.p90, c)),
+        ]);
+    }
+    let mut sec = Section::new("summary", "Summary")
+        .with(Block::Answer(answer(s, p)))
+        .with(Block::Table(figures));
+    if let Some(parts) = value_parts(s, p) {
+        sec = sec.with(Block::Text(parts));
+    }
+    if let Some(short) = understaffing(p) {
+        sec = sec.with(Block::Strong(short));
+    }
+    sec = sec.with(Block::Chart(monthly_chart(i)));
+    if let Some(f) = i.findings {
+        let top = drivers_table(i, f, 3);
+        if !top.rows.is_empty() {
+            sec = sec
+                .with(Block::Text(format!(
+                    "What moves the cost most (each input ±{TORNADO_PCT} % on its own):"
+                )))
+                .with(Block::Table(top));
+        }
+    }
+    Some(sec)
+}
+
+fn breakdown(i: &Inputs) -> Option<Section> {
+    let (t, c) = (&i.p.totals, i.currency());
+    let parts = Category::ALL
+        .iter()
+        .map(|k| (k.label().to_string(), t.category(*k)))
+        .collect();
+    let mut table = Table::new([
+        ("Category", Align::Left),
+        ("Horizon", Align::Right),
+        ("Share", Align::Right),
+    ]);
+    for k in Category::ALL {
+        table.row(vec![
+            k.label().to_string(),
+            money(t.category(k), c),
+            pct(t.share_pct(k)),
+        ]);
+    }
+    table.total(vec![
+        Figure::RunCost.short_label().to_string(),
+        money(t.run_cost, c),
+        pct(if t.run_cost > 0.0 { 100.0 } else { 0.0 }),
+    ]);
+    Some(
+        Section::new("breakdown", "Where the run cost goes")
+            .with(Block::Chart(Chart {
+                title: format!("Run cost over {} months by category", i.p.months.len()),
+                currency: c.to_string(),
+                months: i.ticks(),
+                kind: ChartKind::Breakdown { parts },
+            }))
+            .with(Block::Table(table)),
+    )
+}
+
+fn cumulative(i: &Inputs) -> Option<Section> {
+    let p = i.p;
+    let payback_month = p.totals.payback_month;
+    let said = match payback_month {
+        Some(m) => format!("it crosses zero in month {m}, the payback month"),
+        None => format!("it stays below zero: {}", payback(None, p.months.len())),
+    };
+    Some(
+        Section::new("cumulative", "Cumulative net and payback")
+            .with(Block::Chart(Chart {
+                title: "Cumulative net (value delivered − every cost so far, build included)"
+                    .into(),
+                currency: i.currency().to_string(),
+                months: i.ticks(),
+                kind: ChartKind::Cumulative {
+                    values: p.months.iter().map(|m| m.cumulative_net).collect(),
+                    payback: payback_month,
+                },
+            }))
+            .with(Block::Text(format!(
+                "Value delivered minus every cost to date, the build included; {said}."
+            ))),
+    )
+}
+
+fn drivers_table(i: &Inputs, f: &Findings, top: usize) -> Table {
+    let c = i.currency();
+    let mut t = Table::new([
+        (format!("Driver (±{TORNADO_PCT} %)"), Align::Left),
+        ("TCO low".into(), Align::Right),
+        ("TCO high".into(), Align::Right),
+        ("Swing".into(), Align::Right),
+    ]);
+    for w in f.swings.iter().filter(|w| w.swing > 0.0).take(top) {
+        t.row(vec![
+            w.label.clone(),
+            money(w.tco_low, c),
+            money(w.tco_high, c),
+            money(w.swing, c),
+        ]);
+    }
+    t
+}
+
+fn drivers(i: &Inputs) -> Option<Section> {
+    let f = i.findings?;
+    let flat = f.swings.iter().filter(|w| w.swing == 0.0).count();
+    Some(
+        Section::new("drivers", "What drives the cost")
+            .with(Block::Text(format!(
+                "Each input moved ±{TORNADO_PCT} % on its own, and the {}-month TCO at either end; largest swing first.",
+                i.p.months.len()
+            )))
+            .with(Block::Table(drivers_table(i, f, 5)))
+            .with(Block::Text(format!(
+                "{flat} input(s) do not move the TCO at all."
+            ))),
+    )
+}
+
+fn uncertainty(i: &Inputs) -> Option<Section> {
+    let b = i.findings?.band.as_ref()?;
+    let (s, c) = (i.s, i.currency());
+    let fields = Field::all(s);
+    let mut ranges = Table::new([
+        ("Input with a range", Align::Left),
+        ("Low", Align::Right),
+        ("Plan", Align::Right),
+        ("High", Align::Right),
+    ]);
+    for r in &s.uncertainty {
+        let Some(f) = fields.iter().find(|f| f.path() == r.field) else {
+            continue;
+        };
+        let show = |v: f64| field_value(*f, v, c);
+        ranges.row(vec![
+            f.label().to_string(),
+            show(r.low),
+            f.get(s).map_or_else(|| "—".into(), show),
+            show(r.high),
+        ]);
+    }
+    Some(
+        Section::new("uncertainty", "How sure the figures are")
+            .with(Block::Text(format!(
+                "Over the ranges agreed on the call, the TCO is {} to {} (P10–P90; median {}, 10,000 draws). The monthly chart shows the same range for each month.",
+                money(b.p10, c),
+                money(b.p90, c),
+                money(b.p50, c)
+            )))
+            .with(Block::Table(ranges)),
+    )
+}
+
+fn breakeven(i: &Inputs) -> Option<Section> {
+    let f = i.findings?;
+    (!f.breakeven.is_empty()).then(|| {
+        Section::new("breakeven", "Where it breaks even").with(Block::List(f.breakeven.clone()))
+    })
+}
+
+fn monthly(i: &Inputs) -> Option<Section> {
+    let (s, p, c) = (i.s, i.p, i.currency());
+    let extra = MonthColumns::of(s, p);
+    let mut cols = vec![
+        ("Month".to_string(), Align::Left),
+        ("Requests".into(), Align::Right),
+    ];
+    cols.extend(
+        extra
+            .headers()
+            .iter()
+            .map(|h| (h.to_string(), Align::Right)),
+    );
+    cols.extend(
+        Category::ALL
+            .iter()
+            .map(|k| (k.label().to_string(), Align::Right)),
+    );
+    cols.extend([
+        ("Total".to_string(), Align::Right),
+        ("Cumulative net".into(), Align::Right),
+    ]);
+    let mut t = Table::new(cols);
+    for (m, tick) in p.months.iter().zip(i.ticks()) {
+        let mut row = vec![
+            match tick.calendar {
+                Some(_) => format!("{} · {}", m.month, tick.label()),
+                None => m.month.to_string(),
+            },
+            count(m.requests),
+        ];
+        row.extend(extra.cells(m));
+        row.extend(Category::ALL.iter().map(|k| money(m.category(*k), c)));
+        row.push(money(m.total, c));
+        row.push(money(m.cumulative_net, c));
+        t.row(row);
+    }
+    let tot = &p.totals;
+    let mut row = vec!["Total".to_string(), count(tot.requests)];
+    row.extend(extra.headers().iter().map(|_| String::new()));
+    row.extend(Category::ALL.iter().map(|k| money(tot.category(*k), c)));
+    row.push(money(tot.run_cost, c));
+    row.push(
+        p.last()
+            .map_or_else(String::new, |m| money(m.cumulative_net, c)),
+    );
+    t.total(row);
+    Some(Section::new("monthly", "Monthly projection").with(Block::Table(t)))
+}
+
+fn assumptions(i: &Inputs) -> Option<Section> {
+    Some(
+        Section::new("assumptions", "Assumptions").with(Block::Table(
+            crate::report::assumptions::assumptions_table(i.s),
+        )),
+    )
+}
+
+fn notes(i: &Inputs) -> Option<Section> {
+    let notes = i.s.notes.trim_end();
+    (!notes.trim().is_empty()).then(|| {
+        Section::new("notes", "Notes from the call").with(Block::Quote(
+            notes
+                .trim_start_matches(['\n', '\r'])
+                .lines()
+                .map(str::to_string)
+                .collect(),
+        ))
+    })
+}

@@ -1,0 +1,118 @@
+//! The client report: everything a consultant sends after the call. Built
+//! once as data ([`model::ClientReport`], sections in [`build`]) and
+//! rendered as Markdown ([`markdown`]) and as a self-contained HTML page
+//! ([`html`]: inline SVG charts, no JavaScript, no network) that prints
+//! cleanly to PDF. Every format has the same sections, tables and numbers.
+
+pub mod build;
+pub mod html;
+pub mod markdown;
+pub mod model;
+mod svg;
+mod text_chart;
+
+use crate::model::analysis::breakeven::{hosting, minutes_to_pay_back};
+use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
+use crate::model::analysis::uncertainty::simulate;
+use crate::model::{Catalog, Projection, Scenario};
+pub use model::ClientReport;
+
+/// P10 / P50 / P90 of the horizon TCO and P10–P90 of each month's total.
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub monthly: Vec<(f64, f64)>,
+}
+
+/// The analyses the report adds to the projection.
+pub struct Findings {
+    /// Every driver moved ±`TORNADO_PCT` %, largest swing first.
+    pub swings: Vec<Swing>,
+    /// Over the plan's ranges; `None` without ranges (or when draws overflow).
+    pub band: Option<Band>,
+    pub breakeven: Vec<String>,
+}
+
+pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
+    let swings = sensitivity(s, TORNADO_PCT);
+    // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
+    let band = (!s.uncertainty.is_empty())
+        .then(|| simulate(s, 10_000, 1))
+        .filter(|sim| sim.overflowed == 0)
+        .map(|sim| Band {
+            p10: sim.tco.p10,
+            p50: sim.tco.p50,
+            p90: sim.tco.p90,
+            monthly: sim.monthly_total.iter().map(|b| (b.p10, b.p90)).collect(),
+        });
+    let options = hosting(s, catalog);
+    let mut breakeven: Vec<String> = options
+        .iter()
+        .filter_map(|h| {
+            h.requests_per_day.map(|rpd| {
+                format!(
+                    "{} and the plan's model mix break even at {} requests/day; above it {} is cheaper — {}",
+                    h.option,
+                    super::format::count(rpd),
+                    h.cheaper_above,
+                    super::analysis::hosting_caveat(h)
+                )
+            })
+        })
+        .collect();
+    if !breakeven.is_empty()
+        && let Some(note) = super::analysis::hosting_note(&options)
+    {
+        breakeven.push(note.to_string());
+    }
+    if let Some(m) = minutes_to_pay_back(s) {
+        breakeven.push(format!(
+            "The investment pays back within {} months if each request saves at least {} minutes (the plan assumes {}).",
+            s.horizon_months,
+            super::format::number(m, 2),
+            super::format::number(s.value.minutes_saved_per_request, 2)
+        ));
+    }
+    Findings {
+        swings,
+        band,
+        breakeven,
+    }
+}
+
+/// The full client report of a plan: the projection with what drives the
+/// cost, how sure the figures are and where things break even.
+pub fn report(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> ClientReport {
+    let f = findings(s, catalog);
+    build::build(&build::Inputs {
+        s,
+        p,
+        catalog_as_of: &catalog.as_of,
+        date: Some(date),
+        findings: Some(&f),
+    })
+}
+
+/// The plain report (no analyses, no date): the same sections as far as
+/// the projection alone gives them.
+pub fn plain(s: &Scenario, p: &Projection, catalog_as_of: &str) -> ClientReport {
+    build::build(&build::Inputs {
+        s,
+        p,
+        catalog_as_of,
+        date: None,
+        findings: None,
+    })
+}
+
+/// The client report as Markdown.
+pub fn markdown(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> String {
+    markdown::render(&report(s, p, catalog, date))
+}
+
+/// The client report as a self-contained HTML page.
+pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> String {
+    html::render(&report(s, p, catalog, date))
+}
