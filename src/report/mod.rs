@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv;
 pub mod escape;
 pub mod format;
+pub mod grid;
 pub mod headline;
 pub mod json;
 pub mod markdown;
