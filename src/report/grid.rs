@@ -88,7 +88,8 @@ impl Grid {
             .unwrap_or(0)
     }
 
-    /// The table as text for `width` columns (`None`: as wide as it is).
+    /// The table as text for `width` columns (`None`: as wide as it is), its
+/// blocks apart by a blank line, without a final newline.
     pub fn render(&self, width: Option<usize>) -> String {
         let n = self.header.len();
         if n == 0 {
@@ -98,7 +99,7 @@ impl Grid {
         let span = |cols: &[usize]| line_width(cols.iter().map(|&c| natural[c]));
         let mut cols: Vec<usize> = (0..n).collect();
         let Some(width) = width.map(|w| w.max(MIN_WIDTH)) else {
-            return self.block(&cols, &natural);
+            return self.block(&cols, &natural).trim_end_matches('\n').to_string();
         };
         // 1. Leave out optional columns, the last first, until it fits.
         let mut dropped = Vec::new();
@@ -138,7 +139,7 @@ impl Grid {
             );
             out.push(wrap(&note, Some(width), ""));
         }
-        out.join("\n")
+        out.join("\n").trim_end_matches('\n').to_string()
     }
 
     /// One block: these columns at these widths, header, rule, rows.
