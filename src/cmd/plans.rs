@@ -168,7 +168,17 @@ pub fn price_warnings(plan: &Scenario, catalog: &Catalog, today: YearMonth) -> V
             "{} is priced differently in the catalog (as of {}) than in this plan: {}",
             c.id,
             catalog.as_of,
-            c.summary()
+            c.summary_with(&|unit, v| {
+                use crate::model::prices::ChangeUnit;
+                use crate::report::format as f;
+                match unit {
+                    // Catalog prices are in US dollars.
+                    ChangeUnit::Money => f::price(v, "USD"),
+                    ChangeUnit::Throughput => f::throughput(v),
+                    ChangeUnit::Percent => f::pct(v),
+                    ChangeUnit::Plain => f::number(v, 2),
+                }
+            })
         ));
     }
     if !changes.is_empty() {

@@ -47,7 +47,9 @@ pub fn table(
         "context",
         "deprecation",
         "from",
-    ]);
+    ])
+    .keys(2)
+    .pivot();
     for m in &filtered.models {
         let (input, cached, output, batch, long) = match &m.pricing {
             Pricing::Api(a) => (
@@ -62,7 +64,7 @@ pub fn table(
                 a.long_context.as_ref().map_or("–".into(), |t| {
                     format!(
                         ">{}k: {}/{}",
-                        per_m(t.above_tokens / 1000.0),
+                        super::format::number(t.above_tokens / 1000.0, 1),
                         per_m(t.input_per_mtok),
                         per_m(t.output_per_mtok)
                     )
@@ -97,7 +99,9 @@ pub fn table(
         "batch",
         "max input",
         "from",
-    ]);
+    ])
+    .keys(2)
+    .pivot();
     for x in &filtered.embeddings {
         e.row([
             x.id.clone(),

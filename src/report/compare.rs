@@ -54,14 +54,19 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
         .into();
     }
     match f {
-        Figure::Roi | Figure::Upkeep => format!("{:+.1} pts", d.abs),
+        Figure::Roi | Figure::Upkeep => {
+            let points = super::format::signed_pct(d.abs);
+            format!("{} pts", points.trim_end_matches(" %"))
+        }
         Figure::Payback | Figure::PaybackFromStart => {
             let n = d.abs as i64;
             format!("{n:+} month{}", if n.abs() == 1 { "" } else { "s" })
         }
         Figure::CostPerRequest => {
             let sign = if d.abs > 0.0 { "+" } else { "" };
-            let rel = d.pct.map_or(String::new(), |r| format!(" ({r:+.1} %)"));
+            let rel = d
+                .pct
+                .map_or(String::new(), |r| format!(" ({})", super::format::signed_pct(r)));
             format!("{sign}{}{rel}", unit_money(d.abs, currency))
         }
         _ => delta(d.abs, f.value(base).unwrap_or(0.0), currency),
@@ -93,7 +98,10 @@ fn marks(entries: &[Entry], i: usize) -> String {
     m.join(", ")
 }
 
-/// The comparison for a terminal `width` columns wide (`None`: one block).
+/// The comparison for a terminal `width` columns wide (`None`: one block):
+/// the plans' figures side by side, then each plan's change from the
+/// baseline, so a narrow terminal shows the figures first and the changes in
+/// a second block.
 pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     let base = entries[0].projection;
     let mut header = vec!["".to_string()];
@@ -104,19 +112,20 @@ pub fn table(entries: &[Entry], width: Option<usize>) -> String {
             e.plan.name.clone()
         }
     }));
+    header.extend(entries.iter().skip(1).map(|e| format!("Δ {}", e.plan.name)));
     let mut t = Grid::new(header).right_from(1);
     for f in Figure::compared(&plans(entries)) {
         let mut row = vec![f.short_label().to_string()];
+        let mut changes = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
-            let v = show_figure(f, e.projection, c);
-            let d = show_delta(f, base, e.projection, c);
-            row.push(if i == 0 || d == "n/a" {
-                v
-            } else {
-                format!("{v}  {d}")
-            });
+            row.push(show_figure(f, e.projection, c));
+            if i > 0 {
+                let d = show_delta(f, base, e.projection, c);
+                changes.push(if d == "n/a" { String::new() } else { d });
+            }
         }
+        row.extend(changes);
         t.row(row);
     }
     let mut best_row = vec!["Best".to_string()];
@@ -151,7 +160,7 @@ fn differences_table(entries: &[Entry], width: Option<usize>) -> String {
     let currency = entries[0].plan.currency.as_str();
     let mut header = vec!["What differs".to_string()];
     header.extend(entries.iter().map(|e| e.plan.name.clone()));
-    let mut t = Grid::new(header);
+    let mut t = Grid::new(header).pivot();
     for d in diffs {
         let mut row = vec![d.label.clone()];
         row.extend(d.values.iter().map(|v| show_value(v, d.field, currency)));

@@ -33,6 +33,8 @@ pub struct Grid {
     pub optional: Vec<bool>,
     /// The leading columns repeated in every block of a folded table.
     pub keys: usize,
+    /// Too wide, show one record per row instead of folding into blocks.
+    pub pivot: bool,
 }
 
 impl Grid {
@@ -46,7 +48,15 @@ impl Grid {
             right: vec![false; n],
             optional: vec![false; n],
             keys: 1.min(n),
+            pivot: false,
         }
+    }
+
+    /// Too wide, the grid is shown as one record per row: the key cells on a
+    /// line, then `header value` pairs wrapped below (for long ids and labels).
+    pub fn pivot(mut self) -> Self {
+        self.pivot = true;
+        self
     }
 
     /// Right-aligns the columns from `from` on.
@@ -88,6 +98,13 @@ impl Grid {
             .unwrap_or(0)
     }
 
+    /// How narrow a column can be without cutting a cell or a header word.
+    fn compact(&self, col: usize) -> usize {
+        let cells = self.rows.iter().map(|r| width_of(&r[col])).max().unwrap_or(0);
+        let words = self.header[col].split_whitespace().map(width_of).max();
+        cells.max(words.unwrap_or(0))
+    }
+
     /// The table as text for `width` columns (`None`: as wide as it is), its
 /// blocks apart by a blank line, without a final newline.
     pub fn render(&self, width: Option<usize>) -> String {
@@ -99,7 +116,7 @@ impl Grid {
         let span = |cols: &[usize]| line_width(cols.iter().map(|&c| natural[c]));
         let mut cols: Vec<usize> = (0..n).collect();
         let Some(width) = width.map(|w| w.max(MIN_WIDTH)) else {
-            return self.block(&cols, &natural).trim_end_matches('\n').to_string();
+            return self.block(&cols, &natural, false).trim_end_matches('\n').to_string();
         };
         // 1. Leave out optional columns, the last first, until it fits.
         let mut dropped = Vec::new();
@@ -109,6 +126,18 @@ impl Grid {
             };
             dropped.insert(0, self.header[cols.remove(pos)].clone());
         }
+        if self.pivot && span(&cols) > width {
+            return self.records(&cols, width);
+        }
+        // Still too wide: headers may take several lines, so a column need
+        // only be as wide as its cells and its longest header word.
+        let full = natural.clone();
+        let natural: Vec<usize> = if span(&cols) > width {
+            (0..n).map(|c| self.compact(c)).collect()
+        } else {
+            natural
+        };
+        let span = |cols: &[usize]| line_width(cols.iter().map(|&c| natural[c]));
         // 2. Fold: the key columns, then as many others as fit, block by block.
         let keys: Vec<usize> = cols.iter().copied().filter(|&c| c < self.keys).collect();
         let rest: Vec<usize> = cols.iter().copied().filter(|&c| c >= self.keys).collect();
@@ -127,10 +156,20 @@ impl Grid {
         if current.len() > keys.len() || blocks.is_empty() {
             blocks.push(current);
         }
-        // 3. Shorten what still does not fit.
+        // 3. Shorten what still does not fit; in a folded table a row with
+        //    nothing in a block's columns is left out of that block.
+        let folded = blocks.len() > 1;
         let mut out: Vec<String> = blocks
             .iter()
-            .map(|b| self.block(b, &shrink(b, &natural, &self.right, width)))
+            .map(|b| {
+                // A block that fits with one-line headers keeps them.
+                let widths = if line_width(b.iter().map(|&c| full[c])) <= width {
+                    full.clone()
+                } else {
+                    shrink(b, &natural, &self.right, width)
+                };
+                self.block(b, &widths, folded)
+            })
             .collect::<Vec<_>>();
         if !dropped.is_empty() {
             let note = format!(
@@ -142,8 +181,30 @@ impl Grid {
         out.join("\n").trim_end_matches('\n').to_string()
     }
 
+    /// One record per row: the key cells, then each other column as
+    /// `header: value`, wrapped under it.
+    fn records(&self, cols: &[usize], width: usize) -> String {
+        let mut out = Vec::new();
+        for r in &self.rows {
+            let title: Vec<&str> = cols
+                .iter()
+                .filter(|&&c| c < self.keys)
+                .map(|&c| r[c].as_str())
+                .collect();
+            let fields: Vec<String> = cols
+                .iter()
+                .filter(|&&c| c >= self.keys && !r[c].is_empty())
+                .map(|&c| format!("{}: {}", self.header[c], r[c]))
+                .collect();
+            let text = format!("  {}\n      {}", title.join(" · "), fields.join(" · "));
+            out.push(wrap(&text, Some(width), ""));
+        }
+        out.join("\n")
+    }
+
     /// One block: these columns at these widths, header, rule, rows.
-    fn block(&self, cols: &[usize], widths: &[usize]) -> String {
+    /// `skip_blank` leaves out rows with nothing in the block's non-key columns.
+    fn block(&self, cols: &[usize], widths: &[usize], skip_blank: bool) -> String {
         let line = |cells: &dyn Fn(usize) -> String| {
             let mut s = " ".repeat(INDENT);
             for (i, &c) in cols.iter().enumerate() {
@@ -162,16 +223,51 @@ impl Grid {
             }
             s.trim_end().to_string()
         };
-        let mut out = line(&|c| self.header[c].clone());
-        out.push('\n');
+        let heads: Vec<Vec<String>> = (0..self.header.len())
+            .map(|c| header_lines(&self.header[c], widths[c]))
+            .collect();
+        let tall = cols.iter().map(|&c| heads[c].len()).max().unwrap_or(1);
+        let mut out = String::new();
+        for i in 0..tall {
+            // Headers sit on the bottom line, as a label sits on its column.
+            out.push_str(&line(&|c| {
+                let skip = tall - heads[c].len();
+                if i < skip { String::new() } else { heads[c][i - skip].clone() }
+            }));
+            out.push('\n');
+        }
         out.push_str(&"─".repeat(line_width(cols.iter().map(|&c| widths[c]))));
         out.push('\n');
         for r in &self.rows {
+            if skip_blank && cols.iter().all(|&c| c < self.keys || r[c].is_empty()) {
+                continue;
+            }
             out.push_str(&line(&|c| r[c].clone()));
             out.push('\n');
         }
         out
     }
+}
+
+/// A header split at spaces into lines at most `width` wide (one line when
+/// it fits).
+fn header_lines(text: &str, width: usize) -> Vec<String> {
+    if width_of(text) <= width {
+        return vec![text.to_string()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && width_of(&current) + 1 + width_of(word) > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    lines.push(current);
+    lines
 }
 
 fn line_width(widths: impl Iterator<Item = usize>) -> usize {
@@ -336,6 +432,24 @@ mod tests {
     fn no_width_keeps_every_column_in_one_block() {
         let s = months().optional(&[2]).render(None);
         assert!(s.contains("$7,654,321") && s.matches("Month").count() == 1, "{s}");
+    }
+
+    #[test]
+    fn a_pivoted_grid_shows_records_when_too_wide() {
+        let s = months().pivot().render(Some(40));
+        assert!(widest(&s) <= 40, "{s}");
+        assert!(s.contains("Total: $99,999,999"), "{s}");
+        assert_eq!(months().pivot().render(Some(200)), months().render(Some(200)));
+    }
+
+    #[test]
+    fn long_headers_take_several_lines_before_a_table_folds() {
+        let mut g = Grid::new(["", "Support assistant (baseline)", "Support assistant (self-hosted)"]).right_from(1);
+        g.row(["TCO", "$818,421", "$1,224,108"]);
+        let s = g.render(Some(40));
+        assert!(widest(&s) <= 40, "{s}");
+        assert_eq!(s.matches("TCO").count(), 1, "one block: {s}");
+        assert!(s.contains("(self-hosted)") && s.contains("$1,224,108"), "{s}");
     }
 
     #[test]
