@@ -49,7 +49,12 @@ fn example(name: &str) -> String {
 fn assert_fits(args: &[&str], width: usize) {
     let out = run(args, Some(width));
     let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
     assert!(!stdout.trim().is_empty(), "{args:?} printed nothing");
     for (i, line) in stdout.lines().enumerate() {
         let w = UnicodeWidthStr::width(line);
@@ -82,7 +87,13 @@ fn every_table_fits_80_columns_on_every_example_plan() {
     args.extend(all.iter().map(String::as_str));
     assert_fits(&args, 80);
     assert_fits(&["catalog"], 80);
-    assert_fits(&["check"].into_iter().chain(all.iter().map(String::as_str)).collect::<Vec<_>>(), 80);
+    assert_fits(
+        &["check"]
+            .into_iter()
+            .chain(all.iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+        80,
+    );
 }
 
 #[test]
@@ -120,7 +131,10 @@ fn piped_output_without_columns_keeps_full_width() {
     let out = run(&["report", &example("claims-agent")], None);
     let s = text(&out.stdout);
     let widest = s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
-    assert!(widest > 120, "the monthly table stays on one line: {widest}");
+    assert!(
+        widest > 120,
+        "the monthly table stays on one line: {widest}"
+    );
     let header = s
         .lines()
         .find(|l| l.trim_start().starts_with("Month ") && l.contains("Requests"))
@@ -134,8 +148,16 @@ fn formats_a_command_does_not_write_are_refused_with_the_list() {
     let f = example("support-assistant");
     let g = example("support-self-hosted");
     let cases: Vec<(Vec<&str>, &str, &[&str])> = vec![
-        (vec!["compare", &f, &g], "html", &["table", "md", "csv", "json"]),
-        (vec!["sensitivity", &f], "html", &["table", "md", "csv", "json"]),
+        (
+            vec!["compare", &f, &g],
+            "html",
+            &["table", "md", "csv", "json"],
+        ),
+        (
+            vec!["sensitivity", &f],
+            "html",
+            &["table", "md", "csv", "json"],
+        ),
         (vec!["simulate", &f], "html", &["table", "json"]),
         (vec!["simulate", &f], "md", &["table", "json"]),
         (vec!["simulate", &f], "csv", &["table", "json"]),
@@ -147,7 +169,10 @@ fn formats_a_command_does_not_write_are_refused_with_the_list() {
         args.extend(["--format", format]);
         let out = run(&args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(out.stdout.is_empty(), "{args:?} wrote output instead of refusing");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} wrote output instead of refusing"
+        );
         let err = text(&out.stderr);
         for a in allowed {
             assert!(err.contains(a), "{args:?}: {a} not listed in {err}");
@@ -200,7 +225,10 @@ fn compare_csv_has_full_precision_paths_as_given_and_the_notes() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     let rows = csv_rows(&s);
-    assert_eq!(rows[0], ["plan", "file", "figure", "value", "delta", "delta_pct"]);
+    assert_eq!(
+        rows[0],
+        ["plan", "file", "figure", "value", "delta", "delta_pct"]
+    );
     let per_request = |file: &str| {
         rows.iter()
             .find(|r| r[1] == file && r[2] == "cost_per_request")
@@ -213,11 +241,19 @@ fn compare_csv_has_full_precision_paths_as_given_and_the_notes() {
     let vb = pb.totals.cost_per_request.unwrap();
     let ra = per_request(&a);
     let rb = per_request(&b);
-    assert_eq!(ra[3].parse::<f64>().unwrap(), va, "full precision, not cents");
+    assert_eq!(
+        ra[3].parse::<f64>().unwrap(),
+        va,
+        "full precision, not cents"
+    );
     assert_eq!(rb[3].parse::<f64>().unwrap(), vb);
     assert_eq!(rb[4].parse::<f64>().unwrap(), vb - va, "the real delta");
     // Paths as given on the command line (relative), never made absolute.
-    assert!(rows.iter().skip(1).all(|r| r[1].is_empty() || !Path::new(&r[1]).is_absolute()));
+    assert!(
+        rows.iter()
+            .skip(1)
+            .all(|r| r[1].is_empty() || !Path::new(&r[1]).is_absolute())
+    );
     // The different-horizons warning is in the output itself.
     let note = rows
         .iter()
@@ -228,7 +264,10 @@ fn compare_csv_has_full_precision_paths_as_given_and_the_notes() {
     assert!(!s.contains('\u{2212}'), "no typographic minus in CSV");
     for r in rows.iter().skip(1).filter(|r| r[2] != "note") {
         for cell in &r[3..] {
-            assert!(cell.is_empty() || cell.parse::<f64>().is_ok(), "{cell:?} in {r:?}");
+            assert!(
+                cell.is_empty() || cell.parse::<f64>().is_ok(),
+                "{cell:?} in {r:?}"
+            );
         }
     }
     // The table says it too, not only stderr.
@@ -244,7 +283,11 @@ fn negative_money_and_percentages_use_a_true_minus_sign() {
     assert!(!s.contains("-$"), "a hyphen before money:\n{s}");
     let cmp = text(
         &run(
-            &["compare", &example("support-assistant"), &example("support-self-hosted")],
+            &[
+                "compare",
+                &example("support-assistant"),
+                &example("support-self-hosted"),
+            ],
             None,
         )
         .stdout,
@@ -280,7 +323,10 @@ fn prices_show_cents_and_throughput_is_tokens_per_second() {
     };
     h.tokens_per_second_per_gpu = 2500.0;
     h.gpu_hourly = 2.5;
-    let today = runcost::model::prices::YearMonth { year: 2026, month: 1 };
+    let today = runcost::model::prices::YearMonth {
+        year: 2026,
+        month: 1,
+    };
     let warnings = runcost::cli::price_warnings(&plan, &catalog, today).join("\n");
     assert!(warnings.contains("2,500 tok/s → 885 tok/s"), "{warnings}");
     assert!(warnings.contains("$2.50 → $2.69"), "{warnings}");

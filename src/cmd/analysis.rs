@@ -23,11 +23,20 @@ pub const SENSITIVITY_FORMATS: &[(&str, &str)] = &[
         "csv",
         "One row per input: path, value, low and high value, TCO low, TCO high, swing",
     ),
-    ("json", "The percentage and every input's swing, plain numbers"),
+    (
+        "json",
+        "The percentage and every input's swing, plain numbers",
+    ),
 ];
 pub const SIMULATE_FORMATS: &[(&str, &str)] = &[
-    ("table", "P10, P50 and P90 of the TCO and of each month's cost"),
-    ("json", "The same bands and the draws and seed, plain numbers"),
+    (
+        "table",
+        "P10, P50 and P90 of the TCO and of each month's cost",
+    ),
+    (
+        "json",
+        "The same bands and the draws and seed, plain numbers",
+    ),
 ];
 pub const BREAKEVEN_FORMATS: &[(&str, &str)] = &[
     (

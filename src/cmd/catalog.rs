@@ -25,9 +25,9 @@ pub fn list(provider: Option<&str>, format: CatalogFormat) -> Result<(), Failure
                 out_width(),
             ))
         }
-        CatalogFormat::Json => emit_data(&rendered(crate::report::catalog::json(
-            &loaded, provider,
-        ))?),
+        CatalogFormat::Json => {
+            emit_data(&rendered(crate::report::catalog::json(&loaded, provider))?)
+        }
     }
 }
 

@@ -6,8 +6,8 @@ use serde_json::{Map, Value, json};
 use super::Rendered;
 use super::csv::failed;
 use super::escape::{csv_text, markdown_cell as md_cell};
-use super::grid::{Grid, wrap};
 use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
+use super::grid::{Grid, wrap};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
 
@@ -64,9 +64,9 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
         }
         Figure::CostPerRequest => {
             let sign = if d.abs > 0.0 { "+" } else { "" };
-            let rel = d
-                .pct
-                .map_or(String::new(), |r| format!(" ({})", super::format::signed_pct(r)));
+            let rel = d.pct.map_or(String::new(), |r| {
+                format!(" ({})", super::format::signed_pct(r))
+            });
             format!("{sign}{}{rel}", unit_money(d.abs, currency))
         }
         _ => delta(d.abs, f.value(base).unwrap_or(0.0), currency),

@@ -159,7 +159,7 @@ pub fn pct(v: f64) -> String {
 /// A percentage with its sign: `+4.1 %`, `−4.1 %`, `0.0 %`.
 pub fn signed_pct(v: f64) -> String {
     let s = pct(v);
-    if v.is_finite() && !s.starts_with('0') && !s.starts_with(MINUS) {
+    if v.is_finite() && s != "0.0 %" && !s.starts_with(MINUS) {
         format!("+{s}")
     } else {
         s
@@ -286,6 +286,7 @@ mod tests {
         assert_eq!(signed_pct(4.06), "+4.1 %");
         assert_eq!(signed_pct(-4.06), "−4.1 %");
         assert_eq!(signed_pct(0.0), "0.0 %");
+        assert_eq!(signed_pct(0.2), "+0.2 %");
         assert_eq!(throughput(2500.0), "2,500 tok/s");
         assert_eq!(throughput(3957.5), "3,957.5 tok/s");
         assert_eq!(number(-1500.0, 0), "−1,500");

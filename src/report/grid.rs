@@ -100,13 +100,18 @@ impl Grid {
 
     /// How narrow a column can be without cutting a cell or a header word.
     fn compact(&self, col: usize) -> usize {
-        let cells = self.rows.iter().map(|r| width_of(&r[col])).max().unwrap_or(0);
+        let cells = self
+            .rows
+            .iter()
+            .map(|r| width_of(&r[col]))
+            .max()
+            .unwrap_or(0);
         let words = self.header[col].split_whitespace().map(width_of).max();
         cells.max(words.unwrap_or(0))
     }
 
     /// The table as text for `width` columns (`None`: as wide as it is), its
-/// blocks apart by a blank line, without a final newline.
+    /// blocks apart by a blank line, without a final newline.
     pub fn render(&self, width: Option<usize>) -> String {
         let n = self.header.len();
         if n == 0 {
@@ -116,7 +121,10 @@ impl Grid {
         let span = |cols: &[usize]| line_width(cols.iter().map(|&c| natural[c]));
         let mut cols: Vec<usize> = (0..n).collect();
         let Some(width) = width.map(|w| w.max(MIN_WIDTH)) else {
-            return self.block(&cols, &natural, false).trim_end_matches('\n').to_string();
+            return self
+                .block(&cols, &natural, false)
+                .trim_end_matches('\n')
+                .to_string();
         };
         // 1. Leave out optional columns, the last first, until it fits.
         let mut dropped = Vec::new();
@@ -232,7 +240,11 @@ impl Grid {
             // Headers sit on the bottom line, as a label sits on its column.
             out.push_str(&line(&|c| {
                 let skip = tall - heads[c].len();
-                if i < skip { String::new() } else { heads[c][i - skip].clone() }
+                if i < skip {
+                    String::new()
+                } else {
+                    heads[c][i - skip].clone()
+                }
             }));
             out.push('\n');
         }
@@ -390,9 +402,16 @@ mod tests {
     use super::*;
 
     fn months() -> Grid {
-        let mut g = Grid::new(["Month", "Inference", "Retrieval", "Oversight", "Total"]).right_from(0);
+        let mut g =
+            Grid::new(["Month", "Inference", "Retrieval", "Oversight", "Total"]).right_from(0);
         for m in 1..=3 {
-            g.row([m.to_string(), "$1,234,567".into(), "$7,654,321".into(), "$1".into(), "$99,999,999".into()]);
+            g.row([
+                m.to_string(),
+                "$1,234,567".into(),
+                "$7,654,321".into(),
+                "$1".into(),
+                "$99,999,999".into(),
+            ]);
         }
         g
     }
@@ -431,7 +450,10 @@ mod tests {
     #[test]
     fn no_width_keeps_every_column_in_one_block() {
         let s = months().optional(&[2]).render(None);
-        assert!(s.contains("$7,654,321") && s.matches("Month").count() == 1, "{s}");
+        assert!(
+            s.contains("$7,654,321") && s.matches("Month").count() == 1,
+            "{s}"
+        );
     }
 
     #[test]
@@ -439,17 +461,28 @@ mod tests {
         let s = months().pivot().render(Some(40));
         assert!(widest(&s) <= 40, "{s}");
         assert!(s.contains("Total: $99,999,999"), "{s}");
-        assert_eq!(months().pivot().render(Some(200)), months().render(Some(200)));
+        assert_eq!(
+            months().pivot().render(Some(200)),
+            months().render(Some(200))
+        );
     }
 
     #[test]
     fn long_headers_take_several_lines_before_a_table_folds() {
-        let mut g = Grid::new(["", "Support assistant (baseline)", "Support assistant (self-hosted)"]).right_from(1);
+        let mut g = Grid::new([
+            "",
+            "Support assistant (baseline)",
+            "Support assistant (self-hosted)",
+        ])
+        .right_from(1);
         g.row(["TCO", "$818,421", "$1,224,108"]);
         let s = g.render(Some(40));
         assert!(widest(&s) <= 40, "{s}");
         assert_eq!(s.matches("TCO").count(), 1, "one block: {s}");
-        assert!(s.contains("(self-hosted)") && s.contains("$1,224,108"), "{s}");
+        assert!(
+            s.contains("(self-hosted)") && s.contains("$1,224,108"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -466,7 +499,10 @@ mod tests {
         let s = wrap(text, Some(40), "  ");
         assert!(widest(&s) <= 40, "{s}");
         assert!(s.lines().skip(1).all(|l| l.starts_with("    ")), "{s}");
-        assert_eq!(s.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(
+            s.split_whitespace().collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
         assert_eq!(wrap("a  \nb ", None, ""), "a\nb");
         let long = wrap(&"é".repeat(100), Some(40), "");
         assert!(widest(&long) <= 40 && long.chars().filter(|c| *c == 'é').count() == 100);

@@ -30,8 +30,8 @@ pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
 /// Pretty JSON with a final newline, escaped for any terminal it reaches; a
 /// value serde cannot write is an error, never `{}` in its place.
 pub fn pretty<T: Serialize + ?Sized>(value: &T) -> super::Rendered {
-    let mut out = serde_json::to_string_pretty(value)
-        .map_err(|e| format!("cannot write the JSON: {e}"))?;
+    let mut out =
+        serde_json::to_string_pretty(value).map_err(|e| format!("cannot write the JSON: {e}"))?;
     out.push('\n');
     Ok(super::escape::json(&out).into_owned())
 }
