@@ -57,7 +57,7 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// 2 to 4 plan files; the first is the baseline.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "md", "csv", "json"]))]
+        #[arg(long, short, default_value = "table", value_parser = formats(cmd::plans::COMPARE_FORMATS))]
         format: Format,
     },
     /// Which inputs move the TCO most: each moved down and up by --pct.
@@ -66,7 +66,7 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// How far each input moves, in percent of its value (above 0, below 100).
         #[arg(long, default_value_t = crate::model::analysis::sensitivity::TORNADO_PCT, allow_negative_numbers = true)]
         pct: f64,
-        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "md", "csv", "json"]))]
+        #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::SENSITIVITY_FORMATS))]
         format: Format,
     },
     /// Monte Carlo over the plan's `uncertainty` ranges: P10/P50/P90 of the TCO
@@ -79,7 +79,7 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// The random seed: the same file and seed give the same numbers.
         #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
         seed: u64,
-        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "json"]))]
+        #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::SIMULATE_FORMATS))]
         format: Format,
     },
     /// Break-even volumes for self-hosting, the minutes saved needed to pay
@@ -89,7 +89,7 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// A monthly budget to find the highest daily volume for (≥ 0).
         #[arg(long, allow_negative_numbers = true)]
         budget: Option<f64>,
-        #[arg(long, short, default_value = "table", value_parser = formats(&["table", "json"]))]
+        #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::BREAKEVEN_FORMATS))]
         format: Format,
     },
     /// Validate plans and print every problem with its file, line and field.
@@ -148,17 +148,17 @@ Saved plans keep the prices they were made with until you refresh them."
     },
 }
 
-/// The `--format` values a subcommand can really produce, so `--help` lists
-/// only those and any other (e.g. `compare --format html`) is refused with
-/// exit 2 and the allowed list, never answered in another format.
+/// The `--format` values a subcommand can really produce, each with what it
+/// contains for that command, so `--help` lists only those and any other
+/// (e.g. `compare --format html`) is refused with exit 2 and the allowed
+/// list, never answered in another format.
 fn formats(
-    allowed: &'static [&'static str],
+    allowed: &'static [(&'static str, &'static str)],
 ) -> impl clap::builder::TypedValueParser<Value = Format> {
-    use clap::builder::TypedValueParser;
-    let values = Format::value_variants()
+    use clap::builder::{PossibleValue, TypedValueParser};
+    let values = allowed
         .iter()
-        .filter_map(|f| f.to_possible_value())
-        .filter(|v| allowed.contains(&v.get_name()));
+        .map(|(name, help)| PossibleValue::new(*name).help(*help));
     clap::builder::PossibleValuesParser::new(values)
         .map(|name| Format::from_str(&name, false).unwrap_or(Format::Table))
 }

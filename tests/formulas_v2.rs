@@ -344,7 +344,7 @@ fn the_json_report_carries_the_new_keys_with_nulls_where_the_spec_says() {
     s.oversight.owner_annual_cost = 1200.0; // a cost and no value: no payback
     let p = project(&s);
     let v: serde_json::Value =
-        serde_json::from_str(&runcost::report::json::render(&s, &p)).unwrap();
+        serde_json::from_str(&runcost::report::json::render(&s, &p).unwrap()).unwrap();
     let m = &v["months"][0];
     assert_eq!(m["adoption_pct"], 50.0);
     assert_eq!(m["error_rate_pct"], 0.0);
@@ -362,7 +362,7 @@ fn the_json_report_carries_the_new_keys_with_nulls_where_the_spec_says() {
     s.value.labour_hourly_cost = 60.0;
     let p = project(&s);
     let v: serde_json::Value =
-        serde_json::from_str(&runcost::report::json::render(&s, &p)).unwrap();
+        serde_json::from_str(&runcost::report::json::render(&s, &p).unwrap()).unwrap();
     assert_eq!(v["totals"]["payback_month_from_start"], 4);
     close(
         v["totals"]["upkeep_pct_of_build_per_year"]

@@ -10,7 +10,7 @@ const AS_OF: &str = "2026-11-28";
 
 fn snap(name: &str, format: Format) -> String {
     let s = scenario(name);
-    render(format, &s, &project(&s), AS_OF)
+    render(format, &s, &project(&s), AS_OF).expect("renders")
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn markdown_escapes_table_breaking_text() {
     let mut s = scenario("support-assistant");
     s.infrastructure[0].name = "A | B".into();
     s.notes = "line one\nline two".into();
-    let md = render(Format::Md, &s, &project(&s), AS_OF);
+    let md = render(Format::Md, &s, &project(&s), AS_OF).expect("renders");
     assert!(md.contains("A \\| B"));
     // Each line of the notes keeps its break (a CommonMark hard break).
     assert!(md.contains("> line one\\\n> line two\n"), "{md}");

@@ -16,7 +16,7 @@ fn v2_plan() -> Scenario {
 }
 
 fn render(format: Format, s: &Scenario) -> String {
-    report::render(format, s, &project(s), "2026-01-01")
+    report::render(format, s, &project(s), "2026-01-01").expect("renders")
 }
 
 #[test]

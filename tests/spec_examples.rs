@@ -45,7 +45,8 @@ fn check_example(name: &str) {
     // Through the library…
     let s = load(&plan);
     let p = runcost::model::project(&s);
-    let json: Value = serde_json::from_str(&runcost::report::json::render(&s, &p)).unwrap();
+    let json: Value =
+        serde_json::from_str(&runcost::report::json::render(&s, &p).unwrap()).unwrap();
     compare(&json, &expected, name);
 
     // …and through the command other tools call.

@@ -2,11 +2,49 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, load_catalog, load_plan};
+use super::{emit, emit_data, load_catalog, load_plan, out_width, refuse, rendered};
 use crate::cli::Failure;
 use crate::model::validate::show;
 use crate::report::analysis as ra;
 use crate::report::{self, Format};
+
+/// The `--format` values each analysis writes and what each contains
+/// (`cli` offers only these, with these help texts).
+pub const SENSITIVITY_FORMATS: &[(&str, &str)] = &[
+    (
+        "table",
+        "Text table: each driver's value at −pct and +pct, TCO low, TCO high and swing",
+    ),
+    (
+        "md",
+        "Markdown table of the drivers: TCO low, TCO high and swing",
+    ),
+    (
+        "csv",
+        "One row per input: path, value, low and high value, TCO low, TCO high, swing",
+    ),
+    (
+        "json",
+        "The percentage and every input's swing, plain numbers",
+    ),
+];
+pub const SIMULATE_FORMATS: &[(&str, &str)] = &[
+    (
+        "table",
+        "P10, P50 and P90 of the TCO and of each month's cost",
+    ),
+    (
+        "json",
+        "The same bands and the draws and seed, plain numbers",
+    ),
+];
+pub const BREAKEVEN_FORMATS: &[(&str, &str)] = &[
+    (
+        "table",
+        "Sentences: self-hosting break-even volumes, minutes saved to pay back, the volume a budget holds",
+    ),
+    ("json", "The same findings, plain numbers"),
+];
 
 /// `runcost sensitivity FILE [--pct] [--format]`.
 pub fn sensitivity(file: &Path, pct: f64, format: Format) -> Result<(), Failure> {
@@ -20,12 +58,17 @@ pub fn sensitivity(file: &Path, pct: f64, format: Format) -> Result<(), Failure>
     let plan = load_plan(file, &catalog)?;
     let swings = crate::model::analysis::sensitivity::sensitivity(&plan, pct);
     match format {
-        Format::Json => emit_data(&ra::sensitivity_json(&swings, pct)),
+        Format::Json => emit_data(&rendered(ra::sensitivity_json(&swings, pct))?),
         Format::Md => emit_data(&ra::sensitivity_md(&plan, &swings, pct, usize::MAX)),
-        Format::Csv => emit_data(&ra::sensitivity_csv(&swings)),
-        Format::Table | Format::Html => {
-            emit(&ra::sensitivity_table(&plan, &swings, pct, usize::MAX))
-        }
+        Format::Csv => emit_data(&rendered(ra::sensitivity_csv(&swings))?),
+        Format::Table => emit(&ra::sensitivity_table(
+            &plan,
+            &swings,
+            pct,
+            usize::MAX,
+            out_width(),
+        )),
+        Format::Html => Err(refuse("sensitivity", format, SENSITIVITY_FORMATS)),
     }
 }
 
@@ -51,8 +94,11 @@ pub fn simulate(file: &Path, draws: i64, seed: u64, format: Format) -> Result<()
         )));
     }
     match format {
-        Format::Json => emit_data(&ra::simulation_json(&sim)),
-        _ => emit(&ra::simulation_table(&plan, &sim)),
+        Format::Json => emit_data(&rendered(ra::simulation_json(&sim))?),
+        Format::Table => emit(&ra::simulation_table(&plan, &sim, out_width())),
+        Format::Md | Format::Csv | Format::Html => {
+            Err(refuse("simulate", format, SIMULATE_FORMATS))
+        }
     }
 }
 
@@ -71,7 +117,14 @@ pub fn breakeven(file: &Path, budget: Option<f64>, format: Format) -> Result<(),
     let minutes = be::minutes_to_pay_back(&plan);
     let budget = budget.map(|b| (b, be::volume_for_budget(&plan, b)));
     match format {
-        Format::Json => emit_data(&ra::breakeven_json(&hosting, minutes, budget)),
-        _ => emit(&ra::breakeven_text(&plan, &hosting, minutes, budget)),
+        Format::Json => emit_data(&rendered(ra::breakeven_json(&hosting, minutes, budget))?),
+        Format::Table => emit(&report::grid::wrap(
+            &ra::breakeven_text(&plan, &hosting, minutes, budget),
+            out_width(),
+            "  ",
+        )),
+        Format::Md | Format::Csv | Format::Html => {
+            Err(refuse("breakeven", format, BREAKEVEN_FORMATS))
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, warn};
+use super::{emit, emit_data, out_width, rendered, warn};
 use crate::cli::{CatalogFormat, Failure};
 use crate::store::catalog as catalog_store;
 use crate::store::{atomic, paths};
@@ -18,9 +18,16 @@ pub fn list(provider: Option<&str>, format: CatalogFormat) -> Result<(), Failure
             let user = paths::user_catalog_path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "(no config directory)".into());
-            emit(&crate::report::catalog::table(&loaded, provider, &user))
+            emit(&crate::report::catalog::table(
+                &loaded,
+                provider,
+                &user,
+                out_width(),
+            ))
         }
-        CatalogFormat::Json => emit_data(&crate::report::catalog::json(&loaded, provider)),
+        CatalogFormat::Json => {
+            emit_data(&rendered(crate::report::catalog::json(&loaded, provider))?)
+        }
     }
 }
 

@@ -35,6 +35,51 @@ fn emit_data(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// How many columns table output may use: `COLUMNS` when set (as a shell
+/// passes it, or a script wants), else the terminal's width when stdout is a
+/// terminal, else `None`: piped output keeps every column. Read here, not in
+/// the renderers, which stay pure and take the width as an argument.
+pub fn out_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    if from_env.is_some() {
+        return from_env;
+    }
+    if std::io::stdout().is_terminal() {
+        return crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| usize::from(w))
+            .filter(|&w| w > 0);
+    }
+    None
+}
+
+/// A rendering that failed is runcost's own fault (exit 1), never an empty
+/// document with exit 0.
+fn rendered(r: crate::report::Rendered) -> Result<String, Failure> {
+    r.map_err(Failure::Internal)
+}
+
+/// The refusal of a format a command does not write (exit 2, with the list
+/// of those it does), never another format in its place.
+fn refuse(command: &str, format: crate::report::Format, allowed: &[(&str, &str)]) -> Failure {
+    use clap::ValueEnum;
+    let name = format
+        .to_possible_value()
+        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string());
+    Failure::Input(format!(
+        "{command} --format {name}: {command} does not write {name}; choose one of: {}",
+        allowed
+            .iter()
+            .map(|(name, _)| *name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
 /// A warning or note on stderr, escaped like everything written for people.
 fn warn(text: &str) {
     eprintln!("runcost: {}", escape::terminal(text));

@@ -2,13 +2,31 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, warn};
+use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, refuse, rendered};
 use crate::cli::Failure;
 use crate::model::prices::YearMonth;
 use crate::model::{Catalog, Scenario, project};
 use crate::report::{self, Format};
 use crate::store::atomic;
 use crate::store::plans::{self, TEMPLATES};
+
+/// The `--format` values `compare` writes and what each contains (`cli`
+/// offers only these, with these help texts).
+pub const COMPARE_FORMATS: &[(&str, &str)] = &[
+    (
+        "table",
+        "Text tables: the figures side by side with the change from the baseline, then the inputs that differ",
+    ),
+    ("md", "Markdown: the same tables and notes"),
+    (
+        "csv",
+        "One row per plan and figure: value, delta and delta_pct against the baseline at full precision; then one row per note",
+    ),
+    (
+        "json",
+        "Each plan's totals and deltas against the baseline, the inputs that differ, the notes",
+    ),
+];
 
 /// `runcost compare A B [C D] [--format]`.
 pub fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
@@ -45,16 +63,14 @@ pub fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
             projection,
         })
         .collect();
-    if format != Format::Json {
-        for note in crate::model::compare::caveats(&plans.iter().collect::<Vec<_>>()) {
-            warn(&format!("note: {note}"));
-        }
-    }
+    // The notes (different horizons or currencies) are part of every
+    // format's output: a row in the CSV, `notes` in the JSON.
     match format {
-        Format::Table | Format::Html => emit(&cmp::table(&entries)),
+        Format::Table => emit(&cmp::table(&entries, out_width())),
         Format::Md => emit_data(&cmp::markdown(&entries)),
-        Format::Csv => emit_data(&cmp::csv(&entries)),
-        Format::Json => emit_data(&cmp::json(&entries)),
+        Format::Csv => emit_data(&rendered(cmp::csv(&entries))?),
+        Format::Json => emit_data(&rendered(cmp::json(&entries))?),
+        Format::Html => Err(refuse("compare", format, COMPARE_FORMATS)),
     }
 }
 
@@ -82,7 +98,7 @@ pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
             Err(e) => bad.push(e.message().to_string()),
         }
     }
-    emit(&out)?;
+    emit(&report::grid::wrap(&out, out_width(), "  "))?;
     if bad.is_empty() {
         Ok(())
     } else {
@@ -152,7 +168,17 @@ pub fn price_warnings(plan: &Scenario, catalog: &Catalog, today: YearMonth) -> V
             "{} is priced differently in the catalog (as of {}) than in this plan: {}",
             c.id,
             catalog.as_of,
-            c.summary()
+            c.summary_with(&|unit, v| {
+                use crate::model::prices::ChangeUnit;
+                use crate::report::format as f;
+                match unit {
+                    // Catalog prices are in US dollars.
+                    ChangeUnit::Money => f::price(v, "USD"),
+                    ChangeUnit::Throughput => f::throughput(v),
+                    ChangeUnit::Percent => f::pct(v),
+                    ChangeUnit::Plain => f::number(v, 2),
+                }
+            })
         ));
     }
     if !changes.is_empty() {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, ensure_finite, load_catalog, load_plan};
+use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered};
 use crate::cli::Failure;
 use crate::model::project;
 use crate::report::{self, Format};
@@ -20,7 +20,12 @@ pub fn report(file: &Path, format: Format, months: Option<u32>) -> Result<(), Fa
     ensure_finite(file, &plan)?;
     let projection = project(&plan);
     match format {
-        Format::Table => emit(&report::render(format, &plan, &projection, &catalog.as_of)),
+        Format::Table => emit(&report::table::render(
+            &plan,
+            &projection,
+            &catalog.as_of,
+            out_width(),
+        )),
         Format::Md => emit_data(&report::client::markdown(
             &plan,
             &projection,
@@ -33,9 +38,12 @@ pub fn report(file: &Path, format: Format, months: Option<u32>) -> Result<(), Fa
             &catalog,
             &crate::clock::today().date,
         )),
-        Format::Csv | Format::Json => {
-            emit_data(&report::render(format, &plan, &projection, &catalog.as_of))
-        }
+        Format::Csv | Format::Json => emit_data(&rendered(report::render(
+            format,
+            &plan,
+            &projection,
+            &catalog.as_of,
+        ))?),
     }
 }
 
@@ -65,10 +73,10 @@ pub fn default_report(file: Option<&Path>) -> Result<(), Failure> {
         }
     };
     let projection = project(&plan);
-    emit(&report::render(
-        Format::Table,
+    emit(&report::table::render(
         &plan,
         &projection,
         &catalog.as_of,
+        out_width(),
     ))
 }

@@ -71,29 +71,43 @@ pub struct PriceChange {
     pub schedule_changed: bool,
 }
 
+/// The kind of a value in a price change, for the one who writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeUnit {
+    /// A price in the plan's currency.
+    Money,
+    /// Tokens per second.
+    Throughput,
+    /// A percentage.
+    Percent,
+    /// A count (GPUs).
+    Plain,
+}
+
 impl PriceChange {
     /// "input $2.5 → $3 (+20 %), output $15 → $18 (+20 %)"; each value in its
     /// own unit (money, tokens per second, percent, GPUs).
     pub fn summary(&self) -> String {
-        /// How a value is written: `$2.5`, `2500`, `50 %`.
-        #[derive(Clone, Copy)]
-        enum Unit {
-            Money,
-            Plain,
-            Percent,
-        }
-        fn part(name: &str, a: f64, b: f64, unit: Unit) -> Option<String> {
+        self.summary_with(&|unit, v| match unit {
+            ChangeUnit::Money => format!("${v}"),
+            ChangeUnit::Throughput | ChangeUnit::Plain => format!("{v}"),
+            ChangeUnit::Percent => format!("{v} %"),
+        })
+    }
+
+    /// The summary with each value written by `show` (the report layer's
+    /// one formatting rule per kind: `$2.50`, `2,500 tok/s`, `50.0 %`).
+    pub fn summary_with(&self, show: &dyn Fn(ChangeUnit, f64) -> String) -> String {
+        use ChangeUnit as Unit;
+        let part = |name: &str, a: f64, b: f64, unit: Unit| -> Option<String> {
             (a != b).then(|| {
                 let rel = if a != 0.0 {
-                    format!(" ({:+.0} %)", (b - a) / a * 100.0)
+                    // A true minus sign, as every figure shown to a person.
+                    format!(" ({:+.0} %)", (b - a) / a * 100.0).replace('-', "\u{2212}")
                 } else {
                     String::new()
                 };
-                let show = |v: f64| match unit {
-                    Unit::Money => format!("${v}"),
-                    Unit::Plain => format!("{v}"),
-                    Unit::Percent => format!("{v} %"),
-                };
+                let show = |v: f64| show(unit, v);
                 // A change of a percentage is said in points, not relative.
                 let rel = if let Unit::Percent = unit {
                     String::new()
@@ -102,8 +116,8 @@ impl PriceChange {
                 };
                 format!("{name} {} → {}{rel}", show(a), show(b))
             })
-        }
-        use Unit::*;
+        };
+        use ChangeUnit::*;
         let parts: Vec<String> = match (&self.old, &self.new) {
             (Pricing::Api(a), Pricing::Api(b)) => [
                 part("input", a.input_per_mtok, b.input_per_mtok, Money),
@@ -131,7 +145,7 @@ impl PriceChange {
                     "tok/s per GPU",
                     a.tokens_per_second_per_gpu,
                     b.tokens_per_second_per_gpu,
-                    Plain,
+                    Throughput,
                 ),
                 part("utilization", a.utilization_pct, b.utilization_pct, Percent),
                 part("min GPUs", a.min_gpus as f64, b.min_gpus as f64, Plain),

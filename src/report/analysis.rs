@@ -3,7 +3,11 @@
 
 use serde_json::json;
 
+use super::Rendered;
+use super::csv::failed;
 use super::format::{count, money, number};
+use super::grid::{Grid, wrap};
+use super::json::pretty;
 use crate::model::Scenario;
 use crate::model::analysis::breakeven::{Compares, HostingBreakEven};
 use crate::model::analysis::sensitivity::Swing;
@@ -14,21 +18,30 @@ fn value(f: Field, v: f64, c: &str) -> String {
     super::format::field_value(f, v, c)
 }
 
-pub fn sensitivity_table(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
+/// The sensitivity table for a terminal `width` columns wide: the input
+/// values at −pct/+pct are the first to be left out when it does not fit.
+pub fn sensitivity_table(
+    s: &Scenario,
+    swings: &[Swing],
+    pct: f64,
+    top: usize,
+    width: Option<usize>,
+) -> String {
     // `1e-320`, not a 320-character number.
     let shown = crate::model::validate::show(pct);
     let c = s.currency.as_str();
-    let mut t = super::table::table();
-    t.set_header(vec![
+    let mut t = Grid::new([
         "Driver".to_string(),
         format!("−{shown} %"),
         format!("+{shown} %"),
         "TCO low".into(),
         "TCO high".into(),
         "Swing".into(),
-    ]);
+    ])
+    .right_from(3)
+    .optional(&[1, 2]);
     for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
-        t.add_row(vec![
+        t.row([
             w.label.clone(),
             value(w.field, w.low_value, c),
             value(w.field, w.high_value, c),
@@ -38,10 +51,12 @@ pub fn sensitivity_table(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -
         ]);
     }
     let flat = swings.iter().filter(|w| w.swing == 0.0).count();
-    format!(
+    let text = format!(
         "What moves the {h}-month TCO when each input moves ±{shown} %, largest swing first:\n\n{t}\n{flat} input(s) do not move the TCO at all.\n",
-        h = s.horizon_months
-    )
+        h = s.horizon_months,
+        t = t.render(width),
+    );
+    wrap(&text, width, "")
 }
 
 pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
@@ -65,11 +80,9 @@ pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> S
 
 /// CSV: one row per input, largest swing first; the label is text (guarded
 /// against spreadsheet formulas), every other cell a plain number.
-pub fn sensitivity_csv(swings: &[Swing]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record([
+pub fn sensitivity_csv(swings: &[Swing]) -> Rendered {
+    let mut w = super::csv::writer();
+    w.write_record([
         "driver",
         "path",
         "value",
@@ -78,9 +91,10 @@ pub fn sensitivity_csv(swings: &[Swing]) -> String {
         "tco_low",
         "tco_high",
         "swing",
-    ]);
+    ])
+    .map_err(failed)?;
     for s in swings {
-        let _ = w.write_record([
+        w.write_record([
             &*super::escape::csv_text(&s.label),
             &*super::escape::csv_text(&s.path),
             &s.value.to_string(),
@@ -89,20 +103,18 @@ pub fn sensitivity_csv(swings: &[Swing]) -> String {
             &format!("{:.2}", s.tco_low),
             &format!("{:.2}", s.tco_high),
             &format!("{:.2}", s.swing),
-        ]);
+        ])
+        .map_err(failed)?;
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    super::csv::finish(w)
 }
 
-pub fn sensitivity_json(swings: &[Swing], pct: f64) -> String {
-    let mut s = serde_json::to_string_pretty(&json!({ "pct": pct, "drivers": swings }))
-        .unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    super::escape::json(&s).into_owned()
+pub fn sensitivity_json(swings: &[Swing], pct: f64) -> Rendered {
+    pretty(&json!({ "pct": pct, "drivers": swings }))
 }
 
-pub fn simulation_table(s: &Scenario, sim: &Simulation) -> String {
+/// The Monte Carlo bands for a terminal `width` columns wide.
+pub fn simulation_table(s: &Scenario, sim: &Simulation, width: Option<usize>) -> String {
     let c = s.currency.as_str();
     let mut o = if s.uncertainty.is_empty() {
         "The plan gives no ranges (uncertainty: [...]), so every draw is the plan itself.\n\n"
@@ -120,24 +132,21 @@ pub fn simulation_table(s: &Scenario, sim: &Simulation) -> String {
         count(sim.draws as f64),
         sim.seed
     ));
-    let mut t = super::table::table();
-    t.set_header(vec!["Month", "P10", "P50", "P90"]);
+    let mut t = Grid::new(["Month", "P10", "P50", "P90"]).right_from(0);
     for (i, b) in sim.monthly_total.iter().enumerate() {
-        t.add_row(vec![
+        t.row([
             (i + 1).to_string(),
             money(b.p10, c),
             money(b.p50, c),
             money(b.p90, c),
         ]);
     }
-    o.push_str(&format!("{t}\n"));
-    o
+    o.push_str(&t.render(width));
+    wrap(&o, width, "  ") + "\n"
 }
 
-pub fn simulation_json(sim: &Simulation) -> String {
-    let mut s = serde_json::to_string_pretty(sim).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    super::escape::json(&s).into_owned()
+pub fn simulation_json(sim: &Simulation) -> Rendered {
+    pretty(sim)
 }
 
 pub fn breakeven_text(
@@ -201,15 +210,12 @@ pub fn breakeven_json(
     hosting: &[HostingBreakEven],
     minutes: Option<f64>,
     budget: Option<(f64, Option<f64>)>,
-) -> String {
-    let mut s = serde_json::to_string_pretty(&json!({
+) -> Rendered {
+    pretty(&json!({
         "self_hosting": hosting,
         "minutes_saved_to_pay_back": minutes,
         "budget": budget.map(|(b, v)| json!({"monthly_budget": b, "max_requests_per_day": v})),
     }))
-    .unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    super::escape::json(&s).into_owned()
 }
 
 /// What a break-even line compares, and the caveat that goes with it: an

@@ -1,11 +1,12 @@
 //! The price catalog as `runcost catalog` lists it: a table of models and one
 //! of embeddings (with where each entry comes from), or JSON.
 
+use super::grid::Grid;
 use crate::model::{Catalog, Pricing};
 use crate::store::catalog::LoadedCatalog;
 
 fn per_m(v: f64) -> String {
-    super::format::number(v, 4)
+    super::format::decimal(v)
 }
 
 /// The catalog's entries whose provider contains `provider` (any case).
@@ -19,20 +20,23 @@ fn filtered(catalog: &Catalog, provider: Option<&str>) -> Catalog {
 }
 
 /// The catalog as JSON, optionally filtered by provider.
-pub fn json(loaded: &LoadedCatalog, provider: Option<&str>) -> String {
-    let filtered = filtered(&loaded.catalog, provider);
-    let mut s = serde_json::to_string_pretty(&filtered).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    super::escape::json(&s).into_owned()
+pub fn json(loaded: &LoadedCatalog, provider: Option<&str>) -> super::Rendered {
+    super::json::pretty(&filtered(&loaded.catalog, provider))
 }
 
-/// The catalog as tables, optionally filtered by provider; `user` names the
-/// user's catalog file (its overrides are marked in the "from" column).
-pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> String {
+/// The catalog as tables, optionally filtered by provider, for a terminal
+/// `width` columns wide; `user` names the user's catalog file (its overrides
+/// are marked in the "from" column).
+pub fn table(
+    loaded: &LoadedCatalog,
+    provider: Option<&str>,
+    user: &str,
+    width: Option<usize>,
+) -> String {
+    use super::format::{pct, throughput, unit_price};
     let catalog = &loaded.catalog;
     let filtered = filtered(catalog, provider);
-    let mut t = super::table::table();
-    t.set_header(vec![
+    let mut t = Grid::new([
         "id",
         "provider",
         "input",
@@ -43,7 +47,9 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
         "context",
         "deprecation",
         "from",
-    ]);
+    ])
+    .keys(2)
+    .pivot();
     for m in &filtered.models {
         let (input, cached, output, batch, long) = match &m.pricing {
             Pricing::Api(a) => (
@@ -51,28 +57,28 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
                 a.cached_input_per_mtok.map_or("–".into(), per_m),
                 per_m(a.output_per_mtok),
                 if a.batch_discount_pct > 0.0 {
-                    format!("-{}%", per_m(a.batch_discount_pct))
+                    pct(-a.batch_discount_pct)
                 } else {
                     "–".into()
                 },
                 a.long_context.as_ref().map_or("–".into(), |t| {
                     format!(
                         ">{}k: {}/{}",
-                        per_m(t.above_tokens / 1000.0),
+                        super::format::number(t.above_tokens / 1000.0, 1),
                         per_m(t.input_per_mtok),
                         per_m(t.output_per_mtok)
                     )
                 }),
             ),
             Pricing::SelfHosted(h) => (
-                format!("${}/GPU-h", per_m(h.gpu_hourly)),
-                format!("{} tok/s", per_m(h.tokens_per_second_per_gpu)),
+                unit_price(h.gpu_hourly, "USD", "GPU-h"),
+                throughput(h.tokens_per_second_per_gpu),
                 format!("≥{} GPU", h.min_gpus),
                 "–".into(),
                 "always on".into(),
             ),
         };
-        t.add_row(vec![
+        t.row([
             m.id.clone(),
             m.provider.clone(),
             input,
@@ -86,16 +92,18 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
             loaded.origin(&m.id).to_string(),
         ]);
     }
-    let mut e = super::table::table();
-    e.set_header(vec![
+    let mut e = Grid::new([
         "embedding id",
         "provider",
         "per 1M tokens",
         "batch",
         "max input",
-    ]);
+        "from",
+    ])
+    .keys(2)
+    .pivot();
     for x in &filtered.embeddings {
-        e.add_row(vec![
+        e.row([
             x.id.clone(),
             x.provider.clone(),
             per_m(x.per_mtok),
@@ -104,8 +112,12 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
             loaded.origin(&x.id).to_string(),
         ]);
     }
-    format!(
+    let text = format!(
         "Price catalog as of {} — USD per 1M tokens unless noted; user overrides: {}\n\n{}\n\n{}\n",
-        catalog.as_of, user, t, e
-    )
+        catalog.as_of,
+        user,
+        t.render(width),
+        e.render(width)
+    );
+    super::grid::wrap(&text, width, "  ")
 }

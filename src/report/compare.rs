@@ -3,8 +3,11 @@
 
 use serde_json::{Map, Value, json};
 
+use super::Rendered;
+use super::csv::failed;
 use super::escape::{csv_text, markdown_cell as md_cell};
 use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
+use super::grid::{Grid, wrap};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
 
@@ -51,14 +54,19 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
         .into();
     }
     match f {
-        Figure::Roi | Figure::Upkeep => format!("{:+.1} pts", d.abs),
+        Figure::Roi | Figure::Upkeep => {
+            let points = super::format::signed_pct(d.abs);
+            format!("{} pts", points.trim_end_matches(" %"))
+        }
         Figure::Payback | Figure::PaybackFromStart => {
             let n = d.abs as i64;
             format!("{n:+} month{}", if n.abs() == 1 { "" } else { "s" })
         }
         Figure::CostPerRequest => {
             let sign = if d.abs > 0.0 { "+" } else { "" };
-            let rel = d.pct.map_or(String::new(), |r| format!(" ({r:+.1} %)"));
+            let rel = d.pct.map_or(String::new(), |r| {
+                format!(" ({})", super::format::signed_pct(r))
+            });
             format!("{sign}{}{rel}", unit_money(d.abs, currency))
         }
         _ => delta(d.abs, f.value(base).unwrap_or(0.0), currency),
@@ -90,9 +98,12 @@ fn marks(entries: &[Entry], i: usize) -> String {
     m.join(", ")
 }
 
-pub fn table(entries: &[Entry]) -> String {
+/// The comparison for a terminal `width` columns wide (`None`: one block):
+/// the plans' figures side by side, then each plan's change from the
+/// baseline, so a narrow terminal shows the figures first and the changes in
+/// a second block.
+pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     let base = entries[0].projection;
-    let mut t = super::table::table();
     let mut header = vec!["".to_string()];
     header.extend(entries.iter().enumerate().map(|(i, e)| {
         if i == 0 {
@@ -101,24 +112,25 @@ pub fn table(entries: &[Entry]) -> String {
             e.plan.name.clone()
         }
     }));
-    t.set_header(header);
+    header.extend(entries.iter().skip(1).map(|e| format!("Δ {}", e.plan.name)));
+    let mut t = Grid::new(header).right_from(1);
     for f in Figure::compared(&plans(entries)) {
         let mut row = vec![f.short_label().to_string()];
+        let mut changes = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
-            let v = show_figure(f, e.projection, c);
-            let d = show_delta(f, base, e.projection, c);
-            row.push(if i == 0 || d == "n/a" {
-                v
-            } else {
-                format!("{v}  {d}")
-            });
+            row.push(show_figure(f, e.projection, c));
+            if i > 0 {
+                let d = show_delta(f, base, e.projection, c);
+                changes.push(if d == "n/a" { String::new() } else { d });
+            }
         }
-        t.add_row(row);
+        row.extend(changes);
+        t.row(row);
     }
     let mut best_row = vec!["Best".to_string()];
     best_row.extend((0..entries.len()).map(|i| marks(entries, i)));
-    t.add_row(best_row);
+    t.row(best_row);
     for k in Category::ALL {
         let mut row = vec![format!("{} share", k.label())];
         row.extend(
@@ -126,36 +138,35 @@ pub fn table(entries: &[Entry]) -> String {
                 .iter()
                 .map(|e| pct(e.projection.totals.share_pct(k))),
         );
-        t.add_row(row);
+        t.row(row);
     }
-    let mut out = format!("{t}\n");
-    out.push_str(&differences_table(entries));
+    let mut out = format!("{}\n", t.render(width));
+    out.push_str(&differences_table(entries, width));
     for note in caveats(&plans(entries)) {
         out.push_str(&format!("\nNote: {note}\n"));
     }
-    out
+    wrap(&out, width, "  ")
 }
 
 fn plans<'a>(entries: &'a [Entry]) -> Vec<&'a Scenario> {
     entries.iter().map(|e| e.plan).collect()
 }
 
-fn differences_table(entries: &[Entry]) -> String {
+fn differences_table(entries: &[Entry], width: Option<usize>) -> String {
     let diffs = differences(&plans(entries));
     if diffs.is_empty() {
         return "\nThe plans have the same inputs.\n".into();
     }
     let currency = entries[0].plan.currency.as_str();
-    let mut t = super::table::table();
     let mut header = vec!["What differs".to_string()];
     header.extend(entries.iter().map(|e| e.plan.name.clone()));
-    t.set_header(header);
+    let mut t = Grid::new(header).pivot();
     for d in diffs {
         let mut row = vec![d.label.clone()];
         row.extend(d.values.iter().map(|v| show_value(v, d.field, currency)));
-        t.add_row(row);
+        t.row(row);
     }
-    format!("\n{t}\n")
+    format!("\n{}\n", t.render(width))
 }
 
 pub fn markdown(entries: &[Entry]) -> String {
@@ -226,32 +237,40 @@ pub fn markdown(entries: &[Entry]) -> String {
     super::escape::markup(&o).into_owned()
 }
 
+/// A plain machine number at full precision (the shortest text that reads
+/// back as the same f64), or an empty cell.
 fn number_or_empty(v: Option<f64>) -> String {
-    v.map_or(String::new(), |x| format!("{x:.2}"))
+    v.map_or(String::new(), |x| format!("{x}"))
 }
 
-/// CSV: one row per plan and figure, with its difference from the baseline.
-pub fn csv(entries: &[Entry]) -> String {
+/// CSV: one row per plan and figure, with its difference from the baseline
+/// at full precision; `file` is the path as given on the command line. The
+/// notes (different currencies or horizons) follow as rows whose `figure` is
+/// `note` and whose `value` is the sentence.
+pub fn csv(entries: &[Entry]) -> Rendered {
     let base = entries[0].projection;
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record(["plan", "file", "figure", "value", "delta", "delta_pct"]);
+    let mut w = super::csv::writer();
+    w.write_record(["plan", "file", "figure", "value", "delta", "delta_pct"])
+        .map_err(failed)?;
     for e in entries {
         for f in Figure::compared(&plans(entries)) {
             let d = f.delta(base, e.projection);
-            let _ = w.write_record([
+            w.write_record([
                 &*csv_text(&e.plan.name),
                 &*csv_text(&e.file),
                 f.key(),
                 &number_or_empty(f.value(e.projection)),
                 &number_or_empty(d.map(|d| d.abs)),
                 &number_or_empty(d.and_then(|d| d.pct)),
-            ]);
+            ])
+            .map_err(failed)?;
         }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    for note in caveats(&plans(entries)) {
+        w.write_record(["", "", "note", &*csv_text(&note), "", ""])
+            .map_err(failed)?;
+    }
+    super::csv::finish(w)
 }
 
 fn input_json(v: &Option<InputValue>) -> Value {
@@ -264,7 +283,7 @@ fn input_json(v: &Option<InputValue>) -> Value {
 
 /// JSON: one entry per plan with its totals (spec §3 names) and deltas against
 /// the first plan, plus the inputs that differ.
-pub fn json(entries: &[Entry]) -> String {
+pub fn json(entries: &[Entry]) -> Rendered {
     let base = entries[0].projection;
     let plans_json: Vec<Value> = entries
         .iter()
@@ -301,7 +320,5 @@ pub fn json(entries: &[Entry]) -> String {
         "differences": diffs,
         "notes": caveats(&plans(entries)),
     });
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    super::escape::json(&s).into_owned()
+    super::json::pretty(&out)
 }

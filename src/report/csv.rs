@@ -6,12 +6,10 @@
 
 use crate::model::{Category, Projection, Scenario};
 
-pub fn render(s: &Scenario, p: &Projection) -> String {
+pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
     let v2 = s.format_version() >= 2;
     let short = v2 || p.months.iter().any(|m| m.review_coverage_pct < 100.0);
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut w = writer();
     let mut header = vec!["month", "requests", "calls"];
     header.extend(Category::ALL.iter().map(|c| c.key()));
     header.extend([
@@ -28,7 +26,7 @@ pub fn render(s: &Scenario, p: &Projection) -> String {
     if v2 {
         header.extend(["adoption_pct", "error_rate_pct", "errors_avoided", "gpus"]);
     }
-    let _ = w.write_record(&header);
+    w.write_record(&header).map_err(failed)?;
     for m in &p.months {
         let mut row = vec![
             m.month.to_string(),
@@ -59,8 +57,25 @@ pub fn render(s: &Scenario, p: &Projection) -> String {
                 format!("{}", m.gpus),
             ]);
         }
-        let _ = w.write_record(&row);
+        w.write_record(&row).map_err(failed)?;
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    finish(w)
+}
+
+/// A CSV writer with CRLF line ends (RFC 4180), into memory.
+pub fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// Why a CSV could not be written, as an error of runcost's own (exit 1).
+pub fn failed(e: impl std::fmt::Display) -> String {
+    format!("cannot write the CSV: {e}")
+}
+
+/// The written CSV as text; a failure is an error, never an empty document.
+pub fn finish(w: csv::Writer<Vec<u8>>) -> super::Rendered {
+    let bytes = w.into_inner().map_err(failed)?;
+    String::from_utf8(bytes).map_err(failed)
 }

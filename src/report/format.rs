@@ -1,5 +1,15 @@
-//! How numbers read to a person: money with the plan's currency and thousands
-//! separators, percentages, counts. Rounding happens here and only here.
+//! How numbers read to a person, one rule per kind, used by every renderer
+//! for people (terminal tables, Markdown, HTML, the workbench):
+//!
+//! - money: the plan's currency, thousands separators, a true minus sign
+//!   (U+2212): `$44,271`, `−$150,832`;
+//! - unit prices (per 1M tokens, per 1k searches, per GPU-hour): at least two
+//!   decimals, at most four: `$0.20 /1M tok`, `$2.50 /1k searches`;
+//! - percentages: one decimal, a space before `%`: `39.5 %`, `−4.1 %`;
+//! - throughput: tokens per second with separators: `2,500 tok/s`.
+//!
+//! Machine formats (CSV, JSON) never use these: they write plain numbers.
+//! Rounding happens here and only here.
 
 use thousands::Separable;
 
@@ -15,7 +25,10 @@ pub fn currency_prefix(currency: &str) -> String {
     }
 }
 
-/// Whole currency units: `$44,271`, `-$1,200`.
+/// The minus sign of every negative number shown to a person.
+pub const MINUS: char = '\u{2212}';
+
+/// Whole currency units: `$44,271`, `−$1,200`.
 pub fn money(v: f64, currency: &str) -> String {
     money_places(v, currency, 0)
 }
@@ -27,7 +40,7 @@ pub fn money_places(v: f64, currency: &str, places: usize) -> String {
     }
     let rounded = format!("{:.*}", places, v.abs());
     let sign = if v < 0.0 && rounded.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
+        "\u{2212}"
     } else {
         ""
     };
@@ -53,13 +66,43 @@ pub fn unit_money(v: f64, currency: &str) -> String {
     money_places(v, currency, places)
 }
 
+/// Money with two to four decimals: `$0.20`, `$2.50`, `$0.0375`, `$150.00`.
+pub fn price(v: f64, currency: &str) -> String {
+    let s = money_places(v, currency, 4);
+    match s.find('.') {
+        Some(dot) => {
+            let keep = s.trim_end_matches('0');
+            let min = dot + 3;
+            s[..keep.len().max(min)].to_string()
+        }
+        None => s,
+    }
+}
+
+/// A unit price with its unit: `$0.20 /1M tok`, `$2.50 /1k searches`.
+pub fn unit_price(v: f64, currency: &str, per: &str) -> String {
+    format!("{} /{}", price(v, currency), per.trim_start_matches('/'))
+}
+
+/// A plain amount with two to four decimals, for tables whose header names
+/// the currency and unit: `0.20`, `2.50`, `0.0375`, `1,200.00`.
+pub fn decimal(v: f64) -> String {
+    let s = price(v, "XXX");
+    s.replacen("XXX ", "", 1)
+}
+
+/// Throughput: `2,500 tok/s`.
+pub fn throughput(v: f64) -> String {
+    format!("{} tok/s", number(v, 1))
+}
+
 /// Compact money for tight spaces: `$1.2M`, `$45.3k`, `$820`.
 pub fn money_short(v: f64, currency: &str) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }
     let a = v.abs();
-    let sign = if v < 0.0 { "-" } else { "" };
+    let sign = if v < 0.0 && a >= 0.5 { "\u{2212}" } else { "" };
     let p = currency_prefix(currency);
     if a >= 999_500_000.0 {
         format!("{sign}{p}{:.1}B", a / 1e9)
@@ -99,23 +142,35 @@ pub fn number(v: f64, places: usize) -> String {
     } else {
         s
     };
-    s.separate_with_commas()
+    s.separate_with_commas().replace('-', "\u{2212}")
 }
 
-/// A percentage: `4.1 %`.
+/// A percentage: `4.1 %`, `−4.1 %`.
 pub fn pct(v: f64) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }
-    format!("{v:.1} %")
+    let s = format!("{v:.1}");
+    // −0.0 (a tiny negative rounded) reads as 0.0.
+    let s = if s == "-0.0" { "0.0".to_string() } else { s };
+    format!("{} %", s.replace('-', "\u{2212}"))
+}
+
+/// A percentage with its sign: `+4.1 %`, `−4.1 %`, `0.0 %`.
+pub fn signed_pct(v: f64) -> String {
+    let s = pct(v);
+    if v.is_finite() && s != "0.0 %" && !s.starts_with(MINUS) {
+        format!("+{s}")
+    } else {
+        s
+    }
 }
 
 /// A signed change in money with its relative size: `+$12,300 (+4.1 %)`.
 pub fn delta(change: f64, base: f64, currency: &str) -> String {
     let sign = if change > 0.0 { "+" } else { "" };
     let rel = if base != 0.0 {
-        let r = change / base.abs() * 100.0;
-        format!(" ({}{r:.1} %)", if r > 0.0 { "+" } else { "" })
+        format!(" ({})", signed_pct(change / base.abs() * 100.0))
     } else {
         String::new()
     };
@@ -151,9 +206,13 @@ pub fn field_value(field: crate::model::fields::Field, v: f64, currency: &str) -
         };
     }
     if let Some(rest) = unit.strip_prefix('$') {
-        let amount = if v.abs() < 100.0 && v.fract() != 0.0 {
-            let s = money_places(v, currency, 4);
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        // Prices per unit of use always have cents; other amounts have them
+        // when they are not whole.
+        let per_use = ["/1M", "/1k", "/GPU-hour", "/hour"]
+            .iter()
+            .any(|p| rest.starts_with(p));
+        let amount = if per_use || (v.abs() < 100.0 && v.fract() != 0.0) {
+            price(v, currency)
         } else {
             money(v, currency)
         };
@@ -170,7 +229,8 @@ mod tests {
     #[test]
     fn money_groups_thousands_and_places_the_sign_before_the_symbol() {
         assert_eq!(money(44271.47, "USD"), "$44,271");
-        assert_eq!(money(-1200.0, "USD"), "-$1,200");
+        assert_eq!(money(-1200.0, "USD"), "\u{2212}$1,200");
+        assert_eq!(money(-150_832.4, "USD"), "−$150,832");
         assert_eq!(money(-0.2, "USD"), "$0");
         assert_eq!(money(1234567.0, "CHF"), "CHF 1,234,567");
         assert_eq!(money(f64::NAN, "USD"), "n/a");
@@ -188,14 +248,48 @@ mod tests {
         assert_eq!(money_short(1_234_567.0, "USD"), "$1.2M");
         assert_eq!(money_short(45_300.0, "USD"), "$45k");
         assert_eq!(money_short(4_530.0, "USD"), "$4.5k");
-        assert_eq!(money_short(-820.0, "EUR"), "-€820");
+        assert_eq!(money_short(-820.0, "EUR"), "−€820");
     }
 
     #[test]
     fn delta_shows_sign_and_relative_change() {
         assert_eq!(delta(12300.0, 300000.0, "USD"), "+$12,300 (+4.1 %)");
-        assert_eq!(delta(-500.0, 1000.0, "USD"), "-$500 (-50.0 %)");
+        assert_eq!(delta(-500.0, 1000.0, "USD"), "−$500 (−50.0 %)");
         assert_eq!(delta(10.0, 0.0, "USD"), "+$10");
+    }
+
+    #[test]
+    fn unit_prices_have_two_to_four_decimals() {
+        assert_eq!(price(0.2, "USD"), "$0.20");
+        assert_eq!(price(22.5, "USD"), "$22.50");
+        assert_eq!(price(0.0375, "USD"), "$0.0375");
+        assert_eq!(price(3.0, "USD"), "$3.00");
+        assert_eq!(unit_price(2.5, "USD", "1k searches"), "$2.50 /1k searches");
+        assert_eq!(decimal(1200.0), "1,200.00");
+        assert_eq!(decimal(-0.0375), "−0.0375");
+        use crate::model::fields::Field;
+        use crate::model::fields::ModelField;
+        let per_mtok = ModelField::ALL
+            .iter()
+            .map(|k| Field::Model(0, *k))
+            .find(|f| f.unit() == "$/1M tok")
+            .expect("a field priced per 1M tokens");
+        assert_eq!(field_value(per_mtok, 0.2, "USD"), "$0.20 /1M tok");
+        assert_eq!(field_value(per_mtok, 3.0, "USD"), "$3.00 /1M tok");
+    }
+
+    #[test]
+    fn percentages_and_throughput_have_one_style() {
+        assert_eq!(pct(39.54), "39.5 %");
+        assert_eq!(pct(-4.06), "−4.1 %");
+        assert_eq!(pct(-0.01), "0.0 %");
+        assert_eq!(signed_pct(4.06), "+4.1 %");
+        assert_eq!(signed_pct(-4.06), "−4.1 %");
+        assert_eq!(signed_pct(0.0), "0.0 %");
+        assert_eq!(signed_pct(0.2), "+0.2 %");
+        assert_eq!(throughput(2500.0), "2,500 tok/s");
+        assert_eq!(throughput(3957.5), "3,957.5 tok/s");
+        assert_eq!(number(-1500.0, 0), "−1,500");
     }
 
     #[test]

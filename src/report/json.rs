@@ -16,7 +16,7 @@ struct Report<'a> {
     totals: &'a Totals,
 }
 
-pub fn render(s: &Scenario, p: &Projection) -> String {
+pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
     let report = Report {
         name: &s.name,
         currency: &s.currency,
@@ -24,9 +24,32 @@ pub fn render(s: &Scenario, p: &Projection) -> String {
         months: &p.months,
         totals: &p.totals,
     };
-    // Only finite numbers reach here (validation rejects NaN and infinities), so
-    // serialization cannot fail; an empty object would still be valid JSON.
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
+    pretty(&report)
+}
+
+/// Pretty JSON with a final newline, escaped for any terminal it reaches; a
+/// value serde cannot write is an error, never `{}` in its place.
+pub fn pretty<T: Serialize + ?Sized>(value: &T) -> super::Rendered {
+    let mut out =
+        serde_json::to_string_pretty(value).map_err(|e| format!("cannot write the JSON: {e}"))?;
     out.push('\n');
-    super::escape::json(&out).into_owned()
+    Ok(super::escape::json(&out).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    /// A value whose serialization fails, as a map with non-string keys does.
+    struct Broken;
+    impl serde::Serialize for Broken {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("no"))
+        }
+    }
+
+    #[test]
+    fn a_failed_serialization_is_an_error_not_an_empty_object() {
+        let err = super::pretty(&Broken).unwrap_err();
+        assert!(err.contains("cannot write the JSON"), "{err}");
+        assert_eq!(super::pretty(&[1, 2]).unwrap(), "[\n  1,\n  2\n]\n");
+    }
 }

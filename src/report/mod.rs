@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv;
 pub mod escape;
 pub mod format;
+pub mod grid;
 pub mod headline;
 pub mod json;
 pub mod markdown;
@@ -31,13 +32,21 @@ pub enum Format {
     Html,
 }
 
-pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str) -> String {
+/// A rendering that failed (a value the format cannot hold): an error of
+/// runcost's own, exit 1, never an empty or substituted document.
+pub type Rendered = Result<String, String>;
+
+/// The table, Markdown, CSV or JSON report. HTML is the client report
+/// (`client::html`, which needs the catalog and a date): asking this function
+/// for it is an error, never another format in its place.
+pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str) -> Rendered {
     match format {
-        Format::Table => table::render(s, p, catalog_as_of),
-        Format::Md => markdown::render(s, p, catalog_as_of),
+        Format::Table => Ok(table::render(s, p, catalog_as_of, None)),
+        Format::Md => Ok(markdown::render(s, p, catalog_as_of)),
         Format::Csv => csv::render(s, p),
         Format::Json => json::render(s, p),
-        // The client report needs the catalog and a date: see `client`.
-        Format::Html => markdown::render(s, p, catalog_as_of),
+        Format::Html => Err(
+            "the HTML report is the client report (report::client::html), not rendered here".into(),
+        ),
     }
 }

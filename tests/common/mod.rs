@@ -52,6 +52,8 @@ pub fn runcost(args: &[&str]) -> std::process::Output {
         .args(args)
         .env("RUNCOST_HOME", &home)
         .env("NO_COLOR", "1")
+        // Table output fits COLUMNS when set: tests see the full width.
+        .env_remove("COLUMNS")
         .output()
         .expect("the runcost binary runs")
 }
