@@ -19,7 +19,7 @@ pub fn line<'a>(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'a> {
 }
 
 /// The summary in at most `room` columns, the longest form that fits:
-/// `GPUs: 8 in month 1 → 12 at peak (month 7)`, `GPUs: 8 m1 → 12 peak m7`,
+/// `GPUs: 8 in month 1 → peak 12 in month 7`, `GPUs: 8 m1 → 12 peak m7`,
 /// `GPUs 8→12`.
 pub fn text(p: &GpuProfile, room: usize) -> String {
     let (first, peak) = (count(p.first), count(p.peak));
@@ -32,7 +32,7 @@ pub fn text(p: &GpuProfile, room: usize) -> String {
     } else {
         vec![
             format!(
-                "GPUs: {first} in month 1 → {peak} at peak (month {})",
+                "GPUs: {first} in month 1 → peak {peak} in month {}",
                 p.peak_month
             ),
             format!("GPUs: {first} m1 → {peak} peak m{}", p.peak_month),
@@ -62,7 +62,7 @@ mod tests {
     #[test]
     fn the_longest_form_that_fits_is_chosen() {
         let p = profile(8.0, 12.0, 7);
-        assert_eq!(text(&p, 60), "GPUs: 8 in month 1 → 12 at peak (month 7)");
+        assert_eq!(text(&p, 60), "GPUs: 8 in month 1 → peak 12 in month 7");
         assert_eq!(text(&p, 30), "GPUs: 8 m1 → 12 peak m7");
         assert_eq!(text(&p, 12), "GPUs 8→12");
         let flat = profile(8.0, 8.0, 1);

@@ -192,13 +192,7 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         let uncaught = req * error_rate / 100.0
             * (1.0 - review_share * coverage * s.risk.review_catch_pct / 100.0);
         let errors = uncaught * cost_per_error;
-        // No baseline (version 1) avoids nothing: skip the arithmetic (it
-        // would give exactly +0 for the finite, non-negative inputs).
-        let errors_avoided = if baseline == 0.0 {
-            0.0
-        } else {
-            req * baseline / 100.0 * cost_per_error
-        };
+        let errors_avoided = req * baseline / 100.0 * cost_per_error;
 
         let total =
             inference + retrieval + infrastructure + maintenance + oversight + errors + change;
