@@ -226,7 +226,7 @@ impl App {
             Some(Row::Toggle(t)) => self.toggle(t),
             Some(Row::Model(i)) => self.open_picker(PickTarget::Replace(i)),
             Some(Row::Notes) => self.open_notes(),
-            Some(Row::Info(_)) | None => {}
+            Some(Row::Info(_) | Row::Gpus(_)) | None => {}
         }
     }
 

@@ -2,8 +2,8 @@
 //! numeric fields of the model's field list, and the few non-numeric inputs
 //! (names, toggles, the model of each mix entry, notes).
 
-use crate::model::Scenario;
-use crate::model::fields::{Field, Section};
+use crate::model::fields::{Field, ModelField, Section};
+use crate::model::{Pricing, Scenario};
 
 /// A text input edited as a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,6 +53,8 @@ pub enum Row {
     Notes,
     /// Informational line under a section (staffing, share total).
     Info(Group),
+    /// The GPUs self-hosted model `i`'s sizing gives, month by month (read-only).
+    Gpus(usize),
 }
 
 impl Row {
@@ -68,13 +70,13 @@ impl Row {
                 Some(Group::Model(Section::Retrieval))
             }
             Row::Toggle(Toggle::Reviewers) => Some(Group::Model(Section::Oversight)),
-            Row::Model(_) => Some(Group::Model(Section::Models)),
+            Row::Model(_) | Row::Gpus(_) => Some(Group::Model(Section::Models)),
         }
     }
 
     /// Rows the cursor can rest on (everything but info lines).
     pub fn selectable(self) -> bool {
-        !matches!(self, Row::Info(_))
+        !matches!(self, Row::Info(_) | Row::Gpus(_))
     }
 }
 
@@ -100,12 +102,23 @@ pub fn build(s: &Scenario, collapsed: &[Group]) -> Vec<Row> {
                 rows.push(Row::Info(group));
                 for i in 0..s.models.len() {
                     rows.push(Row::Model(i));
-                    rows.extend(
-                        fields
-                            .iter()
-                            .filter(|f| f.section() == Section::Models && f.index() == Some(i))
-                            .map(|f| Row::Field(*f)),
-                    );
+                    let own: Vec<Row> = fields
+                        .iter()
+                        .filter(|f| f.section() == Section::Models && f.index() == Some(i))
+                        .map(|f| Row::Field(*f))
+                        .collect();
+                    // A self-hosted model's GPU count sits right under the
+                    // inputs that size it (peak, replica size, spares).
+                    let hosted = matches!(s.models[i].pricing, Some(Pricing::SelfHosted(_)));
+                    let at = own
+                        .iter()
+                        .position(|r| *r == Row::Field(Field::Model(i, ModelField::SpareReplicas)))
+                        .map_or(own.len(), |p| p + 1);
+                    rows.extend(own[..at].iter().copied());
+                    if hosted {
+                        rows.push(Row::Gpus(i));
+                    }
+                    rows.extend(own[at..].iter().copied());
                 }
             }
             Group::Model(Section::Retrieval) => {

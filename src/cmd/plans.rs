@@ -91,7 +91,10 @@ pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
                     plan.models.len(),
                     if plan.models.len() == 1 { "" } else { "s" }
                 ));
-                for w in price_warnings(&plan, &catalog, today) {
+                for w in crate::model::validate::warnings(&plan)
+                    .into_iter()
+                    .chain(price_warnings(&plan, &catalog, today))
+                {
                     out.push_str(&format!("{}: warning: {w}\n", f.display()));
                 }
             }

@@ -16,7 +16,7 @@ pub mod scenario;
 pub mod validate;
 
 pub use pricing::{ApiPricing, Catalog, LongContext, Pricing, SelfHostedPricing};
-pub use projection::{Category, Month, Projection, Totals, project, project_into};
+pub use projection::{Category, GpuProfile, Month, Projection, Totals, project, project_into};
 pub use scenario::{
     Build, Change, Confidence, Embedding, ErrorCost, FORMAT_VERSION, InfraItem, ModelEntry,
     Oversight, Retrieval, Reviewers, Risk, Scenario, Source, UncertainRange, Value, Workload,

@@ -299,6 +299,7 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             ])
         }
         Row::Info(g) => info_line(app, g, width, theme),
+        Row::Gpus(i) => super::gpus::line(app, i, width, theme),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod browser;
 pub mod compare;
 pub mod dialog;
 pub mod edit;
+pub mod gpus;
 pub mod help;
 pub mod inputs;
 pub mod notes;

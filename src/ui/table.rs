@@ -15,6 +15,8 @@ use crate::report::format::{count, money_short};
 #[derive(Clone, Copy)]
 enum Column {
     Requests,
+    /// Whole GPUs over all self-hosted models (plans with one only).
+    Gpus,
     Category(Category),
     CumulativeNet,
 }
@@ -23,6 +25,7 @@ impl Column {
     fn header(self) -> &'static str {
         match self {
             Column::Requests => "Requests",
+            Column::Gpus => "GPUs",
             Column::Category(Category::Infrastructure) => "Infra",
             Column::Category(Category::Maintenance) => "Maint.",
             Column::Category(c) => c.label(),
@@ -33,6 +36,7 @@ impl Column {
     fn text(self, m: &Month, currency: &str, width: usize) -> String {
         match self {
             Column::Requests => fit_cell(count(m.requests), || count_short(m.requests), width),
+            Column::Gpus => fit_cell(count(m.gpus), || count_short(m.gpus), width),
             Column::Category(c) => {
                 fit_cell(money_short(m.category(c), currency), String::new, width)
             }
@@ -79,13 +83,18 @@ pub fn fit_cell(full: String, compact: impl FnOnce() -> String, width: usize) ->
     cut
 }
 
-/// Requests, then the categories that cost most over the horizon (the lines
-/// that drive the total come first when space is short), then cumulative net.
+/// Requests, the GPUs when a self-hosted model runs any, then the categories
+/// that cost most over the horizon (the lines that drive the total come first
+/// when space is short), then cumulative net.
 fn columns(app: &App) -> Vec<Column> {
-    let t = app.projection().totals;
+    let p = app.projection();
+    let t = p.totals;
     let mut cats = Category::ALL.to_vec();
     cats.sort_by(|a, b| t.category(*b).total_cmp(&t.category(*a)));
     let mut v = vec![Column::Requests];
+    if p.months.iter().any(|m| m.gpus > 0.0) {
+        v.push(Column::Gpus);
+    }
     v.extend(cats.into_iter().map(Column::Category));
     v.push(Column::CumulativeNet);
     v

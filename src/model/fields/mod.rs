@@ -162,8 +162,9 @@ pub use model::ModelField;
 pub use plan::PlanField;
 
 /// A typed value as a whole count for a `u32` field (the range was checked).
+/// The nearest whole number (a Monte Carlo draw of 4.7 months is 5, not 4).
 fn whole(v: f64) -> u32 {
-    v.clamp(0.0, u32::MAX as f64) as u32
+    v.round().clamp(0.0, u32::MAX as f64) as u32
 }
 
 fn round_to_significant(v: f64, digits: i32) -> f64 {

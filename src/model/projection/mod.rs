@@ -205,6 +205,30 @@ impl Projection {
             .unwrap_or_default()
     }
 
+    /// The whole GPUs model `i` runs, month by month: its first month and
+    /// its peak (the first month it is reached). `None` when the model runs
+    /// no GPU in any month (an API model, a zero share, no months).
+    pub fn model_gpus(&self, i: usize) -> Option<GpuProfile> {
+        if i >= self.models {
+            return None;
+        }
+        let mut profile: Option<GpuProfile> = None;
+        for m in 1..=self.months.len() {
+            let gpus = self.model_month(m, i).gpus;
+            let p = profile.get_or_insert(GpuProfile {
+                first: gpus,
+                peak: gpus,
+                peak_month: m as u32,
+                months: self.months.len() as u32,
+            });
+            if gpus > p.peak {
+                p.peak = gpus;
+                p.peak_month = m as u32;
+            }
+        }
+        profile.filter(|p| p.peak > 0.0)
+    }
+
     pub fn first(&self) -> Option<&Month> {
         self.months.first()
     }
@@ -261,6 +285,20 @@ impl Projection {
                 figure,
             })
     }
+}
+
+/// What a self-hosted model's sizing gives over the horizon
+/// ([`Projection::model_gpus`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GpuProfile {
+    /// Whole GPUs in month 1.
+    pub first: f64,
+    /// The most GPUs in any month.
+    pub peak: f64,
+    /// The first month (1-based) that runs `peak` GPUs.
+    pub peak_month: u32,
+    /// Months in the horizon.
+    pub months: u32,
 }
 
 /// Where a projection stops being finite: a figure of a month, or of the

@@ -80,3 +80,31 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
         }
     }
 }
+
+/// What a valid plan sets that the projection does not use (spec §5: severity
+/// tiers, when present, replace `cost_per_uncaught_error`): warnings for
+/// `runcost check`, not errors, since such a plan still projects exactly.
+pub fn warnings(s: &Scenario) -> Vec<String> {
+    let r = &s.risk;
+    let mut out = Vec::new();
+    if r.error_costs.is_empty() {
+        return out;
+    }
+    if r.cost_per_uncaught_error != 0.0 {
+        out.push(format!(
+            "risk.cost_per_uncaught_error is {} but is ignored: the severity tiers (risk.error_costs) replace it, and their weighted mean, {} an error, is what the projection uses; remove cost_per_uncaught_error or set it to 0",
+            show(r.cost_per_uncaught_error),
+            show(r.cost_per_error())
+        ));
+    }
+    if let Some(i) = s
+        .uncertainty
+        .iter()
+        .position(|u| u.field == "risk.cost_per_uncaught_error")
+    {
+        out.push(format!(
+            "uncertainty[{i}] ranges risk.cost_per_uncaught_error, which the severity tiers (risk.error_costs) replace: the range changes nothing; range the tiers' costs instead (e.g. \"risk.error_costs[0].cost\")"
+        ));
+    }
+    out
+}

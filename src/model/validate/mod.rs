@@ -15,7 +15,7 @@ use super::scenario::{FORMAT_VERSION, Scenario};
 mod cross;
 mod overflow;
 
-pub use cross::{TIER_SHARE_TOLERANCE, source_paths};
+pub use cross::{TIER_SHARE_TOLERANCE, source_paths, warnings};
 pub use overflow::overflow;
 
 use cross::validate_v2;
