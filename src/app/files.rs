@@ -233,9 +233,7 @@ impl App {
         self.last_change = None;
         self.table_offset = 0;
         self.refresh();
-        self.selected = self.first_selectable_from(1);
-        self.offset = 0;
-        self.scroll_into_view();
+        self.first_lever();
         self.announce_prices();
     }
 

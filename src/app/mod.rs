@@ -16,6 +16,7 @@ pub mod document;
 mod editing;
 pub mod entry;
 mod files;
+mod jump;
 pub mod keymap;
 pub mod layout;
 mod lines;
@@ -104,7 +105,7 @@ impl App {
             start_default: None,
         };
         app.refresh();
-        app.selected = app.first_selectable_from(1);
+        app.first_lever();
         app
     }
 

@@ -20,6 +20,7 @@ pub mod browser;
 pub mod compare;
 pub mod dialog;
 pub mod edit;
+pub mod finder;
 pub mod help;
 pub mod inputs;
 pub mod notes;
@@ -94,6 +95,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Browser(b) => browser::render_open(f, b, theme),
         Mode::Examples(x) => browser::render_examples(f, x.cursor.selected, theme),
         Mode::Compare(_) => {}
+        Mode::Finder(x) => finder::render(f, x, theme),
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
         Mode::Source(s) => source::render(f, app, s, theme),

@@ -18,6 +18,12 @@ pub enum EditorAction {
     Decrease,
     IncreaseBig,
     DecreaseBig,
+    Double,
+    Halve,
+    /// `/`: find an input by name.
+    Find,
+    /// `1`–`9`: jump to a section.
+    JumpSection,
     Activate,
     ToggleSection,
     CollapseAll,
@@ -64,6 +70,10 @@ impl Described for EditorAction {
             A::Decrease => "lower the value one step",
             A::IncreaseBig => "raise by ten steps",
             A::DecreaseBig => "lower by ten steps",
+            A::Double => "double the value (what if volume doubles?)",
+            A::Halve => "halve the value",
+            A::Find => "find an input by name, section or path",
+            A::JumpSection => "jump to section 1 Volume … 9 Change",
             A::Activate => "edit the value / toggle / open the picker or notes",
             A::ToggleSection => "collapse or expand the section",
             A::CollapseAll => "collapse every section",
@@ -104,6 +114,9 @@ impl Described for EditorAction {
             A::Increase | A::Decrease => "adjust",
             A::Activate => "edit",
             A::Undo => "undo",
+            A::Find => "find",
+            A::Double => "double",
+            A::Halve => "halve",
             A::Redo => "redo",
             A::Save => "save",
             A::Open => "open",
@@ -163,6 +176,18 @@ const INPUTS: &[Binding<A>] = &[
     (KeyChord::ch('L'), A::IncreaseBig),
     (KeyChord::shift(Key::Left), A::DecreaseBig),
     (KeyChord::ch('H'), A::DecreaseBig),
+    (KeyChord::ch('*'), A::Double),
+    (KeyChord::ch('%'), A::Halve),
+    (KeyChord::ch('/'), A::Find),
+    (KeyChord::ch('1'), A::JumpSection),
+    (KeyChord::ch('2'), A::JumpSection),
+    (KeyChord::ch('3'), A::JumpSection),
+    (KeyChord::ch('4'), A::JumpSection),
+    (KeyChord::ch('5'), A::JumpSection),
+    (KeyChord::ch('6'), A::JumpSection),
+    (KeyChord::ch('7'), A::JumpSection),
+    (KeyChord::ch('8'), A::JumpSection),
+    (KeyChord::ch('9'), A::JumpSection),
     (k(Key::Enter), A::Activate),
     (KeyChord::ch(' '), A::ToggleSection),
     (KeyChord::ch('-'), A::CollapseAll),
@@ -208,6 +233,7 @@ pub const INPUTS_KEYS: Keymap<A> = Keymap {
     bar: &[
         bar_as(A::Decrease, "←/→", "adjust"),
         bar(A::Activate),
+        bar(A::Find),
         bar(A::PickModel),
         bar(A::Undo),
         bar(A::Save),
@@ -241,6 +267,15 @@ pub fn handle(app: &mut App, chord: KeyChord) -> Outcome {
         Focus::Table => &TABLE_KEYS,
     };
     match keys.lookup(chord) {
+        Some(A::JumpSection) => {
+            if let Key::Char(c) = chord.key
+                && let Some(n) = c.to_digit(10)
+            {
+                app.status = None;
+                app.jump_to_section(n as usize);
+            }
+            Outcome::Stay
+        }
         Some(action) => Outcome::Effects(app.on_action(action)),
         None => Outcome::Stay,
     }
@@ -274,6 +309,10 @@ impl App {
             A::Decrease => self.step(-1.0, 1.0),
             A::IncreaseBig => self.step(1.0, 10.0),
             A::DecreaseBig => self.step(-1.0, 10.0),
+            A::Double => self.scale(2.0),
+            A::Halve => self.scale(0.5),
+            A::Find => self.mode = Mode::Finder(super::finder::FinderState::new(self)),
+            A::JumpSection => {}
             A::Activate => self.activate(),
             A::ToggleSection => self.toggle_section(),
             A::CollapseAll => {

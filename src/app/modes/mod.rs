@@ -9,6 +9,7 @@ pub mod browser;
 pub mod compare;
 pub mod confirm;
 pub mod editor;
+pub mod finder;
 pub mod help;
 mod mouse;
 pub mod notes;
@@ -51,6 +52,8 @@ pub enum Mode {
     Present(panel::PresentState),
     /// The break-even findings, as text.
     Breakeven(panel::BreakevenState),
+    /// `/`: find an input by name.
+    Finder(finder::FinderState),
 }
 
 /// What a key did to its mode.
@@ -145,6 +148,7 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
         ("source", source::KEYS.chords()),
         ("notes", notes::KEYS.chords()),
         ("help", help::KEYS.chords()),
+        ("finder", finder::KEYS.chords()),
         ("confirm", confirm::KEYS.chords()),
         ("compare", compare::KEYS.chords()),
         ("panel", panel::KEYS.chords()),
@@ -173,6 +177,7 @@ impl App {
             Mode::Compare(_) => compare::KEYS.bar(),
             Mode::Safety(s) => s.keys().bar(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
+            Mode::Finder(_) => finder::KEYS.bar(),
         }
     }
 
@@ -193,6 +198,7 @@ impl App {
             Mode::Compare(_) => compare::KEYS.chords(),
             Mode::Safety(s) => s.keys().chords(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
+            Mode::Finder(_) => finder::KEYS.chords(),
         }
     }
 
@@ -214,6 +220,7 @@ impl App {
             Mode::Tornado(t) => t.handle(chord, self),
             Mode::Source(s) => s.handle(chord, self),
             Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
+            Mode::Finder(x) => x.handle(chord, self),
         };
         self.settle(mode, outcome)
     }
@@ -254,6 +261,7 @@ impl App {
             Mode::Picker(p) => p.paste(pasted, &self.catalog),
             Mode::Browser(b) => b.paste(pasted),
             Mode::Source(s) => s.paste(pasted),
+            Mode::Finder(x) => x.paste(pasted),
             _ => {}
         }
         if let Mode::SaveAs(e) = &mut mode {
@@ -268,6 +276,7 @@ impl App {
         match &mut self.mode {
             Mode::Picker(p) => p.cursor.by(delta, p.matches.len()),
             Mode::Browser(b) => b.cursor.by(delta, b.matches.len()),
+            Mode::Finder(x) => x.cursor.by(delta, x.matches.len()),
             Mode::Help(h) => h.wheel(delta),
             Mode::Normal => self.wheel(col, row, delta),
             _ => {}
