@@ -72,7 +72,16 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
     }
     let r = layout::regions_with(area, layout::notice_lines(app.notices.len()));
     title::render(f, r.title, app, theme);
-    if let Mode::Compare(c) = &app.mode {
+    // Help over the comparison keeps the comparison behind it.
+    let compare = match &app.mode {
+        Mode::Compare(c) => Some(c),
+        Mode::Help(h) => match h.back.as_deref() {
+            Some(Mode::Compare(c)) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(c) = compare {
         let body = ratatui::layout::Rect {
             y: r.title.y + 1,
             height: r.status.y.saturating_sub(r.title.y + 1),
@@ -90,7 +99,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::SaveAs(e) => edit::render(f, app, e, true, theme),
         Mode::Picker(p) => picker::render(f, app, p, theme),
         Mode::Notes(area) => notes::render(f, area, theme),
-        Mode::Help(h) => help::render(f, app, h.scroll(), theme),
+        Mode::Help(h) => help::render(f, app, h, theme),
         Mode::Confirm(p) => dialog::render(f, app, p, theme),
         Mode::Browser(b) => browser::render_open(f, b, theme),
         Mode::Examples(x) => browser::render_examples(f, x.cursor.selected, theme),

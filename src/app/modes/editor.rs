@@ -357,7 +357,7 @@ impl App {
             A::Present => self.open_present(),
             A::Export => return self.export(),
             A::AddInfra => self.add_infra(),
-            A::Help => self.mode = Mode::Help(Default::default()),
+            A::Help => self.open_help(None),
             A::Quit => return self.guard(Pending::Quit),
             A::DismissNotices => self.notices.retain(|n| n.sticky),
         }

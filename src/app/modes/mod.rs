@@ -114,27 +114,42 @@ pub const LIST_KEYS: Keymap<ListAction> = Keymap {
 /// How far PgUp/PgDn move in a list.
 pub const LIST_PAGE: usize = 10;
 
-/// The modes' key lists as help shows them: (title, keys).
-pub fn help_sections(focus: Focus) -> Vec<(&'static str, Vec<Shown>)> {
-    let (first, second) = match focus {
-        Focus::Inputs => (
-            ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
-            ("Monthly table", editor::TABLE_KEYS.help()),
-        ),
-        Focus::Table => (
-            ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
-            ("Inputs pane", editor::INPUTS_KEYS.help()),
-        ),
-    };
-    vec![
-        first,
-        second,
+/// The modes' key lists as help shows them: (title, keys), the keys of
+/// `here` (the mode help was opened from) first.
+pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Vec<Shown>)> {
+    let (inputs, table) = (
+        ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
+        ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
+    );
+    let mut all = vec![
+        ("Compare view (c)", compare::KEYS.help()),
+        ("What drives the cost (t)", tornado::KEYS.help()),
+        ("Find an input (/)", finder::KEYS.help()),
         ("Typing a value or a name", text_entry::KEYS.help()),
-        ("Model picker and plan browser", LIST_KEYS.help()),
+        ("Model picker and examples", LIST_KEYS.help()),
+        ("Plan browser (Ctrl-O, C)", browser::KEYS.help()),
         ("Source of an input", source::KEYS.help()),
         ("Notes editor", notes::KEYS.help()),
         ("Unsaved-changes question", confirm::KEYS.help()),
-    ]
+    ];
+    let first = match here {
+        Some(Mode::Compare(_)) => Some("Compare view (c)"),
+        Some(Mode::Tornado(_)) => Some("What drives the cost (t)"),
+        Some(Mode::Finder(_)) => Some("Find an input (/)"),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    if let Some(title) = first
+        && let Some(i) = all.iter().position(|(t, _)| *t == title)
+    {
+        out.push(all.remove(i));
+    }
+    match focus {
+        Focus::Inputs => out.extend([inputs, table]),
+        Focus::Table => out.extend([table, inputs]),
+    }
+    out.extend(all);
+    out
 }
 
 /// Every mode's chords, by name (for tests of the keymaps themselves).
@@ -148,6 +163,7 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
         ("source", source::KEYS.chords()),
         ("notes", notes::KEYS.chords()),
         ("help", help::KEYS.chords()),
+        ("tornado", tornado::KEYS.chords()),
         ("finder", finder::KEYS.chords()),
         ("confirm", confirm::KEYS.chords()),
         ("compare", compare::KEYS.chords()),
@@ -168,7 +184,8 @@ impl App {
                 Focus::Table => editor::TABLE_KEYS.bar(),
             },
             Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.bar(),
-            Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.bar(),
+            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.bar(),
+            Mode::Tornado(_) => tornado::KEYS.bar(),
             Mode::Browser(_) => browser::KEYS.bar(),
             Mode::Source(_) => source::KEYS.bar(),
             Mode::Notes(_) => notes::KEYS.bar(),
@@ -189,7 +206,8 @@ impl App {
                 Focus::Table => editor::TABLE_KEYS.chords(),
             },
             Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.chords(),
-            Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.chords(),
+            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.chords(),
+            Mode::Tornado(_) => tornado::KEYS.chords(),
             Mode::Browser(_) => browser::KEYS.chords(),
             Mode::Source(_) => source::KEYS.chords(),
             Mode::Notes(_) => notes::KEYS.chords(),
@@ -211,7 +229,7 @@ impl App {
             Mode::SaveAs(e) => e.handle_save_as(chord, self),
             Mode::Picker(p) => p.handle(chord, self),
             Mode::Notes(area) => notes::handle(area, chord, self),
-            Mode::Help(h) => h.handle(chord),
+            Mode::Help(h) => h.handle(chord, self),
             Mode::Confirm(p) => confirm::handle(p, chord, self),
             Mode::Browser(b) => b.handle(chord, self),
             Mode::Examples(x) => x.handle(chord, self),
