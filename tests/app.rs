@@ -493,7 +493,12 @@ fn summary(name: &str, path: &str) -> PlanSummary {
 #[test]
 fn open_lists_plans_filters_and_opens_the_chosen_one() {
     let mut a = app();
-    assert_eq!(ctrl(&mut a, 'o'), vec![Effect::ScanPlans]);
+    assert_eq!(
+        ctrl(&mut a, 'o'),
+        vec![Effect::ScanPlans {
+            also: vec![PathBuf::from("/work")]
+        }]
+    );
     a.update(Msg::PlanList(vec![
         summary("Alpha", "/p/a.ron"),
         summary("Beta bot", "/p/b.ron"),

@@ -316,6 +316,10 @@ impl App {
                 Vec::new()
             }
             Msg::OpenedMany(results) => self.on_opened_many(results),
+            Msg::OpenedBeside(results) => {
+                self.on_opened_beside(results);
+                Vec::new()
+            }
             Msg::DiskState { path, hash } => {
                 self.on_disk_state(path, hash);
                 Vec::new()
