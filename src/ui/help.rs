@@ -31,6 +31,8 @@ pub fn render(f: &mut Frame, _app: &App, h: &HelpState, theme: &Theme) {
     for note in [
         "Steps: money and volumes along round numbers (1 1.2 1.5 2 2.5 3 4 5 6 8 ×10ⁿ), ±1 point for percentages, 1 for whole numbers; Shift = ten steps.",
         "Typed values may use 2,500 · 2.5k · 1.2M · $ · %; the allowed range is shown.",
+        "Wrong answers: the cost of wrong answers that got through review (the Errors category of reports).",
+        "Payback (headline): the month value repays cost; B: where self-hosting breaks even.",
         "Mouse: click selects a row (click a heading again to fold it); the wheel scrolls.",
     ] {
         lines.push(Line::from(Span::styled(note, theme.muted())));

@@ -25,12 +25,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width as usize;
+    let list_rows = crate::app::layout::input_rows_in(app.regions());
     let lines: Vec<Line> = app
         .rows
         .iter()
         .enumerate()
         .skip(app.offset)
-        .take(inner.height as usize)
+        .take(list_rows.min(inner.height as usize))
         .map(|(i, row)| {
             let line = row_line(app, *row, width, theme);
             if i == app.selected && app.focus == Focus::Inputs {
@@ -41,6 +42,39 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
+    // The foot of the pane says what the input under the cursor means.
+    if inner.height as usize > list_rows && focused {
+        let foot = Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        };
+        let text = fit_words(&explain(app), width);
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(text, theme.muted()))),
+            foot,
+        );
+    }
+}
+
+/// One short line saying what the row under the cursor is.
+pub fn explain(app: &App) -> String {
+    match app.selected_row() {
+        Some(Row::Field(f)) => f.help().to_string(),
+        Some(Row::Heading(_)) => "Space folds · 1–9 jump to a section · / finds an input".into(),
+        Some(Row::Text(TextField::Name)) => "The plan's name, as the report titles it.".into(),
+        Some(Row::Text(TextField::Client)) => "Who the plan is for.".into(),
+        Some(Row::Text(TextField::Currency)) => "The currency every amount is in.".into(),
+        Some(Row::Text(TextField::EmbeddingId)) => "The model that embeds the documents.".into(),
+        Some(Row::Text(TextField::InfraName(_))) => "A fixed monthly cost line; Enter renames it.".into(),
+        Some(Row::Toggle(Toggle::Retrieval)) => "Whether answers search your documents first.".into(),
+        Some(Row::Toggle(Toggle::Reviewers)) => {
+            "Auto staffs reviewers as needed; Fixed keeps a set team.".into()
+        }
+        Some(Row::Model(_)) => "Enter or m picks the model from the catalog.".into(),
+        Some(Row::Notes) => "Notes from the call, kept with the plan.".into(),
+        Some(Row::Info(_)) | None => String::new(),
+    }
 }
 
 /// Panes narrower than this use the short field labels.
@@ -278,7 +312,7 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let retiring = app.retirements().iter().find(|r| r.index == i);
             let repriced = app.price_changes().iter().any(|c| c.index == i);
             let kind = match (retiring, repriced) {
-                (Some(r), _) => format!("⚠ retires m{} {base}", r.month),
+                (Some(r), _) => format!("⚠ retires {} (month {})", month_year(&r.date), r.month),
                 (None, true) => format!("⚠ price {base}"),
                 _ => base.to_string(),
             };
@@ -299,6 +333,23 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             ])
         }
         Row::Info(g) => info_line(app, g, width, theme),
+    }
+}
+
+/// "2027-01-15" → "Jan 2027" (as given when it is not a date).
+pub fn month_year(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut parts = date.split('-');
+    let year = parts.next().filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (year, month) {
+        (Some(y), Some(m)) => format!("{m} {y}"),
+        _ => date.to_string(),
     }
 }
 
@@ -335,7 +386,7 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
             match app.understaffed() {
                 Some((month, coverage)) => Line::from(Span::styled(
                     format!(
-                        "  ⚠ understaffed from month {month}: need {}→{} FTE, staffed {staffed}, coverage {}",
+                        "  ⚠ understaffed from month {month}: reviewers needed {} now, {} at peak; staffed {staffed}, coverage {}",
                         number(first, 2),
                         number(peak, 2),
                         pct(coverage)
@@ -344,7 +395,7 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
                 )),
                 None => Line::from(Span::styled(
                     format!(
-                        "  need {}→{} FTE · staffed {staffed} · coverage 100 %",
+                        "  Reviewers needed: {} now, {} at peak · staffed {staffed} · coverage 100 %",
                         number(first, 2),
                         number(peak, 2)
                     ),

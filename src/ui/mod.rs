@@ -122,7 +122,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
                 f,
                 width,
                 (rows as u16 + 2).min(full.height),
-                "Where it breaks even — any key closes",
+                "Self-hosting break-even — any key closes",
                 theme,
             );
             f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
