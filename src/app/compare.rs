@@ -143,9 +143,15 @@ impl App {
 
     /// The plans to compare with were read: they join the open ones and the
     /// comparison opens, the plan being edited as the baseline.
-    pub(super) fn on_opened_beside(&mut self, results: Vec<(PathBuf, Result<Box<Scenario>, String>)>) {
+    pub(super) fn on_opened_beside(
+        &mut self,
+        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+    ) {
         if let Some((p, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
-            self.say(StatusKind::Error, format!("{} not opened: {why}", p.display()));
+            self.say(
+                StatusKind::Error,
+                format!("{} not opened: {why}", p.display()),
+            );
             return;
         }
         let here = self.session.active_index();

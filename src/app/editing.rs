@@ -167,7 +167,10 @@ impl App {
     /// what the input allows).
     pub(crate) fn scale(&mut self, factor: f64) {
         let Some(Row::Field(field)) = self.selected_row() else {
-            self.say(StatusKind::Info, "select a numeric input to double or halve it");
+            self.say(
+                StatusKind::Info,
+                "select a numeric input to double or halve it",
+            );
             return;
         };
         let Some(current) = field.get(&self.session.active().plan) else {
@@ -177,7 +180,12 @@ impl App {
         if next == current {
             self.say(
                 StatusKind::Info,
-                format!("{} stays {}: {}", field.label(), self.field_text(field, current), field.range().describe()),
+                format!(
+                    "{} stays {}: {}",
+                    field.label(),
+                    self.field_text(field, current),
+                    field.range().describe()
+                ),
             );
             return;
         }

@@ -2,8 +2,9 @@
 //! on a section by its number, and where it was when the plan was last
 //! closed (the runtime keeps that per plan file; here it is a path string).
 
-use super::App;
+use super::cursor::ListCursor;
 use super::rows::{Group, Row};
+use super::{App, layout};
 use crate::model::fields::{Field, Section};
 
 impl App {
@@ -73,5 +74,46 @@ impl App {
             }
             None => false,
         }
+    }
+
+    pub(in crate::app) fn page(&self) -> usize {
+        layout::input_rows_in(self.regions()).max(1)
+    }
+
+    pub(in crate::app) fn first_selectable_from(&self, start: usize) -> usize {
+        (start..self.rows.len())
+            .find(|i| self.rows[*i].selectable())
+            .unwrap_or(0)
+    }
+
+    /// Moves the selection by `delta` rows, skipping info lines in the
+    /// direction of travel.
+    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() - 1;
+        let mut i = (self.selected as isize + delta).clamp(0, last as isize) as usize;
+        while !self.rows[i].selectable() {
+            if delta >= 0 && i < last {
+                i += 1;
+            } else if i > 0 {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        self.selected = i;
+        self.scroll_into_view();
+    }
+
+    pub(in crate::app) fn scroll_into_view(&mut self) {
+        let visible = layout::input_rows_in(self.regions()).max(1);
+        let mut c = ListCursor {
+            selected: self.selected,
+            offset: self.offset,
+        };
+        c.show(visible, self.rows.len());
+        self.offset = c.offset;
     }
 }

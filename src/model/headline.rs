@@ -172,7 +172,7 @@ impl Figure {
             Figure::Net => "Net",
             Figure::Roi => "ROI",
             Figure::Payback => "Payback",
-            Figure::RunToBuild => "Run ÷ build cost",
+            Figure::RunToBuild => "Run ÷ build",
             Figure::Npv => "NPV",
             Figure::PaybackFromStart => "From start",
             Figure::Upkeep => "Upkeep/yr",

@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use super::popup;
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::Shown;
 use crate::app::HelpState;
+use crate::app::keymap::Shown;
 
 fn section(lines: &mut Vec<Line<'static>>, title: &str, keys: Vec<Shown>, theme: &Theme) {
     lines.push(Line::from(Span::styled(title.to_string(), theme.heading())));

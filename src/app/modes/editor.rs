@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::super::cursor::{ListCursor, Move};
 use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, bar_as, k};
 use super::super::rows::Group;
-use super::super::{App, Effect, Focus, Pending, layout};
+use super::super::{App, Effect, Focus, Pending};
 use super::{Mode, Outcome};
 
 /// Everything a key can ask the editor to do.
@@ -96,7 +96,9 @@ impl Described for EditorAction {
             A::Help => "show or hide this help",
             A::MakeVariant => "duplicate the plan as a named variant",
             A::Compare => "compare the open plans side by side",
-            A::CompareWith => "compare with a plan file (opens it beside this one; nothing is lost)",
+            A::CompareWith => {
+                "compare with a plan file (opens it beside this one; nothing is lost)"
+            }
             A::PinVariant => "pin the what-if as a variant and compare it with the saved plan",
             A::PrevPlan => "previous open plan",
             A::NextPlan => "next open plan",
@@ -372,46 +374,5 @@ impl App {
             A::DismissNotices => self.notices.retain(|n| n.sticky),
         }
         Vec::new()
-    }
-
-    fn page(&self) -> usize {
-        layout::input_rows_in(self.regions()).max(1)
-    }
-
-    pub(in crate::app) fn first_selectable_from(&self, start: usize) -> usize {
-        (start..self.rows.len())
-            .find(|i| self.rows[*i].selectable())
-            .unwrap_or(0)
-    }
-
-    /// Moves the selection by `delta` rows, skipping info lines in the
-    /// direction of travel.
-    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let last = self.rows.len() - 1;
-        let mut i = (self.selected as isize + delta).clamp(0, last as isize) as usize;
-        while !self.rows[i].selectable() {
-            if delta >= 0 && i < last {
-                i += 1;
-            } else if i > 0 {
-                i -= 1;
-            } else {
-                break;
-            }
-        }
-        self.selected = i;
-        self.scroll_into_view();
-    }
-
-    pub(in crate::app) fn scroll_into_view(&mut self) {
-        let visible = layout::input_rows_in(self.regions()).max(1);
-        let mut c = ListCursor {
-            selected: self.selected,
-            offset: self.offset,
-        };
-        c.show(visible, self.rows.len());
-        self.offset = c.offset;
     }
 }

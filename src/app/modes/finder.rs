@@ -108,7 +108,8 @@ impl FinderState {
 
     /// Bracketed paste into the search box.
     pub fn paste(&mut self, pasted: &str) {
-        self.query.insert_str(pasted.replace(['\r', '\n'], " ").trim());
+        self.query
+            .insert_str(pasted.replace(['\r', '\n'], " ").trim());
         self.rank();
     }
 
@@ -214,9 +215,21 @@ mod tests {
     #[test]
     fn the_best_label_match_comes_first_and_non_matches_are_dropped() {
         let items = vec![
-            item("Requests per day", "workload.requests_per_day", Row::Field(Field::RequestsPerDay)),
-            item("Maintenance rate", "build.maintenance_pct", Row::Field(Field::MaintenancePct)),
-            item("Monthly growth", "workload.monthly_growth_pct", Row::Field(Field::MonthlyGrowth)),
+            item(
+                "Requests per day",
+                "workload.requests_per_day",
+                Row::Field(Field::RequestsPerDay),
+            ),
+            item(
+                "Maintenance rate",
+                "build.maintenance_pct",
+                Row::Field(Field::MaintenancePct),
+            ),
+            item(
+                "Monthly growth",
+                "workload.monthly_growth_pct",
+                Row::Field(Field::MonthlyGrowth),
+            ),
         ];
         assert_eq!(ranked(&items, "maint"), vec![1]);
         assert_eq!(ranked(&items, "")[..], [0, 1, 2]);

@@ -72,18 +72,10 @@ pub enum Step {
     Absolute(f64),
 }
 
-const MONEY: Step = Step::Relative {
-    floor: 1.0,
-};
-const PRICE: Step = Step::Relative {
-    floor: 0.001,
-};
-const VOLUME: Step = Step::Relative {
-    floor: 10.0,
-};
-const COUNT: Step = Step::Relative {
-    floor: 0.1,
-};
+const MONEY: Step = Step::Relative { floor: 1.0 };
+const PRICE: Step = Step::Relative { floor: 0.001 };
+const VOLUME: Step = Step::Relative { floor: 10.0 };
+const COUNT: Step = Step::Relative { floor: 0.1 };
 const POINT: Step = Step::Absolute(1.0);
 const WHOLE: Step = Step::Absolute(1.0);
 
