@@ -36,8 +36,9 @@ impl App {
             .take_while(|i| !matches!(self.rows[*i], Row::Heading(_)))
             .find(|i| self.rows[*i].selectable())
             .unwrap_or(heading);
-        // Show the heading too, so the section's name is on screen.
-        self.offset = self.offset.min(heading);
+        // The section from its heading down, as much of it as fits (its
+        // info line — the reviewers needed — included).
+        self.offset = heading;
         self.scroll_into_view();
     }
 
