@@ -34,18 +34,20 @@ fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
     }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
-    copy_example(&dir.path().join("acme.ron"));
     let t = Tmux::new("runcost-call", "q").with_keeper();
     for (w, h) in [("120", "40"), ("80", "24")] {
         let name = format!("w{w}");
-        t.start(&name, &runcost_cmd(dir.path(), &home, "acme.ron"));
+        // A plan of its own per size: each opens fresh on the first lever.
+        let plan = format!("acme{w}.ron");
+        copy_example(&dir.path().join(&plan));
+        t.start(&name, &runcost_cmd(dir.path(), &home, &plan));
         t.run(&["resize-window", "-t", &name, "-x", w, "-y", h]);
         t.wait(&name, "the workbench", |s| s.contains("Requests"));
 
         // Volume doubles: one key (the cursor opens on requests per day).
         t.keys(&name, &["*"]);
         t.wait(&name, "the doubled volume", |s| {
-            s.contains("2,500 req/day → 5,000") && s.contains("TCO +$")
+            s.contains("2,500 req/day → 5,000") && s.contains("TCO\u{a0}+$")
         });
         // Self-host or API: one key.
         t.keys(&name, &["B"]);
@@ -74,7 +76,7 @@ fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
         "{cursors}"
     );
     // Reopened: the cursor is on the maintenance rate, so → raises it.
-    t.start("again", &runcost_cmd(dir.path(), &home, "acme.ron"));
+    t.start("again", &runcost_cmd(dir.path(), &home, "acme120.ron"));
     t.wait("again", "the workbench", |s| s.contains("Requests"));
     t.keys("again", &["Right"]);
     t.wait("again", "the maintenance step", |s| {
