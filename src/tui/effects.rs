@@ -20,13 +20,12 @@ fn open_with_hash(
 }
 
 /// Performs one effect (except `Quit`, which the loop handles).
+/// Plans read from disk, each with its path.
+type Read = Vec<(PathBuf, Result<Box<crate::model::Scenario>, String>)>;
+
 /// Reads `paths` for a comparison: one message with every result (`wrap`),
 /// then what is on disk at each.
-fn open_many(
-    paths: Vec<PathBuf>,
-    catalog: &Catalog,
-    wrap: fn(Vec<(PathBuf, Result<Box<crate::model::Scenario>, String>)>) -> Msg,
-) -> Vec<Msg> {
+fn open_many(paths: Vec<PathBuf>, catalog: &Catalog, wrap: fn(Read) -> Msg) -> Vec<Msg> {
     let mut states = Vec::new();
     let results = paths
         .into_iter()
