@@ -176,6 +176,9 @@ pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Resu
         &mut locks.0,
         (tx, rx),
     );
+    if let (Some(plan), Some(input)) = (app.doc().path.clone(), app.cursor_key()) {
+        startup::remember_cursor(&plan, &input);
+    }
     // Locks first: nothing after them may stop this process before it exits.
     locks.0.release_all();
     restore();

@@ -65,25 +65,29 @@ fn assert_projection_current(app: &App) {
 }
 
 #[test]
-fn right_raises_volume_ten_percent_and_shows_the_tco_effect() {
+fn right_raises_volume_to_the_next_round_number_and_shows_the_tco_effect() {
     let mut a = app();
     let tco = a.projection().totals.tco;
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
-    assert_eq!(value(&a, Field::RequestsPerDay), 2750.0);
+    assert_eq!(value(&a, Field::RequestsPerDay), 3000.0, "2,500 → 3,000");
     assert!(a.projection().totals.tco > tco);
     assert!(a.doc().is_dirty());
     let change = a.last_change.clone().unwrap();
     assert_eq!(
         change.what,
-        "Requests per day 2,500 req/day → 2,750 req/day"
+        "Requests per day 2,500 req/day → 3,000 req/day"
     );
     assert_eq!(change.tco_before, tco);
     assert_eq!(change.tco_after, a.projection().totals.tco);
     assert_eq!(change.month, 12);
     assert_projection_current(&a);
     press(&mut a, Key::Left);
-    assert_eq!(value(&a, Field::RequestsPerDay), 2475.0, "−10 % of 2,750");
+    assert_eq!(
+        value(&a, Field::RequestsPerDay),
+        2500.0,
+        "one step down returns"
+    );
 }
 
 #[test]
@@ -493,7 +497,12 @@ fn summary(name: &str, path: &str) -> PlanSummary {
 #[test]
 fn open_lists_plans_filters_and_opens_the_chosen_one() {
     let mut a = app();
-    assert_eq!(ctrl(&mut a, 'o'), vec![Effect::ScanPlans]);
+    assert_eq!(
+        ctrl(&mut a, 'o'),
+        vec![Effect::ScanPlans {
+            also: vec![PathBuf::from("/work")]
+        }]
+    );
     a.update(Msg::PlanList(vec![
         summary("Alpha", "/p/a.ron"),
         summary("Beta bot", "/p/b.ron"),

@@ -159,6 +159,15 @@ mod dead_keys {
             Mode::Browser(b) => format!("browser {:?} {:?}", b.cursor, b.marked),
             Mode::Examples(x) => format!("examples {:?}", x.cursor),
             Mode::Tornado(t) => format!("tornado {:?}", t.cursor),
+            // What a text box's editing keys change: its selection and cursor.
+            Mode::Edit(e) | Mode::SaveAs(e) => {
+                format!(
+                    "edit {:?} {:?}",
+                    e.input.selection_range(),
+                    e.input.cursor()
+                )
+            }
+            Mode::Finder(x) => format!("finder {:?} {:?}", x.cursor, x.matches.len()),
             _ => String::new(),
         };
         format!(
@@ -204,6 +213,14 @@ mod dead_keys {
             ("edit value", |a| {
                 select(a, Field::RequestsPerDay);
                 key(a, Key::Enter);
+            }),
+            ("edit value", |a| {
+                select(a, Field::RequestsPerDay);
+                key(a, Key::Enter);
+                key(a, Key::End);
+            }),
+            ("finder", |a| {
+                ch(a, '/');
             }),
             ("source", |a| {
                 select(a, Field::RequestsPerDay);

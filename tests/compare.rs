@@ -76,7 +76,7 @@ fn a_variant_is_named_at_once_edited_and_proposed_next_to_the_original() {
         2500.0,
         "the original is untouched"
     );
-    assert_eq!(a.session.get(1).plan.workload.requests_per_day, 2750.0);
+    assert_eq!(a.session.get(1).plan.workload.requests_per_day, 3000.0);
     assert_eq!(*a.session.projection(1), project(&a.session.get(1).plan));
 
     // Its first save never overwrites an existing file.
@@ -152,7 +152,7 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
         !c.differences
             .iter()
             .any(|d| d.path == "workload.requests_per_day"),
-        "both at 2,750 now: {:?}",
+        "both at 3,000 now: {:?}",
         c.differences.iter().map(|d| &d.path).collect::<Vec<_>>()
     );
     ch(&mut a, 'g');

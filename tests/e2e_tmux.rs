@@ -147,11 +147,10 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
     let before = tco(&first);
     assert_eq!(before, "$818,421", "the example plan's TCO");
 
-    // Raise the volume: from Name, Requests per day is five rows down.
-    t.keys(&["Down", "Down", "Down", "Down", "Down"]);
+    // Raise the volume: the cursor opens on Requests per day.
     t.keys(&["Right"]);
     let raised = t.wait("the TCO to change", |s| {
-        s.contains("Requests per day 2,500 req/day → 2,750")
+        s.contains("Requests per day 2,500 req/day → 3,000")
     });
     assert_ne!(tco(&raised), before);
     assert!(raised.contains("● modified"));
@@ -191,7 +190,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
         s.contains("support-haiku.ron")
             && s.contains("│TCO")
             && s.contains("◆ claude-haiku-5-5")
-            && s.contains("2,750 req/day")
+            && s.contains("3,000 req/day")
     });
     assert_eq!(tco(&reopened), edited);
 
@@ -249,7 +248,7 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
     // Edit the second plan's volume and come back.
     t.keys(&["Right", "Enter"]);
     t.wait("editing the second plan", |s| s.contains("[2/2]"));
-    t.keys(&["Down", "Down", "Down", "Down", "Down", "Right", "c"]);
+    t.keys(&["Right", "c"]);
     let after = t.wait("the comparison again", |s| {
         s.contains("Compare 2 plans") && s.contains("●")
     });
@@ -276,8 +275,8 @@ fn unsaved_edits_survive_kill_9_of_the_workbench() {
     };
     t.start(&home, Some(&plan));
     t.wait("the workbench", |s| s.contains("│TCO"));
-    t.keys(&["Down", "Down", "Down", "Down", "Down", "Right", "Right"]);
-    t.wait("the edits", |s| s.contains("3,025 req/day"));
+    t.keys(&["Right", "Right"]);
+    t.wait("the edits", |s| s.contains("4,000 req/day"));
     // Autosave writes within a second of the last edit.
     let recovery = home.join("data/recovery");
     let start = Instant::now();
@@ -309,11 +308,11 @@ fn unsaved_edits_survive_kill_9_of_the_workbench() {
 
     t.start(&home, Some(&plan));
     t.wait("the recovery offer", |s| {
-        s.contains("Unsaved changes recovered") && s.contains("3,025 req/day")
+        s.contains("Unsaved changes recovered") && s.contains("4,000 req/day")
     });
     t.keys(&["r"]);
     t.wait("the restored plan", |s| {
-        s.contains("Requests per day") && s.contains("3,025 req/day") && s.contains("● modified")
+        s.contains("Requests per day") && s.contains("4,000 req/day") && s.contains("● modified")
     });
     t.keys(&["C-s"]);
     t.wait("the save", |s| {
@@ -322,7 +321,7 @@ fn unsaved_edits_survive_kill_9_of_the_workbench() {
     let start = Instant::now();
     while !std::fs::read_to_string(&plan)
         .unwrap()
-        .contains("requests_per_day: 3025.0")
+        .contains("requests_per_day: 4000.0")
     {
         assert!(
             start.elapsed() < Duration::from_secs(5),

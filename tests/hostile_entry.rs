@@ -396,7 +396,7 @@ fn shift_arrows_equal_ten_presses() {
     select(&mut a, Row::Field(Field::RequestsPerDay));
     a.update(Msg::Key(KeyChord::shift(Key::Left)));
     let v = value(&a, Field::RequestsPerDay);
-    assert!(v > 800.0 && v < 900.0, "2,500 × 0.9¹⁰ ≈ 872, got {v}");
+    assert_eq!(v, 250.0, "2,500 down ten rungs of the round-number ladder");
     assert!(a.projection().totals.roi_pct.is_none_or(|r| r > -100.0));
 }
 

@@ -134,15 +134,12 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
     let t = Tmux::new("runcost-qa", "two").with_keeper();
     t.start("a", &runcost_cmd(dir.path(), &home, "a", "p.ron"));
     t.wait("a", "window A", |s| s.contains("│TCO"));
-    t.keys("a", &["Down", "Down", "Down", "Down", "Down", "Right"]);
-    t.wait("a", "A's edit", |s| s.contains("2,750 req/day"));
+    t.keys("a", &["Right"]);
+    t.wait("a", "A's edit", |s| s.contains("3,000 req/day"));
     t.start("b", &runcost_cmd(dir.path(), &home, "b", "./p.ron"));
     t.wait("b", "window B", |s| s.contains("also open"));
-    t.keys(
-        "b",
-        &["Down", "Down", "Down", "Down", "Down", "Right", "Right"],
-    );
-    t.wait("b", "B's edit", |s| s.contains("3,025 req/day"));
+    t.keys("b", &["Right", "Right"]);
+    t.wait("b", "B's edit", |s| s.contains("4,000 req/day"));
     wait_for("both copies", || recovery_files(&home).len() == 2);
     for w in ["a", "b"] {
         let pid = pid_of(dir.path(), w);
@@ -156,8 +153,8 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
         s.contains("Unsaved plan recovered")
     });
     let both = format!("{first}{second}");
-    assert!(both.contains("2,750"), "A's edit offered:\n{both}");
-    assert!(both.contains("3,025"), "B's edit offered:\n{both}");
+    assert!(both.contains("3,000"), "A's edit offered:\n{both}");
+    assert!(both.contains("4,000"), "B's edit offered:\n{both}");
 }
 
 #[test]
@@ -180,8 +177,8 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
         if s.contains("recovered") {
             t.keys(&name, &["d"]);
         }
-        t.keys(&name, &["Down", "Down", "Down", "Down", "Down", "Right"]);
-        t.wait(&name, "the edit", |s| s.contains("2,750 req/day"));
+        t.keys(&name, &["Right"]);
+        t.wait(&name, "the edit", |s| s.contains("3,000 req/day"));
         let pid = pid_of(dir.path(), &name);
         // The window goes: SIGHUP, and stdout/stderr are a dead terminal.
         t.run(&["kill-session", "-t", &name]);

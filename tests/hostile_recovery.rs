@@ -484,8 +484,8 @@ fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plu
         );
         t.wait(&name, "the workbench", |s| s.contains("│TCO"));
         // One edit, then the signal at once (before autosave's quiet time).
-        t.keys(&name, &["Down", "Down", "Down", "Down", "Down", "Right"]);
-        t.wait(&name, "the edit", |s| s.contains("2,750 req/day"));
+        t.keys(&name, &["Right"]);
+        t.wait(&name, "the edit", |s| s.contains("3,000 req/day"));
         let pid = read_trimmed(&dir.path().join(format!("{name}.pid"))).unwrap();
         if sig == "HUP" {
             // What a closed terminal sends; the pane stays for the checks.
@@ -511,7 +511,7 @@ fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plu
         let copies = recovery_files(&home);
         assert_eq!(copies.len(), 1, "SIG{sig}: {copies:?}");
         let got = copy_of(&home.join("data"), &plan).expect("the edit was kept");
-        assert_eq!(got.workload.requests_per_day, 2750.0, "SIG{sig}");
+        assert_eq!(got.workload.requests_per_day, 3000.0, "SIG{sig}");
     }
 }
 
@@ -575,9 +575,9 @@ fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() 
         &runcost_cmd(dir.path(), &home, "f", Some("plan.ron"), "ulimit -f 2 &&"),
     );
     t.wait("f", "the workbench", |s| s.contains("│TCO"));
-    t.keys("f", &["Down", "Down", "Down", "Down", "Down", "Right"]);
+    t.keys("f", &["Right"]);
     let s = t.wait("f", "the warning", |s| s.contains("NOT protected"));
-    assert!(s.contains("2,750 req/day"), "{s}");
+    assert!(s.contains("3,000 req/day"), "{s}");
     assert!(
         read_trimmed(&dir.path().join("f.exit")).is_none(),
         "still running"
@@ -635,11 +635,8 @@ fn a_second_window_is_not_offered_the_first_ones_unsaved_plan_but_a_later_one_is
     let t = Tmux::new("runcost-hostile", "untitled");
     t.start("a", &runcost_cmd(dir.path(), &home, "a", None, ""));
     t.wait("a", "the first window", |s| s.contains("│TCO"));
-    t.keys(
-        "a",
-        &["Down", "Down", "Down", "Down", "Down", "Right", "Right"],
-    );
-    t.wait("a", "the edit", |s| s.contains("3,025 req/day"));
+    t.keys("a", &["Right", "Right"]);
+    t.wait("a", "the edit", |s| s.contains("4,000 req/day"));
     wait_for("the untitled copy", || {
         recovery_files(&home)
             .iter()
@@ -663,11 +660,11 @@ fn a_second_window_is_not_offered_the_first_ones_unsaved_plan_but_a_later_one_is
     // A later window offers its plan, and opens it.
     t.start("c", &runcost_cmd(dir.path(), &home, "c", None, ""));
     t.wait("c", "the offer", |s| {
-        s.contains("Unsaved plan recovered") && s.contains("3,025 req/day")
+        s.contains("Unsaved plan recovered") && s.contains("4,000 req/day")
     });
     t.keys("c", &["r"]);
     t.wait("c", "the recovered plan", |s| {
-        s.contains("3,025 req/day") && !s.contains("Unsaved plan recovered")
+        s.contains("4,000 req/day") && !s.contains("Unsaved plan recovered")
     });
     // Its copy moved to the new window's name: still exactly one.
     wait_for("the copy to move", || {

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 
 use super::cursor::ListCursor;
 use super::rows::{Row, TextField};
-use super::{App, Document, EditState, EditTarget, MAX_PLANS, Mode, StatusKind, slug, text};
+use super::{
+    App, BrowserState, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, StatusKind, slug,
+    text,
+};
+use crate::model::Scenario;
 use crate::model::compare::{InputDiff, differences};
 
 /// The compare view's state; `differences` is derived when the view opens and
@@ -92,6 +96,134 @@ impl App {
         self.say(
             StatusKind::Info,
             "variant made — name it, edit it, c compares, < > switch plans",
+        );
+    }
+
+    /// `C`: the plan browser in "compare with" mode: the chosen plans open
+    /// beside the open ones, which keep their unsaved what-ifs.
+    pub(super) fn open_compare_with(&mut self) -> Vec<Effect> {
+        if self.session.len() >= MAX_PLANS {
+            self.say(
+                StatusKind::Warning,
+                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
+            );
+            return Vec::new();
+        }
+        self.mode = Mode::Browser(BrowserState::compare_with());
+        vec![self.scan_plans()]
+    }
+
+    /// Asks the runtime to read `paths` to open beside the open plans (those
+    /// already open, or more than there is room for, are said and left out).
+    pub(crate) fn open_beside(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
+        let open = |p: &PathBuf| self.session.docs().any(|d| d.path.as_ref() == Some(p));
+        let (already, mut new): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(open);
+        let room = MAX_PLANS - self.session.len().min(MAX_PLANS);
+        let dropped = new.len().saturating_sub(room);
+        new.truncate(room);
+        if let Some(p) = already.first() {
+            self.say(
+                StatusKind::Info,
+                format!(
+                    "{} is already open — c compares the open plans; V pins a what-if to compare with it",
+                    p.display()
+                ),
+            );
+        } else if dropped > 0 {
+            self.say(
+                StatusKind::Warning,
+                format!("at most {MAX_PLANS} plans open at once: {dropped} left out"),
+            );
+        }
+        if new.is_empty() {
+            return Vec::new();
+        }
+        vec![Effect::OpenBeside(new)]
+    }
+
+    /// The plans to compare with were read: they join the open ones and the
+    /// comparison opens, the plan being edited as the baseline.
+    pub(super) fn on_opened_beside(
+        &mut self,
+        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+    ) {
+        if let Some((p, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
+            self.say(
+                StatusKind::Error,
+                format!("{} not opened: {why}", p.display()),
+            );
+            return;
+        }
+        let here = self.session.active_index();
+        let mut last = here;
+        for (path, plan) in results {
+            if self.session.len() >= MAX_PLANS {
+                break;
+            }
+            if let Ok(plan) = plan {
+                last = self.session.push(Document::opened(*plan, Some(path)));
+            }
+        }
+        self.session.set_active(here);
+        self.rebuild_rows();
+        self.open_compare();
+        if let Mode::Compare(c) = &mut self.mode {
+            c.baseline = here;
+            c.focus = last;
+        }
+        self.refresh_comparison();
+        let (cols, n) = (
+            columns_that_fit(self.size.width, self.session.len()),
+            self.session.len(),
+        );
+        if let Mode::Compare(c) = &mut self.mode {
+            c.keep_focus_visible(cols, n);
+        }
+    }
+
+    /// `V`: pin the what-if on screen as a variant and compare it with the
+    /// plan as saved (the plan itself goes back to its saved state — undo
+    /// brings the what-if back into it). Nothing is written to disk.
+    pub(super) fn pin_variant(&mut self) {
+        if self.session.len() >= MAX_PLANS {
+            self.say(
+                StatusKind::Warning,
+                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
+            );
+            return;
+        }
+        let original = self.session.active_index();
+        let source = self.session.active();
+        let base = strip_variant(&source.plan.name).to_string();
+        let taken = |k: usize| {
+            let candidate = format!("{base} — what-if {k}");
+            self.session.docs().any(|d| d.plan.name == candidate)
+        };
+        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
+        let name = format!("{base} — what-if {k}");
+        let mut plan = source.plan.clone();
+        plan.name = name.clone();
+        let saved = source.saved_plan().cloned().filter(|_| source.is_dirty());
+        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
+        let mut doc = Document::unsaved(plan, Some(path));
+        doc.auto_path = true;
+        let pinned = self.session.push(doc);
+        if let Some(saved) = saved {
+            self.commit("Pinned the what-if; back to the saved plan".into(), |s| {
+                *s = saved;
+            });
+        }
+        self.session.set_active(original);
+        self.rebuild_rows();
+        self.open_compare();
+        if let Mode::Compare(c) = &mut self.mode {
+            c.baseline = original;
+            c.focus = pinned;
+        }
+        self.refresh_comparison();
+        self.say(
+            StatusKind::Info,
+            format!("pinned the what-if as {name:?} beside the saved plan — Enter edits a column, Esc returns"),
         );
     }
 

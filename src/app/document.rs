@@ -85,6 +85,11 @@ impl Document {
         }
     }
 
+    /// The plan as last saved or opened (`None` if never saved).
+    pub fn saved_plan(&self) -> Option<&Scenario> {
+        self.saved.as_ref()
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.saved.as_ref() != Some(&self.plan)
     }

@@ -163,6 +163,35 @@ impl App {
         self.set_field(field, current, next);
     }
 
+    /// `*` / `%`: double or halve the value under the cursor (clamped to
+    /// what the input allows).
+    pub(crate) fn scale(&mut self, factor: f64) {
+        let Some(Row::Field(field)) = self.selected_row() else {
+            self.say(
+                StatusKind::Info,
+                "select a numeric input to double or halve it",
+            );
+            return;
+        };
+        let Some(current) = field.get(&self.session.active().plan) else {
+            return;
+        };
+        let next = field.clamped(current * factor);
+        if next == current {
+            self.say(
+                StatusKind::Info,
+                format!(
+                    "{} stays {}: {}",
+                    field.label(),
+                    self.field_text(field, current),
+                    field.range().describe()
+                ),
+            );
+            return;
+        }
+        self.set_field(field, current, next);
+    }
+
     pub(crate) fn set_field(&mut self, field: Field, current: f64, next: f64) {
         if next == current {
             return;

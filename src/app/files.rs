@@ -56,7 +56,7 @@ impl App {
             Pending::Quit => vec![Effect::Quit],
             Pending::Open(path) if path.as_os_str().is_empty() => {
                 self.mode = Mode::Browser(BrowserState::loading());
-                vec![Effect::ScanPlans]
+                vec![self.scan_plans()]
             }
             Pending::Open(path) => vec![Effect::Open(path)],
             Pending::OpenMany(paths) => vec![Effect::OpenMany(paths)],
@@ -132,15 +132,36 @@ impl App {
         })
     }
 
+    /// Lists the plans on disk, with the folder of the plan being edited.
+    pub(super) fn scan_plans(&self) -> Effect {
+        let also = self
+            .doc()
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    d.to_path_buf()
+                }
+            })
+            .into_iter()
+            .collect();
+        Effect::ScanPlans { also }
+    }
+
+    /// Save As proposes `<plans dir>/<plan-name>.ron` (a copy under a new
+    /// name goes where the plans are kept); without a plans directory, the
+    /// plan's own file.
     pub(super) fn open_save_as(&mut self) {
         let doc = &self.session.active();
-        let suggested = doc.path.clone().unwrap_or_else(|| {
-            let file = format!("{}.ron", slug(&doc.plan.name));
-            match &self.plans_dir {
-                Some(dir) => dir.join(file),
-                None => PathBuf::from(file),
-            }
-        });
+        let file = format!("{}.ron", slug(&doc.plan.name));
+        let suggested = match (&self.plans_dir, &doc.path) {
+            (Some(dir), _) => dir.join(file),
+            (None, Some(own)) => own.clone(),
+            (None, None) => PathBuf::from(file),
+        };
         self.mode = Mode::SaveAs(EditState {
             target: EditTarget::Text(TextField::Name),
             input: text::single_line(&suggested.display().to_string()),
@@ -233,9 +254,7 @@ impl App {
         self.last_change = None;
         self.table_offset = 0;
         self.refresh();
-        self.selected = self.first_selectable_from(1);
-        self.offset = 0;
-        self.scroll_into_view();
+        self.first_lever();
         self.announce_prices();
     }
 

@@ -58,10 +58,14 @@ pub fn input_rows_visible(area: Rect) -> usize {
     input_rows_in(regions(area))
 }
 
-/// Rows of the inputs list visible inside its border, for these regions.
+/// Rows of the inputs list visible inside its border, for these regions
+/// (the last row inside explains the input under the cursor).
 pub fn input_rows_in(regions: Regions) -> usize {
-    regions.inputs.height.saturating_sub(2) as usize
+    regions.inputs.height.saturating_sub(2 + EXPLAIN_ROWS) as usize
 }
+
+/// Rows at the foot of the inputs pane that explain the selected input.
+pub const EXPLAIN_ROWS: u16 = 1;
 
 /// A centred rectangle of at most `w`×`h`, clamped to `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

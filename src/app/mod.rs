@@ -16,6 +16,7 @@ pub mod document;
 mod editing;
 pub mod entry;
 mod files;
+mod jump;
 pub mod keymap;
 pub mod layout;
 mod lines;
@@ -24,6 +25,7 @@ pub mod protocol;
 pub mod rows;
 pub mod safety;
 pub mod session;
+mod slug;
 pub mod text;
 
 use std::path::PathBuf;
@@ -42,6 +44,7 @@ pub use protocol::*;
 use rows::{Group, Row};
 pub use safety::{Question, SafetyState};
 pub use session::{Analysis, Derived, Session};
+pub use slug::slug;
 
 use crate::model::analysis::uncertainty::Simulation;
 use crate::model::prices::{PriceChange, Retirement};
@@ -104,7 +107,7 @@ impl App {
             start_default: None,
         };
         app.refresh();
-        app.selected = app.first_selectable_from(1);
+        app.first_lever();
         app
     }
 
@@ -315,6 +318,10 @@ impl App {
                 Vec::new()
             }
             Msg::OpenedMany(results) => self.on_opened_many(results),
+            Msg::OpenedBeside(results) => {
+                self.on_opened_beside(results);
+                Vec::new()
+            }
             Msg::DiskState { path, hash } => {
                 self.on_disk_state(path, hash);
                 Vec::new()
@@ -372,27 +379,4 @@ impl App {
     pub fn share_total(&self) -> f64 {
         self.doc().plan.models.iter().map(|m| m.share_pct).sum()
     }
-}
-
-/// The longest slug, in bytes (file names also get `.ron` or `-report.html`).
-const SLUG_MAX: usize = 100;
-
-/// A file-name-safe version of a plan name: "Support bot — mini" → "support-bot-mini".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    // Long plan names make file names the file system refuses; keep the
-    // slug well under the limit (cut at a character boundary).
-    let mut end = out.len().min(SLUG_MAX);
-    while !out.is_char_boundary(end) {
-        end -= 1;
-    }
-    let out = out[..end].trim_end_matches('-').to_string();
-    if out.is_empty() { "plan".into() } else { out }
 }

@@ -61,6 +61,8 @@ pub enum Msg {
     },
     /// The runtime read several plans to compare.
     OpenedMany(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
+    /// The runtime read plans to compare with the open ones (nothing replaced).
+    OpenedBeside(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
     /// What is on disk at `path` now (after opening or saving).
     DiskState {
         path: PathBuf,
@@ -135,7 +137,13 @@ pub enum Effect {
     Open(PathBuf),
     /// Read these plans to compare them.
     OpenMany(Vec<PathBuf>),
-    ScanPlans,
+    /// Read these plans and open them beside the open ones, to compare.
+    OpenBeside(Vec<PathBuf>),
+    /// List the plans of the plans directory, `./scenarios` and `also` (the
+    /// folder of the plan being edited).
+    ScanPlans {
+        also: Vec<PathBuf>,
+    },
     /// Compute the band of plan `doc` at revision `generation` off the key
     /// path (a newer request for the same plan supersedes this one); the
     /// answer is `Msg::Analysed`.

@@ -20,6 +20,29 @@ fn open_with_hash(
 }
 
 /// Performs one effect (except `Quit`, which the loop handles).
+/// Plans read from disk, each with its path.
+type Read = Vec<(PathBuf, Result<Box<crate::model::Scenario>, String>)>;
+
+/// Reads `paths` for a comparison: one message with every result (`wrap`),
+/// then what is on disk at each.
+fn open_many(paths: Vec<PathBuf>, catalog: &Catalog, wrap: fn(Read) -> Msg) -> Vec<Msg> {
+    let mut states = Vec::new();
+    let results = paths
+        .into_iter()
+        .map(|path| {
+            let (r, hash) = open_with_hash(&path, catalog);
+            states.push(Msg::DiskState {
+                path: path.clone(),
+                hash,
+            });
+            (path, r)
+        })
+        .collect();
+    let mut msgs = vec![wrap(results)];
+    msgs.extend(states);
+    msgs
+}
+
 pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
     match effect {
         Effect::Save {
@@ -115,29 +138,23 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 Msg::DiskState { path, hash },
             ]
         }
-        Effect::OpenMany(paths) => {
-            let mut states = Vec::new();
-            let results = paths
-                .into_iter()
-                .map(|path| {
-                    let (r, hash) = open_with_hash(&path, catalog);
-                    states.push(Msg::DiskState {
-                        path: path.clone(),
-                        hash,
-                    });
-                    (path, r)
-                })
-                .collect();
-            let mut msgs = vec![Msg::OpenedMany(results)];
-            msgs.extend(states);
-            msgs
-        }
-        Effect::ScanPlans => {
+        Effect::OpenMany(paths) => open_many(paths, catalog, Msg::OpenedMany),
+        Effect::OpenBeside(paths) => open_many(paths, catalog, Msg::OpenedBeside),
+        Effect::ScanPlans { also } => {
             let mut dirs = Vec::new();
             if let Some(d) = paths::plans_dir() {
                 dirs.push(d);
             }
             dirs.push(PathBuf::from("scenarios"));
+            dirs.extend(also);
+            // One listing per folder, however it was named.
+            let mut seen = Vec::new();
+            dirs.retain(|d| {
+                let key = std::fs::canonicalize(d).unwrap_or_else(|_| d.clone());
+                let new = !seen.contains(&key);
+                seen.push(key);
+                new
+            });
             vec![Msg::PlanList(plans::scan(&dirs, catalog))]
         }
         Effect::Remember(path) => {

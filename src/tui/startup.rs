@@ -24,6 +24,70 @@ pub(super) fn remember(path: &Path) {
     let _ = atomic::replace_atomic(&file, absolute.display().to_string().as_bytes());
 }
 
+fn cursors_file() -> Option<PathBuf> {
+    paths::state_dir().map(|d| d.join("cursors"))
+}
+
+/// The most plans whose cursor is remembered (the oldest are forgotten).
+const CURSORS_KEPT: usize = 200;
+
+/// The remembered cursors: (input path, absolute plan path), newest first.
+fn read_cursors() -> Vec<(String, String)> {
+    cursors_file()
+        .and_then(|f| {
+            crate::store::read::read_limited_text(
+                &f,
+                crate::store::read::STATE_LIMIT,
+                "the cursors file",
+            )
+            .ok()
+        })
+        .map(|text| {
+            text.lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(k, p)| (k.to_string(), p.to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Remembers the input the cursor was on when `plan` was closed, so it
+/// reopens there. Best effort: a state folder that cannot be written only
+/// means the cursor opens on the first lever next time.
+pub(super) fn remember_cursor(plan: &Path, input: &str) {
+    let Some(file) = cursors_file() else {
+        return;
+    };
+    let plan = absolute(plan);
+    if plan.contains(['\n', '\t']) || input.contains(['\n', '\t']) {
+        return;
+    }
+    let mut kept = vec![(input.to_string(), plan.clone())];
+    kept.extend(read_cursors().into_iter().filter(|(_, p)| *p != plan));
+    kept.truncate(CURSORS_KEPT);
+    let text: String = kept.iter().map(|(k, p)| format!("{k}\t{p}\n")).collect();
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = atomic::replace_atomic(&file, text.as_bytes());
+}
+
+/// The input the cursor was on when `plan` was last closed.
+pub(super) fn recall_cursor(plan: &Path) -> Option<String> {
+    let plan = absolute(plan);
+    read_cursors()
+        .into_iter()
+        .find(|(_, p)| *p == plan)
+        .map(|(k, _)| k)
+}
+
 fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
     let t = plans::template(DEFAULT_TEMPLATE).ok_or("the default plan is missing")?;
     plans::load_template(t, catalog).map_err(|e| e.render("built-in default plan"))
@@ -155,6 +219,9 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
         });
         if hash.is_some() {
             remember(p);
+        }
+        if let Some(input) = recall_cursor(p) {
+            app.restore_cursor(&input);
         }
         // A lock left by a runcost that died is an OS lock no one holds: it
         // is simply taken, without a notice (its recovery copy, if any, is

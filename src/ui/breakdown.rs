@@ -51,7 +51,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut legend = Vec::new();
     let mut len = 0;
     for (c, s) in shares.iter().filter(|(_, s)| *s > 0.0) {
-        let item = format!("{} {} {:.1} %  ", theme.segment_glyph(*c), c.label(), s);
+        let item = format!(
+            "{} {} {:.1} %  ",
+            theme.segment_glyph(*c),
+            c.screen_label(),
+            s
+        );
         let n = item.chars().count();
         if len + n > width {
             break;

@@ -18,7 +18,11 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
         f,
         full.width.saturating_sub(4).min(130),
         full.height.saturating_sub(2),
-        "Open a plan — type to filter",
+        if b.beside {
+            "Compare with a plan — type to filter, or a path ending .ron"
+        } else {
+            "Open a plan — type to filter, or a path ending .ron"
+        },
         theme,
     );
     if inner.height < 4 {
@@ -107,9 +111,10 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
         };
         Span::styled(
             format!(
-                "{} of {} plans{note} · Enter opens · Esc cancels",
+                "{} of {} plans{note} · Enter {} · Esc cancels",
                 b.matches.len(),
-                b.plans.len()
+                b.plans.len(),
+                if b.beside { "compares" } else { "opens" }
             ),
             theme.muted(),
         )

@@ -25,12 +25,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width as usize;
+    let list_rows = crate::app::layout::input_rows_in(app.regions());
     let lines: Vec<Line> = app
         .rows
         .iter()
         .enumerate()
         .skip(app.offset)
-        .take(inner.height as usize)
+        .take(list_rows.min(inner.height as usize))
         .map(|(i, row)| {
             let line = row_line(app, *row, width, theme);
             if i == app.selected && app.focus == Focus::Inputs {
@@ -41,6 +42,19 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
+    // The foot of the pane says what the input under the cursor means.
+    if inner.height as usize > list_rows && focused {
+        let foot = Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        };
+        let text = fit_words(&super::explain::explain(app), width);
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(text, theme.muted()))),
+            foot,
+        );
+    }
 }
 
 /// Panes narrower than this use the short field labels.
@@ -278,7 +292,11 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let retiring = app.retirements().iter().find(|r| r.index == i);
             let repriced = app.price_changes().iter().any(|c| c.index == i);
             let kind = match (retiring, repriced) {
-                (Some(r), _) => format!("⚠ retires m{} {base}", r.month),
+                (Some(r), _) => format!(
+                    "⚠ retires {} (month {})",
+                    super::explain::month_year(&r.date),
+                    r.month
+                ),
                 (None, true) => format!("⚠ price {base}"),
                 _ => base.to_string(),
             };
@@ -336,7 +354,7 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
             match app.understaffed() {
                 Some((month, coverage)) => Line::from(Span::styled(
                     format!(
-                        "  ⚠ understaffed from month {month}: need {}→{} FTE, staffed {staffed}, coverage {}",
+                        "  ⚠ understaffed from month {month}: reviewers needed {} now, {} at peak; staffed {staffed}, coverage {}",
                         number(first, 2),
                         number(peak, 2),
                         pct(coverage)
@@ -345,7 +363,7 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
                 )),
                 None => Line::from(Span::styled(
                     format!(
-                        "  need {}→{} FTE · staffed {staffed} · coverage 100 %",
+                        "  Reviewers needed: {} now, {} at peak · staffed {staffed} · coverage 100 %",
                         number(first, 2),
                         number(peak, 2)
                     ),

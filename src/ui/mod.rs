@@ -20,6 +20,8 @@ pub mod browser;
 pub mod compare;
 pub mod dialog;
 pub mod edit;
+pub mod explain;
+pub mod finder;
 pub mod gpus;
 pub mod help;
 pub mod inputs;
@@ -72,7 +74,16 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
     }
     let r = layout::regions_with(area, layout::notice_lines(app.notices.len()));
     title::render(f, r.title, app, theme);
-    if let Mode::Compare(c) = &app.mode {
+    // Help over the comparison keeps the comparison behind it.
+    let compare = match &app.mode {
+        Mode::Compare(c) => Some(c),
+        Mode::Help(h) => match h.back.as_deref() {
+            Some(Mode::Compare(c)) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(c) = compare {
         let body = ratatui::layout::Rect {
             y: r.title.y + 1,
             height: r.status.y.saturating_sub(r.title.y + 1),
@@ -90,11 +101,12 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::SaveAs(e) => edit::render(f, app, e, true, theme),
         Mode::Picker(p) => picker::render(f, app, p, theme),
         Mode::Notes(area) => notes::render(f, area, theme),
-        Mode::Help(h) => help::render(f, app, h.scroll(), theme),
+        Mode::Help(h) => help::render(f, app, h, theme),
         Mode::Confirm(p) => dialog::render(f, app, p, theme),
         Mode::Browser(b) => browser::render_open(f, b, theme),
         Mode::Examples(x) => browser::render_examples(f, x.cursor.selected, theme),
         Mode::Compare(_) => {}
+        Mode::Finder(x) => finder::render(f, x, theme),
         Mode::Safety(s) => safety::render(f, app, s, theme),
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
         Mode::Source(s) => source::render(f, app, s, theme),
@@ -112,7 +124,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
                 f,
                 width,
                 (rows as u16 + 2).min(full.height),
-                "Where it breaks even — any key closes",
+                "Self-hosting break-even — any key closes",
                 theme,
             );
             f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);

@@ -259,9 +259,12 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
     let mut line = edit_effect(app, theme);
     if app.band_updating() {
-        // The band (P10–P90) shown is of the plan before this change.
+        // The band (P10–P90) shown is of the plan before this change; said
+        // before the figures, which keep together, so it wraps rather than
+        // being cut off after them.
+        let at = line.spans.len().min(2);
         line.spans
-            .push(Span::styled(" · P10–P90 updating…", theme.muted()));
+            .insert(at, Span::styled("(P10–P90 updating…) ", theme.muted()));
     }
     line
 }

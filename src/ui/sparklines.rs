@@ -99,7 +99,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     for cat in cats {
         series.push((
-            cat.label(),
+            cat.screen_label(),
             p.months.iter().map(|m| m.category(cat)).collect(),
             p.totals.category(cat),
             theme.category(cat),
@@ -127,6 +127,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let label = match (*label, narrow) {
             ("Infrastructure", true) => "Infra",
             ("Maintenance", true) => "Maint.",
+            ("Wrong answers", true) => "Wrong ans.",
             (l, _) => l,
         };
         let shown: String = label.chars().take(label_w as usize - 1).collect();

@@ -62,7 +62,18 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // then wraps upwards over the panes (up to three rows), so what
         // happened and what to do both stay visible.
         let width = (area.width as usize).saturating_sub(2).max(1);
-        let mut text = fit_message(&status.text, width);
+        // Paths stay whole while the message fits in its rows wrapped (a
+        // client is told where the report went); only then are they elided.
+        let whole = wrapped_rows(&status.text, width) <= MAX_ROWS
+            && status
+                .text
+                .split(' ')
+                .all(|w| Span::raw(w).width() <= width);
+        let mut text = if whole {
+            status.text.clone()
+        } else {
+            fit_message(&status.text, width)
+        };
         if wrapped_rows(&text, width) > MAX_ROWS {
             // Leave slack for where the wrapping breaks lines.
             text = elide_middle(&text, (width * MAX_ROWS).saturating_sub(width / 2));

@@ -18,6 +18,9 @@ pub struct BrowserState {
     /// Plans marked with Space to open side by side (indices into `plans`).
     pub marked: Vec<usize>,
     pub loading: bool,
+    /// Chosen plans open beside the open ones to compare ("compare with"),
+    /// instead of replacing them.
+    pub beside: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,6 +78,28 @@ impl BrowserState {
             cursor: ListCursor::default(),
             marked: Vec::new(),
             loading: true,
+            beside: false,
+        }
+    }
+
+    /// The browser in "compare with" mode.
+    pub fn compare_with() -> Self {
+        BrowserState {
+            beside: true,
+            ..Self::loading()
+        }
+    }
+
+    /// The filter, when it names a plan file rather than filters the list.
+    fn typed_path(&self, app: &App) -> Option<std::path::PathBuf> {
+        let typed = self.filter.lines().join("");
+        let t = typed.trim();
+        if !t.ends_with(".ron") {
+            return None;
+        }
+        match (t.strip_prefix("~/"), &app.home) {
+            (Some(rest), Some(home)) => Some(home.join(rest)),
+            _ => Some(std::path::PathBuf::from(t)),
         }
     }
 
@@ -119,6 +144,27 @@ impl BrowserState {
                     }
                     self.cursor.by(1, len);
                 }
+            }
+            Some(BrowserAction::Open) if self.beside => {
+                let mut paths: Vec<_> = self
+                    .marked
+                    .iter()
+                    .map(|&k| self.plans[k].path.clone())
+                    .collect();
+                if paths.is_empty() {
+                    paths.extend(self.typed_path(app).or_else(|| {
+                        let k = *self.matches.get(self.cursor.selected)?;
+                        Some(self.plans[k].path.clone())
+                    }));
+                }
+                if paths.is_empty() {
+                    return Outcome::Stay;
+                }
+                return Outcome::CloseWith(app.open_beside(paths));
+            }
+            Some(BrowserAction::Open) if self.typed_path(app).is_some() => {
+                let path = self.typed_path(app).unwrap_or_default();
+                return Outcome::CloseWith(app.guard(Pending::Open(path)));
             }
             Some(BrowserAction::Open) => {
                 if self.marked.len() >= 2 {

@@ -123,7 +123,19 @@ impl CompareState {
             }
             Some(C::Back) => return Outcome::Close,
             Some(C::Help) => {
-                app.mode = Mode::Help(Default::default());
+                // Help over the comparison: its keys first, Esc comes back.
+                let here = std::mem::replace(
+                    self,
+                    CompareState {
+                        baseline: 0,
+                        focus: 0,
+                        page: 0,
+                        chart: false,
+                        scroll: ListCursor::default(),
+                        differences: Vec::new(),
+                    },
+                );
+                app.open_help(Some(Mode::Compare(here)));
                 return Outcome::Close;
             }
             Some(C::Quit) => return Outcome::Guard(Pending::Quit),

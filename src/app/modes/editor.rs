@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::super::cursor::{ListCursor, Move};
 use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, bar_as, k};
 use super::super::rows::Group;
-use super::super::{App, Effect, Focus, Pending, layout};
+use super::super::{App, Effect, Focus, Pending};
 use super::{Mode, Outcome};
 
 /// Everything a key can ask the editor to do.
@@ -18,6 +18,12 @@ pub enum EditorAction {
     Decrease,
     IncreaseBig,
     DecreaseBig,
+    Double,
+    Halve,
+    /// `/`: find an input by name.
+    Find,
+    /// `1`–`9`: jump to a section.
+    JumpSection,
     Activate,
     ToggleSection,
     CollapseAll,
@@ -38,7 +44,9 @@ pub enum EditorAction {
     Help,
     Quit,
     MakeVariant,
+    PinVariant,
     Compare,
+    CompareWith,
     PrevPlan,
     NextPlan,
     ClosePlan,
@@ -64,6 +72,10 @@ impl Described for EditorAction {
             A::Decrease => "lower the value one step",
             A::IncreaseBig => "raise by ten steps",
             A::DecreaseBig => "lower by ten steps",
+            A::Double => "double the value (what if volume doubles?)",
+            A::Halve => "halve the value",
+            A::Find => "find an input by name, section or path",
+            A::JumpSection => "jump to section 1 Volume … 9 Change",
             A::Activate => "edit the value / toggle / open the picker or notes",
             A::ToggleSection => "collapse or expand the section",
             A::CollapseAll => "collapse every section",
@@ -84,6 +96,10 @@ impl Described for EditorAction {
             A::Help => "show or hide this help",
             A::MakeVariant => "duplicate the plan as a named variant",
             A::Compare => "compare the open plans side by side",
+            A::CompareWith => {
+                "compare with a plan file (opens it beside this one; nothing is lost)"
+            }
+            A::PinVariant => "pin the what-if as a variant and compare it with the saved plan",
             A::PrevPlan => "previous open plan",
             A::NextPlan => "next open plan",
             A::ClosePlan => "close the plan (asks if it has unsaved changes)",
@@ -104,6 +120,9 @@ impl Described for EditorAction {
             A::Increase | A::Decrease => "adjust",
             A::Activate => "edit",
             A::Undo => "undo",
+            A::Find => "find",
+            A::Double => "double",
+            A::Halve => "halve",
             A::Redo => "redo",
             A::Save => "save",
             A::Open => "open",
@@ -115,6 +134,8 @@ impl Described for EditorAction {
             A::Rebalance => "rebalance",
             A::MakeVariant => "variant",
             A::Compare => "compare",
+            A::CompareWith => "compare with",
+            A::PinVariant => "pin what-if",
             A::ClosePlan => "close",
             A::RefreshPrices => "refresh prices",
             A::Tornado => "drivers",
@@ -163,6 +184,18 @@ const INPUTS: &[Binding<A>] = &[
     (KeyChord::ch('L'), A::IncreaseBig),
     (KeyChord::shift(Key::Left), A::DecreaseBig),
     (KeyChord::ch('H'), A::DecreaseBig),
+    (KeyChord::ch('*'), A::Double),
+    (KeyChord::ch('%'), A::Halve),
+    (KeyChord::ch('/'), A::Find),
+    (KeyChord::ch('1'), A::JumpSection),
+    (KeyChord::ch('2'), A::JumpSection),
+    (KeyChord::ch('3'), A::JumpSection),
+    (KeyChord::ch('4'), A::JumpSection),
+    (KeyChord::ch('5'), A::JumpSection),
+    (KeyChord::ch('6'), A::JumpSection),
+    (KeyChord::ch('7'), A::JumpSection),
+    (KeyChord::ch('8'), A::JumpSection),
+    (KeyChord::ch('9'), A::JumpSection),
     (k(Key::Enter), A::Activate),
     (KeyChord::ch(' '), A::ToggleSection),
     (KeyChord::ch('-'), A::CollapseAll),
@@ -176,6 +209,8 @@ const INPUTS: &[Binding<A>] = &[
     (KeyChord::ch('n'), A::Notes),
     (KeyChord::ch('v'), A::MakeVariant),
     (KeyChord::ch('c'), A::Compare),
+    (KeyChord::ch('C'), A::CompareWith),
+    (KeyChord::ch('V'), A::PinVariant),
     (KeyChord::ch('<'), A::PrevPlan),
     (KeyChord::ch('>'), A::NextPlan),
     (KeyChord::ch('x'), A::ClosePlan),
@@ -208,6 +243,7 @@ pub const INPUTS_KEYS: Keymap<A> = Keymap {
     bar: &[
         bar_as(A::Decrease, "←/→", "adjust"),
         bar(A::Activate),
+        bar(A::Find),
         bar(A::PickModel),
         bar(A::Undo),
         bar(A::Save),
@@ -241,6 +277,15 @@ pub fn handle(app: &mut App, chord: KeyChord) -> Outcome {
         Focus::Table => &TABLE_KEYS,
     };
     match keys.lookup(chord) {
+        Some(A::JumpSection) => {
+            if let Key::Char(c) = chord.key
+                && let Some(n) = c.to_digit(10)
+            {
+                app.status = None;
+                app.jump_to_section(n as usize);
+            }
+            Outcome::Stay
+        }
         Some(action) => Outcome::Effects(app.on_action(action)),
         None => Outcome::Stay,
     }
@@ -274,6 +319,10 @@ impl App {
             A::Decrease => self.step(-1.0, 1.0),
             A::IncreaseBig => self.step(1.0, 10.0),
             A::DecreaseBig => self.step(-1.0, 10.0),
+            A::Double => self.scale(2.0),
+            A::Halve => self.scale(0.5),
+            A::Find => self.mode = Mode::Finder(super::finder::FinderState::new(self)),
+            A::JumpSection => {}
             A::Activate => self.activate(),
             A::ToggleSection => self.toggle_section(),
             A::CollapseAll => {
@@ -298,6 +347,8 @@ impl App {
             A::Open => return self.proceed(Pending::Open(PathBuf::new())),
             A::MakeVariant => self.make_variant(),
             A::Compare => self.open_compare(),
+            A::CompareWith => return self.open_compare_with(),
+            A::PinVariant => self.pin_variant(),
             A::PrevPlan => self.switch_plan(-1),
             A::NextPlan => self.switch_plan(1),
             A::ClosePlan => return self.guard(Pending::Close(self.session.active_id())),
@@ -318,51 +369,10 @@ impl App {
             A::Present => self.open_present(),
             A::Export => return self.export(),
             A::AddInfra => self.add_infra(),
-            A::Help => self.mode = Mode::Help(Default::default()),
+            A::Help => self.open_help(None),
             A::Quit => return self.guard(Pending::Quit),
             A::DismissNotices => self.notices.retain(|n| n.sticky),
         }
         Vec::new()
-    }
-
-    fn page(&self) -> usize {
-        layout::input_rows_in(self.regions()).max(1)
-    }
-
-    pub(in crate::app) fn first_selectable_from(&self, start: usize) -> usize {
-        (start..self.rows.len())
-            .find(|i| self.rows[*i].selectable())
-            .unwrap_or(0)
-    }
-
-    /// Moves the selection by `delta` rows, skipping info lines in the
-    /// direction of travel.
-    pub(in crate::app) fn move_selection(&mut self, delta: isize) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let last = self.rows.len() - 1;
-        let mut i = (self.selected as isize + delta).clamp(0, last as isize) as usize;
-        while !self.rows[i].selectable() {
-            if delta >= 0 && i < last {
-                i += 1;
-            } else if i > 0 {
-                i -= 1;
-            } else {
-                break;
-            }
-        }
-        self.selected = i;
-        self.scroll_into_view();
-    }
-
-    pub(in crate::app) fn scroll_into_view(&mut self) {
-        let visible = layout::input_rows_in(self.regions()).max(1);
-        let mut c = ListCursor {
-            selected: self.selected,
-            offset: self.offset,
-        };
-        c.show(visible, self.rows.len());
-        self.offset = c.offset;
     }
 }

@@ -1,14 +1,36 @@
 //! The help overlay: every key of the editor and the other modes, generated
-//! from their keymaps. ↑/↓ and the wheel scroll it.
+//! from their keymaps, the keys of the mode it was opened from first. ↑/↓,
+//! PgUp/PgDn and the wheel scroll it; closing it returns to that mode.
 
+use super::super::App;
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Key, KeyChord, Keymap, bar, k};
-use super::Outcome;
+use super::super::keymap::{Described, Key, KeyChord, Keymap, Shown, bar, k};
+use super::{Mode, Outcome, help_sections};
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Default)]
 pub struct HelpState {
     /// `selected` is the first line shown (the view stops at the last page).
     pub cursor: ListCursor,
+    /// The key lists shown, those of the mode help was opened from first.
+    pub sections: Vec<(&'static str, Vec<Shown>)>,
+    /// The mode to return to (the editor when `None`).
+    pub back: Option<Box<Mode>>,
+}
+
+/// How many lines PgUp/PgDn scroll help.
+const HELP_PAGE: usize = 10;
+
+impl App {
+    /// Opens help over `back` (the mode it was opened from, `None` for the
+    /// editor), its keys first; closing help returns there.
+    pub(crate) fn open_help(&mut self, back: Option<Mode>) {
+        let sections = help_sections(self.focus, back.as_ref());
+        self.mode = Mode::Help(HelpState {
+            cursor: ListCursor::default(),
+            sections,
+            back: back.map(Box::new),
+        });
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,6 +55,9 @@ pub const KEYS: Keymap<HelpAction> = Keymap {
         (KeyChord::ch('q'), HelpAction::Close),
         (k(Key::Up), HelpAction::Scroll(Move::Up)),
         (k(Key::Down), HelpAction::Scroll(Move::Down)),
+        (k(Key::PageUp), HelpAction::Scroll(Move::PageUp)),
+        (k(Key::PageDown), HelpAction::Scroll(Move::PageDown)),
+        (k(Key::Home), HelpAction::Scroll(Move::Top)),
     ]],
     any_key: None,
     bar: &[bar(HelpAction::Close)],
@@ -47,13 +72,18 @@ impl HelpState {
         self.cursor.selected as u16
     }
 
-    pub fn handle(&mut self, chord: KeyChord) -> Outcome {
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord) {
             Some(HelpAction::Scroll(m)) => {
-                self.cursor.go(m, LINES, 1);
+                self.cursor.go(m, LINES, HELP_PAGE);
                 Outcome::Stay
             }
-            Some(HelpAction::Close) => Outcome::Close,
+            Some(HelpAction::Close) => {
+                if let Some(back) = self.back.take() {
+                    app.mode = *back;
+                }
+                Outcome::Close
+            }
             None => Outcome::Stay,
         }
     }

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod compare;
 pub mod confirm;
 pub mod editor;
+pub mod finder;
 pub mod help;
 mod mouse;
 pub mod notes;
@@ -51,6 +52,8 @@ pub enum Mode {
     Present(panel::PresentState),
     /// The break-even findings, as text.
     Breakeven(panel::BreakevenState),
+    /// `/`: find an input by name.
+    Finder(finder::FinderState),
 }
 
 /// What a key did to its mode.
@@ -111,27 +114,42 @@ pub const LIST_KEYS: Keymap<ListAction> = Keymap {
 /// How far PgUp/PgDn move in a list.
 pub const LIST_PAGE: usize = 10;
 
-/// The modes' key lists as help shows them: (title, keys).
-pub fn help_sections(focus: Focus) -> Vec<(&'static str, Vec<Shown>)> {
-    let (first, second) = match focus {
-        Focus::Inputs => (
-            ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
-            ("Monthly table", editor::TABLE_KEYS.help()),
-        ),
-        Focus::Table => (
-            ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
-            ("Inputs pane", editor::INPUTS_KEYS.help()),
-        ),
-    };
-    vec![
-        first,
-        second,
+/// The modes' key lists as help shows them: (title, keys), the keys of
+/// `here` (the mode help was opened from) first.
+pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Vec<Shown>)> {
+    let (inputs, table) = (
+        ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
+        ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
+    );
+    let mut all = vec![
+        ("Compare view (c)", compare::KEYS.help()),
+        ("What drives the cost (t)", tornado::KEYS.help()),
+        ("Find an input (/)", finder::KEYS.help()),
         ("Typing a value or a name", text_entry::KEYS.help()),
-        ("Model picker and plan browser", LIST_KEYS.help()),
+        ("Model picker and examples", LIST_KEYS.help()),
+        ("Plan browser (Ctrl-O, C)", browser::KEYS.help()),
         ("Source of an input", source::KEYS.help()),
         ("Notes editor", notes::KEYS.help()),
         ("Unsaved-changes question", confirm::KEYS.help()),
-    ]
+    ];
+    let first = match here {
+        Some(Mode::Compare(_)) => Some("Compare view (c)"),
+        Some(Mode::Tornado(_)) => Some("What drives the cost (t)"),
+        Some(Mode::Finder(_)) => Some("Find an input (/)"),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    if let Some(title) = first
+        && let Some(i) = all.iter().position(|(t, _)| *t == title)
+    {
+        out.push(all.remove(i));
+    }
+    match focus {
+        Focus::Inputs => out.extend([inputs, table]),
+        Focus::Table => out.extend([table, inputs]),
+    }
+    out.extend(all);
+    out
 }
 
 /// Every mode's chords, by name (for tests of the keymaps themselves).
@@ -145,6 +163,8 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
         ("source", source::KEYS.chords()),
         ("notes", notes::KEYS.chords()),
         ("help", help::KEYS.chords()),
+        ("tornado", tornado::KEYS.chords()),
+        ("finder", finder::KEYS.chords()),
         ("confirm", confirm::KEYS.chords()),
         ("compare", compare::KEYS.chords()),
         ("panel", panel::KEYS.chords()),
@@ -164,7 +184,8 @@ impl App {
                 Focus::Table => editor::TABLE_KEYS.bar(),
             },
             Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.bar(),
-            Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.bar(),
+            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.bar(),
+            Mode::Tornado(_) => tornado::KEYS.bar(),
             Mode::Browser(_) => browser::KEYS.bar(),
             Mode::Source(_) => source::KEYS.bar(),
             Mode::Notes(_) => notes::KEYS.bar(),
@@ -173,6 +194,7 @@ impl App {
             Mode::Compare(_) => compare::KEYS.bar(),
             Mode::Safety(s) => s.keys().bar(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
+            Mode::Finder(_) => finder::KEYS.bar(),
         }
     }
 
@@ -184,7 +206,8 @@ impl App {
                 Focus::Table => editor::TABLE_KEYS.chords(),
             },
             Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.chords(),
-            Mode::Picker(_) | Mode::Examples(_) | Mode::Tornado(_) => LIST_KEYS.chords(),
+            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.chords(),
+            Mode::Tornado(_) => tornado::KEYS.chords(),
             Mode::Browser(_) => browser::KEYS.chords(),
             Mode::Source(_) => source::KEYS.chords(),
             Mode::Notes(_) => notes::KEYS.chords(),
@@ -193,6 +216,7 @@ impl App {
             Mode::Compare(_) => compare::KEYS.chords(),
             Mode::Safety(s) => s.keys().chords(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
+            Mode::Finder(_) => finder::KEYS.chords(),
         }
     }
 
@@ -205,7 +229,7 @@ impl App {
             Mode::SaveAs(e) => e.handle_save_as(chord, self),
             Mode::Picker(p) => p.handle(chord, self),
             Mode::Notes(area) => notes::handle(area, chord, self),
-            Mode::Help(h) => h.handle(chord),
+            Mode::Help(h) => h.handle(chord, self),
             Mode::Confirm(p) => confirm::handle(p, chord, self),
             Mode::Browser(b) => b.handle(chord, self),
             Mode::Examples(x) => x.handle(chord, self),
@@ -214,6 +238,7 @@ impl App {
             Mode::Tornado(t) => t.handle(chord, self),
             Mode::Source(s) => s.handle(chord, self),
             Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
+            Mode::Finder(x) => x.handle(chord, self),
         };
         self.settle(mode, outcome)
     }
@@ -254,6 +279,7 @@ impl App {
             Mode::Picker(p) => p.paste(pasted, &self.catalog),
             Mode::Browser(b) => b.paste(pasted),
             Mode::Source(s) => s.paste(pasted),
+            Mode::Finder(x) => x.paste(pasted),
             _ => {}
         }
         if let Mode::SaveAs(e) = &mut mode {
@@ -268,6 +294,7 @@ impl App {
         match &mut self.mode {
             Mode::Picker(p) => p.cursor.by(delta, p.matches.len()),
             Mode::Browser(b) => b.cursor.by(delta, b.matches.len()),
+            Mode::Finder(x) => x.cursor.by(delta, x.matches.len()),
             Mode::Help(h) => h.wheel(delta),
             Mode::Normal => self.wheel(col, row, delta),
             _ => {}

@@ -18,7 +18,7 @@ impl App {
             |a: Rect| col >= a.x && col < a.x + a.width && row >= a.y && row < a.y + a.height;
         if inside(r.inputs) {
             self.focus = Focus::Inputs;
-            if row > r.inputs.y && row < r.inputs.y + r.inputs.height.saturating_sub(1) {
+            if row > r.inputs.y && row < r.inputs.y + 1 + layout::input_rows_in(r) as u16 {
                 let i = self.offset + (row - r.inputs.y - 1) as usize;
                 if i < self.rows.len() && self.rows[i].selectable() {
                     if self.selected == i && matches!(self.rows[i], Row::Heading(_)) {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
-use super::super::keymap::{Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
 use super::super::rows::TextField;
 use super::super::{App, entry, text};
 use super::Outcome;
@@ -28,15 +28,75 @@ pub struct EditState {
     pub error: Option<String>,
 }
 
-/// Enter and Esc; every other key is typed into the box.
-pub const KEYS: Keymap<Dialog> = Keymap {
+/// What a key does in a text box (every key not bound is typed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextAction {
+    Confirm,
+    Cancel,
+    Clear,
+    DeleteWord,
+    SelectAll,
+}
+
+impl Described for TextAction {
+    fn description(self) -> &'static str {
+        match self {
+            TextAction::Confirm => "apply (refused with the reason if not allowed)",
+            TextAction::Cancel => "cancel: the old value stays",
+            TextAction::Clear => "clear the text before the cursor",
+            TextAction::DeleteWord => "delete the word before the cursor",
+            TextAction::SelectAll => "select all (typing replaces it)",
+        }
+    }
+    fn short(self) -> &'static str {
+        match self {
+            TextAction::Confirm => Dialog::Confirm.short(),
+            TextAction::Cancel => Dialog::Cancel.short(),
+            TextAction::Clear => "clear",
+            TextAction::DeleteWord => "word",
+            TextAction::SelectAll => "all",
+        }
+    }
+}
+
+/// Enter, Esc and the editing keys; every other key is typed into the box.
+pub const KEYS: Keymap<TextAction> = Keymap {
     tables: &[&[
-        (k(Key::Enter), Dialog::Confirm),
-        (k(Key::Esc), Dialog::Cancel),
+        (k(Key::Enter), TextAction::Confirm),
+        (k(Key::Esc), TextAction::Cancel),
+        (KeyChord::ctrl('u'), TextAction::Clear),
+        (KeyChord::ctrl('w'), TextAction::DeleteWord),
+        (
+            KeyChord {
+                key: Key::Backspace,
+                ctrl: false,
+                alt: true,
+                shift: false,
+            },
+            TextAction::DeleteWord,
+        ),
+        (KeyChord::ctrl('a'), TextAction::SelectAll),
     ]],
     any_key: None,
-    bar: &[bar(Dialog::Confirm), bar(Dialog::Cancel)],
+    bar: &[bar(TextAction::Confirm), bar(TextAction::Cancel)],
 };
+
+/// Applies an editing key to a one-line box.
+fn edit_key(input: &mut TextArea<'static>, action: TextAction) {
+    match action {
+        // Readline's "clear to start of line".
+        TextAction::Clear => {
+            input.cancel_selection();
+            input.delete_line_by_head();
+        }
+        TextAction::DeleteWord => {
+            input.cancel_selection();
+            input.delete_word();
+        }
+        TextAction::SelectAll => input.select_all(),
+        TextAction::Confirm | TextAction::Cancel => {}
+    }
+}
 
 impl EditState {
     fn typed(&self) -> String {
@@ -46,8 +106,13 @@ impl EditState {
     /// A key in the value, name or range box.
     pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord) {
-            Some(Dialog::Cancel) => Outcome::Close,
-            Some(Dialog::Confirm) => self.confirm(app),
+            Some(TextAction::Cancel) => Outcome::Close,
+            Some(TextAction::Confirm) => self.confirm(app),
+            Some(other) => {
+                edit_key(&mut self.input, other);
+                self.error = text::check(self.target, &self.typed(), &app.doc().plan);
+                Outcome::Stay
+            }
             None => {
                 self.type_key(chord, app);
                 Outcome::Stay
@@ -58,8 +123,8 @@ impl EditState {
     /// A key in the Save As box.
     pub fn handle_save_as(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord) {
-            Some(Dialog::Cancel) => Outcome::Close,
-            Some(Dialog::Confirm) => {
+            Some(TextAction::Cancel) => Outcome::Close,
+            Some(TextAction::Confirm) => {
                 let typed = self.typed();
                 if let Some(why) = save_as_error(&typed) {
                     self.error = Some(why);
@@ -73,6 +138,11 @@ impl EditState {
                         .collect(),
                 )
             }
+            Some(other) => {
+                edit_key(&mut self.input, other);
+                self.error = save_as_error(&self.typed());
+                Outcome::Stay
+            }
             None => {
                 self.type_key(chord, app);
                 self.error = save_as_error(&self.typed());
@@ -82,12 +152,7 @@ impl EditState {
     }
 
     fn type_key(&mut self, chord: KeyChord, app: &App) {
-        if chord == KeyChord::ctrl('u') {
-            // Readline's "clear to start of line".
-            self.input.delete_line_by_head();
-        } else {
-            text::feed(&mut self.input, chord);
-        }
+        text::feed(&mut self.input, chord);
         self.error = text::check(self.target, &self.typed(), &app.doc().plan);
     }
 

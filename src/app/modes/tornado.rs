@@ -3,11 +3,11 @@
 //! the key path (`session/studies.rs`): the tornado opens at once, showing
 //! "computing…" until it arrives.
 
-use super::super::cursor::ListCursor;
-use super::super::keymap::KeyChord;
+use super::super::cursor::{ListCursor, Move};
+use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
 use super::super::rows::Row;
 use super::super::{App, Focus};
-use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
+use super::{LIST_PAGE, ListAction, Mode, Outcome};
 use crate::model::analysis::sensitivity::Swing;
 
 pub use crate::model::analysis::sensitivity::TORNADO_PCT;
@@ -20,6 +20,43 @@ pub struct TornadoState {
     /// The sensitivity of the plan as it is now has not arrived yet.
     pub computing: bool,
 }
+
+/// ListAction with the tornado's own words: Enter goes to the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TornadoAction(pub ListAction);
+
+impl Described for TornadoAction {
+    fn description(self) -> &'static str {
+        match self.0 {
+            ListAction::Choose => "go to the input under the cursor, to change it",
+            ListAction::Cancel => "close",
+            other => other.description(),
+        }
+    }
+    fn short(self) -> &'static str {
+        match self.0 {
+            ListAction::Choose => "go to input",
+            ListAction::Cancel => Dialog::Cancel.short(),
+            other => other.short(),
+        }
+    }
+}
+
+use ListAction as L;
+use TornadoAction as T;
+
+pub const KEYS: Keymap<TornadoAction> = Keymap {
+    tables: &[&[
+        (k(Key::Up), T(L::Move(Move::Up))),
+        (k(Key::Down), T(L::Move(Move::Down))),
+        (k(Key::PageUp), T(L::Move(Move::PageUp))),
+        (k(Key::PageDown), T(L::Move(Move::PageDown))),
+        (k(Key::Enter), T(L::Choose)),
+        (k(Key::Esc), T(L::Cancel)),
+    ]],
+    any_key: None,
+    bar: &[bar(T(L::Choose)), bar(T(L::Cancel))],
+};
 
 impl App {
     /// `t`: opens at once; the swings fill in when the study arrives (at
@@ -35,7 +72,7 @@ impl App {
 
 impl TornadoState {
     pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        match LIST_KEYS.lookup(chord) {
+        match KEYS.lookup(chord).map(|t| t.0) {
             Some(ListAction::Move(m)) => {
                 self.cursor.go(m, self.swings.len(), LIST_PAGE);
                 Outcome::Stay

@@ -65,28 +65,17 @@ impl Section {
 /// How a lever moves on ←/→.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Step {
-    /// By a share of the value (0.10 = ±10 %), at least `floor`.
-    Relative { share: f64, floor: f64 },
+    /// Along a ladder of round numbers (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8
+    /// × 10ⁿ, about ±20 % a step); `floor` is the least value above 0.
+    Relative { floor: f64 },
     /// By a fixed amount (percentage points, whole units).
     Absolute(f64),
 }
 
-const MONEY: Step = Step::Relative {
-    share: 0.10,
-    floor: 1.0,
-};
-const PRICE: Step = Step::Relative {
-    share: 0.10,
-    floor: 0.001,
-};
-const VOLUME: Step = Step::Relative {
-    share: 0.10,
-    floor: 10.0,
-};
-const COUNT: Step = Step::Relative {
-    share: 0.10,
-    floor: 0.1,
-};
+const MONEY: Step = Step::Relative { floor: 1.0 };
+const PRICE: Step = Step::Relative { floor: 0.001 };
+const VOLUME: Step = Step::Relative { floor: 10.0 };
+const COUNT: Step = Step::Relative { floor: 0.1 };
 const POINT: Step = Step::Absolute(1.0);
 const WHOLE: Step = Step::Absolute(1.0);
 

@@ -189,14 +189,22 @@ impl Field {
                 round_to_significant(current + dir * d * times, 12)
             }
             Step::Absolute(d) => current + dir * d * times,
-            Step::Relative { share, floor } => {
-                let d = (current.abs() * share).max(floor);
-                let next = current + dir * d * times;
-                // Keep relative steps on round-ish numbers near the start value.
-                round_to_significant(next, 4)
+            // Money and volumes move along a ladder of round numbers (2,500 →
+            // 3,000 → 4,000), so a client hears figures, not 2,750 → 3,025.
+            Step::Relative { floor, .. } => {
+                let mut v = current;
+                for _ in 0..times.max(1.0) as usize {
+                    v = ladder_step(v, dir, floor);
+                }
+                v
             }
         };
         self.clamp(raw)
+    }
+
+    /// `v` brought into the allowed range (as a step would be).
+    pub fn clamped(self, v: f64) -> f64 {
+        self.clamp(v)
     }
 
     fn clamp(self, v: f64) -> f64 {
@@ -223,6 +231,42 @@ impl Field {
             r @ (Range::CallsPerRequest | Range::TokenFactor) if v <= 0.0 => r.clamp(least_step()),
             r => r.clamp(v),
         }
+    }
+}
+
+/// The round numbers of one decade that money and volumes step along.
+pub const LADDER: [f64; 10] = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0];
+
+/// The next round number of [`LADDER`] above (`dir` > 0) or below `v`; below
+/// `floor` a step down goes to 0, and a step up from 0 to `floor`. A negative
+/// value moves as its mirror image.
+pub fn ladder_step(v: f64, dir: f64, floor: f64) -> f64 {
+    if !v.is_finite() {
+        return v;
+    }
+    if v < 0.0 {
+        return -ladder_step(-v, -dir, floor);
+    }
+    if dir > 0.0 && v < floor * (1.0 - 1e-9) {
+        return floor;
+    }
+    if dir < 0.0 && v <= floor * (1.0 + 1e-9) {
+        return 0.0;
+    }
+    let decade = 10f64.powi(v.log10().floor() as i32);
+    let near = |c: f64| (c - v).abs() <= v * 1e-9;
+    let rungs = [decade / 10.0, decade, decade * 10.0]
+        .into_iter()
+        .flat_map(|d| LADDER.iter().map(move |l| round_to_significant(l * d, 6)));
+    if dir > 0.0 {
+        rungs
+            .filter(|c| *c > v && !near(*c))
+            .fold(f64::INFINITY, f64::min)
+    } else {
+        rungs
+            .filter(|c| *c < v && !near(*c))
+            .fold(0.0, f64::max)
+            .max(floor)
     }
 }
 

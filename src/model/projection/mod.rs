@@ -56,6 +56,15 @@ impl Category {
         }
     }
 
+    /// The label on the workbench's screen, where a client reads it: the
+    /// errors line is the cost of wrong answers that got through.
+    pub fn screen_label(self) -> &'static str {
+        match self {
+            Category::Errors => "Wrong answers",
+            other => other.label(),
+        }
+    }
+
     /// The JSON key of the category (spec §3).
     pub fn key(self) -> &'static str {
         match self {
