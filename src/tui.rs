@@ -149,7 +149,26 @@ enum Input {
 /// 128 + the signal's number, as a shell expects.
 /// `warnings` (about the user's catalog) become lasting notices.
 pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
+    let app = prepare(file, &catalog)?;
+    run_app(app, catalog, warnings)
+}
+
+/// `runcost new --interview [FILE]`: the workbench opening on the guided
+/// interview, the plan it builds to be saved to FILE.
+pub fn run_interview(
+    file: Option<&Path>,
+    catalog: Catalog,
+    warnings: Vec<String>,
+) -> Result<(), String> {
     let mut app = prepare(file, &catalog)?;
+    // The example plan opened for a new FILE is replaced by the template.
+    app.notices
+        .retain(|n| !n.text.starts_with("new plan (from the example plan)"));
+    app.start_interview(file.map(Path::to_path_buf));
+    run_app(app, catalog, warnings)
+}
+
+fn run_app(mut app: App, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
     // The band and the studies are computed by the worker thread, never on
     // the key path.
     app.session.analysis = crate::app::Analysis::Background;

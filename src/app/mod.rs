@@ -16,6 +16,7 @@ pub mod document;
 mod editing;
 pub mod entry;
 mod files;
+pub mod interview;
 pub mod keymap;
 pub mod layout;
 mod lines;
@@ -78,6 +79,9 @@ pub struct App {
     /// The month a plan without its own `start` is taken to start (this month;
     /// set by the runtime, which has a clock).
     pub start_default: Option<crate::model::prices::YearMonth>,
+    /// Today, `YYYY-MM-DD` (set by the runtime, which has a clock): the date
+    /// the interview writes into the sources of the client's answers.
+    pub today_date: Option<String>,
 }
 
 impl App {
@@ -102,6 +106,7 @@ impl App {
             after_save: None,
             pending_saves: 0,
             start_default: None,
+            today_date: None,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);

@@ -128,7 +128,7 @@ pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
     let inner = popup::open(
         f,
         86,
-        TEMPLATES.len() as u16 + 4,
+        TEMPLATES.len() as u16 + 5,
         "New plan from an example",
         theme,
     );
@@ -147,6 +147,15 @@ pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
             }
         })
         .collect();
+    let questions = Line::from(vec![
+        Span::styled(format!("{:<22}", "start from questions"), theme.value()),
+        Span::raw("a guided interview: a use-case template, its questions, live figures"),
+    ]);
+    lines.push(if selected == TEMPLATES.len() {
+        questions.patch_style(theme.selected())
+    } else {
+        questions
+    });
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "Enter starts an unsaved copy · Esc cancels",

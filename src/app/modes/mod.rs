@@ -10,6 +10,7 @@ pub mod compare;
 pub mod confirm;
 pub mod editor;
 pub mod help;
+pub mod interview;
 mod mouse;
 pub mod notes;
 pub mod panel;
@@ -51,6 +52,8 @@ pub enum Mode {
     Present(panel::PresentState),
     /// The break-even findings, as text.
     Breakeven(panel::BreakevenState),
+    /// The guided interview of a discovery call.
+    Interview(Box<interview::InterviewState>),
 }
 
 /// What a key did to its mode.
@@ -131,6 +134,10 @@ pub fn help_sections(focus: Focus) -> Vec<(&'static str, Vec<Shown>)> {
         ("Source of an input", source::KEYS.help()),
         ("Notes editor", notes::KEYS.help()),
         ("Unsaved-changes question", confirm::KEYS.help()),
+        (
+            "Guided interview (Ctrl-N, runcost new --interview)",
+            interview::KEYS.help(),
+        ),
     ]
 }
 
@@ -152,6 +159,7 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
         ("conflict", safety::CONFLICT.chords()),
         ("conflict (invalid)", safety::CONFLICT_INVALID.chords()),
         ("reload", safety::RELOAD.chords()),
+        ("interview", interview::KEYS.chords()),
     ]
 }
 
@@ -173,6 +181,7 @@ impl App {
             Mode::Compare(_) => compare::KEYS.bar(),
             Mode::Safety(s) => s.keys().bar(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
+            Mode::Interview(i) => i.keys_bar(),
         }
     }
 
@@ -193,6 +202,7 @@ impl App {
             Mode::Compare(_) => compare::KEYS.chords(),
             Mode::Safety(s) => s.keys().chords(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
+            Mode::Interview(i) => i.keys_chords(),
         }
     }
 
@@ -214,6 +224,7 @@ impl App {
             Mode::Tornado(t) => t.handle(chord, self),
             Mode::Source(s) => s.handle(chord, self),
             Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
+            Mode::Interview(i) => i.handle(chord, self),
         };
         self.settle(mode, outcome)
     }
@@ -254,6 +265,7 @@ impl App {
             Mode::Picker(p) => p.paste(pasted, &self.catalog),
             Mode::Browser(b) => b.paste(pasted),
             Mode::Source(s) => s.paste(pasted),
+            Mode::Interview(i) => i.type_text(pasted),
             _ => {}
         }
         if let Mode::SaveAs(e) = &mut mode {
