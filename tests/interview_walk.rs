@@ -453,3 +453,33 @@ fn cancelling_at_the_list_leaves_the_plan_alone() {
     assert!(matches!(a.mode, Mode::Normal));
     assert_eq!(plan(&a), &before);
 }
+
+/// The client report of an interviewed plan: its assumptions table shows
+/// which figures came from the client, and "What we still need from you"
+/// names the largest drivers still on a template default — not the ones
+/// the client answered.
+#[test]
+fn the_client_report_says_what_we_still_need() {
+    let mut a = app();
+    start(&mut a, "support");
+    answer(&mut a, "2k a day");
+    key(&mut a, Key::Esc);
+    let s = plan(&a).clone();
+    let p = runcost::model::project(&s);
+    let md = runcost::report::client::markdown(&s, &p, &common::builtin(), DATE);
+    let section = md
+        .split("## What we still need from you")
+        .nth(1)
+        .expect("the section");
+    let section = section.split("\n## ").next().unwrap();
+    assert!(section.contains("template default"), "{section}");
+    assert!(!section.contains("Requests per day"), "answered: {section}");
+    assert!(
+        md.contains(CLIENT),
+        "the assumptions table shows the client's source"
+    );
+    let lines = runcost::report::followup::lines(&s);
+    assert!(!lines.is_empty() && lines.len() <= 5);
+    let html = runcost::report::client::html(&s, &p, &common::builtin(), DATE);
+    assert!(html.contains("<h2>What we still need from you</h2><p>"));
+}

@@ -86,6 +86,7 @@ pub fn markdown(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> 
             extra.push_str(&format!("- {b}\n"));
         }
     }
+    extra.push_str(&super::followup::markdown(s));
     o.insert_str(insert_at, &extra);
     super::escape::markup(&o).into_owned()
 }
@@ -235,6 +236,7 @@ pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Stri
         }
         o.push_str("</ul>");
     }
+    o.push_str(&super::followup::html(s));
     let extra = super::markdown::MonthColumns::of(s, p);
     o.push_str("<h2>Monthly projection</h2><table><tr><th>Month</th><th>Requests</th>");
     for h in extra.headers() {
