@@ -95,7 +95,7 @@ pub fn load(u: &UseCase, catalog: &Catalog, asked: &[String]) -> Result<Scenario
         if !plan.sources.iter().any(|s| &s.field == path) {
             plan.sources.push(Source {
                 field: path.clone(),
-                source: format!("{TEMPLATE_DEFAULT} ({})", u.title.to_lowercase()),
+                source: format!("{TEMPLATE_DEFAULT}: {}", u.title.to_lowercase()),
                 confidence: Confidence::Low,
             });
         }

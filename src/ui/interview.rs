@@ -24,7 +24,17 @@ pub fn render(f: &mut Frame, body: Rect, app: &App, s: &InterviewState, theme: &
     match s.stage {
         Stage::Pick => pick(f, body, s, theme),
         Stage::About => about(f, body, s, theme),
-        Stage::Ask | Stage::Done => {
+        Stage::Done => {
+            // The follow-up list takes the width: it is read, not answered.
+            let inner = panel(
+                f,
+                body,
+                &format!(" Interview — {} — done ", s.use_case().title),
+                theme,
+            );
+            done(f, inner, app, s, theme);
+        }
+        Stage::Ask => {
             let left_w = (body.width * 3 / 5)
                 .max(48)
                 .min(body.width.saturating_sub(28));
@@ -39,11 +49,7 @@ pub fn render(f: &mut Frame, body: Rect, app: &App, s: &InterviewState, theme: &
             };
             let title = format!(" Interview — {} ", s.use_case().title);
             let inner = panel(f, left, &title, theme);
-            if s.stage == Stage::Ask {
-                ask(f, inner, app, s, theme);
-            } else {
-                done(f, inner, app, s, theme);
-            }
+            ask(f, inner, app, s, theme);
             let inner = panel(f, right, " Projection — live ", theme);
             projection(f, inner, app, theme);
         }
@@ -140,6 +146,9 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
         format!("Question {} of {}", s.index + 1, s.questions().len()),
         theme.muted(),
     );
+    if let Some(last) = &s.last {
+        push(format!("✓ {last}"), theme.good());
+    }
     push(q.ask.to_string(), theme.heading());
     push(format!("Why: {}", q.why), theme.muted());
     let defaults: Vec<String> = q
@@ -151,7 +160,7 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
         .targets
         .first()
         .and_then(|t| source_for(plan, &t.field.path()))
-        .map(|x| format!(" ({}, {})", x.source, x.confidence.label()))
+        .map(|x| format!(" · {}, {}", x.source, x.confidence.label()))
         .unwrap_or_default();
     let now = if s.answers[s.index].is_some() {
         "Now"
@@ -201,7 +210,20 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
         .index
         .saturating_sub(shown / 2)
         .min(qs.len().saturating_sub(shown));
-    let label_w = (w as usize).saturating_sub(4).min(26);
+    let value_of = |i: usize| {
+        let t = qs[i].targets[0];
+        t.field
+            .get(plan)
+            .map(|v| field_value(t.field, v, c))
+            .unwrap_or_default()
+    };
+    let widest = (first..first + shown)
+        .map(|i| value_of(i).chars().count())
+        .max()
+        .unwrap_or(0);
+    // Mark, label, a space, the value: the label gives way (to its short
+    // form) before anything is cut.
+    let label_w = (w as usize).saturating_sub(widest + 3).min(26);
     let list: Vec<Line> = (first..first + shown)
         .map(|i| {
             let t = qs[i].targets[0];
@@ -210,12 +232,12 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
                 (Some(_), _) => ("✓", theme.good()),
                 (None, _) => ("·", theme.muted()),
             };
-            let value = t
-                .field
-                .get(plan)
-                .map(|v| field_value(t.field, v, c))
-                .unwrap_or_default();
-            let label: String = t.field.label().chars().take(label_w).collect();
+            let value = value_of(i);
+            let label = if t.field.label().chars().count() <= label_w {
+                t.field.label()
+            } else {
+                t.field.short_label()
+            };
             let text = format!("{mark} {label:<label_w$} {value}");
             let text: String = text.chars().take(w as usize).collect();
             Line::from(Span::styled(text, style))
@@ -244,14 +266,28 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
             ),
             theme.heading(),
         )),
+        Line::from(Span::styled(
+            format!(
+                "TCO over {} months: {} (build {}, month {} {}).",
+                plan.horizon_months,
+                money(app.projection().totals.tco, c),
+                money_short(app.projection().totals.build_cost, c),
+                app.projection().months.len(),
+                app.projection()
+                    .months
+                    .last()
+                    .map_or("n/a".into(), |m| money_short(m.total, c))
+            ),
+            theme.value(),
+        )),
         Line::from(""),
     ];
     let ranges = plan.uncertainty.len();
     let sure = match app.simulation().map(|x| x.tco) {
         Some(b) if ranges > 0 => format!(
             "How sure: from {ranges} range(s), the TCO is {} to {} (P10–P90).",
-            money_short(b.p10, c),
-            money_short(b.p90, c)
+            money(b.p10, c),
+            money(b.p90, c)
         ),
         _ if ranges > 0 => format!("How sure: {ranges} range(s) given; the band is computing…"),
         _ => "How sure: no ranges given. Answer with a range (1,500 to 3,000) to get a TCO band."
@@ -275,12 +311,12 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
             .iter()
             .find(|q| q.targets.iter().any(|t| t.field == u.field))
             .map(|q| q.ask.to_string())
-            .unwrap_or_else(|| format!("{}?", u.label));
+            .unwrap_or_else(|| u.label.clone());
         lines.push(Line::from(vec![
             Span::styled(format!("{}. {asked} ", i + 1), theme.value()),
             Span::styled(
                 format!(
-                    "({} now; ±20 % moves the TCO {})",
+                    "— {} now; ±20 % moves the TCO {}",
                     field_value(u.field, u.value, c),
                     money_short(u.swing, c)
                 ),
@@ -316,9 +352,11 @@ fn projection(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
         theme.total(),
     )];
     if let Some(ch) = &app.last_change {
+        let d = ch.tco_after - ch.tco_before;
+        let sign = if d > 0.0 { "+" } else { "" };
         lines.push(row(
             "last answer",
-            money_short(ch.tco_after - ch.tco_before, c),
+            format!("{sign}{}", money_short(d, c)),
             theme.delta(ch.tco_after - ch.tco_before),
         ));
     }

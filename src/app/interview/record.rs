@@ -85,7 +85,7 @@ pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), Str
         for v in values {
             t.field.check(v).map_err(|allowed| {
                 format!(
-                    "{} would be {}, but it must be {allowed}",
+                    "{} would be {}; it {allowed}",
                     t.field.label(),
                     crate::report::format::number(v, 4)
                 )

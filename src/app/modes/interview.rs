@@ -50,6 +50,8 @@ pub struct InterviewState {
     pub path: Option<PathBuf>,
     /// The inputs still to chase (at the end).
     pub follow_ups: Vec<FollowUp>,
+    /// The last answer taken and what it became, said on the next question.
+    pub last: Option<String>,
 }
 
 /// What a key does while questions are asked.
@@ -131,6 +133,7 @@ impl App {
             base_notes: String::new(),
             path,
             follow_ups: Vec::new(),
+            last: None,
         }));
     }
 }
@@ -363,6 +366,11 @@ impl InterviewState {
             &answers,
             &plan.currency,
         );
+        self.last = Some(format!(
+            "took “{}”: {}",
+            given.text,
+            record::conversion(q, &given.reading, &plan.currency)
+        ));
         let what = format!("Interview: {}", q.ask);
         app.commit(what, |s| {
             record::apply(s, q, &given, &date);
