@@ -9,12 +9,14 @@
 mod autosave;
 pub mod effects;
 mod input;
+mod interview;
 mod startup;
 mod watch;
 pub mod worker;
 
 pub use autosave::Snapshot;
 pub use input::to_msg;
+pub use interview::run_interview;
 pub use startup::{initial_document, prepare};
 
 use std::collections::VecDeque;
@@ -150,21 +152,6 @@ enum Input {
 /// `warnings` (about the user's catalog) become lasting notices.
 pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
     let app = prepare(file, &catalog)?;
-    run_app(app, catalog, warnings)
-}
-
-/// `runcost new --interview [FILE]`: the workbench opening on the guided
-/// interview, the plan it builds to be saved to FILE.
-pub fn run_interview(
-    file: Option<&Path>,
-    catalog: Catalog,
-    warnings: Vec<String>,
-) -> Result<(), String> {
-    let mut app = prepare(file, &catalog)?;
-    // The example plan opened for a new FILE is replaced by the template.
-    app.notices
-        .retain(|n| !n.text.starts_with("new plan (from the example plan)"));
-    app.start_interview(file.map(Path::to_path_buf));
     run_app(app, catalog, warnings)
 }
 

@@ -79,9 +79,6 @@ pub struct App {
     /// The month a plan without its own `start` is taken to start (this month;
     /// set by the runtime, which has a clock).
     pub start_default: Option<crate::model::prices::YearMonth>,
-    /// Today, `YYYY-MM-DD` (set by the runtime, which has a clock): the date
-    /// the interview writes into the sources of the client's answers.
-    pub today_date: Option<String>,
 }
 
 impl App {
@@ -106,7 +103,6 @@ impl App {
             after_save: None,
             pending_saves: 0,
             start_default: None,
-            today_date: None,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);
