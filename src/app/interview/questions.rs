@@ -196,9 +196,9 @@ const HIGH_STAKES: &[Question] = &[
 
 /// Audio prices per minute (per thousand calls × 1,000): speech-to-text on
 /// the whole call, text-to-speech on the half the agent speaks, telephony.
-const STT_PER_MINUTE: f64 = 0.006;
-const TTS_PER_MINUTE: f64 = 0.015;
-const PHONE_PER_MINUTE: f64 = 0.0085;
+const STT_PER_MINUTE: f64 = 6.0 / 1000.0;
+const TTS_PER_MINUTE: f64 = 15.0 / 1000.0;
+const PHONE_PER_MINUTE: f64 = 8.5 / 1000.0;
 
 #[rustfmt::skip]
 const VOICE: &[Question] = &[

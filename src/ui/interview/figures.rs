@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::model::Category;
+use crate::model::headline::Figure;
 use crate::report::format::{money, money_short};
 use crate::ui::theme::Theme;
 
@@ -53,9 +54,13 @@ pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
         last.map_or("n/a".into(), |m| money_short(m.total, c)),
         theme.value(),
     ));
-    lines.push(row("Build", money_short(t.build_cost, c), theme.value()));
     lines.push(row(
-        "Per request",
+        Figure::Build.short_label(),
+        money_short(t.build_cost, c),
+        theme.value(),
+    ));
+    lines.push(row(
+        Figure::CostPerRequest.short_label(),
         t.cost_per_request
             .map_or("n/a".into(), |v| crate::report::format::unit_money(v, c)),
         theme.value(),
@@ -65,9 +70,13 @@ pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
         format!("{:.1} FTE", t.peak_reviewer_fte),
         theme.value(),
     ));
-    lines.push(row("Value", money_short(t.value, c), theme.value()));
     lines.push(row(
-        "Payback",
+        Figure::Value.short_label(),
+        money_short(t.value, c),
+        theme.value(),
+    ));
+    lines.push(row(
+        Figure::Payback.short_label(),
         t.payback_month
             .map_or("none".into(), |m| format!("month {m}")),
         theme.value(),
