@@ -149,7 +149,7 @@ pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
         .collect();
     let questions = Line::from(vec![
         Span::styled(format!("{:<22}", "start from questions"), theme.value()),
-        Span::raw("a guided interview: a use-case template, its questions, live figures"),
+        Span::raw("a guided interview, the figures live as they answer"),
     ]);
     lines.push(if selected == TEMPLATES.len() {
         questions.patch_style(theme.selected())
