@@ -111,10 +111,10 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
     },
     /// Write a new plan from an example plan.
     #[command(
-        after_help = "Examples:\n  runcost new my-plan.ron\n  runcost new rag.ron --template support-assistant\n  runcost new --list"
+        after_help = "Examples:\n  runcost new my-plan.ron\n  runcost new rag.ron --template support-assistant\n  runcost new --list\n  runcost new --interview discovery.ron"
     )]
     New {
-        #[arg(required_unless_present = "list")]
+        #[arg(required_unless_present_any = ["list", "interview"])]
         file: Option<PathBuf>,
         /// The example plan to start from (see --list).
         #[arg(long, short, default_value = DEFAULT_TEMPLATE)]
@@ -125,6 +125,11 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// List the example plans and exit.
         #[arg(long)]
         list: bool,
+        /// Build the plan in a guided interview: pick a use-case template,
+        /// answer its questions in the client's words (FILE is where Ctrl-S
+        /// saves it).
+        #[arg(long, conflicts_with_all = ["list", "template", "force"])]
+        interview: bool,
     },
 }
 
@@ -231,9 +236,15 @@ pub fn run(command: Command) -> Result<(), Failure> {
         } => cmd::catalog::list(provider.as_deref(), format),
         Command::New {
             file,
+            interview: true,
+            ..
+        } => cmd::interview::run(file.as_deref()),
+        Command::New {
+            file,
             template,
             force,
             list,
+            ..
         } => cmd::plans::new(file.as_deref(), &template, force, list),
     }
 }

@@ -9,12 +9,14 @@
 mod autosave;
 pub mod effects;
 mod input;
+mod interview;
 mod startup;
 mod watch;
 pub mod worker;
 
 pub use autosave::Snapshot;
 pub use input::to_msg;
+pub use interview::run_interview;
 pub use startup::{initial_document, prepare};
 
 use std::collections::VecDeque;
@@ -149,7 +151,11 @@ enum Input {
 /// 128 + the signal's number, as a shell expects.
 /// `warnings` (about the user's catalog) become lasting notices.
 pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
-    let mut app = prepare(file, &catalog)?;
+    let app = prepare(file, &catalog)?;
+    run_app(app, catalog, warnings)
+}
+
+fn run_app(mut app: App, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
     // The band and the studies are computed by the worker thread, never on
     // the key path.
     app.session.analysis = crate::app::Analysis::Background;

@@ -64,6 +64,10 @@ impl App {
                 self.new_from_template(i);
                 Vec::new()
             }
+            Pending::Interview => {
+                self.start_interview(None);
+                Vec::new()
+            }
             Pending::Close(id) => {
                 if let Some(i) = self.session.index_of(id) {
                     self.close_plan(i);

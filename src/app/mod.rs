@@ -16,6 +16,7 @@ pub mod document;
 mod editing;
 pub mod entry;
 mod files;
+pub mod interview;
 mod jump;
 pub mod keymap;
 pub mod layout;

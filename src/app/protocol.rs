@@ -220,6 +220,8 @@ pub enum Pending {
     /// Open these plans side by side.
     OpenMany(Vec<PathBuf>),
     NewFrom(usize),
+    /// Start the guided interview (Ctrl-N → "start from questions").
+    Interview,
     /// Close this open plan.
     Close(DocId),
 }

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod catalog;
+pub mod interview;
 pub mod plans;
 pub mod report;
 

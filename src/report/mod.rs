@@ -8,6 +8,7 @@ pub mod client;
 pub mod compare;
 pub mod csv;
 pub mod escape;
+pub mod followup;
 pub mod format;
 pub mod grid;
 pub mod headline;

@@ -10,6 +10,7 @@ pub mod plans;
 pub mod read;
 pub mod recovery;
 pub mod temps;
+pub mod use_cases;
 
 pub use atomic::{SaveError, save_atomic};
 pub use plan_file::{PlanError, Problem, parse_plan, write_plan};

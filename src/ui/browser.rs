@@ -133,7 +133,7 @@ pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
     let inner = popup::open(
         f,
         86,
-        TEMPLATES.len() as u16 + 4,
+        TEMPLATES.len() as u16 + 5,
         "New plan from an example",
         theme,
     );
@@ -152,6 +152,15 @@ pub fn render_examples(f: &mut Frame, selected: usize, theme: &Theme) {
             }
         })
         .collect();
+    let questions = Line::from(vec![
+        Span::styled(format!("{:<22}", "start from questions"), theme.value()),
+        Span::raw("a guided interview, the figures live as they answer"),
+    ]);
+    lines.push(if selected == TEMPLATES.len() {
+        questions.patch_style(theme.selected())
+    } else {
+        questions
+    });
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "Enter starts an unsaved copy · Esc cancels",

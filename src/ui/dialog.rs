@@ -12,7 +12,7 @@ pub fn render(f: &mut Frame, app: &App, pending: &Pending, theme: &Theme) {
     let what = match pending {
         Pending::Quit => "before quitting",
         Pending::Open(_) | Pending::OpenMany(_) => "before opening other plans",
-        Pending::NewFrom(_) => "before starting a new plan",
+        Pending::NewFrom(_) | Pending::Interview => "before starting a new plan",
         Pending::Close(_) => "before closing it",
     };
     let names = app.confirm_names(pending);

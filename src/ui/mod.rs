@@ -25,6 +25,7 @@ pub mod finder;
 pub mod gpus;
 pub mod help;
 pub mod inputs;
+pub mod interview;
 pub mod notes;
 pub mod picker;
 pub mod popup;
@@ -111,6 +112,14 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         Mode::Tornado(t) => tornado::render(f, app, t, theme),
         Mode::Source(s) => source::render(f, app, s, theme),
         Mode::Present(p) => present::render(f, app, p, theme),
+        Mode::Interview(i) => {
+            let body = ratatui::layout::Rect {
+                y: r.title.y + 1,
+                height: r.status.y.saturating_sub(r.title.y + 1),
+                ..area
+            };
+            interview::render(f, body, app, i, theme);
+        }
         Mode::Breakeven(b) => {
             let text = if b.computing { "computing…" } else { &b.text };
             let full = f.area();

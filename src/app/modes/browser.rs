@@ -214,8 +214,12 @@ impl ExamplesState {
         match LIST_KEYS.lookup(chord) {
             Some(ListAction::Cancel) => Outcome::Close,
             Some(ListAction::Move(m)) => {
-                self.cursor.go(m, TEMPLATES.len(), LIST_PAGE);
+                // The examples, then "start from questions".
+                self.cursor.go(m, TEMPLATES.len() + 1, LIST_PAGE);
                 Outcome::Stay
+            }
+            Some(ListAction::Choose) if self.cursor.selected == TEMPLATES.len() => {
+                Outcome::CloseWith(app.guard(Pending::Interview))
             }
             Some(ListAction::Choose) => {
                 Outcome::CloseWith(app.guard(Pending::NewFrom(self.cursor.selected)))

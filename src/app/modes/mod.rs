@@ -11,6 +11,7 @@ pub mod confirm;
 pub mod editor;
 pub mod finder;
 pub mod help;
+pub mod interview;
 mod mouse;
 pub mod notes;
 pub mod panel;
@@ -54,6 +55,8 @@ pub enum Mode {
     Breakeven(panel::BreakevenState),
     /// `/`: find an input by name.
     Finder(finder::FinderState),
+    /// The guided interview of a discovery call.
+    Interview(Box<interview::InterviewState>),
 }
 
 /// What a key did to its mode.
@@ -131,11 +134,16 @@ pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Ve
         ("Source of an input", source::KEYS.help()),
         ("Notes editor", notes::KEYS.help()),
         ("Unsaved-changes question", confirm::KEYS.help()),
+        (
+            "Guided interview (Ctrl-N, runcost new --interview)",
+            interview::KEYS.help(),
+        ),
     ];
     let first = match here {
         Some(Mode::Compare(_)) => Some("Compare view (c)"),
         Some(Mode::Tornado(_)) => Some("What drives the cost (t)"),
         Some(Mode::Finder(_)) => Some("Find an input (/)"),
+        Some(Mode::Interview(_)) => Some("Guided interview (Ctrl-N, runcost new --interview)"),
         _ => None,
     };
     let mut out = Vec::new();
@@ -172,6 +180,7 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
         ("conflict", safety::CONFLICT.chords()),
         ("conflict (invalid)", safety::CONFLICT_INVALID.chords()),
         ("reload", safety::RELOAD.chords()),
+        ("interview", interview::KEYS.chords()),
     ]
 }
 
@@ -195,6 +204,7 @@ impl App {
             Mode::Safety(s) => s.keys().bar(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
             Mode::Finder(_) => finder::KEYS.bar(),
+            Mode::Interview(i) => i.keys_bar(),
         }
     }
 
@@ -217,6 +227,7 @@ impl App {
             Mode::Safety(s) => s.keys().chords(),
             Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
             Mode::Finder(_) => finder::KEYS.chords(),
+            Mode::Interview(i) => i.keys_chords(),
         }
     }
 
@@ -239,6 +250,7 @@ impl App {
             Mode::Source(s) => s.handle(chord, self),
             Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
             Mode::Finder(x) => x.handle(chord, self),
+            Mode::Interview(i) => i.handle(chord, self),
         };
         self.settle(mode, outcome)
     }
@@ -280,6 +292,7 @@ impl App {
             Mode::Browser(b) => b.paste(pasted),
             Mode::Source(s) => s.paste(pasted),
             Mode::Finder(x) => x.paste(pasted),
+            Mode::Interview(i) => i.type_text(pasted),
             _ => {}
         }
         if let Mode::SaveAs(e) = &mut mode {

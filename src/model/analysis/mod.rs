@@ -3,6 +3,7 @@
 //! things break even.
 
 pub mod breakeven;
+pub mod followup;
 pub mod sensitivity;
 pub mod uncertainty;
 

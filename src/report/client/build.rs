@@ -55,6 +55,7 @@ pub const SECTIONS: &[fn(&Inputs) -> Option<Section>] = &[
     drivers,
     uncertainty,
     breakeven,
+    follow_up,
     monthly,
     assumptions,
     notes,
@@ -313,6 +314,18 @@ fn breakeven(i: &Inputs) -> Option<Section> {
     let f = i.findings?;
     (!f.breakeven.is_empty()).then(|| {
         Section::new("breakeven", "Where it breaks even").with(Block::List(f.breakeven.clone()))
+    })
+}
+
+/// "What we still need from you": the inputs that move the TCO most and still
+/// rest on a guess (full report only; none when every such input is sourced).
+fn follow_up(i: &Inputs) -> Option<Section> {
+    i.findings?;
+    let lines = crate::report::followup::lines(i.s);
+    (!lines.is_empty()).then(|| {
+        Section::new("follow-up", crate::report::followup::TITLE)
+            .with(Block::Text(crate::report::followup::INTRO.into()))
+            .with(Block::List(lines))
     })
 }
 

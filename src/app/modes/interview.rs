@@ -1,0 +1,399 @@
+//! The guided interview (`runcost new --interview`, Ctrl-N → "start from
+//! questions"): pick a use-case template, read what it assumes, then answer
+//! its questions in the client's words while the projection beside them
+//! updates. Every answer is an ordinary undoable edit of the plan; Esc
+//! leaves into the workbench with everything answered so far.
+
+use std::path::PathBuf;
+
+use super::super::interview::{self, Given, Question, record};
+use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, k};
+use super::super::{App, Document, StatusKind};
+use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
+use crate::app::cursor::ListCursor;
+use crate::model::analysis::followup::{FollowUp, follow_ups};
+use crate::store::use_cases::{self, USE_CASES, UseCase};
+
+/// How many inputs the follow-up list names.
+pub const FOLLOW_UPS: usize = 5;
+
+/// Where the interview is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Choosing the use-case template.
+    Pick,
+    /// Reading what the chosen template assumes, before the first question.
+    About,
+    /// Asking question `index`.
+    Ask,
+    /// Every question asked: the follow-up list.
+    Done,
+}
+
+pub struct InterviewState {
+    pub stage: Stage,
+    /// The template under the cursor (Pick) or chosen.
+    pub cursor: ListCursor,
+    /// The question being asked.
+    pub index: usize,
+    /// The answer being typed.
+    pub input: String,
+    /// The consultant marks the answer High confidence.
+    pub high: bool,
+    /// Why the last answer could not be taken.
+    pub error: Option<String>,
+    /// The answers given, one per question.
+    pub answers: Vec<Option<Given>>,
+    /// The notes of the template, before the client's words are added.
+    pub base_notes: String,
+    /// Where the new plan is to be saved (`runcost new --interview FILE`).
+    pub path: Option<PathBuf>,
+    /// The inputs still to chase (at the end).
+    pub follow_ups: Vec<FollowUp>,
+    /// The last answer taken and what it became, said on the next question.
+    pub last: Option<String>,
+}
+
+/// What a key does while questions are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InterviewAction {
+    Answer,
+    Skip,
+    Back,
+    MarkHigh,
+    Leave,
+    Erase,
+    Clear,
+}
+
+use InterviewAction as I;
+
+impl Described for InterviewAction {
+    fn description(self) -> &'static str {
+        match self {
+            I::Answer => "take the client's answer (empty: keep the default) and go on",
+            I::Skip => "keep the template's default and go to the next question",
+            I::Back => "back to the previous question",
+            I::MarkHigh => "mark the answer High confidence (from their systems, not a guess)",
+            I::Leave => "leave into the workbench with everything answered so far",
+            I::Erase => "delete the last character",
+            I::Clear => "clear the answer",
+        }
+    }
+    fn short(self) -> &'static str {
+        match self {
+            I::Answer => "answer",
+            I::Skip => "skip",
+            I::Back => "back",
+            I::MarkHigh => "High",
+            I::Leave => "to workbench",
+            I::Erase => "erase",
+            I::Clear => "clear",
+        }
+    }
+}
+
+const BINDINGS: &[Binding<I>] = &[
+    (k(Key::Enter), I::Answer),
+    (k(Key::Tab), I::Skip),
+    (k(Key::Down), I::Skip),
+    (k(Key::BackTab), I::Back),
+    (k(Key::Up), I::Back),
+    (KeyChord::ctrl('t'), I::MarkHigh),
+    (k(Key::Esc), I::Leave),
+    (k(Key::Backspace), I::Erase),
+    (KeyChord::ctrl('u'), I::Clear),
+];
+
+/// The keys while questions are asked (the template list uses the list keys).
+pub const KEYS: Keymap<I> = Keymap {
+    tables: &[BINDINGS],
+    any_key: None,
+    bar: &[
+        bar(I::Answer),
+        bar(I::Skip),
+        bar(I::Back),
+        bar(I::MarkHigh),
+        bar(I::Leave),
+    ],
+};
+
+impl App {
+    /// Opens the interview at the list of templates. `path` is where the
+    /// new plan will be saved (none: Ctrl-S asks).
+    pub fn start_interview(&mut self, path: Option<PathBuf>) {
+        self.mode = Mode::Interview(Box::new(InterviewState {
+            stage: Stage::Pick,
+            cursor: ListCursor::default(),
+            index: 0,
+            input: String::new(),
+            high: false,
+            error: None,
+            answers: Vec::new(),
+            base_notes: String::new(),
+            path,
+            follow_ups: Vec::new(),
+            last: None,
+        }));
+    }
+}
+
+impl InterviewState {
+    /// The bottom bar: the list keys while choosing, else the interview's.
+    pub fn keys_bar(&self) -> Vec<super::super::keymap::Shown> {
+        match self.stage {
+            Stage::Pick | Stage::About => LIST_KEYS.bar(),
+            Stage::Ask | Stage::Done => KEYS.bar(),
+        }
+    }
+
+    /// The chords of the current stage.
+    pub fn keys_chords(&self) -> Vec<KeyChord> {
+        match self.stage {
+            Stage::Pick | Stage::About => LIST_KEYS.chords(),
+            Stage::Ask | Stage::Done => KEYS.chords(),
+        }
+    }
+
+    /// The template chosen (or under the cursor).
+    pub fn use_case(&self) -> &'static UseCase {
+        &USE_CASES[self.cursor.selected.min(USE_CASES.len() - 1)]
+    }
+
+    pub fn questions(&self) -> &'static [Question] {
+        interview::for_use_case(self.use_case().name)
+    }
+
+    pub fn question(&self) -> Option<&'static Question> {
+        self.questions().get(self.index)
+    }
+
+    /// How many questions the client answered.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().flatten().count()
+    }
+
+    /// What the typed answer would become, or why it cannot be read
+    /// (`None` while nothing is typed).
+    pub fn preview(&self, app: &App) -> Option<Result<String, String>> {
+        let q = self.question()?;
+        if self.input.trim().is_empty() {
+            return None;
+        }
+        let plan = &app.doc().plan;
+        Some(
+            interview::read(&self.input, q.basis, plan.workload.days_per_month)
+                .and_then(|r| {
+                    record::check(plan, q, &r)?;
+                    Ok(r)
+                })
+                .map(|r| record::conversion(q, &r, &plan.currency)),
+        )
+    }
+
+    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match self.stage {
+            Stage::Pick => match LIST_KEYS.lookup(chord) {
+                Some(ListAction::Move(m)) => {
+                    self.cursor.go(m, USE_CASES.len(), LIST_PAGE);
+                    Outcome::Stay
+                }
+                Some(ListAction::Choose) => {
+                    self.stage = Stage::About;
+                    Outcome::Stay
+                }
+                Some(ListAction::Cancel) => {
+                    app.say(
+                        StatusKind::Info,
+                        "interview cancelled; the plan is unchanged",
+                    );
+                    Outcome::Close
+                }
+                None => Outcome::Stay,
+            },
+            Stage::About => match LIST_KEYS.lookup(chord) {
+                Some(ListAction::Choose) => {
+                    self.begin(app);
+                    Outcome::Stay
+                }
+                Some(ListAction::Cancel) => {
+                    self.stage = Stage::Pick;
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            },
+            Stage::Ask | Stage::Done => self.on_key(chord, app),
+        }
+    }
+
+    /// Starts the chosen template's questions on a new plan made from it.
+    fn begin(&mut self, app: &mut App) {
+        let u = self.use_case();
+        let asked = interview::asked_paths(u.name);
+        match use_cases::load(u, &app.catalog, &asked) {
+            Ok(plan) => {
+                self.base_notes = plan.notes.clone();
+                self.answers = vec![None; self.questions().len()];
+                self.index = 0;
+                self.input.clear();
+                self.high = false;
+                self.error = None;
+                self.stage = Stage::Ask;
+                app.replace_workspace(vec![Document::unsaved(plan, self.path.clone())]);
+            }
+            Err(e) => self.error = Some(e.render(u.name)),
+        }
+    }
+
+    fn on_key(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        let chord = chord.normalized();
+        let action = KEYS.lookup(chord);
+        if self.stage == Stage::Done {
+            return match action {
+                Some(I::Back) => {
+                    self.go_to(self.questions().len().saturating_sub(1));
+                    Outcome::Stay
+                }
+                Some(I::Answer | I::Leave) => self.leave(app),
+                _ => Outcome::Stay,
+            };
+        }
+        match action {
+            Some(I::Answer) => self.answer(app),
+            Some(I::Skip) => self.go_to(self.index + 1),
+            Some(I::Back) => self.go_to(self.index.saturating_sub(1)),
+            Some(I::MarkHigh) => self.high = !self.high,
+            Some(I::Leave) => return self.leave(app),
+            Some(I::Erase) => {
+                self.input.pop();
+                self.error = None;
+            }
+            Some(I::Clear) => {
+                self.input.clear();
+                self.error = None;
+            }
+            None => {
+                if let Key::Char(c) = chord.key
+                    && !chord.ctrl
+                    && !chord.alt
+                {
+                    self.type_text(&c.to_string());
+                }
+            }
+        }
+        if self.stage == Stage::Done && self.follow_ups.is_empty() {
+            self.follow_ups = follow_ups(&app.doc().plan, FOLLOW_UPS);
+        }
+        Outcome::Stay
+    }
+
+    /// Typed or pasted text goes into the answer (one line).
+    pub fn type_text(&mut self, text: &str) {
+        if self.stage != Stage::Ask {
+            return;
+        }
+        const MAX: usize = 200;
+        for c in text.chars() {
+            if self.input.chars().count() >= MAX {
+                break;
+            }
+            if c == '\n' || c == '\r' || c == '\t' {
+                self.input.push(' ');
+            } else if !c.is_control() {
+                self.input.push(c);
+            }
+        }
+        self.error = None;
+    }
+
+    /// Shows question `i` (its earlier answer in the box), or the end.
+    fn go_to(&mut self, i: usize) {
+        self.error = None;
+        let n = self.questions().len();
+        if i >= n {
+            self.index = n;
+            self.stage = Stage::Done;
+            self.input.clear();
+            self.follow_ups.clear();
+            return;
+        }
+        self.stage = Stage::Ask;
+        self.index = i;
+        match &self.answers[i] {
+            Some(g) => {
+                self.input = g.text.clone();
+                self.high = g.high;
+            }
+            None => {
+                self.input.clear();
+                self.high = false;
+            }
+        }
+    }
+
+    /// Enter: reads the answer, writes it into the plan and goes on; an
+    /// empty answer keeps the default.
+    fn answer(&mut self, app: &mut App) {
+        let Some(q) = self.question() else {
+            return;
+        };
+        if self.input.trim().is_empty() {
+            self.go_to(self.index + 1);
+            return;
+        }
+        let plan = &app.doc().plan;
+        let reading = match interview::read(&self.input, q.basis, plan.workload.days_per_month)
+            .and_then(|r| record::check(plan, q, &r).map(|()| r))
+        {
+            Ok(r) => r,
+            Err(why) => {
+                self.error = Some(why);
+                return;
+            }
+        };
+        let given = Given {
+            text: self.input.trim().to_string(),
+            reading,
+            high: self.high,
+        };
+        let date = app.session.today.clone().unwrap_or_default();
+        let mut answers = self.answers.clone();
+        answers[self.index] = Some(given.clone());
+        let notes = record::notes(
+            &self.base_notes,
+            &date,
+            self.questions(),
+            &answers,
+            &plan.currency,
+        );
+        self.last = Some(format!(
+            "took “{}”: {}",
+            given.text,
+            record::conversion(q, &given.reading, &plan.currency)
+        ));
+        let what = format!("Interview: {}", q.ask);
+        app.commit(what, |s| {
+            record::apply(s, q, &given, &date);
+            s.notes = notes;
+        });
+        self.answers = answers;
+        self.go_to(self.index + 1);
+    }
+
+    /// Esc: into the workbench with everything answered so far.
+    fn leave(&mut self, app: &mut App) -> Outcome {
+        let n = self.questions().len();
+        let save = match &app.doc().path {
+            Some(p) => format!("Ctrl-S saves it to {}", p.display()),
+            None => "Ctrl-S saves it".to_string(),
+        };
+        app.say(
+            StatusKind::Info,
+            format!(
+                "interview: {} of {n} answered by the client, the rest are template defaults; {save}",
+                self.answered()
+            ),
+        );
+        Outcome::Close
+    }
+}

@@ -1,0 +1,101 @@
+//! The projection beside the interview's questions: the figures the client
+//! watches change with each answer.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::model::Category;
+use crate::model::headline::Figure;
+use crate::report::format::{money, money_short};
+use crate::ui::theme::Theme;
+
+/// The figures the client watches while answering.
+pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
+    let p = app.projection();
+    let plan = &app.doc().plan;
+    let c = plan.currency.as_str();
+    let t = &p.totals;
+    let w = inner.width as usize;
+    let row = |label: &str, value: String, style: Style| {
+        let pad = w.saturating_sub(label.chars().count() + value.chars().count());
+        Line::from(vec![
+            Span::styled(label.to_string(), theme.label()),
+            Span::styled(format!("{}{value}", " ".repeat(pad)), style),
+        ])
+    };
+    let mut lines = vec![row(
+        &format!("TCO {} mo", plan.horizon_months),
+        money(t.tco, c),
+        theme.total(),
+    )];
+    if let Some(ch) = &app.last_change {
+        let d = ch.tco_after - ch.tco_before;
+        let sign = if d > 0.0 { "+" } else { "" };
+        lines.push(row(
+            "last answer",
+            format!("{sign}{}", money_short(d, c)),
+            theme.delta(ch.tco_after - ch.tco_before),
+        ));
+    }
+    if let (Some(b), false) = (app.simulation().map(|x| x.tco), plan.uncertainty.is_empty()) {
+        lines.push(row(
+            "P10–P90",
+            format!("{}–{}", money_short(b.p10, c), money_short(b.p90, c)),
+            theme.muted(),
+        ));
+    }
+    let last = p.months.last();
+    lines.push(row(
+        &format!("Month {}", p.months.len()),
+        last.map_or("n/a".into(), |m| money_short(m.total, c)),
+        theme.value(),
+    ));
+    lines.push(row(
+        Figure::Build.short_label(),
+        money_short(t.build_cost, c),
+        theme.value(),
+    ));
+    lines.push(row(
+        Figure::CostPerRequest.short_label(),
+        t.cost_per_request
+            .map_or("n/a".into(), |v| crate::report::format::unit_money(v, c)),
+        theme.value(),
+    ));
+    lines.push(row(
+        "Reviewers",
+        format!("{:.1} FTE", t.peak_reviewer_fte),
+        theme.value(),
+    ));
+    lines.push(row(
+        Figure::Value.short_label(),
+        money_short(t.value, c),
+        theme.value(),
+    ));
+    lines.push(row(
+        Figure::Payback.short_label(),
+        t.payback_month
+            .map_or("none".into(), |m| format!("month {m}")),
+        theme.value(),
+    ));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Where it goes", theme.heading())));
+    let mut cats: Vec<(Category, f64)> = Category::ALL
+        .iter()
+        .map(|k| (*k, t.category(*k)))
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    cats.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (k, v) in cats {
+        lines.push(row(
+            k.label(),
+            format!("{} {:>3.0}%", money_short(v, c), t.share_pct(k)),
+            theme.category(k),
+        ));
+    }
+    lines.truncate(inner.height as usize);
+    f.render_widget(Paragraph::new(lines), inner);
+}

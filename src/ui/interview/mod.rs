@@ -1,0 +1,334 @@
+//! The guided interview: the templates to start from, what the chosen one
+//! assumes, then one question at a time on the left (why it matters, the
+//! default, the answer and what it becomes) with the projection on the
+//! right, updated after every answer; at the end the follow-up list.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+mod figures;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::modes::interview::{InterviewState, Stage};
+use crate::model::analysis::followup::source_for;
+use crate::report::format::{field_value, money, money_short};
+use crate::store::use_cases::USE_CASES;
+
+/// Draws the interview over `body` (the screen between the title and the
+/// status bar).
+pub fn render(f: &mut Frame, body: Rect, app: &App, s: &InterviewState, theme: &Theme) {
+    f.render_widget(Clear, body);
+    match s.stage {
+        Stage::Pick => pick(f, body, s, theme),
+        Stage::About => about(f, body, s, theme),
+        Stage::Done => {
+            // The follow-up list takes the width: it is read, not answered.
+            let inner = panel(
+                f,
+                body,
+                &format!(" Interview — {} — done ", s.use_case().title),
+                theme,
+            );
+            done(f, inner, app, s, theme);
+        }
+        Stage::Ask => {
+            let left_w = (body.width * 3 / 5)
+                .max(48)
+                .min(body.width.saturating_sub(28));
+            let left = Rect {
+                width: left_w,
+                ..body
+            };
+            let right = Rect {
+                x: body.x + left_w,
+                width: body.width - left_w,
+                ..body
+            };
+            let title = format!(" Interview — {} ", s.use_case().title);
+            let inner = panel(f, left, &title, theme);
+            ask(f, inner, app, s, theme);
+            let inner = panel(f, right, " Projection — live ", theme);
+            figures::render(f, inner, app, theme);
+        }
+    }
+}
+
+fn panel(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(title.to_string(), theme.heading()));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+fn pick(f: &mut Frame, body: Rect, s: &InterviewState, theme: &Theme) {
+    let inner = panel(
+        f,
+        body,
+        " Start from questions — choose the kind of system ",
+        theme,
+    );
+    let mut lines = Vec::new();
+    for (i, u) in USE_CASES.iter().enumerate() {
+        let chosen = i == s.cursor.selected;
+        let style = if chosen {
+            theme.selected()
+        } else {
+            theme.value()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{} {}", if chosen { "▸" } else { " " }, u.title),
+            style,
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("    {}", u.summary),
+            theme.muted(),
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Enter: what it assumes, then the questions · Esc: cancel",
+        theme.muted(),
+    )));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn about(f: &mut Frame, body: Rect, s: &InterviewState, theme: &Theme) {
+    let u = s.use_case();
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} — what it assumes and why ", u.title),
+            theme.heading(),
+        ));
+    let inner = block.inner(body);
+    f.render_widget(block, body);
+    let mut lines: Vec<Line> = u.about.lines().map(Line::from).collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!(
+            "Every figure is a template default (Low) until the client says. {} questions. Enter: begin · Esc: back",
+            s.questions().len()
+        ),
+        theme.muted(),
+    )));
+    if let Some(why) = &s.error {
+        lines.push(Line::from(Span::styled(format!("⚠ {why}"), theme.error())));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Lines `text` takes at `width` (at least one).
+fn rows(text: &str, width: u16) -> u16 {
+    let w = width.max(1) as usize;
+    (text.chars().count().div_ceil(w)).max(1) as u16
+}
+
+fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme) {
+    let Some(q) = s.question() else {
+        return;
+    };
+    let plan = &app.doc().plan;
+    let c = plan.currency.as_str();
+    let w = inner.width;
+    let mut lines: Vec<(Line, u16)> = Vec::new();
+    let mut push = |text: String, style: Style| {
+        let n = rows(&text, w);
+        lines.push((Line::from(Span::styled(text, style)), n));
+    };
+    push(
+        format!("Question {} of {}", s.index + 1, s.questions().len()),
+        theme.muted(),
+    );
+    if let Some(last) = &s.last {
+        push(format!("✓ {last}"), theme.good());
+    }
+    push(q.ask.to_string(), theme.heading());
+    push(format!("Why: {}", q.why), theme.muted());
+    let defaults: Vec<String> = q
+        .targets
+        .iter()
+        .filter_map(|t| Some(field_value(t.field, t.field.get(plan)?, c)))
+        .collect();
+    let source = q
+        .targets
+        .first()
+        .and_then(|t| source_for(plan, &t.field.path()))
+        .map(|x| format!(" · {}, {}", x.source, x.confidence.label()))
+        .unwrap_or_default();
+    let now = if s.answers[s.index].is_some() {
+        "Now"
+    } else {
+        "Default"
+    };
+    push(
+        format!("{now}: {}{source}", defaults.join("; ")),
+        theme.label(),
+    );
+    push(format!("› {}█", s.input), theme.value());
+    match (&s.error, s.preview(app)) {
+        (Some(why), _) => push(format!("⚠ {why}"), theme.error()),
+        (None, Some(Ok(shown))) => push(shown, theme.good()),
+        (None, Some(Err(why))) => push(format!("⚠ {why}"), theme.warning()),
+        (None, None) => push(
+            "e.g. 2k a day · 1,500 to 3,000 · 1 in 20 · $18 · 15%".into(),
+            theme.muted(),
+        ),
+    }
+    push(
+        if s.high {
+            "Confidence: High (marked) · Ctrl-T: Medium".into()
+        } else {
+            "Confidence: Medium · Ctrl-T marks High".into()
+        },
+        theme.muted(),
+    );
+    let used: u16 = lines.iter().map(|(_, n)| n).sum();
+    f.render_widget(
+        Paragraph::new(lines.into_iter().map(|(l, _)| l).collect::<Vec<_>>())
+            .wrap(Wrap { trim: false }),
+        Rect {
+            height: used.min(inner.height),
+            ..inner
+        },
+    );
+    // The questions so far, around the current one.
+    let top = inner.y + used + 1;
+    let room = (inner.y + inner.height).saturating_sub(top) as usize;
+    if room < 2 {
+        return;
+    }
+    let qs = s.questions();
+    let shown = room.min(qs.len());
+    let first = s
+        .index
+        .saturating_sub(shown / 2)
+        .min(qs.len().saturating_sub(shown));
+    let value_of = |i: usize| {
+        let t = qs[i].targets[0];
+        t.field
+            .get(plan)
+            .map(|v| field_value(t.field, v, c))
+            .unwrap_or_default()
+    };
+    let widest = (first..first + shown)
+        .map(|i| value_of(i).chars().count())
+        .max()
+        .unwrap_or(0);
+    // Mark, label, a space, the value: the label gives way (to its short
+    // form) before anything is cut.
+    let label_w = (w as usize).saturating_sub(widest + 3).min(26);
+    let list: Vec<Line> = (first..first + shown)
+        .map(|i| {
+            let t = qs[i].targets[0];
+            let (mark, style) = match (&s.answers[i], i == s.index) {
+                (_, true) => ("›", theme.selected()),
+                (Some(_), _) => ("✓", theme.good()),
+                (None, _) => ("·", theme.muted()),
+            };
+            let value = value_of(i);
+            let label = if t.field.label().chars().count() <= label_w {
+                t.field.label()
+            } else {
+                t.field.short_label()
+            };
+            let text = format!("{mark} {label:<label_w$} {value}");
+            let text: String = text.chars().take(w as usize).collect();
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    f.render_widget(
+        Paragraph::new(list),
+        Rect {
+            y: top,
+            height: shown as u16,
+            ..inner
+        },
+    );
+}
+
+fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme) {
+    let n = s.questions().len();
+    let plan = &app.doc().plan;
+    let c = plan.currency.as_str();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "All {n} questions asked: {} answered by the client, {} kept the template default.",
+                s.answered(),
+                n - s.answered()
+            ),
+            theme.heading(),
+        )),
+        Line::from(Span::styled(
+            format!(
+                "TCO over {} months: {} (build {}, month {} {}).",
+                plan.horizon_months,
+                money(app.projection().totals.tco, c),
+                money_short(app.projection().totals.build_cost, c),
+                app.projection().months.len(),
+                app.projection()
+                    .months
+                    .last()
+                    .map_or("n/a".into(), |m| money_short(m.total, c))
+            ),
+            theme.value(),
+        )),
+        Line::from(""),
+    ];
+    let ranges = plan.uncertainty.len();
+    let sure = match app.simulation().map(|x| x.tco) {
+        Some(b) if ranges > 0 => format!(
+            "How sure: from {ranges} range(s), the TCO is {} to {} (P10–P90).",
+            money(b.p10, c),
+            money(b.p90, c)
+        ),
+        _ if ranges > 0 => format!("How sure: {ranges} range(s) given; the band is computing…"),
+        _ => "How sure: no ranges given. Answer with a range (1,500 to 3,000) to get a TCO band."
+            .into(),
+    };
+    lines.push(Line::from(Span::styled(sure, theme.value())));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "What we still need from you (moves the TCO most, still a guess):",
+        theme.heading(),
+    )));
+    if s.follow_ups.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "nothing: every input that moves the TCO has a client source.",
+            theme.good(),
+        )));
+    }
+    for (i, u) in s.follow_ups.iter().enumerate() {
+        let asked = s
+            .questions()
+            .iter()
+            .find(|q| q.targets.iter().any(|t| t.field == u.field))
+            .map(|q| q.ask.to_string())
+            .unwrap_or_else(|| u.label.clone());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}. {asked} ", i + 1), theme.value()),
+            Span::styled(
+                format!(
+                    "— {} now; ±20 % moves the TCO {}",
+                    field_value(u.field, u.value, c),
+                    money_short(u.swing, c)
+                ),
+                theme.muted(),
+            ),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Enter or Esc: into the workbench · Shift-Tab: back to the questions",
+        theme.muted(),
+    )));
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
