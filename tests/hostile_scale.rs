@@ -139,9 +139,11 @@ fn entry(i: usize) -> CatalogModel {
         pricing: api(i),
         context_window: Some(128_000),
         deprecation: None,
+        successor: None,
         source: "test".into(),
         notes: String::new(),
         schedule: Vec::new(),
+        offer: None,
     }
 }
 

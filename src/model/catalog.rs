@@ -106,6 +106,9 @@ pub struct CatalogModel {
     /// `YYYY-MM-DD` when the provider retires the model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation: Option<String>,
+    /// The model the provider names to use once this one is retired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
     /// Where the price comes from.
     #[serde(default)]
     pub source: String,
@@ -114,6 +117,10 @@ pub struct CatalogModel {
     /// Dated future prices, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schedule: Vec<ScheduledPrice>,
+    /// What a self-hosted price is (on demand, reserved, spot; where) and the
+    /// benchmark its throughput comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<super::offer::GpuOffer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,6 +142,24 @@ pub struct CatalogEmbedding {
 }
 
 impl CatalogModel {
+    /// An entry with only an id, a provider and a price (the optional fields
+    /// empty), to fill in with `..` where more is known.
+    pub fn new(id: &str, provider: &str, pricing: Pricing) -> Self {
+        CatalogModel {
+            id: id.into(),
+            provider: provider.into(),
+            aliases: Vec::new(),
+            pricing,
+            context_window: None,
+            deprecation: None,
+            successor: None,
+            source: String::new(),
+            notes: String::new(),
+            schedule: Vec::new(),
+            offer: None,
+        }
+    }
+
     fn answers_to(&self, id: &str) -> bool {
         self.id == id || self.aliases.iter().any(|a| a == id)
     }
@@ -346,18 +371,12 @@ mod tests {
 
     fn entry(id: &str, aliases: &[&str], input: f64) -> CatalogModel {
         CatalogModel {
-            id: id.into(),
-            provider: "p".into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             pricing: Pricing::Api(ApiPricing {
                 input_per_mtok: input,
                 ..ApiPricing::default()
             }),
-            context_window: None,
-            deprecation: None,
-            source: String::new(),
-            notes: String::new(),
-            schedule: Vec::new(),
+            ..CatalogModel::new(id, "p", Pricing::Api(ApiPricing::default()))
         }
     }
 

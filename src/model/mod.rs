@@ -9,6 +9,8 @@ pub mod catalog_rules;
 pub mod compare;
 pub mod fields;
 pub mod headline;
+pub mod lifecycle;
+pub mod offer;
 pub mod prices;
 pub mod pricing;
 pub mod projection;
