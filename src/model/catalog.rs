@@ -1,7 +1,7 @@
 //! The catalog of known prices that plans resolve their models from, and its
 //! index by id and alias (how a model is priced is in `pricing.rs`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,10 @@ pub struct Catalog {
     pub models: Vec<CatalogModel>,
     #[serde(default)]
     pub embeddings: Vec<CatalogEmbedding>,
+    /// Exchange rates from USD (the catalog's currency), by currency code:
+    /// `usd_to: {"EUR": (rate: 0.92, date: "2026-11-20")}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub usd_to: BTreeMap<String, super::currency::ExchangeRate>,
     /// Positions by id and alias; built lazily, never copied by `clone`.
     #[serde(skip)]
     index: OnceLock<CatalogIndex>,
@@ -34,6 +38,7 @@ impl Clone for Catalog {
             as_of: self.as_of.clone(),
             models: self.models.clone(),
             embeddings: self.embeddings.clone(),
+            usd_to: self.usd_to.clone(),
             index: OnceLock::new(),
         }
     }
@@ -44,6 +49,7 @@ impl PartialEq for Catalog {
         self.as_of == other.as_of
             && self.models == other.models
             && self.embeddings == other.embeddings
+            && self.usd_to == other.usd_to
     }
 }
 
@@ -182,6 +188,7 @@ impl Catalog {
             as_of,
             models,
             embeddings,
+            usd_to: BTreeMap::new(),
             index: OnceLock::new(),
         }
     }
@@ -284,6 +291,7 @@ impl Catalog {
         if other.as_of > self.as_of {
             self.as_of = other.as_of;
         }
+        self.usd_to.extend(other.usd_to);
         self.reindex();
     }
 

@@ -3,7 +3,8 @@
 //! instead) — and the calendar arithmetic on `YYYY-MM-DD` dates it needs.
 //! "Today" is always passed in: the CLI and the runtime read the clock.
 
-use super::catalog::CatalogModel;
+use super::catalog::{Catalog, CatalogModel};
+use super::scenario::Scenario;
 
 /// A model's state on a given day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,6 +96,69 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(day_number(parse_date(to)?) - day_number(parse_date(from)?))
 }
 
+/// A model of the plan that is retired on the day runcost runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetiredModel {
+    /// Index in the plan's mix.
+    pub index: usize,
+    pub id: String,
+    pub date: String,
+    pub successor: Option<String>,
+}
+
+impl RetiredModel {
+    /// "gpt-4.1-nano was retired on 2026-10-23: switch to gpt-5.4-nano (its successor)".
+    pub fn sentence(&self) -> String {
+        match &self.successor {
+            Some(s) => format!(
+                "{} was retired on {}: switch to {s} (its successor in the catalog) and plan the re-tune cost",
+                self.id, self.date
+            ),
+            None => format!(
+                "{} was retired on {}: choose a current model (the catalog names no successor)",
+                self.id, self.date
+            ),
+        }
+    }
+}
+
+/// The plan's models that the catalog says are retired on `today`.
+pub fn retired_models(plan: &Scenario, catalog: &Catalog, today: &str) -> Vec<RetiredModel> {
+    plan.models
+        .iter()
+        .enumerate()
+        .filter_map(|(index, m)| match catalog.model(&m.id)?.lifecycle(today) {
+            Lifecycle::Retired { date, successor } => Some(RetiredModel {
+                index,
+                id: m.id.clone(),
+                date,
+                successor,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A catalog older than this many days on the day runcost runs is flagged.
+pub const MAX_CATALOG_AGE_DAYS: i64 = 60;
+
+/// The catalog's age in days on `today`, when it is over
+/// [`MAX_CATALOG_AGE_DAYS`].
+pub fn stale_days(as_of: &str, today: &str) -> Option<i64> {
+    days_between(as_of, today).filter(|d| *d > MAX_CATALOG_AGE_DAYS)
+}
+
+/// "the price catalog is 88 days old (as of 2026-09-01): …refresh…", when it is stale.
+pub fn age_warning(as_of: &str, today: &str) -> Option<String> {
+    stale_days(as_of, today).map(|d| {
+        format!(
+            "the price catalog is {d} days old (as of {as_of}; prices change often): refresh it with \
+             `runcost catalog import FILE` from a current LiteLLM price list \
+             (model_prices_and_context_window.json)"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +217,15 @@ mod tests {
         assert_eq!(days_between("2027-12-31", "2028-03-01"), Some(61));
         assert_eq!(days_between("1970-01-01", "1970-01-02"), Some(1));
         assert_eq!(days_between("2026-13-01", "2026-11-28"), None);
+    }
+
+    #[test]
+    fn a_catalog_is_stale_after_sixty_days() {
+        assert_eq!(stale_days("2026-09-29", "2026-11-28"), None);
+        assert_eq!(stale_days("2026-09-28", "2026-11-28"), Some(61));
+        let w = age_warning("2026-09-01", "2026-11-28").unwrap();
+        assert!(w.contains("88 days old"), "{w}");
+        assert!(w.contains("runcost catalog import"), "{w}");
+        assert_eq!(age_warning("not a date", "2026-11-28"), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod catalog_rules;
 pub mod compare;
+pub mod currency;
 pub mod fields;
 pub mod headline;
 pub mod lifecycle;

@@ -96,3 +96,12 @@ impl CatalogModel {
         })
     }
 }
+
+/// The spot-price warnings for the plan's models (those with a share).
+pub fn spot_warnings(plan: &super::scenario::Scenario, catalog: &super::Catalog) -> Vec<String> {
+    plan.models
+        .iter()
+        .filter(|m| m.share_pct > 0.0)
+        .filter_map(|m| catalog.model(&m.id)?.spot_warning())
+        .collect()
+}
