@@ -18,7 +18,12 @@ pub fn list(provider: Option<&str>, format: CatalogFormat) -> Result<(), Failure
             let user = paths::user_catalog_path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "(no config directory)".into());
-            emit(&crate::report::catalog::table(&loaded, provider, &user))
+            emit(&crate::report::catalog::table(
+                &loaded,
+                provider,
+                &user,
+                &crate::clock::today().date,
+            ))
         }
         CatalogFormat::Json => emit_data(&crate::report::catalog::json(&loaded, provider)),
     }

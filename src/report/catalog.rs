@@ -28,9 +28,15 @@ pub fn json(loaded: &LoadedCatalog, provider: Option<&str>) -> String {
 
 /// The catalog as tables, optionally filtered by provider; `user` names the
 /// user's catalog file (its overrides are marked in the "from" column).
-pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> String {
+/// Models retired on `today` (`YYYY-MM-DD`) are marked and listed last;
+/// self-hosted options say their price kind and region.
+pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str, today: &str) -> String {
     let catalog = &loaded.catalog;
-    let filtered = filtered(catalog, provider);
+    let mut filtered = filtered(catalog, provider);
+    // Retired models last (stable: the catalog's order otherwise).
+    filtered
+        .models
+        .sort_by_key(|m| m.lifecycle(today).is_retired());
     let mut t = super::table::table();
     t.set_header(vec![
         "id",
@@ -41,7 +47,7 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
         "batch",
         "long context",
         "context",
-        "deprecation",
+        "retirement",
         "from",
     ]);
     for m in &filtered.models {
@@ -69,7 +75,14 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
                 format!("{} tok/s", per_m(h.tokens_per_second_per_gpu)),
                 format!("≥{} GPU", h.min_gpus),
                 "–".into(),
-                "always on".into(),
+                m.offer.as_ref().map_or("always on".into(), |o| {
+                    let warn = if o.price_kind == crate::model::offer::PriceKind::Spot {
+                        "⚠ "
+                    } else {
+                        ""
+                    };
+                    format!("{warn}{}", o.summary())
+                }),
             ),
         };
         t.add_row(vec![
@@ -82,7 +95,12 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
             long,
             m.context_window
                 .map_or("–".into(), |c| format!("{}k", c / 1000)),
-            m.deprecation.clone().unwrap_or_else(|| "–".into()),
+            match m.lifecycle(today) {
+                crate::model::lifecycle::Lifecycle::Active => {
+                    m.deprecation.clone().unwrap_or_else(|| "–".into())
+                }
+                l => l.label(),
+            },
             loaded.origin(&m.id).to_string(),
         ]);
     }
@@ -104,8 +122,10 @@ pub fn table(loaded: &LoadedCatalog, provider: Option<&str>, user: &str) -> Stri
             loaded.origin(&x.id).to_string(),
         ]);
     }
+    let age = crate::model::lifecycle::age_warning(&catalog.as_of, today)
+        .map_or(String::new(), |w| format!("warning: {w}\n"));
     format!(
-        "Price catalog as of {} — USD per 1M tokens unless noted; user overrides: {}\n\n{}\n\n{}\n",
+        "Price catalog as of {} — USD per 1M tokens unless noted; user overrides: {}\n{age}\n{}\n\n{}\n",
         catalog.as_of, user, t, e
     )
 }

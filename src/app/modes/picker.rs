@@ -8,8 +8,8 @@ use super::super::keymap::KeyChord;
 use super::super::rows::{Group, Row};
 use super::super::{App, StatusKind, text};
 use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
-use crate::model::fields::{Field, Section};
 use crate::model::currency::Snapshot;
+use crate::model::fields::{Field, Section};
 use crate::model::{Catalog, ModelEntry};
 
 /// Which mix entry the picker assigns to.
