@@ -126,7 +126,7 @@ pub struct CatalogModel {
     /// What a self-hosted price is (on demand, reserved, spot; where) and the
     /// benchmark its throughput comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub offer: Option<super::offer::GpuOffer>,
+    pub offer: Option<Box<super::offer::GpuOffer>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
