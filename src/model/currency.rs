@@ -146,7 +146,7 @@ pub fn currency_warning(plan: &Scenario, catalog: &Catalog) -> Option<String> {
             r.rate, r.date
         ),
         None => format!(
-            "add a rate to your catalog (usd_to: {{\"{cur}\": (rate: …, date: \"YYYY-MM-DD\")}}) and pick the models again, or enter {cur} prices by hand"
+            "add usd_to: {{\"{cur}\": (rate: …, date: \"YYYY-MM-DD\")}} to your catalog and pick them again, or enter {cur} prices"
         ),
     };
     Some(format!(

@@ -111,11 +111,11 @@ impl RetiredModel {
     pub fn sentence(&self) -> String {
         match &self.successor {
             Some(s) => format!(
-                "{} was retired on {}: switch to {s} (its successor in the catalog) and plan the re-tune cost",
+                "{} was retired on {}: switch to {s}, its successor (and plan the re-tune cost)",
                 self.id, self.date
             ),
             None => format!(
-                "{} was retired on {}: choose a current model (the catalog names no successor)",
+                "{} was retired on {}: choose a current model (no successor known)",
                 self.id, self.date
             ),
         }
@@ -152,9 +152,8 @@ pub fn stale_days(as_of: &str, today: &str) -> Option<i64> {
 pub fn age_warning(as_of: &str, today: &str) -> Option<String> {
     stale_days(as_of, today).map(|d| {
         format!(
-            "the price catalog is {d} days old (as of {as_of}; prices change often): refresh it with \
-             `runcost catalog import FILE` from a current LiteLLM price list \
-             (model_prices_and_context_window.json)"
+            "the price catalog is {d} days old (as of {as_of}): refresh it with \
+             `runcost catalog import FILE` (a current LiteLLM price list)"
         )
     })
 }
