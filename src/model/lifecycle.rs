@@ -111,7 +111,7 @@ impl RetiredModel {
     pub fn sentence(&self) -> String {
         match &self.successor {
             Some(s) => format!(
-                "{} was retired on {}: switch to {s}, its successor (and plan the re-tune cost)",
+                "{} was retired on {}: plan the re-tune cost of switching to its successor {s}",
                 self.id, self.date
             ),
             None => format!(
