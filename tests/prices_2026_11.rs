@@ -536,3 +536,14 @@ fn litellm_successor_model_is_imported() {
         Some("new-model")
     );
 }
+
+#[test]
+fn spot_gpus_are_not_offered_as_an_always_on_break_even_option() {
+    let c = builtin();
+    let found = runcost::model::analysis::breakeven::hosting(&scenario("support-assistant"), &c);
+    assert!(found.iter().any(|h| h.option == "qwen3-8b-h100"));
+    assert!(
+        found.iter().all(|h| !h.option.contains("spot")),
+        "{found:?}"
+    );
+}
