@@ -34,9 +34,11 @@ fn user_catalog_text() -> String {
             pricing: api(i),
             context_window: Some(128_000),
             deprecation: None,
+            successor: None,
             source: "bench".into(),
             notes: String::new(),
             schedule: Vec::new(),
+            offer: None,
         })
         .collect();
     write_catalog(&Catalog::new("2027-01-01".into(), models, Vec::new()))

@@ -16,9 +16,26 @@ pub struct Today {
     pub month: YearMonth,
 }
 
-/// Today (UTC) from the system clock.
+/// Today (UTC) from the system clock — or the `YYYY-MM-DD` date in
+/// `RUNCOST_TODAY`, so tests and demonstrations can run on a given day (an
+/// unreadable value is ignored).
 pub fn today() -> Today {
+    if let Ok(s) = std::env::var("RUNCOST_TODAY")
+        && let Some(t) = date(&s)
+    {
+        return t;
+    }
     day_of(SystemTime::now())
+}
+
+/// A `YYYY-MM-DD` date as a [`Today`].
+pub fn date(s: &str) -> Option<Today> {
+    let s = s.trim();
+    crate::model::lifecycle::parse_date(s)?;
+    Some(Today {
+        date: s.get(..10)?.to_string(),
+        month: YearMonth::parse(s)?,
+    })
 }
 
 /// The UTC day of a moment.

@@ -128,7 +128,8 @@ fn spec_example_ids_resolve_from_the_catalog() {
     };
     assert_eq!(
         (h.gpu_hourly, h.tokens_per_second_per_gpu, h.min_gpus),
-        (2.69, 885.0, 4)
+        // Corrected in issue 16: on-demand price, default-scheduler throughput.
+        (3.99, 573.0, 4)
     );
 }
 

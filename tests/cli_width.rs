@@ -312,7 +312,7 @@ fn prices_show_cents_and_throughput_is_tokens_per_second() {
     );
     assert!(cmp.contains("$0.75 /1M tok"), "{cmp}");
     assert!(cmp.contains("$2.00 /1k searches"), "{cmp}");
-    assert!(cmp.contains("885 tok/s"), "{cmp}");
+    assert!(cmp.contains("573 tok/s"), "{cmp}");
     // A self-hosted snapshot that the catalog prices differently: the
     // warning writes throughput as throughput, prices with cents.
     use runcost::model::Pricing;
@@ -323,12 +323,15 @@ fn prices_show_cents_and_throughput_is_tokens_per_second() {
     };
     h.tokens_per_second_per_gpu = 2500.0;
     h.gpu_hourly = 2.5;
-    let today = runcost::model::prices::YearMonth {
-        year: 2026,
-        month: 1,
+    let today = runcost::clock::Today {
+        date: "2026-01-15".into(),
+        month: runcost::model::prices::YearMonth {
+            year: 2026,
+            month: 1,
+        },
     };
-    let warnings = runcost::cli::price_warnings(&plan, &catalog, today).join("\n");
-    assert!(warnings.contains("2,500 tok/s → 885 tok/s"), "{warnings}");
-    assert!(warnings.contains("$2.50 → $2.69"), "{warnings}");
+    let warnings = runcost::cli::price_warnings(&plan, &catalog, &today).join("\n");
+    assert!(warnings.contains("2,500 tok/s → 573 tok/s"), "{warnings}");
+    assert!(warnings.contains("$2.50 → $3.99"), "{warnings}");
     assert!(!warnings.contains("tok/s $"), "{warnings}");
 }

@@ -35,9 +35,11 @@ fn model(id: &str, pricing: Pricing) -> CatalogModel {
         pricing,
         context_window: None,
         deprecation: None,
+        successor: None,
         source: String::new(),
         notes: String::new(),
         schedule: Vec::new(),
+        offer: None,
     }
 }
 

@@ -139,9 +139,11 @@ fn entry(i: usize) -> CatalogModel {
         pricing: api(i),
         context_window: Some(128_000),
         deprecation: None,
+        successor: None,
         source: "test".into(),
         notes: String::new(),
         schedule: Vec::new(),
+        offer: None,
     }
 }
 
@@ -212,13 +214,19 @@ fn hosting_break_even_of_a_mixed_plan_agrees_with_full_projections() {
         let mut x = s.clone();
         x.workload.requests_per_day = rpd;
         if let Some(m) = option {
+            // The option runs in whole replicas of the GPUs it needs to load
+            // (as `hosting` sizes it; the plan here has no peak or spares).
+            let mut pricing = m.pricing.clone();
+            if let Pricing::SelfHosted(h) = &mut pricing {
+                h.gpus_per_replica = h.gpus_per_replica.max(h.min_gpus).max(1);
+            }
             x.models = vec![ModelEntry {
                 id: m.id.clone(),
                 share_pct: 100.0,
                 discount_pct: 0.0,
                 error_rate_pct: None,
                 token_factor: 1.0,
-                pricing: Some(m.pricing.clone()),
+                pricing: Some(pricing),
                 schedule: Vec::new(),
             }];
         }

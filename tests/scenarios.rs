@@ -187,7 +187,7 @@ fn self_hosted_variant_runs_whole_four_gpu_replicas_with_a_spare() {
     for m in &gpu.months {
         assert_eq!(m.gpus % 4.0, 0.0, "whole 4-GPU replicas");
         assert!(m.gpus >= 8.0, "one replica and a spare at least");
-        close(m.inference, m.gpus * 730.0 * 2.69, "always-on H100s");
+        close(m.inference, m.gpus * 730.0 * 3.99, "always-on H100s");
     }
     assert!(
         gpu.totals.inference > 10.0 * api.totals.inference,

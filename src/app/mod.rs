@@ -22,6 +22,7 @@ pub mod keymap;
 pub mod layout;
 mod lines;
 pub mod modes;
+mod price_notes;
 pub mod protocol;
 pub mod rows;
 pub mod safety;
@@ -82,6 +83,8 @@ pub struct App {
     /// The month a plan without its own `start` is taken to start (this month;
     /// set by the runtime, which has a clock).
     pub start_default: Option<crate::model::prices::YearMonth>,
+    /// Today, `YYYY-MM-DD` (set by the runtime): for retired models and the catalog's age.
+    pub today: Option<String>,
 }
 
 impl App {
@@ -106,6 +109,7 @@ impl App {
             after_save: None,
             pending_saves: 0,
             start_default: None,
+            today: None,
         };
         app.refresh();
         app.first_lever();
@@ -127,27 +131,6 @@ impl App {
         self.start_default = Some(month);
         self.refresh();
         self.announce_prices();
-    }
-
-    /// A status message when prices moved or models retire (after opening).
-    pub fn announce_prices(&mut self) {
-        let mut parts = Vec::new();
-        if !self.price_changes().is_empty() {
-            let changes = self.price_changes();
-            let (before, after) = crate::model::prices::refresh_effect(&self.doc().plan, changes);
-            let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
-            parts.push(format!(
-                "catalog prices changed for {} since this plan was priced (TCO {} if refreshed) — p refreshes",
-                ids.join(", "),
-                crate::report::format::delta(after - before, before, &self.doc().plan.currency)
-            ));
-        }
-        if let Some(r) = self.retirements().first() {
-            parts.push(r.sentence());
-        }
-        if !parts.is_empty() {
-            self.say(StatusKind::Warning, parts.join(" · "));
-        }
     }
 
     /// The plan being edited.

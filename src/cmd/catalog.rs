@@ -22,6 +22,7 @@ pub fn list(provider: Option<&str>, format: CatalogFormat) -> Result<(), Failure
                 &loaded,
                 provider,
                 &user,
+                &crate::clock::today().date,
                 out_width(),
             ))
         }

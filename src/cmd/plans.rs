@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, refuse, rendered};
 use crate::cli::Failure;
-use crate::model::prices::YearMonth;
 use crate::model::{Catalog, Scenario, project};
 use crate::report::{self, Format};
 use crate::store::atomic;
@@ -77,7 +76,7 @@ pub fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
 /// `runcost check FILE…`.
 pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
     let catalog = load_catalog();
-    let today = crate::clock::today().month;
+    let today = crate::clock::today();
     let mut bad = Vec::new();
     let mut out = String::new();
     for f in files {
@@ -93,13 +92,16 @@ pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
                 ));
                 for w in crate::model::validate::warnings(&plan)
                     .into_iter()
-                    .chain(price_warnings(&plan, &catalog, today))
+                    .chain(price_warnings(&plan, &catalog, &today))
                 {
                     out.push_str(&format!("{}: warning: {w}\n", f.display()));
                 }
             }
             Err(e) => bad.push(e.message().to_string()),
         }
+    }
+    if let Some(w) = crate::model::lifecycle::age_warning(&catalog.as_of, &today.date) {
+        out.push_str(&format!("warning: {w}\n"));
     }
     emit(&report::grid::wrap(&out, out_width(), "  "))?;
     if bad.is_empty() {
@@ -159,12 +161,21 @@ fn new_plan(file: &Path, template: &str, force: bool) -> Result<(), Failure> {
     ))
 }
 
-/// Prices that changed since the plan was saved, and models that retire
-/// within its horizon (the plan starting in its own `start`, else in
-/// `today`'s month): warnings, not errors.
-pub fn price_warnings(plan: &Scenario, catalog: &Catalog, today: YearMonth) -> Vec<String> {
+/// Prices that changed since the plan was saved, models that are retired
+/// today or retire within its horizon (the plan starting in its own `start`,
+/// else in `today`'s month), spot-priced GPUs, and catalog prices in another
+/// currency than the plan's: warnings, not errors.
+pub fn price_warnings(
+    plan: &Scenario,
+    catalog: &Catalog,
+    today: &crate::clock::Today,
+) -> Vec<String> {
+    use crate::model::lifecycle::retired_models;
     use crate::model::prices::{plan_start, refresh_effect, retirements, snapshot_changes};
     let mut out = Vec::new();
+    if let Some(w) = crate::model::currency::currency_warning(plan, catalog) {
+        out.push(w);
+    }
     let changes = snapshot_changes(plan, catalog);
     for c in &changes {
         out.push(format!(
@@ -191,8 +202,15 @@ pub fn price_warnings(plan: &Scenario, catalog: &Catalog, today: YearMonth) -> V
             crate::report::format::delta(after - before, before, &plan.currency)
         ));
     }
-    for r in retirements(plan, catalog, plan_start(plan, today)) {
+    let retired = retired_models(plan, catalog, &today.date);
+    for r in &retired {
         out.push(r.sentence());
     }
+    for r in retirements(plan, catalog, plan_start(plan, today.month)) {
+        if !retired.iter().any(|x| x.index == r.index) {
+            out.push(r.sentence());
+        }
+    }
+    out.extend(crate::model::offer::spot_warnings(plan, catalog));
     out
 }

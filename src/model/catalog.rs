@@ -1,7 +1,7 @@
 //! The catalog of known prices that plans resolve their models from, and its
 //! index by id and alias (how a model is priced is in `pricing.rs`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,10 @@ pub struct Catalog {
     pub models: Vec<CatalogModel>,
     #[serde(default)]
     pub embeddings: Vec<CatalogEmbedding>,
+    /// Exchange rates from USD (the catalog's currency), by currency code:
+    /// `usd_to: {"EUR": (rate: 0.92, date: "2026-11-20")}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub usd_to: BTreeMap<String, super::currency::ExchangeRate>,
     /// Positions by id and alias; built lazily, never copied by `clone`.
     #[serde(skip)]
     index: OnceLock<CatalogIndex>,
@@ -34,6 +38,7 @@ impl Clone for Catalog {
             as_of: self.as_of.clone(),
             models: self.models.clone(),
             embeddings: self.embeddings.clone(),
+            usd_to: self.usd_to.clone(),
             index: OnceLock::new(),
         }
     }
@@ -44,6 +49,7 @@ impl PartialEq for Catalog {
         self.as_of == other.as_of
             && self.models == other.models
             && self.embeddings == other.embeddings
+            && self.usd_to == other.usd_to
     }
 }
 
@@ -106,6 +112,9 @@ pub struct CatalogModel {
     /// `YYYY-MM-DD` when the provider retires the model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecation: Option<String>,
+    /// The model the provider names to use once this one is retired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
     /// Where the price comes from.
     #[serde(default)]
     pub source: String,
@@ -114,6 +123,10 @@ pub struct CatalogModel {
     /// Dated future prices, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schedule: Vec<ScheduledPrice>,
+    /// What a self-hosted price is (on demand, reserved, spot; where) and the
+    /// benchmark its throughput comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<Box<super::offer::GpuOffer>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,6 +148,24 @@ pub struct CatalogEmbedding {
 }
 
 impl CatalogModel {
+    /// An entry with only an id, a provider and a price (the optional fields
+    /// empty), to fill in with `..` where more is known.
+    pub fn new(id: &str, provider: &str, pricing: Pricing) -> Self {
+        CatalogModel {
+            id: id.into(),
+            provider: provider.into(),
+            aliases: Vec::new(),
+            pricing,
+            context_window: None,
+            deprecation: None,
+            successor: None,
+            source: String::new(),
+            notes: String::new(),
+            schedule: Vec::new(),
+            offer: None,
+        }
+    }
+
     fn answers_to(&self, id: &str) -> bool {
         self.id == id || self.aliases.iter().any(|a| a == id)
     }
@@ -157,6 +188,7 @@ impl Catalog {
             as_of,
             models,
             embeddings,
+            usd_to: BTreeMap::new(),
             index: OnceLock::new(),
         }
     }
@@ -259,6 +291,7 @@ impl Catalog {
         if other.as_of > self.as_of {
             self.as_of = other.as_of;
         }
+        self.usd_to.extend(other.usd_to);
         self.reindex();
     }
 
@@ -346,18 +379,12 @@ mod tests {
 
     fn entry(id: &str, aliases: &[&str], input: f64) -> CatalogModel {
         CatalogModel {
-            id: id.into(),
-            provider: "p".into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             pricing: Pricing::Api(ApiPricing {
                 input_per_mtok: input,
                 ..ApiPricing::default()
             }),
-            context_window: None,
-            deprecation: None,
-            source: String::new(),
-            notes: String::new(),
-            schedule: Vec::new(),
+            ..CatalogModel::new(id, "p", Pricing::Api(ApiPricing::default()))
         }
     }
 

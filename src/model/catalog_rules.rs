@@ -152,7 +152,25 @@ impl Catalog {
                 problems.is_empty()
             })
             .collect();
-        (Catalog::new(self.as_of, models, embeddings), rejected)
+        let mut usd_to = self.usd_to;
+        usd_to.retain(|code, r| {
+            let ok = r.rate.is_finite() && r.rate > 0.0;
+            if !ok {
+                rejected.add(
+                    &format!("usd_to {code}"),
+                    &[Invalid {
+                        path: "rate".into(),
+                        value: show(r.rate),
+                        allowed: "must be a number above 0 (units of the currency per 1 USD)"
+                            .into(),
+                    }],
+                );
+            }
+            ok
+        });
+        let mut out = Catalog::new(self.as_of, models, embeddings);
+        out.usd_to = usd_to;
+        (out, rejected)
     }
 }
 

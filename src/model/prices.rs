@@ -177,14 +177,16 @@ pub fn snapshot_changes(s: &Scenario, catalog: &Catalog) -> Vec<PriceChange> {
             let old = m.pricing.clone()?;
             // A plan without dated prices compares on the snapshot alone: hand
             // -written files take only the current price from the catalog.
-            let schedule_changed = !m.schedule.is_empty() && m.schedule != entry.schedule;
-            let new = keeping_sizing(&entry.pricing, &old);
+            // In the plan's currency, when the catalog has a rate to it.
+            let snap = super::currency::snapshot(entry, &s.currency, catalog);
+            let schedule_changed = !m.schedule.is_empty() && m.schedule != snap.schedule;
+            let new = keeping_sizing(&snap.pricing, &old);
             (old != new || schedule_changed).then(|| PriceChange {
                 index,
                 id: m.id.clone(),
                 old,
                 new,
-                schedule: entry.schedule.clone(),
+                schedule: snap.schedule,
                 schedule_changed,
             })
         })

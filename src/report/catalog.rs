@@ -26,16 +26,24 @@ pub fn json(loaded: &LoadedCatalog, provider: Option<&str>) -> super::Rendered {
 
 /// The catalog as tables, optionally filtered by provider, for a terminal
 /// `width` columns wide; `user` names the user's catalog file (its overrides
-/// are marked in the "from" column).
+/// are marked in the "from" column). Models retired on `today` (`YYYY-MM-DD`)
+/// are marked and listed last; self-hosted options say their price kind and
+/// region.
 pub fn table(
     loaded: &LoadedCatalog,
     provider: Option<&str>,
     user: &str,
+    today: &str,
     width: Option<usize>,
 ) -> String {
     use super::format::{pct, throughput, unit_price};
+    use crate::model::lifecycle::Lifecycle;
     let catalog = &loaded.catalog;
-    let filtered = filtered(catalog, provider);
+    let mut filtered = filtered(catalog, provider);
+    // Retired models last (stable: the catalog's order otherwise).
+    filtered
+        .models
+        .sort_by_key(|m| m.lifecycle(today).is_retired());
     let mut t = Grid::new([
         "id",
         "provider",
@@ -45,7 +53,7 @@ pub fn table(
         "batch",
         "long context",
         "context",
-        "deprecation",
+        "retirement",
         "from",
     ])
     .keys(2)
@@ -75,7 +83,14 @@ pub fn table(
                 throughput(h.tokens_per_second_per_gpu),
                 format!("≥{} GPU", h.min_gpus),
                 "–".into(),
-                "always on".into(),
+                m.offer.as_ref().map_or("always on".into(), |o| {
+                    let warn = if o.price_kind == crate::model::offer::PriceKind::Spot {
+                        "⚠ "
+                    } else {
+                        ""
+                    };
+                    format!("{warn}{}", o.summary())
+                }),
             ),
         };
         t.row([
@@ -88,7 +103,10 @@ pub fn table(
             long,
             m.context_window
                 .map_or("–".into(), |c| format!("{}k", c / 1000)),
-            m.deprecation.clone().unwrap_or_else(|| "–".into()),
+            match m.lifecycle(today) {
+                Lifecycle::Active => m.deprecation.clone().unwrap_or_else(|| "–".into()),
+                l => l.label(),
+            },
             loaded.origin(&m.id).to_string(),
         ]);
     }
@@ -112,8 +130,10 @@ pub fn table(
             loaded.origin(&x.id).to_string(),
         ]);
     }
+    let age = crate::model::lifecycle::age_warning(&catalog.as_of, today)
+        .map_or(String::new(), |w| format!("warning: {w}\n"));
     let text = format!(
-        "Price catalog as of {} — USD per 1M tokens unless noted; user overrides: {}\n\n{}\n\n{}\n",
+        "Price catalog as of {} — USD per 1M tokens unless noted; user overrides: {}\n{age}\n{}\n\n{}\n",
         catalog.as_of,
         user,
         t.render(width),

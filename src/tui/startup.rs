@@ -182,8 +182,9 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
-    app.set_today(crate::clock::today().month);
-    app.session.today = Some(crate::clock::today().date);
+    let today = crate::clock::today();
+    app.set_date(&today.date, today.month);
+    app.session.today = Some(today.date.clone());
     app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     let mut notes: Vec<String> = note.into_iter().collect();
     if let Some(n) = paths::data_dir_note() {

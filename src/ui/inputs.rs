@@ -291,7 +291,9 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             };
             let retiring = app.retirements().iter().find(|r| r.index == i);
             let repriced = app.price_changes().iter().any(|c| c.index == i);
+            let retired = app.retired_models().iter().any(|r| r.index == i);
             let kind = match (retiring, repriced) {
+                _ if retired => format!("⚠ retired {base}"),
                 (Some(r), _) => format!(
                     "⚠ retires {} (month {})",
                     super::explain::month_year(&r.date),

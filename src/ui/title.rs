@@ -34,7 +34,25 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!("{}{of} — {}", plan.name, plan.client)
     };
-    let prices = format!(" │ prices {}", app.catalog.as_of);
+    // A catalog over 60 days old, and a retired model in the mix, are said
+    // here where they cannot be missed (the notices say what to do).
+    let stale = app.catalog_stale_days();
+    let retired = if app.retired_models().is_empty() {
+        ""
+    } else {
+        " │ ⚠ retired model"
+    };
+    let prices = match stale {
+        Some(d) => format!(
+            " │ prices {} ⚠ {d} days old: runcost catalog import{retired}",
+            app.catalog.as_of
+        ),
+        None => format!(" │ prices {}{retired}", app.catalog.as_of),
+    };
+    let short = match stale {
+        Some(d) => format!(" │ prices ⚠ {d}d old{retired}"),
+        None => format!(" │ prices {}{retired}", app.catalog.as_of),
+    };
     let width = area.width as usize;
     // Most informative first; fall back to shorter forms until one fits.
     let candidates = [
@@ -49,6 +67,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (
             format!(" {}{of}", plan.name),
             format!("{file_name}{dirty}{prices} "),
+        ),
+        (
+            format!(" {}{of}", plan.name),
+            format!("{file_name}{dirty}{short} "),
         ),
         (
             format!(" {}{of}", plan.name),

@@ -8,6 +8,7 @@ use super::super::keymap::KeyChord;
 use super::super::rows::{Group, Row};
 use super::super::{App, StatusKind, text};
 use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
+use crate::model::currency::Snapshot;
 use crate::model::fields::{Field, Section};
 use crate::model::{Catalog, ModelEntry};
 
@@ -81,7 +82,21 @@ impl PickerState {
     }
 }
 
+/// Records in the plan's notes at which rate (of which date) a snapshot was
+/// converted from the catalog's currency.
+fn note_conversion(s: &mut crate::model::Scenario, snap: &Snapshot) {
+    if let Some(n) = &snap.note {
+        s.notes = crate::model::currency::with_note(&s.notes, n);
+    }
+}
+
 impl App {
+    /// The entry's prices in the active plan's currency (converted at the
+    /// catalog's `usd_to` rate when it has one).
+    fn snapshot_of(&self, entry: &crate::model::pricing::CatalogModel) -> Snapshot {
+        crate::model::currency::snapshot(entry, &self.doc().plan.currency, &self.catalog)
+    }
+
     pub(crate) fn open_picker(&mut self, target: PickTarget) {
         let mut p = PickerState {
             target,
@@ -133,15 +148,17 @@ impl App {
                     .map(|m| m.id.clone())
                     .unwrap_or_default();
                 let start = self.start_for(&entry);
+                let snap = self.snapshot_of(&entry);
                 self.commit(format!("Model {old} → {}", entry.id), |s| {
                     if let Some(m) = s.models.get_mut(i) {
                         m.id = entry.id.clone();
-                        m.pricing = Some(entry.pricing.clone());
-                        m.schedule = entry.schedule.clone();
+                        m.pricing = Some(snap.pricing.clone());
+                        m.schedule = snap.schedule.clone();
                     }
                     if s.start.is_none() {
                         s.start = start;
                     }
+                    note_conversion(s, &snap);
                 });
             }
             PickTarget::Add => {
@@ -149,6 +166,7 @@ impl App {
                 self.collapsed
                     .retain(|g| *g != Group::Model(Section::Models));
                 let start = self.start_for(&entry);
+                let snap = self.snapshot_of(&entry);
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
                     s.models.push(ModelEntry {
                         id: entry.id.clone(),
@@ -156,12 +174,13 @@ impl App {
                         discount_pct: 0.0,
                         error_rate_pct: None,
                         token_factor: 1.0,
-                        pricing: Some(entry.pricing.clone()),
-                        schedule: entry.schedule.clone(),
+                        pricing: Some(snap.pricing.clone()),
+                        schedule: snap.schedule.clone(),
                     });
                     if s.start.is_none() {
                         s.start = start;
                     }
+                    note_conversion(s, &snap);
                 });
                 if let Some(p) = self
                     .rows

@@ -169,6 +169,13 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
         .models
         .iter()
         .filter(|m| matches!(m.pricing, Pricing::SelfHosted(_)))
+        // An always-on node is sized on GPUs that are not taken back: spot
+        // options are not offered as a break-even alternative.
+        .filter(|m| {
+            m.offer
+                .as_ref()
+                .is_none_or(|o| o.price_kind != crate::model::offer::PriceKind::Spot)
+        })
         .map(|m| {
             let mut pricing = m.pricing.clone();
             let (mut per_replica, mut spare) = (1, 0);

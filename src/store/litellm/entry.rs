@@ -105,6 +105,9 @@ pub(super) fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
     let deprecation = text(o, "deprecation_date")
         .filter(|d| is_date(d))
         .map(str::to_string);
+    let successor = text(o, "successor_model")
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string);
     let context = o
         .get("max_input_tokens")
         .or_else(|| o.get("max_tokens"))
@@ -148,9 +151,11 @@ pub(super) fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                 }),
                 context_window: context,
                 deprecation,
+                successor,
                 source,
                 notes: String::new(),
                 schedule: Vec::new(),
+                offer: None,
             }))
         }
         "embedding" => {

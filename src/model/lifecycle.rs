@@ -1,0 +1,230 @@
+//! Where a catalog model is in its life on a given day — in service, retiring
+//! on a known date, or retired (with the model the provider names to use
+//! instead) — and the calendar arithmetic on `YYYY-MM-DD` dates it needs.
+//! "Today" is always passed in: the CLI and the runtime read the clock.
+
+use super::catalog::{Catalog, CatalogModel};
+use super::scenario::Scenario;
+
+/// A model's state on a given day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// No retirement date, or one that cannot be read.
+    Active,
+    /// Retires on this date (`YYYY-MM-DD`), after today.
+    RetiresOn(String),
+    /// Retired on `date`, on or before today; `successor` is the model the
+    /// catalog names to use instead, when it knows one.
+    Retired {
+        date: String,
+        successor: Option<String>,
+    },
+}
+
+impl Lifecycle {
+    pub fn is_retired(&self) -> bool {
+        matches!(self, Lifecycle::Retired { .. })
+    }
+
+    /// "retired 2026-10-23, use gpt-5.4-nano" / "retires 2027-01-14" / "".
+    pub fn label(&self) -> String {
+        match self {
+            Lifecycle::Active => String::new(),
+            Lifecycle::RetiresOn(d) => format!("retires {d}"),
+            Lifecycle::Retired {
+                date,
+                successor: Some(s),
+            } => format!("retired {date}, use {s}"),
+            Lifecycle::Retired {
+                date,
+                successor: None,
+            } => format!("retired {date}"),
+        }
+    }
+}
+
+impl CatalogModel {
+    /// The model's state on `today` (`YYYY-MM-DD`): retired when its
+    /// deprecation date is on or before today. An unreadable date (in a
+    /// hand-edited catalog) or an unreadable `today` counts as active.
+    pub fn lifecycle(&self, today: &str) -> Lifecycle {
+        let Some(date) = self.deprecation.as_deref() else {
+            return Lifecycle::Active;
+        };
+        match (parse_date(date), parse_date(today)) {
+            (Some(d), Some(t)) if d <= t => Lifecycle::Retired {
+                date: date.to_string(),
+                successor: self.successor.clone().filter(|s| !s.trim().is_empty()),
+            },
+            (Some(_), Some(_)) => Lifecycle::RetiresOn(date.to_string()),
+            _ => Lifecycle::Active,
+        }
+    }
+}
+
+/// `(year, month, day)` of a `YYYY-MM-DD` date that exists in the calendar.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let s = s.trim();
+    let mut parts = s.splitn(3, '-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.get(..2)?.parse().ok()?;
+    let days_in_month = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days_in_month).contains(&d).then_some((y, m, d))
+}
+
+/// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
+fn day_number((y, m, d): (i32, u32, u32)) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier); `None` when
+/// either is not a `YYYY-MM-DD` date.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(day_number(parse_date(to)?) - day_number(parse_date(from)?))
+}
+
+/// A model of the plan that is retired on the day runcost runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetiredModel {
+    /// Index in the plan's mix.
+    pub index: usize,
+    pub id: String,
+    pub date: String,
+    pub successor: Option<String>,
+}
+
+impl RetiredModel {
+    /// "gpt-4.1-nano was retired on 2026-10-23: switch to gpt-5.4-nano (its successor)".
+    pub fn sentence(&self) -> String {
+        match &self.successor {
+            Some(s) => format!(
+                "{} was retired on {}: plan the re-tune cost of switching to its successor {s}",
+                self.id, self.date
+            ),
+            None => format!(
+                "{} was retired on {}: choose a current model (no successor known)",
+                self.id, self.date
+            ),
+        }
+    }
+}
+
+/// The plan's models that the catalog says are retired on `today`.
+pub fn retired_models(plan: &Scenario, catalog: &Catalog, today: &str) -> Vec<RetiredModel> {
+    plan.models
+        .iter()
+        .enumerate()
+        .filter_map(|(index, m)| match catalog.model(&m.id)?.lifecycle(today) {
+            Lifecycle::Retired { date, successor } => Some(RetiredModel {
+                index,
+                id: m.id.clone(),
+                date,
+                successor,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A catalog older than this many days on the day runcost runs is flagged.
+pub const MAX_CATALOG_AGE_DAYS: i64 = 60;
+
+/// The catalog's age in days on `today`, when it is over
+/// [`MAX_CATALOG_AGE_DAYS`].
+pub fn stale_days(as_of: &str, today: &str) -> Option<i64> {
+    days_between(as_of, today).filter(|d| *d > MAX_CATALOG_AGE_DAYS)
+}
+
+/// "the price catalog is 88 days old (as of 2026-09-01): …refresh…", when it is stale.
+pub fn age_warning(as_of: &str, today: &str) -> Option<String> {
+    stale_days(as_of, today).map(|d| {
+        format!(
+            "the price catalog is {d} days old (as of {as_of}): refresh it with \
+             `runcost catalog import FILE` (a current LiteLLM price list)"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pricing::{ApiPricing, Pricing};
+
+    fn model(deprecation: Option<&str>, successor: Option<&str>) -> CatalogModel {
+        CatalogModel {
+            deprecation: deprecation.map(str::to_string),
+            successor: successor.map(str::to_string),
+            ..CatalogModel::new(
+                "m",
+                "p",
+                Pricing::Api(ApiPricing {
+                    input_per_mtok: 1.0,
+                    ..ApiPricing::default()
+                }),
+            )
+        }
+    }
+
+    #[test]
+    fn retired_on_or_before_today_retiring_after_it() {
+        let m = model(Some("2026-10-23"), Some("gpt-5.4-nano"));
+        assert_eq!(
+            m.lifecycle("2026-10-23"),
+            Lifecycle::Retired {
+                date: "2026-10-23".into(),
+                successor: Some("gpt-5.4-nano".into())
+            }
+        );
+        assert!(m.lifecycle("2026-11-28").is_retired());
+        assert_eq!(
+            m.lifecycle("2026-10-22"),
+            Lifecycle::RetiresOn("2026-10-23".into())
+        );
+        assert_eq!(
+            m.lifecycle("2026-11-28").label(),
+            "retired 2026-10-23, use gpt-5.4-nano"
+        );
+        assert_eq!(model(None, None).lifecycle("2030-01-01"), Lifecycle::Active);
+        // An unreadable date is not taken as retired.
+        assert_eq!(
+            model(Some("soon"), None).lifecycle("2030-01-01"),
+            Lifecycle::Active
+        );
+        assert_eq!(
+            model(Some("2026-02-30"), None).lifecycle("2030-01-01"),
+            Lifecycle::Active
+        );
+    }
+
+    #[test]
+    fn days_are_counted_across_months_years_and_leap_days() {
+        assert_eq!(days_between("2026-09-29", "2026-11-28"), Some(60));
+        assert_eq!(days_between("2026-11-28", "2026-09-29"), Some(-60));
+        assert_eq!(days_between("2027-12-31", "2028-03-01"), Some(61));
+        assert_eq!(days_between("1970-01-01", "1970-01-02"), Some(1));
+        assert_eq!(days_between("2026-13-01", "2026-11-28"), None);
+    }
+
+    #[test]
+    fn a_catalog_is_stale_after_sixty_days() {
+        assert_eq!(stale_days("2026-09-29", "2026-11-28"), None);
+        assert_eq!(stale_days("2026-09-28", "2026-11-28"), Some(61));
+        let w = age_warning("2026-09-01", "2026-11-28").unwrap();
+        assert!(w.contains("88 days old"), "{w}");
+        assert!(w.contains("runcost catalog import"), "{w}");
+        assert_eq!(age_warning("not a date", "2026-11-28"), None);
+    }
+}
