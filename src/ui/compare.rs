@@ -146,6 +146,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
                 n.to_string_lossy().into_owned()
             });
         let dirty = if doc.is_dirty() { " ●" } else { "" };
+        let file = super::fit::path(&file, w.saturating_sub(dirty.chars().count()));
         let mut lines = vec![
             Line::from(Span::styled(fit_words(&head, w), head_style)),
             Line::from(Span::styled(

@@ -20,6 +20,7 @@ pub mod browser;
 pub mod compare;
 pub mod dialog;
 pub mod edit;
+pub mod fit;
 pub mod help;
 pub mod inputs;
 pub mod notes;

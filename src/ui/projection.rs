@@ -168,20 +168,28 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             let updating = app.band_updating();
             match app.simulation().map(|s| s.tco) {
                 Some(b) => {
-                    let range = format!(
-                        "{} – {}",
+                    let (low, high) = (
                         crate::report::format::money_short(b.p10, c),
-                        crate::report::format::money_short(b.p90, c)
+                        crate::report::format::money_short(b.p90, c),
                     );
+                    let range = format!("{low} – {high}");
+                    // Without the spaces when the cell is narrow, so both
+                    // ends show ("$12.1M–$13.5M", never "$12.1M – $13.…").
+                    let tight = format!("{low}–{high}");
                     figures.push(if updating {
                         Figure {
                             label: "P10–P90",
                             value: format!("{range} updating…"),
-                            short: Some(range),
+                            short: Some(tight),
                             style: Some(theme.muted()),
                         }
                     } else {
-                        fig("P10–P90", range)
+                        Figure {
+                            label: "P10–P90",
+                            value: range,
+                            short: Some(tight),
+                            style: None,
+                        }
                     });
                 }
                 None if updating => figures.push(Figure {
@@ -234,25 +242,15 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
     if let Some(s) = short.filter(|s| fits(s)) {
         return (label.to_string(), s.to_string());
     }
+    // Never a figure cut in two: its words give way, or it goes whole.
     let value = short.unwrap_or(value);
-    let cut = |s: &str, n: usize| -> String {
-        if len(s) <= n {
-            s.to_string()
-        } else if n == 0 {
-            String::new()
-        } else {
-            let mut c: String = s.chars().take(n - 1).collect();
-            c.push('…');
-            c
-        }
-    };
     let room = cell.saturating_sub(len(label) + 2);
     if room >= 4 {
-        return (label.to_string(), cut(value, room));
+        return (label.to_string(), super::fit::fit(value, room));
     }
-    // Too narrow for the whole label: share the cell.
-    let value = cut(value, cell.saturating_sub(2) / 2);
-    let label = cut(label, cell.saturating_sub(len(&value) + 2));
+    // Too narrow for the whole label: the value first, the label shortened.
+    let value = super::fit::fit(value, cell.saturating_sub(3));
+    let label = super::fit::fit(label, cell.saturating_sub(len(&value) + 2));
     (label, value)
 }
 
@@ -312,6 +310,8 @@ mod tests {
         assert_eq!((l.as_str(), v.as_str()), ("TCO", "$828,660"));
         let (l, v) = fit_figure("Run ÷ build", "12345.6×", None, 18);
         assert_eq!(l, "Run ÷ build");
-        assert!(v.ends_with('…') && v.chars().count() <= 5, "{v}");
+        assert!(!v.contains("123"), "a figure is whole or gone: {v}");
+        let (_, v) = fit_figure("P10–P90", "$12.1M – $13.5M", Some("$12.1M–$13.5M"), 23);
+        assert_eq!(v, "$12.1M–$13.5M");
     }
 }
