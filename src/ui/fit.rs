@@ -147,6 +147,28 @@ fn trim_dangling(s: String, width: usize) -> String {
     if len(&out) <= width { out } else { s }
 }
 
+/// A name in at most `width` characters, keeping its last word: names that
+/// differ only at the end ("… review draft", "… review final") stay apart.
+pub fn name(text: &str, width: usize) -> String {
+    if len(text) <= width {
+        return text.to_string();
+    }
+    if let Some((head, last)) = text.rsplit_once(' ')
+        && len(last) + 3 <= width
+    {
+        let head = fit(head, width - len(last) - 1);
+        let head = if head.ends_with('…') {
+            head
+        } else {
+            format!("{head} …")
+        };
+        if len(&head) + 1 + len(last) <= width {
+            return format!("{head} {last}");
+        }
+    }
+    fit(text, width)
+}
+
 /// A label of the form "name: what" (an infrastructure line's or a model's
 /// input) in at most `width` characters: the name gives way before what it
 /// says of it, so two inputs of one long-named line stay apart
@@ -288,6 +310,14 @@ mod tests {
         let m = label("claude-opus-5-5: Share of traffic", 25);
         assert!(m.starts_with("claude-opus-5-5") && len(&m) <= 25, "{m}");
         assert_eq!(label("short: one", 20), "short: one");
+    }
+
+    #[test]
+    fn names_keep_their_last_word() {
+        let a = name("Support assistant — quarterly review draft", 30);
+        let b = name("Support assistant — quarterly review final", 30);
+        assert!(a.ends_with(" draft") && b.ends_with(" final"), "{a} / {b}");
+        assert!(len(&a) <= 30 && a.starts_with("Support"), "{a}");
     }
 
     #[test]
