@@ -320,7 +320,10 @@ fn claims_agent_shows_every_figure_whole() {
 fn print_screen() {
     let example = std::env::var("EX").unwrap_or("compliance-review".into());
     let which = std::env::var("SCREEN").unwrap_or("workbench".into());
-    let (w, h) = (std::env::var("W").map_or(120, |v| v.parse().unwrap()), std::env::var("H").map_or(40, |v| v.parse().unwrap()));
+    let (w, h) = (
+        std::env::var("W").map_or(120, |v| v.parse().unwrap()),
+        std::env::var("H").map_or(40, |v| v.parse().unwrap()),
+    );
     for (name, go) in screens() {
         if name == which {
             println!("{}", screen(&example, go, w, h).join("\n"));

@@ -78,6 +78,9 @@ pub struct App {
     /// The month a plan without its own `start` is taken to start (this month;
     /// set by the runtime, which has a clock).
     pub start_default: Option<crate::model::prices::YearMonth>,
+    /// Today, `YYYY-MM-DD` (set by the runtime from its clock): models whose
+    /// deprecation date is on or before it are retired.
+    pub today: Option<String>,
 }
 
 impl App {
@@ -102,6 +105,7 @@ impl App {
             after_save: None,
             pending_saves: 0,
             start_default: None,
+            today: None,
         };
         app.refresh();
         app.selected = app.first_selectable_from(1);

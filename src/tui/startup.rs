@@ -118,7 +118,9 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
-    app.set_today(crate::clock::today().month);
+    let today = crate::clock::today();
+    app.today = Some(today.date);
+    app.set_today(today.month);
     app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     let mut notes: Vec<String> = note.into_iter().collect();
     if let Some(n) = paths::data_dir_note() {
