@@ -180,8 +180,8 @@ impl App {
         &self.derived().retirements
     }
 
-    /// P10/P50/P90 of the TCO when the plan gives ranges (2,000 draws;
-    /// `runcost simulate` does the full 10,000). While
+    /// P10/P50/P90 of the TCO when the plan gives ranges (the reports'
+    /// draws and seed, `uncertainty::DRAWS`/`SEED`). While
     /// [`band_updating`](Self::band_updating), the band of an earlier version.
     pub fn simulation(&self) -> Option<&Simulation> {
         self.derived().simulation.as_ref()

@@ -6,7 +6,7 @@ use super::format::{money, money_short, pct};
 use super::headline::headlines;
 use crate::model::analysis::breakeven::{hosting, minutes_to_pay_back};
 use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
-use crate::model::analysis::uncertainty::simulate;
+use crate::model::analysis::uncertainty::{DRAWS, SEED, ranges, simulate};
 use crate::model::{Catalog, Category, Projection, Scenario};
 
 /// The analyses the report adds to the projection.
@@ -24,7 +24,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     let sensitivity_md = super::analysis::sensitivity_md(s, &swings, TORNADO_PCT, 5);
     // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
     let band = (!s.uncertainty.is_empty())
-        .then(|| simulate(s, 10_000, 1))
+        .then(|| simulate(s, DRAWS, SEED))
         .filter(|sim| sim.overflowed == 0)
         .map(|sim| (sim.tco.p10, sim.tco.p50, sim.tco.p90));
     let options = hosting(s, catalog);
@@ -74,11 +74,25 @@ pub fn markdown(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> 
     );
     if let Some((p10, p50, p90)) = f.band {
         extra.push_str(&format!(
-            "\n### How sure the figures are\n\nOver the ranges agreed on the call, the TCO is {} to {} (P10–P90; median {}, 10,000 draws).\n",
+            "\n### How sure the figures are\n\nOver the ranges agreed on the call, the TCO is {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band).\n\nThe ranges:\n\n",
             money(p10, c),
             money(p90, c),
-            money(p50, c)
+            money(p50, c),
+            super::format::count(DRAWS as f64),
+            SEED
         ));
+        for (field, low, value, high) in ranges(s) {
+            let v = |x: f64| super::format::field_value(field, x, c);
+            extra.push_str(&format!(
+                "- {}: {} to {} (the plan's value {})\n",
+                super::escape::markdown_cell(&crate::model::analysis::sensitivity::label_of(
+                    s, field
+                )),
+                v(low),
+                v(high),
+                v(value)
+            ));
+        }
     }
     if !f.breakeven.is_empty() {
         extra.push_str("\n### Where it breaks even\n\n");

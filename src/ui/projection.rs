@@ -198,7 +198,14 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                     short: None,
                     style: Some(theme.muted()),
                 }),
-                None => {}
+                // The slot stays, so adding a range does not move every
+                // figure after it.
+                None => figures.push(Figure {
+                    label: "P10–P90",
+                    value: "no ranges (r)".into(),
+                    short: Some("none".into()),
+                    style: Some(theme.muted()),
+                }),
             }
         }
     }
@@ -256,7 +263,8 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
 
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
     let mut line = edit_effect(app, theme);
-    if app.band_updating() {
+    let said = app.last_change.as_ref().is_some_and(|c| c.ranges_changed);
+    if app.band_updating() && !said {
         // The band (P10–P90) shown is of the plan before this change.
         line.spans
             .push(Span::styled(" · P10–P90 updating…", theme.muted()));
@@ -271,6 +279,30 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             "Change any input: its effect on TCO shows here.",
             theme.muted(),
         )),
+        Some(ch) if ch.ranges_changed && (ch.tco_after - ch.tco_before).abs() < 0.005 => {
+            // A range moves the band, not the TCO: say what it did to it.
+            let short = |(a, b): (f64, f64)| {
+                format!(
+                    "{}–{}",
+                    crate::report::format::money_short(a, c),
+                    crate::report::format::money_short(b, c)
+                )
+            };
+            let now = app.simulation().map(|s| (s.tco.p10, s.tco.p90));
+            let band = match (ch.band_before, now) {
+                _ if app.band_updating() => "P10–P90 updating…".to_string(),
+                (Some(b), Some(n)) => format!("P10–P90 {} → {}", short(b), short(n)),
+                (None, Some(n)) => format!("P10–P90 now {}", short(n)),
+                (Some(b), None) => format!("P10–P90 {} → none (no ranges left)", short(b)),
+                (None, None) => "no ranges".to_string(),
+            };
+            Line::from(vec![
+                Span::styled("Δ ", theme.heading()),
+                Span::raw(format!("{}: ", ch.what)),
+                Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
+                Span::styled(" · TCO unchanged", theme.muted()),
+            ])
+        }
         Some(ch) => {
             let tco = ch.tco_after - ch.tco_before;
             let month = ch.month_after - ch.month_before;

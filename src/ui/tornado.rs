@@ -140,7 +140,28 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
                 )
             })
             .collect();
-        let note = format!("* capped at what the input allows: {}", named.join("; "));
+        // Whole entries, as many as fit, then how many more.
+        let head = "* capped at what the input allows:";
+        let mut note = head.to_string();
+        for (i, n) in named.iter().enumerate() {
+            let sep = if i == 0 { " " } else { "; " };
+            let more = named.len() - i - 1;
+            let tail = if more > 0 {
+                format!("; +{more} more")
+            } else {
+                String::new()
+            };
+            if note.chars().count() + sep.len() + n.chars().count() + tail.chars().count() > w {
+                note.push_str(&format!(
+                    "{}+{} more",
+                    if i == 0 { " " } else { "; " },
+                    named.len() - i
+                ));
+                break;
+            }
+            note.push_str(sep);
+            note.push_str(n);
+        }
         lines.push(Line::from(Span::styled(
             super::fit::fit(&note, w),
             theme.muted(),
