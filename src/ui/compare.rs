@@ -50,7 +50,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(
-            fit_words(&title, area.width.saturating_sub(4) as usize),
+            super::fit::head(&title, area.width.saturating_sub(4) as usize),
             theme.heading(),
         ));
     let inner = block.inner(area);
@@ -250,7 +250,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
                 Paragraph::new(vec![
                     Line::from(bar),
                     Line::from(Span::styled(
-                        fit_words(&legend.join(" · "), w),
+                        super::fit::list(&legend, " · ", w),
                         theme.muted(),
                     )),
                 ]),

@@ -102,6 +102,18 @@ pub fn fit(text: &str, width: usize) -> String {
         }
     }
     if !is_figure(words[0]) {
+        // One long word left of the text (a label): cut it, marked, rather
+        // than show nothing ("Requests/d…"); it is not a figure.
+        let rest = len(&render(&keep)) - len(words[0]);
+        let room = width.saturating_sub(rest + 1);
+        if room >= 3 {
+            let head: String = words[0].chars().take(room).collect();
+            let mut out = render(&keep);
+            out.replace_range(..words[0].len(), &format!("{head}…"));
+            if len(&out) <= width {
+                return out;
+            }
+        }
         keep[0] = false;
         if len(&render(&keep)) <= width {
             return render(&keep);
@@ -145,6 +157,62 @@ fn trim_dangling(s: String, width: usize) -> String {
     };
     let out = format!("{body}{space}…");
     if len(&out) <= width { out } else { s }
+}
+
+/// `items` joined by `sep` in at most `width` characters: as many whole
+/// items as fit, then "…" ("Errors 66 % · Oversight 26 % · …").
+pub fn list(items: &[String], sep: &str, width: usize) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let joined = if i == 0 {
+            item.clone()
+        } else {
+            format!("{out}{sep}{item}")
+        };
+        let last = i + 1 == items.len();
+        let room = if last {
+            width
+        } else {
+            width.saturating_sub(len(sep) + 1)
+        };
+        if len(&joined) > room {
+            let short = format!("{joined} …");
+            if !last && len(&short) <= width {
+                return short;
+            }
+            let more = if out.is_empty() {
+                "…".to_string()
+            } else {
+                format!("{out}{sep}…")
+            };
+            return if len(&more) <= width { more } else { out };
+        }
+        out = joined;
+    }
+    out
+}
+
+/// `text` with whole words dropped from its end until it fits, marked with
+/// "…" (titles and sentences read from the start); a figure goes whole.
+pub fn head(text: &str, width: usize) -> String {
+    if len(text) <= width {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    for n in (1..words.len()).rev() {
+        let kept = words[..n].join(" ");
+        let kept = kept.trim_end_matches([' ', '·', '—', ',', ':', '-']);
+        let space = if kept.rsplit(' ').next().is_some_and(is_figure) {
+            " "
+        } else {
+            ""
+        };
+        let out = format!("{kept}{space}…");
+        if len(&out) <= width && !kept.is_empty() {
+            return out;
+        }
+    }
+    fit(text, width)
 }
 
 /// A name in at most `width` characters, keeping its last word: names that
@@ -278,6 +346,7 @@ mod tests {
     fn trailing_words_go_first_with_an_ellipsis() {
         assert_eq!(fit("Esc keeps the old value", 16), "Esc keeps…");
         assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("Requests/day", 11), "Requests/d…");
         let f = fit(
             "⚠ understaffed from month 1: need 13.71→21.63 FTE, staffed 12 FTE (coverage 55 %)",
             60,
@@ -318,6 +387,30 @@ mod tests {
         let b = name("Support assistant — quarterly review final", 30);
         assert!(a.ends_with(" draft") && b.ends_with(" final"), "{a} / {b}");
         assert!(len(&a) <= 30 && a.starts_with("Support"), "{a}");
+    }
+
+    #[test]
+    fn lists_keep_whole_items_and_heads_whole_words() {
+        let items: Vec<String> = ["Errors 66 %", "Oversight 26 %", "Maintenance 4 %"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(list(&items, " · ", 32), "Errors 66 % · Oversight 26 % · …");
+        assert_eq!(list(&items, " · ", 30), "Errors 66 % · Oversight 26 % …");
+        assert_eq!(list(&items, " · ", 20), "Errors 66 % · …");
+        assert_eq!(
+            list(&items, " · ", 100),
+            "Errors 66 % · Oversight 26 % · Maintenance 4 %"
+        );
+        let h = head(
+            " Compare 3 plans — baseline: Support assistant — monthly bars share one scale ",
+            60,
+        );
+        assert!(
+            h.starts_with(" Compare 3 plans — baseline: Support") && h.ends_with('…'),
+            "{h}"
+        );
+        assert!(len(&h) <= 60);
     }
 
     #[test]

@@ -276,7 +276,7 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
     let c = app.doc().plan.currency.as_str();
     match &app.last_change {
         None => Line::from(Span::styled(
-            "Change any input: its effect on TCO shows here.",
+            "Change an input: its effect on TCO shows here.",
             theme.muted(),
         )),
         Some(ch) if ch.ranges_changed && (ch.tco_after - ch.tco_before).abs() < 0.005 => {
