@@ -177,8 +177,8 @@ fn the_tornado_shows_the_input_moved_down_and_up_and_names_capped_inputs() {
     let s = screen(&a, 120, 40);
     assert!(s.contains("−20 %") && s.contains("+20 %"), "{s}");
     assert!(!s.contains("low – high"), "{s}");
-    assert!(s.contains("capped"), "{s}");
-    assert!(s.contains("Active days per month stops at 31"), "{s}");
+    assert!(s.contains("* moved less (capped or whole)"), "{s}");
+    assert!(s.contains("Active days per month at 31"), "{s}");
     // The columns are the input moved down, then up: for an input whose
     // increase lowers the TCO, the first is the higher.
     let runcost::app::Mode::Tornado(t) = &a.mode else {

@@ -75,11 +75,9 @@ pub struct App {
     after_save: Option<Pending>,
     /// Saves under way for `after_save`.
     pending_saves: usize,
-    /// The month a plan without its own `start` is taken to start (this month;
-    /// set by the runtime, which has a clock).
+    /// The month a plan without its own `start` is taken to start (this month),
+    /// and today, `YYYY-MM-DD` (retires models): set by the runtime's clock.
     pub start_default: Option<crate::model::prices::YearMonth>,
-    /// Today, `YYYY-MM-DD` (set by the runtime from its clock): models whose
-    /// deprecation date is on or before it are retired.
     pub today: Option<String>,
 }
 

@@ -42,15 +42,18 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let c = app.doc().plan.currency.as_str();
     // What helps choose comes first: the cost in this plan, then whether
     // the model is still in service; the price details when there is room.
+    // The cached price and batch discount only where the id keeps room.
+    let widest = inner.width >= 140;
     let mut header = vec!["id", "per request", "Δ TCO", "retires", "input"];
+    let mut fixed: u16 = 11 + 8 + 13 + 13 + 5;
     if wide {
-        header.extend(["output", "provider", "cached", "batch", "context"]);
+        header.extend(["output", "provider", "context"]);
+        fixed += 9 + 10 + 7 + 3;
     }
-    let fixed: u16 = if wide {
-        11 + 8 + 13 + 13 + 9 + 10 + 11 + 6 + 7 + 10
-    } else {
-        11 + 8 + 13 + 13 + 5
-    };
+    if widest {
+        header.extend(["cached", "batch"]);
+        fixed += 11 + 6 + 2;
+    }
     let id_w = inner.width.saturating_sub(fixed + 2).max(12) as usize;
     let rows: Vec<Row> = p
         .matches
@@ -122,12 +125,14 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
             if wide {
                 cells.push(Cell::from(output));
                 cells.push(Cell::from(m.provider.clone()));
-                cells.push(Cell::from(cached));
-                cells.push(Cell::from(batch));
                 cells.push(Cell::from(
                     m.context_window
                         .map_or("–".into(), |c| format!("{}k", c / 1000)),
                 ));
+            }
+            if widest {
+                cells.push(Cell::from(cached));
+                cells.push(Cell::from(batch));
             }
             Row::new(cells)
         })
@@ -143,10 +148,11 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         widths.extend([
             Constraint::Length(9),
             Constraint::Length(10),
-            Constraint::Length(11),
-            Constraint::Length(6),
             Constraint::Length(7),
         ]);
+    }
+    if widest {
+        widths.extend([Constraint::Length(11), Constraint::Length(6)]);
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))

@@ -134,14 +134,14 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
                 let (d, _) = capped(s);
                 let to = if d { s.low_value } else { s.high_value };
                 format!(
-                    "{} stops at {}",
+                    "{} at {}",
                     s.label,
                     crate::report::format::field_value(s.field, to, c)
                 )
             })
             .collect();
         // Whole entries, as many as fit, then how many more.
-        let head = "* capped at what the input allows:";
+        let head = "* moved less (capped or whole):";
         let mut note = head.to_string();
         for (i, n) in named.iter().enumerate() {
             let sep = if i == 0 { " " } else { "; " };
