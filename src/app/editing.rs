@@ -110,11 +110,18 @@ impl App {
         let tco_before = self.projection().totals.tco;
         let month = watch_month(self.projection());
         let month_before = month_total(self.projection(), month);
+        let band_before = self.simulation().map(|s| (s.tco.p10, s.tco.p90));
+        let ranges_before = self.doc().plan.uncertainty.clone();
         if !self.session.active_mut().edit(edit) {
             return false;
         }
         self.refresh();
         self.note_change(what, tco_before, month, month_before);
+        let ranges_changed = self.doc().plan.uncertainty != ranges_before;
+        if let Some(ch) = &mut self.last_change {
+            ch.ranges_changed = ranges_changed;
+            ch.band_before = band_before;
+        }
         true
     }
 
@@ -137,6 +144,8 @@ impl App {
             month,
             month_before,
             month_after: month_total(self.projection(), month),
+            ranges_changed: false,
+            band_before: None,
         });
     }
 

@@ -80,8 +80,8 @@ pub struct App {
     after_save: Option<Pending>,
     /// Saves under way for `after_save`.
     pending_saves: usize,
-    /// The month a plan without its own `start` is taken to start (this month;
-    /// set by the runtime, which has a clock).
+    /// The month a plan without its own `start` is taken to start (this month),
+    /// set by the runtime's clock.
     pub start_default: Option<crate::model::prices::YearMonth>,
     /// Today, `YYYY-MM-DD` (set by the runtime): for retired models and the catalog's age.
     pub today: Option<String>,
@@ -163,8 +163,8 @@ impl App {
         &self.derived().retirements
     }
 
-    /// P10/P50/P90 of the TCO when the plan gives ranges (2,000 draws;
-    /// `runcost simulate` does the full 10,000). While
+    /// P10/P50/P90 of the TCO when the plan gives ranges (the reports'
+    /// draws and seed, `uncertainty::DRAWS`/`SEED`). While
     /// [`band_updating`](Self::band_updating), the band of an earlier version.
     pub fn simulation(&self) -> Option<&Simulation> {
         self.derived().simulation.as_ref()

@@ -209,6 +209,10 @@ pub struct ChangeEffect {
     pub month: usize,
     pub month_before: f64,
     pub month_after: f64,
+    /// The edit changed the plan's ranges: what it did is to the band
+    /// (P10–P90), not to the TCO; `band_before` is the band shown before.
+    pub ranges_changed: bool,
+    pub band_before: Option<(f64, f64)>,
 }
 
 /// What to do once unsaved changes are dealt with.

@@ -27,10 +27,10 @@ use crate::model::analysis::uncertainty::{Simulation, simulate};
 use crate::model::prices::{PriceChange, Retirement, YearMonth};
 use crate::model::{Catalog, Invalid, Projection, Scenario, project_into, validate};
 
-/// Draws of the band shown in the workbench (`runcost simulate` does 10,000).
-pub const BAND_DRAWS: usize = 2_000;
+/// Draws of the band shown in the workbench: the reports' (one constant).
+pub const BAND_DRAWS: usize = crate::model::analysis::uncertainty::DRAWS;
 /// The seed of the band, so the same plan always shows the same band.
-pub const BAND_SEED: u64 = 1;
+pub const BAND_SEED: u64 = crate::model::analysis::uncertainty::SEED;
 
 /// A plan's identity for as long as it is open; never reused in a process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

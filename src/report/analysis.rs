@@ -34,8 +34,8 @@ pub fn sensitivity_table(
         "Driver".to_string(),
         format!("−{shown} %"),
         format!("+{shown} %"),
-        "TCO low".into(),
-        "TCO high".into(),
+        format!("TCO at −{shown} %"),
+        format!("TCO at +{shown} %"),
         "Swing".into(),
     ])
     .right_from(3)
@@ -64,7 +64,7 @@ pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> S
     let shown = crate::model::validate::show(pct);
     let c = s.currency.as_str();
     let mut o = format!(
-        "### What drives the cost (±{shown} % on each input)\n\n| Driver | TCO low | TCO high | Swing |\n|---|---:|---:|---:|\n"
+        "### What drives the cost (each input −{shown} % and +{shown} %)\n\n| Driver | TCO, input −{shown} % | TCO, input +{shown} % | Swing |\n|---|---:|---:|---:|\n"
     );
     for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
         o.push_str(&format!(

@@ -31,6 +31,16 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     popup::filter_line(f, inner, &b.filter, theme);
     // Narrow screens keep what identifies a plan: name, date, TCO.
     let wide = inner.width >= 100;
+    // The name and the file share what the fixed columns leave; each is
+    // fitted to its own width (a name keeps its last word, a path its file
+    // name), so rows that differ only at the end still differ on screen.
+    let fixed = if wide { 18 + 16 + 14 + 4 } else { 16 + 14 + 2 };
+    let rest = (inner.width as usize).saturating_sub(fixed);
+    let (name_w, file_w) = if wide {
+        (rest / 2, rest - rest / 2)
+    } else {
+        (rest, 0)
+    };
     let rows: Vec<Row> = b
         .matches
         .iter()
@@ -41,15 +51,16 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
                 Err(_) => Cell::from(Span::styled("    unreadable", theme.error())),
             };
             let mark = if b.marked.contains(&k) { "✓ " } else { "  " };
-            let mut cells = vec![Cell::from(format!("{mark}{}", p.name))];
+            let name = super::fit::name(&p.name, name_w.saturating_sub(2));
+            let mut cells = vec![Cell::from(format!("{mark}{name}"))];
             if wide {
-                cells.push(Cell::from(p.client.clone()));
+                cells.push(Cell::from(super::fit::name(&p.client, 18)));
             }
             cells.push(Cell::from(p.modified.clone()));
             cells.push(tco);
             if wide {
                 cells.push(Cell::from(Span::styled(
-                    p.path.display().to_string(),
+                    super::fit::path(&p.path.display().to_string(), file_w),
                     theme.muted(),
                 )));
             }
@@ -59,18 +70,18 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     let (widths, header) = if wide {
         (
             vec![
-                Constraint::Min(18),
+                Constraint::Length(name_w as u16),
                 Constraint::Length(18),
                 Constraint::Length(16),
                 Constraint::Length(14),
-                Constraint::Min(10),
+                Constraint::Length(file_w as u16),
             ],
             vec!["name", "client", "modified (UTC)", "horizon TCO", "file"],
         )
     } else {
         (
             vec![
-                Constraint::Min(12),
+                Constraint::Length(name_w as u16),
                 Constraint::Length(16),
                 Constraint::Length(14),
             ],

@@ -50,7 +50,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(
-            fit_words(&title, area.width.saturating_sub(4) as usize),
+            super::fit::head(&title, area.width.saturating_sub(4) as usize),
             theme.heading(),
         ));
     let inner = block.inner(area);
@@ -146,6 +146,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
                 n.to_string_lossy().into_owned()
             });
         let dirty = if doc.is_dirty() { " ●" } else { "" };
+        let file = super::fit::path(&file, w.saturating_sub(dirty.chars().count()));
         let mut lines = vec![
             Line::from(Span::styled(fit_words(&head, w), head_style)),
             Line::from(Span::styled(
@@ -249,7 +250,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
                 Paragraph::new(vec![
                     Line::from(bar),
                     Line::from(Span::styled(
-                        fit_words(&legend.join(" · "), w),
+                        super::fit::list(&legend, " · ", w),
                         theme.muted(),
                     )),
                 ]),

@@ -64,22 +64,10 @@ const NARROW: usize = 44;
 /// bounds) give way: the value itself is never shortened.
 const MIN_LABEL: usize = 8;
 
-/// `text` cut to `max` characters at a word boundary, marked with "…".
+/// `text` in `max` characters: words give way, figures stay whole
+/// ([`super::fit::fit`]).
 pub fn fit_words(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    let at_word = match cut.rfind(' ') {
-        Some(i) if i > 0 => cut[..i]
-            .trim_end_matches([' ', '·', ',', '—', '-', ':', '('])
-            .to_string(),
-        _ => cut,
-    };
-    format!("{at_word}…")
+    super::fit::fit(text, max)
 }
 
 /// `label ……… value` filling `width`, value right-aligned.

@@ -22,6 +22,7 @@ pub mod dialog;
 pub mod edit;
 pub mod explain;
 pub mod finder;
+pub mod fit;
 pub mod gpus;
 pub mod help;
 pub mod inputs;

@@ -1,5 +1,7 @@
-//! The model picker: the catalog, filtered as you type by id or provider, with
-//! prices per 1M tokens, context window and deprecation date.
+//! The model picker: the catalog, filtered as you type by id or provider,
+//! sorted by what the plan would cost with each model (its cost per request
+//! and the TCO change), with prices per 1M tokens, context window and
+//! deprecation date; retired models are marked and listed last.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -10,7 +12,7 @@ use super::popup;
 use super::theme::Theme;
 use crate::app::{App, PickTarget, PickerState};
 use crate::model::Pricing;
-use crate::report::format::number;
+use crate::report::format::{money_short, number, unit_money};
 
 pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let full = f.area();
@@ -37,10 +39,22 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     }
     popup::filter_line(f, inner, &p.filter, theme);
     let wide = inner.width >= 100;
-    let mut header = vec!["id", "provider", "input", "cached", "output"];
+    let c = app.doc().plan.currency.as_str();
+    // What helps choose comes first: the cost in this plan, then whether
+    // the model is still in service; the price details when there is room.
+    // The cached price and batch discount only where the id keeps room.
+    let widest = inner.width >= 140;
+    let mut header = vec!["id", "per request", "Δ TCO", "retires", "input"];
+    let mut fixed: u16 = 11 + 8 + 13 + 13 + 5;
     if wide {
-        header.extend(["batch", "context", "deprecation"]);
+        header.extend(["output", "provider", "context"]);
+        fixed += 9 + 10 + 7 + 3;
     }
+    if widest {
+        header.extend(["cached", "batch"]);
+        fixed += 11 + 6 + 2;
+    }
+    let id_w = inner.width.saturating_sub(fixed + 2).max(12) as usize;
     let rows: Vec<Row> = p
         .matches
         .iter()
@@ -65,43 +79,80 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
                     "–".into(),
                 ),
             };
+            let j = p.judged.get(k);
+            let retired = j.is_some_and(|j| j.retired);
+            // ✗ retired (deprecation on or before today), ⚠ retires within
+            // the plan's horizon, with the date.
+            let (mark, dep) = match (j, &m.deprecation) {
+                (Some(j), Some(d)) if j.retired => ("✗ ", format!("✗ {d}")),
+                (Some(j), Some(d)) if j.retires_within => ("⚠ ", format!("⚠ {d}")),
+                (_, Some(d)) => ("  ", d.clone()),
+                _ => ("  ", "–".into()),
+            };
+            let id_style = if retired {
+                theme.muted()
+            } else {
+                ratatui::style::Style::default()
+            };
+            let per_request = j
+                .and_then(|j| j.per_request)
+                .map_or("n/a".into(), |v| unit_money(v, c));
+            let change = j.map_or("–".into(), |j| {
+                if j.tco_change.abs() < 0.5 {
+                    "same".into()
+                } else {
+                    let sign = if j.tco_change > 0.0 { "+" } else { "−" };
+                    format!("{sign}{}", money_short(j.tco_change.abs(), c))
+                }
+            });
             let mut cells = vec![
-                Cell::from(m.id.clone()),
-                Cell::from(m.provider.clone()),
+                Cell::from(Line::from(vec![
+                    Span::styled(mark, theme.warning()),
+                    Span::styled(super::fit::path(&m.id, id_w.saturating_sub(2)), id_style),
+                ])),
+                Cell::from(per_request),
+                Cell::from(change),
+                Cell::from(Span::styled(
+                    dep,
+                    if m.deprecation.is_some() {
+                        theme.warning()
+                    } else {
+                        theme.muted()
+                    },
+                )),
                 Cell::from(input),
-                Cell::from(cached),
-                Cell::from(output),
             ];
             if wide {
-                cells.push(Cell::from(batch));
+                cells.push(Cell::from(output));
+                cells.push(Cell::from(m.provider.clone()));
                 cells.push(Cell::from(
                     m.context_window
                         .map_or("–".into(), |c| format!("{}k", c / 1000)),
                 ));
-                let dep = m.deprecation.clone().unwrap_or_else(|| "–".into());
-                let style = if m.deprecation.is_some() {
-                    theme.warning()
-                } else {
-                    theme.muted()
-                };
-                cells.push(Cell::from(Span::styled(dep, style)));
+            }
+            if widest {
+                cells.push(Cell::from(cached));
+                cells.push(Cell::from(batch));
             }
             Row::new(cells)
         })
         .collect();
     let mut widths = vec![
-        Constraint::Min(20),
-        Constraint::Length(16),
+        Constraint::Min(id_w as u16),
         Constraint::Length(11),
-        Constraint::Length(11),
-        Constraint::Length(9),
+        Constraint::Length(8),
+        Constraint::Length(13),
+        Constraint::Length(13),
     ];
     if wide {
         widths.extend([
-            Constraint::Length(6),
-            Constraint::Length(8),
-            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Length(10),
+            Constraint::Length(7),
         ]);
+    }
+    if widest {
+        widths.extend([Constraint::Length(11), Constraint::Length(6)]);
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))
@@ -118,23 +169,44 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         Some(p.cursor.selected)
     });
     f.render_stateful_widget(table, list_area, &mut state);
-    let footer = if p.matches.is_empty() {
+    let footer = if let Some(k) = p.confirm {
+        let m = &app.catalog.models[k];
+        Line::from(Span::styled(
+            super::fit::fit(
+                &format!(
+                    "{} was retired on {} — Enter again assigns it anyway · Esc cancels",
+                    m.id,
+                    m.deprecation.as_deref().unwrap_or("?")
+                ),
+                inner.width as usize,
+            ),
+            theme.warning(),
+        ))
+    } else if p.matches.is_empty() {
         Line::from(Span::styled(
             "no model matches — Backspace widens the filter",
             theme.warning(),
         ))
     } else {
+        let fits = if p.fits_only {
+            "only context ≥ input (Tab: all)"
+        } else {
+            "Tab: context ≥ input only"
+        };
         let counts = format!(
-            "{} of {} models · USD per 1M tokens",
+            "{} of {} models · cheapest for this plan first · prices USD per 1M tokens · {fits}",
             p.matches.len(),
             app.catalog.models.len()
         );
-        let text = if inner.width >= 96 {
-            format!("{counts} · Enter assigns and snapshots the price · Esc cancels")
+        let text = if inner.width >= 120 {
+            format!("{counts} · Enter assigns · Esc cancels")
         } else {
             counts
         };
-        Line::from(Span::styled(text, theme.muted()))
+        Line::from(Span::styled(
+            super::fit::fit(&text, inner.width as usize),
+            theme.muted(),
+        ))
     };
     f.render_widget(
         Paragraph::new(footer),

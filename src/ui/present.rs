@@ -136,13 +136,16 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
     let marks: Vec<Option<&'static str>> = top.iter().map(|w| guess_mark(app, w.field)).collect();
     let guesses = marks.iter().flatten().count();
     let mark_w = if guesses > 0 { 18 } else { 0 };
-    let swing_w = 36;
+    // "±20 % moves the TCO by $1,614,089", or its short form when narrow,
+    // so the driver's name keeps the room.
+    let long = width >= 100;
+    let swing_w = if long { 36 } else { 20 };
     let label_w = width.saturating_sub(2 + mark_w + swing_w).clamp(12, 40);
     let mut lines: Vec<Line> = top
         .iter()
         .zip(&marks)
         .map(|(w, mark)| {
-            let label = super::inputs::fit_words(&w.label, label_w);
+            let label = super::fit::label(&w.label, label_w);
             let mut spans = vec![Span::styled(format!("  {label:<label_w$}"), theme.label())];
             if mark_w > 0 {
                 spans.push(Span::styled(
@@ -150,10 +153,12 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
                     theme.warning(),
                 ));
             }
-            spans.push(Span::styled(
-                format!("±{TORNADO_PCT} % moves the TCO by {}", money(w.swing, c)),
-                theme.muted(),
-            ));
+            let swing = if long {
+                format!("±{TORNADO_PCT} % moves the TCO by {}", money(w.swing, c))
+            } else {
+                format!("±{TORNADO_PCT} % → {}", money(w.swing, c))
+            };
+            spans.push(Span::styled(swing, theme.muted()));
             Line::from(spans)
         })
         .collect();

@@ -168,20 +168,28 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             let updating = app.band_updating();
             match app.simulation().map(|s| s.tco) {
                 Some(b) => {
-                    let range = format!(
-                        "{} – {}",
+                    let (low, high) = (
                         crate::report::format::money_short(b.p10, c),
-                        crate::report::format::money_short(b.p90, c)
+                        crate::report::format::money_short(b.p90, c),
                     );
+                    let range = format!("{low} – {high}");
+                    // Without the spaces when the cell is narrow, so both
+                    // ends show ("$12.1M–$13.5M", never "$12.1M – $13.…").
+                    let tight = format!("{low}–{high}");
                     figures.push(if updating {
                         Figure {
                             label: "P10–P90",
                             value: format!("{range} updating…"),
-                            short: Some(range),
+                            short: Some(tight),
                             style: Some(theme.muted()),
                         }
                     } else {
-                        fig("P10–P90", range)
+                        Figure {
+                            label: "P10–P90",
+                            value: range,
+                            short: Some(tight),
+                            style: None,
+                        }
                     });
                 }
                 None if updating => figures.push(Figure {
@@ -190,7 +198,14 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                     short: None,
                     style: Some(theme.muted()),
                 }),
-                None => {}
+                // The slot stays, so adding a range does not move every
+                // figure after it.
+                None => figures.push(Figure {
+                    label: "P10–P90",
+                    value: "no ranges (r)".into(),
+                    short: Some("none".into()),
+                    style: Some(theme.muted()),
+                }),
             }
         }
     }
@@ -234,31 +249,22 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
     if let Some(s) = short.filter(|s| fits(s)) {
         return (label.to_string(), s.to_string());
     }
+    // Never a figure cut in two: its words give way, or it goes whole.
     let value = short.unwrap_or(value);
-    let cut = |s: &str, n: usize| -> String {
-        if len(s) <= n {
-            s.to_string()
-        } else if n == 0 {
-            String::new()
-        } else {
-            let mut c: String = s.chars().take(n - 1).collect();
-            c.push('…');
-            c
-        }
-    };
     let room = cell.saturating_sub(len(label) + 2);
     if room >= 4 {
-        return (label.to_string(), cut(value, room));
+        return (label.to_string(), super::fit::fit(value, room));
     }
-    // Too narrow for the whole label: share the cell.
-    let value = cut(value, cell.saturating_sub(2) / 2);
-    let label = cut(label, cell.saturating_sub(len(&value) + 2));
+    // Too narrow for the whole label: the value first, the label shortened.
+    let value = super::fit::fit(value, cell.saturating_sub(3));
+    let label = super::fit::fit(label, cell.saturating_sub(len(&value) + 2));
     (label, value)
 }
 
 fn change_line(app: &App, theme: &Theme) -> Line<'static> {
     let mut line = edit_effect(app, theme);
-    if app.band_updating() {
+    let said = app.last_change.as_ref().is_some_and(|c| c.ranges_changed);
+    if app.band_updating() && !said {
         // The band (P10–P90) shown is of the plan before this change; said
         // before the figures, which keep together, so it wraps rather than
         // being cut off after them.
@@ -273,9 +279,33 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
     let c = app.doc().plan.currency.as_str();
     match &app.last_change {
         None => Line::from(Span::styled(
-            "Change any input: its effect on TCO shows here.",
+            "Change an input: its effect on TCO shows here.",
             theme.muted(),
         )),
+        Some(ch) if ch.ranges_changed && (ch.tco_after - ch.tco_before).abs() < 0.005 => {
+            // A range moves the band, not the TCO: say what it did to it.
+            let short = |(a, b): (f64, f64)| {
+                format!(
+                    "{}–{}",
+                    crate::report::format::money_short(a, c),
+                    crate::report::format::money_short(b, c)
+                )
+            };
+            let now = app.simulation().map(|s| (s.tco.p10, s.tco.p90));
+            let band = match (ch.band_before, now) {
+                _ if app.band_updating() => "P10–P90 updating…".to_string(),
+                (Some(b), Some(n)) => format!("P10–P90 {} → {}", short(b), short(n)),
+                (None, Some(n)) => format!("P10–P90 now {}", short(n)),
+                (Some(b), None) => format!("P10–P90 {} → none (no ranges left)", short(b)),
+                (None, None) => "no ranges".to_string(),
+            };
+            Line::from(vec![
+                Span::styled("Δ ", theme.heading()),
+                Span::raw(format!("{}: ", ch.what)),
+                Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
+                Span::styled(" · TCO unchanged", theme.muted()),
+            ])
+        }
         Some(ch) => {
             let tco = ch.tco_after - ch.tco_before;
             let month = ch.month_after - ch.month_before;
@@ -315,6 +345,8 @@ mod tests {
         assert_eq!((l.as_str(), v.as_str()), ("TCO", "$828,660"));
         let (l, v) = fit_figure("Run ÷ build", "12345.6×", None, 18);
         assert_eq!(l, "Run ÷ build");
-        assert!(v.ends_with('…') && v.chars().count() <= 5, "{v}");
+        assert!(!v.contains("123"), "a figure is whole or gone: {v}");
+        let (_, v) = fit_figure("P10–P90", "$12.1M – $13.5M", Some("$12.1M–$13.5M"), 23);
+        assert_eq!(v, "$12.1M–$13.5M");
     }
 }

@@ -160,6 +160,14 @@ pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
+        // A path longer than the line keeps its file name.
+        let shortened;
+        let word = if word.contains(['/', '\\']) && word.chars().count() > width {
+            shortened = super::fit::path(word, width);
+            shortened.as_str()
+        } else {
+            word
+        };
         let last = lines.last_mut().expect("one line at least");
         if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
             lines.push(word.to_string());

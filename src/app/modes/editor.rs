@@ -355,7 +355,15 @@ impl App {
             A::NewFromExample => self.mode = Mode::Examples(Default::default()),
             A::Notes => self.open_notes(),
             A::PickModel => {
-                let i = self.current_model().unwrap_or(0);
+                // The model under the cursor: its mix line, or any of its
+                // inputs (its error rate is in the Risk section).
+                let i = match self.selected_row() {
+                    Some(super::super::rows::Row::Field(
+                        f @ crate::model::fields::Field::Model(..),
+                    )) => f.index(),
+                    _ => self.current_model(),
+                }
+                .unwrap_or(0);
                 self.open_picker(super::picker::PickTarget::Replace(i));
             }
             A::AddModel => self.open_picker(super::picker::PickTarget::Add),

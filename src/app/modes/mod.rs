@@ -16,6 +16,7 @@ mod mouse;
 pub mod notes;
 pub mod panel;
 pub mod picker;
+pub mod picker_rank;
 pub mod safety;
 pub mod source;
 pub mod text_entry;

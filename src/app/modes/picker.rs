@@ -1,12 +1,16 @@
-//! The model picker: the catalog filtered as you type; Enter puts the model
-//! in the mix (replacing one, or added at 0 %) with its price snapshotted.
+//! The model picker: the catalog filtered as you type (by id or provider;
+//! Tab keeps only models whose context window holds the plan's input),
+//! sorted by what the plan would cost with each model, retired models last;
+//! Enter puts the model in the mix (replacing one, or added at 0 %) with its
+//! price snapshotted — a retired model only after a second Enter.
 
 use ratatui_textarea::TextArea;
 
 use super::super::cursor::ListCursor;
-use super::super::keymap::KeyChord;
+use super::super::keymap::{Key, KeyChord};
 use super::super::rows::{Group, Row};
 use super::super::{App, StatusKind, text};
+use super::picker_rank::{self, Candidate};
 use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
 use crate::model::currency::Snapshot;
 use crate::model::fields::{Field, Section};
@@ -22,9 +26,16 @@ pub enum PickTarget {
 pub struct PickerState {
     pub target: PickTarget,
     pub filter: TextArea<'static>,
-    /// Indices into `catalog.models` that match the filter.
+    /// Indices into `catalog.models` that match the filter, in the order
+    /// shown (cheapest for the plan first, retired last).
     pub matches: Vec<usize>,
     pub cursor: ListCursor,
+    /// Every catalog model judged for the plan, in catalog order.
+    pub judged: Vec<Candidate>,
+    /// Only models whose context window holds the plan's input (Tab).
+    pub fits_only: bool,
+    /// The retired model Enter was pressed on: a second Enter assigns it.
+    pub confirm: Option<usize>,
 }
 
 /// Whether every word of the filter appears in `hay` (case-insensitive).
@@ -45,20 +56,36 @@ impl PickerState {
             .iter()
             .enumerate()
             .filter(|(_, m)| matches_filter(&self.filter, &format!("{} {}", m.id, m.provider)))
+            .filter(|(i, _)| !self.fits_only || self.judged.get(*i).is_none_or(|j| j.fits_input))
             .map(|(i, _)| i)
             .collect();
+        if self.judged.len() == catalog.models.len() {
+            picker_rank::sort(&mut self.matches, &self.judged, catalog);
+        }
         self.cursor.clamp(self.matches.len());
+        self.confirm = None;
     }
 
     pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        if chord == KeyChord::plain(Key::Tab) {
+            self.fits_only = !self.fits_only;
+            self.refilter(&app.catalog);
+            return Outcome::Stay;
+        }
         match LIST_KEYS.lookup(chord) {
             Some(ListAction::Cancel) => Outcome::Close,
             Some(ListAction::Move(m)) => {
                 self.cursor.go(m, self.matches.len(), LIST_PAGE);
+                self.confirm = None;
                 Outcome::Stay
             }
             Some(ListAction::Choose) => match self.matches.get(self.cursor.selected) {
                 Some(&k) => {
+                    let retired = self.judged.get(k).is_some_and(|j| j.retired);
+                    if retired && self.confirm != Some(k) {
+                        self.confirm = Some(k);
+                        return Outcome::Stay;
+                    }
                     app.assign_model(self.target, k);
                     Outcome::Close
                 }
@@ -98,11 +125,21 @@ impl App {
     }
 
     pub(crate) fn open_picker(&mut self, target: PickTarget) {
+        let judged = picker_rank::judge(
+            &self.doc().plan,
+            &self.catalog,
+            target,
+            self.today.as_deref(),
+            self.plan_start(),
+        );
         let mut p = PickerState {
             target,
             filter: text::single_line(""),
             matches: Vec::new(),
             cursor: ListCursor::default(),
+            judged,
+            fits_only: false,
+            confirm: None,
         };
         p.refilter(&self.catalog);
         if let PickTarget::Replace(i) = target

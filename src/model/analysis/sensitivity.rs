@@ -298,6 +298,12 @@ impl<'a> Context<'a> {
     }
 }
 
+/// How the tornado and the reports name input `f` of plan `s`
+/// ("gpt-5.4-mini: share of traffic", "Requests per day").
+pub fn label_of(s: &Scenario, f: Field) -> String {
+    label(s, f)
+}
+
 fn label(s: &Scenario, f: Field) -> String {
     match (f.section(), f.index()) {
         (Section::Models, Some(i)) => format!("{}: {}", s.models[i].id, f.label_after_name()),

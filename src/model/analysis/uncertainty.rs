@@ -7,6 +7,13 @@ use crate::model::fields::Field;
 use crate::model::projection::{Projection, project_into};
 use crate::model::scenario::Scenario;
 
+/// The draws of the band the workbench shows and the reports print: one
+/// number everywhere, so the screen and the report give the same P10–P90
+/// (`runcost simulate --draws` can do more).
+pub const DRAWS: usize = 2_000;
+/// The seed of that band: the same plan always gives the same band.
+pub const SEED: u64 = 1;
+
 /// P10 / P50 / P90 of one figure.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct Band {
@@ -76,7 +83,7 @@ fn band(values: &mut [f64]) -> Band {
 }
 
 /// The plan's ranges resolved to fields (validation has checked them).
-fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
+pub fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
     // By path once, not a search of every field per range.
     let fields: std::collections::HashMap<String, Field> =
         Field::all(s).into_iter().map(|f| (f.path(), f)).collect();

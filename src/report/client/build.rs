@@ -292,7 +292,7 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
         };
         let show = |v: f64| field_value(*f, v, c);
         ranges.row(vec![
-            f.label().to_string(),
+            crate::model::analysis::sensitivity::label_of(s, *f),
             show(r.low),
             f.get(s).map_or_else(|| "—".into(), show),
             show(r.high),
@@ -301,10 +301,12 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
     Some(
         Section::new("uncertainty", "How sure the figures are")
             .with(Block::Text(format!(
-                "Over the ranges agreed on the call, the TCO is {} to {} (P10–P90; median {}, 10,000 draws). The monthly chart shows the same range for each month.",
+                "Over the ranges agreed on the call, the TCO is {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band). The monthly chart shows the same range for each month.",
                 money(b.p10, c),
                 money(b.p90, c),
-                money(b.p50, c)
+                money(b.p50, c),
+                count(crate::model::analysis::uncertainty::DRAWS as f64),
+                crate::model::analysis::uncertainty::SEED
             )))
             .with(Block::Table(ranges)),
     )

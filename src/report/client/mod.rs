@@ -13,7 +13,7 @@ mod text_chart;
 
 use crate::model::analysis::breakeven::{hosting, minutes_to_pay_back};
 use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
-use crate::model::analysis::uncertainty::simulate;
+use crate::model::analysis::uncertainty::{DRAWS, SEED, simulate};
 use crate::model::{Catalog, Projection, Scenario};
 pub use model::ClientReport;
 
@@ -39,7 +39,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     let swings = sensitivity(s, TORNADO_PCT);
     // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
     let band = (!s.uncertainty.is_empty())
-        .then(|| simulate(s, 10_000, 1))
+        .then(|| simulate(s, DRAWS, SEED))
         .filter(|sim| sim.overflowed == 0)
         .map(|sim| Band {
             p10: sim.tco.p10,

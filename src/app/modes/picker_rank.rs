@@ -1,0 +1,96 @@
+//! What each catalog model would cost in the plan: the plan projected with
+//! the candidate in the picker's place (a few µs each, so every candidate
+//! is priced when the picker opens and the filter only re-sorts), whether
+//! it is retired (its deprecation date on or before today) or retires
+//! within the plan's horizon, and whether its context window holds the
+//! plan's input.
+
+use super::picker::PickTarget;
+use crate::model::prices::YearMonth;
+use crate::model::{Catalog, ModelEntry, Scenario, project};
+
+/// One catalog model as the picker judges it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The plan's cost per request with this model (`None` without requests).
+    pub per_request: Option<f64>,
+    /// The plan's TCO with this model minus its TCO now.
+    pub tco_change: f64,
+    /// Its deprecation date is on or before today.
+    pub retired: bool,
+    /// It retires within the plan's horizon (and is not retired yet).
+    pub retires_within: bool,
+    /// Its context window holds the plan's input tokens (true when unknown).
+    pub fits_input: bool,
+}
+
+/// The plan with catalog model `k` in the target's place: replacing mix
+/// entry `i`, or, for a model to add, carrying all the traffic alone (what
+/// it would cost if it took over).
+fn with_candidate(plan: &Scenario, catalog: &Catalog, target: PickTarget, k: usize) -> Scenario {
+    let entry = &catalog.models[k];
+    let mut s = plan.clone();
+    let line = |share: f64| ModelEntry {
+        id: entry.id.clone(),
+        share_pct: share,
+        discount_pct: 0.0,
+        error_rate_pct: None,
+        token_factor: 1.0,
+        pricing: Some(entry.pricing.clone()),
+        schedule: entry.schedule.clone(),
+    };
+    match target {
+        PickTarget::Replace(i) if i < s.models.len() => {
+            let m = &mut s.models[i];
+            m.id = entry.id.clone();
+            m.pricing = Some(entry.pricing.clone());
+            m.schedule = entry.schedule.clone();
+        }
+        _ => s.models = vec![line(100.0)],
+    }
+    s
+}
+
+/// Every catalog model judged for this plan, in catalog order. `today` is
+/// `YYYY-MM-DD` (from the runtime's clock); without it nothing is retired.
+pub fn judge(
+    plan: &Scenario,
+    catalog: &Catalog,
+    target: PickTarget,
+    today: Option<&str>,
+    start: Option<YearMonth>,
+) -> Vec<Candidate> {
+    let now = project(plan).totals.tco;
+    let end = start.map(|s| s.plus(plan.horizon_months));
+    (0..catalog.models.len())
+        .map(|k| {
+            let m = &catalog.models[k];
+            let p = project(&with_candidate(plan, catalog, target, k));
+            let dep = m.deprecation.as_deref();
+            let retired = matches!((dep, today), (Some(d), Some(t)) if d <= t);
+            let retires_within = !retired
+                && matches!((dep.and_then(YearMonth::parse), end), (Some(d), Some(e)) if d < e);
+            Candidate {
+                per_request: p.totals.cost_per_request,
+                tco_change: p.totals.tco - now,
+                retired,
+                retires_within,
+                fits_input: m
+                    .context_window
+                    .is_none_or(|c| c as f64 >= plan.workload.input_tokens),
+            }
+        })
+        .collect()
+}
+
+/// The order the picker lists `matches` in: models in service first, each
+/// group by the plan's TCO with the model (cheapest first), ties by id.
+pub fn sort(matches: &mut [usize], judged: &[Candidate], catalog: &Catalog) {
+    matches.sort_by(|&a, &b| {
+        let (ja, jb) = (&judged[a], &judged[b]);
+        ja.retired
+            .cmp(&jb.retired)
+            .then(ja.tco_change.total_cmp(&jb.tco_change))
+            .then_with(|| catalog.models[a].id.cmp(&catalog.models[b].id))
+    });
+}
