@@ -134,7 +134,7 @@ fn q2_a_cheaper_model_with_its_delta() {
         c.ch('m').typed("5.4-nano").key(Key::Enter);
         assert_eq!(c.app.doc().plan.models[0].id, "gpt-5.4-nano");
         assert!(c.app.projection().totals.tco < before);
-        c.answers("a cheaper model", &["gpt-5.4-nano", "TCO\u{a0}-$"]);
+        c.answers("a cheaper model", &["gpt-5.4-nano", "TCO\u{a0}\u{2212}$"]);
     });
 }
 

@@ -292,7 +292,7 @@ fn negative_money_and_percentages_use_a_true_minus_sign() {
         )
         .stdout,
     );
-    assert!(cmp.contains("\u{2212}113.4 pts"), "{cmp}");
+    assert!(cmp.contains("\u{2212}129.2 pts"), "{cmp}");
     assert!(!cmp.contains("-$") && !cmp.contains("(-"), "{cmp}");
 }
 

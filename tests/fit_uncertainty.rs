@@ -91,8 +91,9 @@ fn the_report_names_each_ranged_input_with_its_range() {
         let high = runcost::report::format::field_value(f, r.high, &plan.currency);
         // The "How sure the figures are" table: | input | low | plan | high |.
         assert!(
-            md.lines().any(|l| l.starts_with(&format!("| {label} | {low} |"))
-                && l.trim_end().ends_with(&format!("| {high} |"))),
+            md.lines()
+                .any(|l| l.starts_with(&format!("| {label} | {low} |"))
+                    && l.trim_end().ends_with(&format!("| {high} |"))),
             "{label} {low}–{high} missing:\n{md}"
         );
     }

@@ -38,3 +38,15 @@ fn line(s: &Scenario, f: &FollowUp) -> String {
 pub fn lines(s: &Scenario) -> Vec<String> {
     follow_ups(s, LIMIT).iter().map(|f| line(s, f)).collect()
 }
+
+/// The client report's section: the inputs that move the TCO most and still
+/// rest on a guess; none when every such input has a Medium or High source.
+pub(crate) fn section(s: &Scenario) -> Option<super::client::model::Section> {
+    use super::client::model::{Block, Section};
+    let lines = lines(s);
+    (!lines.is_empty()).then(|| {
+        Section::new("follow-up", TITLE)
+            .with(Block::Text(INTRO.into()))
+            .with(Block::List(lines))
+    })
+}

@@ -24,7 +24,9 @@ pub fn explain(app: &App) -> String {
         }
         Some(Row::Model(_)) => "Enter or m picks the model from the catalog.".into(),
         Some(Row::Notes) => "Notes from the call, kept with the plan.".into(),
-        Some(Row::Gpus(_)) => "GPUs this sizing rents: whole replicas for the peak, plus spares.".into(),
+        Some(Row::Gpus(_)) => {
+            "GPUs this sizing rents: whole replicas for the peak, plus spares.".into()
+        }
         Some(Row::Info(_)) | None => String::new(),
     }
 }

@@ -319,16 +319,10 @@ fn breakeven(i: &Inputs) -> Option<Section> {
     })
 }
 
-/// "What we still need from you": the inputs that move the TCO most and still
-/// rest on a guess (full report only; none when every such input is sourced).
+/// "What we still need from you" (the full report only).
 fn follow_up(i: &Inputs) -> Option<Section> {
-    i.findings?;
-    let lines = crate::report::followup::lines(i.s);
-    (!lines.is_empty()).then(|| {
-        Section::new("follow-up", crate::report::followup::TITLE)
-            .with(Block::Text(crate::report::followup::INTRO.into()))
-            .with(Block::List(lines))
-    })
+    i.findings
+        .and_then(|_| crate::report::followup::section(i.s))
 }
 
 fn monthly(i: &Inputs) -> Option<Section> {
