@@ -146,9 +146,49 @@ struct V1Month {
     model_costs: Vec<(f64, f64)>,
 }
 
+impl V1Month {
+    fn figures(&self) -> Vec<f64> {
+        let mut v = vec![
+            self.requests,
+            self.calls,
+            self.inference,
+            self.retrieval,
+            self.infrastructure,
+            self.maintenance,
+            self.oversight,
+            self.errors,
+            self.change,
+            self.total,
+            self.value,
+            self.net,
+            self.cumulative_net,
+            self.reviewer_fte_needed,
+            self.review_coverage_pct,
+        ];
+        v.extend(self.model_costs.iter().flat_map(|&(c, g)| [c, g]));
+        v
+    }
+
+    /// Equal to 1e-12 relative (the engine grows volumes and prices by a
+    /// running product where version 1 took a power each month; the contract
+    /// allows 1e-7). Whole GPU counts must be equal.
+    fn agrees_with(&self, other: &V1Month) -> bool {
+        let (a, b) = (self.figures(), other.figures());
+        a.len() == b.len()
+            && a.iter().zip(&b).all(|(x, y)| {
+                x == y || (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1e-3)
+            })
+            && self
+                .model_costs
+                .iter()
+                .zip(&other.model_costs)
+                .all(|(x, y)| x.1 == y.1)
+    }
+}
+
 /// The version-1 engine's monthly loop (src/model/projection.rs before version
 /// 2, without dated prices, which these plans do not use), kept verbatim as
-/// the reference the new engine must match bit for bit.
+/// the reference the new engine must match (to 1e-12 relative).
 fn v1_reference(s: &Scenario) -> (Vec<V1Month>, Option<u32>) {
     let w = &s.workload;
     let g = w.monthly_growth_pct / 100.0;
@@ -324,7 +364,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn version_1_plans_project_bit_for_bit_as_the_version_1_engine(s in arb_v1_plan()) {
+    fn version_1_plans_project_as_the_version_1_engine(s in arb_v1_plan()) {
         let p = project(&s);
         let (reference, payback) = v1_reference(&s);
         prop_assert_eq!(p.months.len(), reference.len());
@@ -352,7 +392,7 @@ proptest! {
                     })
                     .collect(),
             };
-            prop_assert_eq!(&got, r, "month {}", m.month);
+            prop_assert!(got.agrees_with(r), "month {}: {:?} vs the version-1 engine {:?}", m.month, got, r);
             prop_assert_eq!(m.adoption_pct, 100.0);
             prop_assert_eq!(m.errors_avoided, 0.0);
             prop_assert_eq!(m.error_rate_pct, s.risk.error_rate_pct);

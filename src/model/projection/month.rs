@@ -84,32 +84,29 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         ..Totals::default()
     };
 
+    // Growth (1 + g)^(m − 1) and price drift d^((m − 1)/12) as running
+    // products, one multiplication a month instead of a power: within
+    // 1e-14 relative over a 120-month horizon, far inside the contract's 1e-7.
+    let mut growth = 1.0;
+    let drift_step = if drift == 1.0 {
+        1.0
+    } else {
+        drift.powf(1.0 / 12.0)
+    };
+    let mut p_m = 1.0;
     for m in 1..=horizon {
         let mf = (m - 1) as f64;
+        if m > 1 {
+            growth *= 1.0 + g;
+            p_m *= drift_step;
+        }
         let adoption = if w.ramp_months == 0 {
             1.0
         } else {
             (s0 + (1.0 - s0) * mf / ramp).min(1.0)
         };
-        // x^y is exactly 1 for x = 1 or y = 0, and exactly x for y = 1 (pow
-        // is within 0.52 ulp, so it returns an exact result exactly): skip
-        // the power then.
-        let growth = if g == 0.0 || m == 1 {
-            1.0
-        } else if m == 2 {
-            1.0 + g
-        } else {
-            (1.0 + g).powf(mf)
-        };
         let req = w.requests_per_day * w.days_per_month * growth * adoption;
         let calls = req * w.calls_per_request * overhead;
-        let p_m = if drift == 1.0 || m == 1 {
-            1.0
-        } else if m == 13 {
-            drift
-        } else {
-            drift.powf(mf / 12.0)
-        };
 
         // Inference.
         let mut inference = 0.0;
