@@ -175,9 +175,9 @@ impl V1Month {
     fn agrees_with(&self, other: &V1Month) -> bool {
         let (a, b) = (self.figures(), other.figures());
         a.len() == b.len()
-            && a.iter().zip(&b).all(|(x, y)| {
-                x == y || (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1e-3)
-            })
+            && a.iter()
+                .zip(&b)
+                .all(|(x, y)| x == y || (x - y).abs() <= 1e-12 * x.abs().max(y.abs()).max(1e-3))
             && self
                 .model_costs
                 .iter()

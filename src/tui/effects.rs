@@ -43,6 +43,20 @@ fn open_many(paths: Vec<PathBuf>, catalog: &Catalog, wrap: fn(Read) -> Msg) -> V
     msgs
 }
 
+/// Makes runcost's own plans folder when `path` is in it and it is missing
+/// (a variant's first save, a never-saved plan's report). A folder the user
+/// named that does not exist is not made: a typo is not silently turned into
+/// a new folder.
+fn make_own_plans_dir(path: &std::path::Path) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && crate::store::paths::plans_dir().as_deref() == Some(dir)
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    Ok(())
+}
+
 pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
     match effect {
         Effect::Save {
@@ -99,12 +113,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 // variant's first save). A folder the user named that does
                 // not exist is said, as `runcost new` says it: a typo is not
                 // silently turned into a new folder.
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-                    && crate::store::paths::plans_dir().as_deref() == Some(dir)
-                {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                }
+                make_own_plans_dir(&path)?;
                 if create_new {
                     // Refused by the final rename itself if a file appeared meanwhile.
                     atomic::create_new(&path, text.as_bytes())
@@ -189,9 +198,12 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             let md = crate::report::client::markdown(&plan, &projection, catalog, &date);
             let html = crate::report::client::html(&plan, &projection, catalog, &date);
             // Never replaces a file: the user's own `proposal.md` stays, and a
-            // second export is numbered (`-report-2.md`).
-            let result =
-                atomic::create_numbered(&base, &[("md", md.as_bytes()), ("html", html.as_bytes())]);
+            // second export is numbered (`-report-2.md`). A never-saved plan's
+            // report goes to runcost's plans folder, made if missing.
+            let result = make_own_plans_dir(&base).and_then(|()| {
+                atomic::create_numbered(&base, &[("md", md.as_bytes()), ("html", html.as_bytes())])
+                    .map_err(|e| e.to_string())
+            });
             vec![match result {
                 Ok(written) => Msg::Notice(
                     crate::app::StatusKind::Info,

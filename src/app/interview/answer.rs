@@ -58,9 +58,26 @@ struct Token {
 /// Words that mark the most likely value after a range.
 const LIKELY: [&str; 5] = ["likely", "probably", "usually", "typically", "mostly"];
 
+/// The largest answer the interview takes: no volume, price or time of a real
+/// plan comes near a trillion, so a larger figure is a slip (a pasted column
+/// of digits) and is refused rather than saved.
+pub const LARGEST: f64 = 1e12;
+
 /// Reads `text` as an answer measured in `basis`; `days_per_month` turns a
-/// count per month into one per day.
+/// count per month into one per day. Answers beyond [`LARGEST`] are refused.
 pub fn read(text: &str, basis: Basis, days_per_month: f64) -> Result<Reading, String> {
+    let r = read_any(text, basis, days_per_month)?;
+    let too_big = |x: f64| !x.is_finite() || x.abs() > LARGEST;
+    if too_big(r.value) || r.range.is_some_and(|(lo, hi)| too_big(lo) || too_big(hi)) {
+        return Err(format!(
+            "{} is far beyond any real plan (answers up to 1,000,000,000,000 are taken); check the digits",
+            quoted(text.trim())
+        ));
+    }
+    Ok(r)
+}
+
+fn read_any(text: &str, basis: Basis, days_per_month: f64) -> Result<Reading, String> {
     let t = text.trim();
     if t.is_empty() {
         return Err("type the client's answer, or Tab to keep the default".into());
@@ -367,6 +384,21 @@ mod tests {
         assert_eq!(r.range, Some((10_000.0 / 30.0, 20_000.0 / 30.0)));
         // "today" is not "a day"; "a day" changes nothing in a per-day answer.
         assert_eq!(v("2,500 today", Basis::PerDay).value, 2500.0);
+    }
+
+    #[test]
+    fn a_pasted_column_of_digits_is_refused_not_saved() {
+        // A paste is cut to 200 characters: 200 nines read as 1e200.
+        let digits = "9".repeat(200);
+        let e = read(&digits, Basis::Minutes, 30.0).unwrap_err();
+        assert!(
+            e.contains("far beyond") && e.contains("1,000,000,000,000"),
+            "{e}"
+        );
+        assert!(read(&"9".repeat(10_000), Basis::Minutes, 30.0).is_err());
+        assert!(read("2 to 1e15", Basis::Number, 30.0).is_err());
+        assert_eq!(v("$1.2M", Basis::Money).value, 1_200_000.0);
+        assert_eq!(v("1,000,000,000,000", Basis::Number).value, 1e12);
     }
 
     #[test]
