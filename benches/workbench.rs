@@ -23,9 +23,11 @@ fn start() -> App {
     App::new(Document::opened(plan, None), catalog, None)
 }
 
-/// The workbench at 200×60 with the cursor on the volume lever.
+/// The workbench at 200×60 with the cursor on the volume lever, its band
+/// asked of the worker as the runtime does (the example plan has ranges).
 fn on_volume() -> App {
     let mut app = start();
+    app.session.analysis = Analysis::Background;
     app.update(Msg::Resize {
         width: 200,
         height: 60,
