@@ -294,6 +294,20 @@ fn negative_money_and_percentages_use_a_true_minus_sign() {
     );
     assert!(cmp.contains("\u{2212}129.2 pts"), "{cmp}");
     assert!(!cmp.contains("-$") && !cmp.contains("(-"), "{cmp}");
+    // An earlier payback is a difference too, with the same minus sign.
+    let cmp = text(
+        &run(
+            &[
+                "compare",
+                &example("support-assistant"),
+                &example("compliance-review"),
+            ],
+            None,
+        )
+        .stdout,
+    );
+    assert!(cmp.contains("\u{2212}1 month"), "{cmp}");
+    assert!(!cmp.contains("-1 month"), "{cmp}");
 }
 
 #[test]

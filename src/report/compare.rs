@@ -60,7 +60,13 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
         }
         Figure::Payback | Figure::PaybackFromStart => {
             let n = d.abs as i64;
-            format!("{n:+} month{}", if n.abs() == 1 { "" } else { "s" })
+            // A true minus sign, as every other difference.
+            let sign = if n < 0 { "\u{2212}" } else { "+" };
+            format!(
+                "{sign}{} month{}",
+                n.abs(),
+                if n.abs() == 1 { "" } else { "s" }
+            )
         }
         Figure::CostPerRequest => {
             let sign = if d.abs > 0.0 { "+" } else { "" };

@@ -110,6 +110,8 @@ pub fn fit(text: &str, width: usize) -> String {
             let head: String = words[0].chars().take(room).collect();
             let mut out = render(&keep);
             out.replace_range(..words[0].len(), &format!("{head}…"));
+            // The cut word's mark and the dropped words' mark are one.
+            let out = out.replace("……", "…");
             if len(&out) <= width {
                 return out;
             }
@@ -432,5 +434,17 @@ mod tests {
             f.starts_with("report written to …") && f.ends_with("support-assistant.ron"),
             "{f}"
         );
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn a_shortened_name_has_one_ellipsis() {
+        for w in 8..30 {
+            let s = super::name("Northwind Mutual (example)", w);
+            assert!(!s.contains("……"), "{w}: {s}");
+            assert!(super::len(&s) <= w, "{w}: {s}");
+        }
     }
 }
