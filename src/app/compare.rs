@@ -171,14 +171,7 @@ impl App {
             c.baseline = here;
             c.focus = last;
         }
-        self.refresh_comparison();
-        let (cols, n) = (
-            columns_that_fit(self.size.width, self.session.len()),
-            self.session.len(),
-        );
-        if let Mode::Compare(c) = &mut self.mode {
-            c.keep_focus_visible(cols, n);
-        }
+        self.refresh_comparison_in_view();
     }
 
     /// `V`: pin the what-if on screen as a variant and compare it with the
@@ -294,6 +287,12 @@ impl App {
             scroll: ListCursor::default(),
             differences: Vec::new(),
         });
+        self.refresh_comparison_in_view();
+    }
+
+    /// Re-derives what differs and scrolls the columns so the plan in focus
+    /// stays on screen.
+    fn refresh_comparison_in_view(&mut self) {
         self.refresh_comparison();
         let (cols, n) = (
             columns_that_fit(self.size.width, self.session.len()),
