@@ -6,8 +6,9 @@
 //! page count is sensible.
 //!
 //! Needs `chromium` and `pdftotext` (poppler-utils); `.ci/run` installs
-//! both. Without them the test fails, unless RUNCOST_SKIP_BROWSER=1 is set,
-//! which skips it with a notice.
+//! both and sets RUNCOST_REQUIRE_BROWSER=1, so in CI a missing tool fails
+//! the test. Elsewhere (a fresh checkout's `cargo test`) a missing tool, or
+//! RUNCOST_SKIP_BROWSER=1, skips it with a notice.
 
 mod common;
 
@@ -37,22 +38,28 @@ fn chromium() -> Option<String> {
         .map(str::to_string)
 }
 
-/// The browser, or `None` (with a notice) when RUNCOST_SKIP_BROWSER=1.
+/// The browser, or `None` (with a notice) when the tools are missing
+/// outside CI, or RUNCOST_SKIP_BROWSER=1.
 fn tools() -> Option<String> {
-    let skip = std::env::var("RUNCOST_SKIP_BROWSER").is_ok_and(|v| v == "1");
+    let flag = |name: &str| std::env::var(name).is_ok_and(|v| v == "1");
+    if flag("RUNCOST_SKIP_BROWSER") {
+        eprintln!("NOTICE: report_print skipped (RUNCOST_SKIP_BROWSER=1)");
+        return None;
+    }
     let have_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
     match (chromium(), have_pdftotext) {
         (Some(c), true) => Some(c),
-        _ if skip => {
+        _ if !flag("RUNCOST_REQUIRE_BROWSER") => {
             eprintln!(
-                "NOTICE: report_print skipped (RUNCOST_SKIP_BROWSER=1): no chromium or pdftotext"
+                "NOTICE: report_print skipped: no chromium or pdftotext \
+                 (`apt-get install -y chromium poppler-utils`; CI requires them)"
             );
             None
         }
         (c, p) => panic!(
             "the print test needs headless Chromium and pdftotext (chromium: {}, pdftotext: {}); \
              install them with `apt-get install -y chromium poppler-utils` (as .ci/run does), \
-             or set RUNCOST_SKIP_BROWSER=1 to skip this test",
+             or unset RUNCOST_REQUIRE_BROWSER to skip this test outside CI",
             c.as_deref().unwrap_or("missing"),
             if p { "found" } else { "missing" }
         ),
@@ -318,5 +325,7 @@ fn the_ci_script_installs_the_browser_and_poppler() {
         ci.contains("chromium") && ci.contains("poppler-utils"),
         "{ci}"
     );
+    // …and makes their absence a failure there, not a skip.
+    assert!(ci.contains("export RUNCOST_REQUIRE_BROWSER=1"), "{ci}");
     assert!(Path::new(&root().join(".ci/run")).exists());
 }
