@@ -547,3 +547,79 @@ fn spot_gpus_are_not_offered_as_an_always_on_break_even_option() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_listing_and_the_picker_show_the_price_in_force_today_not_an_ended_promotion() {
+    let c = builtin();
+    let m = entry(&c, "gpt-5.6");
+    // Before the promotion ended, its price; after, the list price.
+    assert_eq!(api_of(m.pricing_on("2026-11-21")).input_per_mtok, 4.0);
+    assert_eq!(api_of(m.pricing_on("2026-11-28")).input_per_mtok, 5.0);
+    assert_eq!(api_of(m.pricing_on("2026-11-28")).output_per_mtok, 30.0);
+    assert_eq!(api_of(m.pricing_on("not a date")).input_per_mtok, 4.0);
+
+    let dir = tempfile::tempdir().unwrap();
+    let row = |today: &str| {
+        let out = run(dir.path(), today, &["catalog", "--provider", "openai"]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines()
+            .find(|l| l.trim_start().starts_with("gpt-5.6 "))
+            .unwrap_or_else(|| panic!("no gpt-5.6 row:\n{text}"))
+            .to_string()
+    };
+    let after = row("2026-11-28");
+    assert!(after.contains("5.00") && after.contains("30.00"), "{after}");
+    assert!(
+        !after.contains("20.00"),
+        "the ended promotion shown: {after}"
+    );
+    let during = row("2026-11-10");
+    assert!(
+        during.contains("4.00") && during.contains("20.00"),
+        "{during}"
+    );
+
+    // The picker, on the same day, shows the list price too.
+    let mut app = App::new(
+        Document::opened(scenario("support-assistant"), None),
+        c.clone(),
+        None,
+    );
+    app.set_date(
+        "2026-11-28",
+        runcost::model::prices::YearMonth {
+            year: 2026,
+            month: 11,
+        },
+    );
+    app.update(Msg::Resize {
+        width: 160,
+        height: 48,
+    });
+    let i = app
+        .rows
+        .iter()
+        .position(|r| matches!(r, Row::Model(0)))
+        .unwrap();
+    app.selected = i;
+    app.update(Msg::Key(KeyChord::ch('m')));
+    for ch in "gpt-5.6-sol".chars() {
+        app.update(Msg::Key(KeyChord::ch(ch)));
+    }
+    let backend = ratatui::backend::TestBackend::new(160, 48);
+    let mut t = ratatui::Terminal::new(backend).unwrap();
+    t.draw(|f| runcost::ui::render(f, &app, &runcost::ui::Theme { color: false }))
+        .unwrap();
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content()
+        .chunks(160)
+        .map(|l| l.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("gpt-5.6-sol") && !l.contains("Filter"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains("$5.00") && line.contains("$30.00"), "{line}");
+}

@@ -44,6 +44,20 @@ impl Lifecycle {
 }
 
 impl CatalogModel {
+    /// The price in force on `today` (`YYYY-MM-DD`): the latest scheduled
+    /// price whose date has come, else the listed one, so a promotion that
+    /// has ended is never shown as the price. Unreadable dates are skipped.
+    pub fn pricing_on(&self, today: &str) -> &crate::model::Pricing {
+        let Some(t) = parse_date(today) else {
+            return &self.pricing;
+        };
+        self.schedule
+            .iter()
+            .filter(|s| parse_date(&s.from).is_some_and(|d| d <= t))
+            .max_by_key(|s| parse_date(&s.from))
+            .map_or(&self.pricing, |s| &s.pricing)
+    }
+
     /// The model's state on `today` (`YYYY-MM-DD`): retired when its
     /// deprecation date is on or before today. An unreadable date (in a
     /// hand-edited catalog) or an unreadable `today` counts as active.

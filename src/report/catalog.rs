@@ -59,7 +59,8 @@ pub fn table(
     .keys(2)
     .pivot();
     for m in &filtered.models {
-        let (input, cached, output, batch, long) = match &m.pricing {
+        // The price in force today: an ended promotion is not the price.
+        let (input, cached, output, batch, long) = match m.pricing_on(today) {
             Pricing::Api(a) => (
                 per_m(a.input_per_mtok),
                 a.cached_input_per_mtok.map_or("–".into(), per_m),

@@ -12,7 +12,7 @@ use super::popup;
 use super::theme::Theme;
 use crate::app::{App, PickTarget, PickerState};
 use crate::model::Pricing;
-use crate::report::format::{money_short, number, unit_money};
+use crate::report::format::{decimal, money_short, number, unit_money};
 
 pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let full = f.area();
@@ -52,7 +52,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     }
     if widest {
         header.extend(["cached", "batch"]);
-        fixed += 11 + 6 + 2;
+        fixed += 11 + 7 + 2;
     }
     let id_w = inner.width.saturating_sub(fixed + 2).max(12) as usize;
     let rows: Vec<Row> = p
@@ -60,14 +60,18 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         .iter()
         .map(|&k| {
             let m = &app.catalog.models[k];
-            let (input, cached, output, batch) = match &m.pricing {
+            // The price in force today (an ended promotion is not the price).
+            let pricing = app.today.as_deref().map_or(&m.pricing, |t| m.pricing_on(t));
+            let (input, cached, output, batch) = match pricing {
                 Pricing::Api(a) => (
-                    format!("${}", number(a.input_per_mtok, 4)),
+                    // Catalog prices are USD per 1M tokens, with cents.
+                    format!("${}", decimal(a.input_per_mtok)),
                     a.cached_input_per_mtok
-                        .map_or("–".into(), |v| format!("${}", number(v, 4))),
-                    format!("${}", number(a.output_per_mtok, 4)),
+                        .map_or("–".into(), |v| format!("${}", decimal(v))),
+                    format!("${}", decimal(a.output_per_mtok)),
                     if a.batch_discount_pct > 0.0 {
-                        format!("-{}%", number(a.batch_discount_pct, 0))
+                        // The one percentage style, with a true minus sign.
+                        crate::report::format::pct(-a.batch_discount_pct)
                     } else {
                         "–".into()
                     },
@@ -124,7 +128,8 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
             ];
             if wide {
                 cells.push(Cell::from(output));
-                cells.push(Cell::from(m.provider.clone()));
+                // Cut with a mark, never mid-name silently ("together_…").
+                cells.push(Cell::from(super::fit::fit(&m.provider, 10)));
                 cells.push(Cell::from(
                     m.context_window
                         .map_or("–".into(), |c| format!("{}k", c / 1000)),
@@ -152,7 +157,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         ]);
     }
     if widest {
-        widths.extend([Constraint::Length(11), Constraint::Length(6)]);
+        widths.extend([Constraint::Length(11), Constraint::Length(7)]);
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.heading()))
