@@ -26,7 +26,11 @@ fn start() -> App {
 /// The workbench at 200×60 with the cursor on the volume lever, its band
 /// asked of the worker as the runtime does (the example plan has ranges).
 fn on_volume() -> App {
-    let mut app = start();
+    at_volume(start())
+}
+
+/// `app` at 200×60, its band asked of the worker, the cursor on volume.
+fn at_volume(mut app: App) -> App {
     app.session.analysis = Analysis::Background;
     app.update(Msg::Resize {
         width: 200,
@@ -64,18 +68,7 @@ fn on_volume_with_ranges() -> App {
             high: w.output_tokens * 1.2,
         },
     ];
-    let mut app = App::new(Document::opened(plan, None), catalog, None);
-    app.session.analysis = Analysis::Background;
-    app.update(Msg::Resize {
-        width: 200,
-        height: 60,
-    });
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .expect("volume row");
-    app
+    at_volume(App::new(Document::opened(plan, None), catalog, None))
 }
 
 fn key_press_with_ranges(c: &mut Criterion) {

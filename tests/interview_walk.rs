@@ -24,7 +24,7 @@ fn app() -> App {
         Some(PathBuf::from("/work/acme.ron")),
     );
     let mut a = App::new(doc, common::builtin(), None);
-    a.session.today = Some(DATE.into());
+    a.today = Some(DATE.into());
     a.update(Msg::Resize {
         width: 120,
         height: 40,

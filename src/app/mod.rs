@@ -83,7 +83,8 @@ pub struct App {
     /// The month a plan without its own `start` is taken to start (this month),
     /// set by the runtime's clock.
     pub start_default: Option<crate::model::prices::YearMonth>,
-    /// Today, `YYYY-MM-DD` (set by the runtime): for retired models and the catalog's age.
+    /// Today, `YYYY-MM-DD` (set by the runtime): for retired models, the
+    /// catalog's age and the date the interview writes into client sources.
     pub today: Option<String>,
 }
 

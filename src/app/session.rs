@@ -116,9 +116,6 @@ pub struct Session {
     active: usize,
     next_id: u64,
     pub analysis: Analysis,
-    /// Today, `YYYY-MM-DD`, set by the runtime (which has a clock): the date
-    /// the interview writes into the sources of the client's answers.
-    pub today: Option<String>,
 }
 
 impl Session {
@@ -128,7 +125,6 @@ impl Session {
             active: 0,
             next_id: 1,
             analysis: Analysis::Inline,
-            today: None,
         };
         s.push(doc);
         s

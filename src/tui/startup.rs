@@ -184,7 +184,6 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());
     let today = crate::clock::today();
     app.set_date(&today.date, today.month);
-    app.session.today = Some(today.date.clone());
     app.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     let mut notes: Vec<String> = note.into_iter().collect();
     if let Some(n) = paths::data_dir_note() {

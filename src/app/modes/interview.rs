@@ -356,7 +356,7 @@ impl InterviewState {
             reading,
             high: self.high,
         };
-        let date = app.session.today.clone().unwrap_or_default();
+        let date = app.today.clone().unwrap_or_default();
         let mut answers = self.answers.clone();
         answers[self.index] = Some(given.clone());
         let notes = record::notes(
