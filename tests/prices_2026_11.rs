@@ -432,10 +432,10 @@ fn a_eur_plan_with_catalog_prices_warns_naming_both_currencies_until_converted()
     );
     // With a rate, refreshing converts: then nothing is left to warn about.
     let c = eur_catalog();
-    let changes = snapshot_changes(&s, &c);
+    let changes = snapshot_changes(&s, &c, None);
     let s2 = runcost::model::prices::refreshed(&s, &changes);
     assert_eq!(currency_warning(&s2, &c), None);
-    assert!(snapshot_changes(&s2, &c).is_empty());
+    assert!(snapshot_changes(&s2, &c, None).is_empty());
 }
 
 // ---------------------------------------------------------- the workbench

@@ -20,10 +20,13 @@ fn month_total(p: &Projection, m: usize) -> f64 {
 }
 
 impl App {
-    /// A model with dated prices pins the plan's start month (this month) so
-    /// the prices land in the right plan months, now and when reopened.
-    pub(crate) fn start_for(&self, entry: &crate::model::pricing::CatalogModel) -> Option<String> {
-        if entry.schedule.is_empty() {
+    /// A snapshot with dated prices pins the plan's start month (this month)
+    /// so the prices land in the right plan months, now and when reopened.
+    pub(crate) fn start_for(
+        &self,
+        schedule: &[crate::model::pricing::ScheduledPrice],
+    ) -> Option<String> {
+        if schedule.is_empty() {
             None
         } else {
             self.start_default.map(|m| m.to_string())

@@ -108,6 +108,17 @@ pub fn snapshot(entry: &CatalogModel, currency: &str, catalog: &Catalog) -> Snap
     }
 }
 
+/// The currency a catalog snapshot for a plan in `plan_currency` is in: the
+/// plan's when the catalog has a rate to it (the snapshot is converted),
+/// else the catalog's own.
+pub fn snapshot_currency<'a>(plan_currency: &'a str, catalog: &Catalog) -> &'a str {
+    if !is_catalog_currency(plan_currency) && catalog.rate_to(plan_currency).is_some() {
+        plan_currency.trim()
+    } else {
+        CATALOG_CURRENCY
+    }
+}
+
 /// The plan's notes with a snapshot's conversion note added on a line of its own.
 pub fn with_note(notes: &str, note: &str) -> String {
     if notes.trim().is_empty() {
@@ -128,10 +139,13 @@ pub fn currency_warning(plan: &Scenario, catalog: &Catalog) -> Option<String> {
         .models
         .iter()
         .filter(|m| {
+            // Any of the entry's prices, listed or dated, taken as it is.
             catalog.model(&m.id).is_some_and(|e| {
-                m.pricing
-                    .as_ref()
-                    .is_none_or(|p| same_prices(p, &e.pricing))
+                m.pricing.as_ref().is_none_or(|p| {
+                    std::iter::once(&e.pricing)
+                        .chain(e.schedule.iter().map(|s| &s.pricing))
+                        .any(|c| same_prices(p, c))
+                })
             })
         })
         .map(|m| m.id.as_str())
@@ -161,8 +175,8 @@ pub fn currency_warning(plan: &Scenario, catalog: &Catalog) -> Option<String> {
 }
 
 /// Whether the money amounts are the same (a self-hosted plan's own sizing
-/// — peak, replicas — does not make its price a converted one).
-fn same_prices(plan: &Pricing, catalog: &Pricing) -> bool {
+/// — peak, replicas — does not make its price a converted one, nor another).
+pub(crate) fn same_prices(plan: &Pricing, catalog: &Pricing) -> bool {
     match (plan, catalog) {
         (Pricing::SelfHosted(p), Pricing::SelfHosted(c)) => p.gpu_hourly == c.gpu_hourly,
         (Pricing::Api(p), Pricing::Api(c)) => {

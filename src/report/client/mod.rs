@@ -86,13 +86,37 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
 /// cost, how sure the figures are and where things break even.
 pub fn report(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> ClientReport {
     let f = findings(s, catalog);
+    let warnings = ended_prices(s, catalog, date);
     build::build(&build::Inputs {
         s,
         p,
         catalog_as_of: &catalog.as_of,
         date: Some(date),
         findings: Some(&f),
+        warnings: &warnings,
     })
+}
+
+/// A sentence for each model the plan bills at a catalog price that has
+/// ended by then (a promotion kept in the snapshot), for a plan starting in
+/// its own `start`, else in the report date's month.
+pub fn ended_prices(s: &Scenario, catalog: &Catalog, date: &str) -> Vec<String> {
+    let Some(today) = crate::model::prices::YearMonth::parse(date) else {
+        return Vec::new();
+    };
+    let start = crate::model::prices::plan_start(s, today);
+    let currency = crate::model::currency::snapshot_currency(&s.currency, catalog);
+    let show = |v: f64| super::format::price(v, currency);
+    crate::model::dated::ended_prices(s, catalog, start)
+        .iter()
+        .map(|e| {
+            format!(
+                "{}. The figures in this report bill {} at the plan's price",
+                e.fact(&show, Some(date)),
+                e.id
+            )
+        })
+        .collect()
 }
 
 /// The plain report (no analyses, no date): the same sections as far as
@@ -104,6 +128,7 @@ pub fn plain(s: &Scenario, p: &Projection, catalog_as_of: &str) -> ClientReport 
         catalog_as_of,
         date: None,
         findings: None,
+        warnings: &[],
     })
 }
 
