@@ -227,7 +227,20 @@ pub fn snapshot_changes(
                     pricing: keeping_sizing(&d.pricing, &old),
                 })
                 .collect();
-            let schedule_changed = schedule_changed || (start.is_some() && old_schedule != schedule);
+            // Only dated prices that fall in the plan's months make a change.
+            let billed = |dated: &[super::pricing::ScheduledPrice]| match start {
+                Some(start) => {
+                    let end = start.plus(s.horizon_months);
+                    dated
+                        .iter()
+                        .filter(|d| super::dated::first_month(&d.from).is_some_and(|m| m < end))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                }
+                None => Vec::new(),
+            };
+            let schedule_changed = schedule_changed
+                || (start.is_some() && billed(&old_schedule) != billed(&schedule));
             (old != new || schedule_changed).then(|| PriceChange {
                 index,
                 id: m.id.clone(),
