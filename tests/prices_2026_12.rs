@@ -143,7 +143,10 @@ fn a_plan_starting_2026_12_naming_gpt_5_6_pays_the_list_price_not_the_ended_prom
 
 #[test]
 fn a_gemini_flash_plan_spanning_2027_01_pays_the_doubled_price_from_that_month() {
-    let s = read_on(&plan("gemini-3.8-flash", Some("2026-12"), None, 3), Some(CHECKED));
+    let s = read_on(
+        &plan("gemini-3.8-flash", Some("2026-12"), None, 3),
+        Some(CHECKED),
+    );
     // $0.75 / $3.75 in December, $1.50 / $7.50 from January.
     let m = inference(&s);
     close(m[0], 135.0, "December");
@@ -163,13 +166,30 @@ fn every_dated_catalog_price_is_billed_from_its_month_when_the_plan_names_the_mo
         let start = before(first);
         let s = read_on(&plan(&e.id, Some(&start.to_string()), None, 3), None);
         let m = inference(&s);
-        close(m[0], cost_at(&s, &e.pricing), &format!("{}: the month before", e.id));
-        close(m[1], cost_at(&s, &dates[0].pricing), &format!("{}: from {}", e.id, dates[0].from));
+        close(
+            m[0],
+            cost_at(&s, &e.pricing),
+            &format!("{}: the month before", e.id),
+        );
+        close(
+            m[1],
+            cost_at(&s, &dates[0].pricing),
+            &format!("{}: from {}", e.id, dates[0].from),
+        );
         // A plan that starts after the change: month 1 is the new price, and
         // that is the price the plan carries.
         let later = read_on(&plan(&e.id, Some(&first.to_string()), None, 2), None);
-        assert_eq!(later.models[0].pricing.as_ref(), Some(&dates[0].pricing), "{}", e.id);
-        close(inference(&later)[0], cost_at(&later, &dates[0].pricing), &e.id);
+        assert_eq!(
+            later.models[0].pricing.as_ref(),
+            Some(&dates[0].pricing),
+            "{}",
+            e.id
+        );
+        close(
+            inference(&later)[0],
+            cost_at(&later, &dates[0].pricing),
+            &e.id,
+        );
         // Nothing of it is an ended price.
         assert!(ended_prices(&later, &c, first).is_empty(), "{}", e.id);
     }
@@ -234,14 +254,37 @@ fn a_snapshot_of_every_ended_or_ending_catalog_price_is_found_with_its_last_day(
         assert!(f.promotional, "{}: the price goes up after it", e.id);
         // The same snapshot in a plan that ends before the change is fine;
         // one that starts before and runs past it is told the month.
-        let early = plan(&e.id, Some(&before(first).to_string()), Some(e.pricing.clone()), 1);
-        assert!(ended_prices(&early, &c, before(first)).is_empty(), "{}", e.id);
-        let spans = plan(&e.id, Some(&before(first).to_string()), Some(e.pricing.clone()), 3);
-        assert_eq!(ended_prices(&spans, &c, before(first))[0].month, 2, "{}", e.id);
+        let early = plan(
+            &e.id,
+            Some(&before(first).to_string()),
+            Some(e.pricing.clone()),
+            1,
+        );
+        assert!(
+            ended_prices(&early, &c, before(first)).is_empty(),
+            "{}",
+            e.id
+        );
+        let spans = plan(
+            &e.id,
+            Some(&before(first).to_string()),
+            Some(e.pricing.clone()),
+            3,
+        );
+        assert_eq!(
+            ended_prices(&spans, &c, before(first))[0].month,
+            2,
+            "{}",
+            e.id
+        );
         // The snapshot with its dated prices is billed right: nothing to say.
         let mut dated = spans.clone();
         dated.models[0].schedule = e.schedule.clone();
-        assert!(ended_prices(&dated, &c, before(first)).is_empty(), "{}", e.id);
+        assert!(
+            ended_prices(&dated, &c, before(first)).is_empty(),
+            "{}",
+            e.id
+        );
         // A price of the plan's own (negotiated) is not the catalog's.
         let mut own = spans.clone();
         own.models[0].pricing = Some(Pricing::Api(ApiPricing {
@@ -285,7 +328,11 @@ fn refreshing_an_ended_promotion_bills_the_list_price_and_says_nothing_more() {
         3,
     );
     let changes = snapshot_changes(&flash, &c, Some(month("2026-12")));
-    assert!(changes[0].summary().contains("dated prices"), "{}", changes[0].summary());
+    assert!(
+        changes[0].summary().contains("dated prices"),
+        "{}",
+        changes[0].summary()
+    );
     let fixed = refreshed(&flash, &changes);
     assert_eq!(fixed.start.as_deref(), Some("2026-12"));
     close(inference(&fixed)[1], 270.0, "January after refresh");
@@ -341,7 +388,10 @@ fn check_is_quiet_for_the_named_model_and_warns_about_a_snapshot_of_the_ended_pr
     );
     // Said once, not also as a generic "priced differently".
     assert!(!said.contains("priced differently"), "{said}");
-    assert!(said.contains("refreshing the price snapshots would change the TCO"), "{said}");
+    assert!(
+        said.contains("refreshing the price snapshots would change the TCO"),
+        "{said}"
+    );
     // Before the promotion ended, a plan that ends with it is fine; one that
     // runs past it is told the month it would pay the list price.
     let mut nov = promo_snapshot(Some("2026-11"));
@@ -384,20 +434,40 @@ fn the_report_says_it_in_the_summary_and_the_json_stays_per_spec_with_the_warnin
         "{md}"
     );
     let html = text(&run(&h, CHECKED, &["report", &snap, "-f", "html"]).stdout);
-    assert!(html.contains("Price warning: gpt-5.6 is priced at"), "the HTML too");
+    assert!(
+        html.contains("Price warning: gpt-5.6 is priced at"),
+        "the HTML too"
+    );
 
     let out = run(&h, CHECKED, &["report", &snap, "-f", "json"]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["currency", "horizon_months", "months", "name", "totals"]);
+    assert_eq!(
+        keys,
+        ["currency", "horizon_months", "months", "name", "totals"]
+    );
     let err = text(&out.stderr);
-    assert!(err.contains("warning:") && err.contains("ended on 2026-11-21"), "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("ended on 2026-11-21"),
+        "{err}"
+    );
     for format in ["csv", "table"] {
         let out = run(&h, CHECKED, &["report", &snap, "-f", format]);
-        assert!(!text(&out.stdout).contains("ended on"), "{format}: data only");
-        assert!(text(&out.stderr).contains("ended on 2026-11-21"), "{format}");
+        assert!(
+            !text(&out.stdout).contains("ended on"),
+            "{format}: data only"
+        );
+        assert!(
+            text(&out.stderr).contains("ended on 2026-11-21"),
+            "{format}"
+        );
     }
     // A plan billed right has no warning anywhere.
     let named = write(&h, "named.ron", &plan("gpt-5.6", Some("2026-12"), None, 12));
@@ -418,7 +488,11 @@ fn every_example_and_use_case_template_is_priced_on_the_day() {
         let p = runcost::store::use_cases::load(u, &c, &[], Some(today)).unwrap();
         let start = runcost::model::prices::plan_start(&p, today);
         assert!(ended_prices(&p, &c, start).is_empty(), "{}", u.name);
-        assert!(snapshot_changes(&p, &c, Some(start)).is_empty(), "{}", u.name);
+        assert!(
+            snapshot_changes(&p, &c, Some(start)).is_empty(),
+            "{}",
+            u.name
+        );
     }
     // `runcost new` writes a plan that checks clean on the day.
     let h = home("new");
@@ -433,7 +507,11 @@ fn every_example_and_use_case_template_is_priced_on_the_day() {
 /// `until_from` (exclusive), $0.75 after.
 fn mini_promotion(from: &str) -> Catalog {
     let mut c = builtin();
-    let i = c.models.iter().position(|m| m.id == "gpt-5.4-mini").unwrap();
+    let i = c
+        .models
+        .iter()
+        .position(|m| m.id == "gpt-5.4-mini")
+        .unwrap();
     let list = c.models[i].pricing.clone();
     let mut promo = api(&list).clone();
     promo.input_per_mtok = 0.5;
@@ -461,7 +539,11 @@ fn the_interview_templates_take_the_price_in_force_and_the_dated_prices_to_come(
     let m = p.models.iter().find(|m| m.id == "gpt-5.4-mini").unwrap();
     assert_eq!(api(m.pricing.as_ref().unwrap()).input_per_mtok, 0.5);
     assert_eq!(m.schedule.len(), 1);
-    assert_eq!(p.start.as_deref(), Some("2026-12"), "placed in the plan's months");
+    assert_eq!(
+        p.start.as_deref(),
+        Some("2026-12"),
+        "placed in the plan's months"
+    );
 }
 
 // --------------------------------------------------------- the workbench
@@ -497,9 +579,9 @@ fn the_workbench_marks_the_title_bar_says_it_in_a_notice_and_p_bills_the_list_pr
     let title = screen(&app).lines().next().unwrap().to_string();
     assert!(title.contains("⚠ promotion ended"), "{title}");
     assert!(
-        app.notices
-            .iter()
-            .any(|n| n.text.contains("the promotional price that ended on 2026-11-21")),
+        app.notices.iter().any(|n| n
+            .text
+            .contains("the promotional price that ended on 2026-11-21")),
         "{:?}",
         app.notices
     );
@@ -572,7 +654,12 @@ fn picking_a_model_snapshots_the_price_in_force_in_the_plans_first_month() {
 #[test]
 fn the_picker_ranks_a_model_at_the_price_picking_it_would_bill() {
     let c = builtin();
-    let mut s = plan("gpt-5.4-mini", None, Some(entry(&c, "gpt-5.4-mini").pricing.clone()), 12);
+    let mut s = plan(
+        "gpt-5.4-mini",
+        None,
+        Some(entry(&c, "gpt-5.4-mini").pricing.clone()),
+        12,
+    );
     s.start = None;
     let now = project(&s).totals.tco;
     let judged = runcost::app::modes::picker_rank::judge(
@@ -593,7 +680,11 @@ fn the_picker_ranks_a_model_at_the_price_picking_it_would_bill() {
 fn sourced(m: &CatalogModel) {
     assert!(m.source.len() > 40, "{}: a source: {}", m.id, m.source);
     assert!(m.source.contains(CHECKED), "{}: checked date", m.id);
-    assert!(m.notes.len() > 80, "{}: a note says which source says what", m.id);
+    assert!(
+        m.notes.len() > 80,
+        "{}: a note says which source says what",
+        m.id
+    );
 }
 
 #[test]
@@ -612,10 +703,18 @@ fn gpt_5_6_terra_and_luna_keep_the_price_openais_own_pages_list_with_the_launch_
         (0.2, Some(0.02), 1.2)
     );
     for (m, launch) in [(terra, "$2.50 / $15"), (luna, "$1 / $6")] {
-        assert!(m.source.contains("developers.openai.com/api/docs/models/"), "{}", m.id);
+        assert!(
+            m.source.contains("developers.openai.com/api/docs/models/"),
+            "{}",
+            m.id
+        );
         assert!(m.notes.contains(launch), "{}: the reported figure", m.id);
         assert!(m.notes.contains("2026-07-30"), "{}: when it changed", m.id);
-        assert!(m.notes.contains("Not verified"), "{}: what was not seen", m.id);
+        assert!(
+            m.notes.contains("Not verified"),
+            "{}: what was not seen",
+            m.id
+        );
         // The long-context tier follows OpenAI's rule: 2x input, 1.5x output.
         let p = api(&m.pricing);
         let lc = p.long_context.as_ref().unwrap();
@@ -672,7 +771,10 @@ fn a_mid_market_h100_option_sits_inside_the_market_with_its_price_kind_and_sourc
         let offer = e.offer.as_ref().unwrap();
         assert_eq!(offer.price_kind, PriceKind::OnDemand);
         assert!(offer.region.contains("Hyperstack"));
-        assert_eq!(offer.benchmark, entry(&c, top).offer.as_ref().unwrap().benchmark);
+        assert_eq!(
+            offer.benchmark,
+            entry(&c, top).offer.as_ref().unwrap().benchmark
+        );
         assert!(e.source.contains("hyperstack.cloud/gpu-pricing"), "{mid}");
         sourced(e);
     }
@@ -681,7 +783,11 @@ fn a_mid_market_h100_option_sits_inside_the_market_with_its_price_kind_and_sourc
     assert!(runpod.notes.contains("top of a $2.50-$4") && runpod.notes.contains("hyperstack"));
     // The mid-market option is a break-even candidate like the others.
     let found = runcost::model::analysis::breakeven::hosting(&scenario("support-assistant"), &c);
-    assert!(found.iter().any(|h| h.option == "llama-3.1-8b-h100-hyperstack"));
+    assert!(
+        found
+            .iter()
+            .any(|h| h.option == "llama-3.1-8b-h100-hyperstack")
+    );
 }
 
 // ---------------------------------------------------- exchange rates (§6)
@@ -709,21 +815,40 @@ fn a_rate_is_plausible_dated_and_named_by_three_letters() {
     }
     assert!(rate(MIN_RATE, "2026-11-20").problems("EUR").is_empty());
     assert!(rate(MAX_RATE, "2026-11-20").problems("EUR").is_empty());
-    for bad in [1e-300, 9.9e-5, 1.000_001e6, 1e300, 0.0, -0.9, f64::NAN, f64::INFINITY] {
+    for bad in [
+        1e-300,
+        9.9e-5,
+        1.000_001e6,
+        1e300,
+        0.0,
+        -0.9,
+        f64::NAN,
+        f64::INFINITY,
+    ] {
         let p = rate(bad, "2026-11-20").problems("GBP");
         assert_eq!(p.len(), 1, "{bad}");
         assert_eq!(p[0].path, "rate");
         assert!(p[0].allowed.contains("0.0001") && p[0].allowed.contains("1000000"));
         assert!(p[0].value.len() < 12, "said short: {}", p[0].value);
     }
-    for bad in ["2026-11-20\nfake line", "2026-02-30", "20 Nov 2026", "", "2026-11"] {
+    for bad in [
+        "2026-11-20\nfake line",
+        "2026-02-30",
+        "20 Nov 2026",
+        "",
+        "2026-11",
+    ] {
         let p = rate(0.79, bad).problems("GBP");
         assert_eq!(p.len(), 1, "{bad:?}");
         assert_eq!(p[0].path, "date");
         assert!(!p[0].value.contains('\n'), "the date is quoted, escaped");
     }
     for bad in ["GB", "EURO", "E\nU", "€UR", ""] {
-        assert_eq!(rate(0.9, "2026-11-20").problems(bad)[0].path, "code", "{bad:?}");
+        assert_eq!(
+            rate(0.9, "2026-11-20").problems(bad)[0].path,
+            "code",
+            "{bad:?}"
+        );
     }
 }
 
@@ -744,8 +869,14 @@ fn a_catalog_keeps_no_implausible_rate_and_never_converts_with_one() {
     let (kept, rejected) = c.validated();
     assert_eq!(kept.usd_to.keys().collect::<Vec<_>>(), ["CHF"]);
     assert_eq!(rejected.total(), 3);
-    assert_eq!(rejected.by_reason.get("exchange rate out of range"), Some(&2));
-    assert_eq!(rejected.by_reason.get("rate date not a YYYY-MM-DD date"), Some(&1));
+    assert_eq!(
+        rejected.by_reason.get("exchange rate out of range"),
+        Some(&2)
+    );
+    assert_eq!(
+        rejected.by_reason.get("rate date not a YYYY-MM-DD date"),
+        Some(&1)
+    );
 }
 
 #[test]
@@ -757,11 +888,17 @@ fn check_skips_a_bad_user_rate_with_a_message_and_never_prints_it_as_a_price() {
     for (r, date, said) in [
         ("1e-300", "2026-11-20", "rate is 1e-300"),
         ("1e300", "2026-11-20", "rate is 1e300"),
-        ("0.79", "2026-11-20\\nfake line", "date is \"2026-11-20\\nfake line\""),
+        (
+            "0.79",
+            "2026-11-20\\nfake line",
+            "date is \"2026-11-20\\nfake line\"",
+        ),
     ] {
         std::fs::write(
             h.join("config/catalog.ron"),
-            format!("Catalog(as_of: \"2026-11-20\", usd_to: {{\"GBP\": (rate: {r}, date: \"{date}\")}})"),
+            format!(
+                "Catalog(as_of: \"2026-11-20\", usd_to: {{\"GBP\": (rate: {r}, date: \"{date}\")}})"
+            ),
         )
         .unwrap();
         let out = run(&h, CHECKED, &["check", &plan]);

@@ -263,8 +263,7 @@ impl Session {
                 None => crate::model::prices::own_start(&doc.plan),
             };
             if d.prices_of != Some((doc.revision, start)) {
-                d.price_changes =
-                    crate::model::prices::snapshot_changes(&doc.plan, catalog, start);
+                d.price_changes = crate::model::prices::snapshot_changes(&doc.plan, catalog, start);
                 (d.retirements, d.ended_prices) = match start {
                     Some(start) => (
                         crate::model::prices::retirements(&doc.plan, catalog, start),

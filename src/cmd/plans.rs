@@ -171,8 +171,8 @@ pub fn price_warnings(
     catalog: &Catalog,
     today: &crate::clock::Today,
 ) -> Vec<String> {
-    use crate::model::lifecycle::retired_models;
     use crate::model::currency::snapshot_currency;
+    use crate::model::lifecycle::retired_models;
     use crate::model::prices::{plan_start, refresh_effect, retirements, snapshot_changes};
     let mut out = Vec::new();
     if let Some(w) = crate::model::currency::currency_warning(plan, catalog) {

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use super::{
-    emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered, warn,
-};
+use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered, warn};
 use crate::cli::Failure;
 use crate::model::project;
 use crate::report::{self, Format};

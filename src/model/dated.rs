@@ -23,7 +23,11 @@ pub fn first_month(from: &str) -> Option<YearMonth> {
 /// The price in force in calendar month `when`: of the dated prices whose
 /// first month has come, the latest (the one listed later when two start in
 /// the same month), else `base`. A date that cannot be read never applies.
-pub fn in_force<'a>(base: &'a Pricing, schedule: &'a [ScheduledPrice], when: YearMonth) -> &'a Pricing {
+pub fn in_force<'a>(
+    base: &'a Pricing,
+    schedule: &'a [ScheduledPrice],
+    when: YearMonth,
+) -> &'a Pricing {
     let mut best: Option<(YearMonth, &Pricing)> = None;
     for s in schedule {
         if let Some(m) = first_month(&s.from)
@@ -221,11 +225,17 @@ pub fn ended_prices(plan: &Scenario, catalog: &Catalog, start: YearMonth) -> Vec
             let Some(paid) = plan_pays(plan, m, when) else {
                 break;
             };
-            let now = dated.iter().rposition(|(first, _)| *first <= when).map_or(0, |i| i + 1);
+            let now = dated
+                .iter()
+                .rposition(|(first, _)| *first <= when)
+                .map_or(0, |i| i + 1);
             if currency::same_prices(paid, timeline[now]) {
                 continue;
             }
-            let Some(k) = (0..now).rev().find(|&k| currency::same_prices(paid, timeline[k])) else {
+            let Some(k) = (0..now)
+                .rev()
+                .find(|&k| currency::same_prices(paid, timeline[k]))
+            else {
                 continue;
             };
             let Some(until) = super::lifecycle::day_before(&dated[k].1.from) else {

@@ -270,7 +270,14 @@ mod tests {
         assert_eq!(day_before("2026-05-01").as_deref(), Some("2026-04-30"));
         assert_eq!(day_before("2026-02-30"), None);
         assert!(is_date("2026-11-20"));
-        for bad in ["2026-11-20\nfake", "2026-11-2", " 2026-11-20", "2026/11/20", "2026-13-01", "soon"] {
+        for bad in [
+            "2026-11-20\nfake",
+            "2026-11-2",
+            " 2026-11-20",
+            "2026/11/20",
+            "2026-13-01",
+            "soon",
+        ] {
             assert!(!is_date(bad), "{bad:?}");
         }
     }

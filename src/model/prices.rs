@@ -239,8 +239,8 @@ pub fn snapshot_changes(
                 }
                 None => Vec::new(),
             };
-            let schedule_changed = schedule_changed
-                || (start.is_some() && billed(&old_schedule) != billed(&schedule));
+            let schedule_changed =
+                schedule_changed || (start.is_some() && billed(&old_schedule) != billed(&schedule));
             (old != new || schedule_changed).then(|| PriceChange {
                 index,
                 id: m.id.clone(),

@@ -117,9 +117,8 @@ pub fn initial_document(
             ));
         }
         if file.exists() {
-            let plan =
-                open_plan_on(file, catalog, Some(this_month()))
-                    .map_err(|e| e.render(&file.display().to_string()))?;
+            let plan = open_plan_on(file, catalog, Some(this_month()))
+                .map_err(|e| e.render(&file.display().to_string()))?;
             return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
         }
         let mut plan = default_plan(catalog)?;

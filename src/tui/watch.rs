@@ -57,9 +57,12 @@ impl Watch {
                     let hash = content_hash(&bytes);
                     if Some(hash) != d.disk_hash {
                         let month = Some(crate::clock::today().month);
-                        let theirs = parse_plan_on(&bytes, catalog, month).map(Box::new).map_err(|e| {
-                            e.render(&path.display().to_string()).replace('\n', " · ")
-                        });
+                        let theirs =
+                            parse_plan_on(&bytes, catalog, month)
+                                .map(Box::new)
+                                .map_err(|e| {
+                                    e.render(&path.display().to_string()).replace('\n', " · ")
+                                });
                         msgs.push(Msg::DiskChanged {
                             path: path.clone(),
                             theirs,

@@ -24,9 +24,6 @@ pub struct Inputs<'a> {
     pub date: Option<&'a str>,
     /// The analyses (the full report only).
     pub findings: Option<&'a Findings>,
-    /// Prices behind the figures that are not the day's (an ended promotion
-    /// in a snapshot), said in the summary where they cannot be missed.
-    pub warnings: &'a [String],
 }
 
 impl Inputs<'_> {
@@ -169,9 +166,6 @@ fn summary(i: &Inputs) -> Option<Section> {
     }
     if let Some(short) = understaffing(p) {
         sec = sec.with(Block::Strong(short));
-    }
-    for w in i.warnings {
-        sec = sec.with(Block::Strong(format!("Price warning: {w}.")));
     }
     sec = sec.with(Block::Chart(monthly_chart(i)));
     if let Some(f) = i.findings {

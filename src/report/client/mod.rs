@@ -86,15 +86,24 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
 /// cost, how sure the figures are and where things break even.
 pub fn report(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> ClientReport {
     let f = findings(s, catalog);
-    let warnings = ended_prices(s, catalog, date);
-    build::build(&build::Inputs {
+    let mut report = build::build(&build::Inputs {
         s,
         p,
         catalog_as_of: &catalog.as_of,
         date: Some(date),
         findings: Some(&f),
-        warnings: &warnings,
-    })
+    });
+    // Prices behind the figures that are not the day's (an ended promotion
+    // kept in a snapshot): said in the summary, after the figures, where
+    // they cannot be missed.
+    if let Some(summary) = report.sections.iter_mut().find(|x| x.id == "summary") {
+        let at = summary.blocks.len().min(2);
+        let said = ended_prices(s, catalog, date)
+            .into_iter()
+            .map(|w| model::Block::Strong(format!("Price warning: {w}.")));
+        summary.blocks.splice(at..at, said);
+    }
+    report
 }
 
 /// A sentence for each model the plan bills at a catalog price that has
@@ -128,7 +137,6 @@ pub fn plain(s: &Scenario, p: &Projection, catalog_as_of: &str) -> ClientReport 
         catalog_as_of,
         date: None,
         findings: None,
-        warnings: &[],
     })
 }
 
