@@ -589,7 +589,11 @@ fn the_workbench_marks_the_title_bar_says_it_in_a_notice_and_p_bills_the_list_pr
     app.update(Msg::Key(KeyChord::ch('p')));
     close(app.projection().months[0].inference, 1050.0, "after p");
     assert!(app.ended_prices().is_empty());
-    assert!(!screen(&app).lines().next().unwrap().contains("promotion"));
+    let after = screen(&app);
+    assert!(!after.lines().next().unwrap().contains("promotion"));
+    // What was said about the old price goes with it.
+    assert!(!after.contains("promotional price"), "{after}");
+    assert!(!after.contains("catalog prices changed"), "{after}");
     app.update(Msg::Key(KeyChord::ch('u')));
     assert_eq!(app.doc().plan, app_plan, "undoable");
     assert_eq!(app.ended_prices().len(), 1);

@@ -103,9 +103,23 @@ impl App {
         }
         let changes = self.price_changes().to_vec();
         let ids: Vec<String> = changes.iter().map(|c| c.id.clone()).collect();
+        let said = self.ended_price_sentences();
         self.commit(format!("Prices refreshed: {}", ids.join(", ")), |s| {
             *s = crate::model::prices::refreshed(s, &changes);
         });
+        // What was said about the old prices no longer holds: it goes (the
+        // title bar says it again if an undo brings them back).
+        let still = self.ended_price_sentences();
+        self.notices
+            .retain(|n| !said.contains(&n.text) || still.contains(&n.text));
+        if self.price_changes().is_empty()
+            && self
+                .status
+                .as_ref()
+                .is_some_and(|st| st.text.starts_with("catalog prices changed for"))
+        {
+            self.status = None;
+        }
     }
 
     /// Applies an edit to the plan, recomputes, and records what it changed.
