@@ -485,7 +485,7 @@ fn every_example_and_use_case_template_is_priced_on_the_day() {
         assert!(ended_prices(&p, &c, start).is_empty(), "{}", t.name);
     }
     for u in runcost::store::use_cases::USE_CASES {
-        let p = runcost::store::use_cases::load(u, &c, &[], Some(today)).unwrap();
+        let p = runcost::store::use_cases::load_on(u, &c, &[], Some(today)).unwrap();
         let start = runcost::model::prices::plan_start(&p, today);
         assert!(ended_prices(&p, &c, start).is_empty(), "{}", u.name);
         assert!(
@@ -529,13 +529,13 @@ fn the_interview_templates_take_the_price_in_force_and_the_dated_prices_to_come(
     let u = runcost::store::use_cases::use_case("support").unwrap();
     // Ended before the call: the list price, nothing dated.
     let ended = mini_promotion("2026-11-22");
-    let p = runcost::store::use_cases::load(u, &ended, &[], Some(month(CHECKED))).unwrap();
+    let p = runcost::store::use_cases::load_on(u, &ended, &[], Some(month(CHECKED))).unwrap();
     let m = p.models.iter().find(|m| m.id == "gpt-5.4-mini").unwrap();
     assert_eq!(api(m.pricing.as_ref().unwrap()).input_per_mtok, 0.75);
     assert!(m.schedule.is_empty());
     // Ending after the call: the promotion now, the list price from its month.
     let coming = mini_promotion("2027-03-01");
-    let p = runcost::store::use_cases::load(u, &coming, &[], Some(month(CHECKED))).unwrap();
+    let p = runcost::store::use_cases::load_on(u, &coming, &[], Some(month(CHECKED))).unwrap();
     let m = p.models.iter().find(|m| m.id == "gpt-5.4-mini").unwrap();
     assert_eq!(api(m.pricing.as_ref().unwrap()).input_per_mtok, 0.5);
     assert_eq!(m.schedule.len(), 1);

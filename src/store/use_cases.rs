@@ -89,9 +89,15 @@ pub fn use_case(name: &str) -> Option<&'static UseCase> {
 
 /// Parses a template and gives each of `asked` (input paths) that has no
 /// source yet the Low-confidence "template default" source, so nothing in
-/// it passes for the client's figure. Catalog models it names are priced as
-/// a plan starting in `this_month` pays them (the runtime's month).
-pub fn load(
+/// it passes for the client's figure. Without a clock (see
+/// [`parse_plan`](super::plan_file::parse_plan)); the workbench uses [`load_on`].
+pub fn load(u: &UseCase, catalog: &Catalog, asked: &[String]) -> Result<Scenario, PlanError> {
+    load_on(u, catalog, asked, None)
+}
+
+/// [`load`] in `this_month`: catalog models the template names are priced as
+/// a plan starting this month pays them (the runtime's month).
+pub fn load_on(
     u: &UseCase,
     catalog: &Catalog,
     asked: &[String],
