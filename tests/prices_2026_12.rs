@@ -929,3 +929,26 @@ fn check_skips_a_bad_user_rate_with_a_message_and_never_prints_it_as_a_price() {
     assert!(text(&out.stdout).contains("1 USD = 0.79 GBP (rate of 2026-11-20)"));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_plan_in_another_currency_with_an_unconverted_dated_catalog_price_is_warned() {
+    let c = builtin();
+    // The list price after the promotion, in a EUR plan, as USD.
+    let mut s = plan("gpt-5.6", Some("2026-12"), None, 3);
+    s.models[0].pricing = Some(entry(&c, "gpt-5.6").schedule[0].pricing.clone());
+    s.currency = "EUR".into();
+    let w = runcost::model::currency::currency_warning(&s, &c).expect("warned");
+    assert!(w.contains("EUR") && w.contains("gpt-5.6"), "{w}");
+    // Converted at a rate, it is not.
+    let mut eur = c.clone();
+    eur.usd_to.insert("EUR".into(), rate(0.5, "2026-11-20"));
+    let snap = runcost::model::dated::entry_snapshot(
+        entry(&eur, "gpt-5.6"),
+        "EUR",
+        &eur,
+        Some(month("2026-12")),
+    );
+    assert_eq!(io(&snap.pricing), (2.5, 15.0));
+    s.models[0].pricing = Some(snap.pricing);
+    assert_eq!(runcost::model::currency::currency_warning(&s, &eur), None);
+}

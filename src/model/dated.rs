@@ -256,3 +256,77 @@ pub fn ended_prices(plan: &Scenario, catalog: &Catalog, start: YearMonth) -> Vec
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pricing::ApiPricing;
+
+    fn price(input: f64) -> Pricing {
+        Pricing::Api(ApiPricing {
+            input_per_mtok: input,
+            ..ApiPricing::default()
+        })
+    }
+
+    fn at(from: &str, input: f64) -> ScheduledPrice {
+        ScheduledPrice {
+            from: from.into(),
+            pricing: price(input),
+        }
+    }
+
+    fn ym(s: &str) -> YearMonth {
+        YearMonth::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_price_in_force_is_the_latest_that_has_started_in_any_order() {
+        let base = price(1.0);
+        let listed = [
+            at("2027-03-01", 3.0),
+            at("2027-01-01", 2.0),
+            at("soon", 9.0),
+        ];
+        let input = |m: &str| match in_force(&base, &listed, ym(m)) {
+            Pricing::Api(a) => a.input_per_mtok,
+            _ => unreachable!(),
+        };
+        assert_eq!(input("2026-12"), 1.0);
+        assert_eq!(input("2027-01"), 2.0);
+        assert_eq!(input("2027-04"), 3.0, "not the one listed last");
+        // A price from the 15th applies from the next month.
+        assert_eq!(first_month("2026-11-22"), Some(ym("2026-12")));
+        assert_eq!(first_month("2027-01-01"), Some(ym("2027-01")));
+    }
+
+    #[test]
+    fn a_placed_snapshot_bills_every_later_month_as_the_whole_list() {
+        let snap = Snapshot {
+            pricing: price(1.0),
+            schedule: vec![
+                at("2027-03-01", 3.0),
+                at("2026-11-22", 2.0),
+                at("2027-03-01", 4.0),
+            ],
+            note: None,
+        };
+        for start in ["2026-10", "2026-12", "2027-02", "2027-03", "2027-06"] {
+            let p = placed(snap.clone(), ym(start));
+            for k in 0..12 {
+                let m = ym(start).plus(k);
+                assert_eq!(
+                    in_force(&p.pricing, &p.schedule, m),
+                    in_force(&snap.pricing, &snap.schedule, m),
+                    "start {start}, month {m}"
+                );
+            }
+            assert!(
+                p.schedule
+                    .iter()
+                    .all(|s| first_month(&s.from).unwrap() > ym(start)),
+                "only what is still to come"
+            );
+        }
+    }
+}
