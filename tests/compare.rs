@@ -173,7 +173,11 @@ fn plans_marked_in_the_browser_open_side_by_side() {
     ]
     .iter()
     .map(|n| {
-        runcost::store::plans::summarize(&root().join(format!("scenarios/{n}.ron")), &builtin())
+        runcost::store::plans::summarize(
+            &root().join(format!("scenarios/{n}.ron")),
+            &builtin(),
+            None,
+        )
     })
     .collect();
     a.update(Msg::PlanList(plans));

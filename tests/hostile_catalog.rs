@@ -118,7 +118,7 @@ fn a_bad_user_entry_never_overrides_the_built_in_price_or_reaches_a_plan() {
             schedule: Vec::new(),
         },
     );
-    assert!(snapshot_changes(&plan, &catalog).is_empty());
+    assert!(snapshot_changes(&plan, &catalog, None).is_empty());
 }
 
 #[test]

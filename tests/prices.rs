@@ -83,7 +83,7 @@ fn a_plan_keeps_its_prices_until_refreshed_and_the_refresh_is_undoable() {
     a.input_per_mtok = 1.0;
     let plan = scenario("support-assistant");
     let before = project(&plan);
-    let changes = snapshot_changes(&plan, &catalog);
+    let changes = snapshot_changes(&plan, &catalog, None);
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].id, "gpt-5.4-mini");
     assert!(

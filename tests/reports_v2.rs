@@ -276,7 +276,7 @@ fn refreshing_prices_keeps_the_plans_own_sizing_of_a_self_hosted_model() {
     };
     assert!(h.peak_to_average > 1.0 && h.spare_replicas > 0);
     // Peak, replica size and spares describe the plan, not a price.
-    assert!(snapshot_changes(&s, &builtin()).is_empty());
+    assert!(snapshot_changes(&s, &builtin(), None).is_empty());
 }
 
 #[test]

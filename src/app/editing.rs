@@ -20,10 +20,13 @@ fn month_total(p: &Projection, m: usize) -> f64 {
 }
 
 impl App {
-    /// A model with dated prices pins the plan's start month (this month) so
-    /// the prices land in the right plan months, now and when reopened.
-    pub(crate) fn start_for(&self, entry: &crate::model::pricing::CatalogModel) -> Option<String> {
-        if entry.schedule.is_empty() {
+    /// A snapshot with dated prices pins the plan's start month (this month)
+    /// so the prices land in the right plan months, now and when reopened.
+    pub(crate) fn start_for(
+        &self,
+        schedule: &[crate::model::pricing::ScheduledPrice],
+    ) -> Option<String> {
+        if schedule.is_empty() {
             None
         } else {
             self.start_default.map(|m| m.to_string())
@@ -100,9 +103,23 @@ impl App {
         }
         let changes = self.price_changes().to_vec();
         let ids: Vec<String> = changes.iter().map(|c| c.id.clone()).collect();
+        let said = self.ended_price_sentences();
         self.commit(format!("Prices refreshed: {}", ids.join(", ")), |s| {
             *s = crate::model::prices::refreshed(s, &changes);
         });
+        // What was said about the old prices no longer holds: it goes (the
+        // title bar says it again if an undo brings them back).
+        let still = self.ended_price_sentences();
+        self.notices
+            .retain(|n| !said.contains(&n.text) || still.contains(&n.text));
+        if self.price_changes().is_empty()
+            && self
+                .status
+                .as_ref()
+                .is_some_and(|st| st.text.starts_with("catalog prices changed for"))
+        {
+            self.status = None;
+        }
     }
 
     /// Applies an edit to the plan, recomputes, and records what it changed.

@@ -266,7 +266,7 @@ impl App {
         let Some(t) = TEMPLATES.get(i) else {
             return;
         };
-        match crate::store::plans::load_template(t, &self.catalog) {
+        match crate::store::plans::load_template_on(t, &self.catalog, self.start_default) {
             Ok(plan) => {
                 self.replace_workspace(vec![Document::unsaved(plan, None)]);
                 self.say(

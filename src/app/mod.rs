@@ -164,6 +164,12 @@ impl App {
         &self.derived().retirements
     }
 
+    /// Models of the active plan billed at a catalog price that has ended
+    /// by then (a promotion kept in the snapshot).
+    pub fn ended_prices(&self) -> &[crate::model::dated::EndedPrice] {
+        &self.derived().ended_prices
+    }
+
     /// P10/P50/P90 of the TCO when the plan gives ranges (the reports'
     /// draws and seed, `uncertainty::DRAWS`/`SEED`). While
     /// [`band_updating`](Self::band_updating), the band of an earlier version.

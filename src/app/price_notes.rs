@@ -1,7 +1,7 @@
 //! What the workbench says about the prices behind the plan when it opens
 //! one: catalog prices that moved, models retired today or within the
-//! horizon, spot-priced GPUs, catalog prices in another currency, and a
-//! catalog too old to trust.
+//! horizon, a snapshot of a promotion that has ended, spot-priced GPUs,
+//! catalog prices in another currency, and a catalog too old to trust.
 
 use super::{App, StatusKind};
 use crate::model::lifecycle::{RetiredModel, retired_models, stale_days};
@@ -20,6 +20,18 @@ impl App {
             Some(today) => retired_models(&self.doc().plan, &self.catalog, today),
             None => Vec::new(),
         }
+    }
+
+    /// What each model billed at an ended catalog price pays, since when, and
+    /// what the catalog says instead (the plan's currency).
+    pub fn ended_price_sentences(&self) -> Vec<String> {
+        let currency =
+            crate::model::currency::snapshot_currency(&self.doc().plan.currency, &self.catalog);
+        let show = |v: f64| crate::report::format::price(v, currency);
+        self.ended_prices()
+            .iter()
+            .map(|e| e.sentence(&show, self.today.as_deref()))
+            .collect()
     }
 
     /// The catalog's age in days when it is older than 60 days today.
@@ -54,6 +66,7 @@ impl App {
             self.say(StatusKind::Warning, parts.join(" · "));
         }
         let mut notices: Vec<String> = retired.iter().map(RetiredModel::sentence).collect();
+        notices.extend(self.ended_price_sentences());
         notices.extend(crate::model::currency::currency_warning(
             &self.doc().plan,
             &self.catalog,

@@ -50,12 +50,14 @@ pub struct Derived {
     pub price_changes: Vec<PriceChange>,
     /// Models retired within the horizon.
     pub retirements: Vec<Retirement>,
+    /// Models billed at a catalog price that has ended by then.
+    pub ended_prices: Vec<crate::model::dated::EndedPrice>,
     /// P10/P50/P90 of the TCO when the plan gives ranges; while `updating`,
     /// the band of an earlier revision.
     pub simulation: Option<Simulation>,
     /// The revision `projection` and `problems` are of.
     figures_of: Option<u64>,
-    /// The revision and start month `price_changes` and `retirements` are of.
+    /// The revision and start month the price findings are of.
     prices_of: Option<(u64, Option<YearMonth>)>,
     /// The revision `simulation` is of.
     simulated: Option<u64>,
@@ -261,10 +263,13 @@ impl Session {
                 None => crate::model::prices::own_start(&doc.plan),
             };
             if d.prices_of != Some((doc.revision, start)) {
-                d.price_changes = crate::model::prices::snapshot_changes(&doc.plan, catalog);
-                d.retirements = match start {
-                    Some(start) => crate::model::prices::retirements(&doc.plan, catalog, start),
-                    None => Vec::new(),
+                d.price_changes = crate::model::prices::snapshot_changes(&doc.plan, catalog, start);
+                (d.retirements, d.ended_prices) = match start {
+                    Some(start) => (
+                        crate::model::prices::retirements(&doc.plan, catalog, start),
+                        crate::model::dated::ended_prices(&doc.plan, catalog, start),
+                    ),
+                    None => (Vec::new(), Vec::new()),
                 };
                 d.prices_of = Some((doc.revision, start));
             }

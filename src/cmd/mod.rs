@@ -15,7 +15,7 @@ use crate::cli::Failure;
 use crate::model::{Catalog, Scenario};
 use crate::report::escape;
 use crate::store::catalog as catalog_store;
-use crate::store::plans::open_plan;
+use crate::store::plans::open_plan_on;
 
 /// Writes text for people to stdout, every control character shown as an
 /// escape (a plan name cannot drive the terminal); a closed pipe
@@ -122,10 +122,11 @@ pub fn load_plan(file: &Path, catalog: &Catalog) -> Result<Scenario, Failure> {
                 crate::store::read::limit_words(limit)
             )));
         }
-        return crate::store::parse_plan(&bytes, catalog)
+        return crate::store::parse_plan_on(&bytes, catalog, Some(crate::clock::today().month))
             .map_err(|e| Failure::Input(e.render("<stdin>")));
     }
-    open_plan(file, catalog).map_err(|e| Failure::Input(e.render(&shown)))
+    open_plan_on(file, catalog, Some(crate::clock::today().month))
+        .map_err(|e| Failure::Input(e.render(&shown)))
 }
 
 /// Validation refuses plans whose projection overflows; a horizon set on the

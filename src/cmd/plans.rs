@@ -161,23 +161,31 @@ fn new_plan(file: &Path, template: &str, force: bool) -> Result<(), Failure> {
     ))
 }
 
-/// Prices that changed since the plan was saved, models that are retired
-/// today or retire within its horizon (the plan starting in its own `start`,
-/// else in `today`'s month), spot-priced GPUs, and catalog prices in another
-/// currency than the plan's: warnings, not errors.
+/// Prices that changed since the plan was saved (a snapshot of a promotion
+/// that has ended said as such), models that are retired today or retire
+/// within its horizon (the plan starting in its own `start`, else in
+/// `today`'s month), spot-priced GPUs, and catalog prices in another currency
+/// than the plan's: warnings, not errors.
 pub fn price_warnings(
     plan: &Scenario,
     catalog: &Catalog,
     today: &crate::clock::Today,
 ) -> Vec<String> {
+    use crate::model::currency::snapshot_currency;
     use crate::model::lifecycle::retired_models;
     use crate::model::prices::{plan_start, refresh_effect, retirements, snapshot_changes};
     let mut out = Vec::new();
     if let Some(w) = crate::model::currency::currency_warning(plan, catalog) {
         out.push(w);
     }
-    let changes = snapshot_changes(plan, catalog);
+    let start = plan_start(plan, today.month);
+    let ended = ended_price_warnings(plan, catalog, today);
+    let changes = snapshot_changes(plan, catalog, Some(start));
     for c in &changes {
+        if let Some((_, sentence)) = ended.iter().find(|(i, _)| *i == c.index) {
+            out.push(sentence.clone());
+            continue;
+        }
         out.push(format!(
             "{} is priced differently in the catalog (as of {}) than in this plan: {}",
             c.id,
@@ -186,14 +194,20 @@ pub fn price_warnings(
                 use crate::model::prices::ChangeUnit;
                 use crate::report::format as f;
                 match unit {
-                    // Catalog prices are in US dollars.
-                    ChangeUnit::Money => f::price(v, "USD"),
+                    // In the plan's currency when the catalog converted them.
+                    ChangeUnit::Money => f::price(v, snapshot_currency(&plan.currency, catalog)),
                     ChangeUnit::Throughput => f::throughput(v),
                     ChangeUnit::Percent => f::pct(v),
                     ChangeUnit::Plain => f::number(v, 2),
                 }
             })
         ));
+    }
+    // An ended price is always a change; said once even if it were not.
+    for (i, sentence) in &ended {
+        if !changes.iter().any(|c| c.index == *i) {
+            out.push(sentence.clone());
+        }
     }
     if !changes.is_empty() {
         let (before, after) = refresh_effect(plan, &changes);
@@ -213,4 +227,21 @@ pub fn price_warnings(
     }
     out.extend(crate::model::offer::spot_warnings(plan, catalog));
     out
+}
+
+/// Each model the plan bills at a catalog price that has ended by then, with
+/// the sentence that says so (amounts in the plan's currency): for `check`
+/// and the report.
+pub fn ended_price_warnings(
+    plan: &Scenario,
+    catalog: &Catalog,
+    today: &crate::clock::Today,
+) -> Vec<(usize, String)> {
+    let start = crate::model::prices::plan_start(plan, today.month);
+    let currency = crate::model::currency::snapshot_currency(&plan.currency, catalog);
+    let show = |v: f64| crate::report::format::price(v, currency);
+    crate::model::dated::ended_prices(plan, catalog, start)
+        .iter()
+        .map(|e| (e.index, e.sentence(&show, Some(&today.date))))
+        .collect()
 }

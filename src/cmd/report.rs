@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered};
+use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered, warn};
 use crate::cli::Failure;
 use crate::model::project;
 use crate::report::{self, Format};
@@ -19,6 +19,15 @@ pub fn report(file: &Path, format: Format, months: Option<u32>) -> Result<(), Fa
     // The plan was checked with its own horizon; --months may reach further.
     ensure_finite(file, &plan)?;
     let projection = project(&plan);
+    // The client report (md, html) says an ended promotion in its summary;
+    // the other formats keep their contents as specified and say it where
+    // every command says warnings, on stderr.
+    if !matches!(format, Format::Md | Format::Html) {
+        let today = crate::clock::today();
+        for (_, w) in super::plans::ended_price_warnings(&plan, &catalog, &today) {
+            warn(&format!("warning: {}: {w}", file.display()));
+        }
+    }
     match format {
         Format::Table => emit(&report::table::render(
             &plan,
@@ -68,7 +77,7 @@ pub fn default_report(file: Option<&Path>) -> Result<(), Failure> {
         None => {
             let t = plans::template(DEFAULT_TEMPLATE)
                 .ok_or_else(|| Failure::Internal("the default plan is missing".into()))?;
-            plans::load_template(t, &catalog)
+            plans::load_template_on(t, &catalog, Some(crate::clock::today().month))
                 .map_err(|e| Failure::Internal(e.render("built-in default plan")))?
         }
     };

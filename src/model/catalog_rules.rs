@@ -154,19 +154,9 @@ impl Catalog {
             .collect();
         let mut usd_to = self.usd_to;
         usd_to.retain(|code, r| {
-            let ok = r.rate.is_finite() && r.rate > 0.0;
-            if !ok {
-                rejected.add(
-                    &format!("usd_to {code}"),
-                    &[Invalid {
-                        path: "rate".into(),
-                        value: show(r.rate),
-                        allowed: "must be a number above 0 (units of the currency per 1 USD)"
-                            .into(),
-                    }],
-                );
-            }
-            ok
+            let problems = r.problems(code);
+            rejected.add(&format!("usd_to {code}"), &problems);
+            problems.is_empty()
         });
         let mut out = Catalog::new(self.as_of, models, embeddings);
         out.usd_to = usd_to;
@@ -181,6 +171,12 @@ pub fn reason(p: &Invalid) -> String {
     let is_price = field.ends_with("per_mtok") || field == "gpu_hourly";
     if field == "id" {
         "empty id".into()
+    } else if p.path == "rate" {
+        "exchange rate out of range".into()
+    } else if p.path == "date" {
+        "rate date not a YYYY-MM-DD date".into()
+    } else if p.path == "code" {
+        "currency code not three letters".into()
     } else if is_price && matches!(p.value.as_str(), "NaN" | "inf" | "-inf") {
         "price not a finite number".into()
     } else if is_price && p.value.starts_with('-') {

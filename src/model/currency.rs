@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::catalog::{Catalog, CatalogModel};
 use super::pricing::{Pricing, ScheduledPrice};
 use super::scenario::Scenario;
+use super::validate::{Invalid, show};
 
 /// The currency catalog prices are in.
 pub const CATALOG_CURRENCY: &str = "USD";
@@ -19,6 +20,48 @@ pub struct ExchangeRate {
     pub rate: f64,
     /// `YYYY-MM-DD` the rate was read.
     pub date: String,
+}
+
+/// The smallest exchange rate a catalog may give (units of a currency per
+/// 1 USD): below every currency in use (the Kuwaiti dinar is about 0.3), so a
+/// smaller one is a typing or unit error that would show every price as 0.
+pub const MIN_RATE: f64 = 1e-4;
+/// The largest exchange rate a catalog may give: above every currency in use
+/// (the weakest are in the tens or hundreds of thousands per USD).
+pub const MAX_RATE: f64 = 1e6;
+
+impl ExchangeRate {
+    /// What is wrong with this rate for currency `code` (empty when it may
+    /// convert prices): a three-letter code, a rate between [`MIN_RATE`] and
+    /// [`MAX_RATE`], and the day it was read written `YYYY-MM-DD`.
+    pub fn problems(&self, code: &str) -> Vec<Invalid> {
+        let mut out = Vec::new();
+        let c = code.trim();
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
+            out.push(Invalid {
+                path: "code".into(),
+                value: format!("{code:?}"),
+                allowed: "must be a three-letter currency code (ISO 4217), e.g. \"EUR\"".into(),
+            });
+        }
+        if !(MIN_RATE..=MAX_RATE).contains(&self.rate) {
+            out.push(Invalid {
+                path: "rate".into(),
+                value: show(self.rate),
+                allowed: format!(
+                    "must be between {MIN_RATE} and {MAX_RATE} (units of the currency for 1 USD)"
+                ),
+            });
+        }
+        if !super::lifecycle::is_date(&self.date) {
+            out.push(Invalid {
+                path: "date".into(),
+                value: format!("{:?}", self.date),
+                allowed: "must be the day the rate was read, a date written \"YYYY-MM-DD\" (e.g. \"2026-11-20\")".into(),
+            });
+        }
+        out
+    }
 }
 
 /// Whether `currency` is the catalog's own (any case, surrounding spaces).
@@ -34,8 +77,8 @@ impl Catalog {
         self.usd_to
             .iter()
             .find(|(k, _)| k.trim().eq_ignore_ascii_case(want))
+            .filter(|(k, r)| r.problems(k).is_empty())
             .map(|(_, r)| r)
-            .filter(|r| r.rate.is_finite() && r.rate > 0.0)
     }
 }
 
@@ -108,6 +151,17 @@ pub fn snapshot(entry: &CatalogModel, currency: &str, catalog: &Catalog) -> Snap
     }
 }
 
+/// The currency a catalog snapshot for a plan in `plan_currency` is in: the
+/// plan's when the catalog has a rate to it (the snapshot is converted),
+/// else the catalog's own.
+pub fn snapshot_currency<'a>(plan_currency: &'a str, catalog: &Catalog) -> &'a str {
+    if !is_catalog_currency(plan_currency) && catalog.rate_to(plan_currency).is_some() {
+        plan_currency.trim()
+    } else {
+        CATALOG_CURRENCY
+    }
+}
+
 /// The plan's notes with a snapshot's conversion note added on a line of its own.
 pub fn with_note(notes: &str, note: &str) -> String {
     if notes.trim().is_empty() {
@@ -128,10 +182,13 @@ pub fn currency_warning(plan: &Scenario, catalog: &Catalog) -> Option<String> {
         .models
         .iter()
         .filter(|m| {
+            // Any of the entry's prices, listed or dated, taken as it is.
             catalog.model(&m.id).is_some_and(|e| {
-                m.pricing
-                    .as_ref()
-                    .is_none_or(|p| same_prices(p, &e.pricing))
+                m.pricing.as_ref().is_none_or(|p| {
+                    std::iter::once(&e.pricing)
+                        .chain(e.schedule.iter().map(|s| &s.pricing))
+                        .any(|c| same_prices(p, c))
+                })
             })
         })
         .map(|m| m.id.as_str())
@@ -161,8 +218,8 @@ pub fn currency_warning(plan: &Scenario, catalog: &Catalog) -> Option<String> {
 }
 
 /// Whether the money amounts are the same (a self-hosted plan's own sizing
-/// — peak, replicas — does not make its price a converted one).
-fn same_prices(plan: &Pricing, catalog: &Pricing) -> bool {
+/// — peak, replicas — does not make its price a converted one, nor another).
+pub(crate) fn same_prices(plan: &Pricing, catalog: &Pricing) -> bool {
     match (plan, catalog) {
         (Pricing::SelfHosted(p), Pricing::SelfHosted(c)) => p.gpu_hourly == c.gpu_hourly,
         (Pricing::Api(p), Pricing::Api(c)) => {

@@ -83,14 +83,43 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let y: i32 = parts.next()?.parse().ok()?;
     let m: u32 = parts.next()?.parse().ok()?;
     let d: u32 = parts.next()?.get(..2)?.parse().ok()?;
-    let days_in_month = match m {
+    (1..=days_in_month(y, m)?).contains(&d).then_some((y, m, d))
+}
+
+/// Days in month `m` of year `y` (proleptic Gregorian); `None` for no month.
+fn days_in_month(y: i32, m: u32) -> Option<u32> {
+    Some(match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
         2 => 28,
         _ => return None,
+    })
+}
+
+/// A date written exactly `YYYY-MM-DD` that exists in the calendar (no
+/// surrounding text, no line break): what a dated value in a catalog must be.
+pub fn is_date(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+        && parse_date(s).is_some()
+}
+
+/// The day before `date` (`YYYY-MM-DD`): the last day of a price that a
+/// dated price replaces from `date` on.
+pub fn day_before(date: &str) -> Option<String> {
+    let (y, m, d) = parse_date(date)?;
+    let (y, m, d) = if d > 1 {
+        (y, m, d - 1)
+    } else if m > 1 {
+        (y, m - 1, days_in_month(y, m - 1)?)
+    } else {
+        (y.checked_sub(1)?, 12, 31)
     };
-    (1..=days_in_month).contains(&d).then_some((y, m, d))
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
@@ -230,6 +259,27 @@ mod tests {
         assert_eq!(days_between("2027-12-31", "2028-03-01"), Some(61));
         assert_eq!(days_between("1970-01-01", "1970-01-02"), Some(1));
         assert_eq!(days_between("2026-13-01", "2026-11-28"), None);
+    }
+
+    #[test]
+    fn the_day_before_crosses_months_years_and_leap_days() {
+        assert_eq!(day_before("2026-11-22").as_deref(), Some("2026-11-21"));
+        assert_eq!(day_before("2027-01-01").as_deref(), Some("2026-12-31"));
+        assert_eq!(day_before("2028-03-01").as_deref(), Some("2028-02-29"));
+        assert_eq!(day_before("2027-03-01").as_deref(), Some("2027-02-28"));
+        assert_eq!(day_before("2026-05-01").as_deref(), Some("2026-04-30"));
+        assert_eq!(day_before("2026-02-30"), None);
+        assert!(is_date("2026-11-20"));
+        for bad in [
+            "2026-11-20\nfake",
+            "2026-11-2",
+            " 2026-11-20",
+            "2026/11/20",
+            "2026-13-01",
+            "soon",
+        ] {
+            assert!(!is_date(bad), "{bad:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod catalog_rules;
 pub mod compare;
 pub mod currency;
+pub mod dated;
 pub mod fields;
 pub mod headline;
 pub mod lifecycle;

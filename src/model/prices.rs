@@ -69,6 +69,10 @@ pub struct PriceChange {
     pub schedule: Vec<super::pricing::ScheduledPrice>,
     /// Whether the dated prices differ from the plan's.
     pub schedule_changed: bool,
+    /// The plan month the catalog's prices were placed at (its own `start`,
+    /// else this month); refreshing a plan without a `start` pins it there
+    /// when dated prices come along, so they land in the right months.
+    pub placed_at: Option<YearMonth>,
 }
 
 /// The kind of a value in a price change, for the one who writes it.
@@ -167,27 +171,84 @@ impl PriceChange {
     }
 }
 
-/// Every model of the plan that the catalog knows and prices differently now.
-pub fn snapshot_changes(s: &Scenario, catalog: &Catalog) -> Vec<PriceChange> {
+/// Every model of the plan that the catalog knows and prices differently,
+/// for a plan starting in `start` (`plan_start`: its own `start`, else this
+/// month). Both sides are compared as the months are billed: the catalog's
+/// prices placed at the start (the price in force in month 1 and the dated
+/// prices after it), the plan's own snapshot with its dated prices when it
+/// has a `start` of its own (without one they are never billed). So a
+/// snapshot of a promotion that has ended, or one without the dated price
+/// rise the catalog knows, is a change. Without a start month (no clock,
+/// no `start`) the listed prices are compared as written.
+pub fn snapshot_changes(
+    s: &Scenario,
+    catalog: &Catalog,
+    start: Option<YearMonth>,
+) -> Vec<PriceChange> {
     s.models
         .iter()
         .enumerate()
         .filter_map(|(index, m)| {
             let entry = catalog.model(&m.id)?;
-            let old = m.pricing.clone()?;
-            // A plan without dated prices compares on the snapshot alone: hand
-            // -written files take only the current price from the catalog.
+            let written = m.pricing.clone()?;
             // In the plan's currency, when the catalog has a rate to it.
-            let snap = super::currency::snapshot(entry, &s.currency, catalog);
-            let schedule_changed = !m.schedule.is_empty() && m.schedule != snap.schedule;
+            let snap = super::dated::entry_snapshot(entry, &s.currency, catalog, start);
+            let (old, old_schedule, schedule_changed) = match start {
+                // Hand-written files without dated prices compare on the
+                // snapshot alone.
+                None => {
+                    let changed = !m.schedule.is_empty() && m.schedule != snap.schedule;
+                    (written, m.schedule.clone(), changed)
+                }
+                Some(start) => {
+                    let billed = if own_start(s).is_some() {
+                        let own = super::currency::Snapshot {
+                            pricing: written,
+                            schedule: m.schedule.clone(),
+                            note: None,
+                        };
+                        super::dated::placed(own, start)
+                    } else {
+                        super::currency::Snapshot {
+                            pricing: written,
+                            schedule: Vec::new(),
+                            note: None,
+                        }
+                    };
+                    (billed.pricing, billed.schedule, false)
+                }
+            };
             let new = keeping_sizing(&snap.pricing, &old);
+            let schedule: Vec<super::pricing::ScheduledPrice> = snap
+                .schedule
+                .iter()
+                .map(|d| super::pricing::ScheduledPrice {
+                    from: d.from.clone(),
+                    pricing: keeping_sizing(&d.pricing, &old),
+                })
+                .collect();
+            // Only dated prices that fall in the plan's months make a change.
+            let billed = |dated: &[super::pricing::ScheduledPrice]| match start {
+                Some(start) => {
+                    let end = start.plus(s.horizon_months);
+                    dated
+                        .iter()
+                        .filter(|d| super::dated::first_month(&d.from).is_some_and(|m| m < end))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                }
+                None => Vec::new(),
+            };
+            let schedule_changed =
+                schedule_changed || (start.is_some() && billed(&old_schedule) != billed(&schedule));
             (old != new || schedule_changed).then(|| PriceChange {
                 index,
                 id: m.id.clone(),
                 old,
                 new,
-                schedule: snap.schedule,
+                schedule,
                 schedule_changed,
+                placed_at: start,
             })
         })
         .collect()
@@ -216,9 +277,16 @@ pub fn refreshed(s: &Scenario, changes: &[PriceChange]) -> Scenario {
     for c in changes {
         if let Some(m) = out.models.get_mut(c.index) {
             m.pricing = Some(c.new.clone());
-            if !m.schedule.is_empty() || c.schedule_changed {
+            if c.placed_at.is_some() || !m.schedule.is_empty() || c.schedule_changed {
                 m.schedule = c.schedule.clone();
             }
+        }
+        // Dated prices are billed only in a plan with a start month.
+        if out.start.is_none()
+            && !c.schedule.is_empty()
+            && let Some(month) = c.placed_at
+        {
+            out.start = Some(month.to_string());
         }
     }
     out
@@ -302,6 +370,7 @@ mod tests {
             new,
             schedule: Vec::new(),
             schedule_changed: false,
+            placed_at: None,
         };
         let s = change(hosted(2.0, 2500.0, 50.0, 1), hosted(2.5, 3958.0, 60.0, 2)).summary();
         assert_eq!(

@@ -157,10 +157,15 @@ pub fn breakeven_text(
 ) -> String {
     let c = s.currency.as_str();
     let mut o = String::from("Self-hosting against the plan's model mix, over the horizon:\n");
+    // One column for the options' names, however long the longest is.
+    let w = hosting
+        .iter()
+        .map(|h| h.option.chars().count())
+        .fold(26, usize::max);
     for h in hosting {
         match (h.requests_per_day, h.gpus) {
             (Some(rpd), Some(g)) => o.push_str(&format!(
-                "  {:<26} break-even at {} requests/day ({} GPU{}); above it {} is cheaper — {}\n",
+                "  {:<w$} break-even at {} requests/day ({} GPU{}); above it {} is cheaper — {}\n",
                 h.option,
                 count(rpd),
                 number(g, 0),
@@ -169,7 +174,7 @@ pub fn breakeven_text(
                 hosting_caveat(h)
             )),
             _ => o.push_str(&format!(
-                "  {:<26} no break-even between 1 % and 100× today's volume: {} is cheaper (at today's volume: self-hosted {}, the mix {}) — {}\n",
+                "  {:<w$} no break-even between 1 % and 100× today's volume: {} is cheaper (at today's volume: self-hosted {}, the mix {}) — {}\n",
                 h.option,
                 h.cheaper_above,
                 money(h.option_inference + h.option_errors, c),

@@ -13,4 +13,4 @@ pub mod temps;
 pub mod use_cases;
 
 pub use atomic::{SaveError, save_atomic};
-pub use plan_file::{PlanError, Problem, parse_plan, write_plan};
+pub use plan_file::{PlanError, Problem, parse_plan, parse_plan_on, write_plan};

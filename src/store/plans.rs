@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::plan_file::{PlanError, Problem, parse_plan};
+use super::plan_file::{PlanError, Problem, parse_plan_on};
+use crate::model::prices::YearMonth;
 use crate::model::{Catalog, Scenario};
 
 /// Why a plan file could not be opened.
@@ -60,11 +61,21 @@ impl OpenError {
     }
 }
 
-/// Reads and validates the plan at `path`.
+/// Reads and validates the plan at `path` (without a clock: see
+/// [`parse_plan`](super::plan_file::parse_plan); the runtime and the CLI use [`open_plan_on`]).
 pub fn open_plan(path: &Path, catalog: &Catalog) -> Result<Scenario, OpenError> {
+    open_plan_on(path, catalog, None)
+}
+
+/// [`open_plan`] in `this_month`, the month a plan without a `start` starts in.
+pub fn open_plan_on(
+    path: &Path,
+    catalog: &Catalog,
+    this_month: Option<YearMonth>,
+) -> Result<Scenario, OpenError> {
     let bytes = super::read::read_limited(path, super::read::PLAN_LIMIT, "a plan file")
         .map_err(OpenError::Io)?;
-    parse_plan(&bytes, catalog).map_err(OpenError::Plan)
+    parse_plan_on(&bytes, catalog, this_month).map_err(OpenError::Plan)
 }
 
 /// An example plan shipped inside the binary.
@@ -116,9 +127,20 @@ pub fn template(name: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.name == name)
 }
 
-/// Parses a built-in example plan.
+/// Parses a built-in example plan (without a clock: see
+/// [`parse_plan`](super::plan_file::parse_plan)).
 pub fn load_template(t: &Template, catalog: &Catalog) -> Result<Scenario, PlanError> {
-    parse_plan(t.text.as_bytes(), catalog)
+    load_template_on(t, catalog, None)
+}
+
+/// [`load_template`] in `this_month`: catalog models it names are priced as
+/// a plan starting this month pays them.
+pub fn load_template_on(
+    t: &Template,
+    catalog: &Catalog,
+    this_month: Option<YearMonth>,
+) -> Result<Scenario, PlanError> {
+    parse_plan_on(t.text.as_bytes(), catalog, this_month)
 }
 
 /// One plan file as the Open browser lists it.
@@ -134,13 +156,14 @@ pub struct PlanSummary {
     pub tco: Result<f64, String>,
 }
 
-/// Reads one plan for the browser; a broken file is listed with its problem.
-pub fn summarize(path: &Path, catalog: &Catalog) -> PlanSummary {
+/// Reads one plan for the browser, as opening it in `this_month` would; a
+/// broken file is listed with its problem.
+pub fn summarize(path: &Path, catalog: &Catalog, this_month: Option<YearMonth>) -> PlanSummary {
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .map(crate::clock::minute_of)
         .unwrap_or_default();
-    match open_plan(path, catalog) {
+    match open_plan_on(path, catalog, this_month) {
         Ok(plan) => PlanSummary {
             path: path.to_path_buf(),
             tco: Ok(crate::model::project(&plan).totals.tco),
@@ -169,7 +192,11 @@ pub fn summarize(path: &Path, catalog: &Catalog) -> PlanSummary {
 
 /// Every `*.ron` plan in the given directories (missing ones are skipped),
 /// newest first.
-pub fn scan(dirs: &[std::path::PathBuf], catalog: &Catalog) -> Vec<PlanSummary> {
+pub fn scan(
+    dirs: &[std::path::PathBuf],
+    catalog: &Catalog,
+    this_month: Option<YearMonth>,
+) -> Vec<PlanSummary> {
     let mut out = Vec::new();
     for dir in dirs {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -178,7 +205,7 @@ pub fn scan(dirs: &[std::path::PathBuf], catalog: &Catalog) -> Vec<PlanSummary> 
         for e in entries.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "ron") && p.is_file() {
-                out.push(summarize(&p, catalog));
+                out.push(summarize(&p, catalog, this_month));
             }
         }
     }

@@ -9,7 +9,8 @@
 //! [`TEMPLATE_DEFAULT`] (the interview's question list is the one to fill
 //! from, see `app::interview::questions`).
 
-use super::plan_file::{PlanError, parse_plan};
+use super::plan_file::{PlanError, parse_plan_on};
+use crate::model::prices::YearMonth;
 use crate::model::{Catalog, Confidence, Scenario, Source};
 
 /// How the source of every figure of a template begins.
@@ -88,9 +89,21 @@ pub fn use_case(name: &str) -> Option<&'static UseCase> {
 
 /// Parses a template and gives each of `asked` (input paths) that has no
 /// source yet the Low-confidence "template default" source, so nothing in
-/// it passes for the client's figure.
+/// it passes for the client's figure. Without a clock (see
+/// [`parse_plan`](super::plan_file::parse_plan)); the workbench uses [`load_on`].
 pub fn load(u: &UseCase, catalog: &Catalog, asked: &[String]) -> Result<Scenario, PlanError> {
-    let mut plan = parse_plan(u.text.as_bytes(), catalog)?;
+    load_on(u, catalog, asked, None)
+}
+
+/// [`load`] in `this_month`: catalog models the template names are priced as
+/// a plan starting this month pays them (the runtime's month).
+pub fn load_on(
+    u: &UseCase,
+    catalog: &Catalog,
+    asked: &[String],
+    this_month: Option<YearMonth>,
+) -> Result<Scenario, PlanError> {
+    let mut plan = parse_plan_on(u.text.as_bytes(), catalog, this_month)?;
     for path in asked {
         if !plan.sources.iter().any(|s| &s.field == path) {
             plan.sources.push(Source {

@@ -5,15 +5,15 @@ use std::path::PathBuf;
 use crate::app::{Effect, Msg};
 use crate::model::Catalog;
 use crate::store::atomic::{self, content_hash, disk_hash};
-use crate::store::plans::{self, open_plan};
+use crate::store::plans::{self, open_plan_on};
 use crate::store::read::{PLAN_LIMIT, read_limited};
-use crate::store::{parse_plan, paths, recovery};
+use crate::store::{parse_plan_on, paths, recovery};
 
 fn open_with_hash(
     path: &std::path::Path,
     catalog: &Catalog,
 ) -> (Result<Box<crate::model::Scenario>, String>, Option<u64>) {
-    let result = open_plan(path, catalog)
+    let result = open_plan_on(path, catalog, Some(crate::clock::today().month))
         .map(Box::new)
         .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
     (result, disk_hash(path))
@@ -80,7 +80,8 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 match read_limited(&path, PLAN_LIMIT, "a plan file") {
                     Ok(bytes) if content_hash(&bytes) != expected => {
                         let hash = Some(content_hash(&bytes));
-                        return vec![match parse_plan(&bytes, catalog) {
+                        let month = Some(crate::clock::today().month);
+                        return vec![match parse_plan_on(&bytes, catalog, month) {
                             Ok(theirs) => Msg::SaveConflict {
                                 doc,
                                 path,
@@ -164,7 +165,8 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 seen.push(key);
                 new
             });
-            vec![Msg::PlanList(plans::scan(&dirs, catalog))]
+            let month = Some(crate::clock::today().month);
+            vec![Msg::PlanList(plans::scan(&dirs, catalog, month))]
         }
         Effect::Remember(path) => {
             super::startup::remember(&path);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{App, Document, Msg, StatusKind};
 use crate::model::{Catalog, Scenario};
-use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan};
+use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan_on};
 use crate::store::{atomic, paths, recovery};
 
 fn last_plan_file() -> Option<PathBuf> {
@@ -88,9 +88,16 @@ pub(super) fn recall_cursor(plan: &Path) -> Option<String> {
         .map(|(k, _)| k)
 }
 
+/// This month, from the clock: the month a plan without a `start` starts in
+/// (the workbench is given the same month, `App::set_date`).
+fn this_month() -> crate::model::prices::YearMonth {
+    crate::clock::today().month
+}
+
 fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
     let t = plans::template(DEFAULT_TEMPLATE).ok_or("the default plan is missing")?;
-    plans::load_template(t, catalog).map_err(|e| e.render("built-in default plan"))
+    plans::load_template_on(t, catalog, Some(this_month()))
+        .map_err(|e| e.render("built-in default plan"))
 }
 
 /// Decides what the workbench opens: FILE (new if it does not exist), the
@@ -110,8 +117,8 @@ pub fn initial_document(
             ));
         }
         if file.exists() {
-            let plan =
-                open_plan(file, catalog).map_err(|e| e.render(&file.display().to_string()))?;
+            let plan = open_plan_on(file, catalog, Some(this_month()))
+                .map_err(|e| e.render(&file.display().to_string()))?;
             return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
         }
         let mut plan = default_plan(catalog)?;
@@ -151,7 +158,7 @@ pub fn initial_document(
         .map(|s| PathBuf::from(s.trim()))
         .filter(|p| !p.as_os_str().is_empty());
     if let Some(path) = last {
-        match open_plan(&path, catalog) {
+        match open_plan_on(&path, catalog, Some(this_month())) {
             Ok(plan) => return Ok((Document::opened(plan, Some(path)), None)),
             Err(e) => {
                 let why = e.render(&path.display().to_string());

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use crate::app::{App, Msg};
 use crate::model::Catalog;
 use crate::store::atomic::content_hash;
-use crate::store::parse_plan;
+use crate::store::parse_plan_on;
 use crate::store::read::{PLAN_LIMIT, read_limited};
 
 #[derive(Default)]
@@ -56,9 +56,13 @@ impl Watch {
                 Ok(bytes) => {
                     let hash = content_hash(&bytes);
                     if Some(hash) != d.disk_hash {
-                        let theirs = parse_plan(&bytes, catalog).map(Box::new).map_err(|e| {
-                            e.render(&path.display().to_string()).replace('\n', " · ")
-                        });
+                        let month = Some(crate::clock::today().month);
+                        let theirs =
+                            parse_plan_on(&bytes, catalog, month)
+                                .map(Box::new)
+                                .map_err(|e| {
+                                    e.render(&path.display().to_string()).replace('\n', " · ")
+                                });
                         msgs.push(Msg::DiskChanged {
                             path: path.clone(),
                             theirs,

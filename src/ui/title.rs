@@ -37,11 +37,16 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A catalog over 60 days old, and a retired model in the mix, are said
     // here where they cannot be missed (the notices say what to do).
     let stale = app.catalog_stale_days();
-    let retired = if app.retired_models().is_empty() {
-        ""
+    let mut retired = if app.retired_models().is_empty() {
+        String::new()
     } else {
-        " │ ⚠ retired model"
+        " │ ⚠ retired model".to_string()
     };
+    // A snapshot of a promotion that has ended is said here too: the plan's
+    // price is not the day's.
+    if let Some(e) = app.ended_prices().first() {
+        retired.push_str(&format!(" │ ⚠ {}", e.tag(app.today.as_deref())));
+    }
     let prices = match stale {
         Some(d) => format!(
             " │ prices {} ⚠ {d} days old: runcost catalog import{retired}",

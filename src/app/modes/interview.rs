@@ -230,7 +230,7 @@ impl InterviewState {
     fn begin(&mut self, app: &mut App) {
         let u = self.use_case();
         let asked = interview::asked_paths(u.name);
-        match use_cases::load(u, &app.catalog, &asked) {
+        match use_cases::load_on(u, &app.catalog, &asked, app.start_default) {
             Ok(plan) => {
                 self.base_notes = plan.notes.clone();
                 self.answers = vec![None; self.questions().len()];

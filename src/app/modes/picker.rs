@@ -119,9 +119,15 @@ fn note_conversion(s: &mut crate::model::Scenario, snap: &Snapshot) {
 
 impl App {
     /// The entry's prices in the active plan's currency (converted at the
-    /// catalog's `usd_to` rate when it has one).
+    /// catalog's `usd_to` rate when it has one), as the plan's months bill
+    /// them: the price in force in its first month and the dated prices after.
     fn snapshot_of(&self, entry: &crate::model::pricing::CatalogModel) -> Snapshot {
-        crate::model::currency::snapshot(entry, &self.doc().plan.currency, &self.catalog)
+        crate::model::dated::entry_snapshot(
+            entry,
+            &self.doc().plan.currency,
+            &self.catalog,
+            self.plan_start(),
+        )
     }
 
     pub(crate) fn open_picker(&mut self, target: PickTarget) {
@@ -184,8 +190,8 @@ impl App {
                     .get(i)
                     .map(|m| m.id.clone())
                     .unwrap_or_default();
-                let start = self.start_for(&entry);
                 let snap = self.snapshot_of(&entry);
+                let start = self.start_for(&snap.schedule);
                 self.commit(format!("Model {old} → {}", entry.id), |s| {
                     if let Some(m) = s.models.get_mut(i) {
                         m.id = entry.id.clone();
@@ -202,8 +208,8 @@ impl App {
                 let n = self.session.active().plan.models.len();
                 self.collapsed
                     .retain(|g| *g != Group::Model(Section::Models));
-                let start = self.start_for(&entry);
                 let snap = self.snapshot_of(&entry);
+                let start = self.start_for(&snap.schedule);
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
                     s.models.push(ModelEntry {
                         id: entry.id.clone(),

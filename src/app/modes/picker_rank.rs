@@ -26,25 +26,40 @@ pub struct Candidate {
 
 /// The plan with catalog model `k` in the target's place: replacing mix
 /// entry `i`, or, for a model to add, carrying all the traffic alone (what
-/// it would cost if it took over).
-fn with_candidate(plan: &Scenario, catalog: &Catalog, target: PickTarget, k: usize) -> Scenario {
+/// it would cost if it took over), priced as picking it would price it (the
+/// price in force in the plan's first month, `start`, and the dated prices
+/// after it, in the plan's currency).
+fn with_candidate(
+    plan: &Scenario,
+    catalog: &Catalog,
+    target: PickTarget,
+    k: usize,
+    start: Option<YearMonth>,
+) -> Scenario {
     let entry = &catalog.models[k];
+    let snap = crate::model::dated::entry_snapshot(entry, &plan.currency, catalog, start);
     let mut s = plan.clone();
+    if s.start.is_none()
+        && !snap.schedule.is_empty()
+        && let Some(start) = start
+    {
+        s.start = Some(start.to_string());
+    }
     let line = |share: f64| ModelEntry {
         id: entry.id.clone(),
         share_pct: share,
         discount_pct: 0.0,
         error_rate_pct: None,
         token_factor: 1.0,
-        pricing: Some(entry.pricing.clone()),
-        schedule: entry.schedule.clone(),
+        pricing: Some(snap.pricing.clone()),
+        schedule: snap.schedule.clone(),
     };
     match target {
         PickTarget::Replace(i) if i < s.models.len() => {
             let m = &mut s.models[i];
             m.id = entry.id.clone();
-            m.pricing = Some(entry.pricing.clone());
-            m.schedule = entry.schedule.clone();
+            m.pricing = Some(snap.pricing.clone());
+            m.schedule = snap.schedule.clone();
         }
         _ => s.models = vec![line(100.0)],
     }
@@ -65,7 +80,7 @@ pub fn judge(
     (0..catalog.models.len())
         .map(|k| {
             let m = &catalog.models[k];
-            let p = project(&with_candidate(plan, catalog, target, k));
+            let p = project(&with_candidate(plan, catalog, target, k, start));
             let dep = m.deprecation.as_deref();
             let retired = matches!((dep, today), (Some(d), Some(t)) if d <= t);
             let retires_within = !retired

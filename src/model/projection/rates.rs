@@ -7,26 +7,14 @@ use crate::model::prices::YearMonth;
 use crate::model::pricing::Pricing;
 use crate::model::scenario::{ModelEntry, Scenario};
 
-/// The first calendar month a dated price applies to: its own month when it
-/// starts on the 1st, else the month after.
-fn first_month(from: &str) -> Option<YearMonth> {
-    let ym = YearMonth::parse(from)?;
-    let day: u32 = from.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
-    Some(if day <= 1 { ym } else { ym.plus(1) })
-}
-
 /// The pricing in force for `entry` in calendar month `when` (the snapshot,
-/// or the latest scheduled price that has started).
+/// or the latest scheduled price that has started: `dated::in_force`).
 pub(super) fn pricing_in_force(entry: &ModelEntry, when: Option<YearMonth>) -> Option<&Pricing> {
-    let mut current = entry.pricing.as_ref();
-    if let Some(when) = when {
-        for s in &entry.schedule {
-            if first_month(&s.from).is_some_and(|m| m <= when) {
-                current = Some(&s.pricing);
-            }
-        }
-    }
-    current
+    let base = entry.pricing.as_ref()?;
+    Some(match when {
+        Some(when) => crate::model::dated::in_force(base, &entry.schedule, when),
+        None => base,
+    })
 }
 
 /// Models whose per-call figures are worked out once per projection.

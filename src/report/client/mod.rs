@@ -86,13 +86,46 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
 /// cost, how sure the figures are and where things break even.
 pub fn report(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> ClientReport {
     let f = findings(s, catalog);
-    build::build(&build::Inputs {
+    let mut report = build::build(&build::Inputs {
         s,
         p,
         catalog_as_of: &catalog.as_of,
         date: Some(date),
         findings: Some(&f),
-    })
+    });
+    // Prices behind the figures that are not the day's (an ended promotion
+    // kept in a snapshot): said in the summary, after the figures, where
+    // they cannot be missed.
+    if let Some(summary) = report.sections.iter_mut().find(|x| x.id == "summary") {
+        let at = summary.blocks.len().min(2);
+        let said = ended_prices(s, catalog, date)
+            .into_iter()
+            .map(|w| model::Block::Strong(format!("Price warning: {w}.")));
+        summary.blocks.splice(at..at, said);
+    }
+    report
+}
+
+/// A sentence for each model the plan bills at a catalog price that has
+/// ended by then (a promotion kept in the snapshot), for a plan starting in
+/// its own `start`, else in the report date's month.
+pub fn ended_prices(s: &Scenario, catalog: &Catalog, date: &str) -> Vec<String> {
+    let Some(today) = crate::model::prices::YearMonth::parse(date) else {
+        return Vec::new();
+    };
+    let start = crate::model::prices::plan_start(s, today);
+    let currency = crate::model::currency::snapshot_currency(&s.currency, catalog);
+    let show = |v: f64| super::format::price(v, currency);
+    crate::model::dated::ended_prices(s, catalog, start)
+        .iter()
+        .map(|e| {
+            format!(
+                "{}. The figures in this report bill {} at the plan's price",
+                e.fact(&show, Some(date)),
+                e.id
+            )
+        })
+        .collect()
 }
 
 /// The plain report (no analyses, no date): the same sections as far as

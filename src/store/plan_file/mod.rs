@@ -12,6 +12,8 @@ use serde::Deserialize;
 mod messages;
 
 use super::locate::locate;
+use crate::model::dated::listed_snapshot;
+use crate::model::prices::{YearMonth, own_start};
 use crate::model::{Catalog, FORMAT_VERSION, Scenario, validate};
 use messages::{at_end, char_at, explain_ron, field_at, unknown_id_message, whole_number_message};
 
@@ -89,11 +91,24 @@ struct VersionProbe {
 }
 
 /// Reads a plan from raw bytes: parse, resolve unpriced models from the catalog,
-/// validate. The plan is returned only if it is valid.
+/// validate. The plan is returned only if it is valid. Without a clock: a
+/// plan with no `start` that names a model with dated prices gets them all,
+/// unplaced (the edges read the clock and call [`parse_plan_on`]).
 pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError> {
+    parse_plan_on(bytes, catalog, None)
+}
+
+/// [`parse_plan`] on a day of `this_month`: the month a plan without its own
+/// `start` starts in, so a model named by id is priced as that month and
+/// the ones after bill it (see [`resolve_prices`]).
+pub fn parse_plan_on(
+    bytes: &[u8],
+    catalog: &Catalog,
+    this_month: Option<YearMonth>,
+) -> Result<Scenario, PlanError> {
     let text = decode(bytes)?;
     let mut scenario = parse_unvalidated(&text)?;
-    resolve_prices(&mut scenario, catalog, &text)?;
+    resolve_prices(&mut scenario, catalog, &text, this_month)?;
     let mut problems = v2_fields_in_v1(&scenario, &text);
     problems.extend(validate(&scenario).into_iter().map(|inv| {
         Problem::new(
@@ -115,7 +130,7 @@ pub fn parse_plan(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError
 pub fn parse_plan_unvalidated(bytes: &[u8], catalog: &Catalog) -> Result<Scenario, PlanError> {
     let text = decode(bytes)?;
     let mut scenario = parse_unvalidated(&text)?;
-    resolve_prices(&mut scenario, catalog, &text)?;
+    resolve_prices(&mut scenario, catalog, &text, None)?;
     Ok(scenario)
 }
 
@@ -219,15 +234,35 @@ fn parse_unvalidated(text: &str) -> Result<Scenario, PlanError> {
     })
 }
 
-/// Fills in pricing left out of a hand-written file from the catalog, by id.
-pub fn resolve_prices(s: &mut Scenario, catalog: &Catalog, text: &str) -> Result<(), PlanError> {
+/// Fills in pricing left out of a hand-written file from the catalog, by id,
+/// with the entry's dated prices as the months bill them: the price in force
+/// in the plan's first month (its own `start`, else `this_month`) and the
+/// dated prices after it, so an ended promotion is never taken as the price.
+/// A plan without a `start` that takes dated prices along starts in
+/// `this_month` (written into it), as picking the model in the workbench
+/// does, so they land in the right months. A file's own dated prices are kept.
+pub fn resolve_prices(
+    s: &mut Scenario,
+    catalog: &Catalog,
+    text: &str,
+    this_month: Option<YearMonth>,
+) -> Result<(), PlanError> {
+    let start = own_start(s).or(this_month);
+    let mut dated = false;
     let mut problems = Vec::new();
     for (i, m) in s.models.iter_mut().enumerate() {
         if m.pricing.is_some() {
             continue;
         }
         match catalog.model(&m.id) {
-            Some(entry) => m.pricing = Some(entry.pricing.clone()),
+            Some(entry) => {
+                let snap = listed_snapshot(entry, start);
+                m.pricing = Some(snap.pricing);
+                if m.schedule.is_empty() {
+                    m.schedule = snap.schedule;
+                    dated |= !m.schedule.is_empty();
+                }
+            }
             None => {
                 let path = format!("models[{i}].id");
                 problems.push(Problem::new(
@@ -240,6 +275,12 @@ pub fn resolve_prices(s: &mut Scenario, catalog: &Catalog, text: &str) -> Result
                 ));
             }
         }
+    }
+    if dated
+        && s.start.is_none()
+        && let Some(month) = this_month
+    {
+        s.start = Some(month.to_string());
     }
     let emb = &mut s.retrieval.embedding;
     if emb.per_mtok.is_none() && !emb.id.is_empty() {
