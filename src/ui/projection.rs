@@ -301,7 +301,9 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             };
             Line::from(vec![
                 Span::styled("Δ ", theme.heading()),
-                Span::raw(format!("{}: ", ch.what)),
+                Span::raw(ch.what.clone()),
+                followed(ch, theme),
+                Span::raw(": "),
                 Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
                 Span::styled(" · TCO unchanged", theme.muted()),
             ])
@@ -311,7 +313,9 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             let month = ch.month_after - ch.month_before;
             Line::from(vec![
                 Span::styled("Δ ", theme.heading()),
-                Span::raw(format!("{}: ", ch.what)),
+                Span::raw(ch.what.clone()),
+                followed(ch, theme),
+                Span::raw(": "),
                 Span::styled(
                     format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)).replace(' ', "\u{a0}"),
                     theme.delta(tco).patch(theme.value()),
@@ -329,6 +333,18 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             ])
         }
     }
+}
+
+/// What the ranges did to follow the change ("range widened to 10–100"),
+/// in brackets after what changed; empty when nothing.
+fn followed(ch: &crate::app::ChangeEffect, theme: &Theme) -> Span<'static> {
+    if ch.ranges_followed.is_empty() {
+        return Span::raw("");
+    }
+    Span::styled(
+        format!(" ({})", ch.ranges_followed.join("; ")),
+        theme.warning(),
+    )
 }
 
 #[cfg(test)]

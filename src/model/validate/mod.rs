@@ -16,10 +16,9 @@ mod cross;
 mod overflow;
 
 pub use cross::{TIER_SHARE_TOLERANCE, source_paths, warnings};
-pub use overflow::overflow;
+pub use overflow::{overflow, range_overflow};
 
 use cross::validate_v2;
-use overflow::range_overflow;
 
 /// One invalid value in a plan.
 #[derive(Debug, Clone, PartialEq)]
