@@ -70,14 +70,17 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         format: Format,
     },
     /// Monte Carlo over the plan's `uncertainty` ranges: P10/P50/P90 of the TCO
-    /// and of each month (same file and seed, same numbers).
+    /// and of each month (same file and seed, same numbers). By default the
+    /// draws and seed of the workbench's band and the client report, so all
+    /// three show the same P10–P90.
     Simulate {
         file: PathBuf,
-        /// How many projections to draw (1 to 1,000,000).
-        #[arg(long, default_value_t = 10_000, allow_negative_numbers = true)]
+        /// How many projections to draw (1 to 1,000,000); the default is the
+        /// workbench's and the report's.
+        #[arg(long, default_value_t = crate::model::analysis::uncertainty::DRAWS as i64, allow_negative_numbers = true)]
         draws: i64,
         /// The random seed: the same file and seed give the same numbers.
-        #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
+        #[arg(long, default_value_t = crate::model::analysis::uncertainty::SEED, allow_negative_numbers = true)]
         seed: u64,
         #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::SIMULATE_FORMATS))]
         format: Format,

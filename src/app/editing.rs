@@ -8,6 +8,7 @@ use super::modes::text_entry::{EditState, EditTarget};
 use super::rows::{Row, Toggle};
 use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
 use crate::model::fields::{Field, Section};
+use crate::model::ranges::{Followed, follow_values};
 use crate::model::{Projection, Reviewers, Scenario};
 
 /// The month the "what changed" line reports (12, or the last month before).
@@ -129,17 +130,54 @@ impl App {
         let month_before = month_total(self.projection(), month);
         let band_before = self.simulation().map(|s| (s.tco.p10, s.tco.p90));
         let ranges_before = self.doc().plan.uncertainty.clone();
-        if !self.session.active_mut().edit(edit) {
+        // The ranges follow the values within the same step, so one undo
+        // takes back the value and the widening together.
+        let mut followed = Vec::new();
+        let changed = self.session.active_mut().edit(|s| {
+            edit(s);
+            followed = follow_values(s);
+        });
+        if !changed {
             return false;
         }
         self.refresh();
+        let followed: Vec<String> = followed
+            .iter()
+            .map(|f| self.followed_text(f, &what))
+            .collect();
         self.note_change(what, tco_before, month, month_before);
         let ranges_changed = self.doc().plan.uncertainty != ranges_before;
         if let Some(ch) = &mut self.last_change {
             ch.ranges_changed = ranges_changed;
             ch.band_before = band_before;
+            ch.ranges_followed = followed;
         }
         true
+    }
+
+    /// What following the values did to a range, for the Δ line: "range
+    /// widened to 10–100" (with the input's name when the change named
+    /// another one).
+    fn followed_text(&self, f: &Followed, what: &str) -> String {
+        let short = |v: f64| crate::report::format::number(v, 6);
+        match f {
+            Followed::Widened { field, after, .. } => {
+                let label = self.field_label(*field);
+                let whose = if what.starts_with(&label) {
+                    String::new()
+                } else {
+                    format!("{label} ")
+                };
+                format!(
+                    "{whose}range widened to {}–{}",
+                    short(after.0),
+                    short(after.1)
+                )
+            }
+            Followed::Dropped { path } => {
+                format!("range on {path} removed: the input no longer applies")
+            }
+        }
     }
 
     pub(crate) fn note_change(
@@ -163,6 +201,7 @@ impl App {
             month_after: month_total(self.projection(), month),
             ranges_changed: false,
             band_before: None,
+            ranges_followed: Vec::new(),
         });
     }
 

@@ -258,16 +258,25 @@ pub fn parse_for(field: Field, text: &str) -> Result<f64, String> {
 }
 
 /// Why `v` in `field` would make the plan's projection overflow (the rule
-/// `check`, reports and saving apply: `validate::overflow`), or `None`. A
+/// `check`, reports and saving apply: `validate::overflow`), or its ranges
+/// once they widen to take it (`validate::range_overflow`), or `None`. A
 /// plan that overflows already takes any value, so it can be put right.
 pub fn overflow_with(field: Field, v: f64, plan: &crate::model::Scenario) -> Option<String> {
-    use crate::model::validate::overflow;
+    use crate::model::validate::{overflow, range_overflow};
     if field.get(plan) == Some(v) || overflow(plan).is_some() {
         return None;
     }
     let mut candidate = plan.clone();
     field.set(&mut candidate, v);
-    overflow(&candidate).map(|why| why.to_string())
+    if let Some(why) = overflow(&candidate) {
+        return Some(why.to_string());
+    }
+    if crate::model::ranges::follow_values(&mut candidate).is_empty()
+        || range_overflow(plan).is_some()
+    {
+        return None;
+    }
+    range_overflow(&candidate).map(|why| format!("with its range widened to take it, {why}"))
 }
 
 /// Parses a typed range for a field ("1,500 – 3,000", "1.5k to 3k", "10..40";

@@ -171,10 +171,11 @@ impl App {
     }
 
     /// P10/P50/P90 of the TCO when the plan gives ranges (the reports'
-    /// draws and seed, `uncertainty::DRAWS`/`SEED`). While
-    /// [`band_updating`](Self::band_updating), the band of an earlier version.
+    /// draws and seed, `uncertainty::DRAWS`/`SEED`) — only the band of the
+    /// plan as it is now: while [`band_updating`](Self::band_updating) there
+    /// is none, so no screen can show a band beside figures it is not of.
     pub fn simulation(&self) -> Option<&Simulation> {
-        self.derived().simulation.as_ref()
+        self.derived().band(self.doc())
     }
 
     /// The band shown is not yet of the plan as it is now.

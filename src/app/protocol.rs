@@ -213,6 +213,9 @@ pub struct ChangeEffect {
     /// (P10–P90), not to the TCO; `band_before` is the band shown before.
     pub ranges_changed: bool,
     pub band_before: Option<(f64, f64)>,
+    /// What the ranges did to follow the values ("range widened to
+    /// 10–100"): said on the Δ line.
+    pub ranges_followed: Vec<String>,
 }
 
 /// What to do once unsaved changes are dealt with.

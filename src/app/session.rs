@@ -8,8 +8,9 @@
 //! folding, scrolling, focus and mode changes cost nothing. The expensive
 //! analysis (the Monte Carlo band) is not computed here on the key path: the
 //! app asks the runtime for it (`Effect::Analyse`), which runs it on a worker
-//! thread and answers with `Msg::Analysed`; until then the previous band is
-//! shown, marked as updating. Without a runtime (tests) it can be run inline.
+//! thread and answers with `Msg::Analysed`; until then the band is shown as
+//! updating, without figures (the previous band belongs to another plan).
+//! Without a runtime (tests) it can be run inline.
 //!
 //! The sensitivity and break-even studies a mode asks for go the same way
 //! (`studies.rs`).
@@ -53,8 +54,8 @@ pub struct Derived {
     /// Models billed at a catalog price that has ended by then.
     pub ended_prices: Vec<crate::model::dated::EndedPrice>,
     /// P10/P50/P90 of the TCO when the plan gives ranges; while `updating`,
-    /// the band of an earlier revision.
-    pub simulation: Option<Simulation>,
+    /// the band of an earlier revision, which [`Derived::band`] never gives.
+    simulation: Option<Simulation>,
     /// The revision `projection` and `problems` are of.
     figures_of: Option<u64>,
     /// The revision and start month the price findings are of.
@@ -86,10 +87,20 @@ impl Derived {
         self.studies.inline()
     }
 
-    /// The band shown is of an older revision (or missing) and a newer one
-    /// is on its way.
+    /// The band of an older revision (or none) is all there is, and the
+    /// band of `doc` as it is now is on its way.
     pub fn updating(&self, doc: &Document) -> bool {
         !doc.plan.uncertainty.is_empty() && self.simulated != Some(doc.revision)
+    }
+
+    /// The band of `doc` as it is now; `None` without ranges and while it
+    /// is being computed (an earlier revision's band is never handed out).
+    pub fn band(&self, doc: &Document) -> Option<&Simulation> {
+        if self.simulated == Some(doc.revision) {
+            self.simulation.as_ref()
+        } else {
+            None
+        }
     }
 }
 

@@ -16,6 +16,7 @@ pub mod offer;
 pub mod prices;
 pub mod pricing;
 pub mod projection;
+pub mod ranges;
 pub mod scenario;
 pub mod validate;
 

@@ -10,6 +10,7 @@ use super::grid::{Grid, wrap};
 use super::json::pretty;
 use crate::model::Scenario;
 use crate::model::analysis::breakeven::{Compares, HostingBreakEven};
+use crate::model::analysis::off_band::{OffBand, Side};
 use crate::model::analysis::sensitivity::Swing;
 use crate::model::analysis::uncertainty::Simulation;
 use crate::model::fields::Field;
@@ -132,6 +133,13 @@ pub fn simulation_table(s: &Scenario, sim: &Simulation, width: Option<usize>) ->
         count(sim.draws as f64),
         sim.seed
     ));
+    if let Some(why) = &sim.off_band {
+        o.push_str(&format!(
+            "The plan's own TCO is {}. {}\n\n",
+            money(why.tco, c),
+            off_band_text(s, why, 3)
+        ));
+    }
     let mut t = Grid::new(["Month", "P10", "P50", "P90"]).right_from(0);
     for (i, b) in sim.monthly_total.iter().enumerate() {
         t.row([
@@ -143,6 +151,71 @@ pub fn simulation_table(s: &Scenario, sim: &Simulation, width: Option<usize>) ->
     }
     o.push_str(&t.render(width));
     wrap(&o, width, "  ") + "\n"
+}
+
+/// Why the plan's TCO sits outside its P10–P90, as the screen and the
+/// reports say it: "The TCO is below P10: the plan's values sit at the
+/// low-cost end of their ranges (Requests per day 4,000 req/day in
+/// 4,000–6,000), so most draws cost more." At most `names` inputs are named.
+pub fn off_band_text(s: &Scenario, ob: &OffBand, names: usize) -> String {
+    let c = s.currency.as_str();
+    let (side, end, most) = match ob.side {
+        Side::Below => ("below P10", "low-cost", "more"),
+        Side::Above => ("above P90", "high-cost", "less"),
+    };
+    if ob.leans.is_empty() {
+        return format!(
+            "The TCO is {side}: taken together, the ranges make most draws cost {most} than the plan's own values."
+        );
+    }
+    let mut named: Vec<String> = ob
+        .leans
+        .iter()
+        .take(names.max(1))
+        .map(|l| {
+            format!(
+                "{} {} in {}–{}",
+                crate::model::analysis::sensitivity::label_of(s, l.field),
+                value(l.field, l.value, c),
+                number(l.low, 6),
+                number(l.high, 6)
+            )
+        })
+        .collect();
+    let more = ob.leans.len().saturating_sub(named.len());
+    if more > 0 {
+        named.push(format!("{more} more"));
+    }
+    let (values, ranges) = if ob.leans.len() == 1 {
+        ("value sits", "its range")
+    } else {
+        ("values sit", "their ranges")
+    };
+    format!(
+        "The TCO is {side}: the plan's {values} at the {end} end of {ranges} ({}), so most draws cost {most}.",
+        named.join("; ")
+    )
+}
+
+/// The same in a few words, for a narrow screen: "TCO below P10: Requests
+/// per day sits at the low-cost end of its range".
+pub fn off_band_brief(s: &Scenario, ob: &OffBand) -> String {
+    let (side, end, most) = match ob.side {
+        Side::Below => ("below P10", "low-cost", "higher"),
+        Side::Above => ("above P90", "high-cost", "lower"),
+    };
+    match ob.leans.as_slice() {
+        [] => format!("TCO {side}: the ranges together pull most draws {most}"),
+        [one] => format!(
+            "TCO {side}: {} sits at the {end} end of its range",
+            crate::model::analysis::sensitivity::label_of(s, one.field)
+        ),
+        [first, rest @ ..] => format!(
+            "TCO {side}: {} and {} more sit at the {end} end of their ranges",
+            crate::model::analysis::sensitivity::label_of(s, first.field),
+            rest.len()
+        ),
+    }
 }
 
 pub fn simulation_json(sim: &Simulation) -> Rendered {

@@ -37,13 +37,28 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used: 0,
     };
     render_headline(f, cursor.take(head_rows), &figures, cols, theme);
-    let change = change_line(app, theme);
+    if let Some(why) = off_band_line(app, theme, inner.width as usize) {
+        let rows = (why.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 2);
+        f.render_widget(
+            Paragraph::new(why).wrap(ratatui::widgets::Wrap { trim: true }),
+            cursor.take(rows),
+        );
+    }
+    // While the band updates the headline says so: the Δ line says what the
+    // change did to the TCO.
+    let change = edit_effect(app, theme);
     let change_rows = (change.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 3);
     f.render_widget(
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
     );
-    let band_rows = if app.simulation().is_some() { 2 } else { 0 };
+    // The band's rows stay while it updates, so the lines under it do not
+    // jump on every edit.
+    let band_rows = if app.doc().plan.uncertainty.is_empty() {
+        0
+    } else {
+        2
+    };
     let spark_rows =
         (sparklines::wanted_rows() + band_rows).min(cursor.left().saturating_sub(2).max(2));
     sparklines::render(f, cursor.take(spark_rows), app, theme);
@@ -163,36 +178,29 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             Kind::Ratio => fig(label, v.map_or("n/a".into(), |r| format!("{r:.1}×"))),
         });
         if h == Headline::Tco {
-            // While the worker computes the band of the plan as it is now,
-            // the previous band stays, marked as updating.
-            let updating = app.band_updating();
-            match app.simulation().map(|s| s.tco) {
-                Some(b) => {
+            // Only the band of the plan as it is now: while the worker
+            // computes it, "updating…" and no figures (the previous band is
+            // of another plan and never sits beside this TCO).
+            match app.simulation() {
+                Some(sim) => {
+                    let b = sim.tco;
                     let (low, high) = (
                         crate::report::format::money_short(b.p10, c),
                         crate::report::format::money_short(b.p90, c),
                     );
-                    let range = format!("{low} – {high}");
-                    // Without the spaces when the cell is narrow, so both
-                    // ends show ("$12.1M–$13.5M", never "$12.1M – $13.…").
-                    let tight = format!("{low}–{high}");
-                    figures.push(if updating {
-                        Figure {
-                            label: "P10–P90",
-                            value: format!("{range} updating…"),
-                            short: Some(tight),
-                            style: Some(theme.muted()),
-                        }
-                    } else {
-                        Figure {
-                            label: "P10–P90",
-                            value: range,
-                            short: Some(tight),
-                            style: None,
-                        }
+                    // Outside the band: marked, and the line under the
+                    // figures says why.
+                    let mark = if sim.off_band.is_some() { " ⚠" } else { "" };
+                    figures.push(Figure {
+                        label: "P10–P90",
+                        value: format!("{low} – {high}{mark}"),
+                        // Without the spaces when the cell is narrow, so
+                        // both ends show ("$12.1M–$13.5M", never "$12.1M – $13.…").
+                        short: Some(format!("{low}–{high}{mark}")),
+                        style: sim.off_band.as_ref().map(|_| theme.warning()),
                     });
                 }
-                None if updating => figures.push(Figure {
+                None if app.band_updating() => figures.push(Figure {
                     label: "P10–P90",
                     value: "updating…".into(),
                     short: None,
@@ -261,18 +269,23 @@ fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (St
     (label, value)
 }
 
-fn change_line(app: &App, theme: &Theme) -> Line<'static> {
-    let mut line = edit_effect(app, theme);
-    let said = app.last_change.as_ref().is_some_and(|c| c.ranges_changed);
-    if app.band_updating() && !said {
-        // The band (P10–P90) shown is of the plan before this change; said
-        // before the figures, which keep together, so it wraps rather than
-        // being cut off after them.
-        let at = line.spans.len().min(2);
-        line.spans
-            .insert(at, Span::styled("(P10–P90 updating…) ", theme.muted()));
-    }
-    line
+/// Why the TCO is outside its own P10–P90, when it is: the reports' words
+/// when they fit in two rows of `width`, else fewer.
+fn off_band_line(app: &App, theme: &Theme, width: usize) -> Option<Line<'static>> {
+    use crate::report::analysis::{off_band_brief, off_band_text};
+    let why = app.simulation()?.off_band.as_ref()?;
+    let plan = &app.doc().plan;
+    // Words wrap, so a row holds a little less than its width.
+    let room = (2 * width).saturating_sub(2 + width / 4);
+    let text = [2, 1]
+        .into_iter()
+        .map(|names| off_band_text(plan, why, names))
+        .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)
+        .unwrap_or_else(|| off_band_brief(plan, why));
+    Some(Line::from(vec![
+        Span::styled("⚠ ", theme.warning()),
+        Span::styled(text, theme.muted()),
+    ]))
 }
 
 fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
@@ -301,7 +314,9 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             };
             Line::from(vec![
                 Span::styled("Δ ", theme.heading()),
-                Span::raw(format!("{}: ", ch.what)),
+                Span::raw(ch.what.clone()),
+                followed(ch, theme),
+                Span::raw(": "),
                 Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
                 Span::styled(" · TCO unchanged", theme.muted()),
             ])
@@ -311,7 +326,9 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             let month = ch.month_after - ch.month_before;
             Line::from(vec![
                 Span::styled("Δ ", theme.heading()),
-                Span::raw(format!("{}: ", ch.what)),
+                Span::raw(ch.what.clone()),
+                followed(ch, theme),
+                Span::raw(": "),
                 Span::styled(
                     format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)).replace(' ', "\u{a0}"),
                     theme.delta(tco).patch(theme.value()),
@@ -329,6 +346,18 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             ])
         }
     }
+}
+
+/// What the ranges did to follow the change ("range widened to 10–100"),
+/// in brackets after what changed; empty when nothing.
+fn followed(ch: &crate::app::ChangeEffect, theme: &Theme) -> Span<'static> {
+    if ch.ranges_followed.is_empty() {
+        return Span::raw("");
+    }
+    Span::styled(
+        format!(" ({})", ch.ranges_followed.join("; ")),
+        theme.warning(),
+    )
 }
 
 #[cfg(test)]

@@ -90,6 +90,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         series.push((" P90", hi.clone(), sum(hi), theme.muted()));
         series.push((" P10", lo.clone(), sum(lo), theme.muted()));
     }
+    // While the band of the plan as it is now is computed, its rows stay,
+    // empty and saying so (never the previous plan's band).
+    let pending = band.is_none() && app.band_updating();
+    if pending {
+        series.push((" P90", Vec::new(), 0.0, theme.muted()));
+        series.push((" P10", Vec::new(), 0.0, theme.muted()));
+    }
     let mut cats: Vec<Category> = Category::ALL.to_vec();
     // When rows are short, keep the biggest lines.
     let head = series.len();
@@ -108,9 +115,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let narrow = area.width < 70;
     let figures: Vec<String> = series
         .iter()
-        .map(|(_, values, sum, _)| {
+        .enumerate()
+        .map(|(i, (_, values, sum, _))| {
             let last = values.last().copied().unwrap_or(0.0);
-            if narrow {
+            if pending && (1..head).contains(&i) {
+                "updating…".to_string()
+            } else if narrow {
                 format!("{} · {}/mo", money_short(*sum, c), money_short(last, c))
             } else {
                 format!("Σ {} · {}/mo", money_short(*sum, c), money_short(last, c))

@@ -4,6 +4,7 @@
 
 pub mod breakeven;
 pub mod followup;
+pub mod off_band;
 pub mod sensitivity;
 pub mod uncertainty;
 

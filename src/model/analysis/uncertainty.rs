@@ -1,15 +1,20 @@
 //! How sure we are: a seeded Monte Carlo over the ranges a plan gives for its
 //! inputs (triangular, with the plan's value as the most likely one), giving
-//! P10 / P50 / P90 of each month's total and of the horizon TCO.
+//! P10 / P50 / P90 of each month's total and of the horizon TCO, and — when
+//! the plan's own TCO falls outside P10–P90 — why (`off_band.rs`).
 
+use super::off_band::{OffBand, off_band};
 use super::set_keeping_mix;
 use crate::model::fields::Field;
 use crate::model::projection::{Projection, project_into};
 use crate::model::scenario::Scenario;
 
-/// The draws of the band the workbench shows and the reports print: one
-/// number everywhere, so the screen and the report give the same P10–P90
-/// (`runcost simulate --draws` can do more).
+/// The draws of the band the workbench shows, the reports print and
+/// `runcost simulate` runs by default: one number everywhere, so the screen,
+/// the report and the CLI give the same P10–P90 (`--draws` can do more).
+/// The worker runs 2,000 draws in 4–7 ms (`benches/workbench.rs`); 10,000
+/// take five times as long, and with one job running and the next waiting
+/// the band would miss the 50 ms it has to catch up with the typing.
 pub const DRAWS: usize = 2_000;
 /// The seed of that band: the same plan always gives the same band.
 pub const SEED: u64 = 1;
@@ -33,6 +38,10 @@ pub struct Simulation {
     /// their bands mean nothing, so callers refuse to show them.
     #[serde(skip)]
     pub overflowed: usize,
+    /// The plan's own TCO when it falls outside `tco`'s P10–P90, and why
+    /// (`off_band.rs`); `None` when it is inside.
+    #[serde(skip)]
+    pub off_band: Option<OffBand>,
 }
 
 /// SplitMix64: a tiny generator whose sequence never changes, so the same
@@ -50,11 +59,16 @@ impl Rng {
     }
 }
 
-/// A draw from the triangular distribution on [low, high] with mode `mode`.
+/// A draw from the triangular distribution on [low, high] with mode `mode`
+/// (the inverse of its distribution function at `u` in [0, 1)): the density
+/// rises linearly from `low` to `mode` and falls to `high`, so the plan's
+/// value is the most likely draw and the mean is (low + mode + high) / 3.
 pub fn triangular(low: f64, mode: f64, high: f64, u: f64) -> f64 {
     if high <= low {
         return mode;
     }
+    // Validation keeps the value within its range; never draw outside it.
+    let mode = mode.clamp(low, high);
     let cut = (mode - low) / (high - low);
     if u < cut {
         low + ((high - low) * (mode - low) * u).sqrt()
@@ -124,11 +138,76 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
         }
     }
     let monthly_total = months.chunks_mut(draws).map(band).collect();
+    let tco = band(&mut tco);
+    let off_band = if overflowed == 0 {
+        project_into(&base, &mut p);
+        off_band(s, p.totals.tco, &tco)
+    } else {
+        None
+    };
     Simulation {
         draws,
         seed,
-        tco: band(&mut tco),
+        tco,
         monthly_total,
         overflowed,
+        off_band,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::triangular;
+
+    /// `n` draws at evenly spaced `u` (the inverse CDF over [0, 1)).
+    fn draws(low: f64, mode: f64, high: f64, n: usize) -> Vec<f64> {
+        (0..n)
+            .map(|i| triangular(low, mode, high, (i as f64 + 0.5) / n as f64))
+            .collect()
+    }
+
+    #[test]
+    fn draws_are_triangular_on_low_value_high() {
+        for (low, mode, high) in [
+            (1.0, 2.0, 5.0),
+            (4000.0, 4000.0, 6000.0),
+            (10.0, 40.0, 40.0),
+        ] {
+            let d = draws(low, mode, high, 100_000);
+            assert!(d.iter().all(|x| (low..=high).contains(x)));
+            // The mean of a triangular distribution is (low + mode + high) / 3.
+            let mean = d.iter().sum::<f64>() / d.len() as f64;
+            let want = (low + mode + high) / 3.0;
+            assert!(
+                (mean - want).abs() < 1e-3 * (high - low),
+                "{mean} vs {want}"
+            );
+            // Its distribution function below the mode: (x−low)² / ((high−low)(mode−low)).
+            if mode > low {
+                let x = (low + mode) / 2.0;
+                let share = d.iter().filter(|v| **v <= x).count() as f64 / d.len() as f64;
+                let cdf = (x - low).powi(2) / ((high - low) * (mode - low));
+                assert!((share - cdf).abs() < 1e-3, "{share} vs {cdf}");
+            }
+            // The plan's value is the most likely: the tenth of the range
+            // around it holds more draws than any other tenth.
+            let tenth = |k: usize| {
+                let a = low + (high - low) * k as f64 / 10.0;
+                let b = a + (high - low) / 10.0;
+                d.iter().filter(|v| **v >= a && **v < b).count()
+            };
+            let at = (((mode - low) / (high - low)) * 10.0).floor().min(9.0) as usize;
+            assert!(
+                (0..10).all(|k| tenth(k) <= tenth(at)),
+                "{low} {mode} {high}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_outside_its_range_never_draws_outside_it() {
+        let d = draws(10.0, 100.0, 40.0, 1_000);
+        assert!(d.iter().all(|x| (10.0..=40.0).contains(x)), "{:?}", &d[..5]);
+        assert_eq!(triangular(5.0, 7.0, 5.0, 0.3), 7.0, "no range: the value");
     }
 }

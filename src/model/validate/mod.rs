@@ -5,7 +5,7 @@
 //! the inputs that make a projection overflow, `cross.rs` holds the
 //! cross-field rules of the version-2 inputs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::fields::Field;
@@ -16,10 +16,9 @@ mod cross;
 mod overflow;
 
 pub use cross::{TIER_SHARE_TOLERANCE, source_paths, warnings};
-pub use overflow::overflow;
+pub use overflow::{overflow, range_overflow};
 
 use cross::validate_v2;
-use overflow::range_overflow;
 
 /// One invalid value in a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -289,6 +288,9 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
         }
     }
 
+    // One range per input: the Monte Carlo would draw it twice over and the
+    // report's "How sure" table list it twice.
+    let mut ranged: HashMap<&str, usize> = HashMap::new();
     for (i, r) in s.uncertainty.iter().enumerate() {
         let p = format!("uncertainty[{i}]");
         let Some(f) = fields.iter().find(|f| f.path() == r.field) else {
@@ -299,6 +301,22 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             );
             continue;
         };
+        if let Some(&first) = ranged.get(r.field.as_str()) {
+            c.fail(
+                format!("{p}.field"),
+                format!("{:?}", r.field),
+                format!(
+                    "must be unique: give at most one range per input (uncertainty[{first}] already ranges {}, {} to {}; this entry says {} to {}); keep one",
+                    r.field,
+                    show(s.uncertainty[first].low),
+                    show(s.uncertainty[first].high),
+                    show(r.low),
+                    show(r.high)
+                ),
+            );
+            continue;
+        }
+        ranged.insert(r.field.as_str(), i);
         let v = f.get(s).unwrap_or(0.0);
         if !(r.low.is_finite() && r.high.is_finite()) || r.low > v || v > r.high {
             c.fail(

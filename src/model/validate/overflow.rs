@@ -99,7 +99,7 @@ pub fn overflow(s: &Scenario) -> Option<Invalid> {
 
 /// The plan's uncertainty ranges must not reach an overflow either: each
 /// range at its low and high end, then all of them at once.
-pub(super) fn range_overflow(s: &Scenario) -> Option<Invalid> {
+pub fn range_overflow(s: &Scenario) -> Option<Invalid> {
     let fields = Field::all(s);
     let ranged: Vec<(usize, Field, f64, f64)> = s
         .uncertainty

@@ -161,6 +161,8 @@ fn summary(i: &Inputs) -> Option<Section> {
     let mut sec = Section::new("summary", "Summary")
         .with(Block::Answer(answer(s, p)))
         .with(Block::Table(figures));
+    let why = i.findings.and_then(|f| f.band.as_ref()?.off_band.clone());
+    sec = sec.with_some(why.map(Block::Text));
     if let Some(parts) = value_parts(s, p) {
         sec = sec.with(Block::Text(parts));
     }
@@ -308,6 +310,7 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
                 count(crate::model::analysis::uncertainty::DRAWS as f64),
                 crate::model::analysis::uncertainty::SEED
             )))
+            .with_some(b.off_band.clone().map(Block::Text))
             .with(Block::Table(ranges)),
     )
 }

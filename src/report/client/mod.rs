@@ -24,6 +24,9 @@ pub struct Band {
     pub p50: f64,
     pub p90: f64,
     pub monthly: Vec<(f64, f64)>,
+    /// Why the plan's TCO falls outside P10–P90, when it does (the screen's
+    /// words).
+    pub off_band: Option<String>,
 }
 
 /// The analyses the report adds to the projection.
@@ -46,6 +49,10 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
             p50: sim.tco.p50,
             p90: sim.tco.p90,
             monthly: sim.monthly_total.iter().map(|b| (b.p10, b.p90)).collect(),
+            off_band: sim
+                .off_band
+                .as_ref()
+                .map(|why| super::analysis::off_band_text(s, why, 3)),
         });
     let options = hosting(s, catalog);
     let mut breakeven: Vec<String> = options

@@ -41,6 +41,14 @@ impl Section {
         self
     }
 
+    /// The section with `block` added when there is one.
+    pub fn with_some(self, block: Option<Block>) -> Self {
+        match block {
+            Some(b) => self.with(b),
+            None => self,
+        }
+    }
+
     /// Every table of the section, in order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.blocks.iter().filter_map(|b| match b {

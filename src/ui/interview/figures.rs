@@ -41,12 +41,17 @@ pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
             theme.delta(ch.tco_after - ch.tco_before),
         ));
     }
-    if let (Some(b), false) = (app.simulation().map(|x| x.tco), plan.uncertainty.is_empty()) {
-        lines.push(row(
-            "P10–P90",
-            format!("{}–{}", money_short(b.p10, c), money_short(b.p90, c)),
-            theme.muted(),
-        ));
+    if !plan.uncertainty.is_empty() {
+        // Only the band of the plan as it is now (never the previous one).
+        let band = app.simulation().map_or("updating…".into(), |x| {
+            let mark = if x.off_band.is_some() { " ⚠" } else { "" };
+            format!(
+                "{}–{}{mark}",
+                money_short(x.tco.p10, c),
+                money_short(x.tco.p90, c)
+            )
+        });
+        lines.push(row("P10–P90", band, theme.muted()));
     }
     let last = p.months.last();
     lines.push(row(

@@ -284,11 +284,15 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
         Line::from(""),
     ];
     let ranges = plan.uncertainty.len();
-    let sure = match app.simulation().map(|x| x.tco) {
-        Some(b) if ranges > 0 => format!(
-            "How sure: from {ranges} range(s), the TCO is {} to {} (P10–P90).",
-            money(b.p10, c),
-            money(b.p90, c)
+    let sure = match app.simulation() {
+        Some(sim) if ranges > 0 => format!(
+            "How sure: from {ranges} range(s), the TCO is {} to {} (P10–P90).{}",
+            money(sim.tco.p10, c),
+            money(sim.tco.p90, c),
+            sim.off_band.as_ref().map_or(String::new(), |why| format!(
+                " {}",
+                crate::report::analysis::off_band_text(plan, why, 2)
+            ))
         ),
         _ if ranges > 0 => format!("How sure: {ranges} range(s) given; the band is computing…"),
         _ => "How sure: no ranges given. Answer with a range (1,500 to 3,000) to get a TCO band."

@@ -1,0 +1,153 @@
+//! A plan's uncertainty ranges follow its values. An edit that moves a ranged
+//! input outside its range widens the range to take the new value (the other
+//! end stays), and a range whose input no longer exists (reviewers back to
+//! Auto, an API model swapped for a self-hosted one) goes with it; so every
+//! plan an edit can reach keeps low ≤ value ≤ high, as validation asks.
+
+use super::fields::Field;
+use super::scenario::Scenario;
+
+/// What [`follow_values`] did to one range.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Followed {
+    /// The range `before` (low, high) became `after` to take the value.
+    Widened {
+        field: Field,
+        before: (f64, f64),
+        after: (f64, f64),
+    },
+    /// The range named an input the plan no longer has (its path).
+    Dropped { path: String },
+}
+
+/// Widens each range to take its input's value and drops the ranges whose
+/// input is gone; returns what changed (nothing for a plan already in step).
+/// A range that is not finite is left for validation to name.
+pub fn follow_values(s: &mut Scenario) -> Vec<Followed> {
+    let fields: std::collections::HashMap<String, Field> =
+        Field::all(s).into_iter().map(|f| (f.path(), f)).collect();
+    let values: Vec<Option<(Field, f64)>> = s
+        .uncertainty
+        .iter()
+        .map(|r| {
+            let f = *fields.get(&r.field)?;
+            Some((f, f.get(s)?))
+        })
+        .collect();
+    let mut done = Vec::new();
+    let mut kept = values.iter();
+    s.uncertainty.retain(|r| {
+        let keep = kept.next().is_some_and(Option::is_some);
+        if !keep {
+            done.push(Followed::Dropped {
+                path: r.field.clone(),
+            });
+        }
+        keep
+    });
+    for (r, (f, v)) in s.uncertainty.iter_mut().zip(values.into_iter().flatten()) {
+        if !(v.is_finite() && r.low.is_finite() && r.high.is_finite()) {
+            continue;
+        }
+        let before = (r.low, r.high);
+        r.low = r.low.min(v);
+        r.high = r.high.max(v);
+        if (r.low, r.high) != before {
+            done.push(Followed::Widened {
+                field: f,
+                before,
+                after: (r.low, r.high),
+            });
+        }
+    }
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::UncertainRange;
+    use crate::model::fields::PlanField;
+    use crate::model::scenario::Reviewers;
+
+    fn plan() -> Scenario {
+        let mut s = Scenario::minimal(
+            "p",
+            crate::model::ModelEntry {
+                id: "m".into(),
+                share_pct: 100.0,
+                discount_pct: 0.0,
+                error_rate_pct: None,
+                token_factor: 1.0,
+                pricing: Some(crate::model::Pricing::Api(Default::default())),
+                schedule: Vec::new(),
+            },
+        );
+        s.risk.cost_per_uncaught_error = 18.0;
+        s.uncertainty = vec![UncertainRange {
+            field: "risk.cost_per_uncaught_error".into(),
+            low: 10.0,
+            high: 40.0,
+        }];
+        s
+    }
+
+    #[test]
+    fn a_value_inside_its_range_changes_nothing() {
+        let mut s = plan();
+        let before = s.clone();
+        assert!(follow_values(&mut s).is_empty());
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_value_above_or_below_widens_the_near_end_only() {
+        let f = Field::Plan(PlanField::CostPerError);
+        let mut s = plan();
+        s.risk.cost_per_uncaught_error = 100.0;
+        assert_eq!(
+            follow_values(&mut s),
+            [Followed::Widened {
+                field: f,
+                before: (10.0, 40.0),
+                after: (10.0, 100.0)
+            }]
+        );
+        assert_eq!((s.uncertainty[0].low, s.uncertainty[0].high), (10.0, 100.0));
+        s.risk.cost_per_uncaught_error = 2.0;
+        follow_values(&mut s);
+        assert_eq!((s.uncertainty[0].low, s.uncertainty[0].high), (2.0, 100.0));
+        assert!(
+            crate::model::validate(&s).is_empty(),
+            "{:?}",
+            crate::model::validate(&s)
+        );
+    }
+
+    #[test]
+    fn a_range_whose_input_is_gone_is_dropped() {
+        let mut s = plan();
+        s.oversight.reviewers = Reviewers::Fixed(2.0);
+        s.uncertainty.insert(
+            0,
+            UncertainRange {
+                field: "oversight.reviewers".into(),
+                low: 1.0,
+                high: 3.0,
+            },
+        );
+        assert!(
+            follow_values(&mut s).is_empty(),
+            "the reviewers are staffed"
+        );
+        s.oversight.reviewers = Reviewers::Auto;
+        assert_eq!(
+            follow_values(&mut s),
+            [Followed::Dropped {
+                path: "oversight.reviewers".into()
+            }]
+        );
+        assert_eq!(s.uncertainty.len(), 1);
+        assert_eq!(s.uncertainty[0].field, "risk.cost_per_uncaught_error");
+    }
+}
