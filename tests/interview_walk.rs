@@ -406,7 +406,10 @@ fn a_marked_answer_is_high_and_an_unreadable_one_changes_nothing() {
         panic!()
     };
     let why = i.error.as_deref().unwrap();
-    assert!(why.contains("no number") && why.contains("no idea"), "{why}");
+    assert!(
+        why.contains("no number") && why.contains("no idea"),
+        "{why}"
+    );
     assert_eq!(i.index, 0);
     assert_eq!(plan(&a), &before);
     a.update(Msg::Key(KeyChord::ctrl('u')));

@@ -16,15 +16,13 @@
 //! What cannot be read is refused with what was heard. Every conversion is
 //! said, so the client hears what is written down.
 
-use super::convert::{Converted, convert, implausible, say, say_span, typed, wants};
-use super::figures::{Em, Figure, between, figures, loose_words};
+use super::convert::{say, wants};
+use super::figures::{Em, figures};
+use super::joins::with_figures;
+use super::phrases::{ALL, AT_ONCE, DAYS, FLAT, GUESS, NONE, NOT_KNOWN, has_phrase};
 use super::tokens::{Spelling, Tok, normalized, spelt_numbers, tokens};
-use super::words::{
-    ALL, AT_ONCE, DAYS, FLAT, GUESS, Join, LIKELY, NONE, NOT_KNOWN, Time, has_phrase, join,
-    negative_word, period_word, positive_word, time_word,
-};
+use super::words::{Time, period_word, time_word};
 use crate::app::entry::quoted;
-use crate::report::format::number;
 
 pub use super::convert::HOURS_PER_YEAR;
 
@@ -128,7 +126,11 @@ pub fn read(text: &str, ask: &Ask) -> Result<Heard, String> {
     let spelling = Spelling {
         articles_count: matches!(ask.basis, Basis::Minutes | Basis::Months | Basis::Fte),
         quarter_is_time: ask.basis == Basis::Months,
-        fractions: if ask.basis == Basis::Percent { 100.0 } else { 1.0 },
+        fractions: if ask.basis == Basis::Percent {
+            100.0
+        } else {
+            1.0
+        },
     };
     let toks = spelt_numbers(tokens(&lower)?, spelling);
     let words: Vec<&str> = toks.iter().filter_map(Tok::word).collect();
@@ -187,8 +189,11 @@ fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
     if ask.basis == Basis::Number
         && let Some(per) = ask.period.and_then(Time::months)
         && let Some((w, t)) = words.iter().enumerate().find_map(|(i, w)| {
-            let t = period_word(w)
-                .or_else(|| (i > 0 && words[i - 1] == "every").then(|| time_word(w)).flatten())?;
+            let t = period_word(w).or_else(|| {
+                (i > 0 && words[i - 1] == "every")
+                    .then(|| time_word(w))
+                    .flatten()
+            })?;
             Some((*w, t))
         })
         && let Some(m) = t.months()
@@ -211,297 +216,202 @@ fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
     ))
 }
 
-fn several(t: &str, figs: &[Figure]) -> String {
-    let heard: Vec<String> = figs.iter().map(typed).collect();
-    format!(
-        "{} has several numbers (heard {}) but not how they go together; give one, a range (1,500 to 3,000, most likely 2,000) or a ratio (1 in 20)",
-        quoted(t),
-        heard.join(", ")
-    )
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The words between figures `a` and `b`, as [`join`] reads them. A hedge
-/// may end a longer run ("4k in chat, maybe 6k"), and "4k now, 6k by
-/// summer" is one too: the figure now, and where it may go.
-fn joined(toks: &[Tok], a: &Figure, b: &Figure) -> Option<Join> {
-    let run = between(toks, a, b);
-    let run: Vec<&str> = run.iter().map(String::as_str).collect();
-    if let Some(j) = join(&run) {
-        return Some(j);
+    fn ask(basis: Basis) -> Ask<'static> {
+        Ask::of(basis)
     }
-    let words: Vec<&str> = run.iter().copied().filter(|w| !matches!(*w, "," | ";")).collect();
-    let now = matches!(words.as_slice(), ["now" | "today" | "currently", ..]);
-    let hedged = (1..words.len()).any(|i| join(&words[i..]) == Some(Join::Hedge));
-    (hedged || (now && words.len() == 1)).then_some(Join::Hedge)
-}
 
-fn with_figures(t: &str, toks: &[Tok], mut figs: Vec<Figure>, ask: &Ask) -> Result<Reading, String> {
-    let mut doubts: Vec<String> = signs(&mut figs, toks, ask).into_iter().collect();
-    doubts.extend(weekdays(toks, ask));
-    let loose = loose_words(toks, &figs);
-    let reading = match figs.as_slice() {
-        [f] => {
-            doubts.extend(elsewhere(&loose, f, ask));
-            single(f, ask, doubts)?
+    fn heard(text: &str, a: &Ask) -> Reading {
+        match read(text, a) {
+            Ok(Heard::Figure(r)) => r,
+            other => panic!("{text}: {other:?}"),
         }
-        [a, b] => match joined(toks, a, b) {
-            Some(Join::Ratio) => ratio(t, a, b, ask)?,
-            Some(how @ (Join::Range | Join::Hedge)) => {
-                let (a, b) = borrowed(a, b);
-                doubts.extend(elsewhere(&loose, &a, ask));
-                span(&a, &b, how, None, ask, doubts)?
-            }
-            None => return Err(several(t, &figs)),
-        },
-        [a, b, c] => {
-            let likely = between(toks, b, c).iter().any(|w| LIKELY.contains(&w.as_str()));
-            if joined(toks, a, b) != Some(Join::Range) || !likely {
-                return Err(several(t, &figs));
-            }
-            let (a, b) = borrowed(a, b);
-            let (c, _) = borrowed(c, &a);
-            doubts.extend(elsewhere(&loose, &a, ask));
-            span(&a, &b, Join::Range, Some(&c), ask, doubts)?
+    }
+
+    fn v(text: &str, basis: Basis) -> f64 {
+        let r = heard(text, &ask(basis));
+        assert!(r.doubt.is_none(), "{text}: {:?}", r.doubt);
+        r.value
+    }
+
+    #[test]
+    fn the_unit_next_to_the_number_is_the_unit() {
+        let per_day = Ask {
+            period: Some(Time::Day),
+            ..ask(Basis::PerDay)
+        };
+        let r = heard("about 2,500 a day this month", &per_day);
+        assert_eq!(
+            (r.value, r.shown.as_str(), &r.doubt),
+            (2500.0, "2,500 a day", &None)
+        );
+        assert_eq!(v("3 months, within the year", Basis::Months), 3.0);
+        assert_eq!(v("3 minutes, that's what QA says", Basis::Minutes), 3.0);
+        assert_eq!(v("60k a month", Basis::PerDay), 2000.0);
+        assert_eq!(
+            heard("60k a month", &ask(Basis::PerDay)).shown,
+            "60,000 a month ÷ 30 days = 2,000 a day"
+        );
+        // Away from the number a unit word changes nothing, but is doubted.
+        let r = heard("2,500 this month", &per_day);
+        assert_eq!(r.value, 2500.0);
+        assert!(
+            r.doubt
+                .unwrap()
+                .contains("“month” is not next to the number")
+        );
+    }
+
+    #[test]
+    fn sign_words_keep_the_sign_where_a_negative_is_allowed() {
+        let growth = Ask {
+            signed: true,
+            period: Some(Time::Month),
+            ..ask(Basis::Percent)
+        };
+        for text in [
+            "shrinking, -2 % a month",
+            "-2%",
+            "down 2 %",
+            "minus 2 percent",
+            "2 % fewer a month",
+            "shrinking 2 %",
+            "−2 %",
+        ] {
+            let r = heard(text, &growth);
+            assert_eq!((r.value, &r.doubt), (-2.0, &None), "{text}");
         }
-        _ => return Err(several(t, &figs)),
-    };
-    Ok(reading)
-}
-
-/// Sign words, where the question allows a negative: "shrinking 2 %",
-/// "down 2 %", "minus 2", "2 % fewer" make the figures negative; a minus
-/// sign is kept (never doubled). Against an upward word or `+` the typed
-/// sign wins and the answer is doubtful. "down to", "up to" are not signs.
-fn signs(figs: &mut [Figure], toks: &[Tok], ask: &Ask) -> Option<String> {
-    if !ask.signed {
-        return None;
+        assert_eq!(
+            heard("down to 2 %", &growth).value,
+            2.0,
+            "“down to” is no sign"
+        );
+        assert!(heard("growing, -2%", &growth).doubt.is_some());
+        let r = heard("down 2 to 4 %", &growth);
+        assert_eq!((r.value, r.range), (-3.0, Some((-4.0, -2.0))));
+        // A share cannot be negative: the words are not signs there.
+        assert_eq!(v("down 2%", Basis::Percent), 2.0);
     }
-    let words: Vec<&str> = toks.iter().filter_map(Tok::word).collect();
-    let find = |pred: fn(&str) -> bool| {
-        words
-            .iter()
-            .enumerate()
-            .find(|(i, w)| pred(w) && words.get(i + 1) != Some(&"to"))
-            .map(|(_, w)| w.to_string())
-    };
-    let down = find(negative_word);
-    let up = find(positive_word).or(figs
-        .iter()
-        .any(|f| f.sign == Some('+'))
-        .then(|| "+".to_string()));
-    let minus = figs.iter().any(|f| f.sign == Some('−'));
-    match (down, up) {
-        (Some(d), Some(u)) => Some(format!(
-            "both “{d}” and “{u}” are in the answer: the numbers are read with the signs typed"
-        )),
-        (Some(_), None) => {
-            for f in figs.iter_mut().filter(|f| f.sign.is_none()) {
-                f.value = -f.value;
-            }
-            None
+
+    #[test]
+    fn shorthand_is_read_in_the_questions_terms() {
+        assert_eq!(v("5m", Basis::Minutes), 5.0);
+        assert_eq!(v("5m", Basis::Months), 5.0);
+        assert_eq!(v("5m", Basis::Money), 5e6);
+        assert_eq!(v("$5m", Basis::Money), 5e6);
+        assert_eq!(v("5m", Basis::Number), 5e6);
+        assert_eq!(v("2 k", Basis::Money), 2000.0);
+        assert_eq!(v("2 k", Basis::PerDay), 2000.0);
+        assert_eq!(v("90s", Basis::Minutes), 1.5);
+        assert_eq!(v("2h", Basis::Minutes), 120.0);
+        assert_eq!(v("$30 an hour", Basis::MoneyPerYear), 62_400.0);
+        let hourly = v("$80k a year", Basis::MoneyPerHour);
+        assert!(
+            (hourly - 80_000.0 / HOURS_PER_YEAR).abs() < 1e-9,
+            "{hourly}"
+        );
+        // A minutes question never takes millions silently.
+        let r = heard("5 million", &ask(Basis::Minutes));
+        assert!(r.doubt.unwrap().contains("more than a working day"));
+    }
+
+    #[test]
+    fn ranges_ratios_and_hedges() {
+        let r = heard("1,500 to 3,000", &ask(Basis::PerDay));
+        assert_eq!((r.value, r.range), (2250.0, Some((1500.0, 3000.0))));
+        assert_eq!(r.shown, "1,500–3,000 a day, middle 2,250");
+        let r = heard("1,500 to 3,000, most likely 2,000", &ask(Basis::PerDay));
+        assert_eq!((r.value, r.range), (2000.0, Some((1500.0, 3000.0))));
+        let r = heard("about 4k, maybe 6k by summer", &ask(Basis::PerDay));
+        assert_eq!((r.value, r.range), (4000.0, Some((4000.0, 6000.0))));
+        let r = heard("3k, at least 2k", &ask(Basis::PerDay));
+        assert_eq!((r.value, r.range), (3000.0, Some((2000.0, 3000.0))));
+        assert_eq!(
+            heard("10-20k", &ask(Basis::PerDay)).range,
+            Some((10_000.0, 20_000.0))
+        );
+        assert_eq!(v("we spot-check 1 in 20", Basis::Percent), 5.0);
+        assert!(read("1,500 to 3,000, most likely 5,000", &ask(Basis::PerDay)).is_err());
+        assert!(read("1 in 0", &ask(Basis::Percent)).is_err());
+        assert!(
+            read("1 in 20", &ask(Basis::Money))
+                .unwrap_err()
+                .contains("ratio")
+        );
+    }
+
+    #[test]
+    fn answers_without_a_figure() {
+        for text in [
+            "no idea",
+            "don't know",
+            "skip",
+            "Not sure",
+            "n/a",
+            "??",
+            "nobody knows",
+        ] {
+            assert_eq!(
+                read(text, &ask(Basis::PerDay)),
+                Ok(Heard::NotKnown),
+                "{text}"
+            );
         }
-        (None, Some(u)) if minus => Some(format!(
-            "“{u}” but a minus sign: the number is read as typed, negative"
-        )),
-        _ => None,
+        assert_eq!(v("none", Basis::Number), 0.0);
+        assert_eq!(v("never", Basis::Percent), 0.0);
+        assert_eq!(v("no reviews", Basis::Percent), 0.0);
+        assert_eq!(v("weekdays", Basis::DaysPerMonth), 22.0);
+        assert_eq!(v("every day", Basis::DaysPerMonth), 30.0);
+        assert_eq!(v("right away", Basis::Months), 0.0);
+        let updates = Ask {
+            period: Some(Time::Year),
+            ..ask(Basis::Number)
+        };
+        assert_eq!(heard("quarterly", &updates).value, 4.0);
+        assert_eq!(heard("every 6 months", &updates).value, 2.0);
+        let e = read("no budget yet", &ask(Basis::Money)).unwrap_err();
+        assert!(
+            e.contains("no number") && e.contains("“no idea” keeps the default"),
+            "{e}"
+        );
+        // A guess is taken, marked.
+        assert!(heard("not sure, maybe 3k", &ask(Basis::PerDay)).guess);
+        assert!(!heard("about 3k", &ask(Basis::PerDay)).guess);
     }
-}
 
-/// "2,500 on weekdays" to a plan that runs every day: the count a day is
-/// right, but the plan's days a month (set in the workbench) would not be.
-fn weekdays(toks: &[Tok], ask: &Ask) -> Option<String> {
-    let words: Vec<&str> = toks.iter().filter_map(Tok::word).collect();
-    let said = ["weekday", "weekdays", "working", "business"]
-        .into_iter()
-        .find(|w| words.contains(w))?;
-    (ask.basis == Basis::PerDay && ask.days_per_month > 23.0).then(|| {
-        format!(
-            "“{said}”: the plan counts {} active days a month (weekdays only are about 22: Days per month, in the workbench)",
-            number(ask.days_per_month, 1)
-        )
-    })
-}
-
-/// A unit word of the question's kind away from a number that has none:
-/// "2,500, more in a month" — the number is read in the question's unit,
-/// but the consultant confirms.
-fn elsewhere(loose: &[&str], f: &Figure, ask: &Ask) -> Option<String> {
-    let own = match ask.basis {
-        Basis::PerDay if f.period.is_none() => Time::Day,
-        Basis::Minutes if f.unit.or(f.period).is_none() => Time::Minute,
-        Basis::Months if f.unit.or(f.period).is_none() => Time::Month,
-        Basis::MoneyPerYear if f.period.is_none() => Time::Year,
-        Basis::MoneyPerHour if f.period.is_none() => Time::Hour,
-        Basis::DaysPerMonth if f.period.is_none() => Time::Month,
-        Basis::Percent if f.period.is_none() => ask.period?,
-        _ => return None,
-    };
-    let relevant = |t: Time| match ask.basis {
-        Basis::Minutes => t.minutes().is_some(),
-        Basis::Months => t.months().is_some(),
-        Basis::DaysPerMonth => matches!(t, Time::Week | Time::Year),
-        _ => true,
-    };
-    let w = loose.iter().find(|w| {
-        time_word(w)
-            .or(period_word(w))
-            .is_some_and(|t| t != own && relevant(t))
-    })?;
-    Some(format!(
-        "“{w}” is not next to the number, so the number is read as {}",
-        say(f.value, ask)
-    ))
-}
-
-/// `a` and `b` of a range, each with what the other has and it lacks:
-/// "2–4 %", "2 to 4 minutes", "10-20k" (10k), "4k a day, maybe 6k".
-fn borrowed(a: &Figure, b: &Figure) -> (Figure, Figure) {
-    let take = |x: &Figure, y: &Figure| {
-        let mut x = x.clone();
-        x.percent |= y.percent;
-        x.currency = x.currency.or(y.currency);
-        x.unit = x.unit.or(y.unit);
-        x.period = x.period.or(y.period);
-        if let (None, Some((k, name))) = (x.scale, y.scale) {
-            let near = |p: f64, q: f64| p != 0.0 && q != 0.0 && (p / q).abs().max((q / p).abs()) <= 10.0;
-            if near(x.value * k, y.value) && !near(x.value, y.value) {
-                x.value *= k;
-                x.scale = Some((k, name));
-            }
-        }
-        x
-    };
-    (take(a, b), take(b, a))
-}
-
-/// A converted figure, rounded to whole months or days where the input is
-/// whole (and said, with a doubt when the rounding moves it far).
-fn whole(c: Converted, f: &Figure, ask: &Ask) -> (f64, Option<String>) {
-    if !matches!(ask.basis, Basis::Months | Basis::DaysPerMonth) || c.value.fract() == 0.0 {
-        return (c.value, None);
+    #[test]
+    fn a_unit_of_another_kind_is_refused_with_what_was_heard() {
+        let e = read("15%", &ask(Basis::Minutes)).unwrap_err();
+        assert!(e.starts_with("heard 15 %: a share in %"), "{e}");
+        let e = read("$40", &ask(Basis::PerDay)).unwrap_err();
+        assert!(e.contains("heard $40: an amount of money"), "{e}");
+        let e = read("$5k a month", &ask(Basis::Money)).unwrap_err();
+        assert!(e.contains("one amount"), "{e}");
+        let e = read("2, 3 and 4", &ask(Basis::Number)).unwrap_err();
+        assert!(e.contains("several numbers (heard 2, 3, 4)"), "{e}");
+        let people = heard("about 40 agents", &ask(Basis::PerDay));
+        assert!(people.doubt.unwrap().contains("“agents” are people"));
+        let staff = Ask {
+            people: true,
+            ..ask(Basis::Number)
+        };
+        assert!(heard("about 40 agents", &staff).doubt.is_none());
     }
-    let r = c.value.round();
-    // Half a day a month either way is said, not doubted.
-    let far = ask.basis == Basis::Months && (r - c.value).abs() > 0.25;
-    let doubt = far.then(|| {
-        format!(
-            "{} is {}, rounded to {}",
-            typed(f),
-            say(c.value, ask),
-            number(r, 0)
-        )
-    });
-    (r, doubt)
-}
 
-fn single(f: &Figure, ask: &Ask, mut doubts: Vec<String>) -> Result<Reading, String> {
-    let c = convert(f, ask)?;
-    doubts.extend(c.doubts.iter().cloned());
-    let how = c.how.clone();
-    let (value, rounded) = whole(c, f, ask);
-    doubts.extend(rounded);
-    if ask.basis == Basis::Percent && !f.percent && value != 0.0 && value.abs() < 1.0 {
-        doubts.push(format!(
-            "{} without a % sign is read as {} %; as a fraction it would be {} %",
-            number(value, 4),
-            number(value, 4),
-            number(value * 100.0, 2)
-        ));
+    #[test]
+    fn a_pasted_column_of_digits_is_refused_not_saved() {
+        let digits = "9".repeat(200);
+        let e = read(&digits, &ask(Basis::Minutes)).unwrap_err();
+        assert!(
+            e.contains("far beyond") && e.contains("1,000,000,000,000"),
+            "{e}"
+        );
+        assert!(read(&"9".repeat(10_000), &ask(Basis::Minutes)).is_err());
+        assert!(read("2 to 1e15", &ask(Basis::Number)).is_err());
+        assert_eq!(v("1,000,000,000,000", Basis::Number), 1e12);
+        assert!(read("", &ask(Basis::Number)).unwrap_err().contains("Tab"));
     }
-    doubts.extend(implausible(value, ask));
-    let shown = match how {
-        Some(how) if how.is_empty() => format!("{} = {}", typed(f), say(value, ask)),
-        Some(how) => format!("{} {how} = {}", typed(f), say(value, ask)),
-        None => say(value, ask),
-    };
-    Ok(reading(value, None, shown, doubts))
-}
-
-fn reading(value: f64, range: Option<(f64, f64)>, shown: String, doubts: Vec<String>) -> Reading {
-    Reading {
-        value,
-        range,
-        shown,
-        doubt: (!doubts.is_empty()).then(|| doubts.join("; ")),
-        guess: false,
-    }
-}
-
-/// "1 in 20", "5 out of 100": a share, on a percent question only.
-fn ratio(t: &str, a: &Figure, b: &Figure, ask: &Ask) -> Result<Reading, String> {
-    if ask.basis != Basis::Percent {
-        return Err(format!(
-            "{} is a ratio ({} in {}); this question asks {}",
-            quoted(t),
-            number(a.value, 4),
-            number(b.value, 4),
-            wants(ask.basis)
-        ));
-    }
-    if b.value <= 0.0 || a.value < 0.0 {
-        return Err(format!("{}: “{} in {}” is not a share", quoted(t), number(a.value, 4), number(b.value, 4)));
-    }
-    let v = a.value / b.value * 100.0;
-    let shown = format!("{} in {} = {}", number(a.value, 4), number(b.value, 4), say(v, ask));
-    let doubts = implausible(v, ask).into_iter().collect();
-    Ok(reading(v, None, shown, doubts))
-}
-
-/// A range ("1,500 to 3,000", with `likely` "most likely 2,000": that value,
-/// else the middle) or a hedge ("4k, maybe 6k": the first is the value).
-fn span(
-    a: &Figure,
-    b: &Figure,
-    how: Join,
-    likely: Option<&Figure>,
-    ask: &Ask,
-    mut doubts: Vec<String>,
-) -> Result<Reading, String> {
-    let mut part = |f: &Figure| -> Result<(f64, bool), String> {
-        let c = convert(f, ask)?;
-        for d in &c.doubts {
-            if !doubts.contains(d) {
-                doubts.push(d.clone());
-            }
-        }
-        let converted = c.how.is_some();
-        let (v, rounded) = whole(c, f, ask);
-        doubts.extend(rounded);
-        Ok((v, converted))
-    };
-    let (x, cx) = part(a)?;
-    let (y, cy) = part(b)?;
-    let (lo, hi) = (x.min(y), x.max(y));
-    let n = |v: f64| number(v, 2);
-    let span = say_span(lo, hi, ask);
-    let (value, shown) = match (how, likely) {
-        (Join::Hedge, _) => (x, format!("{} (range {span})", say(x, ask))),
-        (_, Some(l)) => {
-            let (v, _) = part(l)?;
-            if !(lo..=hi).contains(&v) {
-                return Err(format!(
-                    "the most likely value {} is outside the range {}–{}",
-                    n(v),
-                    n(lo),
-                    n(hi)
-                ));
-            }
-            (v, format!("{span}, most likely {}", n(v)))
-        }
-        _ => {
-            let mid = match ask.basis {
-                Basis::Months | Basis::DaysPerMonth => ((lo + hi) / 2.0).round(),
-                _ => (lo + hi) / 2.0,
-            };
-            (mid, format!("{span}, middle {}", n(mid)))
-        }
-    };
-    let shown = if cx || cy {
-        format!("{} to {} = {shown}", typed(a), typed(b))
-    } else {
-        shown
-    };
-    doubts.extend(implausible(hi, ask).or(implausible(lo, ask)));
-    let range = (lo < hi).then_some((lo, hi));
-    Ok(reading(value, range, shown, doubts))
 }

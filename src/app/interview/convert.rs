@@ -83,7 +83,10 @@ pub fn say_span(lo: f64, hi: f64, ask: &Ask) -> String {
 
 fn say_as(n: &str, one: bool, ask: &Ask) -> String {
     let sym = currency_prefix(ask.currency);
-    let period = ask.period.map(|p| format!(" {}", p.per())).unwrap_or_default();
+    let period = ask
+        .period
+        .map(|p| format!(" {}", p.per()))
+        .unwrap_or_default();
     match ask.basis {
         Basis::Number => format!("{n}{period}"),
         Basis::PerDay => format!("{n} a day"),
@@ -128,7 +131,12 @@ fn hours_in(p: Time) -> Option<f64> {
 pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
     let heard = typed(f);
     let b = ask.basis;
-    let refuse = |what: String| Err(format!("heard {heard}: {what}; this question asks {}", wants(b)));
+    let refuse = |what: String| {
+        Err(format!(
+            "heard {heard}: {what}; this question asks {}",
+            wants(b)
+        ))
+    };
     let money = matches!(b, Basis::Money | Basis::MoneyPerYear | Basis::MoneyPerHour);
     if f.percent && !matches!(b, Basis::Percent | Basis::Fte) {
         return refuse("a share in %".into());
@@ -292,11 +300,7 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             Some((_, h)) => scaled(1.0 / h, format!("÷ {} h", number(h, 2))),
         },
     };
-    Ok(Converted {
-        value,
-        how,
-        doubts,
-    })
+    Ok(Converted { value, how, doubts })
 }
 
 /// Soft limits: a figure beyond them is possible but more often a slip
@@ -308,8 +312,12 @@ pub fn implausible(v: f64, ask: &Ask) -> Option<String> {
         Basis::Minutes if v > 480.0 => "more than a working day (8 hours) each",
         Basis::Months if v > 36.0 => "more than three years",
         Basis::PerDay if v > 5_000_000.0 => "more than five million a day",
-        Basis::Percent if ask.signed && v.abs() > 50.0 => "more than 50 % a month compounds past ×100 a year",
-        Basis::MoneyPerYear if v > 0.0 && v < 5_000.0 => "less than $5,000 a year — was it thousands ($62k)?",
+        Basis::Percent if ask.signed && v.abs() > 50.0 => {
+            "more than 50 % a month compounds past ×100 a year"
+        }
+        Basis::MoneyPerYear if v > 0.0 && v < 5_000.0 => {
+            "less than $5,000 a year — was it thousands ($62k)?"
+        }
         Basis::MoneyPerYear if v > 1_500_000.0 => "more than $1.5M a year for one person",
         Basis::MoneyPerHour if v > 0.0 && v < 5.0 => "less than $5 an hour",
         Basis::MoneyPerHour if v > 1_000.0 => "more than $1,000 an hour — was it a year's cost?",

@@ -198,9 +198,8 @@ fn is_noun(w: &str) -> bool {
 /// after the first, in a smaller unit (or none, after hours or minutes).
 fn joins_duration(toks: &[Tok], a: &Figure, b: &Figure) -> bool {
     let between: Vec<String> = toks[a.last + 1..b.first].iter().map(Tok::text).collect();
-    let plain = |f: &Figure| {
-        f.scale.is_none() && !f.percent && f.currency.is_none() && f.sign.is_none()
-    };
+    let plain =
+        |f: &Figure| f.scale.is_none() && !f.percent && f.currency.is_none() && f.sign.is_none();
     let smaller = match (a.unit, b.unit) {
         (Some(x), Some(y)) => y < x && x.minutes().is_some() == y.minutes().is_some(),
         (Some(Time::Hour | Time::Minute), None) => b.period.is_none() && b.person.is_none(),
@@ -295,8 +294,14 @@ mod tests {
 
     #[test]
     fn people_and_durations() {
-        assert_eq!(one("about 40 agents", Em::Million).person.as_deref(), Some("agents"));
-        assert_eq!(one("40 support agents", Em::Million).person.as_deref(), Some("agents"));
+        assert_eq!(
+            one("about 40 agents", Em::Million).person.as_deref(),
+            Some("agents")
+        );
+        assert_eq!(
+            one("40 support agents", Em::Million).person.as_deref(),
+            Some("agents")
+        );
         let f = one("1 h 30 min", Em::Minute);
         assert_eq!((f.value, f.unit), (1.5, Some(Time::Hour)));
         assert_eq!(one("1h30", Em::Minute).value, 1.5);

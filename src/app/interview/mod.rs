@@ -5,12 +5,17 @@
 //!
 //! An answer is read in steps, each a module: [`tokens`] cuts it into
 //! numbers and words, [`figures`] gives each number the words next to it,
-//! [`answer`] joins and signs them, [`convert`] puts them in the question's
-//! unit; [`words`] holds every word they know.
+//! [`answer`] reads what is left (and the answers without a figure),
+//! `joins` makes one reading of the figures, `around` reads their sign and
+//! the units said away from them, [`convert`] puts them in the question's
+//! unit; [`words`] and [`phrases`] hold every word and phrase they know.
 
 pub mod answer;
+mod around;
 pub mod convert;
 pub mod figures;
+mod joins;
+pub mod phrases;
 pub mod questions;
 pub mod record;
 pub mod tokens;

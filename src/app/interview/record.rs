@@ -174,8 +174,13 @@ pub fn restore(plan: &mut Scenario, template: &Scenario, q: &Question) {
         plan.sources
             .extend(template.sources.iter().filter(|s| s.field == path).cloned());
         plan.uncertainty.retain(|r| r.field != path);
-        plan.uncertainty
-            .extend(template.uncertainty.iter().filter(|r| r.field == path).cloned());
+        plan.uncertainty.extend(
+            template
+                .uncertainty
+                .iter()
+                .filter(|r| r.field == path)
+                .cloned(),
+        );
     }
 }
 

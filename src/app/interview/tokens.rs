@@ -5,7 +5,8 @@
 //! workbench's number parser ([`crate::app::entry::parse_number`]), so
 //! `2,500`, `2.5`, `0,75` and `1.000.000` mean here what they mean there.
 
-use super::words::{TIME_MODIFIERS, number_word, scale_word, time_word};
+use super::phrases::number_word;
+use super::words::{TIME_MODIFIERS, currency_word, percent_word, scale_word, time_word};
 use crate::app::entry::parse_number;
 
 /// One token of an answer.
@@ -58,6 +59,15 @@ pub fn normalized(text: &str) -> String {
         .replace("more or less", "about")
 }
 
+/// A word that belongs to the number before it: `k`, `m`, `%`, `$`, a unit.
+fn suffix(w: &str) -> bool {
+    scale_word(w).is_some()
+        || time_word(w).is_some()
+        || percent_word(w)
+        || currency_word(w).is_some()
+        || w == "m"
+}
+
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '−' | '–' | '—')
 }
@@ -87,7 +97,16 @@ pub fn tokens(text: &str) -> Result<Vec<Tok>, String> {
             i += 1;
             continue;
         }
-        let after_number = matches!(out.last(), Some(Tok::Num { .. }));
+        // A dash right after a number (or its `k`, `%`, unit) joins a range.
+        let n = out.len();
+        let after_number = match (
+            n.checked_sub(1).map(|i| &out[i]),
+            n.checked_sub(2).map(|i| &out[i]),
+        ) {
+            (Some(Tok::Num { .. }), _) => true,
+            (Some(Tok::Word(w)), Some(Tok::Num { .. })) => suffix(w),
+            _ => false,
+        };
         // A sign, a currency symbol, or both, before a number.
         let mut j = i;
         let mut sign = None;
@@ -241,9 +260,8 @@ pub fn spelt_numbers(toks: Vec<Tok>, how: Spelling) -> Vec<Tok> {
         let w = toks[i].word().unwrap_or("");
         let next = toks.get(i + 1).and_then(Tok::word).unwrap_or("");
         // "2 and a half", "an hour and a half": half of one more.
-        let and_a_half = w == "and"
-            && next == "a"
-            && toks.get(i + 2).and_then(Tok::word) == Some("half");
+        let and_a_half =
+            w == "and" && next == "a" && toks.get(i + 2).and_then(Tok::word) == Some("half");
         if and_a_half && let Some(Tok::Num { value, text, .. }) = last_number(&mut out) {
             *value += value.signum() * 0.5;
             text.push_str(" and a half");
@@ -286,7 +304,10 @@ pub fn spelt_numbers(toks: Vec<Tok>, how: Spelling) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if how.articles_count && begins && matches!(w, "a" | "an") && unit_follows(&toks[i + 1..], how)
+        if how.articles_count
+            && begins
+            && matches!(w, "a" | "an")
+            && unit_follows(&toks[i + 1..], how)
         {
             out.push(num(1.0, w));
             i += 1;
@@ -343,6 +364,9 @@ mod tests {
         assert_eq!(values(&toks("2 – 4 %")), [2.0, 4.0]);
         assert_eq!(values(&toks("from -5 to -2")), [-5.0, -2.0]);
         assert_eq!(values(&toks("-$5k")), [-5.0]);
+        assert_eq!(values(&toks("$150k-$200k")), [150.0, 200.0]);
+        assert_eq!(values(&toks("2 % - 4 %")), [2.0, 4.0]);
+        assert_eq!(values(&toks("2 to -4")), [2.0, -4.0]);
         assert!(toks("2-4").contains(&Tok::Mark('-')));
     }
 
@@ -357,7 +381,13 @@ mod tests {
         assert!(toks("3 minutes, that's what QA says").contains(&Tok::Word("that's".into())));
         assert_eq!(toks("5m")[1], Tok::Word("m".into()));
         assert_eq!(toks("$1.2M")[1], Tok::Word("m".into()));
-        assert!(matches!(toks("$18")[0], Tok::Num { currency: Some("USD"), .. }));
+        assert!(matches!(
+            toks("$18")[0],
+            Tok::Num {
+                currency: Some("USD"),
+                ..
+            }
+        ));
         assert!(tokens("1,2,3").is_err());
     }
 

@@ -222,15 +222,18 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
         Confidence::Medium => "",
     };
     let toggle = if s.high {
-        "Ctrl-T: unmark"
+        "Ctrl-T: Medium"
     } else {
-        "Ctrl-T marks High"
+        "Ctrl-T: High"
     };
     let source = client_source(app.today.as_deref().unwrap_or_default());
     push(
         match &preview {
             Some(Preview::Keeps(_)) => format!("Stays: template default, Low · {toggle}"),
-            _ => format!("Recorded as: {source}, {}{why} · {toggle}", confidence.label()),
+            _ => format!(
+                "Recorded as: {source}, {}{why} · {toggle}",
+                confidence.label()
+            ),
         },
         theme.muted(),
     );

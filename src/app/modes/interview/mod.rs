@@ -81,8 +81,10 @@ use InterviewAction as I;
 impl Described for InterviewAction {
     fn description(self) -> &'static str {
         match self {
-            I::Answer => "take the client's answer (empty: keep the default) and go on",
-            I::Skip => "keep the template's default and go to the next question",
+            I::Answer => {
+                "take the client's answer and go on (empty: skip; a doubtful reading: Enter again)"
+            }
+            I::Skip => "keep the template's default (noted as skipped) and go to the next question",
             I::Back => "back to the previous question",
             I::MarkHigh => "mark the answer High confidence (from their systems, not a guess)",
             I::Leave => "leave into the workbench with everything answered so far",
@@ -182,7 +184,11 @@ impl InterviewState {
 
     /// How many questions the client answered with a figure.
     pub fn answered(&self) -> usize {
-        self.answers.iter().flatten().filter(|r| r.given().is_some()).count()
+        self.answers
+            .iter()
+            .flatten()
+            .filter(|r| r.given().is_some())
+            .count()
     }
 
     /// How many questions the client did not know.
