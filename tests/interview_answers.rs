@@ -124,6 +124,8 @@ fn cases(a: &Ask) -> Vec<(&'static str, Expect)> {
             ("we spot-check 1 in 20", V(5.0)),
             ("5 out of 100", V(5.0)),
             ("one in twenty", V(5.0)),
+            ("every 20th one", V(5.0)),
+            ("the 20th", X("a rank")),
             ("2–4 %", R(3.0, 2.0, 4.0)),
             ("2 to 4 percent, most likely 3", R(3.0, 2.0, 4.0)),
             ("0.5%", V(0.5)),

@@ -55,6 +55,9 @@ pub fn typed(f: &Figure) -> String {
         s.push_str(&currency_prefix(c));
     }
     s.push_str(&number(f.value, 4));
+    if f.ordinal {
+        s.push_str("th");
+    }
     if f.percent {
         s.push_str(" %");
     }
@@ -165,6 +168,17 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
     }
     let (unit, period) = (f.unit, f.period);
     let v = f.value;
+    // "every 20th" on a share question: 1 in 20.
+    if f.ordinal {
+        if b == Basis::Percent && f.every && v >= 1.0 {
+            return Ok(Converted {
+                value: 100.0 / v,
+                how: Some(String::new()),
+                doubts,
+            });
+        }
+        return refuse("a rank, not an amount".into());
+    }
     let scaled = |x: f64, how: String| (v * x, Some(how));
     // "every 6 months" to a question a year: 2 a year.
     if let (Basis::Number, true, Some(u), Some(p)) = (b, f.every, unit, ask.period)

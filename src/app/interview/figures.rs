@@ -40,6 +40,8 @@ pub struct Figure {
     pub person: Option<String>,
     /// "every" is written before it: "every 6 months".
     pub every: bool,
+    /// A rank, not an amount: "20th", "1st".
+    pub ordinal: bool,
     /// The tokens it covers (first and last index).
     pub first: usize,
     pub last: usize,
@@ -102,11 +104,16 @@ fn figure_at(toks: &[Tok], i: usize, em: Em) -> Figure {
         period: None,
         person: None,
         every: i > 0 && word(i - 1) == Some("every"),
+        ordinal: false,
         first: i,
         last: i,
         text: String::new(),
     };
     let mut j = i + 1;
+    if matches!(word(j), Some("st" | "nd" | "rd" | "th")) {
+        f.ordinal = true;
+        j += 1;
+    }
     if let Some(w) = word(j) {
         let million = w == "m" && (em == Em::Million || f.currency.is_some());
         if let Some((x, name)) = scale_word(w).or(million.then_some((1e6, "million"))) {

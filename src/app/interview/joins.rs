@@ -10,7 +10,7 @@ use super::figures::{Figure, between, loose_words};
 use super::phrases::{Join, LIKELY, join};
 use super::tokens::Tok;
 use crate::app::entry::quoted;
-use crate::report::format::number;
+use crate::report::format::{currency_prefix, number};
 
 fn several(t: &str, figs: &[Figure]) -> String {
     let heard: Vec<String> = figs.iter().map(typed).collect();
@@ -210,7 +210,17 @@ fn span(
     let (x, cx) = part(a)?;
     let (y, cy) = part(b)?;
     let (lo, hi) = (x.min(y), x.max(y));
-    let n = |v: f64| number(v, 2);
+    // Amounts keep their currency: "$150,000–200,000, middle $175,000".
+    let money = matches!(
+        ask.basis,
+        Basis::Money | Basis::MoneyPerYear | Basis::MoneyPerHour
+    );
+    let prefix = if money {
+        currency_prefix(ask.currency)
+    } else {
+        String::new()
+    };
+    let n = |v: f64| format!("{prefix}{}", number(v, 2));
     let span = say_span(lo, hi, ask);
     let (value, shown) = match (how, likely) {
         (Join::Hedge, _) => (x, format!("{} (range {span})", say(x, ask))),

@@ -111,8 +111,7 @@ pub fn tokens(text: &str) -> Result<Vec<Tok>, String> {
         let mut j = i;
         let mut sign = None;
         let mut currency = None;
-        loop {
-            let Some(d) = at(j) else { break };
+        while let Some(d) = at(j) {
             if sign.is_none() && (is_dash(d) || d == '+') && !after_number {
                 sign = Some(if d == '+' { '+' } else { '−' });
                 j += 1;
@@ -190,20 +189,17 @@ fn number(chars: &[char], i: usize) -> Result<(f64, String, usize), String> {
             && run.chars().all(|c| c.is_ascii_digit() || c == ' ')
     };
     while let Some(d) = at(k) {
-        if d.is_ascii_digit() {
-            k += 1;
-        } else if matches!(d, ',' | '.') && digit_at(k + 1) {
-            k += 1;
-        } else if d == ' '
+        let digit = d.is_ascii_digit();
+        let mark = matches!(d, ',' | '.') && digit_at(k + 1);
+        let group = d == ' '
             && (1..=3).all(|n| digit_at(k + n))
             && !digit_at(k + 4)
             && !(matches!(at(k + 4), Some(',' | '.')) && digit_at(k + 5))
-            && groups_so_far(k)
-        {
-            k += 1;
-        } else {
+            && groups_so_far(k);
+        if !(digit || mark || group) {
             break;
         }
+        k += 1;
     }
     // An exponent: `1e6`, `2.5e-3` (never the `e` of a word such as "each").
     if at(k) == Some('e') {
