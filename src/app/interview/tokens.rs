@@ -264,6 +264,21 @@ pub fn spelt_numbers(toks: Vec<Tok>, how: Spelling) -> Vec<Tok> {
             i += 3;
             continue;
         }
+        // "half a million", "a quarter of a million": a share of the scale.
+        let fraction_before = matches!(out.last(), Some(Tok::Num { value, .. }) if *value < 1.0);
+        let article_then_scale = match (w, next) {
+            ("a" | "an", n) if scale_word(n).is_some() => Some(1),
+            ("of", "a" | "an") => toks
+                .get(i + 2)
+                .and_then(Tok::word)
+                .and_then(scale_word)
+                .map(|_| 2),
+            _ => None,
+        };
+        if fraction_before && let Some(skip) = article_then_scale {
+            i += skip;
+            continue;
+        }
         let value = match w {
             _ if digits => None,
             "quarter" if !how.quarter_is_time => Some(0.25 * how.fractions),
@@ -411,6 +426,9 @@ mod tests {
         assert_eq!(s("a year and a half", DURATION), [1.5]);
         assert_eq!(s("2 and a half hours", DURATION), [2.5]);
         assert_eq!(s("two and a half thousand", PLAIN), [2.5]);
+        assert_eq!(s("half a million", PLAIN), [0.5]);
+        let t = spelt_numbers(toks("a quarter of a million dollars"), PLAIN);
+        assert_eq!(t[1], Tok::Word("million".into()), "{t:?}");
         assert_eq!(s("a dozen", PLAIN), [12.0]);
         assert_eq!(s("$18 when we get one wrong", PLAIN), [18.0]);
         assert_eq!(s("a quarter", DURATION), [1.0]);
