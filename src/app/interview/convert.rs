@@ -285,7 +285,7 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
                 return refuse(p.per());
             }
             if f.percent {
-                scaled(0.01, "÷ 100".into())
+                (v / 100.0, Some("÷ 100".into()))
             } else {
                 (v, None)
             }
