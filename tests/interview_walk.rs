@@ -128,8 +128,13 @@ fn walk(name: &str, answers: &[(Option<&str>, f64)]) -> App {
                 "{name}: notes have {words}"
             );
         } else {
-            assert_eq!(plan(&a), &before, "{name}: Tab keeps the default");
+            // Tab keeps every input; only the notes change, to say so.
+            let mut kept = before.clone();
+            kept.notes = plan(&a).notes.clone();
+            assert_eq!(plan(&a), &kept, "{name}: Tab keeps the default");
             assert!(src.starts_with(TEMPLATE_DEFAULT) && conf == Confidence::Low);
+            let noted = format!("- {} — skipped; template default", q.ask);
+            assert!(plan(&a).notes.contains(&noted), "{name}: {noted}");
         }
     }
     assert_eq!(
@@ -396,11 +401,15 @@ fn a_marked_answer_is_high_and_an_unreadable_one_changes_nothing() {
     let mut a = app();
     start(&mut a, "support");
     let before = plan(&a).clone();
-    answer(&mut a, "no idea");
+    answer(&mut a, "we'll see");
     let Mode::Interview(i) = &a.mode else {
         panic!()
     };
-    assert!(i.error.as_deref().unwrap().contains("no number"));
+    let why = i.error.as_deref().unwrap();
+    assert!(
+        why.contains("no number") && why.contains("no idea"),
+        "{why}"
+    );
     assert_eq!(i.index, 0);
     assert_eq!(plan(&a), &before);
     a.update(Msg::Key(KeyChord::ctrl('u')));
@@ -409,12 +418,15 @@ fn a_marked_answer_is_high_and_an_unreadable_one_changes_nothing() {
     let f = Field::Plan(P::RequestsPerDay);
     assert_eq!(source(plan(&a), f), (CLIENT.to_string(), Confidence::High));
     assert!(plan(&a).notes.contains("[High]"));
-    // A value outside what the input allows is refused, saying so.
+    // Far beyond the usual: shown, and recorded on a second Enter.
     answer(&mut a, "250%");
     let Mode::Interview(i) = &a.mode else {
         panic!()
     };
     assert!(i.error.is_none(), "growth may be 250 %");
+    assert_eq!((i.index, i.confirm.as_deref()), (1, Some("250%")));
+    key(&mut a, Key::Enter);
+    assert_eq!(plan(&a).workload.monthly_growth_pct, 250.0);
     key(&mut a, Key::Up);
     let Mode::Interview(i) = &a.mode else {
         panic!()

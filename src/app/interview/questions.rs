@@ -4,7 +4,10 @@
 //! runcost: run costs, people, errors, drift, vendor changes), and names
 //! the plan inputs its answer sets.
 
-use super::answer::Basis;
+use super::answer::{Ask, Basis};
+use super::tokens::{Tok, normalized, tokens};
+use super::words::{PER, TIME_MODIFIERS, Time, period_word, person_word, time_word};
+use crate::model::Scenario;
 use crate::model::fields::{Field, InfraField, PlanField, TierField};
 
 /// One plan input an answer sets: the answer × `factor` (`per` says the
@@ -30,6 +33,39 @@ impl Question {
     pub fn paths(&self) -> impl Iterator<Item = String> + '_ {
         self.targets.iter().map(|t| t.field.path())
     }
+
+    /// What an answer to it is read against in `plan`: the basis, the
+    /// plan's active days and currency, whether its inputs may be negative,
+    /// whether it counts people, and the period it names ("per month").
+    pub fn ask_in<'a>(&self, plan: &'a Scenario) -> Ask<'a> {
+        let toks = tokens(&normalized(self.ask)).unwrap_or_default();
+        let words: Vec<&str> = toks.iter().filter_map(Tok::word).collect();
+        Ask {
+            basis: self.basis,
+            days_per_month: plan.workload.days_per_month,
+            signed: self.targets.iter().all(|t| t.field.check(-1.0).is_ok()),
+            people: matches!(self.basis, Basis::Number | Basis::Fte)
+                && words.iter().any(|w| person_word(w)),
+            period: period_of(&words),
+            currency: &plan.currency,
+        }
+    }
+}
+
+/// The period a question names: "a day", "per month", "a working day".
+fn period_of(words: &[&str]) -> Option<Time> {
+    words.iter().enumerate().find_map(|(i, w)| {
+        if let Some(p) = period_word(w) {
+            return Some(p);
+        }
+        if !PER.contains(w) {
+            return None;
+        }
+        words[i + 1..]
+            .iter()
+            .find(|x| !TIME_MODIFIERS.contains(x))
+            .and_then(|x| time_word(x))
+    })
 }
 
 const fn plan(f: PlanField) -> Target {
@@ -90,7 +126,7 @@ const SUPPORT: &[Question] = &[
     q("What does an agent hour cost, loaded?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
     q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
     q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Number, &[plan(P::OwnerFte)]),
+    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
 ];
 
 /// Tokens of one page of a document, for "how many pages".
@@ -99,7 +135,7 @@ const TOKENS_PER_PAGE: f64 = 600.0;
 #[rustfmt::skip]
 const DOCUMENTS: &[Question] = &[
     q("How many documents a working day?", WHY_VOLUME, B::PerDay, &[plan(P::RequestsPerDay)]),
-    q("Working days a month the pipeline runs?", WHY_DAYS, B::Number, &[plan(P::DaysPerMonth)]),
+    q("Working days a month the pipeline runs?", WHY_DAYS, B::DaysPerMonth, &[plan(P::DaysPerMonth)]),
     q("How many pages in a typical document?", "Pages set the tokens read, the largest part of the model bill.", B::Number,
         &[Target { field: Field::Plan(P::InputTokens), factor: TOKENS_PER_PAGE, per: "600 tokens a page" }]),
     q("What share can wait for an overnight batch?", "Batch APIs cost half: what can wait is cheaper to run.", B::Percent, &[plan(P::BatchShare)]),
@@ -132,7 +168,7 @@ const KNOWLEDGE: &[Question] = &[
     q("What does an employee hour cost, loaded?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
     q("How much of saved time becomes money?", "Salaried minutes saved are not cash until work or rotas change.", B::Percent, &[plan(P::Realization)]),
     q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Number, &[plan(P::OwnerFte)]),
+    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
     q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
 ];
 
@@ -155,7 +191,7 @@ const CODING: &[Question] = &[
     q("Months until the whole team uses it?", WHY_RAMP, B::Months, &[plan(P::RampMonths)]),
     q("What does setting it up cost?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
     q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Number, &[plan(P::OwnerFte)]),
+    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
 ];
 
 #[rustfmt::skip]
@@ -191,7 +227,7 @@ const HIGH_STAKES: &[Question] = &[
     q("What does a professional hour cost?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
     q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
     q("What does re-validating a model change cost?", WHY_UPDATES, B::Money, &[plan(P::RetuneCost)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Number, &[plan(P::OwnerFte)]),
+    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
 ];
 
 /// Audio prices per minute (per thousand calls × 1,000): speech-to-text on

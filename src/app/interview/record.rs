@@ -1,8 +1,10 @@
 //! What an answer does to the plan: each input its question names is set
 //! (the answer × the target's factor), gets the source "client, discovery
-//! call DATE" (Medium, or High when the consultant marks it), and the range
-//! the client gave, if any, for the Monte Carlo. The client's words go into
-//! the plan's notes next to the question.
+//! call DATE" (Medium; High when the consultant marks it; Low when the
+//! client said it was a guess), and the range the client gave, if any, for
+//! the Monte Carlo. "No idea" puts the template's default back (Low). The
+//! notes list every question asked: the client's words and what they
+//! became, "client did not know", or "skipped".
 
 use super::answer::Reading;
 use super::questions::{Question, Target};
@@ -17,6 +19,45 @@ pub struct Given {
     pub reading: Reading,
     /// Marked High by the consultant (a figure from a system, not a guess).
     pub high: bool,
+}
+
+impl Given {
+    /// The confidence the answer is recorded with.
+    pub fn confidence(&self) -> Confidence {
+        confidence(&self.reading, self.high)
+    }
+}
+
+/// High when marked, Low when the client said it was a guess, else Medium.
+pub fn confidence(reading: &Reading, high: bool) -> Confidence {
+    if high {
+        Confidence::High
+    } else if reading.guess {
+        Confidence::Low
+    } else {
+        Confidence::Medium
+    }
+}
+
+/// What happened at one question that was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// The client's figure, recorded.
+    Given(Given),
+    /// The client did not know ("no idea", "skip" typed): the template
+    /// default stays, Low, and the notes say so.
+    NotKnown(String),
+    /// Passed over (Tab, or Enter on an empty answer): the default stays.
+    Skipped,
+}
+
+impl Reply {
+    pub fn given(&self) -> Option<&Given> {
+        match self {
+            Reply::Given(g) => Some(g),
+            _ => None,
+        }
+    }
 }
 
 /// The source every answered input gets.
@@ -85,7 +126,8 @@ pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), Str
         for v in values {
             t.field.check(v).map_err(|allowed| {
                 format!(
-                    "{} would be {}; it {allowed}",
+                    "heard {}, but {} would be {}; it {allowed}",
+                    reading.shown,
                     t.field.label(),
                     crate::report::format::number(v, 4)
                 )
@@ -97,11 +139,7 @@ pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), Str
 
 /// Writes the answer into `plan`; call [`check`] first.
 pub fn apply(plan: &mut Scenario, q: &Question, given: &Given, date: &str) {
-    let confidence = if given.high {
-        Confidence::High
-    } else {
-        Confidence::Medium
-    };
+    let confidence = given.confidence();
     for t in q.targets {
         let path = t.field.path();
         t.field.set(plan, value_of(t, given.reading.value));
@@ -124,33 +162,89 @@ pub fn apply(plan: &mut Scenario, q: &Question, given: &Given, date: &str) {
     }
 }
 
+/// Puts back what `template` has for every input `q` sets: its value, its
+/// source and its range ("no idea" after an earlier answer).
+pub fn restore(plan: &mut Scenario, template: &Scenario, q: &Question) {
+    for t in q.targets {
+        let path = t.field.path();
+        if let Some(v) = t.field.get(template) {
+            t.field.set(plan, v);
+        }
+        plan.sources.retain(|s| s.field != path);
+        plan.sources
+            .extend(template.sources.iter().filter(|s| s.field == path).cloned());
+        plan.uncertainty.retain(|r| r.field != path);
+        plan.uncertainty.extend(
+            template
+                .uncertainty
+                .iter()
+                .filter(|r| r.field == path)
+                .cloned(),
+        );
+    }
+}
+
 /// The heading of the interview's block in the notes.
 pub const NOTES_HEADING: &str = "Discovery call";
 
-/// The plan's notes: `base` (the notes before the interview), then one line
-/// per answered question with the client's words and what they became.
-pub fn notes(
-    base: &str,
-    date: &str,
-    questions: &[Question],
-    answers: &[Option<Given>],
-    currency: &str,
-) -> String {
-    let lines: Vec<String> = questions
+/// What the notes say the client did not know.
+pub const DID_NOT_KNOW: &str = "client did not know";
+
+/// The value of `q`'s inputs in `plan`, said: "4 %/month".
+pub fn values(q: &Question, plan: &Scenario, currency: &str) -> String {
+    q.targets
         .iter()
-        .zip(answers)
-        .filter_map(|(q, a)| {
-            let a = a.as_ref()?;
-            let high = if a.high { " [High]" } else { "" };
-            Some(format!(
-                "- {} “{}” → {}{high}",
+        .filter_map(|t| Some(field_value(t.field, t.field.get(plan)?, currency)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The notes line of one reply: "- Q “words” → 2,500 req/day".
+pub fn note_line(q: &Question, reply: &Reply, template: &Scenario, currency: &str) -> String {
+    match reply {
+        Reply::Given(a) => {
+            let mark = match a.confidence() {
+                Confidence::High => " [High]",
+                Confidence::Low => " [Low: a guess]",
+                Confidence::Medium => "",
+            };
+            format!(
+                "- {} “{}” → {}{mark}",
                 q.ask,
                 a.text.trim(),
                 conversion(q, &a.reading, currency)
                     .split_once(" → ")
                     .map_or(String::new(), |(_, set)| set.to_string())
-            ))
-        })
+            )
+        }
+        Reply::NotKnown(text) => format!(
+            "- {} “{}” → {DID_NOT_KNOW}; template default {} kept (Low)",
+            q.ask,
+            text.trim(),
+            values(q, template, currency)
+        ),
+        Reply::Skipped => format!(
+            "- {} — skipped; template default {} kept",
+            q.ask,
+            values(q, template, currency)
+        ),
+    }
+}
+
+/// The plan's notes: `base` (the notes before the interview), then one line
+/// per question asked, in the order of the questions.
+pub fn notes(
+    base: &str,
+    date: &str,
+    questions: &[Question],
+    replies: &[Option<Reply>],
+    template: &Scenario,
+    currency: &str,
+) -> String {
+    let lines: Vec<String> = questions
+        .iter()
+        .zip(replies)
+        .filter_map(|(q, r)| Some(note_line(q, r.as_ref()?, template, currency)))
         .collect();
     if lines.is_empty() {
         return base.to_string();

@@ -13,7 +13,10 @@ mod figures;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::modes::interview::{InterviewState, Stage};
+use crate::app::interview::Reply;
+use crate::app::interview::record::client_source;
+use crate::app::modes::interview::{InterviewState, Preview, Stage};
+use crate::model::Confidence;
 use crate::model::analysis::followup::source_for;
 use crate::report::format::{field_value, money, money_short};
 use crate::store::use_cases::USE_CASES;
@@ -148,7 +151,12 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
         theme.muted(),
     );
     if let Some(last) = &s.last {
-        push(format!("✓ {last}"), theme.good());
+        let style = if last.starts_with('✓') {
+            theme.good()
+        } else {
+            theme.muted()
+        };
+        push(last.clone(), style);
     }
     push(q.ask.to_string(), theme.heading());
     push(format!("Why: {}", q.why), theme.muted());
@@ -163,30 +171,69 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
         .and_then(|t| source_for(plan, &t.field.path()))
         .map(|x| format!(" · {}, {}", x.source, x.confidence.label()))
         .unwrap_or_default();
-    let now = if s.answers[s.index].is_some() {
-        "Now"
-    } else {
-        "Default"
+    let now = match &s.answers[s.index] {
+        Some(Reply::Given(_)) => "Now",
+        _ => "Default",
     };
     push(
         format!("{now}: {}{source}", defaults.join("; ")),
         theme.label(),
     );
     push(format!("› {}█", s.input), theme.value());
-    match (&s.error, s.preview(app)) {
+    let preview = s.preview(app);
+    match (&s.error, &preview) {
         (Some(why), _) => push(format!("⚠ {why}"), theme.error()),
-        (None, Some(Ok(shown))) => push(shown, theme.good()),
-        (None, Some(Err(why))) => push(format!("⚠ {why}"), theme.warning()),
+        (
+            None,
+            Some(Preview::Records {
+                text,
+                doubt,
+                confirming,
+                ..
+            }),
+        ) => match doubt {
+            None => push(text.clone(), theme.good()),
+            Some(d) => {
+                push(text.clone(), theme.warning());
+                let enter = if *confirming {
+                    "Enter again records it as shown, or change the answer"
+                } else {
+                    "Enter twice to record it as shown"
+                };
+                push(format!("? {d} — {enter}"), theme.warning());
+            }
+        },
+        (None, Some(Preview::Keeps(text))) => push(text.clone(), theme.label()),
+        (None, Some(Preview::Refused(why))) => push(format!("⚠ {why}"), theme.warning()),
         (None, None) => push(
-            "e.g. 2k a day · 1,500 to 3,000 · 1 in 20 · $18 · 15%".into(),
+            "e.g. 2k a day · 1,500 to 3,000 · 1 in 20 · $18 · 15% · no idea".into(),
             theme.muted(),
         ),
     }
+    // The source and confidence the answer will be recorded with.
+    let confidence = match &preview {
+        Some(Preview::Records { confidence, .. }) => *confidence,
+        _ if s.high => Confidence::High,
+        _ => Confidence::Medium,
+    };
+    let why = match confidence {
+        Confidence::High => " (marked)",
+        Confidence::Low => " (the client's guess)",
+        Confidence::Medium => "",
+    };
+    let toggle = if s.high {
+        "Ctrl-T: Medium"
+    } else {
+        "Ctrl-T: High"
+    };
+    let source = client_source(app.today.as_deref().unwrap_or_default());
     push(
-        if s.high {
-            "Confidence: High (marked) · Ctrl-T: Medium".into()
-        } else {
-            "Confidence: Medium · Ctrl-T marks High".into()
+        match &preview {
+            Some(Preview::Keeps(_)) => format!("Stays: template default, Low · {toggle}"),
+            _ => format!(
+                "Recorded as: {source}, {}{why} · {toggle}",
+                confidence.label()
+            ),
         },
         theme.muted(),
     );
@@ -230,8 +277,9 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
             let t = qs[i].targets[0];
             let (mark, style) = match (&s.answers[i], i == s.index) {
                 (_, true) => ("›", theme.selected()),
-                (Some(_), _) => ("✓", theme.good()),
-                (None, _) => ("·", theme.muted()),
+                (Some(Reply::Given(_)), _) => ("✓", theme.good()),
+                (Some(Reply::NotKnown(_)), _) => ("?", theme.muted()),
+                _ => ("·", theme.muted()),
             };
             let value = value_of(i);
             let label = if t.field.label().chars().count() <= label_w {
@@ -258,10 +306,14 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
     let n = s.questions().len();
     let plan = &app.doc().plan;
     let c = plan.currency.as_str();
+    let not_known = match s.not_known() {
+        0 => String::new(),
+        k => format!(" ({k} the client did not know)"),
+    };
     let mut lines = vec![
         Line::from(Span::styled(
             format!(
-                "All {n} questions asked: {} answered by the client, {} kept the template default.",
+                "All {n} questions asked: {} answered by the client, {} kept the template default{not_known}.",
                 s.answered(),
                 n - s.answered()
             ),

@@ -6,13 +6,18 @@
 
 use std::path::PathBuf;
 
-use super::super::interview::{self, Given, Question, record};
+use super::super::interview::{self, Question, Reply};
 use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, k};
 use super::super::{App, Document, StatusKind};
 use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
 use crate::app::cursor::ListCursor;
+use crate::model::Scenario;
 use crate::model::analysis::followup::{FollowUp, follow_ups};
 use crate::store::use_cases::{self, USE_CASES, UseCase};
+
+mod reply;
+
+pub use reply::Preview;
 
 /// How many inputs the follow-up list names.
 pub const FOLLOW_UPS: usize = 5;
@@ -42,10 +47,15 @@ pub struct InterviewState {
     pub high: bool,
     /// Why the last answer could not be taken.
     pub error: Option<String>,
-    /// The answers given, one per question.
-    pub answers: Vec<Option<Given>>,
+    /// What happened at each question asked (none: not reached yet).
+    pub answers: Vec<Option<Reply>>,
     /// The notes of the template, before the client's words are added.
     pub base_notes: String,
+    /// The plan as the template made it: the defaults "no idea" puts back.
+    pub template: Option<Box<Scenario>>,
+    /// The answer whose doubt was shown by an Enter: a second Enter on the
+    /// same words records it.
+    pub confirm: Option<String>,
     /// Where the new plan is to be saved (`runcost new --interview FILE`).
     pub path: Option<PathBuf>,
     /// The inputs still to chase (at the end).
@@ -71,8 +81,10 @@ use InterviewAction as I;
 impl Described for InterviewAction {
     fn description(self) -> &'static str {
         match self {
-            I::Answer => "take the client's answer (empty: keep the default) and go on",
-            I::Skip => "keep the template's default and go to the next question",
+            I::Answer => {
+                "take the client's answer and go on (empty: skip; a doubtful reading: Enter again)"
+            }
+            I::Skip => "keep the template's default (noted as skipped) and go to the next question",
             I::Back => "back to the previous question",
             I::MarkHigh => "mark the answer High confidence (from their systems, not a guess)",
             I::Leave => "leave into the workbench with everything answered so far",
@@ -131,6 +143,8 @@ impl App {
             error: None,
             answers: Vec::new(),
             base_notes: String::new(),
+            template: None,
+            confirm: None,
             path,
             follow_ups: Vec::new(),
             last: None,
@@ -168,27 +182,22 @@ impl InterviewState {
         self.questions().get(self.index)
     }
 
-    /// How many questions the client answered.
+    /// How many questions the client answered with a figure.
     pub fn answered(&self) -> usize {
-        self.answers.iter().flatten().count()
+        self.answers
+            .iter()
+            .flatten()
+            .filter(|r| r.given().is_some())
+            .count()
     }
 
-    /// What the typed answer would become, or why it cannot be read
-    /// (`None` while nothing is typed).
-    pub fn preview(&self, app: &App) -> Option<Result<String, String>> {
-        let q = self.question()?;
-        if self.input.trim().is_empty() {
-            return None;
-        }
-        let plan = &app.doc().plan;
-        Some(
-            interview::read(&self.input, q.basis, plan.workload.days_per_month)
-                .and_then(|r| {
-                    record::check(plan, q, &r)?;
-                    Ok(r)
-                })
-                .map(|r| record::conversion(q, &r, &plan.currency)),
-        )
+    /// How many questions the client did not know.
+    pub fn not_known(&self) -> usize {
+        self.answers
+            .iter()
+            .flatten()
+            .filter(|r| matches!(r, Reply::NotKnown(_)))
+            .count()
     }
 
     pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
@@ -233,6 +242,8 @@ impl InterviewState {
         match use_cases::load_on(u, &app.catalog, &asked, app.start_default) {
             Ok(plan) => {
                 self.base_notes = plan.notes.clone();
+                self.template = Some(Box::new(plan.clone()));
+                self.confirm = None;
                 self.answers = vec![None; self.questions().len()];
                 self.index = 0;
                 self.input.clear();
@@ -260,17 +271,19 @@ impl InterviewState {
         }
         match action {
             Some(I::Answer) => self.answer(app),
-            Some(I::Skip) => self.go_to(self.index + 1),
+            Some(I::Skip) => self.skip(app),
             Some(I::Back) => self.go_to(self.index.saturating_sub(1)),
             Some(I::MarkHigh) => self.high = !self.high,
             Some(I::Leave) => return self.leave(app),
             Some(I::Erase) => {
                 self.input.pop();
                 self.error = None;
+                self.confirm = None;
             }
             Some(I::Clear) => {
                 self.input.clear();
                 self.error = None;
+                self.confirm = None;
             }
             None => {
                 if let Key::Char(c) = chord.key
@@ -304,11 +317,13 @@ impl InterviewState {
             }
         }
         self.error = None;
+        self.confirm = None;
     }
 
     /// Shows question `i` (its earlier answer in the box), or the end.
     fn go_to(&mut self, i: usize) {
         self.error = None;
+        self.confirm = None;
         let n = self.questions().len();
         if i >= n {
             self.index = n;
@@ -320,64 +335,19 @@ impl InterviewState {
         self.stage = Stage::Ask;
         self.index = i;
         match &self.answers[i] {
-            Some(g) => {
+            Some(Reply::Given(g)) => {
                 self.input = g.text.clone();
                 self.high = g.high;
             }
-            None => {
+            Some(Reply::NotKnown(text)) => {
+                self.input = text.clone();
+                self.high = false;
+            }
+            _ => {
                 self.input.clear();
                 self.high = false;
             }
         }
-    }
-
-    /// Enter: reads the answer, writes it into the plan and goes on; an
-    /// empty answer keeps the default.
-    fn answer(&mut self, app: &mut App) {
-        let Some(q) = self.question() else {
-            return;
-        };
-        if self.input.trim().is_empty() {
-            self.go_to(self.index + 1);
-            return;
-        }
-        let plan = &app.doc().plan;
-        let reading = match interview::read(&self.input, q.basis, plan.workload.days_per_month)
-            .and_then(|r| record::check(plan, q, &r).map(|()| r))
-        {
-            Ok(r) => r,
-            Err(why) => {
-                self.error = Some(why);
-                return;
-            }
-        };
-        let given = Given {
-            text: self.input.trim().to_string(),
-            reading,
-            high: self.high,
-        };
-        let date = app.today.clone().unwrap_or_default();
-        let mut answers = self.answers.clone();
-        answers[self.index] = Some(given.clone());
-        let notes = record::notes(
-            &self.base_notes,
-            &date,
-            self.questions(),
-            &answers,
-            &plan.currency,
-        );
-        self.last = Some(format!(
-            "took “{}”: {}",
-            given.text,
-            record::conversion(q, &given.reading, &plan.currency)
-        ));
-        let what = format!("Interview: {}", q.ask);
-        app.commit(what, |s| {
-            record::apply(s, q, &given, &date);
-            s.notes = notes;
-        });
-        self.answers = answers;
-        self.go_to(self.index + 1);
     }
 
     /// Esc: into the workbench with everything answered so far.

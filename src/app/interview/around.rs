@@ -1,0 +1,96 @@
+//! What the words around the figures of an answer say: the sign ("shrinking
+//! 2 %", "down", "minus", "fewer" — where the question allows a negative),
+//! and units said away from the number ("2,500, this month"), which never
+//! change it but make the reading doubtful.
+
+use super::answer::{Ask, Basis};
+use super::convert::say;
+use super::figures::Figure;
+use super::tokens::Tok;
+use super::words::{Time, negative_word, period_word, positive_word, time_word};
+use crate::report::format::number;
+
+/// Sign words, where the question allows a negative: "shrinking 2 %",
+/// "down 2 %", "minus 2", "2 % fewer" make the figures negative; a minus
+/// sign is kept (never doubled). Against an upward word or `+` the typed
+/// sign wins and the answer is doubtful. "down to", "up to" are not signs.
+pub(super) fn signs(figs: &mut [Figure], toks: &[Tok], ask: &Ask) -> Option<String> {
+    if !ask.signed {
+        return None;
+    }
+    // A word right before "to" says where it went, not which way: "down to".
+    let find = |pred: fn(&str) -> bool| {
+        toks.iter().enumerate().find_map(|(i, t)| {
+            let w = t.word()?;
+            let to = toks.get(i + 1).and_then(Tok::word) == Some("to");
+            (pred(w) && !to).then(|| w.to_string())
+        })
+    };
+    let down = find(negative_word);
+    let up = find(positive_word).or(figs
+        .iter()
+        .any(|f| f.sign == Some('+'))
+        .then(|| "+".to_string()));
+    let minus = figs.iter().any(|f| f.sign == Some('−'));
+    match (down, up) {
+        (Some(d), Some(u)) => Some(format!(
+            "both “{d}” and “{u}” are in the answer: the numbers are read with the signs typed"
+        )),
+        (Some(_), None) => {
+            for f in figs.iter_mut().filter(|f| f.sign.is_none()) {
+                f.value = -f.value;
+            }
+            None
+        }
+        (None, Some(u)) if minus => Some(format!(
+            "“{u}” but a minus sign: the number is read as typed, negative"
+        )),
+        _ => None,
+    }
+}
+
+/// "2,500 on weekdays" to a plan that runs every day: the count a day is
+/// right, but the plan's days a month (set in the workbench) would not be.
+pub(super) fn weekdays(toks: &[Tok], ask: &Ask) -> Option<String> {
+    let words: Vec<&str> = toks.iter().filter_map(Tok::word).collect();
+    let said = ["weekday", "weekdays", "working", "business"]
+        .into_iter()
+        .find(|w| words.contains(w))?;
+    (ask.basis == Basis::PerDay && ask.days_per_month > 23.0).then(|| {
+        format!(
+            "“{said}”: the plan counts {} active days a month (weekdays only are about 22: Days per month, in the workbench)",
+            number(ask.days_per_month, 1)
+        )
+    })
+}
+
+/// A unit word of the question's kind away from a number that has none:
+/// "2,500, more in a month" — the number is read in the question's unit,
+/// but the consultant confirms.
+pub(super) fn elsewhere(loose: &[&str], f: &Figure, ask: &Ask) -> Option<String> {
+    let own = match ask.basis {
+        Basis::PerDay if f.period.is_none() => Time::Day,
+        Basis::Minutes if f.unit.or(f.period).is_none() => Time::Minute,
+        Basis::Months if f.unit.or(f.period).is_none() => Time::Month,
+        Basis::MoneyPerYear if f.period.is_none() => Time::Year,
+        Basis::MoneyPerHour if f.period.is_none() => Time::Hour,
+        Basis::DaysPerMonth if f.period.is_none() => Time::Month,
+        Basis::Percent if f.period.is_none() => ask.period?,
+        _ => return None,
+    };
+    let relevant = |t: Time| match ask.basis {
+        Basis::Minutes => t.minutes().is_some(),
+        Basis::Months => t.months().is_some(),
+        Basis::DaysPerMonth => matches!(t, Time::Week | Time::Year),
+        _ => true,
+    };
+    let w = loose.iter().find(|w| {
+        time_word(w)
+            .or(period_word(w))
+            .is_some_and(|t| t != own && relevant(t))
+    })?;
+    Some(format!(
+        "“{w}” is not next to the number, so the number is read as {}",
+        say(f.value, ask)
+    ))
+}
