@@ -39,6 +39,7 @@ fn user_catalog_text() -> String {
             notes: String::new(),
             schedule: Vec::new(),
             offer: None,
+            error_rate: None,
         })
         .collect();
     write_catalog(&Catalog::new("2027-01-01".into(), models, Vec::new()))

@@ -172,5 +172,8 @@ fn the_picker_shows_cost_per_request_and_the_tco_change() {
         "{screen}"
     );
     assert!(screen.contains("same"), "the model in place: {screen}");
-    assert!(screen.contains("cheapest for this plan first"), "{screen}");
+    // What the order counts: no built-in entry knows its wrong-answer rate,
+    // so each Δ TCO is the candidate's price at the plan's rate now.
+    assert!(screen.contains("lowest Δ TCO first"), "{screen}");
+    assert!(screen.contains("Δ TCO is its price alone"), "{screen}");
 }

@@ -40,6 +40,7 @@ fn model(id: &str, pricing: Pricing) -> CatalogModel {
         notes: String::new(),
         schedule: Vec::new(),
         offer: None,
+        error_rate: None,
     }
 }
 

@@ -144,6 +144,7 @@ fn entry(i: usize) -> CatalogModel {
         notes: String::new(),
         schedule: Vec::new(),
         offer: None,
+        error_rate: None,
     }
 }
 

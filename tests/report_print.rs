@@ -267,6 +267,18 @@ fn check(name: &str, s: &Scenario, pages: &[String], r: &ClientReport) -> usize 
         project(s).totals.tco,
         &s.currency
     ))));
+    // The closing lines that say where the figures come from are printed
+    // whole, together on the last page (compared without spaces: a line may
+    // break after the hyphen of "Wrong-answer").
+    let bare = |t: &str| t.split_whitespace().collect::<String>();
+    let end = bare(&pages[n - 1]);
+    for p in &r.footer {
+        assert!(
+            end.contains(&bare(p)),
+            "{name}: the footer paragraph {p:?} is not whole on the last page:\n{}",
+            pages[n - 1]
+        );
+    }
     repeated
 }
 

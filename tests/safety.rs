@@ -325,15 +325,29 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
         hash: Some(4),
     });
     assert!(matches!(a.mode, Mode::Normal));
-    assert_eq!(a.status.as_ref().unwrap().kind, StatusKind::Warning);
+    // A notice, which outlives the key press that noticed the change.
+    let warned = |a: &App, what: &str| {
+        a.notices
+            .iter()
+            .any(|n| n.kind == StatusKind::Warning && n.text.contains(what))
+    };
+    assert!(warned(&a, "changed on disk"), "{:?}", a.notices);
+    a.update(Msg::Key(KeyChord::plain(Key::Down)));
+    assert!(warned(&a, "changed on disk"), "{:?}", a.notices);
 
     a.update(Msg::DiskDeleted(PathBuf::from("/work/acme.ron")));
-    assert!(a.status.as_ref().unwrap().text.contains("deleted on disk"));
+    assert!(warned(&a, "deleted on disk"), "{:?}", a.notices);
+    assert!(!warned(&a, "changed on disk"), "the older news is replaced");
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
     assert!(
         matches!(&effects[..], [Effect::Save { expected: None, .. }]),
         "a deleted file is written again"
     );
+    a.update(Msg::DiskState {
+        path: PathBuf::from("/work/acme.ron"),
+        hash: Some(5),
+    });
+    assert!(!warned(&a, "on disk"), "written again: the notice goes");
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::cursor::ListCursor;
 use super::rows::{Row, TextField};
+use super::session::OnDisk;
 use super::{
     App, BrowserState, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, StatusKind, slug,
     text,
@@ -176,7 +177,11 @@ impl App {
 
     /// `V`: pin the what-if on screen as a variant and compare it with the
     /// plan as saved (the plan itself goes back to its saved state — undo
-    /// brings the what-if back into it). Nothing is written to disk.
+    /// brings the what-if back into it). Nothing is written to disk. When
+    /// the file changed on disk meanwhile, "as saved" is the file as it is
+    /// now: the plan becomes that version (undoably), never the stale copy
+    /// read earlier; a file that is gone or no longer a plan is said, and
+    /// nothing is pinned.
     pub(super) fn pin_variant(&mut self) {
         if self.session.len() >= MAX_PLANS {
             self.say(
@@ -186,6 +191,29 @@ impl App {
             return;
         }
         let original = self.session.active_index();
+        let file = self
+            .doc()
+            .path
+            .as_ref()
+            .map_or_else(String::new, |p| p.display().to_string());
+        let on_disk = match self.session.on_disk(original) {
+            Some(OnDisk::Plan(plan, hash)) => Some((plan.clone(), *hash)),
+            Some(OnDisk::Unreadable(why)) => {
+                let text = format!(
+                    "nothing pinned: {file} changed on disk and no longer reads as a plan ({why}), so there is no saved plan to compare with — v makes a variant of this one; Ctrl-S asks before overwriting the file"
+                );
+                self.say(StatusKind::Warning, text);
+                return;
+            }
+            Some(OnDisk::Deleted) => {
+                let text = format!(
+                    "nothing pinned: {file} was deleted on disk, so there is no saved plan to compare with — v makes a variant of this one; Ctrl-S writes the file again"
+                );
+                self.say(StatusKind::Warning, text);
+                return;
+            }
+            None => None,
+        };
         let source = self.session.active();
         let base = strip_variant(&source.plan.name).to_string();
         let taken = |k: usize| {
@@ -196,15 +224,26 @@ impl App {
         let name = format!("{base} — what-if {k}");
         let mut plan = source.plan.clone();
         plan.name = name.clone();
-        let saved = source.saved_plan().cloned().filter(|_| source.is_dirty());
+        let saved = match &on_disk {
+            Some((theirs, _)) => Some((**theirs).clone()),
+            None => source.saved_plan().cloned().filter(|_| source.is_dirty()),
+        };
         let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
         let mut doc = Document::unsaved(plan, Some(path));
         doc.auto_path = true;
         let pinned = self.session.push(doc);
+        let reloaded = on_disk.is_some();
+        let back_to = if reloaded {
+            "Pinned the what-if; the plan is now the version on disk"
+        } else {
+            "Pinned the what-if; back to the saved plan"
+        };
         if let Some(saved) = saved {
-            self.commit("Pinned the what-if; back to the saved plan".into(), |s| {
-                *s = saved;
-            });
+            self.commit(back_to.into(), |s| *s = saved);
+        }
+        if let Some((theirs, hash)) = on_disk {
+            // Taken: what is on disk is this plan, and nothing newer waits.
+            self.session.on_disk_is(original, *theirs, hash);
         }
         self.session.set_active(original);
         self.rebuild_rows();
@@ -214,9 +253,18 @@ impl App {
             c.focus = pinned;
         }
         self.refresh_comparison();
+        let beside = if reloaded {
+            format!(
+                "the plan as {file} is on disk now (it changed there; u brings the what-if back into the plan)"
+            )
+        } else {
+            "the saved plan".to_string()
+        };
         self.say(
             StatusKind::Info,
-            format!("pinned the what-if as {name:?} beside the saved plan — Enter edits a column, Esc returns"),
+            format!(
+                "pinned the what-if as {name:?} beside {beside} — Enter edits a column, Esc returns"
+            ),
         );
     }
 

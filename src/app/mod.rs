@@ -12,6 +12,7 @@
 mod analysis;
 mod compare;
 pub mod cursor;
+mod disk_changes;
 pub mod document;
 mod editing;
 pub mod entry;
@@ -259,6 +260,10 @@ impl App {
     /// The single entry point: apply a message, return effects to perform.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut effects = self.dispatch(msg);
+        // A newer version on disk of a plan without unsaved edits, once the
+        // editor shows: reload it?
+        self.offer_reload();
+        self.drop_settled_disk_notices();
         // A no-op unless the message changed a plan (or made another active).
         self.session.refresh(&self.catalog, self.start_default);
         self.request_analyses(&mut effects);

@@ -1,6 +1,7 @@
 //! Never losing a plan: the recovery offer at start-up, the conflict question
-//! when the file changed on disk before a save, and the reload offer when it
-//! changes under a plan with no unsaved edits.
+//! when the file changed on disk before a save, and the reload question when
+//! it changes under a plan with no unsaved edits (when to ask it, and what is
+//! kept of a change on disk meanwhile: `disk_changes.rs`).
 
 use std::path::PathBuf;
 
@@ -42,7 +43,7 @@ pub struct SafetyState {
 }
 
 impl App {
-    fn ask(
+    pub(super) fn ask(
         &mut self,
         question: Question,
         doc: DocId,
@@ -70,7 +71,7 @@ impl App {
         });
     }
 
-    fn doc_at(&self, path: &PathBuf) -> Option<usize> {
+    pub(super) fn doc_at(&self, path: &PathBuf) -> Option<usize> {
         self.session
             .docs()
             .position(|d| d.path.as_ref() == Some(path))
@@ -197,16 +198,6 @@ impl App {
         }
     }
 
-    /// The runtime found what is on disk at `path` now.
-    pub(super) fn on_disk_state(&mut self, path: PathBuf, hash: Option<u64>) {
-        for i in 0..self.session.len() {
-            let d = self.session.get_mut(i);
-            if d.path.as_ref() == Some(&path) {
-                d.disk_hash = hash;
-            }
-        }
-    }
-
     pub(super) fn on_save_conflict(
         &mut self,
         doc: DocId,
@@ -224,51 +215,5 @@ impl App {
         self.pending_saves = 0;
         self.session.saves_refused(doc);
         self.ask(Question::ConflictInvalid { why }, doc, None, hash);
-    }
-
-    pub(super) fn on_disk_changed(
-        &mut self,
-        path: PathBuf,
-        theirs: Result<Box<Scenario>, String>,
-        hash: Option<u64>,
-    ) {
-        let Some(doc) = self.doc_at(&path) else {
-            return;
-        };
-        if self.session.get(doc).disk_hash == hash {
-            return;
-        }
-        match theirs {
-            Ok(plan) if !self.session.get(doc).is_dirty() && matches!(self.mode, Mode::Normal) => {
-                self.ask(Question::Reload, self.session.id(doc), Some(plan), hash);
-            }
-            Ok(_) => self.say(
-                StatusKind::Warning,
-                format!(
-                    "{} changed on disk; saving will ask before overwriting it",
-                    path.display()
-                ),
-            ),
-            Err(why) => self.say(
-                StatusKind::Warning,
-                format!(
-                    "{} changed on disk and no longer reads as a plan: {why}",
-                    path.display()
-                ),
-            ),
-        }
-    }
-
-    pub(super) fn on_disk_deleted(&mut self, path: PathBuf) {
-        if let Some(doc) = self.doc_at(&path) {
-            self.session.get_mut(doc).disk_hash = None;
-            self.say(
-                StatusKind::Warning,
-                format!(
-                    "{} was deleted on disk; Ctrl-S writes it again",
-                    path.display()
-                ),
-            );
-        }
     }
 }

@@ -19,8 +19,10 @@
 //! answer about a plan (a save, an analysis) still finds it after others
 //! were opened or closed.
 
+mod on_disk;
 mod studies;
 
+pub use on_disk::OnDisk;
 pub use studies::{Findings, Studies, Study, study};
 
 use super::document::Document;
@@ -112,6 +114,8 @@ pub struct Open {
     /// Saves under way: the revision written and the plan as written (kept
     /// here, not sent to the runtime and back).
     saving: Vec<(u64, Scenario)>,
+    /// A newer version of its file, not yet reloaded or declined (`on_disk.rs`).
+    on_disk: Option<OnDisk>,
 }
 
 /// How the band is computed.
@@ -228,6 +232,7 @@ impl Session {
             doc,
             derived: Derived::default(),
             saving: Vec::new(),
+            on_disk: None,
         });
         self.open.len() - 1
     }

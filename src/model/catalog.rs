@@ -127,6 +127,23 @@ pub struct CatalogModel {
     /// benchmark its throughput comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<Box<super::offer::GpuOffer>>,
+    /// Its wrong-answer rate on the user's kind of work, where measured: the
+    /// model picker ranks with it and puts it in the plan with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_rate: Option<KnownErrorRate>,
+}
+
+/// A model's wrong-answer rate measured for the user's own work (an
+/// evaluation of its answers), and where it comes from. Only a user's
+/// catalog gives one: no public price list measures a client's task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownErrorRate {
+    /// Percent of answers that are wrong, 0 to 100.
+    pub pct: f64,
+    /// Where it comes from: "our evaluation, 500 support tickets, 2026-11".
+    #[serde(default)]
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -163,6 +180,7 @@ impl CatalogModel {
             notes: String::new(),
             schedule: Vec::new(),
             offer: None,
+            error_rate: None,
         }
     }
 

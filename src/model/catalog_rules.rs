@@ -73,7 +73,8 @@ pub fn check_model(m: &CatalogModel) -> Vec<Invalid> {
         id: m.id.clone(),
         share_pct: 100.0,
         discount_pct: 0.0,
-        error_rate_pct: None,
+        // A measured rate must be one a plan accepts (0 to 100 %).
+        error_rate_pct: m.error_rate.as_ref().map(|r| r.pct),
         token_factor: 1.0,
         pricing: Some(m.pricing.clone()),
         schedule: m.schedule.clone(),
@@ -83,6 +84,9 @@ pub fn check_model(m: &CatalogModel) -> Vec<Invalid> {
         .filter(|p| p.path.starts_with("models[0]."))
         .map(|mut p| {
             p.path = p.path.replacen("models[0].", "", 1);
+            if p.path == "error_rate_pct" {
+                p.path = "error_rate.pct".into();
+            }
             p
         })
         .collect();

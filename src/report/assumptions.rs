@@ -5,7 +5,7 @@
 use super::client::model::{Align, Table};
 use super::format::{money, number};
 use crate::model::fields::{Field, Section};
-use crate::model::{Pricing, Reviewers, Scenario};
+use crate::model::{Pricing, Reviewers, Scenario, Source};
 
 /// Every input of the plan with its unit, grouped by section; with Source
 /// and Confidence columns when the plan says where its inputs come from (a
@@ -14,10 +14,27 @@ pub fn assumptions(s: &Scenario) -> String {
     super::client::markdown::table(&assumptions_table(s))
 }
 
+/// One row of the assumptions: an input with its value, or (without a
+/// `path`) a line that describes rather than sets a figure ("API, billed
+/// per token", "Retrieval: on").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumption {
+    pub section: String,
+    pub label: String,
+    pub value: String,
+    /// The input's path, as a `sources` entry names it.
+    pub path: Option<String>,
+}
+
+/// Whether the plan says where its inputs come from: its assumptions then
+/// show a Source and a Confidence column (a version-2 plan always does).
+pub fn sourced(s: &Scenario) -> bool {
+    !s.sources.is_empty() || s.format_version() >= 2
+}
+
 /// The assumptions as a table of plain text.
 pub fn assumptions_table(s: &Scenario) -> Table {
-    let c = s.currency.as_str();
-    let sourced = !s.sources.is_empty() || s.format_version() >= 2;
+    let sourced = sourced(s);
     let mut columns = vec![
         ("Section", Align::Left),
         ("Input", Align::Left),
@@ -27,33 +44,49 @@ pub fn assumptions_table(s: &Scenario) -> Table {
         columns.extend([("Source", Align::Left), ("Confidence", Align::Left)]);
     }
     let mut o = Table::new(columns);
-    let source_of = |path: &str| -> Vec<String> {
-        if !sourced {
-            return Vec::new();
-        }
-        match s.sources.iter().find(|x| x.field == path) {
-            Some(x) => vec![
-                if x.source.trim().is_empty() {
-                    "—".to_string()
-                } else {
-                    x.source.clone()
-                },
-                x.confidence.label().to_string(),
-            ],
-            None => vec!["—".into(), "none given".into()],
-        }
-    };
-    let blank = || -> Vec<String> {
+    for a in rows(s) {
+        let mut row = vec![a.section, a.label, a.value];
         if sourced {
-            vec![String::new(), String::new()]
-        } else {
-            Vec::new()
+            row.extend(
+                match (&a.path, a.path.as_ref().and_then(|p| source_of(s, p))) {
+                    (None, _) => [String::new(), String::new()],
+                    (Some(_), Some(x)) => [
+                        if x.source.trim().is_empty() {
+                            "—".to_string()
+                        } else {
+                            x.source.clone()
+                        },
+                        x.confidence.label().to_string(),
+                    ],
+                    (Some(_), None) => ["—".into(), NONE_GIVEN.into()],
+                },
+            );
         }
-    };
-    let push = |o: &mut Table, cells: [String; 3], rest: Vec<String>| {
-        let mut row = cells.to_vec();
-        row.extend(rest);
         o.row(row);
+    }
+    o
+}
+
+/// What the Confidence column says of an input without a source.
+pub const NONE_GIVEN: &str = "none given";
+
+/// The plan's source for the input at `path`.
+pub fn source_of<'a>(s: &'a Scenario, path: &str) -> Option<&'a Source> {
+    s.sources.iter().find(|x| x.field == path)
+}
+
+/// Every row of the assumptions, grouped by section: each input with its
+/// unit, then the version-2 inputs the plan sets and any other sourced input.
+pub fn rows(s: &Scenario) -> Vec<Assumption> {
+    let c = s.currency.as_str();
+    let mut o = Vec::new();
+    let mut push = |section: &str, label: String, value: String, path: Option<String>| {
+        o.push(Assumption {
+            section: section.to_string(),
+            label,
+            value,
+            path,
+        })
     };
     let fields = Field::all(s);
     for section in Section::ALL {
@@ -65,11 +98,7 @@ pub fn assumptions_table(s: &Scenario) -> Table {
                         Some(Pricing::SelfHosted(_)) => "self-hosted, always-on GPUs",
                         None => "unpriced",
                     };
-                    push(
-                        &mut o,
-                        ["Model mix".into(), m.id.clone(), kind.into()],
-                        blank(),
-                    );
+                    push("Model mix", m.id.clone(), kind.into(), None);
                 }
             }
             Section::Retrieval => {
@@ -78,18 +107,14 @@ pub fn assumptions_table(s: &Scenario) -> Table {
                 } else {
                     "off".to_string()
                 };
-                push(&mut o, ["Retrieval".into(), "Retrieval".into(), v], blank());
+                push("Retrieval", "Retrieval".into(), v, None);
             }
             Section::Oversight => {
                 let v = match s.oversight.reviewers {
                     Reviewers::Auto => "Auto (staffed to the review load)",
                     Reviewers::Fixed(_) => "Fixed team",
                 };
-                push(
-                    &mut o,
-                    ["Oversight".into(), "Reviewer staffing".into(), v.into()],
-                    blank(),
-                );
+                push("Oversight", "Reviewer staffing".into(), v.into(), None);
             }
             _ => {}
         }
@@ -123,11 +148,7 @@ pub fn assumptions_table(s: &Scenario) -> Table {
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };
-            push(
-                &mut o,
-                [section.label().into(), label, shown.trim().into()],
-                source_of(&f.path()),
-            );
+            push(section.label(), label, shown.trim().into(), Some(f.path()));
         }
     }
     // The version-2 inputs the plan sets (until they are fields of the input
@@ -138,15 +159,16 @@ pub fn assumptions_table(s: &Scenario) -> Table {
             continue;
         }
         if let Some((section, label, value)) = v2_row(s, &path) {
-            push(&mut o, [section.into(), label, value], source_of(&path));
+            push(section, label, value, Some(path.clone()));
             listed.push(path);
         }
     }
     for x in s.sources.iter().filter(|x| !listed.contains(&x.field)) {
         push(
-            &mut o,
-            ["Other".into(), x.field.clone(), "see plan".into()],
-            source_of(&x.field),
+            "Other",
+            x.field.clone(),
+            "see plan".into(),
+            Some(x.field.clone()),
         );
     }
     o

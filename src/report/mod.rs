@@ -14,6 +14,7 @@ pub mod grid;
 pub mod headline;
 pub mod json;
 pub mod markdown;
+pub mod provenance;
 pub mod table;
 
 use crate::model::{Projection, Scenario};

@@ -45,13 +45,25 @@ pub enum SaveError {
     ReadOnly { path: String },
     #[error("cannot save {path}: a file of that name exists already; choose another name")]
     Exists { path: String },
-    #[error("cannot save {path}: {action} failed: {source}; the previous file is unchanged")]
+    /// `previous`: a file was there before (it is left as it was); without
+    /// one, nothing was written at all (the temporary file is removed).
+    #[error("cannot save {path}: {action} failed: {source}; {}", left_behind(*.previous))]
     Io {
         path: String,
         action: &'static str,
         #[source]
         source: io::Error,
+        previous: bool,
     },
+}
+
+/// What a failed write leaves: the previous file only where there was one.
+fn left_behind(previous: bool) -> &'static str {
+    if previous {
+        "the previous file is unchanged"
+    } else {
+        "nothing was written"
+    }
 }
 
 /// The backup kept beside `path` (`plan.ron` → `plan.ron.bak`).
@@ -122,7 +134,7 @@ fn check_names_a_file(path: &Path) -> Result<(), SaveError> {
 }
 
 /// Checks the folder a file would be written in exists and is a folder.
-fn check_folder(shown: &str, dir: &Path) -> Result<(), SaveError> {
+fn check_folder(shown: &str, dir: &Path, previous: bool) -> Result<(), SaveError> {
     match fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(_) => Err(SaveError::NotAFolder {
@@ -141,6 +153,7 @@ fn check_folder(shown: &str, dir: &Path) -> Result<(), SaveError> {
             path: shown.to_string(),
             action: "looking at the folder",
             source,
+            previous,
         }),
     }
 }
@@ -268,12 +281,15 @@ pub fn create_numbered(base: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathB
 /// (the target of a symbolic link).
 fn write_file(path: &Path, bytes: &[u8], how: How) -> Result<PathBuf, SaveError> {
     let shown = path.display().to_string();
-    let io_err = |action: &'static str| {
+    // Whether a file was there before, once known (until then, nothing of
+    // ours was written and nothing is claimed about a previous file).
+    let io_err = |action: &'static str, previous: bool| {
         let shown = shown.clone();
         move |source| SaveError::Io {
             path: shown,
             action,
             source,
+            previous,
         }
     };
     check_names_a_file(path)?;
@@ -287,13 +303,13 @@ fn write_file(path: &Path, bytes: &[u8], how: How) -> Result<PathBuf, SaveError>
         }
         path.to_path_buf()
     } else {
-        resolve_target(path).map_err(io_err("following the symbolic link"))?
+        resolve_target(path).map_err(io_err("following the symbolic link", false))?
     };
     let existing = match fs::metadata(&target) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) if e.kind() == io::ErrorKind::NotADirectory => None,
-        Err(e) => return Err(io_err("looking at the file")(e)),
+        Err(e) => return Err(io_err("looking at the file", false)(e)),
     };
     if let Some(m) = &existing {
         if m.is_dir() {
@@ -311,23 +327,26 @@ fn write_file(path: &Path, bytes: &[u8], how: How) -> Result<PathBuf, SaveError>
             return Err(SaveError::ReadOnly { path: shown });
         }
     }
+    let previous = existing.is_some();
     let dir = folder_of(&target);
-    check_folder(&shown, &dir)?;
+    check_folder(&shown, &dir, previous)?;
     // The backup first, so at most one temporary file exists at a time.
     if how == How::ReplaceKeepingBackup
         && let Some(m) = &existing
     {
-        write_backup(&target, &dir, m).map_err(io_err("keeping the previous version as .bak"))?;
+        write_backup(&target, &dir, m)
+            .map_err(io_err("keeping the previous version as .bak", previous))?;
     }
-    let mut tmp =
-        temp_in(&dir, existing.as_ref()).map_err(io_err("creating the temporary file"))?;
-    tmp.write_all(bytes).map_err(io_err("writing"))?;
+    let mut tmp = temp_in(&dir, existing.as_ref())
+        .map_err(io_err("creating the temporary file", previous))?;
+    tmp.write_all(bytes).map_err(io_err("writing", previous))?;
     if let Some(m) = &existing {
-        keep_attributes(tmp.as_file(), m).map_err(io_err("keeping the file's permissions"))?;
+        keep_attributes(tmp.as_file(), m)
+            .map_err(io_err("keeping the file's permissions", previous))?;
     }
     tmp.as_file()
         .sync_all()
-        .map_err(io_err("flushing to disk"))?;
+        .map_err(io_err("flushing to disk", previous))?;
     // The temporary file is removed if the rename fails (dropped with the error).
     if how == How::CreateNew {
         tmp.persist_noclobber(&target).map_err(|e| {
@@ -336,12 +355,12 @@ fn write_file(path: &Path, bytes: &[u8], how: How) -> Result<PathBuf, SaveError>
                     path: shown.clone(),
                 }
             } else {
-                io_err("creating the file")(e.error)
+                io_err("creating the file", previous)(e.error)
             }
         })?;
     } else {
         tmp.persist(&target)
-            .map_err(|e| io_err("replacing the file")(e.error))?;
+            .map_err(|e| io_err("replacing the file", previous)(e.error))?;
     }
     // Flush the directory entry so the rename itself survives a power cut.
     if let Ok(d) = File::open(&dir) {

@@ -1,7 +1,9 @@
 //! The model picker: the catalog, filtered as you type by id or provider,
 //! sorted by what the plan would cost with each model (its cost per request
-//! and the TCO change), with prices per 1M tokens, context window and
-//! deprecation date; retired models are marked and listed last.
+//! and the TCO change — with wrong answers at its measured rate where the
+//! catalog knows it, a "wrong" column then saying which), with prices per 1M
+//! tokens, context window and deprecation date; retired models are marked
+//! and listed last. The line under the list says what the order counts.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -44,8 +46,14 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     // the model is still in service; the price details when there is room.
     // The cached price and batch discount only where the id keeps room.
     let widest = inner.width >= 140;
-    let mut header = vec!["id", "per request", "Δ TCO", "retires", "input"];
-    let mut fixed: u16 = 11 + 8 + 13 + 13 + 5;
+    // The wrong-answer rate each Δ TCO counts, when any model's is known.
+    let rated = p.judged.iter().any(|j| j.error_rate_pct.is_some());
+    let mut header = vec!["id", "per request", "Δ TCO"];
+    if rated {
+        header.push("wrong");
+    }
+    header.extend(["retires", "input"]);
+    let mut fixed: u16 = 11 + 8 + 13 + 13 + 5 + if rated { 8 } else { 0 };
     if wide {
         header.extend(["output", "provider", "context"]);
         fixed += 9 + 10 + 7 + 3;
@@ -116,6 +124,14 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
                 ])),
                 Cell::from(per_request),
                 Cell::from(change),
+            ];
+            if rated {
+                cells.push(match j.and_then(|j| j.error_rate_pct) {
+                    Some(r) => Cell::from(format!("{} %", number(r, 2))),
+                    None => Cell::from(Span::styled("as now", theme.muted())),
+                });
+            }
+            cells.extend([
                 Cell::from(Span::styled(
                     dep,
                     if m.deprecation.is_some() {
@@ -125,7 +141,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
                     },
                 )),
                 Cell::from(input),
-            ];
+            ]);
             if wide {
                 cells.push(Cell::from(output));
                 // Cut with a mark, never mid-name silently ("together_…").
@@ -146,9 +162,11 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         Constraint::Min(id_w as u16),
         Constraint::Length(11),
         Constraint::Length(8),
-        Constraint::Length(13),
-        Constraint::Length(13),
     ];
+    if rated {
+        widths.push(Constraint::Length(7));
+    }
+    widths.extend([Constraint::Length(13), Constraint::Length(13)]);
     if wide {
         widths.extend([
             Constraint::Length(9),
@@ -163,9 +181,10 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
         .header(Row::new(header).style(theme.heading()))
         .row_highlight_style(theme.selected())
         .column_spacing(1);
+    // Two lines under the list: what the order counts, then the keys.
     let list_area = Rect {
         y: inner.y + 2,
-        height: inner.height - 3,
+        height: inner.height - 4,
         ..inner
     };
     let mut state = TableState::default().with_selected(if p.matches.is_empty() {
@@ -199,7 +218,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
             "Tab: context ≥ input only"
         };
         let counts = format!(
-            "{} of {} models · cheapest for this plan first · prices USD per 1M tokens · {fits}",
+            "{} of {} models · prices USD per 1M tokens · {fits}",
             p.matches.len(),
             app.catalog.models.len()
         );
@@ -221,4 +240,34 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
             ..inner
         },
     );
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            super::fit::fit(ranked_by(rated, inner.width as usize), inner.width as usize),
+            theme.muted(),
+        ))),
+        Rect {
+            y: inner.y + inner.height - 2,
+            height: 1,
+            ..inner
+        },
+    );
+}
+
+/// What the order (Δ TCO, lowest first) counts of wrong answers, in `width`.
+pub fn ranked_by(rated: bool, width: usize) -> &'static str {
+    let long = if rated {
+        "lowest Δ TCO first, wrong answers at each model's measured rate; \"as now\": not known, Δ TCO is its price alone"
+    } else {
+        "lowest Δ TCO first — no model's own wrong-answer rate is known: Δ TCO is its price alone, wrong answers as now"
+    };
+    let short = if rated {
+        "lowest Δ TCO first, wrong answers in; \"as now\": its price alone"
+    } else {
+        "lowest Δ TCO first: its price alone (no model's error rate known)"
+    };
+    if long.chars().count() <= width {
+        long
+    } else {
+        short
+    }
 }

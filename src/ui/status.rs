@@ -146,8 +146,9 @@ fn wrapped_rows(text: &str, width: usize) -> usize {
 }
 
 /// `text` shortened towards `width` columns without losing its point: long
-/// paths (the usual culprit) lose their middle, down to 15 characters each.
-/// The result may still be longer; the caller wraps it.
+/// paths (the usual culprit) lose their middle, down to 15 characters each,
+/// and so does any word longer than half the bar (a file name without a
+/// folder). The result may still be longer; the caller wraps it.
 pub fn fit_message(text: &str, width: usize) -> String {
     let cols = |s: &str| Span::raw(s).width();
     if cols(text) <= width {
@@ -162,7 +163,10 @@ pub fn fit_message(text: &str, width: usize) -> String {
         // The longest path-like word still longer than a short stub.
         let Some(w) = words
             .iter_mut()
-            .filter(|w| w.contains(['/', '\\']) && w.chars().count() > 15)
+            .filter(|w| {
+                let n = w.chars().count();
+                n > 15 && (w.contains(['/', '\\']) || n > width / 2)
+            })
             .max_by_key(|w| w.chars().count())
         else {
             break;
@@ -219,6 +223,27 @@ mod tests {
             assert!(fitted.ends_with("nothing is lost"), "{width}: {fitted}");
         }
         assert_eq!(fit_message("short", 40), "short");
+    }
+
+    #[test]
+    fn a_long_file_name_without_a_folder_loses_its_middle_and_what_happened_stays() {
+        let name = format!("{}-report.md", "p".repeat(246));
+        let msg = format!(
+            "report not written: cannot save {name}: looking at the file failed: File name too long (os error 36); nothing was written"
+        );
+        for width in [118, 78] {
+            let fitted = fit_message(&msg, width);
+            assert!(
+                wrapped_rows(&fitted, width) <= MAX_ROWS,
+                "{width}: {fitted}"
+            );
+            assert!(fitted.starts_with("report not written: cannot save pp"));
+            assert!(
+                fitted.contains(".md: looking at the file failed"),
+                "{fitted}"
+            );
+            assert!(fitted.ends_with("nothing was written"), "{width}: {fitted}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod notes;
 pub mod panel;
 pub mod picker;
 pub mod picker_rank;
+pub mod picker_rate;
 pub mod safety;
 pub mod source;
 pub mod text_entry;

@@ -11,6 +11,7 @@ use super::super::keymap::{Key, KeyChord};
 use super::super::rows::{Group, Row};
 use super::super::{App, StatusKind, text};
 use super::picker_rank::{self, Candidate};
+use super::picker_rate;
 use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
 use crate::model::currency::Snapshot;
 use crate::model::fields::{Field, Section};
@@ -101,10 +102,13 @@ impl PickerState {
         }
     }
 
-    /// Bracketed paste into the filter.
+    /// Bracketed paste into the filter: the list starts at its top again,
+    /// as after typing.
     pub fn paste(&mut self, pasted: &str, catalog: &Catalog) {
         let single = pasted.replace(['\r', '\n'], " ");
-        self.filter.insert_str(single.trim());
+        if self.filter.insert_str(single.trim()) {
+            self.cursor.selected = 0;
+        }
         self.refilter(catalog);
     }
 }
@@ -192,17 +196,33 @@ impl App {
                     .unwrap_or_default();
                 let snap = self.snapshot_of(&entry);
                 let start = self.start_for(&snap.schedule);
-                self.commit(format!("Model {old} → {}", entry.id), |s| {
+                // The same model again (a fresh price snapshot) keeps its rate.
+                let other = entry.id != old;
+                let mut rate = None;
+                let changed = self.commit(format!("Model {old} → {}", entry.id), |s| {
                     if let Some(m) = s.models.get_mut(i) {
                         m.id = entry.id.clone();
                         m.pricing = Some(snap.pricing.clone());
                         m.schedule = snap.schedule.clone();
+                    }
+                    if other {
+                        rate = Some(picker_rate::apply(s, i, Some(&old), &entry));
                     }
                     if s.start.is_none() {
                         s.start = start;
                     }
                     note_conversion(s, &snap);
                 });
+                if let (true, Some(rate)) = (changed, rate) {
+                    if let Some(ch) = &mut self.last_change {
+                        ch.what.push_str(&rate.delta());
+                    }
+                    let kind = match rate {
+                        picker_rate::Rate::Known { .. } => StatusKind::Info,
+                        _ => StatusKind::Warning,
+                    };
+                    self.say(kind, rate.notice(&entry.id));
+                }
             }
             PickTarget::Add => {
                 let n = self.session.active().plan.models.len();
@@ -210,6 +230,7 @@ impl App {
                     .retain(|g| *g != Group::Model(Section::Models));
                 let snap = self.snapshot_of(&entry);
                 let start = self.start_for(&snap.schedule);
+                let mut rate = None;
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
                     s.models.push(ModelEntry {
                         id: entry.id.clone(),
@@ -220,6 +241,7 @@ impl App {
                         pricing: Some(snap.pricing.clone()),
                         schedule: snap.schedule.clone(),
                     });
+                    rate = Some(picker_rate::apply(s, n, None, &entry));
                     if s.start.is_none() {
                         s.start = start;
                     }
@@ -233,9 +255,10 @@ impl App {
                     self.selected = p;
                     self.scroll_into_view();
                 }
+                let rate = rate.map_or(String::new(), |r| format!("; {}", r.notice(&entry.id)));
                 self.say(
                     StatusKind::Info,
-                    "new model at 0 % — give it a share, then b rebalances the rest",
+                    format!("new model at 0 % — give it a share, then b rebalances the rest{rate}"),
                 );
             }
         }

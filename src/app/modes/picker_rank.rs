@@ -1,12 +1,16 @@
 //! What each catalog model would cost in the plan: the plan projected with
 //! the candidate in the picker's place (a few µs each, so every candidate
-//! is priced when the picker opens and the filter only re-sorts), whether
+//! is priced when the picker opens and the filter only re-sorts) — its
+//! wrong answers at its own rate where the catalog knows it (a rate the user
+//! measured), else at the rate the plan has now, so that the change is its
+//! price alone and the list says so — whether
 //! it is retired (its deprecation date on or before today) or retires
 //! within the plan's horizon, and whether its context window holds the
 //! plan's input.
 
 use super::picker::PickTarget;
 use crate::model::prices::YearMonth;
+use crate::model::projection::base_error_rate;
 use crate::model::{Catalog, ModelEntry, Scenario, project};
 
 /// One catalog model as the picker judges it.
@@ -14,8 +18,11 @@ use crate::model::{Catalog, ModelEntry, Scenario, project};
 pub struct Candidate {
     /// The plan's cost per request with this model (`None` without requests).
     pub per_request: Option<f64>,
-    /// The plan's TCO with this model minus its TCO now.
+    /// The plan's TCO with this model minus its TCO now: wrong answers
+    /// included at `error_rate_pct`, or at the plan's rate now without it.
     pub tco_change: f64,
+    /// The model's own wrong-answer rate, percent, where the catalog knows it.
+    pub error_rate_pct: Option<f64>,
     /// Its deprecation date is on or before today.
     pub retired: bool,
     /// It retires within the plan's horizon (and is not retired yet).
@@ -28,7 +35,9 @@ pub struct Candidate {
 /// entry `i`, or, for a model to add, carrying all the traffic alone (what
 /// it would cost if it took over), priced as picking it would price it (the
 /// price in force in the plan's first month, `start`, and the dated prices
-/// after it, in the plan's currency).
+/// after it, in the plan's currency). Its wrong answers are at its own rate
+/// where known; else at the rate in that place now (the replaced model's,
+/// or for a model to add the mix's).
 fn with_candidate(
     plan: &Scenario,
     catalog: &Catalog,
@@ -45,23 +54,31 @@ fn with_candidate(
     {
         s.start = Some(start.to_string());
     }
-    let line = |share: f64| ModelEntry {
-        id: entry.id.clone(),
-        share_pct: share,
-        discount_pct: 0.0,
-        error_rate_pct: None,
-        token_factor: 1.0,
-        pricing: Some(snap.pricing.clone()),
-        schedule: snap.schedule.clone(),
-    };
+    let known = entry.error_rate.as_ref().map(|r| r.pct);
     match target {
         PickTarget::Replace(i) if i < s.models.len() => {
             let m = &mut s.models[i];
             m.id = entry.id.clone();
             m.pricing = Some(snap.pricing.clone());
             m.schedule = snap.schedule.clone();
+            m.error_rate_pct = known.or(m.error_rate_pct);
         }
-        _ => s.models = vec![line(100.0)],
+        _ => {
+            let mix_rate = plan
+                .models
+                .iter()
+                .any(|m| m.error_rate_pct.is_some())
+                .then(|| base_error_rate(plan));
+            s.models = vec![ModelEntry {
+                id: entry.id.clone(),
+                share_pct: 100.0,
+                discount_pct: 0.0,
+                error_rate_pct: known.or(mix_rate),
+                token_factor: 1.0,
+                pricing: Some(snap.pricing.clone()),
+                schedule: snap.schedule.clone(),
+            }];
+        }
     }
     s
 }
@@ -88,6 +105,7 @@ pub fn judge(
             Candidate {
                 per_request: p.totals.cost_per_request,
                 tco_change: p.totals.tco - now,
+                error_rate_pct: m.error_rate.as_ref().map(|r| r.pct),
                 retired,
                 retires_within,
                 fits_input: m

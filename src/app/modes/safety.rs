@@ -180,7 +180,7 @@ impl SafetyState {
             (Question::Conflict | Question::Reload, S::Restore) => {
                 if let Some(plan) = self.theirs.take() {
                     app.session.set_active(doc);
-                    app.session.get_mut(doc).reload(*plan, self.theirs_hash);
+                    app.session.reload(doc, *plan, self.theirs_hash);
                     app.refresh();
                     app.say(
                         StatusKind::Info,
@@ -191,7 +191,7 @@ impl SafetyState {
             }
             (Question::Reload, S::Cancel | S::Keep) => {
                 // Keep ours; remember the new disk state so saving asks no more.
-                app.session.get_mut(doc).disk_hash = self.theirs_hash;
+                app.session.disk_is(doc, self.theirs_hash);
                 app.say(StatusKind::Info, "kept the plan as it is here");
                 Vec::new()
             }

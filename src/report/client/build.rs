@@ -84,10 +84,7 @@ pub fn build(i: &Inputs) -> ClientReport {
         title: format!("{} — what it costs in production", s.name),
         facts,
         sections: SECTIONS.iter().filter_map(|f| f(i)).collect(),
-        footer: format!(
-            "Projected with runcost. Model prices are the plan's pricing snapshots (catalog as of {}); every other figure is an assumption agreed on the call.",
-            i.catalog_as_of
-        ),
+        footer: crate::report::provenance::footer(s, i.catalog_as_of),
     }
 }
 
@@ -303,7 +300,7 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
     Some(
         Section::new("uncertainty", "How sure the figures are")
             .with(Block::Text(format!(
-                "Over the ranges agreed on the call, the TCO is {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band). The monthly chart shows the same range for each month.",
+                "Over the ranges in the table below, the TCO is {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band). The monthly chart shows the same range for each month.",
                 money(b.p10, c),
                 money(b.p90, c),
                 money(b.p50, c),

@@ -39,6 +39,7 @@ h2{margin-top:1em}\
 section.summary{break-after:page}\
 h1,h2,h3,.keep{break-after:avoid;page-break-after:avoid}\
 tr,figure,li,.answer,.warn,blockquote p{break-inside:avoid;page-break-inside:avoid}\
+footer,footer p{break-inside:avoid;page-break-inside:avoid}\
 thead{display:table-header-group}\
 table.wide{font-size:7.5pt}table.wide td,table.wide th{padding:2px 4px}\
 table.fit td,table.fit th{padding:1px 8px}\
@@ -132,10 +133,11 @@ pub fn render(r: &ClientReport) -> String {
         }
         o.push_str("</section>");
     }
-    o.push_str(&format!(
-        "<footer><p>{}</p></footer></body></html>\n",
-        esc(&r.footer)
-    ));
+    o.push_str("<footer>");
+    for p in &r.footer {
+        o.push_str(&format!("<p>{}</p>", esc(p)));
+    }
+    o.push_str("</footer></body></html>\n");
     crate::report::escape::markup(&o).into_owned()
 }
 

@@ -116,7 +116,10 @@ pub fn render(r: &ClientReport) -> String {
             }
         }
     }
-    o.push_str(&format!("\n---\n\n{}\n", text(&r.footer)));
+    o.push_str("\n---\n");
+    for p in &r.footer {
+        o.push_str(&format!("\n{}\n", line(p)));
+    }
     crate::report::escape::markup(&o).into_owned()
 }
 

@@ -14,8 +14,9 @@ pub struct ClientReport {
     /// Facts under the title: `("Client", "Acme")`, `("Report date", …)`.
     pub facts: Vec<(String, String)>,
     pub sections: Vec<Section>,
-    /// The closing line (where the prices come from).
-    pub footer: String,
+    /// The closing paragraphs: where the figures come from
+    /// (`report::provenance`).
+    pub footer: Vec<String>,
 }
 
 /// One titled part of the report.

@@ -156,6 +156,7 @@ pub(super) fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                 notes: String::new(),
                 schedule: Vec::new(),
                 offer: None,
+                error_rate: None,
             }))
         }
         "embedding" => {

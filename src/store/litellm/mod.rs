@@ -155,6 +155,8 @@ pub fn import(
                     if m.context_window.is_none() {
                         m.context_window = e.context_window;
                     }
+                    // LiteLLM has no wrong-answer rates: the user's measured one stays.
+                    m.error_rate = e.error_rate.clone();
                 }
                 match existing {
                     Some(e) if e.pricing == m.pricing && e.deprecation == m.deprecation => {

@@ -1,0 +1,182 @@
+//! Where a plan's figures come from, as the client report's closing lines
+//! say it: exactly which came from the client (their source names the
+//! client, as the interview's "client, discovery call DATE" does), which from
+//! other named sources, which are still template defaults, and how many rest
+//! on no source at all. Read off the rows of the Assumptions table, so the
+//! footer and the table always agree.
+
+use super::assumptions::{rows, source_of, sourced};
+use super::format::count;
+use crate::model::{Confidence, Scenario};
+use crate::store::use_cases::TEMPLATE_DEFAULT;
+
+/// Inputs that share one source and confidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub source: String,
+    pub confidence: Confidence,
+    /// The inputs, as the Assumptions table names them.
+    pub inputs: Vec<String>,
+}
+
+/// Where every figure of a plan comes from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Provenance {
+    /// Sources that name the client.
+    pub client: Vec<Group>,
+    /// Every other named source.
+    pub other: Vec<Group>,
+    /// Inputs still on a template default (Low until the client says).
+    pub template: Vec<String>,
+    /// Prices with no source of their own: the catalog snapshots.
+    pub prices: usize,
+    /// Every other input with no source.
+    pub unsourced: usize,
+}
+
+/// Whether a source says the figure came from the client.
+pub fn names_the_client(source: &str) -> bool {
+    let s = source.trim().to_lowercase();
+    !s.starts_with(TEMPLATE_DEFAULT) && s.contains("client")
+}
+
+/// Whether an input is a price snapshotted from the catalog: a model's
+/// token or GPU-hour prices (not the sizing around them), the embedding price.
+fn is_price(path: &str) -> bool {
+    const PRICES: &[&str] = &[
+        "input_per_mtok",
+        "cached_input_per_mtok",
+        "output_per_mtok",
+        "batch_discount_pct",
+        "long_context.",
+        "gpu_hourly",
+    ];
+    let model_price = path.starts_with("models[")
+        && path
+            .split_once("].pricing.")
+            .is_some_and(|(_, f)| PRICES.iter().any(|p| f.starts_with(p)));
+    model_price || path == "retrieval.embedding.per_mtok"
+}
+
+fn add(groups: &mut Vec<Group>, source: &str, confidence: Confidence, input: String) {
+    match groups
+        .iter_mut()
+        .find(|g| g.source == source && g.confidence == confidence)
+    {
+        Some(g) => g.inputs.push(input),
+        None => groups.push(Group {
+            source: source.to_string(),
+            confidence,
+            inputs: vec![input],
+        }),
+    }
+}
+
+pub fn provenance(s: &Scenario) -> Provenance {
+    let mut p = Provenance::default();
+    for a in rows(s) {
+        let Some(path) = &a.path else { continue };
+        match source_of(s, path) {
+            Some(x) if x.source.trim().to_lowercase().starts_with(TEMPLATE_DEFAULT) => {
+                p.template.push(a.label)
+            }
+            Some(x) if names_the_client(&x.source) => {
+                add(&mut p.client, x.source.trim(), x.confidence, a.label)
+            }
+            Some(x) if !x.source.trim().is_empty() => {
+                add(&mut p.other, x.source.trim(), x.confidence, a.label)
+            }
+            // A confidence with no words is not a source.
+            _ if is_price(path) => p.prices += 1,
+            _ => p.unsourced += 1,
+        }
+    }
+    p
+}
+
+fn groups(gs: &[Group]) -> String {
+    gs.iter()
+        .map(|g| {
+            format!(
+                "{} ({}, {})",
+                g.inputs.join(", "),
+                g.source,
+                g.confidence.label()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The report's closing paragraphs: where the prices come from, then which
+/// figures came from the client, from other sources, from a template, and
+/// how many from no source.
+pub fn footer(s: &Scenario, catalog_as_of: &str) -> Vec<String> {
+    let p = provenance(s);
+    let mut o = vec![format!(
+        "Projected with runcost. Model and embedding prices are the plan's pricing snapshots (catalog as of {catalog_as_of})."
+    )];
+    o.push(if p.client.is_empty() {
+        "No figure in this plan is sourced to the client.".to_string()
+    } else {
+        format!("From the client: {}.", groups(&p.client))
+    });
+    if !p.other.is_empty() {
+        o.push(format!("From other sources: {}.", groups(&p.other)));
+    }
+    if !p.template.is_empty() {
+        o.push(format!(
+            "Template defaults, still to confirm with the client: {}.",
+            p.template.join(", ")
+        ));
+    }
+    let none = p.unsourced + p.prices;
+    if none > 0 {
+        let marked = if sourced(s) {
+            format!(
+                " (\"{}\" in the Assumptions)",
+                super::assumptions::NONE_GIVEN
+            )
+        } else {
+            String::new()
+        };
+        let any = !(p.client.is_empty() && p.other.is_empty() && p.template.is_empty());
+        let which = match (none, any) {
+            (1, _) => "the other figure".to_string(),
+            (n, true) => format!("the other {} figures", count(n as f64)),
+            (n, false) => format!("any of the {} figures", count(n as f64)),
+        };
+        let prices = match p.prices {
+            0 => String::new(),
+            1 => "1 is a price, from the catalog snapshot, ".to_string(),
+            n => format!(
+                "{} are prices, from the catalog snapshot, ",
+                count(n as f64)
+            ),
+        };
+        let rest = match (p.unsourced, p.prices) {
+            (0, _) => String::new(),
+            (n, 0) if n == none => {
+                format!(
+                    "{} our planning assumptions",
+                    if n == 1 { "it is" } else { "they are" }
+                )
+            }
+            (n, _) => format!(
+                "{} {} our planning assumptions",
+                count(n as f64),
+                if n == 1 { "is" } else { "are" }
+            ),
+        };
+        let rest = if rest.is_empty() {
+            prices.trim_end_matches(", ").to_string()
+        } else {
+            format!(
+                "{prices}{}{rest}, not agreed with the client",
+                if prices.is_empty() { "" } else { "and " }
+            )
+        };
+        o.push(format!("No source is given for {which}{marked}: {rest}."));
+    }
+    o
+}
