@@ -7,7 +7,7 @@ use super::modes::picker::PickTarget;
 use super::modes::text_entry::{EditState, EditTarget};
 use super::rows::{Row, Toggle};
 use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
-use crate::model::fields::{Field, Section};
+use crate::model::fields::Field;
 use crate::model::{Projection, Reviewers, Scenario};
 
 /// The month the "what changed" line reports (12, or the last month before).
@@ -218,27 +218,7 @@ impl App {
 
     /// The field's label with the model or line it belongs to.
     pub fn field_label(&self, field: Field) -> String {
-        let owner = match (field.section(), field.index()) {
-            (Section::Models, Some(i)) => self
-                .session
-                .active()
-                .plan
-                .models
-                .get(i)
-                .map(|m| m.id.clone()),
-            (Section::Infrastructure, Some(i)) => self
-                .session
-                .active()
-                .plan
-                .infrastructure
-                .get(i)
-                .map(|x| x.name.clone()),
-            _ => None,
-        };
-        match owner {
-            Some(o) => format!("{o}: {}", field.label_after_name()),
-            None => field.label().to_string(),
-        }
+        crate::model::analysis::sensitivity::label_of(&self.session.active().plan, field)
     }
 
     pub(crate) fn activate(&mut self) {

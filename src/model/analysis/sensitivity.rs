@@ -299,17 +299,12 @@ impl<'a> Context<'a> {
 }
 
 /// How the tornado and the reports name input `f` of plan `s`
-/// ("gpt-5.4-mini: share of traffic", "Requests per day").
+/// ("gpt-5.4-mini: share of traffic", "Requests per day", "Severity tier
+/// legal: cost per error"): see [`Field::label_in`].
 pub fn label_of(s: &Scenario, f: Field) -> String {
-    label(s, f)
+    f.label_in(s)
 }
 
 fn label(s: &Scenario, f: Field) -> String {
-    match (f.section(), f.index()) {
-        (Section::Models, Some(i)) => format!("{}: {}", s.models[i].id, f.label_after_name()),
-        (Section::Infrastructure, Some(i)) => {
-            format!("{}: {}", s.infrastructure[i].name, f.label_after_name())
-        }
-        _ => f.label().to_string(),
-    }
+    f.label_in(s)
 }

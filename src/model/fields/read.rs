@@ -109,6 +109,49 @@ impl Field {
         }
     }
 
+    /// Whose input this is, as labels name it: the model's id, the
+    /// infrastructure line's name (with its place in the list when the name
+    /// is empty or another line has it too), "Severity tier legal"; `None`
+    /// for an input of the plan as a whole.
+    pub fn owner(self, s: &Scenario) -> Option<String> {
+        match self {
+            Field::Plan(_) => None,
+            Field::Model(i, _) => Some(match s.models.get(i) {
+                Some(m) if !m.id.trim().is_empty() => m.id.clone(),
+                _ => format!("Model {}", i + 1),
+            }),
+            Field::Infra(i, _) => {
+                let name = s.infrastructure.get(i).map_or("", |x| x.name.trim());
+                let shared = s
+                    .infrastructure
+                    .iter()
+                    .enumerate()
+                    .any(|(j, x)| j != i && x.name.trim() == name);
+                Some(match (name.is_empty(), shared) {
+                    (true, _) => format!("Infrastructure line {}", i + 1),
+                    (false, true) => format!("{name} (infrastructure line {})", i + 1),
+                    (false, false) => name.to_string(),
+                })
+            }
+            Field::Tier(j, _) => Some(match s.risk.error_costs.get(j) {
+                Some(t) if !t.name.trim().is_empty() => {
+                    format!("Severity tier {}", t.name.trim())
+                }
+                _ => format!("Severity tier {}", j + 1),
+            }),
+        }
+    }
+
+    /// The input's label in plan `s`, unique within the plan and saying
+    /// whose input it is: "Requests per day", "gpt-5.4-mini: share of
+    /// traffic", "Severity tier legal: cost per error".
+    pub fn label_in(self, s: &Scenario) -> String {
+        match self.owner(s) {
+            Some(owner) => format!("{owner}: {}", self.label_after_name()),
+            None => self.label().to_string(),
+        }
+    }
+
     /// A label of at most 18 characters for narrow panes.
     pub fn short_label(self) -> &'static str {
         self.spec().short_label
