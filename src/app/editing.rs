@@ -39,6 +39,13 @@ impl App {
             );
             return;
         };
+        if f == Field::Horizon {
+            self.say(
+                StatusKind::Info,
+                "the horizon takes no range: it sets the months the totals cover (make a variant with another horizon to compare)",
+            );
+            return;
+        }
         let path = f.path();
         let current = self
             .session

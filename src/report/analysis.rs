@@ -97,12 +97,12 @@ pub fn sensitivity_csv(swings: &[Swing]) -> Rendered {
         w.write_record([
             &*super::escape::csv_text(&s.label),
             &*super::escape::csv_text(&s.path),
-            &s.value.to_string(),
-            &s.low_value.to_string(),
-            &s.high_value.to_string(),
-            &format!("{:.2}", s.tco_low),
-            &format!("{:.2}", s.tco_high),
-            &format!("{:.2}", s.swing),
+            &super::csv::exact(s.value),
+            &super::csv::exact(s.low_value),
+            &super::csv::exact(s.high_value),
+            &super::csv::amount(s.tco_low, 2),
+            &super::csv::amount(s.tco_high, 2),
+            &super::csv::amount(s.swing, 2),
         ])
         .map_err(failed)?;
     }

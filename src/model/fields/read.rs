@@ -218,7 +218,7 @@ impl Field {
         if range.allows(v) {
             Ok(())
         } else {
-            Err(range.describe())
+            Err(range.explain(v))
         }
     }
 
@@ -251,27 +251,17 @@ impl Field {
     }
 
     fn clamp(self, v: f64) -> f64 {
-        let least_step = || match self.step() {
-            Step::Relative { floor, .. } => floor,
-            Step::Absolute(d) => d,
-        };
-        match self.range() {
-            Range::NonNegative | Range::Positive => {
-                let v = v.max(0.0);
-                if self.range() == Range::Positive && v == 0.0 {
-                    least_step()
-                } else {
-                    v
-                }
+        let range = self.range();
+        match range {
+            // Above 0: never step onto 0 (or below it), stop one step above it.
+            _ if range.bounds().lo == crate::model::validate::SMALLEST && v < range.bounds().lo => {
+                range.clamp(match self.step() {
+                    Step::Relative { floor, .. } => floor,
+                    Step::Absolute(d) => d,
+                })
             }
-            Range::Percent => v.clamp(0.0, 100.0),
-            Range::PositivePercent => v.clamp(1.0, 100.0),
-            Range::Growth => v.clamp(-99.0, 1000.0),
-            Range::DaysPerMonth => v.round().clamp(1.0, 31.0),
-            Range::Horizon => v.round().clamp(1.0, 60.0),
-            Range::WholeNonNegative => v.round().max(0.0),
-            // Above 0: never step onto 0, stop one step above it.
-            r @ (Range::CallsPerRequest | Range::TokenFactor) if v <= 0.0 => r.clamp(least_step()),
+            // A day count steps in whole days.
+            Range::DaysPerMonth => range.clamp(v.round()),
             r => r.clamp(v),
         }
     }
