@@ -4,6 +4,7 @@
 
 pub mod breakeven;
 pub mod followup;
+pub mod payback;
 pub mod sensitivity;
 pub mod uncertainty;
 
