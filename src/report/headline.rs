@@ -22,7 +22,7 @@ pub fn value_text(f: Figure, p: &Projection, currency: &str) -> String {
         Kind::Month => payback(v.map(|m| m as u32), p.months.len()),
         Kind::Ratio => v.map_or_else(
             || "n/a (no build cost)".into(),
-            |r| crate::report::format::ratio(r),
+            crate::report::format::ratio,
         ),
         Kind::PercentOfBuild => v.map_or_else(
             || "n/a (no build cost)".into(),

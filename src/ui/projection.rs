@@ -160,10 +160,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                 short: None,
                 style: h.flagged(p).then(|| theme.warning()),
             },
-            Kind::Ratio => fig(
-                label,
-                v.map_or("n/a".into(), |r| crate::report::format::ratio(r)),
-            ),
+            Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::report::format::ratio)),
         });
         if h == Headline::Tco {
             // While the worker computes the band of the plan as it is now,
