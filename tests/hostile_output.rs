@@ -371,7 +371,8 @@ fn a_plan_beyond_the_bounds_is_refused_everywhere_naming_the_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr.contains("workload.requests_per_day is 1e200")
-            && stderr.contains("workload.input_tokens is 1e200; must be from 0 to 100,000,000 tokens")
+            && stderr
+                .contains("workload.input_tokens is 1e200; must be from 0 to 100,000,000 tokens")
             && !stderr.contains("input_per_mtok"),
         "{stderr}"
     );
