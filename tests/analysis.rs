@@ -4,7 +4,9 @@
 mod common;
 
 use common::{builtin, close, runcost, scenario, zero_plan};
-use runcost::model::analysis::breakeven::{hosting, minutes_to_pay_back, volume_for_budget};
+use runcost::model::analysis::breakeven::{
+    BudgetHolds, MinutesToPayBack, hosting, minutes_to_pay_back, volume_for_budget,
+};
 use runcost::model::analysis::sensitivity::sensitivity;
 use runcost::model::analysis::uncertainty::{simulate, triangular};
 use runcost::model::fields::Field;
@@ -188,13 +190,15 @@ fn break_even_volumes_hold_just_below_and_just_above() {
         inference_at(rpd * 1.01, true) < inference_at(rpd * 1.01, false),
         "above: self-hosting is cheaper"
     );
-    assert_eq!(h.cheaper_above, "self-hosted");
+    assert_eq!(h.cheaper_above.as_deref(), Some("self-hosted"));
 }
 
 #[test]
 fn payback_minutes_and_budget_volume_are_exact() {
     let s = scenario("doc-processing-small");
-    let m = minutes_to_pay_back(&s).unwrap();
+    let MinutesToPayBack::AtLeast { minutes: m } = minutes_to_pay_back(&s) else {
+        panic!("a number of minutes")
+    };
     let mut x = s.clone();
     x.value.minutes_saved_per_request = m;
     close(
@@ -204,7 +208,12 @@ fn payback_minutes_and_budget_volume_are_exact() {
     );
 
     let budget = 5_000.0;
-    let v = volume_for_budget(&s, budget).unwrap();
+    let BudgetHolds::UpTo {
+        requests_per_day: v,
+    } = volume_for_budget(&s, budget)
+    else {
+        panic!("a volume")
+    };
     let peak = |rpd: f64| {
         let mut y = s.clone();
         y.workload.requests_per_day = rpd;
@@ -218,7 +227,7 @@ fn payback_minutes_and_budget_volume_are_exact() {
     assert!(peak(v * 1.001) > budget);
     assert_eq!(
         volume_for_budget(&s, 10.0),
-        None,
+        BudgetHolds::NotFixedCosts,
         "the fixed costs alone exceed it"
     );
 }

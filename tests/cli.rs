@@ -238,7 +238,7 @@ fn the_user_catalog_overrides_built_in_prices_for_unpriced_entries() {
 }
 
 #[test]
-fn an_overflowing_projection_is_refused_not_printed_as_null() {
+fn a_plan_that_would_overflow_is_refused_at_its_bounds_not_printed_as_null() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("huge.ron");
     std::fs::write(
@@ -250,7 +250,14 @@ fn an_overflowing_projection_is_refused_not_printed_as_null() {
     .unwrap();
     let out = runcost(&["report", plan.to_str().unwrap(), "-f", "json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("overflows"));
+    // Refused at its inputs' bounds, before any projection could overflow.
+    let err = stderr(&out);
+    assert!(
+        err.contains("workload.requests_per_day is 1e300; must be from 0 to 10,000,000,000 requests a day")
+            && err.contains("models[0].pricing.input_per_mtok is 1e300; must be a price from 0 to 10,000 per 1M tokens"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty());
 }
 
 #[test]

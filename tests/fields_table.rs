@@ -74,11 +74,7 @@ fn every_kind() -> Scenario {
 }
 
 fn whole(f: Field) -> bool {
-    use runcost::model::Range::*;
-    matches!(
-        f.range(),
-        DaysPerMonth | Horizon | WholeNonNegative | WholeMonths | GpusPerReplica | SpareReplicas
-    )
+    f.range().bounds().whole || f.range() == runcost::model::Range::DaysPerMonth
 }
 
 /// Every input set to a value of its own (allowed, and not its default).
@@ -191,7 +187,7 @@ fn a_table_entry_reaches_the_workbench_the_report_the_tornado_and_validation() {
         assert!(
             problems
                 .iter()
-                .any(|p| p.path == f.path() && p.allowed == f.range().describe()),
+                .any(|p| p.path == f.path() && p.allowed == f.range().explain(stored)),
             "{} out of range is not reported: {problems:?}",
             f.path()
         );
@@ -461,7 +457,7 @@ fn an_uncertainty_range_on_a_v2_input_validates_and_simulates() {
     assert!(
         problems
             .iter()
-            .any(|p| p.path == "uncertainty[0]" && p.allowed.contains("0 to 100")),
+            .any(|p| p.path == "uncertainty[0].high" && p.allowed.contains("0 to 100")),
         "{problems:?}"
     );
     // A range on calls per request too.

@@ -69,7 +69,9 @@ fn a_user_catalog_keeps_only_entries_a_plan_would_accept_and_counts_the_rest_by_
         rejected.by_reason
     );
     assert_eq!(
-        count("tokens_per_second_per_gpu must be a finite number > 0"),
+        count(
+            "tokens_per_second_per_gpu must be from 0.000001 to 1,000,000 tokens per second per GPU"
+        ),
         1,
         "{:?}",
         rejected.by_reason

@@ -315,7 +315,7 @@ fn the_bounds_of_a_price_range_are_not_rounded_either() {
     }
 }
 
-// ----- B: a value whose projection overflows -----
+// ----- B: a value beyond its bound -----
 
 fn type_value(a: &mut App, field: Field, text: &str) {
     select(a, Row::Field(field));
@@ -325,24 +325,27 @@ fn type_value(a: &mut App, field: Field, text: &str) {
 }
 
 #[test]
-fn the_value_editor_refuses_a_value_whose_projection_overflows_with_checks_message() {
+fn the_value_editor_refuses_a_value_beyond_its_bound_with_checks_message() {
     let mut a = app();
     type_value(&mut a, Field::RequestsPerDay, "1e308");
     assert_eq!(a.doc().plan.workload.requests_per_day, 2500.0, "refused");
     let s = screen(&mut a, 120, 40);
-    // The message `check` gives: the field, the value, why.
+    // The words `check` gives for the value in a file.
     let mut candidate = a.doc().plan.clone();
     candidate.workload.requests_per_day = 1e308;
-    let why = runcost::model::validate::overflow(&candidate).unwrap();
-    assert!(s.contains("overflows"), "{s}");
-    assert!(s.contains(&why.value), "{s}");
+    let why = runcost::model::validate::validate(&candidate)
+        .into_iter()
+        .find(|p| p.path == "workload.requests_per_day")
+        .unwrap();
+    assert!(s.contains(&why.allowed), "{s}");
+    assert!(s.contains("10,000,000,000 requests a day"), "{s}");
     assert!(!s.contains("NaN"), "{s}");
     // The box stays open: Esc leaves the plan as it was.
     key(&mut a, Key::Esc);
     assert_eq!(a.doc().plan.workload.requests_per_day, 2500.0);
-    // A large value that does not overflow is still taken.
-    type_value(&mut a, Field::RequestsPerDay, "1e200");
-    assert_eq!(a.doc().plan.workload.requests_per_day, 1e200);
+    // The largest volume allowed is taken.
+    type_value(&mut a, Field::RequestsPerDay, "1e10");
+    assert_eq!(a.doc().plan.workload.requests_per_day, 1e10);
 }
 
 #[test]

@@ -152,7 +152,12 @@ fn every_break_even_line_says_what_it_compares() {
     let catalog = builtin();
     for s in [scenario("support-assistant"), v2_plan()] {
         let found = hosting(&s, &catalog);
-        let text = runcost::report::analysis::breakeven_text(&s, &found, None, None);
+        let text = runcost::report::analysis::breakeven_text(
+            &s,
+            &found,
+            runcost::model::analysis::breakeven::minutes_to_pay_back(&s),
+            None,
+        );
         let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
         assert!(lines.len() > found.len() - 1);
         for h in &found {
@@ -203,8 +208,15 @@ fn break_even_counts_errors_when_the_plan_gives_per_model_rates() {
         .unwrap();
     // Cheaper tokens no longer win at the old break-even volume.
     match (before.requests_per_day, h.requests_per_day) {
-        (Some(a), Some(b)) => assert!(b > a || h.cheaper_above != "self-hosted", "{a} → {b}"),
-        (Some(_), None) => assert!(h.cheaper_above.starts_with("the plan's mix")),
+        (Some(a), Some(b)) => assert!(
+            b > a || h.cheaper_above.as_deref() != Some("self-hosted"),
+            "{a} → {b}"
+        ),
+        (Some(_), None) => assert!(
+            h.cheaper_above
+                .as_deref()
+                .is_some_and(|c| c.starts_with("the plan's mix"))
+        ),
         other => panic!("{other:?}"),
     }
     // At the break-even, inference + errors of the two sides agree.
@@ -261,7 +273,9 @@ fn minutes_to_pay_back_count_realization_and_errors_avoided() {
     use runcost::model::analysis::breakeven::minutes_to_pay_back;
     let mut s = v2_plan();
     assert!(s.value.realization_pct < 100.0 && s.value.baseline_error_rate_pct > 0.0);
-    let m = minutes_to_pay_back(&s).unwrap();
+    let m = minutes_to_pay_back(&s)
+        .minutes()
+        .expect("saved time pays back");
     s.value.minutes_saved_per_request = m;
     let t = project(&s).totals;
     assert!(t.net.abs() < 1e-6 * t.tco, "net {} at {m} minutes", t.net);

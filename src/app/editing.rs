@@ -43,6 +43,13 @@ impl App {
             );
             return;
         };
+        if f == Field::Horizon {
+            self.say(
+                StatusKind::Info,
+                "the horizon takes no range: it sets the months the totals cover (make a variant with another horizon to compare)",
+            );
+            return;
+        }
         let path = f.path();
         let current = self
             .session
@@ -274,27 +281,7 @@ impl App {
 
     /// The field's label with the model or line it belongs to.
     pub fn field_label(&self, field: Field) -> String {
-        let owner = match (field.section(), field.index()) {
-            (Section::Models, Some(i)) => self
-                .session
-                .active()
-                .plan
-                .models
-                .get(i)
-                .map(|m| m.id.clone()),
-            (Section::Infrastructure, Some(i)) => self
-                .session
-                .active()
-                .plan
-                .infrastructure
-                .get(i)
-                .map(|x| x.name.clone()),
-            _ => None,
-        };
-        match owner {
-            Some(o) => format!("{o}: {}", field.label_after_name()),
-            None => field.label().to_string(),
-        }
+        crate::model::analysis::sensitivity::label_of(&self.session.active().plan, field)
     }
 
     pub(crate) fn activate(&mut self) {

@@ -102,13 +102,17 @@ pub fn simulate(file: &Path, draws: i64, seed: u64, format: Format) -> Result<()
     }
 }
 
+/// The largest `--budget`: a trillion a month.
+pub const MAX_BUDGET: f64 = 1e12;
+
 /// `runcost breakeven FILE [--budget] [--format]`.
 pub fn breakeven(file: &Path, budget: Option<f64>, format: Format) -> Result<(), Failure> {
     use crate::model::analysis::breakeven as be;
-    if let Some(b) = budget.filter(|b| !(b.is_finite() && *b >= 0.0)) {
+    if let Some(b) = budget.filter(|b| !(b.is_finite() && (0.0..=MAX_BUDGET).contains(b))) {
         return Err(Failure::Input(format!(
-            "--budget {}: must be a monthly amount ≥ 0 (at most 1e308), e.g. --budget 5000",
-            show(b)
+            "--budget {}: must be a monthly amount from 0 to {}, e.g. --budget 5000",
+            show(b),
+            crate::model::validate::bound(MAX_BUDGET)
         )));
     }
     let catalog = load_catalog();

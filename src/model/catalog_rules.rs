@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 
 use super::pricing::{Catalog, CatalogEmbedding, CatalogModel, Pricing};
 use super::scenario::{Embedding, ModelEntry, Scenario};
-use super::validate::{Invalid, Range, show, validate};
+use super::validate::{Invalid, SMALLEST, show, validate};
 
-/// The smallest non-zero price (USD per 1M tokens) a catalog accepts.
-pub const MIN_PRICE_PER_MTOK: f64 = 1e-9;
+/// The smallest non-zero price (USD per 1M tokens) a catalog accepts: the
+/// smallest size of any plan input.
+pub const MIN_PRICE_PER_MTOK: f64 = SMALLEST;
 
 /// Entries left out of a catalog, by reason, and the first few in words.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,10 +91,14 @@ pub fn check_model(m: &CatalogModel) -> Vec<Invalid> {
             p
         })
         .collect();
-    tiny(&mut out, "pricing", &m.pricing);
+    let mut small = Vec::new();
+    tiny(&mut small, "pricing", &m.pricing);
     for (j, sp) in m.schedule.iter().enumerate() {
-        tiny(&mut out, &format!("schedule[{j}].pricing"), &sp.pricing);
+        tiny(&mut small, &format!("schedule[{j}].pricing"), &sp.pricing);
     }
+    // A price below the smallest is said once, as a catalog's unit error.
+    out.retain(|p| !small.iter().any(|s| s.path == p.path));
+    out.extend(small);
     out
 }
 
@@ -128,7 +133,10 @@ pub fn check_embedding(e: &CatalogEmbedding) -> Vec<Invalid> {
                     p
                 }),
         );
-        tiny_price(&mut out, path, v);
+        let mut small = Vec::new();
+        tiny_price(&mut small, path, v);
+        out.retain(|p| !small.iter().any(|s| s.path == p.path));
+        out.extend(small);
     }
     out
 }
@@ -214,12 +222,13 @@ fn tiny(out: &mut Vec<Invalid>, q: &str, p: &Pricing) {
 }
 
 fn tiny_price(out: &mut Vec<Invalid>, path: &str, v: f64) {
-    if Range::Positive.allows(v) && v < MIN_PRICE_PER_MTOK {
+    if v.is_finite() && v > 0.0 && v < MIN_PRICE_PER_MTOK {
         out.push(Invalid {
             path: path.into(),
             value: show(v),
             allowed: format!(
-                "must be 0 or at least {MIN_PRICE_PER_MTOK} per 1M tokens (a smaller price is a probable unit error)"
+                "must be 0 or at least {MIN_PRICE_PER_MTOK} {} (a smaller price is a probable unit error)",
+                if path.ends_with("gpu_hourly") { "per GPU-hour" } else { "per 1M tokens" }
             ),
         });
     }

@@ -91,21 +91,16 @@ fn inputs(s: &Scenario) -> Vec<Input> {
                 let id = &s.models[i].id;
                 let tail = f.path();
                 let tail = tail.split_once('.').map_or("", |(_, t)| t).to_string();
-                (
-                    format!("models[{id}].{tail}"),
-                    format!("{id}: {}", f.label_after_name()),
-                )
+                (format!("models[{id}].{tail}"), f.label_in(s))
             }
-            (Section::Infrastructure, Some(i)) => {
-                let name = &s.infrastructure[i].name;
+            (Section::Infrastructure, Some(_)) => {
+                // Lines are matched by name; two of one name by their place.
+                let name = f.owner(s).unwrap_or_default();
                 let tail = f.path();
                 let tail = tail.split_once('.').map_or("", |(_, t)| t).to_string();
-                (
-                    format!("infrastructure[{name}].{tail}"),
-                    format!("{name}: {}", f.label_after_name()),
-                )
+                (format!("infrastructure[{name}].{tail}"), f.label_in(s))
             }
-            _ => (f.path(), f.label().to_string()),
+            _ => (f.path(), f.label_in(s)),
         };
         v.push(Input {
             path,

@@ -5,11 +5,13 @@ use serde_json::json;
 
 use super::Rendered;
 use super::csv::failed;
-use super::format::{count, money, number};
+use super::format::{count, money, number, pct};
 use super::grid::{Grid, wrap};
 use super::json::pretty;
 use crate::model::Scenario;
-use crate::model::analysis::breakeven::{Compares, HostingBreakEven};
+use crate::model::analysis::breakeven::{
+    Against, BudgetHolds, Compares, HostingBreakEven, MinutesToPayBack,
+};
 use crate::model::analysis::off_band::{OffBand, Side};
 use crate::model::analysis::sensitivity::Swing;
 use crate::model::analysis::uncertainty::Simulation;
@@ -98,12 +100,12 @@ pub fn sensitivity_csv(swings: &[Swing]) -> Rendered {
         w.write_record([
             &*super::escape::csv_text(&s.label),
             &*super::escape::csv_text(&s.path),
-            &s.value.to_string(),
-            &s.low_value.to_string(),
-            &s.high_value.to_string(),
-            &format!("{:.2}", s.tco_low),
-            &format!("{:.2}", s.tco_high),
-            &format!("{:.2}", s.swing),
+            &super::csv::exact(s.value),
+            &super::csv::exact(s.low_value),
+            &super::csv::exact(s.high_value),
+            &super::csv::amount(s.tco_low, 2),
+            &super::csv::amount(s.tco_high, 2),
+            &super::csv::amount(s.swing, 2),
         ])
         .map_err(failed)?;
     }
@@ -225,8 +227,8 @@ pub fn simulation_json(sim: &Simulation) -> Rendered {
 pub fn breakeven_text(
     s: &Scenario,
     hosting: &[HostingBreakEven],
-    minutes: Option<f64>,
-    budget: Option<(f64, Option<f64>)>,
+    minutes: MinutesToPayBack,
+    budget: Option<(f64, BudgetHolds)>,
 ) -> String {
     let c = s.currency.as_str();
     let mut o = String::from("Self-hosting against the plan's model mix, over the horizon:\n");
@@ -235,21 +237,30 @@ pub fn breakeven_text(
         .iter()
         .map(|h| h.option.chars().count())
         .fold(26, usize::max);
-    for h in hosting {
+    for h in hosting.iter().filter(|h| h.against != Against::Nothing) {
+        let cheaper = h.cheaper_above.as_deref().unwrap_or_default();
+        let (lead, other) = match h.against {
+            Against::ApiModels => (
+                format!(
+                    "already self-hosted for {} of the traffic; against the plan's API models alone: ",
+                    pct(h.plan_share_pct)
+                ),
+                "the API models",
+            ),
+            _ => (String::new(), "the mix"),
+        };
         match (h.requests_per_day, h.gpus) {
             (Some(rpd), Some(g)) => o.push_str(&format!(
-                "  {:<w$} break-even at {} requests/day ({} GPU{}); above it {} is cheaper — {}\n",
+                "  {:<w$} {lead}break-even at {} requests/day ({} GPU{}); above it {cheaper} is cheaper — {}\n",
                 h.option,
                 count(rpd),
                 number(g, 0),
                 if g == 1.0 { "" } else { "s" },
-                h.cheaper_above,
                 hosting_caveat(h)
             )),
             _ => o.push_str(&format!(
-                "  {:<w$} no break-even between 1 % and 100× today's volume: {} is cheaper (at today's volume: self-hosted {}, the mix {}) — {}\n",
+                "  {:<w$} {lead}no break-even between 1 % and 100× today's volume: {cheaper} is cheaper (at today's volume: self-hosted {}, {other} {}) — {}\n",
                 h.option,
-                h.cheaper_above,
                 money(h.option_inference + h.option_errors, c),
                 money(h.plan_inference + h.plan_errors, c),
                 hosting_caveat(h)
@@ -259,40 +270,104 @@ pub fn breakeven_text(
     if let Some(note) = hosting_note(hosting) {
         o.push_str(&format!("  {note}\n"));
     }
-    match minutes {
-        Some(m) => o.push_str(&format!(
-            "\nPays back within {} months if each request saves at least {} minutes (now {}).\n",
-            s.horizon_months,
-            number(m, 2),
-            number(s.value.minutes_saved_per_request, 2)
-        )),
-        None => o.push_str("\nNo payback figure: the plan has no requests or no labour cost.\n"),
+    for h in hosting.iter().filter(|h| h.against == Against::Nothing) {
+        o.push_str(&format!("  {}\n", not_compared(h)));
     }
+    o.push_str(&format!(
+        "\n{}\n",
+        payback_sentence(s, minutes, "Pays back")
+    ));
     if let Some((budget, v)) = budget {
-        match v {
-            Some(rpd) => o.push_str(&format!(
-                "A monthly budget of {} holds up to {} requests/day in the most expensive month.\n",
-                money(budget, c),
-                count(rpd)
-            )),
-            None => o.push_str(&format!(
-                "A monthly budget of {} does not cover even the fixed costs.\n",
-                money(budget, c)
-            )),
-        }
+        o.push_str(&budget_sentence(s, budget, v));
+        o.push('\n');
     }
     o
 }
 
+/// Why an option is left out of the comparison: the plan already self-hosts
+/// it, with no API model to weigh it against.
+pub fn not_compared(h: &HostingBreakEven) -> String {
+    format!(
+        "Not compared: {} is what the plan already self-hosts ({} of the traffic), and the plan has no API model to weigh it against.",
+        h.option,
+        pct(h.plan_share_pct)
+    )
+}
+
+/// What the minutes saved must be to pay back, as a sentence beginning
+/// with `pays` ("Pays back", "The investment pays back").
+pub fn payback_sentence(s: &Scenario, m: MinutesToPayBack, pays: &str) -> String {
+    let c = s.currency.as_str();
+    let h = s.horizon_months;
+    let now = number(s.value.minutes_saved_per_request, 2);
+    match m {
+        MinutesToPayBack::AtLeast { minutes } => format!(
+            "{pays} within {h} months if each request saves at least {} minutes (the plan assumes {now}).",
+            number(minutes, 2)
+        ),
+        MinutesToPayBack::ErrorsAvoidedAlone { tco, .. } if tco <= 0.0 => {
+            format!("Nothing to pay back: the plan costs nothing over {h} months.")
+        }
+        MinutesToPayBack::ErrorsAvoidedAlone {
+            errors_avoided,
+            tco,
+        } => format!(
+            "{pays} within {h} months on the errors it avoids alone, even if no request saves a minute: the errors today's process makes and this system no longer does are worth {}, at least the TCO of {}; the {now} minutes the plan assumes a request saves come on top.",
+            money(errors_avoided, c),
+            money(tco, c)
+        ),
+        MinutesToPayBack::BeyondBound { most, .. } => format!(
+            "Saved time does not pay it back within {h} months: each request would have to save more than {} minutes (the plan assumes {now}).",
+            count(most)
+        ),
+        MinutesToPayBack::NoTimeValue { why } => format!(
+            "Saved time does not pay it back within {h} months: {}.",
+            why.says()
+        ),
+    }
+}
+
+/// What a monthly budget holds, as a sentence.
+pub fn budget_sentence(s: &Scenario, budget: f64, v: BudgetHolds) -> String {
+    let c = s.currency.as_str();
+    match v {
+        BudgetHolds::UpTo { requests_per_day } => format!(
+            "A monthly budget of {} holds up to {} requests/day in the most expensive month.",
+            money(budget, c),
+            count(requests_per_day)
+        ),
+        BudgetHolds::AllAllowed { requests_per_day } => format!(
+            "A monthly budget of {} holds even {} requests/day (the most a plan may have) in the most expensive month.",
+            money(budget, c),
+            count(requests_per_day)
+        ),
+        BudgetHolds::NotFixedCosts => format!(
+            "A monthly budget of {} does not cover even the fixed costs.",
+            money(budget, c)
+        ),
+    }
+}
+
 pub fn breakeven_json(
     hosting: &[HostingBreakEven],
-    minutes: Option<f64>,
-    budget: Option<(f64, Option<f64>)>,
+    minutes: MinutesToPayBack,
+    budget: Option<(f64, BudgetHolds)>,
 ) -> Rendered {
+    let max = |v: BudgetHolds| match v {
+        BudgetHolds::UpTo { requests_per_day } | BudgetHolds::AllAllowed { requests_per_day } => {
+            Some(requests_per_day)
+        }
+        BudgetHolds::NotFixedCosts => None,
+    };
     pretty(&json!({
         "self_hosting": hosting,
-        "minutes_saved_to_pay_back": minutes,
-        "budget": budget.map(|(b, v)| json!({"monthly_budget": b, "max_requests_per_day": v})),
+        "minutes_saved_to_pay_back": minutes.minutes(),
+        "payback": minutes,
+        "budget": budget.map(|(b, v)| json!({
+            "monthly_budget": b,
+            "max_requests_per_day": max(v),
+            "holds": v,
+        })),
     }))
 }
 

@@ -123,14 +123,7 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                 continue;
             }
             let Some(v) = f.get(s) else { continue };
-            let owner = match (section, f.index()) {
-                (Section::Models, Some(i)) => s.models.get(i).map(|m| m.id.clone()),
-                (Section::Infrastructure, Some(i)) => {
-                    s.infrastructure.get(i).map(|x| x.name.clone())
-                }
-                _ => None,
-            };
-            let label = match owner {
+            let label = match f.owner(s) {
                 Some(name) => format!("{name} — {}", f.label()),
                 None => f.label().to_string(),
             };

@@ -246,7 +246,7 @@ pub fn markdown(entries: &[Entry]) -> String {
 /// A plain machine number at full precision (the shortest text that reads
 /// back as the same f64), or an empty cell.
 fn number_or_empty(v: Option<f64>) -> String {
-    v.map_or(String::new(), |x| format!("{x}"))
+    v.map_or(String::new(), super::csv::exact)
 }
 
 /// CSV: one row per plan and figure, with its difference from the baseline

@@ -30,36 +30,53 @@ pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
     for m in &p.months {
         let mut row = vec![
             m.month.to_string(),
-            format!("{:.2}", m.requests),
-            format!("{:.2}", m.calls),
+            amount(m.requests, 2),
+            amount(m.calls, 2),
         ];
-        row.extend(
-            Category::ALL
-                .iter()
-                .map(|c| format!("{:.2}", m.category(*c))),
-        );
+        row.extend(Category::ALL.iter().map(|c| amount(m.category(*c), 2)));
         row.extend([
-            format!("{:.2}", m.total),
-            format!("{:.2}", m.value),
-            format!("{:.2}", m.net),
-            format!("{:.2}", m.cumulative_net),
-            format!("{:.4}", m.reviewer_fte_needed),
-            format!("{:.2}", m.review_coverage_pct),
+            amount(m.total, 2),
+            amount(m.value, 2),
+            amount(m.net, 2),
+            amount(m.cumulative_net, 2),
+            amount(m.reviewer_fte_needed, 4),
+            amount(m.review_coverage_pct, 2),
         ]);
         if short {
-            row.push(format!("{:.4}", m.reviewer_fte_staffed));
+            row.push(amount(m.reviewer_fte_staffed, 4));
         }
         if v2 {
             row.extend([
-                format!("{:.2}", m.adoption_pct),
-                format!("{:.4}", m.error_rate_pct),
-                format!("{:.2}", m.errors_avoided),
-                format!("{}", m.gpus),
+                amount(m.adoption_pct, 2),
+                amount(m.error_rate_pct, 4),
+                amount(m.errors_avoided, 2),
+                exact(m.gpus),
             ]);
         }
         w.write_record(&row).map_err(failed)?;
     }
     finish(w)
+}
+
+/// A figure with `places` decimals, as a spreadsheet reads it: `1234.50`;
+/// from a quadrillion on in exponent form (`1.385543158062521e20`), never
+/// twenty digits or more.
+pub fn amount(v: f64, places: usize) -> String {
+    if v.is_finite() && v.abs() >= crate::report::format::POWER_FORM_FROM {
+        format!("{v:e}")
+    } else {
+        format!("{v:.places$}")
+    }
+}
+
+/// A number at full precision: the shortest text that reads back as the
+/// same f64 (`0.075`, `2500`), in exponent form from a quadrillion on.
+pub fn exact(v: f64) -> String {
+    if v.is_finite() && v.abs() >= crate::report::format::POWER_FORM_FROM {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// A CSV writer with CRLF line ends (RFC 4180), into memory.

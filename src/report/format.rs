@@ -8,6 +8,10 @@
 //! - percentages: one decimal, a space before `%`: `39.5 %`, `−4.1 %`;
 //! - throughput: tokens per second with separators: `2,500 tok/s`.
 //!
+//! - figures of a quadrillion or more (only a plan at the far end of its
+//!   input bounds reaches them): four significant digits and a power of ten,
+//!   `$1.386e20`, never twenty digits or more.
+//!
 //! Machine formats (CSV, JSON) never use these: they write plain numbers.
 //! Rounding happens here and only here.
 
@@ -33,10 +37,28 @@ pub fn money(v: f64, currency: &str) -> String {
     money_places(v, currency, 0)
 }
 
+/// From this size on a figure is written with a power of ten.
+pub const POWER_FORM_FROM: f64 = 1e15;
+
+/// `|v|` with four significant digits and a power of ten (`1.386e20`) when
+/// it is [`POWER_FORM_FROM`] or more, else `None`.
+pub fn power_form(v: f64) -> Option<String> {
+    let a = v.abs();
+    (a.is_finite() && a >= POWER_FORM_FROM).then(|| format!("{a:.3e}"))
+}
+
+/// The minus sign to put before `v`, if any.
+fn minus(v: f64) -> &'static str {
+    if v < 0.0 { "\u{2212}" } else { "" }
+}
+
 /// Currency with `places` decimals: `$0.70`.
 pub fn money_places(v: f64, currency: &str, places: usize) -> String {
     if !v.is_finite() {
         return "n/a".into();
+    }
+    if let Some(p) = power_form(v) {
+        return format!("{}{}{p}", minus(v), currency_prefix(currency));
     }
     let rounded = format!("{:.*}", places, v.abs());
     let sign = if v < 0.0 && rounded.chars().any(|c| c.is_ascii_digit() && c != '0') {
@@ -69,6 +91,9 @@ pub fn unit_money(v: f64, currency: &str) -> String {
 /// Money with two to four decimals: `$0.20`, `$2.50`, `$0.0375`, `$150.00`.
 pub fn price(v: f64, currency: &str) -> String {
     let s = money_places(v, currency, 4);
+    if power_form(v).is_some() {
+        return s;
+    }
     match s.find('.') {
         Some(dot) => {
             let keep = s.trim_end_matches('0');
@@ -104,7 +129,11 @@ pub fn money_short(v: f64, currency: &str) -> String {
     let a = v.abs();
     let sign = if v < 0.0 && a >= 0.5 { "\u{2212}" } else { "" };
     let p = currency_prefix(currency);
-    if a >= 999_500_000.0 {
+    if a >= 999_500_000_000_000.0 {
+        format!("{sign}{p}{a:.1e}")
+    } else if a >= 999_500_000_000.0 {
+        format!("{sign}{p}{:.1}T", a / 1e12)
+    } else if a >= 999_500_000.0 {
         format!("{sign}{p}{:.1}B", a / 1e9)
     } else if a >= 999_500.0 {
         format!("{sign}{p}{:.1}M", a / 1e6)
@@ -122,6 +151,9 @@ pub fn count(v: f64) -> String {
     if !v.is_finite() {
         return "n/a".into();
     }
+    if let Some(p) = power_form(v) {
+        return format!("{}{p}", minus(v));
+    }
     format!("{:.0}", v).separate_with_commas()
 }
 
@@ -129,6 +161,9 @@ pub fn count(v: f64) -> String {
 pub fn number(v: f64, places: usize) -> String {
     if !v.is_finite() {
         return "n/a".into();
+    }
+    if let Some(p) = power_form(v) {
+        return format!("{}{p}", minus(v));
     }
     // -0 (from a file, or rounding a tiny negative) reads as 0.
     let s = format!("{:.*}", places, v);
@@ -145,10 +180,24 @@ pub fn number(v: f64, places: usize) -> String {
     s.separate_with_commas().replace('-', "\u{2212}")
 }
 
+/// A ratio: `5.7×`, `1.223e77×`.
+pub fn ratio(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    match power_form(v) {
+        Some(p) => format!("{}{p}×", minus(v)),
+        None => format!("{v:.1}×"),
+    }
+}
+
 /// A percentage: `4.1 %`, `−4.1 %`.
 pub fn pct(v: f64) -> String {
     if !v.is_finite() {
         return "n/a".into();
+    }
+    if let Some(p) = power_form(v) {
+        return format!("{}{p} %", minus(v));
     }
     let s = format!("{v:.1}");
     // −0.0 (a tiny negative rounded) reads as 0.0.
@@ -290,6 +339,34 @@ mod tests {
         assert_eq!(throughput(2500.0), "2,500 tok/s");
         assert_eq!(throughput(3957.5), "3,957.5 tok/s");
         assert_eq!(number(-1500.0, 0), "−1,500");
+    }
+
+    #[test]
+    fn figures_of_a_quadrillion_or_more_take_a_power_of_ten() {
+        assert_eq!(money(1.385543158062521e20, "USD"), "$1.386e20");
+        assert_eq!(money(-2.5e300, "EUR"), "−€2.500e300");
+        assert_eq!(money(999_999_999_999_999.0, "USD"), "$999,999,999,999,999");
+        assert_eq!(money_short(1.23e13, "USD"), "$12.3T");
+        assert_eq!(money_short(4.9e305, "USD"), "$4.9e305");
+        assert_eq!(count(3e61), "3.000e61");
+        assert_eq!(number(-1e20, 2), "−1.000e20");
+        assert_eq!(pct(1.5e40), "1.500e40 %");
+        assert_eq!(ratio(5.7), "5.7×");
+        assert_eq!(ratio(1.2226756e77), "1.223e77×");
+        assert_eq!(unit_money(2e16, "USD"), "$2.000e16");
+        assert_eq!(price(2e16, "USD"), "$2.000e16");
+        assert_eq!(price(1e20, "USD"), "$1.000e20");
+        for v in [1e15, 1e100, 1.7e308] {
+            for s in [
+                money(v, "USD"),
+                money_short(v, "USD"),
+                count(v),
+                number(v, 4),
+                pct(v),
+            ] {
+                assert!(s.chars().count() <= 14, "{s}");
+            }
+        }
     }
 
     #[test]

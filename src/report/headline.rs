@@ -20,7 +20,10 @@ pub fn value_text(f: Figure, p: &Projection, currency: &str) -> String {
         }
         Kind::Percent => roi(v),
         Kind::Month => payback(v.map(|m| m as u32), p.months.len()),
-        Kind::Ratio => v.map_or_else(|| "n/a (no build cost)".into(), |r| format!("{r:.1}×")),
+        Kind::Ratio => v.map_or_else(
+            || "n/a (no build cost)".into(),
+            crate::report::format::ratio,
+        ),
         Kind::PercentOfBuild => v.map_or_else(
             || "n/a (no build cost)".into(),
             |u| {

@@ -175,7 +175,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                 short: None,
                 style: h.flagged(p).then(|| theme.warning()),
             },
-            Kind::Ratio => fig(label, v.map_or("n/a".into(), |r| format!("{r:.1}×"))),
+            Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::report::format::ratio)),
         });
         if h == Headline::Tco {
             // Only the band of the plan as it is now: while the worker

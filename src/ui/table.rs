@@ -54,7 +54,9 @@ pub fn count_short(v: f64) -> String {
     }
     let a = v.abs();
     let sign = if v < 0.0 { "-" } else { "" };
-    if a >= 999_500_000_000.0 {
+    if a >= 999_500_000_000_000.0 {
+        format!("{sign}{a:.1e}")
+    } else if a >= 999_500_000_000.0 {
         format!("{sign}{:.1}T", a / 1e12)
     } else if a >= 999_500_000.0 {
         format!("{sign}{:.1}B", a / 1e9)
@@ -156,6 +158,8 @@ mod tests {
             "66,000"
         );
         assert_eq!(fit_cell(count(31e6), || count_short(31e6), 9), "31.0M");
+        assert_eq!(count_short(4.5e12), "4.5T");
+        assert_eq!(count_short(3.1e61), "3.1e61");
         let huge = fit_cell("-$123456.7B".into(), String::new, 9);
         assert_eq!(huge.chars().count(), 9);
         assert!(huge.ends_with('…'), "{huge}");

@@ -1,10 +1,15 @@
 //! Where things break even: the daily volume at which self-hosting beats the
-//! plan's API mix (or the reverse), the minutes saved per request needed to
-//! pay back within the horizon, and the highest volume within a budget.
+//! plan's API mix (or the reverse). The minutes saved per request needed to
+//! pay back within the horizon and the highest volume within a budget are in
+//! `payback.rs`, re-exported here.
 
 use crate::model::pricing::{Catalog, Pricing};
 use crate::model::projection::{Projection, project_into};
 use crate::model::scenario::{ModelEntry, Scenario};
+
+pub use super::payback::{
+    BudgetHolds, MinutesToPayBack, NoTimeValue, minutes_to_pay_back, volume_for_budget,
+};
 
 /// What a break-even line weighs: inference alone, or inference and the cost
 /// of wrong answers (when the plan gives per-model error rates, so a weaker
@@ -25,12 +30,43 @@ impl Compares {
     }
 }
 
+/// What a self-hosted option is weighed against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Against {
+    /// The plan's model mix as it is.
+    Mix,
+    /// The plan's API models alone, their shares scaled to 100 %: the plan
+    /// already self-hosts the option, so the question is self-hosting all
+    /// traffic on it against sending all of it to the APIs.
+    ApiModels,
+    /// Nothing: the plan already self-hosts the option and has no API model
+    /// to weigh it against (it would be compared with itself).
+    Nothing,
+}
+
+impl Against {
+    /// The other side, as a sentence names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Against::Mix => "the plan's mix",
+            Against::ApiModels => "the plan's API models",
+            Against::Nothing => "nothing",
+        }
+    }
+}
+
 /// A self-hosted option against the plan's own mix.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct HostingBreakEven {
     pub option: String,
     /// What the two sides' costs include.
     pub compares: Compares,
+    /// What the option is weighed against.
+    pub against: Against,
+    /// The share of the plan's traffic the option already has (0 when the
+    /// plan does not use it).
+    pub plan_share_pct: f64,
     /// The option's wrong-answer rate, percent: the plan's own rate for a
     /// model of the same id, else the workload's `risk.error_rate_pct` (not
     /// compared then: the plan does not say how good the option is).
@@ -48,9 +84,12 @@ pub struct HostingBreakEven {
     pub requests_per_day: Option<f64>,
     /// GPUs running at that volume (month 1).
     pub gpus: Option<f64>,
-    /// Which is cheaper above that volume: "self-hosted" or "the plan's mix".
-    pub cheaper_above: String,
-    /// Horizon inference cost of each at the plan's volume.
+    /// Which is cheaper above that volume: "self-hosted", "the plan's mix"
+    /// or "the plan's API models" (None when nothing is compared).
+    pub cheaper_above: Option<String>,
+    /// Horizon inference cost of each at the plan's volume: the plan's side
+    /// is what the option is weighed [`against`](Self::against) (0 when
+    /// nothing is).
     pub plan_inference: f64,
     pub option_inference: f64,
     /// Horizon cost of uncaught errors of each at the plan's volume (both 0
@@ -68,11 +107,6 @@ fn inference(s: &Scenario, p: &mut Projection) -> f64 {
 fn errors(s: &Scenario, p: &mut Projection) -> f64 {
     project_into(s, p);
     p.totals.errors
-}
-
-fn with_volume(s: &Scenario, rpd: f64, out: &mut Scenario) {
-    out.clone_from(s);
-    out.workload.requests_per_day = rpd;
 }
 
 /// Scratch space for comparing the plan's mix with one self-hosted option.
@@ -140,10 +174,23 @@ impl Pair {
     }
 }
 
+/// The plan's side of a comparison: the mix's API inference per request per
+/// day, its self-hosted models, and the plan whose errors are counted.
+struct Side {
+    api_per_rpd: f64,
+    hosted: Scenario,
+    whole: Scenario,
+}
+
 /// For each self-hosted option in the catalog: the daily volume at which it and
 /// the plan's mix cost the same over the horizon — in inference, and in the
 /// cost of errors too when the plan gives the option's error rate (a model of
 /// that id in its mix with `error_rate_pct`, at any share).
+///
+/// An option the plan already self-hosts is weighed against the plan's API
+/// models alone (all traffic self-hosted against all of it on the APIs); a
+/// plan without API models has nothing to weigh it against
+/// ([`Against::Nothing`]), and it is never compared with itself.
 ///
 /// The option is sized as the plan sizes self-hosted models (spec §5): for the
 /// peak (the highest `peak_to_average` of the plan's self-hosted models, 1
@@ -161,10 +208,33 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
     let is_hosted = |m: &ModelEntry| matches!(m.pricing, Some(Pricing::SelfHosted(_)));
     let mut api = s.clone();
     api.models.retain(|m| !is_hosted(m));
+    let api_share: f64 = api.models.iter().map(|m| m.share_pct).sum();
     api.workload.requests_per_day = 1.0;
     let api_per_rpd = inference(&api, &mut Projection::default());
-    let mut mix_hosted = api;
+    let mut mix_hosted = api.clone();
     mix_hosted.models = s.models.iter().filter(|m| is_hosted(m)).cloned().collect();
+    let mix = Side {
+        api_per_rpd,
+        hosted: mix_hosted.clone(),
+        whole: s.clone(),
+    };
+    // The API models alone, scaled to all the traffic: their inference
+    // scales with their shares.
+    let api_alone = (api_share > 0.0).then(|| {
+        let scale = 100.0 / api_share;
+        let mut whole = s.clone();
+        whole.models = api.models.clone();
+        for m in &mut whole.models {
+            m.share_pct *= scale;
+        }
+        let mut hosted = mix_hosted.clone();
+        hosted.models = Vec::new();
+        Side {
+            api_per_rpd: api_per_rpd * scale,
+            hosted,
+            whole,
+        }
+    });
     catalog
         .models
         .iter()
@@ -189,6 +259,12 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
                 spare = h.spare_replicas;
             }
             let same = s.models.iter().find(|x| x.id == m.id);
+            let plan_share_pct = same.map_or(0.0, |x| x.share_pct);
+            let (against, side) = match (plan_share_pct > 0.0, &api_alone) {
+                (false, _) => (Against::Mix, Some(&mix)),
+                (true, Some(alone)) => (Against::ApiModels, Some(alone)),
+                (true, None) => (Against::Nothing, None),
+            };
             let known = same.and_then(|x| x.error_rate_pct);
             // Errors are compared only with the option's own error rate from
             // the plan: an invented rate would present a small model as a
@@ -211,116 +287,88 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
                 Some(Pricing::SelfHosted(h)) => h.peak_to_average,
                 _ => 1.0,
             };
-            let mut hosted = mix_hosted.clone();
-            hosted.models = vec![option];
-            let mut pair = Pair {
-                api_per_rpd,
-                mix_hosted: mix_hosted.clone(),
-                hosted,
-                whole: (compares == Compares::InferenceAndErrors).then(|| s.clone()),
-                p: Projection::default(),
-            };
-            let (plan_inference, option_inference) = pair.inference(s.workload.requests_per_day);
-            let (plan_errors, option_errors) = pair.errors(s.workload.requests_per_day);
-            let base = s.workload.requests_per_day.max(1.0);
-            // Scan volumes geometrically for a sign change, then bisect.
-            let mut found = None;
-            let mut lo = base / 100.0;
-            let mut d_lo = pair.diff(lo);
-            let mut hi = lo;
-            while hi < base * 100.0 {
-                hi *= 1.25;
-                let d_hi = pair.diff(hi);
-                if (d_lo > 0.0) != (d_hi > 0.0) {
-                    let (mut l, mut h) = (lo, hi);
-                    for _ in 0..60 {
-                        let mid = (l + h) / 2.0;
-                        if (pair.diff(mid) > 0.0) == (d_lo > 0.0) {
-                            l = mid;
-                        } else {
-                            h = mid;
-                        }
-                    }
-                    found = Some((h, d_hi > 0.0));
-                    break;
-                }
-                lo = hi;
-                d_lo = d_hi;
-            }
-            let gpus = found.map(|(rpd, _)| {
-                pair.at(rpd);
-                project_into(&pair.hosted, &mut pair.p);
-                pair.p.model_month(1, 0).gpus
-            });
-            HostingBreakEven {
+            let mut found = HostingBreakEven {
                 option: m.id.clone(),
                 compares,
+                against,
+                plan_share_pct,
                 option_error_rate_pct: known.unwrap_or(s.risk.error_rate_pct),
                 option_error_rate_known: known.is_some(),
                 peak_to_average: option_peak,
                 gpus_per_replica: per_replica,
                 spare_replicas: spare,
-                requests_per_day: found.map(|f| f.0),
-                gpus,
-                cheaper_above: match found {
-                    Some((_, true)) => "self-hosted".into(),
-                    Some((_, false)) => "the plan's mix".into(),
-                    None if option_inference + option_errors < plan_inference + plan_errors => {
-                        "self-hosted (at every volume searched)".into()
-                    }
-                    None => "the plan's mix (at every volume searched)".into(),
-                },
-                plan_inference,
-                option_inference,
-                plan_errors,
-                option_errors,
+                requests_per_day: None,
+                gpus: None,
+                cheaper_above: None,
+                plan_inference: 0.0,
+                option_inference: 0.0,
+                plan_errors: 0.0,
+                option_errors: 0.0,
+            };
+            if let Some(side) = side {
+                let mut hosted = mix_hosted.clone();
+                hosted.models = vec![option];
+                weigh(s, side, hosted, &mut found);
             }
+            found
         })
         .collect()
 }
 
-/// Minutes saved per request at which the value over the horizon covers the
-/// TCO (payback by the last month): the labour value of a minute counts only
-/// its realized share, and today's errors avoided (which do not depend on the
-/// minutes) already cover part of the TCO. `None` without requests, labour
-/// cost or realization.
-pub fn minutes_to_pay_back(s: &Scenario) -> Option<f64> {
-    let mut p = Projection::default();
-    project_into(s, &mut p);
-    let per_minute =
-        p.totals.requests * s.value.labour_hourly_cost / 60.0 * s.value.realization_pct / 100.0;
-    (per_minute > 0.0).then(|| (p.totals.tco - p.totals.errors_avoided) / per_minute)
-}
-
-/// The highest requests per day whose most expensive month stays within
-/// `budget` (None when even zero volume exceeds it).
-pub fn volume_for_budget(s: &Scenario, budget: f64) -> Option<f64> {
-    let s = &super::lean(s);
-    let mut p = Projection::default();
-    let mut w = s.clone();
-    let peak = |rpd: f64, w: &mut Scenario, p: &mut Projection| {
-        with_volume(s, rpd, w);
-        project_into(w, p);
-        p.months.iter().map(|m| m.total).fold(0.0, f64::max)
+/// Searches the volume at which the option (alone in `hosted`) and `side`
+/// cost the same, and fills in `found`.
+fn weigh(s: &Scenario, side: &Side, hosted: Scenario, found: &mut HostingBreakEven) {
+    let mut pair = Pair {
+        api_per_rpd: side.api_per_rpd,
+        mix_hosted: side.hosted.clone(),
+        hosted,
+        whole: (found.compares == Compares::InferenceAndErrors).then(|| side.whole.clone()),
+        p: Projection::default(),
     };
-    if peak(0.0, &mut w, &mut p) > budget {
-        return None;
-    }
-    let mut hi = s.workload.requests_per_day.max(1.0);
-    while peak(hi, &mut w, &mut p) <= budget {
-        hi *= 2.0;
-        if hi > 1e12 {
-            return Some(hi);
+    let (plan_inference, option_inference) = pair.inference(s.workload.requests_per_day);
+    let (plan_errors, option_errors) = pair.errors(s.workload.requests_per_day);
+    let base = s.workload.requests_per_day.max(1.0);
+    // Scan volumes geometrically for a sign change, then bisect.
+    let mut crossing = None;
+    let mut lo = base / 100.0;
+    let mut d_lo = pair.diff(lo);
+    let mut hi = lo;
+    while hi < base * 100.0 {
+        hi *= 1.25;
+        let d_hi = pair.diff(hi);
+        if (d_lo > 0.0) != (d_hi > 0.0) {
+            let (mut l, mut h) = (lo, hi);
+            for _ in 0..60 {
+                let mid = (l + h) / 2.0;
+                if (pair.diff(mid) > 0.0) == (d_lo > 0.0) {
+                    l = mid;
+                } else {
+                    h = mid;
+                }
+            }
+            crossing = Some((h, d_hi > 0.0));
+            break;
         }
+        lo = hi;
+        d_lo = d_hi;
     }
-    let mut lo = 0.0;
-    for _ in 0..80 {
-        let mid = (lo + hi) / 2.0;
-        if peak(mid, &mut w, &mut p) <= budget {
-            lo = mid;
-        } else {
-            hi = mid;
+    found.gpus = crossing.map(|(rpd, _)| {
+        pair.at(rpd);
+        project_into(&pair.hosted, &mut pair.p);
+        pair.p.model_month(1, 0).gpus
+    });
+    found.requests_per_day = crossing.map(|c| c.0);
+    let other = found.against.label();
+    found.cheaper_above = Some(match crossing {
+        Some((_, true)) => "self-hosted".into(),
+        Some((_, false)) => other.into(),
+        None if option_inference + option_errors < plan_inference + plan_errors => {
+            "self-hosted (at every volume searched)".into()
         }
-    }
-    Some(lo)
+        None => format!("{other} (at every volume searched)"),
+    });
+    found.plan_inference = plan_inference;
+    found.option_inference = option_inference;
+    found.plan_errors = plan_errors;
+    found.option_errors = option_errors;
 }

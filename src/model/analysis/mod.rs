@@ -5,6 +5,7 @@
 pub mod breakeven;
 pub mod followup;
 pub mod off_band;
+pub mod payback;
 pub mod sensitivity;
 pub mod uncertainty;
 
@@ -29,6 +30,11 @@ pub fn set_keeping_mix(s: &mut Scenario, field: Field, v: f64) {
                 m.share_pct = v;
             } else if others > 0.0 {
                 m.share_pct = m.share_pct / others * rest;
+                // A share too small to mean anything is none: the plan stays
+                // one that validates (the mix still sums to 100 ± 0.01).
+                if m.share_pct < super::validate::SMALLEST {
+                    m.share_pct = 0.0;
+                }
             }
         }
         return;

@@ -56,30 +56,9 @@ pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
         .into_iter()
         .filter_map(|f| {
             let v = f.get(s)?;
-            let range = f.range();
-            let clamp = |x: f64| {
-                if range.allows(x) {
-                    x
-                } else {
-                    // Stay inside the allowed range (percentages ≤ 100, counts ≥ 0).
-                    let x = x.max(0.0);
-                    match range {
-                        crate::model::Range::Percent | crate::model::Range::PositivePercent => {
-                            x.min(100.0)
-                        }
-                        crate::model::Range::DaysPerMonth => x.clamp(1.0, 31.0),
-                        crate::model::Range::WholeNonNegative => x.round(),
-                        r @ (crate::model::Range::CallsPerRequest
-                        | crate::model::Range::TokenFactor
-                        | crate::model::Range::PeakToAverage
-                        | crate::model::Range::WholeMonths
-                        | crate::model::Range::GpusPerReplica
-                        | crate::model::Range::SpareReplicas
-                        | crate::model::Range::Drift) => r.clamp(x),
-                        _ => x,
-                    }
-                }
-            };
+            // Stay inside the allowed range (percentages ≤ 100, counts whole,
+            // every input within its bounds, so every TCO stays finite).
+            let clamp = |x: f64| f.range().clamp(x);
             let low = clamp(v * (1.0 - pct / 100.0));
             let high = clamp(v * (1.0 + pct / 100.0));
             let tco_low = ctx.tco_with(f, low);
@@ -299,17 +278,12 @@ impl<'a> Context<'a> {
 }
 
 /// How the tornado and the reports name input `f` of plan `s`
-/// ("gpt-5.4-mini: share of traffic", "Requests per day").
+/// ("gpt-5.4-mini: share of traffic", "Requests per day", "Severity tier
+/// legal: cost per error"): see [`Field::label_in`].
 pub fn label_of(s: &Scenario, f: Field) -> String {
-    label(s, f)
+    f.label_in(s)
 }
 
 fn label(s: &Scenario, f: Field) -> String {
-    match (f.section(), f.index()) {
-        (Section::Models, Some(i)) => format!("{}: {}", s.models[i].id, f.label_after_name()),
-        (Section::Infrastructure, Some(i)) => {
-            format!("{}: {}", s.infrastructure[i].name, f.label_after_name())
-        }
-        _ => f.label().to_string(),
-    }
+    f.label_in(s)
 }

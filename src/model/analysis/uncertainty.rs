@@ -99,8 +99,13 @@ fn band(values: &mut [f64]) -> Band {
 /// The plan's ranges resolved to fields (validation has checked them).
 pub fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
     // By path once, not a search of every field per range.
-    let fields: std::collections::HashMap<String, Field> =
-        Field::all(s).into_iter().map(|f| (f.path(), f)).collect();
+    // The horizon takes no range (validation refuses one): a draw of it
+    // would change how many months there are to band.
+    let fields: std::collections::HashMap<String, Field> = Field::all(s)
+        .into_iter()
+        .filter(|f| *f != Field::Horizon)
+        .map(|f| (f.path(), f))
+        .collect();
     s.uncertainty
         .iter()
         .filter_map(|r| {
@@ -133,7 +138,7 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
             overflowed += 1;
         }
         tco.push(p.totals.tco);
-        for (m, month) in p.months.iter().enumerate() {
+        for (m, month) in p.months.iter().take(h).enumerate() {
             months[m * draws + d] = month.total;
         }
     }

@@ -58,7 +58,7 @@ impl PlanField {
                 "Requests/day",
                 "req/day",
                 Volume,
-                NonNegative,
+                RequestsPerDay,
                 VOLUME,
                 "Requests the system answers on an active day, at go-live.",
                 |s| s.workload.requests_per_day
@@ -130,7 +130,7 @@ impl PlanField {
                 "Input tokens",
                 "tokens",
                 Tokens,
-                NonNegative,
+                Tokens,
                 VOLUME,
                 "Prompt tokens sent per call: instructions, context and the question.",
                 |s| s.workload.input_tokens
@@ -141,7 +141,7 @@ impl PlanField {
                 "Output tokens",
                 "tokens",
                 Tokens,
-                NonNegative,
+                Tokens,
                 VOLUME,
                 "Tokens the model writes per call.",
                 |s| s.workload.output_tokens
@@ -152,7 +152,7 @@ impl PlanField {
                 "Reasoning tokens",
                 "tokens",
                 Tokens,
-                NonNegative,
+                Tokens,
                 VOLUME,
                 "Hidden thinking tokens per call, billed as output.",
                 |s| s.workload.reasoning_tokens
@@ -197,7 +197,7 @@ impl PlanField {
                 unit: "$/1M tok",
                 help: "What the embedding model charges per million tokens.",
                 section: Section::Retrieval,
-                range: Range::NonNegative,
+                range: Range::TokenPrice,
                 step: PRICE,
                 get: |s, _| Some(s.retrieval.embedding.per_mtok.unwrap_or(0.0)),
                 set: |s, _, v| {
@@ -213,7 +213,7 @@ impl PlanField {
                 "Corpus",
                 "tokens",
                 Retrieval,
-                NonNegative,
+                CorpusTokens,
                 VOLUME,
                 "Tokens in the document collection embedded for search.",
                 |s| s.retrieval.corpus_tokens
@@ -235,7 +235,7 @@ impl PlanField {
                 "Query tokens",
                 "tokens",
                 Retrieval,
-                NonNegative,
+                Tokens,
                 VOLUME,
                 "Tokens embedded per search query.",
                 |s| s.retrieval.query_tokens
@@ -246,7 +246,7 @@ impl PlanField {
                 "Searches",
                 "per request",
                 Retrieval,
-                NonNegative,
+                Searches,
                 COUNT,
                 "Vector searches one request runs.",
                 |s| s.retrieval.searches_per_request
@@ -257,7 +257,7 @@ impl PlanField {
                 "Vector DB base",
                 "$/month",
                 Retrieval,
-                NonNegative,
+                MonthlyAmount,
                 MONEY,
                 "The vector database's fixed monthly fee.",
                 |s| s.retrieval.vector_db_monthly
@@ -268,7 +268,7 @@ impl PlanField {
                 "Vector DB usage",
                 "$/1M queries",
                 Retrieval,
-                NonNegative,
+                PerMillionQueries,
                 MONEY,
                 "The vector database's usage fee per million queries.",
                 |s| s.retrieval.vector_db_per_million_queries
@@ -279,7 +279,7 @@ impl PlanField {
                 "Re-ranking",
                 "$/1k searches",
                 Retrieval,
-                NonNegative,
+                PerThousandSearches,
                 MONEY,
                 "What re-ranking the search results costs per thousand searches.",
                 |s| s.retrieval.rerank_per_thousand_searches
@@ -290,7 +290,7 @@ impl PlanField {
                 "Build cost",
                 "$ once",
                 Build,
-                NonNegative,
+                OneOffAmount,
                 MONEY,
                 "One-off cost of building the system, paid before go-live.",
                 |s| s.build.initial_cost
@@ -340,7 +340,7 @@ impl PlanField {
                 "Min per review",
                 "min",
                 Oversight,
-                NonNegative,
+                Minutes,
                 COUNT,
                 "Minutes a reviewer spends on one answer.",
                 |s| s.oversight.minutes_per_review
@@ -352,7 +352,7 @@ impl PlanField {
                 unit: "FTE",
                 help: "Full-time reviewers staffed, whatever the review load.",
                 section: Section::Oversight,
-                range: Range::NonNegative,
+                range: Range::Fte,
                 step: COUNT,
                 get: |s, _| match s.oversight.reviewers {
                     Reviewers::Fixed(x) => Some(x),
@@ -374,7 +374,7 @@ impl PlanField {
                 "Reviewer cost",
                 "$/FTE-year",
                 Oversight,
-                NonNegative,
+                AnnualCost,
                 MONEY,
                 "A reviewer's yearly cost with overheads.",
                 |s| s.oversight.reviewer_annual_cost
@@ -385,7 +385,7 @@ impl PlanField {
                 "Hours per FTE",
                 "h/month",
                 Oversight,
-                Positive,
+                HoursPerMonth,
                 MONEY,
                 "Hours a month one full-time person actually reviews.",
                 |s| s.oversight.productive_hours_per_month
@@ -396,7 +396,7 @@ impl PlanField {
                 "Owner time",
                 "FTE",
                 Oversight,
-                NonNegative,
+                Fte,
                 COUNT,
                 "Time of the people who own and run the system, in full-time equivalents.",
                 |s| s.oversight.owner_fte
@@ -407,7 +407,7 @@ impl PlanField {
                 "Owner cost",
                 "$/FTE-year",
                 Oversight,
-                NonNegative,
+                AnnualCost,
                 MONEY,
                 "An owner's yearly cost with overheads.",
                 |s| s.oversight.owner_annual_cost
@@ -440,7 +440,7 @@ impl PlanField {
                 "Cost per error",
                 "$/error",
                 Risk,
-                NonNegative,
+                ErrorCost,
                 MONEY,
                 "What one wrong answer that reaches the user costs (severity tiers replace it).",
                 |s| s.risk.cost_per_uncaught_error
@@ -462,7 +462,7 @@ impl PlanField {
                 "Model updates",
                 "per year",
                 Change,
-                NonNegative,
+                UpdatesPerYear,
                 COUNT,
                 "Model changes a year that need the system re-tuned.",
                 |s| s.change.model_updates_per_year
@@ -473,7 +473,7 @@ impl PlanField {
                 "Re-tune cost",
                 "$/update",
                 Change,
-                NonNegative,
+                OneOffAmount,
                 MONEY,
                 "What re-testing and re-tuning costs after each model update.",
                 |s| s.change.retune_cost_per_update
@@ -495,7 +495,7 @@ impl PlanField {
                 "Minutes saved",
                 "min/request",
                 Value,
-                NonNegative,
+                Minutes,
                 COUNT,
                 "Minutes of work one answered request saves.",
                 |s| s.value.minutes_saved_per_request
@@ -506,7 +506,7 @@ impl PlanField {
                 "Labour cost",
                 "$/hour",
                 Value,
-                NonNegative,
+                HourlyCost,
                 MONEY,
                 "Hourly cost of the work saved.",
                 |s| s.value.labour_hourly_cost

@@ -109,6 +109,49 @@ impl Field {
         }
     }
 
+    /// Whose input this is, as labels name it: the model's id, the
+    /// infrastructure line's name (with its place in the list when the name
+    /// is empty or another line has it too), "Severity tier legal"; `None`
+    /// for an input of the plan as a whole.
+    pub fn owner(self, s: &Scenario) -> Option<String> {
+        match self {
+            Field::Plan(_) => None,
+            Field::Model(i, _) => Some(match s.models.get(i) {
+                Some(m) if !m.id.trim().is_empty() => m.id.clone(),
+                _ => format!("Model {}", i + 1),
+            }),
+            Field::Infra(i, _) => {
+                let name = s.infrastructure.get(i).map_or("", |x| x.name.trim());
+                let shared = s
+                    .infrastructure
+                    .iter()
+                    .enumerate()
+                    .any(|(j, x)| j != i && x.name.trim() == name);
+                Some(match (name.is_empty(), shared) {
+                    (true, _) => format!("Infrastructure line {}", i + 1),
+                    (false, true) => format!("{name} (infrastructure line {})", i + 1),
+                    (false, false) => name.to_string(),
+                })
+            }
+            Field::Tier(j, _) => Some(match s.risk.error_costs.get(j) {
+                Some(t) if !t.name.trim().is_empty() => {
+                    format!("Severity tier {}", t.name.trim())
+                }
+                _ => format!("Severity tier {}", j + 1),
+            }),
+        }
+    }
+
+    /// The input's label in plan `s`, unique within the plan and saying
+    /// whose input it is: "Requests per day", "gpt-5.4-mini: share of
+    /// traffic", "Severity tier legal: cost per error".
+    pub fn label_in(self, s: &Scenario) -> String {
+        match self.owner(s) {
+            Some(owner) => format!("{owner}: {}", self.label_after_name()),
+            None => self.label().to_string(),
+        }
+    }
+
     /// A label of at most 18 characters for narrow panes.
     pub fn short_label(self) -> &'static str {
         self.spec().short_label
@@ -175,7 +218,7 @@ impl Field {
         if range.allows(v) {
             Ok(())
         } else {
-            Err(range.describe())
+            Err(range.explain(v))
         }
     }
 
@@ -208,27 +251,17 @@ impl Field {
     }
 
     fn clamp(self, v: f64) -> f64 {
-        let least_step = || match self.step() {
-            Step::Relative { floor, .. } => floor,
-            Step::Absolute(d) => d,
-        };
-        match self.range() {
-            Range::NonNegative | Range::Positive => {
-                let v = v.max(0.0);
-                if self.range() == Range::Positive && v == 0.0 {
-                    least_step()
-                } else {
-                    v
-                }
+        let range = self.range();
+        match range {
+            // Above 0: never step onto 0 (or below it), stop one step above it.
+            _ if range.bounds().lo == crate::model::validate::SMALLEST && v < range.bounds().lo => {
+                range.clamp(match self.step() {
+                    Step::Relative { floor, .. } => floor,
+                    Step::Absolute(d) => d,
+                })
             }
-            Range::Percent => v.clamp(0.0, 100.0),
-            Range::PositivePercent => v.clamp(1.0, 100.0),
-            Range::Growth => v.clamp(-99.0, 1000.0),
-            Range::DaysPerMonth => v.round().clamp(1.0, 31.0),
-            Range::Horizon => v.round().clamp(1.0, 60.0),
-            Range::WholeNonNegative => v.round().max(0.0),
-            // Above 0: never step onto 0, stop one step above it.
-            r @ (Range::CallsPerRequest | Range::TokenFactor) if v <= 0.0 => r.clamp(least_step()),
+            // A day count steps in whole days.
+            Range::DaysPerMonth => range.clamp(v.round()),
             r => r.clamp(v),
         }
     }

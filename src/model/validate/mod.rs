@@ -9,14 +9,15 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::fields::Field;
-use super::pricing::Pricing;
 use super::scenario::{FORMAT_VERSION, Scenario};
 
 mod cross;
 mod overflow;
+mod range;
 
 pub use cross::{TIER_SHARE_TOLERANCE, source_paths, warnings};
 pub use overflow::{overflow, range_overflow};
+pub use range::{Bounds, Range, SMALLEST, bound};
 
 use cross::validate_v2;
 
@@ -40,109 +41,6 @@ impl fmt::Display for Invalid {
 /// Tolerance on the sum of model shares.
 pub const SHARE_TOLERANCE: f64 = 0.01;
 
-/// The allowed range of one numeric field, used by validation and by the
-/// workbench to check typed values before they reach the plan.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Range {
-    /// finite and ≥ 0
-    NonNegative,
-    /// finite and > 0
-    Positive,
-    /// 0..=100
-    Percent,
-    /// > 0 and ≤ 100
-    PositivePercent,
-    /// > −100 and ≤ 1000 (growth and price drift)
-    Growth,
-    /// 1..=31
-    DaysPerMonth,
-    /// 1..=60 whole months
-    Horizon,
-    /// a whole number ≥ 0
-    WholeNonNegative,
-    /// > 0 and ≤ 1000 (`calls_per_request`)
-    CallsPerRequest,
-    /// > 0 and ≤ 10 (`token_factor`)
-    TokenFactor,
-    /// 1..=100 (`peak_to_average`)
-    PeakToAverage,
-    /// whole, 0..=60 months (`ramp_months`, `build.months`)
-    WholeMonths,
-    /// whole, 1..=64 (`gpus_per_replica`)
-    GpusPerReplica,
-    /// whole, 0..=100 (`spare_replicas`)
-    SpareReplicas,
-    /// −50..=100 (`drift_pct_per_month`)
-    Drift,
-}
-
-impl Range {
-    pub fn allows(self, v: f64) -> bool {
-        if !v.is_finite() {
-            return false;
-        }
-        match self {
-            Range::NonNegative => v >= 0.0,
-            Range::Positive => v > 0.0,
-            Range::Percent => (0.0..=100.0).contains(&v),
-            Range::PositivePercent => v > 0.0 && v <= 100.0,
-            Range::Growth => v > -100.0 && v <= 1000.0,
-            Range::DaysPerMonth => (1.0..=31.0).contains(&v),
-            Range::Horizon => (1.0..=60.0).contains(&v) && v.fract() == 0.0,
-            Range::WholeNonNegative => v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64,
-            Range::CallsPerRequest => v > 0.0 && v <= 1000.0,
-            Range::TokenFactor => v > 0.0 && v <= 10.0,
-            Range::PeakToAverage => (1.0..=100.0).contains(&v),
-            Range::WholeMonths => v.fract() == 0.0 && (0.0..=60.0).contains(&v),
-            Range::GpusPerReplica => v.fract() == 0.0 && (1.0..=64.0).contains(&v),
-            Range::SpareReplicas => v.fract() == 0.0 && (0.0..=100.0).contains(&v),
-            Range::Drift => (-50.0..=100.0).contains(&v),
-        }
-    }
-
-    /// `v` moved into the range (whole where the range is whole). A range
-    /// open at 0 keeps `v` above 0 by the smallest positive number.
-    pub fn clamp(self, v: f64) -> f64 {
-        match self {
-            Range::NonNegative => v.max(0.0),
-            Range::Positive => v.max(f64::MIN_POSITIVE),
-            Range::Percent => v.clamp(0.0, 100.0),
-            Range::PositivePercent => v.clamp(f64::MIN_POSITIVE, 100.0),
-            Range::Growth => v.clamp(-99.0, 1000.0),
-            Range::DaysPerMonth => v.clamp(1.0, 31.0),
-            Range::Horizon => v.round().clamp(1.0, 60.0),
-            Range::WholeNonNegative => v.round().clamp(0.0, u32::MAX as f64),
-            Range::CallsPerRequest => v.clamp(f64::MIN_POSITIVE, 1000.0),
-            Range::TokenFactor => v.clamp(f64::MIN_POSITIVE, 10.0),
-            Range::PeakToAverage => v.clamp(1.0, 100.0),
-            Range::WholeMonths => v.round().clamp(0.0, 60.0),
-            Range::GpusPerReplica => v.round().clamp(1.0, 64.0),
-            Range::SpareReplicas => v.round().clamp(0.0, 100.0),
-            Range::Drift => v.clamp(-50.0, 100.0),
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Range::NonNegative => "must be a finite number ≥ 0",
-            Range::Positive => "must be a finite number > 0",
-            Range::Percent => "must be a percentage from 0 to 100",
-            Range::PositivePercent => "must be a percentage above 0 and at most 100",
-            Range::Growth => "must be above -100 and at most 1000 (percent)",
-            Range::DaysPerMonth => "must be from 1 to 31 days",
-            Range::Horizon => "must be a whole number of months from 1 to 60",
-            Range::WholeNonNegative => "must be a whole number ≥ 0",
-            Range::CallsPerRequest => "must be above 0 and at most 1000 calls per request",
-            Range::TokenFactor => "must be above 0 and at most 10 (1 = the plan's token figures)",
-            Range::PeakToAverage => "must be from 1 to 100 (busiest hour ÷ monthly average)",
-            Range::WholeMonths => "must be a whole number of months from 0 to 60",
-            Range::GpusPerReplica => "must be a whole number of GPUs from 1 to 64",
-            Range::SpareReplicas => "must be a whole number of replicas from 0 to 100",
-            Range::Drift => "must be from -50 to 100 (percent a month)",
-        }
-    }
-}
-
 /// Formats a number the way it would be written in a plan file; very large
 /// and very small numbers compactly (`1e308`, not 309 digits).
 pub fn show(v: f64) -> String {
@@ -150,7 +48,7 @@ pub fn show(v: f64) -> String {
         "NaN".into()
     } else if v.is_infinite() {
         if v > 0.0 { "inf".into() } else { "-inf".into() }
-    } else if v != 0.0 && !(1e-6..1e16).contains(&v.abs()) {
+    } else if v != 0.0 && !(1e-6..1e12).contains(&v.abs()) {
         format!("{v:e}")
     } else {
         format!("{v}")
@@ -167,7 +65,7 @@ impl Checker {
             self.problems.push(Invalid {
                 path: path.into(),
                 value: show(v),
-                allowed: range.describe().into(),
+                allowed: range.explain(v).into(),
             });
         }
     }
@@ -186,9 +84,41 @@ impl Checker {
     }
 }
 
+/// The dated prices of model `i` against the ranges of its prices: each is
+/// put in the model's place in a one-model plan and the table's price inputs
+/// are checked there, named by their path in the schedule.
+fn scheduled_prices(s: &Scenario, i: usize, c: &mut Checker) {
+    let Some(m) = s.models.get(i) else { return };
+    for (j, sp) in m.schedule.iter().enumerate() {
+        let mut entry = m.clone();
+        entry.schedule = Vec::new();
+        entry.pricing = Some(sp.pricing.clone());
+        let probe = Scenario::minimal("schedule", entry);
+        for f in Field::all(&probe) {
+            let Field::Model(0, _) = f else { continue };
+            let Some(tail) = f
+                .path()
+                .strip_prefix("models[0].pricing.")
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            if f.falls_back(&probe) {
+                continue;
+            }
+            if let Some(v) = f.get(&probe) {
+                c.num(
+                    format!("models[{i}].schedule[{j}].pricing.{tail}"),
+                    v,
+                    f.range(),
+                );
+            }
+        }
+    }
+}
+
 /// Checks every field of the plan; an empty list means the plan is valid.
 pub fn validate(s: &Scenario) -> Vec<Invalid> {
-    use Range::*;
     let mut c = Checker {
         problems: Vec::new(),
     };
@@ -241,19 +171,8 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                     "must be a date written \"YYYY-MM-DD\"",
                 );
             }
-            if let Pricing::Api(a) = &sp.pricing {
-                c.num(
-                    format!("{q}.pricing.input_per_mtok"),
-                    a.input_per_mtok,
-                    NonNegative,
-                );
-                c.num(
-                    format!("{q}.pricing.output_per_mtok"),
-                    a.output_per_mtok,
-                    NonNegative,
-                );
-            }
         }
+        scheduled_prices(s, i, &mut c);
         share_sum += m.share_pct;
         if m.pricing.is_none() {
             c.fail(
@@ -301,6 +220,14 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             );
             continue;
         };
+        if *f == Field::Horizon {
+            c.fail(
+                format!("{p}.field"),
+                format!("{:?}", r.field),
+                "cannot take a range: the horizon sets the months the totals cover, it is not an uncertain input (compare plans of different horizons instead)",
+            );
+            continue;
+        }
         if let Some(&first) = ranged.get(r.field.as_str()) {
             c.fail(
                 format!("{p}.field"),
@@ -329,12 +256,17 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
                 ),
                 "needs low ≤ the plan's value ≤ high",
             );
-        } else if f.check(r.low).is_err() || f.check(r.high).is_err() {
-            c.fail(
-                p.clone(),
-                format!("{} to {}", show(r.low), show(r.high)),
-                f.range().describe(),
-            );
+        } else {
+            // Each end within the input's own bounds, named at that end.
+            for (end, x) in [("low", r.low), ("high", r.high)] {
+                if let Err(allowed) = f.check(x) {
+                    c.fail(
+                        format!("{p}.{end}"),
+                        show(x),
+                        format!("the range of {} {allowed}", r.field),
+                    );
+                }
+            }
         }
     }
     validate_v2(s, &mut c);

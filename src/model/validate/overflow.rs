@@ -12,7 +12,7 @@ use crate::model::scenario::Scenario;
 fn neutral(f: Field, v: f64) -> f64 {
     match f.range() {
         Range::Horizon | Range::DaysPerMonth => 1.0,
-        Range::Positive => v.max(1.0),
+        Range::Throughput | Range::HoursPerMonth => v.max(1.0),
         Range::PositivePercent => 100.0,
         _ => 0.0,
     }

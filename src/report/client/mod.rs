@@ -11,7 +11,7 @@ pub mod model;
 mod svg;
 mod text_chart;
 
-use crate::model::analysis::breakeven::{hosting, minutes_to_pay_back};
+use crate::model::analysis::breakeven::{Against, hosting, minutes_to_pay_back};
 use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
 use crate::model::analysis::uncertainty::{DRAWS, SEED, simulate};
 use crate::model::{Catalog, Projection, Scenario};
@@ -58,12 +58,20 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     let mut breakeven: Vec<String> = options
         .iter()
         .filter_map(|h| {
+            let other = match h.against {
+                Against::Mix => "the plan's model mix".to_string(),
+                Against::ApiModels => format!(
+                    "the plan's API models alone (the plan self-hosts it for {} of the traffic)",
+                    super::format::pct(h.plan_share_pct)
+                ),
+                Against::Nothing => return None,
+            };
             h.requests_per_day.map(|rpd| {
                 format!(
-                    "{} and the plan's model mix break even at {} requests/day; above it {} is cheaper — {}",
+                    "{} and {other} break even at {} requests/day; above it {} is cheaper — {}",
                     h.option,
                     super::format::count(rpd),
-                    h.cheaper_above,
+                    h.cheaper_above.as_deref().unwrap_or_default(),
                     super::analysis::hosting_caveat(h)
                 )
             })
@@ -74,14 +82,11 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     {
         breakeven.push(note.to_string());
     }
-    if let Some(m) = minutes_to_pay_back(s) {
-        breakeven.push(format!(
-            "The investment pays back within {} months if each request saves at least {} minutes (the plan assumes {}).",
-            s.horizon_months,
-            super::format::number(m, 2),
-            super::format::number(s.value.minutes_saved_per_request, 2)
-        ));
-    }
+    breakeven.push(super::analysis::payback_sentence(
+        s,
+        minutes_to_pay_back(s),
+        "The investment pays back",
+    ));
     Findings {
         swings,
         band,
