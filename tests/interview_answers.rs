@@ -433,10 +433,8 @@ fn hear(name: &str, plan: &Scenario, q: &Question, text: &str, expect: Expect) -
 }
 
 fn whole(f: Field) -> bool {
-    matches!(
-        f.range(),
-        Range::WholeMonths | Range::WholeNonNegative | Range::DaysPerMonth | Range::Horizon
-    )
+    let r = f.range();
+    r.bounds().whole || matches!(r, Range::DaysPerMonth)
 }
 
 #[test]

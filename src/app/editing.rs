@@ -7,7 +7,7 @@ use super::modes::picker::PickTarget;
 use super::modes::text_entry::{EditState, EditTarget};
 use super::rows::{Row, Toggle};
 use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
-use crate::model::fields::{Field, Section};
+use crate::model::fields::Field;
 use crate::model::ranges::{Followed, follow_values};
 use crate::model::{Projection, Reviewers, Scenario};
 
