@@ -14,7 +14,7 @@ use runcost::model::analysis::breakeven::{
 use runcost::model::analysis::sensitivity::sensitivity;
 use runcost::model::fields::Field;
 use runcost::model::{InfraItem, ModelEntry, Pricing, Scenario, project};
-use runcost::report::analysis::{breakeven_text, payback_sentence};
+use runcost::report::breakeven::{breakeven_text, payback_sentence};
 
 const EXAMPLES: [&str; 6] = [
     "claims-agent",
@@ -196,7 +196,7 @@ fn no_example_is_told_a_negative_or_impossible_number_of_minutes() {
         let text = breakeven_text(&s, &hosting(&s, &catalog), m, None);
         assert!(!text.contains("at least −"), "{name}: {text}");
         let json =
-            runcost::report::analysis::breakeven_json(&hosting(&s, &catalog), m, None).unwrap();
+            runcost::report::breakeven::breakeven_json(&hosting(&s, &catalog), m, None).unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert!(
             v["minutes_saved_to_pay_back"]

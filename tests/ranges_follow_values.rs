@@ -293,7 +293,14 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
     let hosted = catalog
         .models
         .iter()
-        .find(|m| matches!(m.pricing, Pricing::SelfHosted(_)))
+        .find(|m| {
+            // An id no other id contains, so typing it leaves this model alone.
+            matches!(m.pricing, Pricing::SelfHosted(_))
+                && catalog
+                    .models
+                    .iter()
+                    .all(|o| o.id == m.id || !o.id.contains(&m.id))
+        })
         .expect("a self-hosted model");
     let mut a = app_of(plan.clone());
     let price = field(&plan, "models[0].pricing.input_per_mtok");

@@ -152,7 +152,7 @@ fn every_break_even_line_says_what_it_compares() {
     let catalog = builtin();
     for s in [scenario("support-assistant"), v2_plan()] {
         let found = hosting(&s, &catalog);
-        let text = runcost::report::analysis::breakeven_text(
+        let text = runcost::report::breakeven::breakeven_text(
             &s,
             &found,
             runcost::model::analysis::breakeven::minutes_to_pay_back(&s),

@@ -121,9 +121,11 @@ pub fn breakeven(file: &Path, budget: Option<f64>, format: Format) -> Result<(),
     let minutes = be::minutes_to_pay_back(&plan);
     let budget = budget.map(|b| (b, be::volume_for_budget(&plan, b)));
     match format {
-        Format::Json => emit_data(&rendered(ra::breakeven_json(&hosting, minutes, budget))?),
+        Format::Json => emit_data(&rendered(crate::report::breakeven::breakeven_json(
+            &hosting, minutes, budget,
+        ))?),
         Format::Table => emit(&report::grid::wrap(
-            &ra::breakeven_text(&plan, &hosting, minutes, budget),
+            &crate::report::breakeven::breakeven_text(&plan, &hosting, minutes, budget),
             out_width(),
             "  ",
         )),

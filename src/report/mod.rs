@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod assumptions;
+pub mod breakeven;
 pub mod catalog;
 pub mod client;
 pub mod compare;

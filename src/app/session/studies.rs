@@ -47,7 +47,7 @@ pub fn study(plan: &Scenario, catalog: &Catalog, study: Study) -> Findings {
                 .filter(|w| w.swing > 0.0)
                 .collect(),
         ),
-        Study::Breakeven => Findings::Breakeven(crate::report::analysis::breakeven_text(
+        Study::Breakeven => Findings::Breakeven(crate::report::breakeven::breakeven_text(
             plan,
             &be::hosting(plan, catalog),
             be::minutes_to_pay_back(plan),

@@ -72,17 +72,17 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
                     h.option,
                     super::format::count(rpd),
                     h.cheaper_above.as_deref().unwrap_or_default(),
-                    super::analysis::hosting_caveat(h)
+                    super::breakeven::hosting_caveat(h)
                 )
             })
         })
         .collect();
     if !breakeven.is_empty()
-        && let Some(note) = super::analysis::hosting_note(&options)
+        && let Some(note) = super::breakeven::hosting_note(&options)
     {
         breakeven.push(note.to_string());
     }
-    breakeven.push(super::analysis::payback_sentence(
+    breakeven.push(super::breakeven::payback_sentence(
         s,
         minutes_to_pay_back(s),
         "The investment pays back",
