@@ -1,6 +1,6 @@
 //! The domain: plans, prices and the monthly projection.
 //!
-//! Nothing here touches a terminal, a file, a path or a clock; `tests/architecture.rs`
+//! Nothing here touches a terminal, a file, a path or a clock; `tests/it/architecture/architecture.rs`
 //! keeps it that way.
 
 pub mod analysis;

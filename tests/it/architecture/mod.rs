@@ -1,0 +1,3 @@
+mod architecture;
+mod fields_table;
+mod one_definition;

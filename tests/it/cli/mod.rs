@@ -1,0 +1,3 @@
+mod check_ignored_inputs;
+mod cli;
+mod cli_width;

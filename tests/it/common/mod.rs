@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+pub mod tmux;
+
+use std::path::{Path, PathBuf};
+
+use runcost::model::{ApiPricing, Catalog, ModelEntry, Pricing, Scenario};
+use runcost::store::catalog;
+use runcost::store::plan_file::parse_plan;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+pub fn builtin() -> Catalog {
+    catalog::builtin()
+}
+
+pub fn load(path: &Path) -> Scenario {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_plan(&bytes, &builtin())
+        .unwrap_or_else(|e| panic!("{}", e.render(&path.display().to_string())))
+}
+
+pub fn scenario(name: &str) -> Scenario {
+    load(&root().join("scenarios").join(format!("{name}.ron")))
+}
+
+/// A plan where everything costs nothing: one API model priced at zero.
+pub fn zero_plan() -> Scenario {
+    Scenario::minimal(
+        "zero",
+        ModelEntry {
+            id: "m".into(),
+            share_pct: 100.0,
+            discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
+            pricing: Some(Pricing::Api(ApiPricing::default())),
+            schedule: Vec::new(),
+        },
+    )
+}
+
+/// Runs the runcost binary with an isolated home so no user catalog leaks in.
+pub fn runcost(args: &[&str]) -> std::process::Output {
+    let home = std::env::temp_dir().join(format!("runcost-test-home-{}", std::process::id()));
+    std::process::Command::new(env!("CARGO_BIN_EXE_runcost"))
+        .args(args)
+        .env("RUNCOST_HOME", &home)
+        .env("NO_COLOR", "1")
+        // Table output fits COLUMNS when set: tests see the full width.
+        .env_remove("COLUMNS")
+        .output()
+        .expect("the runcost binary runs")
+}
+
+/// Asserts |a − b| within half a cent or 1e-7 relative, the contract's tolerance.
+pub fn close(a: f64, b: f64, what: &str) {
+    let tol = (1e-7 * b.abs()).max(0.005);
+    assert!((a - b).abs() <= tol, "{what}: got {a}, expected {b}");
+}

@@ -1,0 +1,9 @@
+mod analysis;
+mod analysis_truth;
+mod example_ranges;
+mod formulas;
+mod formulas_v2;
+mod properties;
+mod properties_v2;
+mod scenarios;
+mod spec_examples;

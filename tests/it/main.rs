@@ -1,0 +1,14 @@
+//! The integration tests: one binary (one link after a change to src/), one
+//! folder per subject, the helpers in `common` written once.
+
+mod architecture;
+mod cli;
+mod common;
+mod end_to_end;
+mod engine;
+mod interview;
+mod plan_files;
+mod prices;
+mod reliability;
+mod reports;
+mod workbench;

@@ -1,0 +1,5 @@
+mod catalog;
+mod catalog_import;
+mod prices;
+mod prices_2026_11;
+mod prices_2026_12;

@@ -1,0 +1,12 @@
+mod export_unsaved;
+mod faults;
+mod hostile_catalog;
+mod hostile_entry;
+mod hostile_files;
+mod hostile_output;
+mod hostile_qa;
+mod hostile_recovery;
+mod hostile_scale;
+mod hostile_undo;
+mod safety;
+mod write_failures;

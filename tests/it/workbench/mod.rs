@@ -1,0 +1,13 @@
+mod app;
+mod band_shown;
+mod call_questions;
+mod disk_change_pin;
+mod fit_picker;
+mod fit_screens;
+mod fit_uncertainty;
+mod gpu_sizing_view;
+mod picker_error_rates;
+mod ranges_follow_values;
+mod screens;
+mod session;
+mod studies_off_key_path;
