@@ -1,5 +1,6 @@
 mod analysis;
 mod analysis_truth;
+mod payback_threshold;
 mod example_ranges;
 mod formulas;
 mod formulas_v2;
