@@ -87,8 +87,7 @@ pub fn provenance(s: &Scenario) -> Provenance {
 
 /// The footer's line when no figure has a source other than a template
 /// default or the catalog (the only case it says that nothing is sourced).
-pub const NO_RECORDED_SOURCE: &str =
-    "No figure in this plan has a recorded source other than a template default or the price catalog.";
+pub const NO_RECORDED_SOURCE: &str = "No figure in this plan has a recorded source other than a template default or the price catalog.";
 
 /// What opens the footer's list of recorded sources.
 pub const SOURCES_AS_RECORDED: &str = "Figures by their recorded source (source, confidence)";
@@ -155,7 +154,11 @@ pub fn footer(s: &Scenario, catalog_as_of: &str) -> Vec<String> {
             (n, 0) if n == none => {
                 format!(
                     "{} planning assumptions",
-                    if n == 1 { "it is one of our" } else { "they are our" }
+                    if n == 1 {
+                        "it is one of our"
+                    } else {
+                        "they are our"
+                    }
                 )
             }
             (n, _) => format!(

@@ -1,9 +1,9 @@
 mod analysis;
 mod analysis_truth;
-mod payback_threshold;
 mod example_ranges;
 mod formulas;
 mod formulas_v2;
+mod payback_threshold;
 mod properties;
 mod properties_v2;
 mod scenarios;

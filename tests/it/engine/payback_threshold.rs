@@ -95,6 +95,9 @@ fn the_examples_the_reviewer_found_print_a_threshold_that_holds() {
         // The client report and the break-even text print the same figure.
         let s = scenario(name);
         let md = markdown(&s, &project(&s), &builtin(), "2026-12-07");
-        assert!(md.contains(&sentence), "{name}: {sentence} not in the report");
+        assert!(
+            md.contains(&sentence),
+            "{name}: {sentence} not in the report"
+        );
     }
 }

@@ -35,7 +35,10 @@ fn plans() -> Vec<(String, Scenario)> {
         .map(|n| (n.to_string(), scenario(n)))
         .collect();
     for u in USE_CASES {
-        v.push((u.name.to_string(), load(u, &builtin(), &asked_paths(u.name)).unwrap()));
+        v.push((
+            u.name.to_string(),
+            load(u, &builtin(), &asked_paths(u.name)).unwrap(),
+        ));
     }
     v
 }
@@ -100,7 +103,13 @@ fn a_plan_in_another_currency_with_usd_catalog_prices_says_so_in_the_report() {
         let w = currency_warning(&s, &builtin()).expect("check warns");
         let p = project(&s);
         let md = markdown(&s, &p, &builtin(), DATE);
-        let summary = md.split("## Summary").nth(1).unwrap().split("\n## ").next().unwrap();
+        let summary = md
+            .split("## Summary")
+            .nth(1)
+            .unwrap()
+            .split("\n## ")
+            .next()
+            .unwrap();
         let said = format!("Price warning: {w}.").replace('_', "\\_");
         assert!(summary.contains(&said), "{name}: {summary}");
         assert!(md.contains(sign), "{name}");

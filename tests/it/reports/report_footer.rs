@@ -206,7 +206,11 @@ fn the_footer_agrees_with_the_assumptions_table_for_every_plan() {
             );
         }
         // "Nothing is sourced" only when nothing is.
-        assert_eq!(f.contains(NO_RECORDED_SOURCE), own.is_empty(), "{name}: {f}");
+        assert_eq!(
+            f.contains(NO_RECORDED_SOURCE),
+            own.is_empty(),
+            "{name}: {f}"
+        );
         assert!(!f.contains("sourced to the client"), "{name}: {f}");
         // And the count of figures without a source is the table's.
         let none = rows.iter().filter(|r| r.2 == NONE_GIVEN).count();
@@ -268,7 +272,10 @@ fn examples_whose_sources_do_not_say_client_list_them() {
         ("claims-agent", "Claims director's estimate"),
         ("compliance-review", "Blind re-review of 250 cases"),
         ("doc-processing-scale", "Shared-services volume report"),
-        ("support-self-hosted", "Vendor benchmark, not yet tested on our tickets"),
+        (
+            "support-self-hosted",
+            "Vendor benchmark, not yet tested on our tickets",
+        ),
     ] {
         let s = scenario(name);
         let f = md_footer(&s);
