@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::Rendered;
-use super::format::{count, money, number, pct};
+use super::format::{count, money, number, number_up, pct};
 use super::json::pretty;
 use crate::model::Scenario;
 use crate::model::analysis::breakeven::{
@@ -89,9 +89,10 @@ pub fn payback_sentence(s: &Scenario, m: MinutesToPayBack, pays: &str) -> String
     let h = s.horizon_months;
     let now = number(s.value.minutes_saved_per_request, 2);
     match m {
+        // Rounded up: at the figure printed it pays back, as "at least" says.
         MinutesToPayBack::AtLeast { minutes } => format!(
             "{pays} within {h} months if each request saves at least {} minutes (the plan assumes {now}).",
-            number(minutes, 2)
+            number_up(minutes, 2)
         ),
         MinutesToPayBack::ErrorsAvoidedAlone { tco, .. } if tco <= 0.0 => {
             format!("Nothing to pay back: the plan costs nothing over {h} months.")

@@ -6,7 +6,9 @@ use serde_json::{Map, Value, json};
 use super::Rendered;
 use super::csv::failed;
 use super::escape::{csv_text, markdown_cell as md_cell};
-use super::format::{delta, field_value, money, payback, pct, roi, unit_money};
+use super::format::{
+    delta, field_value, money, money_places, payback, pct, roi, shared_unit_places,
+};
 use super::grid::{Grid, wrap};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
@@ -18,8 +20,21 @@ pub struct Entry<'a> {
     pub projection: &'a Projection,
 }
 
-/// A figure as a person reads it.
-pub fn show_figure(f: Figure, p: &Projection, currency: &str) -> String {
+/// The decimals every cost per request of a comparison is written with, its
+/// differences included: enough for the smallest, so $1.0039 stands beside
+/// $0.6026 and +$0.4013 (never $1.00 beside $0.6026).
+pub fn per_request_places(base: &Projection, ps: &[&Projection]) -> usize {
+    let d = |p: &Projection| Figure::CostPerRequest.delta(base, p).map(|d| d.abs);
+    shared_unit_places(
+        ps.iter()
+            .flat_map(|p| [p.totals.cost_per_request, d(p)])
+            .flatten(),
+    )
+}
+
+/// A figure as a person reads it; a cost per request with `places` decimals
+/// (see [`per_request_places`]).
+pub fn show_figure(f: Figure, p: &Projection, currency: &str, places: usize) -> String {
     let h = p.months.len();
     match f {
         Figure::Roi => roi(p.totals.roi_pct),
@@ -35,13 +50,20 @@ pub fn show_figure(f: Figure, p: &Projection, currency: &str) -> String {
         Figure::CostPerRequest => p
             .totals
             .cost_per_request
-            .map_or("n/a".into(), |v| unit_money(v, currency)),
+            .map_or("n/a".into(), |v| money_places(v, currency, places)),
         _ => money(f.value(p).unwrap_or(0.0), currency),
     }
 }
 
-/// The change from the baseline as a person reads it ("" for the baseline).
-pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) -> String {
+/// The change from the baseline as a person reads it ("" for the baseline);
+/// a cost per request with `places` decimals, as [`show_figure`].
+pub fn show_delta(
+    f: Figure,
+    base: &Projection,
+    p: &Projection,
+    currency: &str,
+    places: usize,
+) -> String {
     let Some(d) = f.delta(base, p) else {
         return "n/a".into();
     };
@@ -73,7 +95,7 @@ pub fn show_delta(f: Figure, base: &Projection, p: &Projection, currency: &str) 
             let rel = d.pct.map_or(String::new(), |r| {
                 format!(" ({})", super::format::signed_pct(r))
             });
-            format!("{sign}{}{rel}", unit_money(d.abs, currency))
+            format!("{sign}{}{rel}", money_places(d.abs, currency, places))
         }
         _ => delta(d.abs, f.value(base).unwrap_or(0.0), currency),
     }
@@ -90,6 +112,12 @@ fn show_value(
         (Some(InputValue::Number(x)), Some(f)) => field_value(f, *x, currency),
         (Some(InputValue::Number(x)), None) => super::format::number(*x, 4),
     }
+}
+
+/// [`per_request_places`] of the entries.
+fn places_of(entries: &[Entry]) -> usize {
+    let ps: Vec<&Projection> = entries.iter().map(|e| e.projection).collect();
+    per_request_places(entries[0].projection, &ps)
 }
 
 fn marks(entries: &[Entry], i: usize) -> String {
@@ -120,14 +148,15 @@ pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     }));
     header.extend(entries.iter().skip(1).map(|e| format!("Δ {}", e.plan.name)));
     let mut t = Grid::new(header).right_from(1);
+    let places = places_of(entries);
     for f in Figure::compared(&plans(entries)) {
         let mut row = vec![f.short_label().to_string()];
         let mut changes = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
-            row.push(show_figure(f, e.projection, c));
+            row.push(show_figure(f, e.projection, c, places));
             if i > 0 {
-                let d = show_delta(f, base, e.projection, c);
+                let d = show_delta(f, base, e.projection, c, places);
                 changes.push(if d == "n/a" { String::new() } else { d });
             }
         }
@@ -185,17 +214,18 @@ pub fn markdown(entries: &[Entry]) -> String {
     o.push_str("\n|---|");
     o.push_str(&"---:|".repeat(entries.len()));
     o.push('\n');
+    let places = places_of(entries);
     for f in Figure::compared(&plans(entries)) {
         o.push_str(&format!("| {} |", f.short_label()));
         for (i, e) in entries.iter().enumerate() {
             let c = e.plan.currency.as_str();
-            let v = show_figure(f, e.projection, c);
+            let v = show_figure(f, e.projection, c, places);
             if i == 0 {
                 o.push_str(&format!(" {v} |"));
             } else {
                 o.push_str(&format!(
                     " {v} ({}) |",
-                    show_delta(f, base, e.projection, c)
+                    show_delta(f, base, e.projection, c, places)
                 ));
             }
         }

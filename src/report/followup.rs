@@ -4,6 +4,7 @@
 //! The client report places it as one section (`client/build.rs`); the
 //! interview's last screen shows the same lines.
 
+use super::assumptions::NONE_GIVEN;
 use super::format::{field_value, money_short};
 use crate::model::Scenario;
 use crate::model::analysis::followup::{FollowUp, follow_ups};
@@ -13,19 +14,24 @@ use crate::model::analysis::sensitivity::TORNADO_PCT;
 pub const TITLE: &str = "What we still need from you";
 
 /// The sentence that opens the section.
-pub const INTRO: &str = "These figures move the total cost most and are still our assumptions, not yours. Please confirm or correct them:";
+pub const INTRO: &str = "These figures move the total cost most and rest on a Low-confidence source or on none. Please confirm or correct them:";
 
 /// How many inputs the section names.
 pub const LIMIT: usize = 5;
 
-/// One line per input: "Requests per day — now 2,500 req/day (template
-/// default (…)); ±20 % moves the TCO by $120k".
+/// One line per input, its source as recorded and its confidence worded as
+/// the Assumptions table words them: "Requests per day — now 2,500 req/day
+/// (source: template default (…), Low); ±20 % moves the TCO by $120k",
+/// "… (source: none given); …".
 fn line(s: &Scenario, f: &FollowUp) -> String {
     let c = s.currency.as_str();
-    let basis = f
-        .source
-        .as_ref()
-        .map_or("no source yet".to_string(), |x| x.source.clone());
+    let basis = match &f.source {
+        None => format!("source: {NONE_GIVEN}"),
+        Some(x) if x.source.trim().is_empty() => {
+            format!("source: —, {}", x.confidence.label())
+        }
+        Some(x) => format!("source: {}, {}", x.source.trim(), x.confidence.label()),
+    };
     format!(
         "{} — now {} ({basis}); ±{TORNADO_PCT} % moves the TCO by {}",
         f.label,

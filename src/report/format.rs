@@ -75,8 +75,14 @@ pub fn money_places(v: f64, currency: &str, places: usize) -> String {
 
 /// Money small enough to need cents or fractions of a cent (cost per request).
 pub fn unit_money(v: f64, currency: &str) -> String {
+    money_places(v, currency, unit_places(v))
+}
+
+/// The decimals [`unit_money`] writes `v` with: 0 from 100 on, 2 from 1,
+/// 4 from a cent, else 6.
+pub fn unit_places(v: f64) -> usize {
     let a = v.abs();
-    let places = if a >= 100.0 {
+    if a >= 100.0 {
         0
     } else if a >= 1.0 {
         2
@@ -84,8 +90,19 @@ pub fn unit_money(v: f64, currency: &str) -> String {
         4
     } else {
         6
-    };
-    money_places(v, currency, places)
+    }
+}
+
+/// The decimals that write every one of `values` as [`unit_money`] would
+/// write the smallest (non-zero) of them: figures shown side by side at one
+/// precision, so $1.0039 stands beside $0.6026, never $1.00.
+pub fn shared_unit_places(values: impl IntoIterator<Item = f64>) -> usize {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite() && *v != 0.0)
+        .map(unit_places)
+        .max()
+        .unwrap_or(2)
 }
 
 /// Money with two to four decimals: `$0.20`, `$2.50`, `$0.0375`, `$150.00`.
@@ -178,6 +195,17 @@ pub fn number(v: f64, places: usize) -> String {
         s
     };
     s.separate_with_commas().replace('-', "\u{2212}")
+}
+
+/// `v` rounded UP at `places` decimals, then written as [`number`]: for an
+/// "at least" threshold, true at the figure printed (4.2913 → `4.3`,
+/// 4.3001 → `4.31`, never `4.3`).
+pub fn number_up(v: f64, places: usize) -> String {
+    if !v.is_finite() || power_form(v).is_some() {
+        return number(v, places);
+    }
+    let scale = 10f64.powi(places as i32);
+    number((v * scale).ceil() / scale, places)
 }
 
 /// A ratio: `5.7×`, `1.223e77×`.

@@ -1,9 +1,10 @@
 //! Where a plan's figures come from, as the client report's closing lines
-//! say it: exactly which came from the client (their source names the
-//! client, as the interview's "client, discovery call DATE" does), which from
-//! other named sources, which are still template defaults, and how many rest
-//! on no source at all. Read off the rows of the Assumptions table, so the
-//! footer and the table always agree.
+//! say it: each recorded source, word for word with its confidence and the
+//! figures it covers (no guess at who a source is from: "Claims director's
+//! estimate" is listed as that, not sorted by whether it says "client"),
+//! which figures are still template defaults, and how many rest on no source
+//! at all. Read off the rows of the Assumptions table, so the footer and the
+//! table always agree.
 
 use super::assumptions::{rows, source_of, sourced};
 use super::format::count;
@@ -22,22 +23,15 @@ pub struct Group {
 /// Where every figure of a plan comes from.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Provenance {
-    /// Sources that name the client.
-    pub client: Vec<Group>,
-    /// Every other named source.
-    pub other: Vec<Group>,
+    /// Every recorded source other than a template default, as written,
+    /// in the order the Assumptions table first names it.
+    pub sourced: Vec<Group>,
     /// Inputs still on a template default (Low until the client says).
     pub template: Vec<String>,
     /// Prices with no source of their own: the catalog snapshots.
     pub prices: usize,
     /// Every other input with no source.
     pub unsourced: usize,
-}
-
-/// Whether a source says the figure came from the client.
-pub fn names_the_client(source: &str) -> bool {
-    let s = source.trim().to_lowercase();
-    !s.starts_with(TEMPLATE_DEFAULT) && s.contains("client")
 }
 
 /// Whether an input is a price snapshotted from the catalog: a model's
@@ -80,11 +74,8 @@ pub fn provenance(s: &Scenario) -> Provenance {
             Some(x) if x.source.trim().to_lowercase().starts_with(TEMPLATE_DEFAULT) => {
                 p.template.push(a.label)
             }
-            Some(x) if names_the_client(&x.source) => {
-                add(&mut p.client, x.source.trim(), x.confidence, a.label)
-            }
             Some(x) if !x.source.trim().is_empty() => {
-                add(&mut p.other, x.source.trim(), x.confidence, a.label)
+                add(&mut p.sourced, x.source.trim(), x.confidence, a.label)
             }
             // A confidence with no words is not a source.
             _ if is_price(path) => p.prices += 1,
@@ -93,6 +84,13 @@ pub fn provenance(s: &Scenario) -> Provenance {
     }
     p
 }
+
+/// The footer's line when no figure has a source other than a template
+/// default or the catalog (the only case it says that nothing is sourced).
+pub const NO_RECORDED_SOURCE: &str = "No figure in this plan has a recorded source other than a template default or the price catalog.";
+
+/// What opens the footer's list of recorded sources.
+pub const SOURCES_AS_RECORDED: &str = "Figures by their recorded source (source, confidence)";
 
 fn groups(gs: &[Group]) -> String {
     gs.iter()
@@ -108,22 +106,19 @@ fn groups(gs: &[Group]) -> String {
         .join("; ")
 }
 
-/// The report's closing paragraphs: where the prices come from, then which
-/// figures came from the client, from other sources, from a template, and
-/// how many from no source.
+/// The report's closing paragraphs: where the prices come from, then each
+/// recorded source with the figures it covers, the figures still on a
+/// template default, and how many have no source.
 pub fn footer(s: &Scenario, catalog_as_of: &str) -> Vec<String> {
     let p = provenance(s);
     let mut o = vec![format!(
         "Projected with runcost. Model and embedding prices are the plan's pricing snapshots (catalog as of {catalog_as_of})."
     )];
-    o.push(if p.client.is_empty() {
-        "No figure in this plan is sourced to the client.".to_string()
+    o.push(if p.sourced.is_empty() {
+        NO_RECORDED_SOURCE.to_string()
     } else {
-        format!("From the client: {}.", groups(&p.client))
+        format!("{SOURCES_AS_RECORDED}: {}.", groups(&p.sourced))
     });
-    if !p.other.is_empty() {
-        o.push(format!("From other sources: {}.", groups(&p.other)));
-    }
     if !p.template.is_empty() {
         o.push(format!(
             "Template defaults, still to confirm with the client: {}.",
@@ -140,7 +135,7 @@ pub fn footer(s: &Scenario, catalog_as_of: &str) -> Vec<String> {
         } else {
             String::new()
         };
-        let any = !(p.client.is_empty() && p.other.is_empty() && p.template.is_empty());
+        let any = !(p.sourced.is_empty() && p.template.is_empty());
         let which = match (none, any) {
             (1, _) => "the other figure".to_string(),
             (n, true) => format!("the other {} figures", count(n as f64)),
@@ -158,8 +153,12 @@ pub fn footer(s: &Scenario, catalog_as_of: &str) -> Vec<String> {
             (0, _) => String::new(),
             (n, 0) if n == none => {
                 format!(
-                    "{} our planning assumptions",
-                    if n == 1 { "it is" } else { "they are" }
+                    "{} planning assumptions",
+                    if n == 1 {
+                        "it is one of our"
+                    } else {
+                        "they are our"
+                    }
                 )
             }
             (n, _) => format!(
@@ -172,7 +171,7 @@ pub fn footer(s: &Scenario, catalog_as_of: &str) -> Vec<String> {
             prices.trim_end_matches(", ").to_string()
         } else {
             format!(
-                "{prices}{}{rest}, not agreed with the client",
+                "{prices}{}{rest}, still to confirm",
                 if prices.is_empty() { "" } else { "and " }
             )
         };

@@ -15,7 +15,7 @@ use super::theme::Theme;
 use crate::app::{App, CompareState, columns_that_fit, visible_plans};
 use crate::model::compare::{Figure, InputValue, best};
 use crate::model::{Category, Projection};
-use crate::report::compare::{show_delta, show_figure};
+use crate::report::compare::{per_request_places, show_delta, show_figure};
 use crate::report::format::{field_value, money_short, number};
 
 const LABEL_W: u16 = 16;
@@ -94,6 +94,8 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
     let best_tco = best(Figure::Tco, &ps);
     let best_roi = best(Figure::Roi, &ps);
     let base = app.session.projection(c.baseline);
+    // One precision for every plan's cost per request and its difference.
+    let places = per_request_places(base, &ps);
     // One scale for every plan's monthly bars, so heights compare across columns.
     let shared_max = app
         .session
@@ -155,7 +157,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
             )),
         ];
         for &fig in &figures {
-            let v = show_figure(fig, p, cur);
+            let v = show_figure(fig, p, cur, places);
             if i == c.baseline {
                 lines.push(Line::from(Span::styled(v, theme.value())));
                 continue;
@@ -167,7 +169,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
             } else {
                 change
             };
-            let delta = show_delta(fig, base, p, cur);
+            let delta = show_delta(fig, base, p, cur, places);
             let full = format!("{v}  {delta}");
             // Drop the relative change before cutting anything.
             let text = if full.chars().count() > w {

@@ -105,15 +105,29 @@ pub fn report(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> Cl
         date: Some(date),
         findings: Some(&f),
     });
-    // Prices behind the figures that are not the day's (an ended promotion
-    // kept in a snapshot): said in the summary, after the figures, where
-    // they cannot be missed.
+    // Prices behind the figures that are not the plan's currency (USD
+    // catalog prices in a GBP plan, as `check` warns) or not the day's (an
+    // ended promotion kept in a snapshot): said in the summary, after the
+    // figures, where they cannot be missed.
+    let unconverted = crate::model::currency::currency_warning(s, catalog);
     if let Some(summary) = report.sections.iter_mut().find(|x| x.id == "summary") {
         let at = summary.blocks.len().min(2);
-        let said = ended_prices(s, catalog, date)
+        let said = unconverted
+            .clone()
             .into_iter()
+            .chain(ended_prices(s, catalog, date))
             .map(|w| model::Block::Strong(format!("Price warning: {w}.")));
         summary.blocks.splice(at..at, said);
+    }
+    // Nor does the footer call them the plan's prices without saying so.
+    if unconverted.is_some()
+        && let Some(first) = report.footer.first_mut()
+    {
+        first.push_str(&format!(
+            " Some are the catalog's {} prices, not converted to {} (see the price warning above).",
+            crate::model::currency::CATALOG_CURRENCY,
+            s.currency.trim()
+        ));
     }
     report
 }

@@ -221,7 +221,8 @@ fn every_case_of_the_payback_sentence_says_what_is_true() {
         panic!("{m:?}")
     };
     assert!(
-        said.starts_with("Pays back within 12 months if each request saves at least 1.03 minutes")
+        said.starts_with("Pays back within 12 months if each request saves at least 1.04 minutes"),
+        "rounded up: at 1.03 it does not pay back"
     );
     let mut x = s.clone();
     x.value.minutes_saved_per_request = minutes;

@@ -1,5 +1,7 @@
 mod client_report;
 mod compare;
+mod compare_precision;
+mod report_attribution;
 mod report_footer;
 mod report_formats;
 mod report_markdown;

@@ -1,8 +1,9 @@
-//! The client report's closing lines say exactly which figures came from the
-//! client, by their sources — never "every figure was agreed on the call"
-//! beside an Assumptions table where most say "none given" — and agree with
-//! that table for every example plan and every interview template, in
-//! Markdown and in HTML.
+//! The client report's closing lines list every figure by its recorded
+//! source, word for word — never "every figure was agreed on the call"
+//! beside an Assumptions table where most say "none given", never "no
+//! figure is sourced to the client" beside "Claims director's estimate" —
+//! and agree with that table for every example plan and every interview
+//! template, in Markdown and in HTML.
 
 use crate::common;
 
@@ -11,7 +12,7 @@ use runcost::app::interview::questions::asked_paths;
 use runcost::model::{Confidence, Scenario, Source, project};
 use runcost::report::assumptions::{NONE_GIVEN, assumptions_table};
 use runcost::report::client::{html, markdown};
-use runcost::report::provenance::{footer, provenance};
+use runcost::report::provenance::{NO_RECORDED_SOURCE, SOURCES_AS_RECORDED, footer, provenance};
 use runcost::store::use_cases::{USE_CASES, load};
 
 const DATE: &str = "2026-12-07";
@@ -87,18 +88,19 @@ fn answered(mut plan: Scenario, asked: &[String]) -> Scenario {
 }
 
 #[test]
-fn the_footer_names_the_clients_figures_by_their_source_and_claims_nothing_more() {
+fn the_footer_names_each_figure_by_its_recorded_source_and_claims_nothing_more() {
     let s = scenario("support-assistant");
     let f = md_footer(&s);
     assert!(!f.contains("agreed on the call"), "{f}");
+    assert!(!f.contains("From the client"), "{f}");
     assert!(
-        f.contains(
-            "From the client: Monthly growth (Client's growth plan, Low); Minutes saved per request (Agent time study (client estimate), Low)."
-        ),
+        f.contains(&format!(
+            "{SOURCES_AS_RECORDED}: Requests per day (Helpdesk export, last quarter, High); Monthly growth (Client's growth plan, Low);"
+        )),
         "{f}"
     );
     assert!(
-        f.contains("From other sources: Requests per day (Helpdesk export, last quarter, High);"),
+        f.contains("Minutes saved per request (Agent time study (client estimate), Low)"),
         "{f}"
     );
     // As many "none given" as the table shows, prices told apart.
@@ -107,7 +109,7 @@ fn the_footer_names_the_clients_figures_by_their_source_and_claims_nothing_more(
     assert_eq!(p.unsourced + p.prices, none);
     assert!(
         f.contains(&format!(
-            "No source is given for the other {none} figures (\"none given\" in the Assumptions): {} are prices, from the catalog snapshot, and {} are our planning assumptions, not agreed with the client.",
+            "No source is given for the other {none} figures (\"none given\" in the Assumptions): {} are prices, from the catalog snapshot, and {} are our planning assumptions, still to confirm.",
             p.prices, p.unsourced
         )),
         "{f}"
@@ -124,13 +126,13 @@ fn an_interviewed_plan_lists_the_clients_answers_and_the_defaults_still_to_confi
     let plan = answered(load(u, &builtin(), &asked).unwrap(), &asked);
     let p = provenance(&plan);
     let client: Vec<(usize, Confidence)> = p
-        .client
+        .sourced
         .iter()
         .map(|g| (g.inputs.len(), g.confidence))
         .collect();
     assert_eq!(client, [(2, Confidence::Medium), (1, Confidence::High)]);
     assert!(
-        p.client
+        p.sourced
             .iter()
             .all(|g| g.source == format!("client, discovery call {DATE}"))
     );
@@ -149,13 +151,11 @@ fn an_interviewed_plan_lists_the_clients_answers_and_the_defaults_still_to_confi
         "{f}"
     );
 
-    // Before any answer: nothing is the client's, and it says so.
+    // Before any answer: nothing but template defaults and the catalog, and
+    // it says so.
     let fresh = load(u, &builtin(), &asked).unwrap();
     let f = md_footer(&fresh);
-    assert!(
-        f.contains("No figure in this plan is sourced to the client."),
-        "{f}"
-    );
+    assert!(f.contains(NO_RECORDED_SOURCE), "{f}");
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn the_footer_agrees_with_the_assumptions_table_for_every_plan() {
         let rows = table(&s);
         let p = provenance(&s);
         // Every input the footer names is a row with that source.
-        for g in p.client.iter().chain(&p.other) {
+        for g in &p.sourced {
             for input in &g.inputs {
                 assert!(
                     rows.iter()
@@ -181,29 +181,46 @@ fn the_footer_agrees_with_the_assumptions_table_for_every_plan() {
                 "{name}: {input}"
             );
         }
-        // The client's are exactly the rows whose source names the client.
-        let clients = rows
+        // Every row with a source of its own (not a template default, not
+        // "—") is listed under its source, word for word, whoever it names.
+        let own: Vec<&(String, String, String)> = rows
             .iter()
             .filter(|r| {
                 let l = r.1.to_lowercase();
-                l.contains("client") && !l.starts_with("template default")
+                !r.1.is_empty() && r.1 != "—" && !l.starts_with("template default")
             })
-            .count();
+            .collect();
         assert_eq!(
-            p.client.iter().map(|g| g.inputs.len()).sum::<usize>(),
-            clients,
+            p.sourced.iter().map(|g| g.inputs.len()).sum::<usize>(),
+            own.len(),
             "{name}"
         );
+        let f = footer(&s, "2026-11-28").join("\n");
+        for r in &own {
+            assert!(
+                f.contains(&format!("{} ({}, {})", r.0, r.1, r.2))
+                    || f.contains(&format!("{}, {})", r.1, r.2)),
+                "{name}: {} ({}) missing from {f}",
+                r.0,
+                r.1
+            );
+        }
+        // "Nothing is sourced" only when nothing is.
+        assert_eq!(
+            f.contains(NO_RECORDED_SOURCE),
+            own.is_empty(),
+            "{name}: {f}"
+        );
+        assert!(!f.contains("sourced to the client"), "{name}: {f}");
         // And the count of figures without a source is the table's.
         let none = rows.iter().filter(|r| r.2 == NONE_GIVEN).count();
         assert_eq!(p.unsourced + p.prices, none, "{name}");
         if none > 0 {
             assert_eq!(none_given_in_footer(&s), none, "{name}");
         }
-        let f = footer(&s, "2026-11-28").join("\n");
         assert!(!f.contains("agreed on the call"), "{name}: {f}");
         if name.ends_with("(answered)") {
-            assert!(f.contains("From the client: "), "{name}: {f}");
+            assert!(f.contains("client, discovery call"), "{name}: {f}");
         }
     }
 }
@@ -213,7 +230,7 @@ fn a_plan_without_any_source_says_so_without_pointing_at_a_column_it_lacks() {
     let s = zero_plan();
     assert_eq!(assumptions_table(&s).columns.len(), 3, "no Source column");
     let f = footer(&s, "2026-11-28");
-    assert_eq!(f[1], "No figure in this plan is sourced to the client.");
+    assert_eq!(f[1], NO_RECORDED_SOURCE);
     let last = f.last().unwrap();
     assert!(
         last.starts_with("No source is given for any of the ") && !last.contains(NONE_GIVEN),
@@ -238,10 +255,32 @@ fn html_keeps_each_paragraph_and_escapes_the_sources() {
             || foot.contains("Build cost (client's &lt;b&gt;quote&lt;/b&gt; &amp; SOW, High)"),
         "{foot}"
     );
-    assert!(foot.contains("From the client: "), "{foot}");
+    assert!(foot.contains(SOURCES_AS_RECORDED), "{foot}");
     // Printed, the footer is kept together on one page.
     assert!(
         runcost::report::client::html::CSS.contains("footer,footer p{break-inside:avoid"),
         "print CSS"
     );
+}
+
+/// The examples the reviewer found: their sources name no "client", yet
+/// they are sources, and the footer lists them instead of saying no figure
+/// is sourced.
+#[test]
+fn examples_whose_sources_do_not_say_client_list_them() {
+    for (name, source) in [
+        ("claims-agent", "Claims director's estimate"),
+        ("compliance-review", "Blind re-review of 250 cases"),
+        ("doc-processing-scale", "Shared-services volume report"),
+        (
+            "support-self-hosted",
+            "Vendor benchmark, not yet tested on our tickets",
+        ),
+    ] {
+        let s = scenario(name);
+        let f = md_footer(&s);
+        assert!(!f.contains("No figure in this plan"), "{name}: {f}");
+        assert!(f.contains(SOURCES_AS_RECORDED), "{name}: {f}");
+        assert!(f.contains(source), "{name}: {f}");
+    }
 }
