@@ -92,13 +92,20 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
     for section in Section::ALL {
         match section {
             Section::Models => {
-                for m in &s.models {
+                for (i, m) in s.models.iter().enumerate() {
                     let kind = match &m.pricing {
                         Some(Pricing::Api(_)) => "API, billed per token",
                         Some(Pricing::SelfHosted(_)) => "self-hosted, always-on GPUs",
                         None => "unpriced",
                     };
-                    push("Model mix", m.id.clone(), kind.into(), None);
+                    // A dated price change within the horizon, beside the
+                    // month-1 prices the rows below show.
+                    let show = |v: f64| super::format::price(v, c);
+                    let kind = match crate::model::price_steps::schedule_words(s, i, &show) {
+                        Some(w) => format!("{kind}: {w}"),
+                        None => kind.to_string(),
+                    };
+                    push("Model mix", m.id.clone(), kind, None);
                 }
             }
             Section::Retrieval => {
@@ -141,7 +148,11 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };
-            push(section.label(), label, shown.trim().into(), Some(f.path()));
+            let shown = match crate::model::inert::replaced(s, *f) {
+                Some(why) => format!("{} (not used: {why})", shown.trim()),
+                None => shown.trim().to_string(),
+            };
+            push(section.label(), label, shown, Some(f.path()));
         }
     }
     // The version-2 inputs the plan sets (until they are fields of the input
