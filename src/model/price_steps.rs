@@ -73,8 +73,6 @@ pub fn price_step_notes(s: &Scenario, show: &dyn Fn(f64) -> String) -> Vec<Strin
         .iter()
         .enumerate()
         .filter(|(_, m)| m.share_pct > 0.0)
-        .filter_map(|(i, m)| {
-            schedule_words(s, i, show).map(|w| format!("{} is billed {w}", m.id))
-        })
+        .filter_map(|(i, m)| schedule_words(s, i, show).map(|w| format!("{} is billed {w}", m.id)))
         .collect()
 }
