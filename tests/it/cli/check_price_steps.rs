@@ -39,6 +39,11 @@ fn check_and_the_report_say_a_dated_price_change_within_the_horizon() {
             "$0.75 in / $3.75 out per 1M tokens in month 1 (2026-12), then $1.50 in / $7.50 out per 1M tokens from 2027-01 (month 2)",
         ),
         (
+            "gemini-flash-latest",
+            "2026-12",
+            "$0.75 in / $3.75 out per 1M tokens in month 1 (2026-12), then $1.50 in / $7.50 out per 1M tokens from 2027-01 (month 2)",
+        ),
+        (
             "gemini-3.6-flash",
             "2026-06",
             "in month 1 (2026-06), then $1.50 in / $7.50 out per 1M tokens from 2027-01 (month 8)",
