@@ -67,6 +67,15 @@ pub fn assumptions_table(s: &Scenario) -> Table {
     o
 }
 
+/// `text` (an input's value or name) marked "(not used: …)" when other
+/// inputs of the plan replace the input `f`, so no report lists it as live.
+pub fn marked(s: &Scenario, f: Field, text: String) -> String {
+    match crate::model::inert::replaced(s, f) {
+        Some(why) => format!("{text} (not used: {why})"),
+        None => text,
+    }
+}
+
 /// What the Confidence column says of an input without a source.
 pub const NONE_GIVEN: &str = "none given";
 
@@ -148,10 +157,7 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };
-            let shown = match crate::model::inert::replaced(s, *f) {
-                Some(why) => format!("{} (not used: {why})", shown.trim()),
-                None => shown.trim().to_string(),
-            };
+            let shown = marked(s, *f, shown.trim().to_string());
             push(section.label(), label, shown, Some(f.path()));
         }
     }

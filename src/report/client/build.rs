@@ -292,10 +292,7 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
         let show = |v: f64| field_value(*f, v, c);
         let label = crate::model::analysis::sensitivity::label_of(s, *f);
         ranges.row(vec![
-            match crate::model::inert::replaced(s, *f) {
-                Some(why) => format!("{label} (not used: {why})"),
-                None => label,
-            },
+            crate::report::assumptions::marked(s, *f, label),
             show(r.low),
             f.get(s).map_or_else(|| "—".into(), show),
             show(r.high),
