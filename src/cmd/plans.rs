@@ -96,6 +96,10 @@ pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
                 {
                     out.push_str(&format!("{}: warning: {w}\n", f.display()));
                 }
+                let show = |v: f64| report::format::price(v, &plan.currency);
+                for n in crate::model::price_steps::price_step_notes(&plan, &show) {
+                    out.push_str(&format!("{}: note: {n}\n", f.display()));
+                }
             }
             Err(e) => bad.push(e.message().to_string()),
         }

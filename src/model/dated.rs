@@ -173,7 +173,7 @@ impl EndedPrice {
 }
 
 /// "$4.00 in / $20.00 out per 1M tokens" or "$2.50 per GPU-hour".
-fn price_words(p: &Pricing, show: &dyn Fn(f64) -> String) -> String {
+pub(crate) fn price_words(p: &Pricing, show: &dyn Fn(f64) -> String) -> String {
     match p {
         Pricing::Api(a) => format!(
             "{} in / {} out per 1M tokens",

@@ -67,6 +67,15 @@ pub fn assumptions_table(s: &Scenario) -> Table {
     o
 }
 
+/// `text` (an input's value or name) marked "(not used: …)" when other
+/// inputs of the plan replace the input `f`, so no report lists it as live.
+pub fn marked(s: &Scenario, f: Field, text: String) -> String {
+    match crate::model::inert::replaced(s, f) {
+        Some(why) => format!("{text} (not used: {why})"),
+        None => text,
+    }
+}
+
 /// What the Confidence column says of an input without a source.
 pub const NONE_GIVEN: &str = "none given";
 
@@ -92,13 +101,20 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
     for section in Section::ALL {
         match section {
             Section::Models => {
-                for m in &s.models {
+                for (i, m) in s.models.iter().enumerate() {
                     let kind = match &m.pricing {
                         Some(Pricing::Api(_)) => "API, billed per token",
                         Some(Pricing::SelfHosted(_)) => "self-hosted, always-on GPUs",
                         None => "unpriced",
                     };
-                    push("Model mix", m.id.clone(), kind.into(), None);
+                    // A dated price change within the horizon, beside the
+                    // month-1 prices the rows below show.
+                    let show = |v: f64| super::format::price(v, c);
+                    let kind = match crate::model::price_steps::schedule_words(s, i, &show) {
+                        Some(w) => format!("{kind}: {w}"),
+                        None => kind.to_string(),
+                    };
+                    push("Model mix", m.id.clone(), kind, None);
                 }
             }
             Section::Retrieval => {
@@ -141,7 +157,8 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };
-            push(section.label(), label, shown.trim().into(), Some(f.path()));
+            let shown = marked(s, *f, shown.trim().to_string());
+            push(section.label(), label, shown, Some(f.path()));
         }
     }
     // The version-2 inputs the plan sets (until they are fields of the input

@@ -61,8 +61,13 @@ pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
             let clamp = |x: f64| f.range().clamp(x);
             let low = clamp(v * (1.0 - pct / 100.0));
             let high = clamp(v * (1.0 + pct / 100.0));
-            let tco_low = ctx.tco_with(f, low);
-            let tco_high = ctx.tco_with(f, high);
+            // An input that cannot move the TCO (replaced by others, a sole
+            // model's share) is flat, not a float's worth of swing.
+            let (tco_low, tco_high) = if crate::model::inert::cannot_move(s, f) {
+                (ctx.tco, ctx.tco)
+            } else {
+                (ctx.tco_with(f, low), ctx.tco_with(f, high))
+            };
             Some(Swing {
                 field: f,
                 path: f.path(),

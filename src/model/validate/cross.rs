@@ -4,6 +4,8 @@ use std::collections::HashSet;
 
 use super::{Checker, show};
 use crate::model::fields::Field;
+use crate::model::inert::every_model_rated;
+use crate::model::projection::base_error_rate;
 use crate::model::scenario::Scenario;
 
 // ---------------------------------------------------------------------------
@@ -82,29 +84,44 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
 }
 
 /// What a valid plan sets that the projection does not use (spec §5: severity
-/// tiers, when present, replace `cost_per_uncaught_error`): warnings for
+/// tiers, when present, replace `cost_per_uncaught_error`; every model's own
+/// `error_rate_pct` replaces `risk.error_rate_pct`): warnings for
 /// `runcost check`, not errors, since such a plan still projects exactly.
 pub fn warnings(s: &Scenario) -> Vec<String> {
     let r = &s.risk;
     let mut out = Vec::new();
-    if r.error_costs.is_empty() {
-        return out;
-    }
-    if r.cost_per_uncaught_error != 0.0 {
+    if !r.error_costs.is_empty() && r.cost_per_uncaught_error != 0.0 {
         out.push(format!(
             "risk.cost_per_uncaught_error is {} but is ignored: the severity tiers (risk.error_costs) replace it, and their weighted mean, {} an error, is what the projection uses; remove cost_per_uncaught_error or set it to 0",
             show(r.cost_per_uncaught_error),
             show(r.cost_per_error())
         ));
     }
-    if let Some(i) = s
-        .uncertainty
-        .iter()
-        .position(|u| u.field == "risk.cost_per_uncaught_error")
+    if !r.error_costs.is_empty()
+        && let Some(i) = ranged(s, "risk.cost_per_uncaught_error")
     {
         out.push(format!(
             "uncertainty[{i}] ranges risk.cost_per_uncaught_error, which the severity tiers (risk.error_costs) replace: the range changes nothing; range the tiers' costs instead (e.g. \"risk.error_costs[0].cost\")"
         ));
     }
+    if every_model_rated(s) {
+        if r.error_rate_pct != 0.0 {
+            out.push(format!(
+                "risk.error_rate_pct is {} % but is ignored: every model sets its own error_rate_pct, and their share-weighted mean, {} %, is what the projection uses; remove risk.error_rate_pct or set it to 0",
+                show(r.error_rate_pct),
+                show(base_error_rate(s))
+            ));
+        }
+        if let Some(i) = ranged(s, "risk.error_rate_pct") {
+            out.push(format!(
+                "uncertainty[{i}] ranges risk.error_rate_pct, which every model's own error_rate_pct replaces: the range changes nothing; range the models' rates instead (e.g. \"models[0].error_rate_pct\")"
+            ));
+        }
+    }
     out
+}
+
+/// The index of the plan's range on the input at `path`.
+fn ranged(s: &Scenario, path: &str) -> Option<usize> {
+    s.uncertainty.iter().position(|u| u.field == path)
 }

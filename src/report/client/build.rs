@@ -290,8 +290,9 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
             continue;
         };
         let show = |v: f64| field_value(*f, v, c);
+        let label = crate::model::analysis::sensitivity::label_of(s, *f);
         ranges.row(vec![
-            crate::model::analysis::sensitivity::label_of(s, *f),
+            crate::report::assumptions::marked(s, *f, label),
             show(r.low),
             f.get(s).map_or_else(|| "—".into(), show),
             show(r.high),

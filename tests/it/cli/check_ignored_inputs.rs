@@ -82,3 +82,159 @@ fn no_shipped_example_sets_an_input_the_projection_ignores() {
         assert!(warnings(&s).is_empty(), "{name}: {:?}", warnings(&s));
     }
 }
+
+/// support-assistant with the plan-wide wrong-answer rate it used to set,
+/// beside its two models' own rates.
+fn plan_rate_beside_model_rates() -> runcost::model::Scenario {
+    let mut s = scenario("support-assistant");
+    assert!(s.models.iter().all(|m| m.error_rate_pct.is_some()));
+    s.risk.error_rate_pct = 2.0;
+    s
+}
+
+#[test]
+fn a_plan_wide_error_rate_beside_every_models_own_is_a_warning_naming_what_wins() {
+    let s = plan_rate_beside_model_rates();
+    let w = warnings(&s);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].contains("risk.error_rate_pct is 2 % but is ignored"),
+        "{}",
+        w[0]
+    );
+    // 85 % × 2.5 % + 15 % × 1 %.
+    assert!(w[0].contains("share-weighted mean, 2.275 %"), "{}", w[0]);
+    // A model without a rate of its own takes the plan's: then it is used.
+    let mut some = s.clone();
+    some.models[1].error_rate_pct = None;
+    assert!(warnings(&some).is_empty(), "{:?}", warnings(&some));
+    // A range on it changes nothing either.
+    let mut ranged = s.clone();
+    ranged.risk.error_rate_pct = 0.0;
+    ranged.uncertainty.push(runcost::model::UncertainRange {
+        field: "risk.error_rate_pct".into(),
+        low: 1.0,
+        high: 4.0,
+    });
+    let w = warnings(&ranged);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("uncertainty["), "{}", w[0]);
+    assert!(w[0].contains("ranges risk.error_rate_pct"), "{}", w[0]);
+    assert!(w[0].contains("changes nothing"), "{}", w[0]);
+}
+
+#[test]
+fn check_warns_of_the_replaced_plan_rate_and_its_range_and_still_passes() {
+    for name in ["support-assistant", "claims-agent", "support-self-hosted"] {
+        let text = std::fs::read_to_string(root().join(format!("scenarios/{name}.ron"))).unwrap();
+        let both = text
+            .replacen("risk: (", "risk: (error_rate_pct: 2.0, ", 1)
+            .replacen(
+                "uncertainty: [",
+                "uncertainty: [ (field: \"risk.error_rate_pct\", low: 1.0, high: 4.0),",
+                1,
+            );
+        assert_ne!(
+            both, text,
+            "{name}: the risk section moved; update this test"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("rated.ron");
+        std::fs::write(&f, both).unwrap();
+        let out = runcost(&["check", f.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let o = stdout(&out);
+        assert!(o.contains("rated.ron: ok"), "{name}: {o}");
+        assert!(
+            o.contains("rated.ron: warning: risk.error_rate_pct is 2 % but is ignored"),
+            "{name}: {o}"
+        );
+        assert!(o.contains("ranges risk.error_rate_pct"), "{name}: {o}");
+    }
+}
+
+#[test]
+fn the_report_marks_a_replaced_input_as_not_used_in_assumptions_and_how_sure() {
+    use runcost::report::assumptions::rows;
+    let value = |s: &runcost::model::Scenario, path: &str| {
+        rows(s)
+            .into_iter()
+            .find(|a| a.path.as_deref() == Some(path))
+            .map(|a| a.value)
+            .unwrap_or_default()
+    };
+    let s = plan_rate_beside_model_rates();
+    assert_eq!(
+        value(&s, "risk.error_rate_pct"),
+        "2 % (not used: each model sets its own rate)"
+    );
+    // The plan that uses its plan-wide rate shows it as it is.
+    let small = scenario("doc-processing-small");
+    assert_eq!(value(&small, "risk.error_rate_pct"), "2 %");
+    // The same for a cost per error beside severity tiers.
+    let mut tiers = scenario("compliance-review");
+    tiers.risk.cost_per_uncaught_error = 2000.0;
+    assert!(
+        value(&tiers, "risk.cost_per_uncaught_error")
+            .ends_with("(not used: the severity tiers replace it)"),
+        "{}",
+        value(&tiers, "risk.cost_per_uncaught_error")
+    );
+    // How sure: a range on the replaced rate is marked where it is listed.
+    let text = std::fs::read_to_string(root().join("scenarios/support-assistant.ron")).unwrap();
+    let ranged = text.replacen(
+        "uncertainty: [",
+        "uncertainty: [ (field: \"risk.error_rate_pct\", low: 0.0, high: 4.0),",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ranged.ron");
+    std::fs::write(&f, ranged).unwrap();
+    let out = runcost(&["report", "-f", "md", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let o = stdout(&out);
+    let how_sure = &o[o.find("How sure").expect("a How sure section")..];
+    assert!(
+        how_sure.contains("| Wrong-answer rate (not used: each model sets its own rate) | 0 % |"),
+        "{how_sure}"
+    );
+}
+
+#[test]
+fn an_input_that_cannot_move_the_tco_has_no_row_in_the_tornado() {
+    use runcost::model::analysis::sensitivity::sensitivity;
+    use runcost::model::fields::{Field, ModelField, PlanField};
+    // support-self-hosted: one model, so its share is all the traffic.
+    let s = scenario("support-self-hosted");
+    assert_eq!(s.models.len(), 1);
+    let swings = sensitivity(&s, 20.0);
+    let share = swings
+        .iter()
+        .find(|w| w.field == Field::Model(0, ModelField::Share))
+        .expect("the share is a driver");
+    assert_eq!(share.swing, 0.0, "{share:?}");
+    let plan_rate = swings
+        .iter()
+        .find(|w| w.field == Field::Plan(PlanField::ErrorRate))
+        .expect("the plan rate is a driver");
+    assert_eq!(plan_rate.swing, 0.0);
+    // Counted among the flat inputs, not listed as a row.
+    let out = runcost(&[
+        "sensitivity",
+        root()
+            .join("scenarios/support-self-hosted.ron")
+            .to_str()
+            .unwrap(),
+    ]);
+    let o = stdout(&out);
+    assert!(!o.contains("share of traffic"), "{o}");
+    assert!(o.contains("input(s) do not move the TCO at all"), "{o}");
+    // Two models: a share moves traffic between them, so it stays.
+    let two = scenario("support-assistant");
+    let w = sensitivity(&two, 20.0);
+    let share = w
+        .iter()
+        .find(|w| w.field == Field::Model(0, ModelField::Share))
+        .unwrap();
+    assert!(share.swing > 1.0, "{share:?}");
+}

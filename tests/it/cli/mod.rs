@@ -1,3 +1,4 @@
 mod check_ignored_inputs;
+mod check_price_steps;
 mod cli;
 mod cli_width;

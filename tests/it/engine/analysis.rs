@@ -66,7 +66,7 @@ fn with_ranges() -> runcost::model::Scenario {
             high: 4000.0,
         },
         UncertainRange {
-            field: "risk.error_rate_pct".into(),
+            field: "models[0].error_rate_pct".into(),
             low: 1.0,
             high: 4.0,
         },

@@ -229,7 +229,19 @@ fn a_rate_the_catalog_knows_replaces_the_old_one_with_its_source() {
     let s = source(&b, &format!("models[{n}].error_rate_pct")).unwrap();
     assert_eq!(s.source, "measured rate in the catalog entry gpt-5.4");
     // And one whose rate is not known: the plan's, said.
-    let mut c = app_on("support-assistant", builtin());
+    // (The example no longer sets a plan-wide rate its models all replace,
+    // so the fallback is given here.)
+    let mut plan = scenario("support-assistant");
+    plan.risk.error_rate_pct = 2.0;
+    let mut c = App::new(
+        Document::opened(plan, Some(PathBuf::from("plans/p.ron"))),
+        builtin(),
+        None,
+    );
+    c.update(Msg::Resize {
+        width: 120,
+        height: 40,
+    });
     pick(&mut c, PickTarget::Add, "gpt-5.4");
     assert!(
         status(&c).1.contains("answers at the plan's 2 %"),
