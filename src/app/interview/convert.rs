@@ -192,6 +192,19 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             doubts,
         });
     }
+    // "2.500" on a count: a thousands dot or a decimal point?
+    if matches!(b, Basis::Number | Basis::PerDay)
+        && f.scale.is_none()
+        && let Some(n) = f.text.split(' ').find(|n| thousands_dot(n))
+    {
+        doubts.push(format!(
+            "“{n}”: {} or {}? It is recorded as {}; type {} for thousands",
+            number(v * 1000.0, 2),
+            number(v, 4),
+            number(v, 4),
+            number(v * 1000.0, 2)
+        ));
+    }
     let mut v = v;
     let mut noun_how = None;
     if let Some(said) = by_noun(f, ask) {
@@ -270,6 +283,26 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             (v, None)
         }
         Basis::Number => {
+            // "2 a month" to a question a year: × 12, said.
+            if let (Some(p), Some(q)) = (period, ask.period)
+                && p != q
+                && let (Some(pm), Some(qm)) = (p.months(), q.months())
+            {
+                let x = qm / pm;
+                // A week or a day to a year multiplies far: confirmed.
+                if x > 12.0 {
+                    doubts.push(format!("{heard} is {} {}", number(v * x, 2), q.per()));
+                }
+                return Ok(Converted {
+                    value: v * x,
+                    how: Some(if x >= 1.0 {
+                        format!("× {}", number(x, 2))
+                    } else {
+                        format!("÷ {}", number(1.0 / x, 2))
+                    }),
+                    doubts,
+                });
+            }
             if let Some(p) = period
                 && ask.period != Some(p)
             {
@@ -333,6 +366,18 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
         );
     }
     Ok(Converted { value, how, doubts })
+}
+
+/// `2.500`: one to three digits, a dot and exactly three digits — written
+/// with a thousands dot in much of Europe.
+fn thousands_dot(n: &str) -> bool {
+    let n = n.trim_start_matches(['-', '+', '\u{2212}']);
+    n.split_once('.').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && b.len() == 3
+            && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+            && !a.starts_with('0')
+    })
 }
 
 /// Soft limits: a figure beyond them is possible but more often a slip

@@ -195,7 +195,8 @@ fn figure_at(toks: &[Tok], i: usize, em: Em, free: usize) -> Figure {
         }
     }
     // On a duration question "half an hour", "a year" are the unit.
-    if matches!(em, Em::Minute | Em::Month) && f.unit.is_none() {
+    // ("20 a day" stays a period: twenty of something each day).
+    if matches!(em, Em::Minute | Em::Month) && f.unit.is_none() && f.value.abs() < 1.0 {
         f.unit = f.period.take();
     }
     f.last = j - 1;

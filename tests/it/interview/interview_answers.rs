@@ -104,9 +104,16 @@ fn cases(a: &Ask) -> Vec<(&'static str, Expect)> {
             ("2 k", V(2000.0)),
             ("1.5m", V(1.5e6)),
             ("about 40 agents", if a.people { V(40.0) } else { D(40.0) }),
+            // A count a year converts a week (× 52) and says so, doubted.
             (
                 "40 a week",
-                D(40.0), // no question counts per week
+                D(
+                    if a.period == Some(runcost::app::interview::words::Time::Year) {
+                        40.0 * 52.0
+                    } else {
+                        40.0
+                    },
+                ),
             ),
             ("none", V(0.0)),
             ("15%", X("a share in %")),
@@ -778,6 +785,38 @@ fn the_testers_answers_are_heard_as_meant() {
         ),
         ("support", "QA reviewer cost a year", "GBP 60k", D(60_000.0)),
         ("support", "agent hour cost", "€40 an hour", D(40.0)),
+        // A dot before three digits on a count: thousands or a decimal?
+        ("documents", "documents a working day", "2.500", D(2.5)),
+        ("documents", "documents a working day", "2,500", V(2500.0)),
+        ("documents", "documents a working day", "2.5k", V(2500.0)),
+        ("support", "switches a year", "2.500", D(2.5)),
+        ("documents", "pages in a typical", "1.500", D(1.5)),
+        ("documents", "pages in a typical", "1.5", V(1.5)),
+        // A period of another length on a count a year: converted, said.
+        ("support", "switches a year", "2 per month", V(24.0)),
+        ("support", "switches a year", "2 a month", V(24.0)),
+        ("support", "switches a year", "1 a quarter", V(4.0)),
+        ("voice-agent", "turns in a call", "about 2 a minute", D(2.0)),
+        (
+            "knowledge-search",
+            "documents will it search",
+            "2 a month",
+            D(2.0),
+        ),
+        // "20 a day" after a duration is twenty a day, not twenty days.
+        (
+            "support",
+            "one QA check",
+            "3 minutes each, 20 a day",
+            X("heard 3 minutes, 20 a day"),
+        ),
+        (
+            "support",
+            "Months until every channel",
+            "3 months, 20 a day",
+            X("heard 3 months, 20 a day"),
+        ),
+        ("support", "one QA check", "half an hour", V(30.0)),
     ];
     let mut bad = Vec::new();
     for (name, ask, text, expect) in rows {
