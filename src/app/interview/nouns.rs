@@ -35,13 +35,14 @@ fn text_size(m: &str) -> bool {
     matches!(m, "token" | "word" | "character")
 }
 
+/// A figure's noun, read: the value in the question's unit, the conversion
+/// said, and a doubt.
+pub(super) type ByNoun = (f64, Option<String>, Option<String>);
+
 /// What the figure's noun does to it on a count question: `None` when it
 /// says nothing (no noun, or the question's own); else the value in the
 /// question's unit with the conversion said, a doubt, or a refusal.
-pub(super) fn by_noun(
-    f: &Figure,
-    ask: &Ask,
-) -> Option<Result<(f64, Option<String>, Option<String>), String>> {
+pub(super) fn by_noun(f: &Figure, ask: &Ask) -> Option<Result<ByNoun, String>> {
     if !matches!(ask.basis, Basis::Number | Basis::PerDay) {
         return None;
     }
@@ -70,9 +71,10 @@ pub(super) fn by_noun(
                 Some(format!("{}÷ {} tokens a page", tokens.1, number(each, 0))),
                 None,
             )),
-            _ => Err(format!(
-                "heard {heard}: a size of text, not a number of {asks}; give the number of {asks}"
-            )),
+            _ => Err(match counts {
+                Some(c) => format!("heard {heard}: a size of text, not a number of {c}s"),
+                None => format!("heard {heard}: a size of text, not what this question counts"),
+            }),
         });
     }
     let part = matches!(noun, "page" | "line" | "paragraph");

@@ -308,7 +308,7 @@ pub fn spelt_numbers(toks: Vec<Tok>, how: Spelling) -> Vec<Tok> {
         if let Some(v) = value {
             // "two thirds", "three quarters", "one fifth": a fraction.
             let quarter = !how.quarter_is_time;
-            if let Some(d) = denominator(next, quarter).filter(|_| v >= 1.0 && v < 20.0) {
+            if let Some(d) = denominator(next, quarter).filter(|_| (1.0..20.0).contains(&v)) {
                 out.push(num(v / d * how.fractions, &format!("{w} {next}")));
                 i += 2;
                 continue;
