@@ -8,7 +8,7 @@
 
 use super::answer::{Ask, Basis};
 use super::figures::Figure;
-use super::nouns::{by_noun, measure};
+use super::nouns::{by_noun, measure, thousands_dot};
 use super::words::Time;
 use crate::report::format::{currency_prefix, number};
 
@@ -192,19 +192,7 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             doubts,
         });
     }
-    // "2.500" on a count: a thousands dot or a decimal point?
-    if matches!(b, Basis::Number | Basis::PerDay)
-        && f.scale.is_none()
-        && let Some(n) = f.text.split(' ').find(|n| thousands_dot(n))
-    {
-        doubts.push(format!(
-            "“{n}”: {} or {}? It is recorded as {}; type {} for thousands",
-            number(v * 1000.0, 2),
-            number(v, 4),
-            number(v, 4),
-            number(v * 1000.0, 2)
-        ));
-    }
+    doubts.extend(thousands_dot(f, ask));
     let mut v = v;
     let mut noun_how = None;
     if let Some(said) = by_noun(f, ask) {
@@ -366,18 +354,6 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
         );
     }
     Ok(Converted { value, how, doubts })
-}
-
-/// `2.500`: one to three digits, a dot and exactly three digits — written
-/// with a thousands dot in much of Europe.
-fn thousands_dot(n: &str) -> bool {
-    let n = n.trim_start_matches(['-', '+', '\u{2212}']);
-    n.split_once('.').is_some_and(|(a, b)| {
-        (1..=3).contains(&a.len())
-            && b.len() == 3
-            && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
-            && !a.starts_with('0')
-    })
 }
 
 /// Soft limits: a figure beyond them is possible but more often a slip

@@ -90,3 +90,29 @@ pub(super) fn by_noun(f: &Figure, ask: &Ask) -> Option<Result<ByNoun, String>> {
     }
     None
 }
+
+/// "2.500" on a count: a thousands dot (much of Europe) or a decimal
+/// point? One to three digits, a dot and exactly three digits is doubted.
+pub(super) fn thousands_dot(f: &Figure, ask: &Ask) -> Option<String> {
+    let dotted = |n: &str| {
+        let n = n.trim_start_matches(['-', '+', '\u{2212}']);
+        n.split_once('.').is_some_and(|(a, b)| {
+            (1..=3).contains(&a.len())
+                && b.len() == 3
+                && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+                && !a.starts_with('0')
+        })
+    };
+    if !matches!(ask.basis, Basis::Number | Basis::PerDay) || f.scale.is_some() {
+        return None;
+    }
+    let n = f.text.split(' ').find(|n| dotted(n))?;
+    let (v, k) = (f.value, f.value * 1000.0);
+    Some(format!(
+        "“{n}”: {} or {}? It is recorded as {}; type {} for thousands",
+        number(k, 2),
+        number(v, 4),
+        number(v, 4),
+        number(k, 2)
+    ))
+}
