@@ -68,6 +68,13 @@ pub struct Ask<'a> {
     pub period: Option<Time>,
     /// The plan's currency.
     pub currency: &'a str,
+    /// What the question counts, singular ("page", "document"), if it names
+    /// a measure: "6k tokens" to a pages question is converted, not 6,000.
+    pub counts: Option<&'static str>,
+    /// Tokens each counted thing sets (600 a page), to convert tokens.
+    pub tokens_each: Option<f64>,
+    /// The question asks a share caught: "we miss 1 in 10" is 90 %.
+    pub caught: bool,
 }
 
 impl Ask<'static> {
@@ -80,6 +87,9 @@ impl Ask<'static> {
             people: false,
             period: None,
             currency: "USD",
+            counts: None,
+            tokens_each: None,
+            caught: false,
         }
     }
 }
@@ -155,15 +165,14 @@ fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
     if NOT_KNOWN.iter().any(|p| has_phrase(words, p)) || t.chars().all(|c| c == '?') {
         return Ok(Heard::NotKnown);
     }
-    let fixed = |v: f64, said: &str| {
-        Ok(Heard::Figure(Reading {
-            value: v,
-            range: None,
-            shown: format!("“{said}” = {}", say(v, ask)),
-            doubt: None,
-            guess: false,
-        }))
+    let reading = |v: f64, said: &str| Reading {
+        value: v,
+        range: None,
+        shown: format!("“{said}” = {}", say(v, ask)),
+        doubt: None,
+        guess: false,
     };
+    let fixed = |v: f64, said: &str| Ok(Heard::Figure(reading(v, said)));
     if ask.basis == Basis::DaysPerMonth
         && let Some((_, v)) = DAYS.iter().find(|(p, _)| has_phrase(words, p))
     {
@@ -174,10 +183,20 @@ fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
     {
         return fixed(0.0, p);
     }
+    let none_said = NONE.iter().find(|p| **p != "no" && has_phrase(words, p));
     if ask.basis == Basis::Percent
         && !ask.signed
         && let Some(p) = ALL.iter().find(|p| has_phrase(words, p))
     {
+        // "none, it's all live": both said; none is the share, doubted.
+        if let Some(n) = none_said {
+            let mut r = reading(0.0, n);
+            r.doubt = Some(format!(
+                "heard both “{n}” and “{p}”: recorded as {}; check which the client meant",
+                say(0.0, ask)
+            ));
+            return Ok(Heard::Figure(r));
+        }
         return fixed(100.0, p);
     }
     if ask.signed
@@ -202,11 +221,7 @@ fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
     }
     // "no" on its own, or "no reviews": none; "no budget yet" is not read.
     let no = words.first() == Some(&"no") && words.len() <= 2;
-    if let Some(p) = NONE
-        .iter()
-        .find(|p| **p != "no" && has_phrase(words, p))
-        .or(no.then_some(&"no"))
-    {
+    if let Some(p) = none_said.or(no.then_some(&"no")) {
         return fixed(0.0, p);
     }
     Err(format!(

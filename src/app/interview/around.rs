@@ -3,9 +3,10 @@
 //! and units said away from the number ("2,500, this month"), which never
 //! change it but make the reading doubtful.
 
-use super::answer::{Ask, Basis};
+use super::answer::{Ask, Basis, Reading};
 use super::convert::say;
 use super::figures::Figure;
+use super::phrases::has_phrase;
 use super::tokens::Tok;
 use super::words::{Time, negative_word, period_word, positive_word, time_word};
 use crate::report::format::number;
@@ -93,4 +94,52 @@ pub(super) fn elsewhere(loose: &[&str], f: &Figure, ask: &Ask) -> Option<String>
         "“{w}” is not next to the number, so the number is read as {}",
         say(f.value, ask)
     ))
+}
+
+/// Words that say the figure is the rest of the share asked: "we miss 1
+/// in 10", "10 % slip through", "all but 1 in 20", "all except 5 %".
+const COMPLEMENT: [&str; 16] = [
+    "miss",
+    "missed",
+    "misses",
+    "slip",
+    "slips",
+    "slipped",
+    "all but",
+    "except",
+    "escape",
+    "escapes",
+    "escaped",
+    "get past",
+    "gets past",
+    "got past",
+    "not caught",
+    "uncaught",
+];
+
+/// On a share question, a complement word makes the share 100 % less the
+/// figure, said; where the question does not ask a share caught, it is a
+/// doubt as well.
+pub(super) fn complemented(mut r: Reading, toks: &[Tok], ask: &Ask) -> Reading {
+    if ask.basis != Basis::Percent || ask.signed || !(0.0..=100.0).contains(&r.value) {
+        return r;
+    }
+    let words: Vec<&str> = toks.iter().filter_map(Tok::word).collect();
+    let Some(w) = COMPLEMENT.iter().find(|p| has_phrase(&words, p)) else {
+        return r;
+    };
+    r.value = 100.0 - r.value;
+    r.range = r.range.map(|(lo, hi)| (100.0 - hi, 100.0 - lo));
+    r.shown = format!("“{w}” {}: 100 % less that = {}", r.shown, say(r.value, ask));
+    if !ask.caught {
+        let d = format!(
+            "“{w}”: read as the rest, {}; this question may ask the share itself",
+            say(r.value, ask)
+        );
+        r.doubt = Some(match r.doubt.take() {
+            Some(o) => format!("{o}; {d}"),
+            None => d,
+        });
+    }
+    r
 }

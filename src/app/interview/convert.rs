@@ -8,6 +8,7 @@
 
 use super::answer::{Ask, Basis};
 use super::figures::Figure;
+use super::nouns::{by_noun, measure, thousands_dot};
 use super::words::Time;
 use crate::report::format::{currency_prefix, number};
 
@@ -66,6 +67,8 @@ pub fn typed(f: &Figure) -> String {
     }
     if let Some(p) = &f.person {
         s = format!("{s} {p}");
+    } else if let Some(n) = f.noun.as_deref().filter(|n| measure(n).is_some()) {
+        s = format!("{s} {n}");
     }
     if let Some(p) = f.period {
         s = format!("{s} {}", p.per());
@@ -148,16 +151,6 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
         return refuse("an amount of money".into());
     }
     let mut doubts = Vec::new();
-    if let Some(c) = f.currency
-        && c != ask.currency.trim().to_ascii_uppercase()
-    {
-        doubts.push(format!(
-            "{heard} is in {c} but the plan is in {}: it is recorded as {}{}, not converted",
-            ask.currency,
-            currency_prefix(ask.currency),
-            number(f.value, 2)
-        ));
-    }
     if let Some(p) = &f.person
         && !ask.people
     {
@@ -198,6 +191,15 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             how: Some("÷ 5 working days".into()),
             doubts,
         });
+    }
+    doubts.extend(thousands_dot(f, ask));
+    let mut v = v;
+    let mut noun_how = None;
+    if let Some(said) = by_noun(f, ask) {
+        let (x, how, doubt) = said.map_err(|e| format!("{e}; this question asks {}", wants(b)))?;
+        v = x;
+        noun_how = how;
+        doubts.extend(doubt);
     }
     if let Some(u) = unit
         && !matches!(b, Basis::Minutes | Basis::Months | Basis::DaysPerMonth)
@@ -269,6 +271,26 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             (v, None)
         }
         Basis::Number => {
+            // "2 a month" to a question a year: × 12, said.
+            if let (Some(p), Some(q)) = (period, ask.period)
+                && p != q
+                && let (Some(pm), Some(qm)) = (p.months(), q.months())
+            {
+                let x = qm / pm;
+                // A week or a day to a year multiplies far: confirmed.
+                if x > 12.0 {
+                    doubts.push(format!("{heard} is {} {}", number(v * x, 2), q.per()));
+                }
+                return Ok(Converted {
+                    value: v * x,
+                    how: Some(if x >= 1.0 {
+                        format!("× {}", number(x, 2))
+                    } else {
+                        format!("÷ {}", number(1.0 / x, 2))
+                    }),
+                    doubts,
+                });
+            }
             if let Some(p) = period
                 && ask.period != Some(p)
             {
@@ -314,6 +336,23 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
             Some((_, h)) => scaled(1.0 / h, format!("÷ {} h", number(h, 2))),
         },
     };
+    let how = match (noun_how, how) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => b.or(a),
+    };
+    // Another currency is not converted: the doubt says what is recorded.
+    if let Some(c) = f.currency
+        && c != ask.currency.trim().to_ascii_uppercase()
+    {
+        doubts.insert(
+            0,
+            format!(
+                "{heard} is in {c} but the plan is in {}: it is recorded as {}, not converted",
+                ask.currency,
+                say(value, ask)
+            ),
+        );
+    }
     Ok(Converted { value, how, doubts })
 }
 

@@ -38,6 +38,8 @@ pub struct Figure {
     pub period: Option<Time>,
     /// People it counts: "40 agents".
     pub person: Option<String>,
+    /// The first noun written after it: "6k tokens", "20,000 pages a day".
+    pub noun: Option<String>,
     /// "every" is written before it: "every 6 months".
     pub every: bool,
     /// A rank, not an amount: "20th", "1st".
@@ -70,7 +72,8 @@ pub fn figures(toks: &[Tok], em: Em) -> Vec<Figure> {
     let mut i = 0;
     while i < toks.len() {
         if toks[i].is_num() {
-            let f = figure_at(toks, i, em);
+            let free = out.last().map_or(0, |p| p.last + 1);
+            let f = figure_at(toks, i, em, free);
             i = f.last + 1;
             match out.last_mut() {
                 Some(prev) if joins_duration(toks, prev, &f) => merge(prev, f),
@@ -83,7 +86,9 @@ pub fn figures(toks: &[Tok], em: Em) -> Vec<Figure> {
     out
 }
 
-fn figure_at(toks: &[Tok], i: usize, em: Em) -> Figure {
+/// The figure of the number at `i`; a currency word before it is its own
+/// from `free` on (not one the previous figure took).
+fn figure_at(toks: &[Tok], i: usize, em: Em, free: usize) -> Figure {
     let word = |j: usize| toks.get(j).and_then(Tok::word);
     let (value, sign, currency) = match &toks[i] {
         Tok::Num {
@@ -103,12 +108,21 @@ fn figure_at(toks: &[Tok], i: usize, em: Em) -> Figure {
         unit: None,
         period: None,
         person: None,
+        noun: None,
         every: i > 0 && word(i - 1) == Some("every"),
         ordinal: false,
         first: i,
         last: i,
         text: String::new(),
     };
+    // A currency written before the number: "EUR 40k", "€ 40000".
+    if f.currency.is_none()
+        && i > free
+        && let Some(code) = i.checked_sub(1).and_then(word).and_then(currency_word)
+    {
+        f.currency = Some(code);
+        f.first = i - 1;
+    }
     let mut j = i + 1;
     if matches!(word(j), Some("st" | "nd" | "rd" | "th")) {
         f.ordinal = true;
@@ -167,6 +181,9 @@ fn figure_at(toks: &[Tok], i: usize, em: Em) -> Figure {
                 break;
             }
             Some(Tok::Word(w)) if nouns < 2 && is_noun(w) => {
+                if nouns == 0 {
+                    f.noun = Some(w.clone());
+                }
                 if person_word(w) && f.person.is_none() {
                     f.person = Some(w.clone());
                     j = j.max(k + 1);
@@ -178,11 +195,12 @@ fn figure_at(toks: &[Tok], i: usize, em: Em) -> Figure {
         }
     }
     // On a duration question "half an hour", "a year" are the unit.
-    if matches!(em, Em::Minute | Em::Month) && f.unit.is_none() {
+    // ("20 a day" stays a period: twenty of something each day).
+    if matches!(em, Em::Minute | Em::Month) && f.unit.is_none() && f.value.abs() < 1.0 {
         f.unit = f.period.take();
     }
     f.last = j - 1;
-    f.text = toks[i..j]
+    f.text = toks[f.first..j]
         .iter()
         .map(Tok::text)
         .collect::<Vec<_>>()

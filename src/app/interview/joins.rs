@@ -4,7 +4,7 @@
 //! figure is converted to the question's unit and what was heard is said.
 
 use super::answer::{Ask, Basis, Reading};
-use super::around::{elsewhere, signs, weekdays};
+use super::around::{complemented, elsewhere, signs, weekdays};
 use super::convert::{Converted, convert, implausible, say, say_span, typed, wants};
 use super::figures::{Figure, between, loose_words};
 use super::phrases::{Join, LIKELY, join};
@@ -77,7 +77,7 @@ pub(super) fn with_figures(
         }
         _ => return Err(several(t, &figs)),
     };
-    Ok(reading)
+    Ok(complemented(reading, toks, ask))
 }
 
 /// `a` and `b` of a range, each with what the other has and it lacks:

@@ -15,6 +15,7 @@ mod around;
 pub mod convert;
 pub mod figures;
 mod joins;
+pub mod nouns;
 pub mod phrases;
 pub mod questions;
 pub mod record;

@@ -5,6 +5,7 @@
 //! the plan inputs its answer sets.
 
 use super::answer::{Ask, Basis};
+use super::nouns::measure;
 use super::tokens::{Tok, normalized, tokens};
 use super::words::{PER, TIME_MODIFIERS, Time, period_word, person_word, time_word};
 use crate::model::Scenario;
@@ -48,6 +49,17 @@ impl Question {
                 && words.iter().any(|w| person_word(w)),
             period: period_of(&words),
             currency: &plan.currency,
+            counts: matches!(self.basis, Basis::Number | Basis::PerDay)
+                .then(|| words.iter().find_map(|w| measure(w)))
+                .flatten(),
+            tokens_each: self
+                .targets
+                .iter()
+                .find(|t| t.field == Field::Plan(PlanField::InputTokens))
+                .map(|t| t.factor),
+            caught: words
+                .iter()
+                .any(|w| matches!(*w, "caught" | "catch" | "catches")),
         }
     }
 }

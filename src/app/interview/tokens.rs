@@ -77,6 +77,8 @@ fn is_currency(c: char) -> Option<&'static str> {
         '$' => Some("USD"),
         '€' => Some("EUR"),
         '£' => Some("GBP"),
+        '¥' => Some("JPY"),
+        '₹' => Some("INR"),
         _ => None,
     }
 }
@@ -162,7 +164,7 @@ pub fn tokens(text: &str) -> Result<Vec<Tok>, String> {
             continue;
         }
         out.push(match c {
-            '%' | '~' | '$' | '€' | '£' => Tok::Word(c.to_string()),
+            '%' | '~' | '$' | '€' | '£' | '¥' | '₹' => Tok::Word(c.to_string()),
             '&' => Tok::Word("and".into()),
             d if is_dash(d) => Tok::Mark('-'),
             d => Tok::Mark(d),
@@ -219,6 +221,19 @@ fn number(chars: &[char], i: usize) -> Result<(f64, String, usize), String> {
     let text: String = chars[i..k].iter().collect();
     let value = parse_number(&text.replace(' ', ""))?;
     Ok((value, text, k))
+}
+
+/// The denominator a fraction word names: "thirds" 3, "quarters" 4
+/// (unless a quarter is three months), "fifths" 5, "tenths" 10.
+fn denominator(w: &str, quarter: bool) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" if quarter => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
 }
 
 /// How numbers said in words are read, in the question's terms.
@@ -283,12 +298,21 @@ pub fn spelt_numbers(toks: Vec<Tok>, how: Spelling) -> Vec<Tok> {
             _ if digits => None,
             "quarter" if !how.quarter_is_time => Some(0.25 * how.fractions),
             "half" | "third" => number_word(w).map(|v| v * how.fractions),
+            "fifth" => Some(0.2 * how.fractions),
+            "tenth" => Some(0.1 * how.fractions),
             "once" => Some(1.0),
             "twice" => Some(2.0),
             "thrice" => Some(3.0),
             _ => number_word(w),
         };
         if let Some(v) = value {
+            // "two thirds", "three quarters", "one fifth": a fraction.
+            let quarter = !how.quarter_is_time;
+            if let Some(d) = denominator(next, quarter).filter(|_| (1.0..20.0).contains(&v)) {
+                out.push(num(v / d * how.fractions, &format!("{w} {next}")));
+                i += 2;
+                continue;
+            }
             // "twenty five": tens and ones.
             if v >= 20.0
                 && v % 10.0 == 0.0

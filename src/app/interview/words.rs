@@ -131,6 +131,11 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "$" | "dollar" | "dollars" | "usd" | "bucks" | "buck" => "USD",
         "€" | "euro" | "euros" | "eur" => "EUR",
         "£" | "pound" | "pounds" | "gbp" | "quid" => "GBP",
+        "¥" | "yen" | "jpy" => "JPY",
+        "chf" | "franc" | "francs" => "CHF",
+        "₹" | "rupee" | "rupees" | "inr" => "INR",
+        "cad" => "CAD",
+        "aud" => "AUD",
         _ => return None,
     })
 }

@@ -104,9 +104,16 @@ fn cases(a: &Ask) -> Vec<(&'static str, Expect)> {
             ("2 k", V(2000.0)),
             ("1.5m", V(1.5e6)),
             ("about 40 agents", if a.people { V(40.0) } else { D(40.0) }),
+            // A count a year converts a week (× 52) and says so, doubted.
             (
                 "40 a week",
-                D(40.0), // no question counts per week
+                D(
+                    if a.period == Some(runcost::app::interview::words::Time::Year) {
+                        40.0 * 52.0
+                    } else {
+                        40.0
+                    },
+                ),
             ),
             ("none", V(0.0)),
             ("15%", X("a share in %")),
@@ -645,4 +652,212 @@ proptest! {
             Err(e) => prop_assert!(!e.is_empty()),
         }
     }
+}
+
+/// Answers a consultant tester found read wrongly (issue 20, round 2),
+/// each against the question it was given to, with answers of the same
+/// kind on other questions: the unit next to the number is the unit, and
+/// what cannot be read without doubt is doubted or refused.
+#[test]
+fn the_testers_answers_are_heard_as_meant() {
+    let rows: &[(&str, &str, &str, Expect)] = &[
+        // A unit of another kind next to the number: converted or refused.
+        ("documents", "pages in a typical", "6k tokens", V(10.0)),
+        (
+            "documents",
+            "pages in a typical",
+            "about 6,000 tokens",
+            V(10.0),
+        ),
+        (
+            "documents",
+            "pages in a typical",
+            "4,000 words",
+            V(4000.0 * 1.33 / 600.0),
+        ),
+        (
+            "documents",
+            "pages in a typical",
+            "12,000 characters",
+            V(5.0),
+        ),
+        ("documents", "pages in a typical", "20 pages", V(20.0)),
+        ("documents", "pages in a typical", "6", V(6.0)),
+        ("documents", "pages in a typical", "3 documents", D(3.0)),
+        (
+            "knowledge-search",
+            "employees",
+            "6k tokens",
+            X("a size of text"),
+        ),
+        (
+            "knowledge-search",
+            "documents will it search",
+            "4,000 words",
+            X("a size of text"),
+        ),
+        (
+            "knowledge-search",
+            "documents will it search",
+            "20,000 pages",
+            D(20_000.0),
+        ),
+        (
+            "documents",
+            "documents a working day",
+            "20,000 pages a day",
+            D(20_000.0),
+        ),
+        (
+            "documents",
+            "documents a working day",
+            "2,500 documents a day",
+            V(2500.0),
+        ),
+        (
+            "documents",
+            "documents a working day",
+            "5k tokens a day",
+            X("a size of text"),
+        ),
+        // Shares: "none" wins over "all", fractions in words.
+        (
+            "documents",
+            "overnight batch",
+            "none, it's all live",
+            D(0.0),
+        ),
+        ("documents", "overnight batch", "all of it", V(100.0)),
+        ("documents", "overnight batch", "two thirds", V(200.0 / 3.0)),
+        ("documents", "overnight batch", "three quarters", V(75.0)),
+        ("documents", "overnight batch", "one third", V(100.0 / 3.0)),
+        ("support", "share of answers will QA", "a fifth", V(20.0)),
+        ("support", "share of answers will QA", "two fifths", V(40.0)),
+        // The rest of a share: caught is what is not missed.
+        (
+            "support",
+            "how many are caught",
+            "we miss about 1 in 10",
+            V(90.0),
+        ),
+        (
+            "support",
+            "how many are caught",
+            "10% slip through",
+            V(90.0),
+        ),
+        ("support", "how many are caught", "all but 1 in 20", V(95.0)),
+        ("support", "how many are caught", "all except 5%", V(95.0)),
+        (
+            "support",
+            "how many are caught",
+            "5-10% get past",
+            R(92.5, 90.0, 95.0),
+        ),
+        ("support", "how many are caught", "90%", V(90.0)),
+        (
+            "high-stakes-review",
+            "reviewers catch",
+            "we miss about 1 in 10",
+            V(90.0),
+        ),
+        (
+            "support",
+            "pilot answer wrong",
+            "we miss about 1 in 10",
+            D(90.0),
+        ),
+        ("documents", "overnight batch", "all except 5%", D(95.0)),
+        // Another currency, before or after the number: a doubt.
+        ("support", "budget to build", "EUR 40k", D(40_000.0)),
+        ("support", "budget to build", "€ 40000", D(40_000.0)),
+        ("support", "budget to build", "USD 40k", V(40_000.0)),
+        ("support", "budget to build", "40k USD", V(40_000.0)),
+        ("support", "budget to build", "CHF 80k", D(80_000.0)),
+        ("support", "budget to build", "40k CHF", D(40_000.0)),
+        ("support", "budget to build", "¥5m", D(5e6)),
+        ("support", "budget to build", "JPY 5m", D(5e6)),
+        (
+            "support",
+            "QA reviewer cost a year",
+            "£35 an hour",
+            D(72_800.0),
+        ),
+        ("support", "QA reviewer cost a year", "GBP 60k", D(60_000.0)),
+        ("support", "agent hour cost", "€40 an hour", D(40.0)),
+        // A dot before three digits on a count: thousands or a decimal?
+        ("documents", "documents a working day", "2.500", D(2.5)),
+        ("documents", "documents a working day", "2,500", V(2500.0)),
+        ("documents", "documents a working day", "2.5k", V(2500.0)),
+        ("support", "switches a year", "2.500", D(2.5)),
+        ("documents", "pages in a typical", "1.500", D(1.5)),
+        ("documents", "pages in a typical", "1.5", V(1.5)),
+        // A period of another length on a count a year: converted, said.
+        ("support", "switches a year", "2 per month", V(24.0)),
+        ("support", "switches a year", "2 a month", V(24.0)),
+        ("support", "switches a year", "1 a quarter", V(4.0)),
+        ("voice-agent", "turns in a call", "about 2 a minute", D(2.0)),
+        (
+            "knowledge-search",
+            "documents will it search",
+            "2 a month",
+            D(2.0),
+        ),
+        // "20 a day" after a duration is twenty a day, not twenty days.
+        (
+            "support",
+            "one QA check",
+            "3 minutes each, 20 a day",
+            X("heard 3 minutes, 20 a day"),
+        ),
+        (
+            "support",
+            "Months until every channel",
+            "3 months, 20 a day",
+            X("heard 3 months, 20 a day"),
+        ),
+        ("support", "one QA check", "half an hour", V(30.0)),
+    ];
+    let mut bad = Vec::new();
+    for (name, ask, text, expect) in rows {
+        let plan = template(name);
+        let q = for_use_case(name)
+            .iter()
+            .find(|q| q.ask.contains(ask))
+            .unwrap_or_else(|| panic!("{name}: no question with “{ask}”"));
+        bad.extend(hear(name, &plan, q, text, *expect));
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// The doubt about another currency says the figure actually recorded.
+#[test]
+fn a_currency_doubt_says_what_is_recorded() {
+    let plan = template("support");
+    let qs = for_use_case("support");
+    let q = qs
+        .iter()
+        .find(|q| q.ask.contains("QA reviewer cost"))
+        .unwrap();
+    let Ok(Heard::Figure(r)) = read("£35 an hour", &q.ask_in(&plan)) else {
+        panic!("£35 an hour not read")
+    };
+    let doubt = r.doubt.unwrap();
+    assert_eq!(r.value, 72_800.0);
+    assert!(
+        doubt.contains("recorded as $72,800 a year, not converted"),
+        "{doubt}"
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.ask.contains("budget to build"))
+        .unwrap();
+    let Ok(Heard::Figure(r)) = read("EUR 40k", &q.ask_in(&plan)) else {
+        panic!("EUR 40k not read")
+    };
+    assert!(
+        r.doubt
+            .unwrap()
+            .contains("is in EUR but the plan is in USD: it is recorded as $40,000")
+    );
 }
