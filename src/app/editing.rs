@@ -8,7 +8,7 @@ use super::modes::text_entry::{EditState, EditTarget};
 use super::rows::{Row, Toggle};
 use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
 use crate::model::fields::Field;
-use crate::model::ranges::{Followed, follow_values, forget_set};
+use crate::model::ranges::{follow_values, forget_set};
 use crate::model::{Projection, Reviewers, Scenario};
 
 /// The month the "what changed" line reports (12, or the last month before).
@@ -161,52 +161,6 @@ impl App {
             ch.ranges_followed = followed;
         }
         true
-    }
-
-    /// What following the values did to a range, for the Δ line: "range
-    /// widened to 10–100" (with the input's name when the change named
-    /// another one).
-    fn followed_text(&self, f: &Followed, what: &str) -> String {
-        let short = |v: f64| crate::report::format::number(v, 6);
-        match f {
-            Followed::Widened { field, after, .. } => {
-                let label = self.field_label(*field);
-                let whose = if what.starts_with(&label) {
-                    String::new()
-                } else {
-                    format!("{label} ")
-                };
-                format!(
-                    "{whose}range widened to {}–{}",
-                    short(after.0),
-                    short(after.1)
-                )
-            }
-            Followed::Narrowed {
-                field,
-                before,
-                after,
-                back,
-            } => {
-                let label = self.field_label(*field);
-                let whose = if what.starts_with(&label) {
-                    String::new()
-                } else {
-                    format!("{label} ")
-                };
-                let how = if *back {
-                    "back to"
-                } else if after.0 < before.0 || after.1 > before.1 {
-                    "now"
-                } else {
-                    "narrowed to"
-                };
-                format!("{whose}range {how} {}–{}", short(after.0), short(after.1))
-            }
-            Followed::Dropped { path } => {
-                format!("range on {path} removed: the input no longer applies")
-            }
-        }
     }
 
     pub(crate) fn note_change(
