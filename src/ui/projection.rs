@@ -269,9 +269,9 @@ fn fit_figure(label: &str, value: &str, short: &[String], cell: usize) -> (Strin
     // Never a figure cut in two: its words give way, or it goes whole.
     let value = short.last().map_or(value, String::as_str);
     let room = cell.saturating_sub(len(label) + 2);
-    // A one-word figure ("$70M–$91M") cut to "…" would say nothing: it goes
-    // whole and the label gives way.
-    if room >= 4 && value.contains(' ') {
+    // A compact figure of one word ("$70M–$91M") cut to "…" would say
+    // nothing: it goes whole and the label gives way.
+    if room >= 4 && (short.is_empty() || value.contains(' ')) {
         return (label.to_string(), super::fit::fit(value, room));
     }
     // Too narrow for the whole label: the value first, the label shortened.
