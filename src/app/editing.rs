@@ -8,7 +8,7 @@ use super::modes::text_entry::{EditState, EditTarget};
 use super::rows::{Row, Toggle};
 use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
 use crate::model::fields::Field;
-use crate::model::ranges::{Followed, follow_values};
+use crate::model::ranges::{follow_values, forget_set};
 use crate::model::{Projection, Reviewers, Scenario};
 
 /// The month the "what changed" line reports (12, or the last month before).
@@ -140,9 +140,10 @@ impl App {
         // The ranges follow the values within the same step, so one undo
         // takes back the value and the widening together.
         let mut followed = Vec::new();
-        let changed = self.session.active_mut().edit(|s| {
+        let changed = self.session.active_mut().edit_with_origins(|s, origins| {
             edit(s);
-            followed = follow_values(s);
+            forget_set(&ranges_before, s, origins);
+            followed = follow_values(s, origins);
         });
         if !changed {
             return false;
@@ -160,31 +161,6 @@ impl App {
             ch.ranges_followed = followed;
         }
         true
-    }
-
-    /// What following the values did to a range, for the Δ line: "range
-    /// widened to 10–100" (with the input's name when the change named
-    /// another one).
-    fn followed_text(&self, f: &Followed, what: &str) -> String {
-        let short = |v: f64| crate::report::format::number(v, 6);
-        match f {
-            Followed::Widened { field, after, .. } => {
-                let label = self.field_label(*field);
-                let whose = if what.starts_with(&label) {
-                    String::new()
-                } else {
-                    format!("{label} ")
-                };
-                format!(
-                    "{whose}range widened to {}–{}",
-                    short(after.0),
-                    short(after.1)
-                )
-            }
-            Followed::Dropped { path } => {
-                format!("range on {path} removed: the input no longer applies")
-            }
-        }
     }
 
     pub(crate) fn note_change(

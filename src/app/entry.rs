@@ -271,7 +271,7 @@ pub fn overflow_with(field: Field, v: f64, plan: &crate::model::Scenario) -> Opt
     if let Some(why) = overflow(&candidate) {
         return Some(why.to_string());
     }
-    if crate::model::ranges::follow_values(&mut candidate).is_empty()
+    if crate::model::ranges::follow_values(&mut candidate, &mut Vec::new()).is_empty()
         || range_overflow(plan).is_some()
     {
         return None;

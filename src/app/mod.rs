@@ -17,6 +17,7 @@ pub mod document;
 mod editing;
 pub mod entry;
 mod files;
+mod followed;
 pub mod interview;
 mod jump;
 pub mod keymap;
@@ -272,7 +273,11 @@ impl App {
     }
 
     fn dispatch(&mut self, msg: Msg) -> Vec<Effect> {
+        // Behind the "terminal too small" notice a click or paste would act
+        // unseen (keys: `on_key`).
+        let hidden = layout::too_small(self.size);
         match msg {
+            Msg::Click { .. } | Msg::Scroll { .. } | Msg::Paste(_) if hidden => Vec::new(),
             Msg::Key(chord) => self.on_key(chord),
             Msg::Click { col, row } => {
                 self.on_click(col, row);

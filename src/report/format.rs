@@ -163,6 +163,22 @@ pub fn money_short(v: f64, currency: &str) -> String {
     }
 }
 
+/// Money in the fewest characters, for a figure with no room: `$70M`,
+/// `$261M`, `$1.2M`, `$45k` — `money_short` without its decimal once two
+/// digits stand before it.
+pub fn money_tight(v: f64, currency: &str) -> String {
+    let a = v.abs();
+    let sign = if v < 0.0 && a >= 0.5 { "\u{2212}" } else { "" };
+    let p = currency_prefix(currency);
+    for (unit, div) in [("T", 1e12), ("B", 1e9), ("M", 1e6)] {
+        let x = a / div;
+        if (9.95..999.5).contains(&x) {
+            return format!("{sign}{p}{x:.0}{unit}");
+        }
+    }
+    money_short(v, currency)
+}
+
 /// A count with separators: `66,000`.
 pub fn count(v: f64) -> String {
     if !v.is_finite() {

@@ -110,8 +110,9 @@ const SHOWN: [Headline; 13] = [
 struct Figure {
     label: &'static str,
     value: String,
-    /// A compact form shown when the value and its label do not fit.
-    short: Option<String>,
+    /// Compact forms shown when the value and its label do not fit, most
+    /// detailed first.
+    short: Vec<String>,
     style: Option<ratatui::style::Style>,
 }
 
@@ -121,13 +122,13 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     let fig = |label, value| Figure {
         label,
         value,
-        short: None,
+        short: Vec::new(),
         style: None,
     };
     let money_fig = |label, v: f64| Figure {
         label,
         value: money(v, c),
-        short: Some(crate::report::format::money_short(v, c)),
+        short: vec![crate::report::format::money_short(v, c)],
         style: None,
     };
     let mut figures = Vec::new();
@@ -154,7 +155,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             Kind::Percent => Figure {
                 label,
                 value: roi(v),
-                short: None,
+                short: Vec::new(),
                 style: v.filter(|r| *r < 0.0).map(|_| theme.warning()),
             },
             Kind::Month => {
@@ -162,7 +163,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                 Figure {
                     label,
                     value: payback(month, p.months.len()).replace("not within", "none in"),
-                    short: Some(month.map_or("none".into(), |m| format!("m{m}"))),
+                    short: vec![month.map_or("none".into(), |m| format!("m{m}"))],
                     style: None,
                 }
             }
@@ -172,7 +173,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                     let flag = if h.flagged(p) { " ⚠" } else { "" };
                     format!("{u:.0} %{flag}")
                 }),
-                short: None,
+                short: Vec::new(),
                 style: h.flagged(p).then(|| theme.warning()),
             },
             Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::report::format::ratio)),
@@ -184,6 +185,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             match app.simulation() {
                 Some(sim) => {
                     let b = sim.tco;
+                    let tight = |v: f64| crate::report::format::money_tight(v, c);
                     let (low, high) = (
                         crate::report::format::money_short(b.p10, c),
                         crate::report::format::money_short(b.p90, c),
@@ -196,14 +198,21 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                         value: format!("{low} – {high}{mark}"),
                         // Without the spaces when the cell is narrow, so
                         // both ends show ("$12.1M–$13.5M", never "$12.1M – $13.…").
-                        short: Some(format!("{low}–{high}{mark}")),
+                        // and then in whole units ("$70M–$91M"): the band
+                        // always shows, never a bare "…" that reads as
+                        // "still computing".
+                        short: vec![
+                            format!("{low}–{high}{mark}"),
+                            format!("{}–{}{mark}", tight(b.p10), tight(b.p90)),
+                            format!("{}–{}", tight(b.p10), tight(b.p90)),
+                        ],
                         style: sim.off_band.as_ref().map(|_| theme.warning()),
                     });
                 }
                 None if app.band_updating() => figures.push(Figure {
                     label: "P10–P90",
                     value: "updating…".into(),
-                    short: None,
+                    short: Vec::new(),
                     style: Some(theme.muted()),
                 }),
                 // The slot stays, so adding a range does not move every
@@ -211,7 +220,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                 None => figures.push(Figure {
                     label: "P10–P90",
                     value: "no ranges (r)".into(),
-                    short: Some("none".into()),
+                    short: vec!["none".into()],
                     style: Some(theme.muted()),
                 }),
             }
@@ -230,7 +239,7 @@ fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, t
         .map(|chunk| {
             let mut spans = Vec::new();
             for fig in chunk {
-                let (label, value) = fit_figure(fig.label, &fig.value, fig.short.as_deref(), cell);
+                let (label, value) = fit_figure(fig.label, &fig.value, &fig.short, cell);
                 let value_len = value.chars().count();
                 let gap = cell.saturating_sub(label.chars().count() + value_len + 1);
                 spans.push(Span::styled(label, theme.muted()));
@@ -248,19 +257,21 @@ fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, t
 /// A label and value in `cell` columns (with a space between and after):
 /// the label stays whole and the value goes compact, then is cut with "…";
 /// only a cell too narrow for the label cuts the label, marked with "…".
-fn fit_figure(label: &str, value: &str, short: Option<&str>, cell: usize) -> (String, String) {
+fn fit_figure(label: &str, value: &str, short: &[String], cell: usize) -> (String, String) {
     let len = |s: &str| s.chars().count();
     let fits = |v: &str| len(label) + len(v) + 2 <= cell;
     if fits(value) {
         return (label.to_string(), value.to_string());
     }
-    if let Some(s) = short.filter(|s| fits(s)) {
-        return (label.to_string(), s.to_string());
+    if let Some(s) = short.iter().find(|s| fits(s)) {
+        return (label.to_string(), s.clone());
     }
     // Never a figure cut in two: its words give way, or it goes whole.
-    let value = short.unwrap_or(value);
+    let value = short.last().map_or(value, String::as_str);
     let room = cell.saturating_sub(len(label) + 2);
-    if room >= 4 {
+    // A compact figure of one word ("$70M–$91M") cut to "…" would say
+    // nothing: it goes whole and the label gives way.
+    if room >= 4 && (short.is_empty() || value.contains(' ')) {
         return (label.to_string(), super::fit::fit(value, room));
     }
     // Too narrow for the whole label: the value first, the label shortened.
@@ -366,16 +377,16 @@ mod tests {
 
     #[test]
     fn labels_stay_whole_and_values_go_compact() {
-        let (l, v) = fit_figure("Payback", "none in 24 months", Some("none"), 20);
+        let (l, v) = fit_figure("Payback", "none in 24 months", &["none".into()], 20);
         assert_eq!((l.as_str(), v.as_str()), ("Payback", "none"));
-        let (l, v) = fit_figure("TCO", "$5,812,345,678", Some("$5.8B"), 12);
+        let (l, v) = fit_figure("TCO", "$5,812,345,678", &["$5.8B".into()], 12);
         assert_eq!((l.as_str(), v.as_str()), ("TCO", "$5.8B"));
-        let (l, v) = fit_figure("TCO", "$828,660", Some("$829k"), 22);
+        let (l, v) = fit_figure("TCO", "$828,660", &["$829k".into()], 22);
         assert_eq!((l.as_str(), v.as_str()), ("TCO", "$828,660"));
-        let (l, v) = fit_figure("Run ÷ build", "12345.6×", None, 18);
+        let (l, v) = fit_figure("Run ÷ build", "12345.6×", &[], 18);
         assert_eq!(l, "Run ÷ build");
         assert!(!v.contains("123"), "a figure is whole or gone: {v}");
-        let (_, v) = fit_figure("P10–P90", "$12.1M – $13.5M", Some("$12.1M–$13.5M"), 23);
+        let (_, v) = fit_figure("P10–P90", "$12.1M – $13.5M", &["$12.1M–$13.5M".into()], 23);
         assert_eq!(v, "$12.1M–$13.5M");
     }
 }

@@ -235,6 +235,18 @@ impl App {
 
     /// A key press: the current mode handles it.
     pub(super) fn on_key(&mut self, chord: KeyChord) -> Vec<Effect> {
+        // The "terminal too small" notice hides the screen: a key acting on
+        // it would change the plan unseen. Only quitting, saving and Esc
+        // (which closes what is open) go through.
+        if super::layout::too_small(self.size) {
+            let quit = chord == KeyChord::ctrl('c')
+                || (chord == KeyChord::ch('q') && matches!(self.mode, Mode::Normal));
+            let allowed =
+                quit || chord == KeyChord::ctrl('s') || chord == KeyChord::plain(Key::Esc);
+            if !allowed {
+                return Vec::new();
+            }
+        }
         let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
         let outcome = match &mut mode {
             Mode::Normal => editor::handle(self, chord),

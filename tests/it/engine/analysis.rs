@@ -410,3 +410,47 @@ fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
     app.update(Msg::Key(KeyChord::ch('u')));
     assert_eq!(app.doc().plan.uncertainty.len(), 1, "undoable");
 }
+
+/// Issue 20 round 2: in the state the tester reached (cost per uncaught
+/// error $15 with its range widened to 10–15,000) the TCO is below P10, and
+/// the explanation must name the widened error-cost range first — not the
+/// wrong-answer rate, whose range barely pulls. The same for a widened
+/// growth range, and the leans are ordered by how far they pull.
+#[test]
+fn the_off_band_explanation_names_the_range_that_pulls_the_draws() {
+    use runcost::model::analysis::off_band::Side;
+    let cases: [(&str, f64, f64, f64); 2] = [
+        ("risk.cost_per_uncaught_error", 15.0, 10.0, 15_000.0),
+        ("workload.monthly_growth_pct", 3.0, 2.0, 40.0),
+    ];
+    for (path, v, low, high) in cases {
+        let mut s = scenario("support-assistant");
+        let f = Field::all(&s)
+            .into_iter()
+            .find(|f| f.path() == path)
+            .unwrap();
+        f.set(&mut s, v);
+        let r = s.uncertainty.iter_mut().find(|r| r.field == path).unwrap();
+        (r.low, r.high) = (low, high);
+        let sim = simulate(&s, 2000, 7);
+        let ob = sim
+            .off_band
+            .as_ref()
+            .unwrap_or_else(|| panic!("{path}: inside the band"));
+        assert_eq!(ob.side, Side::Below, "{path}");
+        assert_eq!(ob.leans[0].field, f, "{path}: {:?}", ob.leans);
+        for w in ob.leans.windows(2) {
+            assert!(
+                w[0].shift.abs() >= w[1].shift.abs(),
+                "{path}: {:?}",
+                ob.leans
+            );
+        }
+        let text = runcost::report::analysis::off_band_text(&s, ob, 1);
+        assert!(
+            text.contains(&format!("in {}–", runcost::report::format::number(low, 6))),
+            "{path}: {text}"
+        );
+        assert!(!text.contains("wrong-answer"), "{path}: {text}");
+    }
+}

@@ -316,18 +316,26 @@ fn the_source_box_and_marked_drivers_render_at_every_size() {
         (120, 40),
         (300, 18),
     ];
+    // Keys act at a size the screen shows (behind the "too small" notice
+    // they do nothing); each state is then drawn at every size.
+    let resize = |a: &mut App, width: u16, height: u16| {
+        a.update(Msg::Resize { width, height });
+    };
     for (w, h) in sizes {
-        let mut a = app_sized(w, h);
+        let mut a = app_sized(120, 40);
         select(&mut a, Field::RequestsPerDay);
         ch(&mut a, 'o');
         a.update(Msg::Paste("x".repeat(400)));
+        resize(&mut a, w, h);
         for theme in [Theme::plain(), Theme { color: true }] {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
             t.draw(|f| ui::render(f, &a, &theme)).unwrap();
         }
+        resize(&mut a, 120, 40);
         press(&mut a, Key::Esc);
         give_source(&mut a, Field::RequestsPerDay, "a hunch", 1);
         ch(&mut a, 'P');
+        resize(&mut a, w, h);
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| ui::render(f, &a, &Theme::plain())).unwrap();
     }

@@ -354,3 +354,50 @@ fn simulate_by_default_gives_the_reports_and_the_workbenchs_band() {
     assert!(help.contains(&format!("[default: {DRAWS}]")), "{help}");
     assert!(help.contains(&format!("[default: {SEED}]")), "{help}");
 }
+
+/// Issue 20 round 2: at 120 columns a band of large figures did not fit its
+/// cell and showed as "P10–P90 …", which reads as "still computing" beside a
+/// "⚠ TCO below P10". A plan of about $70M TCO, with a band above it and one
+/// around it: at 80×24, 120×40 and 160×48 both ends of the band show, in
+/// short form where the cell is narrow, and never "…" or "updating".
+#[test]
+fn a_band_of_large_figures_shows_in_short_form_when_it_does_not_fit() {
+    for (low, high) in [(1.0, 1.6), (0.5, 1.5), (1.0, 30.0)] {
+        let mut plan = one_range("workload.requests_per_day", low, high);
+        let factor = 85.0;
+        plan.workload.requests_per_day *= factor;
+        for r in &mut plan.uncertainty {
+            (r.low, r.high) = (r.low * factor, r.high * factor);
+        }
+        let a = app_of(plan, Analysis::Inline);
+        let tco = a.projection().totals.tco;
+        assert!((40e6..120e6).contains(&tco), "a plan of about $70M: {tco}");
+        let band = a.simulation().expect("the band is computed").tco;
+        let tight = |v: f64| runcost::report::format::money_tight(v, "USD");
+        let forms = {
+            let [spaced, short] = band_texts(band.p10, band.p90);
+            [
+                spaced,
+                short,
+                format!("{}–{}", tight(band.p10), tight(band.p90)),
+            ]
+        };
+        for (w, h) in [(80, 24), (120, 40), (160, 48)] {
+            let s = screen(&a, w, h);
+            let line = s
+                .lines()
+                .find(|l| l.contains("P10–P90"))
+                .unwrap_or_else(|| panic!("{w}×{h}: no band: {s}"));
+            assert!(
+                forms.iter().any(|f| line.contains(f.as_str())),
+                "{w}×{h} ({low}–{high}): the band's ends show: {line}"
+            );
+            let after = &line[line.find("P10–P90").unwrap()..];
+            let rest = after["P10–P90".len()..].trim_start();
+            assert!(
+                !rest.starts_with('…') && !rest.starts_with("updating"),
+                "{w}×{h}: {line}"
+            );
+        }
+    }
+}

@@ -11,3 +11,4 @@ mod ranges_follow_values;
 mod screens;
 mod session;
 mod studies_off_key_path;
+mod too_small;
