@@ -54,10 +54,20 @@ fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
             s.contains("Self-hosting break-even")
         });
         t.keys(&name, &["Escape"]);
+        t.wait(&name, "the break-even closed", |s| {
+            !s.contains("Self-hosting break-even")
+        });
         // What drives the cost: one key.
         t.keys(&name, &["t"]);
         t.wait(&name, "the drivers", |s| s.contains("Requests per day"));
-        t.keys(&name, &["Escape", "u"]);
+        // Escape alone, then wait: Escape and `u` read together are Alt+u,
+        // which a loaded machine delivers as one key.
+        t.keys(&name, &["Escape"]);
+        t.wait(&name, "the drivers closed", |s| {
+            !s.contains("Enter go to input")
+        });
+        t.keys(&name, &["u"]);
+        t.wait(&name, "the volume back", |s| !s.contains("→ 5,000"));
 
         // Maintenance at 25 %: 6, ↓, Enter, 25, Enter.
         t.keys(&name, &["6", "Down", "Enter", "2", "5", "Enter"]);
