@@ -139,7 +139,7 @@ mod tests {
         );
         s.risk.cost_per_uncaught_error = 18.0;
         s.uncertainty = vec![UncertainRange {
-            field: "risk.cost_per_uncaught_error".into(),
+            field: PlanField::CostPerError.spec().path.into(),
             low: 10.0,
             high: 40.0,
         }];
@@ -202,6 +202,6 @@ mod tests {
             }]
         );
         assert_eq!(s.uncertainty.len(), 1);
-        assert_eq!(s.uncertainty[0].field, "risk.cost_per_uncaught_error");
+        assert_eq!(s.uncertainty[0].field, PlanField::CostPerError.spec().path);
     }
 }

@@ -20,7 +20,7 @@ pub struct Item {
     /// "Maintenance rate", "gpt-5.4-mini: share of traffic".
     pub label: String,
     pub section: &'static str,
-    /// Where it is in the plan file ("build.maintenance_pct").
+    /// Where it is in the plan file (`FieldSpec::path`).
     pub path: String,
 }
 
@@ -203,33 +203,21 @@ mod tests {
     use super::*;
     use crate::model::fields::Field;
 
-    fn item(label: &str, path: &str, row: Row) -> Item {
+    fn item(label: &str, f: Field) -> Item {
         Item {
-            row,
+            row: Row::Field(f),
             label: label.into(),
             section: "S",
-            path: path.into(),
+            path: f.path(),
         }
     }
 
     #[test]
     fn the_best_label_match_comes_first_and_non_matches_are_dropped() {
         let items = vec![
-            item(
-                "Requests per day",
-                "workload.requests_per_day",
-                Row::Field(Field::RequestsPerDay),
-            ),
-            item(
-                "Maintenance rate",
-                "build.maintenance_pct",
-                Row::Field(Field::MaintenancePct),
-            ),
-            item(
-                "Monthly growth",
-                "workload.monthly_growth_pct",
-                Row::Field(Field::MonthlyGrowth),
-            ),
+            item("Requests per day", Field::RequestsPerDay),
+            item("Maintenance rate", Field::MaintenancePct),
+            item("Monthly growth", Field::MonthlyGrowth),
         ];
         assert_eq!(ranked(&items, "maint"), vec![1]);
         assert_eq!(ranked(&items, "")[..], [0, 1, 2]);
