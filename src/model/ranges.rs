@@ -121,7 +121,7 @@ pub fn follow_values(s: &mut Scenario, origins: &mut Vec<UncertainRange>) -> Vec
 mod tests {
     use super::*;
     use crate::model::UncertainRange;
-    use crate::model::fields::PlanField;
+    use crate::model::fields::{PlanField, TextInput};
     use crate::model::scenario::Reviewers;
 
     fn plan() -> Scenario {
@@ -185,7 +185,7 @@ mod tests {
         s.uncertainty.insert(
             0,
             UncertainRange {
-                field: "oversight.reviewers".into(),
+                field: TextInput::Staffing.path().into(),
                 low: 1.0,
                 high: 3.0,
             },
@@ -198,7 +198,7 @@ mod tests {
         assert_eq!(
             follow_values(&mut s, &mut Vec::new()),
             [Followed::Dropped {
-                path: "oversight.reviewers".into()
+                path: TextInput::Staffing.path().into()
             }]
         );
         assert_eq!(s.uncertainty.len(), 1);

@@ -8,10 +8,11 @@ use ratatui_textarea::TextArea;
 
 use super::super::cursor::{ListCursor, Move};
 use super::super::keymap::{Described, Dialog, Key, Keymap, bar, k};
-use super::super::rows::{self, Row, TextField, Toggle};
+use super::super::rows::{self, Row, Toggle};
 use super::super::{App, text};
 use super::{LIST_PAGE, Outcome};
 use crate::app::keymap::KeyChord;
+use crate::model::fields::TextInput;
 
 /// One input the finder can reach.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,21 +165,12 @@ pub fn items(app: &App) -> Vec<Item> {
             let (label, path) = match row {
                 Row::Heading(_) | Row::Info(_) | Row::Gpus(_) => return None,
                 Row::Field(f) => (app.field_label(f), f.path()),
-                Row::Text(t) => {
-                    let path = match t {
-                        TextField::Name => "name".to_string(),
-                        TextField::Client => "client".to_string(),
-                        TextField::Currency => "currency".to_string(),
-                        TextField::InfraName(i) => format!("infrastructure[{i}].name"),
-                        TextField::EmbeddingId => "retrieval.embedding.id".to_string(),
-                    };
-                    (text::text_label(t).to_string(), path)
-                }
+                Row::Text(t) => (text::text_label(t).to_string(), t.path()),
                 Row::Toggle(Toggle::Retrieval) => ("Retrieval on/off".into(), "retrieval".into()),
-                Row::Toggle(Toggle::Reviewers) => (
-                    "Reviewer staffing (Auto/Fixed)".into(),
-                    "oversight.reviewers".into(),
-                ),
+                Row::Toggle(Toggle::Reviewers) => {
+                    let spec = TextInput::Staffing.spec();
+                    (format!("{} (Auto/Fixed)", spec.label), spec.path.into())
+                }
                 Row::Model(i) => (
                     format!(
                         "Model {}",

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Checker, show};
-use crate::model::fields::{Field, PlanField};
+use crate::model::fields::{Field, PlanField, TextInput};
 use crate::model::inert::every_model_rated;
 use crate::model::projection::base_error_rate;
 use crate::model::scenario::Scenario;
@@ -21,7 +21,7 @@ pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
 /// (`risk.error_costs`, a list rather than a number).
 pub fn source_paths(s: &Scenario) -> Vec<String> {
     let mut paths: Vec<String> = Field::all(s).into_iter().map(|f| f.path()).collect();
-    paths.push("risk.error_costs".to_string());
+    paths.push(TextInput::ErrorCosts.path().to_string());
     paths
 }
 
