@@ -15,6 +15,28 @@ pub enum TextField {
     EmbeddingId,
 }
 
+impl TextField {
+    /// Its entry in the table of non-numeric inputs.
+    pub fn input(self) -> crate::model::fields::TextInput {
+        use crate::model::fields::TextInput;
+        match self {
+            TextField::Name => TextInput::Name,
+            TextField::Client => TextInput::Client,
+            TextField::Currency => TextInput::Currency,
+            TextField::InfraName(_) => TextInput::LineName,
+            TextField::EmbeddingId => TextInput::EmbeddingId,
+        }
+    }
+
+    /// Its path in the plan file (`infrastructure[i].name` for a line).
+    pub fn path(self) -> String {
+        match self {
+            TextField::InfraName(i) => format!("infrastructure[{i}].{}", self.input().path()),
+            _ => self.input().path().to_string(),
+        }
+    }
+}
+
 /// Something on/off or one-of-two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Toggle {

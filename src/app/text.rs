@@ -100,13 +100,7 @@ pub fn to_input(chord: KeyChord) -> Input {
 }
 
 pub fn text_label(t: TextField) -> &'static str {
-    match t {
-        TextField::Name => "Plan name",
-        TextField::Client => "Client",
-        TextField::Currency => "Currency",
-        TextField::InfraName(_) => "Line name",
-        TextField::EmbeddingId => "Embedding model",
-    }
+    t.input().spec().label
 }
 
 pub fn text_value(s: &Scenario, t: TextField) -> String {

@@ -127,7 +127,7 @@ pub fn check_embedding(e: &CatalogEmbedding) -> Vec<Invalid> {
         out.extend(
             validate(&plan)
                 .into_iter()
-                .filter(|p| p.path == "retrieval.embedding.per_mtok")
+                .filter(|p| p.path == super::fields::PlanField::EmbeddingPrice.spec().path)
                 .map(|mut p| {
                     p.path = path.into();
                     p

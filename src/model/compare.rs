@@ -3,7 +3,7 @@
 
 pub use super::headline::{Delta, Figure};
 
-use super::fields::{Field, Section};
+use super::fields::{Field, Section, TextInput};
 use super::pricing::Pricing;
 use super::projection::Projection;
 use super::scenario::{Reviewers, Scenario};
@@ -46,24 +46,22 @@ fn inputs(s: &Scenario) -> Vec<Input> {
         field: None,
         value: InputValue::Text(value),
     };
-    v.push(text("currency", "Currency", s.currency.clone()));
+    let input = |input: TextInput, value: String| text(input.path(), input.spec().label, value);
+    v.push(input(TextInput::Currency, s.currency.clone()));
     let ids: Vec<&str> = s.models.iter().map(|m| m.id.as_str()).collect();
     v.push(text("models", "Models in the mix", ids.join(", ")));
-    v.push(text(
-        "retrieval.enabled",
-        "Retrieval",
+    v.push(input(
+        TextInput::Retrieval,
         if s.retrieval.enabled { "on" } else { "off" }.into(),
     ));
     if s.retrieval.enabled {
-        v.push(text(
-            "retrieval.embedding.id",
-            "Embedding model",
+        v.push(input(
+            TextInput::EmbeddingId,
             s.retrieval.embedding.id.clone(),
         ));
     }
-    v.push(text(
-        "oversight.reviewers",
-        "Reviewer staffing",
+    v.push(input(
+        TextInput::Staffing,
         match s.oversight.reviewers {
             Reviewers::Auto => "Auto".into(),
             Reviewers::Fixed(_) => "Fixed".into(),

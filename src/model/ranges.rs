@@ -121,7 +121,7 @@ pub fn follow_values(s: &mut Scenario, origins: &mut Vec<UncertainRange>) -> Vec
 mod tests {
     use super::*;
     use crate::model::UncertainRange;
-    use crate::model::fields::PlanField;
+    use crate::model::fields::{PlanField, TextInput};
     use crate::model::scenario::Reviewers;
 
     fn plan() -> Scenario {
@@ -139,7 +139,7 @@ mod tests {
         );
         s.risk.cost_per_uncaught_error = 18.0;
         s.uncertainty = vec![UncertainRange {
-            field: "risk.cost_per_uncaught_error".into(),
+            field: PlanField::CostPerError.spec().path.into(),
             low: 10.0,
             high: 40.0,
         }];
@@ -185,7 +185,7 @@ mod tests {
         s.uncertainty.insert(
             0,
             UncertainRange {
-                field: "oversight.reviewers".into(),
+                field: TextInput::Staffing.path().into(),
                 low: 1.0,
                 high: 3.0,
             },
@@ -198,10 +198,10 @@ mod tests {
         assert_eq!(
             follow_values(&mut s, &mut Vec::new()),
             [Followed::Dropped {
-                path: "oversight.reviewers".into()
+                path: TextInput::Staffing.path().into()
             }]
         );
         assert_eq!(s.uncertainty.len(), 1);
-        assert_eq!(s.uncertainty[0].field, "risk.cost_per_uncaught_error");
+        assert_eq!(s.uncertainty[0].field, PlanField::CostPerError.spec().path);
     }
 }

@@ -130,7 +130,15 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                     Reviewers::Auto => "Auto (staffed to the review load)",
                     Reviewers::Fixed(_) => "Fixed team",
                 };
-                push("Oversight", "Reviewer staffing".into(), v.into(), None);
+                push(
+                    "Oversight",
+                    crate::model::fields::TextInput::Staffing
+                        .spec()
+                        .label
+                        .into(),
+                    v.into(),
+                    None,
+                );
             }
             _ => {}
         }

@@ -49,7 +49,7 @@ fn is_price(path: &str) -> bool {
         && path
             .split_once("].pricing.")
             .is_some_and(|(_, f)| PRICES.iter().any(|p| f.starts_with(p)));
-    model_price || path == "retrieval.embedding.per_mtok"
+    model_price || path == crate::model::fields::PlanField::EmbeddingPrice.spec().path
 }
 
 fn add(groups: &mut Vec<Group>, source: &str, confidence: Confidence, input: String) {

@@ -189,7 +189,13 @@ mod tests {
 
     #[test]
     fn finds_a_nested_field() {
-        assert_eq!(locate(TEXT, "workload.days_per_month"), Some((3, 14)));
+        assert_eq!(
+            locate(
+                TEXT,
+                crate::model::fields::PlanField::DaysPerMonth.spec().path
+            ),
+            Some((3, 14))
+        );
     }
 
     #[test]
@@ -200,7 +206,10 @@ mod tests {
 
     #[test]
     fn a_missing_field_has_no_position() {
-        assert_eq!(locate(TEXT, "risk.error_rate_pct"), None);
+        assert_eq!(
+            locate(TEXT, crate::model::fields::PlanField::ErrorRate.spec().path),
+            None
+        );
         assert_eq!(locate(TEXT, "models[5].id"), None);
     }
 }

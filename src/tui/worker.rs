@@ -198,7 +198,10 @@ mod tests {
         let mut plan = crate::store::plans::load_template(t, &catalog).unwrap();
         let v = plan.workload.requests_per_day;
         plan.uncertainty.push(crate::model::UncertainRange {
-            field: "workload.requests_per_day".into(),
+            field: crate::model::fields::PlanField::RequestsPerDay
+                .spec()
+                .path
+                .into(),
             low: v * 0.5,
             high: v * 1.5,
         });

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::theme::Theme;
 use crate::app::rows::{Group, Row, TextField, Toggle};
 use crate::app::{App, Focus, Mode};
-use crate::model::fields::{Field, Section};
+use crate::model::fields::{Field, Section, TextInput};
 use crate::model::{Pricing, Reviewers};
 use crate::report::format::{field_value, number, pct};
 
@@ -176,21 +176,18 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             spread(indent, label.to_string(), value, width, theme)
         }
         Row::Text(t) => {
-            let (label, value, indent) = match t {
-                TextField::Name => ("Name", plan.name.clone(), 2),
-                TextField::Client => ("Client", plan.client.clone(), 2),
-                TextField::Currency => ("Currency", plan.currency.clone(), 2),
-                TextField::EmbeddingId => (
-                    if width < NARROW {
-                        "Embeddings"
-                    } else {
-                        "Embedding model"
-                    },
-                    plan.retrieval.embedding.id.clone(),
-                    2,
-                ),
+            let spec = t.input().spec();
+            let label = if width < NARROW {
+                spec.short_label
+            } else {
+                spec.row_label
+            };
+            let (value, indent) = match t {
+                TextField::Name => (plan.name.clone(), 2),
+                TextField::Client => (plan.client.clone(), 2),
+                TextField::Currency => (plan.currency.clone(), 2),
+                TextField::EmbeddingId => (plan.retrieval.embedding.id.clone(), 2),
                 TextField::InfraName(i) => (
-                    "◆",
                     plan.infrastructure
                         .get(i)
                         .map(|x| x.name.clone())
@@ -257,10 +254,13 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             };
             spread(
                 2,
-                if width < NARROW {
-                    "Staffing"
-                } else {
-                    "Reviewer staffing"
+                {
+                    let spec = TextInput::Staffing.spec();
+                    if width < NARROW {
+                        spec.short_label
+                    } else {
+                        spec.row_label
+                    }
                 }
                 .into(),
                 vec![Span::styled(v, theme.value())],

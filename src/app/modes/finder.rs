@@ -8,10 +8,11 @@ use ratatui_textarea::TextArea;
 
 use super::super::cursor::{ListCursor, Move};
 use super::super::keymap::{Described, Dialog, Key, Keymap, bar, k};
-use super::super::rows::{self, Row, TextField, Toggle};
+use super::super::rows::{self, Row, Toggle};
 use super::super::{App, text};
 use super::{LIST_PAGE, Outcome};
 use crate::app::keymap::KeyChord;
+use crate::model::fields::TextInput;
 
 /// One input the finder can reach.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +21,7 @@ pub struct Item {
     /// "Maintenance rate", "gpt-5.4-mini: share of traffic".
     pub label: String,
     pub section: &'static str,
-    /// Where it is in the plan file ("build.maintenance_pct").
+    /// Where it is in the plan file (`FieldSpec::path`).
     pub path: String,
 }
 
@@ -164,21 +165,12 @@ pub fn items(app: &App) -> Vec<Item> {
             let (label, path) = match row {
                 Row::Heading(_) | Row::Info(_) | Row::Gpus(_) => return None,
                 Row::Field(f) => (app.field_label(f), f.path()),
-                Row::Text(t) => {
-                    let path = match t {
-                        TextField::Name => "name".to_string(),
-                        TextField::Client => "client".to_string(),
-                        TextField::Currency => "currency".to_string(),
-                        TextField::InfraName(i) => format!("infrastructure[{i}].name"),
-                        TextField::EmbeddingId => "retrieval.embedding.id".to_string(),
-                    };
-                    (text::text_label(t).to_string(), path)
-                }
+                Row::Text(t) => (text::text_label(t).to_string(), t.path()),
                 Row::Toggle(Toggle::Retrieval) => ("Retrieval on/off".into(), "retrieval".into()),
-                Row::Toggle(Toggle::Reviewers) => (
-                    "Reviewer staffing (Auto/Fixed)".into(),
-                    "oversight.reviewers".into(),
-                ),
+                Row::Toggle(Toggle::Reviewers) => {
+                    let spec = TextInput::Staffing.spec();
+                    (format!("{} (Auto/Fixed)", spec.label), spec.path.into())
+                }
                 Row::Model(i) => (
                     format!(
                         "Model {}",
@@ -203,33 +195,21 @@ mod tests {
     use super::*;
     use crate::model::fields::Field;
 
-    fn item(label: &str, path: &str, row: Row) -> Item {
+    fn item(label: &str, f: Field) -> Item {
         Item {
-            row,
+            row: Row::Field(f),
             label: label.into(),
             section: "S",
-            path: path.into(),
+            path: f.path(),
         }
     }
 
     #[test]
     fn the_best_label_match_comes_first_and_non_matches_are_dropped() {
         let items = vec![
-            item(
-                "Requests per day",
-                "workload.requests_per_day",
-                Row::Field(Field::RequestsPerDay),
-            ),
-            item(
-                "Maintenance rate",
-                "build.maintenance_pct",
-                Row::Field(Field::MaintenancePct),
-            ),
-            item(
-                "Monthly growth",
-                "workload.monthly_growth_pct",
-                Row::Field(Field::MonthlyGrowth),
-            ),
+            item("Requests per day", Field::RequestsPerDay),
+            item("Maintenance rate", Field::MaintenancePct),
+            item("Monthly growth", Field::MonthlyGrowth),
         ];
         assert_eq!(ranked(&items, "maint"), vec![1]);
         assert_eq!(ranked(&items, "")[..], [0, 1, 2]);

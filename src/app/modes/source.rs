@@ -268,10 +268,8 @@ mod tests {
             Some("models[1].pricing.input_per_mtok")
         );
         assert_eq!(p("models[12].x").as_deref(), Some("models[11].x"));
-        assert_eq!(
-            p("workload.requests_per_day").as_deref(),
-            Some("workload.requests_per_day")
-        );
+        let plan_wide = crate::model::fields::PlanField::RequestsPerDay.spec().path;
+        assert_eq!(p(plan_wide).as_deref(), Some(plan_wide));
         assert_eq!(
             p("infrastructure[2].monthly").as_deref(),
             Some("infrastructure[2].monthly")

@@ -3,7 +3,7 @@
 //! to chase after a discovery call.
 
 use super::sensitivity::{TORNADO_PCT, sensitivity};
-use crate::model::fields::Field;
+use crate::model::fields::{Field, TextInput};
 use crate::model::scenario::{Confidence, Scenario, Source};
 
 /// One input still to ask about.
@@ -24,8 +24,13 @@ pub struct FollowUp {
 /// (`risk.error_costs`).
 pub fn source_for<'a>(plan: &'a Scenario, path: &str) -> Option<&'a Source> {
     plan.sources.iter().find(|s| s.field == path).or_else(|| {
-        path.starts_with("risk.error_costs[")
-            .then(|| plan.sources.iter().find(|s| s.field == "risk.error_costs"))
+        path.strip_prefix(TextInput::ErrorCosts.path())
+            .is_some_and(|tier| tier.starts_with('['))
+            .then(|| {
+                plan.sources
+                    .iter()
+                    .find(|s| s.field == TextInput::ErrorCosts.path())
+            })
             .flatten()
     })
 }

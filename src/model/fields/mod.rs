@@ -145,10 +145,12 @@ mod lines;
 mod model;
 mod plan;
 mod read;
+mod text;
 
 pub use lines::{InfraField, TierField};
 pub use model::ModelField;
 pub use plan::PlanField;
+pub use text::{TextInput, TextSpec};
 
 /// A typed value as a whole count for a `u32` field (the range was checked).
 /// The nearest whole number (a Monte Carlo draw of 4.7 months is 5, not 4).

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Checker, show};
-use crate::model::fields::Field;
+use crate::model::fields::{Field, PlanField, TextInput};
 use crate::model::inert::every_model_rated;
 use crate::model::projection::base_error_rate;
 use crate::model::scenario::Scenario;
@@ -21,7 +21,7 @@ pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
 /// (`risk.error_costs`, a list rather than a number).
 pub fn source_paths(s: &Scenario) -> Vec<String> {
     let mut paths: Vec<String> = Field::all(s).into_iter().map(|f| f.path()).collect();
-    paths.push("risk.error_costs".to_string());
+    paths.push(TextInput::ErrorCosts.path().to_string());
     paths
 }
 
@@ -98,7 +98,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
         ));
     }
     if !r.error_costs.is_empty()
-        && let Some(i) = ranged(s, "risk.cost_per_uncaught_error")
+        && let Some(i) = ranged(s, PlanField::CostPerError.spec().path)
     {
         out.push(format!(
             "uncertainty[{i}] ranges risk.cost_per_uncaught_error, which the severity tiers (risk.error_costs) replace: the range changes nothing; range the tiers' costs instead (e.g. \"risk.error_costs[0].cost\")"
@@ -112,7 +112,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
                 show(base_error_rate(s))
             ));
         }
-        if let Some(i) = ranged(s, "risk.error_rate_pct") {
+        if let Some(i) = ranged(s, PlanField::ErrorRate.spec().path) {
             out.push(format!(
                 "uncertainty[{i}] ranges risk.error_rate_pct, which every model's own error_rate_pct replaces: the range changes nothing; range the models' rates instead (e.g. \"models[0].error_rate_pct\")"
             ));

@@ -287,7 +287,9 @@ pub fn resolve_prices(
         match catalog.embedding(&emb.id) {
             Some(entry) => emb.per_mtok = Some(entry.per_mtok),
             None => {
-                let path = "retrieval.embedding.id".to_string();
+                let path = crate::model::fields::TextInput::EmbeddingId
+                    .path()
+                    .to_string();
                 problems.push(Problem::new(
                     locate(text, &path),
                     Some(path.clone()),
