@@ -12,7 +12,6 @@
 
 use super::pricing::{ApiPricing, LongContext, Pricing, SelfHostedPricing};
 use super::scenario::{ErrorCost, InfraItem, ModelEntry, Reviewers, Scenario};
-use super::validate::Range;
 
 /// The groups inputs are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,11 +143,13 @@ pub enum Field {
 mod lines;
 mod model;
 mod plan;
+mod range;
 mod read;
 
 pub use lines::{InfraField, TierField};
 pub use model::ModelField;
 pub use plan::PlanField;
+pub use range::{Bounds, Range, SMALLEST, bound};
 
 /// A typed value as a whole count for a `u32` field (the range was checked).
 /// The nearest whole number (a Monte Carlo draw of 4.7 months is 5, not 4).
