@@ -24,10 +24,13 @@ keys! {
     }
 }
 
-/// A plan-wide spec: `get` and `set` ignore the index.
+/// A plan-wide spec: `get` and `set` ignore the index. `plan!(whole …)` is
+/// an input kept as a whole count (`u32`) in the plan.
 macro_rules! plan {
-    ($path:literal, $label:literal, $short:literal, $unit:literal, $section:ident,
-     $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr) => {
+    (whole $($rest:tt)*) => { plan!(@ f64::from, whole, $($rest)*) };
+    ($path:literal $($rest:tt)*) => { plan!(@ f64::from, std::convert::identity, $path $($rest)*) };
+    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:literal,
+     $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr) => {
         FieldSpec {
             path: $path,
             label: $label,
@@ -37,9 +40,9 @@ macro_rules! plan {
             section: Section::$section,
             range: Range::$range,
             step: $step,
-            get: |$s, _| Some($slot),
+            get: |$s, _| Some($from($slot)),
             set: |$s, _, v| {
-                $slot = v;
+                $slot = $to(v);
                 true
             },
             falls_back: never,

@@ -26,23 +26,17 @@ pub(super) const MAINTENANCE_PCT: FieldSpec = plan!(
     |s| s.build.maintenance_pct_per_year
 );
 
-pub(super) const BUILD_MONTHS: FieldSpec = FieldSpec {
-    path: "build.months",
-    label: "Months of building",
-    short_label: "Build months",
-    unit: "months",
-    help: "Months of building before go-live; month 1 is the first live month.",
-    section: Section::Build,
-    range: Range::WholeMonths,
-    step: WHOLE,
-    get: |s, _| Some(s.build.months as f64),
-    set: |s, _, v| {
-        s.build.months = whole(v);
-        true
-    },
-    falls_back: never,
-    fallback_note: "",
-};
+pub(super) const BUILD_MONTHS: FieldSpec = plan!(
+    whole "build.months",
+    "Months of building",
+    "Build months",
+    "months",
+    Build,
+    WholeMonths,
+    WHOLE,
+    "Months of building before go-live; month 1 is the first live month.",
+    |s| s.build.months
+);
 
 pub(super) const REVIEW_PCT: FieldSpec = plan!(
     "oversight.review_pct",
@@ -284,20 +278,14 @@ pub(super) const DISCOUNT_RATE: FieldSpec = plan!(
     |s| s.value.discount_rate_pct_per_year
 );
 
-pub(super) const HORIZON: FieldSpec = FieldSpec {
-    path: "horizon_months",
-    label: "Horizon",
-    short_label: "Horizon",
-    unit: "months",
-    help: "Months the projection and its totals cover.",
-    section: Section::Horizon,
-    range: Range::Horizon,
-    step: WHOLE,
-    get: |s, _| Some(s.horizon_months as f64),
-    set: |s, _, v| {
-        s.horizon_months = whole(v);
-        true
-    },
-    falls_back: never,
-    fallback_note: "",
-};
+pub(super) const HORIZON: FieldSpec = plan!(
+    whole "horizon_months",
+    "Horizon",
+    "Horizon",
+    "months",
+    Horizon,
+    Horizon,
+    WHOLE,
+    "Months the projection and its totals cover.",
+    |s| s.horizon_months
+);

@@ -38,23 +38,17 @@ pub(super) const MONTHLY_GROWTH: FieldSpec = plan!(
     |s| s.workload.monthly_growth_pct
 );
 
-pub(super) const RAMP_MONTHS: FieldSpec = FieldSpec {
-    path: "workload.ramp_months",
-    label: "Adoption ramp",
-    short_label: "Ramp",
-    unit: "months",
-    help: "Months after go-live until every user is on board (0 = all from month 1).",
-    section: Section::Volume,
-    range: Range::WholeMonths,
-    step: WHOLE,
-    get: |s, _| Some(s.workload.ramp_months as f64),
-    set: |s, _, v| {
-        s.workload.ramp_months = whole(v);
-        true
-    },
-    falls_back: never,
-    fallback_note: "",
-};
+pub(super) const RAMP_MONTHS: FieldSpec = plan!(
+    whole "workload.ramp_months",
+    "Adoption ramp",
+    "Ramp",
+    "months",
+    Volume,
+    WholeMonths,
+    WHOLE,
+    "Months after go-live until every user is on board (0 = all from month 1).",
+    |s| s.workload.ramp_months
+);
 
 pub(super) const RAMP_START_PCT: FieldSpec = plan!(
     "workload.ramp_start_pct",
