@@ -122,11 +122,7 @@ impl App {
     /// The month the active plan starts: its own `start`, else this month
     /// (`model::prices::plan_start`); without a clock (tests) only its own.
     pub fn plan_start(&self) -> Option<crate::model::prices::YearMonth> {
-        let plan = &self.doc().plan;
-        match self.start_default {
-            Some(today) => Some(crate::model::prices::plan_start(plan, today)),
-            None => crate::model::prices::own_start(plan),
-        }
+        session::start_of(&self.doc().plan, self.start_default)
     }
 
     /// Sets "this month" and says what has changed about the plan's prices.

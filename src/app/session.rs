@@ -39,6 +39,15 @@ pub const BAND_SEED: u64 = crate::model::analysis::uncertainty::SEED;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocId(pub u64);
 
+/// The month `plan` starts: its own `start`, else `today`
+/// (`model::prices::plan_start`); without a clock (tests) only its own.
+pub fn start_of(plan: &Scenario, today: Option<YearMonth>) -> Option<YearMonth> {
+    match today {
+        Some(today) => Some(crate::model::prices::plan_start(plan, today)),
+        None => crate::model::prices::own_start(plan),
+    }
+}
+
 /// The band of `plan` (what the worker thread runs; `None` without ranges).
 pub fn analyse(plan: &Scenario) -> Option<Simulation> {
     (!plan.uncertainty.is_empty()).then(|| simulate(plan, BAND_DRAWS, BAND_SEED))
@@ -274,10 +283,7 @@ impl Session {
                 d.figures_of = Some(doc.revision);
                 d.computations += 1;
             }
-            let start = match start_default {
-                Some(today) => Some(crate::model::prices::plan_start(&doc.plan, today)),
-                None => crate::model::prices::own_start(&doc.plan),
-            };
+            let start = start_of(&doc.plan, start_default);
             if d.prices_of != Some((doc.revision, start)) {
                 d.price_changes = crate::model::prices::snapshot_changes(&doc.plan, catalog, start);
                 (d.retirements, d.ended_prices) = match start {

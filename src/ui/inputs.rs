@@ -14,7 +14,7 @@ use crate::model::{Pricing, Reviewers};
 use crate::report::format::{field_value, number, pct};
 
 /// The industry range of yearly maintenance, as a share of the build cost.
-pub const MAINTENANCE_RANGE: (f64, f64) = (15.0, 25.0);
+pub use crate::model::headline::UPKEEP_RANGE_PCT as MAINTENANCE_RANGE;
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Inputs && matches!(app.mode, Mode::Normal);

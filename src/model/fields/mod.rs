@@ -12,7 +12,6 @@
 
 use super::pricing::{ApiPricing, LongContext, Pricing, SelfHostedPricing};
 use super::scenario::{ErrorCost, InfraItem, ModelEntry, Reviewers, Scenario};
-use super::validate::Range;
 
 /// The groups inputs are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,12 +143,14 @@ pub enum Field {
 mod lines;
 mod model;
 mod plan;
+mod range;
 mod read;
 mod text;
 
 pub use lines::{InfraField, TierField};
 pub use model::ModelField;
 pub use plan::PlanField;
+pub use range::{Bounds, Range, SMALLEST, bound};
 pub use text::{TextInput, TextSpec};
 
 /// A typed value as a whole count for a `u32` field (the range was checked).

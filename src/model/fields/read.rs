@@ -254,7 +254,7 @@ impl Field {
         let range = self.range();
         match range {
             // Above 0: never step onto 0 (or below it), stop one step above it.
-            _ if range.bounds().lo == crate::model::validate::SMALLEST && v < range.bounds().lo => {
+            _ if range.bounds().lo == super::SMALLEST && v < range.bounds().lo => {
                 range.clamp(match self.step() {
                     Step::Relative { floor, .. } => floor,
                     Step::Absolute(d) => d,

@@ -13,11 +13,10 @@ use super::scenario::{FORMAT_VERSION, Scenario};
 
 mod cross;
 mod overflow;
-mod range;
 
+pub use super::fields::{Bounds, Range, SMALLEST, bound};
 pub use cross::{TIER_SHARE_TOLERANCE, source_paths, warnings};
 pub use overflow::{overflow, range_overflow};
-pub use range::{Bounds, Range, SMALLEST, bound};
 
 use cross::validate_v2;
 

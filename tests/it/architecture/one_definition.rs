@@ -163,7 +163,19 @@ fn plan_start_is_defined_once() {
         ["src/app/mod.rs", "src/model/prices.rs"],
         "{definitions:?}"
     );
-    assert!(source("src/app/mod.rs").contains("prices::plan_start(plan, today)"));
+    // The choice between the plan's own start and today is made once, in
+    // `session::start_of`, which the accessor and the session's refresh call.
+    let choosers: Vec<String> = all_sources()
+        .into_iter()
+        .filter(|(f, text)| {
+            f.starts_with("src/app/")
+                && text.contains("prices::plan_start(")
+                && text.contains("prices::own_start(")
+        })
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(choosers, ["src/app/session.rs"], "{choosers:?}");
+    assert!(source("src/app/mod.rs").contains("session::start_of("));
 }
 
 #[test]

@@ -1,0 +1,106 @@
+//! The table of plan-wide inputs.
+
+use super::*;
+
+// ---------------------------------------------------------------------------
+// The table: one key and one spec per input.
+// ---------------------------------------------------------------------------
+
+keys! {
+    /// An input of the plan as a whole.
+    PlanField {
+        RequestsPerDay, DaysPerMonth, MonthlyGrowth, RampMonths, RampStartPct,
+        CallsPerRequest, InputTokens, OutputTokens, ReasoningTokens, CachedInput, BatchShare,
+        Overhead,
+        EmbeddingPrice, CorpusTokens, RefreshPct, QueryTokens, SearchesPerRequest,
+        VectorDbMonthly, VectorDbPerMillion, RerankPerThousand,
+        BuildCost, MaintenancePct, BuildMonths,
+        ReviewPct, MinutesPerReview, FixedReviewers, ReviewerAnnualCost, ProductiveHours,
+        OwnerFte, OwnerAnnualCost,
+        ErrorRate, CatchRate, CostPerError, DriftPerMonth,
+        UpdatesPerYear, RetuneCost, PriceChange,
+        MinutesSaved, LabourHourly, BaselineErrorRate, Realization, DiscountRate,
+        Horizon,
+    }
+}
+
+/// A plan-wide spec: `get` and `set` ignore the index. `plan!(whole …)` is
+/// an input kept as a whole count (`u32`) in the plan.
+macro_rules! plan {
+    (whole $($rest:tt)*) => { plan!(@ f64::from, whole, $($rest)*) };
+    ($path:literal $($rest:tt)*) => { plan!(@ f64::from, std::convert::identity, $path $($rest)*) };
+    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:literal,
+     $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr) => {
+        FieldSpec {
+            path: $path,
+            label: $label,
+            short_label: $short,
+            unit: $unit,
+            help: $help,
+            section: Section::$section,
+            range: Range::$range,
+            step: $step,
+            get: |$s, _| Some($from($slot)),
+            set: |$s, _, v| {
+                $slot = $to(v);
+                true
+            },
+            falls_back: never,
+            fallback_note: "",
+        }
+    };
+}
+
+mod running;
+mod usage;
+
+impl PlanField {
+    pub fn spec(self) -> FieldSpec {
+        use PlanField::*;
+        match self {
+            RequestsPerDay => usage::REQUESTS_PER_DAY,
+            DaysPerMonth => usage::DAYS_PER_MONTH,
+            MonthlyGrowth => usage::MONTHLY_GROWTH,
+            RampMonths => usage::RAMP_MONTHS,
+            RampStartPct => usage::RAMP_START_PCT,
+            CallsPerRequest => usage::CALLS_PER_REQUEST,
+            InputTokens => usage::INPUT_TOKENS,
+            OutputTokens => usage::OUTPUT_TOKENS,
+            ReasoningTokens => usage::REASONING_TOKENS,
+            CachedInput => usage::CACHED_INPUT,
+            BatchShare => usage::BATCH_SHARE,
+            Overhead => usage::OVERHEAD,
+            EmbeddingPrice => usage::EMBEDDING_PRICE,
+            CorpusTokens => usage::CORPUS_TOKENS,
+            RefreshPct => usage::REFRESH_PCT,
+            QueryTokens => usage::QUERY_TOKENS,
+            SearchesPerRequest => usage::SEARCHES_PER_REQUEST,
+            VectorDbMonthly => usage::VECTOR_DB_MONTHLY,
+            VectorDbPerMillion => usage::VECTOR_DB_PER_MILLION,
+            RerankPerThousand => usage::RERANK_PER_THOUSAND,
+            BuildCost => running::BUILD_COST,
+            MaintenancePct => running::MAINTENANCE_PCT,
+            BuildMonths => running::BUILD_MONTHS,
+            ReviewPct => running::REVIEW_PCT,
+            MinutesPerReview => running::MINUTES_PER_REVIEW,
+            FixedReviewers => running::FIXED_REVIEWERS,
+            ReviewerAnnualCost => running::REVIEWER_ANNUAL_COST,
+            ProductiveHours => running::PRODUCTIVE_HOURS,
+            OwnerFte => running::OWNER_FTE,
+            OwnerAnnualCost => running::OWNER_ANNUAL_COST,
+            ErrorRate => running::ERROR_RATE,
+            CatchRate => running::CATCH_RATE,
+            CostPerError => running::COST_PER_ERROR,
+            DriftPerMonth => running::DRIFT_PER_MONTH,
+            UpdatesPerYear => running::UPDATES_PER_YEAR,
+            RetuneCost => running::RETUNE_COST,
+            PriceChange => running::PRICE_CHANGE,
+            MinutesSaved => running::MINUTES_SAVED,
+            LabourHourly => running::LABOUR_HOURLY,
+            BaselineErrorRate => running::BASELINE_ERROR_RATE,
+            Realization => running::REALIZATION,
+            DiscountRate => running::DISCOUNT_RATE,
+            Horizon => running::HORIZON,
+        }
+    }
+}
