@@ -321,7 +321,7 @@ impl App {
             A::DecreaseBig => self.step(-1.0, 10.0),
             A::Double => self.scale(2.0),
             A::Halve => self.scale(0.5),
-            A::Find => self.mode = Mode::Finder(super::finder::FinderState::new(self)),
+            A::Find => self.switch_to(Mode::Finder(super::finder::FinderState::new(self))),
             A::JumpSection => {}
             A::Activate => self.activate(),
             A::ToggleSection => self.toggle_section(),
@@ -352,7 +352,7 @@ impl App {
             A::PrevPlan => self.switch_plan(-1),
             A::NextPlan => self.switch_plan(1),
             A::ClosePlan => return self.guard(Pending::Close(self.session.active_id())),
-            A::NewFromExample => self.mode = Mode::Examples(Default::default()),
+            A::NewFromExample => self.switch_to(Mode::Examples(Default::default())),
             A::Notes => self.open_notes(),
             A::PickModel => {
                 // The model under the cursor: its mix line, or any of its
