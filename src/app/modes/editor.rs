@@ -167,7 +167,8 @@ const GLOBAL: &[Binding<A>] = &[
     (k(Key::BackTab), A::SwitchFocus),
 ];
 
-const INPUTS: &[Binding<A>] = &[
+/// Moving the cursor (inputs) or scrolling (table): the same keys in both panes.
+const MOVE: &[Binding<A>] = &[
     (k(Key::Up), A::Move(Move::Up)),
     (KeyChord::ch('k'), A::Move(Move::Up)),
     (k(Key::Down), A::Move(Move::Down)),
@@ -176,6 +177,9 @@ const INPUTS: &[Binding<A>] = &[
     (k(Key::PageDown), A::Move(Move::PageDown)),
     (k(Key::Home), A::Move(Move::Top)),
     (k(Key::End), A::Move(Move::Bottom)),
+];
+
+const INPUTS: &[Binding<A>] = &[
     (k(Key::Right), A::Increase),
     (KeyChord::ch('l'), A::Increase),
     (k(Key::Left), A::Decrease),
@@ -225,20 +229,12 @@ const INPUTS: &[Binding<A>] = &[
 ];
 
 const TABLE: &[Binding<A>] = &[
-    (k(Key::Up), A::Move(Move::Up)),
-    (KeyChord::ch('k'), A::Move(Move::Up)),
-    (k(Key::Down), A::Move(Move::Down)),
-    (KeyChord::ch('j'), A::Move(Move::Down)),
-    (k(Key::PageUp), A::Move(Move::PageUp)),
-    (k(Key::PageDown), A::Move(Move::PageDown)),
-    (k(Key::Home), A::Move(Move::Top)),
-    (k(Key::End), A::Move(Move::Bottom)),
     (k(Key::Esc), A::SwitchFocus),
 ];
 
 /// The inputs pane focused: its keys, then those that work anywhere.
 pub const INPUTS_KEYS: Keymap<A> = Keymap {
-    tables: &[INPUTS, GLOBAL],
+    tables: &[MOVE, INPUTS, GLOBAL],
     any_key: None,
     bar: &[
         bar_as(A::Decrease, "←/→", "adjust"),
@@ -258,7 +254,7 @@ pub const INPUTS_KEYS: Keymap<A> = Keymap {
 
 /// The monthly table focused: movement scrolls it.
 pub const TABLE_KEYS: Keymap<A> = Keymap {
-    tables: &[TABLE, GLOBAL],
+    tables: &[MOVE, TABLE, GLOBAL],
     any_key: None,
     bar: &[
         bar_as(A::Move(Move::Up), "↑/↓", "scroll"),
