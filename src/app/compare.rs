@@ -87,13 +87,13 @@ impl App {
             self.selected = p;
             self.scroll_into_view();
         }
-        self.mode = Mode::Edit(EditState {
+        self.switch_to(Mode::Edit(EditState {
             target: EditTarget::Text(TextField::Name),
             // Selected, as every editor opens: typing replaces the proposed
             // name, ←/→ keep it to edit.
             input: text::selected_line(&name),
             error: None,
-        });
+        }));
         self.say(
             StatusKind::Info,
             "variant made — name it, edit it, c compares, < > switch plans",
@@ -110,7 +110,7 @@ impl App {
             );
             return Vec::new();
         }
-        self.mode = Mode::Browser(BrowserState::compare_with());
+        self.switch_to(Mode::Browser(BrowserState::compare_with()));
         vec![self.scan_plans()]
     }
 
@@ -312,7 +312,7 @@ impl App {
             }
         }
         if self.session.len() < 2 && matches!(self.mode, Mode::Compare(_)) {
-            self.mode = Mode::Normal;
+            self.switch_to(Mode::Normal);
         }
         self.refresh_comparison();
         self.say(StatusKind::Info, format!("closed {name:?}"));
@@ -327,14 +327,14 @@ impl App {
             );
             return;
         }
-        self.mode = Mode::Compare(CompareState {
+        self.switch_to(Mode::Compare(CompareState {
             baseline: 0,
             focus: self.session.active_index(),
             page: 0,
             chart: false,
             scroll: ListCursor::default(),
             differences: Vec::new(),
-        });
+        }));
         self.refresh_comparison_in_view();
     }
 

@@ -61,7 +61,7 @@ impl App {
                 } else if asking {
                     // The question open is about an older version: asked
                     // again about this one.
-                    self.mode = Mode::Normal;
+                    self.switch_to(Mode::Normal);
                     None
                 } else if !matches!(self.mode, Mode::Normal) {
                     Some(format!(

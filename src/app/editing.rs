@@ -61,11 +61,11 @@ impl App {
             .map_or(String::new(), |r| {
                 format!("{} – {}", entry::edit_text(r.low), entry::edit_text(r.high))
             });
-        self.mode = Mode::Edit(EditState {
+        self.switch_to(Mode::Edit(EditState {
             target: EditTarget::Range(f),
             input: text::selected_line(&current),
             error: None,
-        });
+        }));
     }
 
     /// The plan's range for a field, if it has one.
@@ -265,20 +265,20 @@ impl App {
             Some(Row::Heading(_)) => self.toggle_section(),
             Some(Row::Field(f)) => {
                 if let Some(v) = f.get(&self.session.active().plan) {
-                    self.mode = Mode::Edit(EditState {
+                    self.switch_to(Mode::Edit(EditState {
                         target: EditTarget::Number(f),
                         input: text::selected_line(&entry::edit_text(v)),
                         error: None,
-                    });
+                    }));
                 }
             }
             Some(Row::Text(t)) => {
                 let current = text::text_value(&self.session.active().plan, t);
-                self.mode = Mode::Edit(EditState {
+                self.switch_to(Mode::Edit(EditState {
                     target: EditTarget::Text(t),
                     input: text::selected_line(&current),
                     error: None,
-                });
+                }));
             }
             Some(Row::Toggle(t)) => self.toggle(t),
             Some(Row::Model(i)) => self.open_picker(PickTarget::Replace(i)),

@@ -33,7 +33,7 @@ impl App {
         if self.at_risk(&then).is_empty() {
             self.proceed(then)
         } else {
-            self.mode = Mode::Confirm(then);
+            self.switch_to(Mode::Confirm(then));
             Vec::new()
         }
     }
@@ -55,7 +55,7 @@ impl App {
         match then {
             Pending::Quit => vec![Effect::Quit],
             Pending::Open(path) if path.as_os_str().is_empty() => {
-                self.mode = Mode::Browser(BrowserState::loading());
+                self.switch_to(Mode::Browser(BrowserState::loading()));
                 vec![self.scan_plans()]
             }
             Pending::Open(path) => vec![Effect::Open(path)],
@@ -166,11 +166,11 @@ impl App {
             (None, Some(own)) => own.clone(),
             (None, None) => PathBuf::from(file),
         };
-        self.mode = Mode::SaveAs(EditState {
+        self.switch_to(Mode::SaveAs(EditState {
             target: EditTarget::Text(TextField::Name),
             input: text::single_line(&suggested.display().to_string()),
             error: None,
-        });
+        }));
     }
 
     pub(super) fn on_saved(
@@ -254,7 +254,7 @@ impl App {
     }
 
     pub(super) fn after_open(&mut self) {
-        self.mode = Mode::Normal;
+        self.switch_to(Mode::Normal);
         self.last_change = None;
         self.table_offset = 0;
         self.refresh();

@@ -62,13 +62,13 @@ impl App {
             }
             None => Vec::new(),
         };
-        self.mode = Mode::Safety(SafetyState {
+        self.switch_to(Mode::Safety(SafetyState {
             question,
             doc,
             theirs,
             theirs_hash: hash,
             differences,
-        });
+        }));
     }
 
     pub(super) fn doc_at(&self, path: &PathBuf) -> Option<usize> {

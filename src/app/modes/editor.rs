@@ -167,7 +167,8 @@ const GLOBAL: &[Binding<A>] = &[
     (k(Key::BackTab), A::SwitchFocus),
 ];
 
-const INPUTS: &[Binding<A>] = &[
+/// Moving the cursor (inputs) or scrolling (table): the same keys in both panes.
+const MOVE: &[Binding<A>] = &[
     (k(Key::Up), A::Move(Move::Up)),
     (KeyChord::ch('k'), A::Move(Move::Up)),
     (k(Key::Down), A::Move(Move::Down)),
@@ -176,6 +177,9 @@ const INPUTS: &[Binding<A>] = &[
     (k(Key::PageDown), A::Move(Move::PageDown)),
     (k(Key::Home), A::Move(Move::Top)),
     (k(Key::End), A::Move(Move::Bottom)),
+];
+
+const INPUTS: &[Binding<A>] = &[
     (k(Key::Right), A::Increase),
     (KeyChord::ch('l'), A::Increase),
     (k(Key::Left), A::Decrease),
@@ -225,20 +229,12 @@ const INPUTS: &[Binding<A>] = &[
 ];
 
 const TABLE: &[Binding<A>] = &[
-    (k(Key::Up), A::Move(Move::Up)),
-    (KeyChord::ch('k'), A::Move(Move::Up)),
-    (k(Key::Down), A::Move(Move::Down)),
-    (KeyChord::ch('j'), A::Move(Move::Down)),
-    (k(Key::PageUp), A::Move(Move::PageUp)),
-    (k(Key::PageDown), A::Move(Move::PageDown)),
-    (k(Key::Home), A::Move(Move::Top)),
-    (k(Key::End), A::Move(Move::Bottom)),
     (k(Key::Esc), A::SwitchFocus),
 ];
 
 /// The inputs pane focused: its keys, then those that work anywhere.
 pub const INPUTS_KEYS: Keymap<A> = Keymap {
-    tables: &[INPUTS, GLOBAL],
+    tables: &[MOVE, INPUTS, GLOBAL],
     any_key: None,
     bar: &[
         bar_as(A::Decrease, "←/→", "adjust"),
@@ -258,7 +254,7 @@ pub const INPUTS_KEYS: Keymap<A> = Keymap {
 
 /// The monthly table focused: movement scrolls it.
 pub const TABLE_KEYS: Keymap<A> = Keymap {
-    tables: &[TABLE, GLOBAL],
+    tables: &[MOVE, TABLE, GLOBAL],
     any_key: None,
     bar: &[
         bar_as(A::Move(Move::Up), "↑/↓", "scroll"),
@@ -321,7 +317,7 @@ impl App {
             A::DecreaseBig => self.step(-1.0, 10.0),
             A::Double => self.scale(2.0),
             A::Halve => self.scale(0.5),
-            A::Find => self.mode = Mode::Finder(super::finder::FinderState::new(self)),
+            A::Find => self.switch_to(Mode::Finder(super::finder::FinderState::new(self))),
             A::JumpSection => {}
             A::Activate => self.activate(),
             A::ToggleSection => self.toggle_section(),
@@ -352,7 +348,7 @@ impl App {
             A::PrevPlan => self.switch_plan(-1),
             A::NextPlan => self.switch_plan(1),
             A::ClosePlan => return self.guard(Pending::Close(self.session.active_id())),
-            A::NewFromExample => self.mode = Mode::Examples(Default::default()),
+            A::NewFromExample => self.switch_to(Mode::Examples(Default::default())),
             A::Notes => self.open_notes(),
             A::PickModel => {
                 // The model under the cursor: its mix line, or any of its

@@ -25,11 +25,11 @@ impl App {
     /// editor), its keys first; closing help returns there.
     pub(crate) fn open_help(&mut self, back: Option<Mode>) {
         let sections = help_sections(self.focus, back.as_ref());
-        self.mode = Mode::Help(HelpState {
+        self.switch_to(Mode::Help(HelpState {
             cursor: ListCursor::default(),
             sections,
             back: back.map(Box::new),
-        });
+        }));
     }
 }
 
@@ -80,7 +80,7 @@ impl HelpState {
             }
             Some(HelpAction::Close) => {
                 if let Some(back) = self.back.take() {
-                    app.mode = *back;
+                    app.switch_to(*back);
                 }
                 Outcome::Close
             }

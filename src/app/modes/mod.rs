@@ -233,6 +233,18 @@ impl App {
         }
     }
 
+    /// The one place the mode changes: every handler that opens, closes or
+    /// puts back a mode goes through here (tests/it/architecture checks it).
+    pub(crate) fn switch_to(&mut self, mode: Mode) {
+        self.mode = mode;
+    }
+
+    /// Takes the mode out to hand it its key or paste, leaving the editor;
+    /// `settle` or `switch_to` puts it (or the one it opened) back.
+    fn take_mode(&mut self) -> Mode {
+        std::mem::replace(&mut self.mode, Mode::Normal)
+    }
+
     /// A key press: the current mode handles it.
     pub(super) fn on_key(&mut self, chord: KeyChord) -> Vec<Effect> {
         // The "terminal too small" notice hides the screen: a key acting on
@@ -247,7 +259,7 @@ impl App {
                 return Vec::new();
             }
         }
-        let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let mut mode = self.take_mode();
         let outcome = match &mut mode {
             Mode::Normal => editor::handle(self, chord),
             Mode::Edit(e) => e.handle(chord, self),
@@ -273,7 +285,7 @@ impl App {
     fn settle(&mut self, mode: Mode, outcome: Outcome) -> Vec<Effect> {
         let keep = |app: &mut App| {
             if matches!(app.mode, Mode::Normal) {
-                app.mode = mode;
+                app.switch_to(mode);
             }
         };
         match outcome {
@@ -296,7 +308,7 @@ impl App {
 
     /// Bracketed paste goes to the text box of the mode, if it has one.
     pub(super) fn on_paste(&mut self, pasted: &str) {
-        let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let mut mode = self.take_mode();
         match &mut mode {
             Mode::Edit(e) | Mode::SaveAs(e) => e.paste(pasted, self),
             Mode::Notes(area) => {
@@ -312,7 +324,7 @@ impl App {
         if let Mode::SaveAs(e) = &mut mode {
             e.error = text_entry::save_as_error(&e.input.lines().join(""));
         }
-        self.mode = mode;
+        self.switch_to(mode);
     }
 
     /// The wheel: three rows in the list of the mode, or in the pane under it.

@@ -23,7 +23,7 @@ impl App {
         );
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        self.mode = Mode::Notes(Box::new(area));
+        self.switch_to(Mode::Notes(Box::new(area)));
     }
 }
 

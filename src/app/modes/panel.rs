@@ -54,18 +54,18 @@ impl App {
     /// `P`: presentation mode; the top five drivers fill in when the
     /// sensitivity arrives (computed once per revision of the plan).
     pub(crate) fn open_present(&mut self) {
-        self.mode = Mode::Present(PresentState {
+        self.switch_to(Mode::Present(PresentState {
             top: Vec::new(),
             computing: true,
-        });
+        }));
     }
 
     /// `B`: where the plan breaks even, as a panel; the findings fill in
     /// when they arrive.
     pub(crate) fn open_breakeven(&mut self) {
-        self.mode = Mode::Breakeven(BreakevenState {
+        self.switch_to(Mode::Breakeven(BreakevenState {
             text: String::new(),
             computing: true,
-        });
+        }));
     }
 }

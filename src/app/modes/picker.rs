@@ -161,7 +161,7 @@ impl App {
         {
             p.cursor.selected = pos;
         }
-        self.mode = Mode::Picker(p);
+        self.switch_to(Mode::Picker(p));
     }
 
     fn assign_model(&mut self, target: PickTarget, k: usize) {

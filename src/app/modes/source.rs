@@ -162,12 +162,12 @@ impl App {
             .map_or((String::new(), Confidence::Medium), |s| {
                 (s.source.clone(), s.confidence)
             });
-        self.mode = Mode::Source(SourceState {
+        self.switch_to(Mode::Source(SourceState {
             field,
             input: text::selected_line(&current),
             confidence,
             error: None,
-        });
+        }));
     }
 
     /// Records (or with `None` removes) the source of an input, undoably.

@@ -62,11 +62,11 @@ impl App {
     /// `t`: opens at once; the swings fill in when the study arrives (at
     /// once when they are known for this revision, or computed inline).
     pub(crate) fn open_tornado(&mut self) {
-        self.mode = Mode::Tornado(TornadoState {
+        self.switch_to(Mode::Tornado(TornadoState {
             swings: Vec::new(),
             cursor: ListCursor::default(),
             computing: true,
-        });
+        }));
     }
 }
 

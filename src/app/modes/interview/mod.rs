@@ -134,7 +134,7 @@ impl App {
     /// Opens the interview at the list of templates. `path` is where the
     /// new plan will be saved (none: Ctrl-S asks).
     pub fn start_interview(&mut self, path: Option<PathBuf>) {
-        self.mode = Mode::Interview(Box::new(InterviewState {
+        self.switch_to(Mode::Interview(Box::new(InterviewState {
             stage: Stage::Pick,
             cursor: ListCursor::default(),
             index: 0,
@@ -148,7 +148,7 @@ impl App {
             path,
             follow_ups: Vec::new(),
             last: None,
-        }));
+        })));
     }
 }
 
