@@ -11,7 +11,7 @@ use crate::app::rows::{Group, Row, TextField, Toggle};
 use crate::app::{App, Focus, Mode};
 use crate::model::fields::{Field, Section};
 use crate::model::{Pricing, Reviewers};
-use crate::report::format::{field_value, number, pct};
+use crate::numbers::{field_value, number, pct};
 
 /// The industry range of yearly maintenance, as a share of the build cost.
 pub const MAINTENANCE_RANGE: (f64, f64) = (15.0, 25.0);
