@@ -5,8 +5,8 @@ use std::hint::black_box;
 use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use runcost::codec::{catalog, parse_plan};
 use runcost::model::{Projection, project, project_into};
-use runcost::store::{catalog, parse_plan};
 
 fn plan(horizon: u32) -> runcost::model::Scenario {
     let text = include_str!("../scenarios/support-assistant.ron");
@@ -88,7 +88,7 @@ fn catalog_import(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("import 4,900-entry price list", |b| {
         b.iter(|| {
-            runcost::store::litellm::import(black_box(&json), &empty, &builtin, None, "2026-11-28")
+            runcost::codec::litellm::import(black_box(&json), &empty, &builtin, None, "2026-11-28")
                 .expect("imports")
         })
     });

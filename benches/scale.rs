@@ -6,11 +6,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use runcost::codec::catalog::{builtin, parse_catalog};
+use runcost::codec::litellm::{import, write_catalog};
+use runcost::codec::parse_plan;
 use runcost::model::pricing::CatalogModel;
 use runcost::model::{ApiPricing, Catalog, ModelEntry, Pricing, SelfHostedPricing, project};
-use runcost::store::catalog::{builtin, parse_catalog};
-use runcost::store::litellm::{import, write_catalog};
-use runcost::store::parse_plan;
 
 const ENTRIES: usize = 100_000;
 const MODELS: usize = 2_000;

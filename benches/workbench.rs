@@ -11,9 +11,10 @@ use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{Analysis, App, Document, Effect, Msg};
+use runcost::codec::catalog;
 use runcost::model::UncertainRange;
 use runcost::model::fields::Field;
-use runcost::store::{catalog, plans};
+use runcost::store::plans;
 use runcost::ui::{self, Theme};
 
 fn start() -> App {

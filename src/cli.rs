@@ -3,10 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::cmd;
-use crate::report::Format;
+use crate::cmd::Failure;
+use crate::cmd::analysis::{BreakevenFormat, SensitivityFormat, SimulateFormat};
+use crate::cmd::catalog::CatalogFormat;
+use crate::cmd::plans::CompareFormat;
+use crate::cmd::report::ReportFormat;
 use crate::store::plans::DEFAULT_TEMPLATE;
 
 pub use crate::cmd::plans::price_warnings;
@@ -41,8 +45,8 @@ runcost report plan.ron --format md > proposal.md\n  runcost report plan.ron --f
     )]
     Report {
         file: PathBuf,
-        #[arg(long, short, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
         /// Project over N months (1–60) instead of the plan's horizon.
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60), allow_negative_numbers = true)]
         months: Option<u32>,
@@ -57,8 +61,8 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// 2 to 4 plan files; the first is the baseline.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        #[arg(long, short, default_value = "table", value_parser = formats(cmd::plans::COMPARE_FORMATS))]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
     },
     /// Which inputs move the TCO most: each moved down and up by --pct.
     Sensitivity {
@@ -66,8 +70,8 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// How far each input moves, in percent of its value (above 0, below 100).
         #[arg(long, default_value_t = crate::model::analysis::sensitivity::TORNADO_PCT, allow_negative_numbers = true)]
         pct: f64,
-        #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::SENSITIVITY_FORMATS))]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = SensitivityFormat::Table)]
+        format: SensitivityFormat,
     },
     /// Monte Carlo over the plan's `uncertainty` ranges: P10/P50/P90 of the TCO
     /// and of each month (same file and seed, same numbers). By default the
@@ -82,8 +86,8 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// The random seed: the same file and seed give the same numbers.
         #[arg(long, default_value_t = crate::model::analysis::uncertainty::SEED, allow_negative_numbers = true)]
         seed: u64,
-        #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::SIMULATE_FORMATS))]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = SimulateFormat::Table)]
+        format: SimulateFormat,
     },
     /// Break-even volumes for self-hosting, the minutes saved needed to pay
     /// back, and the volume a monthly budget holds.
@@ -92,8 +96,8 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// A monthly budget to find the highest daily volume for (≥ 0).
         #[arg(long, allow_negative_numbers = true)]
         budget: Option<f64>,
-        #[arg(long, short, default_value = "table", value_parser = formats(cmd::analysis::BREAKEVEN_FORMATS))]
-        format: Format,
+        #[arg(long, short, value_enum, default_value_t = BreakevenFormat::Table)]
+        format: BreakevenFormat,
     },
     /// Validate plans and print every problem with its file, line and field.
     Check {
@@ -154,49 +158,6 @@ Saved plans keep the prices they were made with until you refresh them."
         #[arg(long)]
         only: Option<String>,
     },
-}
-
-/// The `--format` values a subcommand can really produce, each with what it
-/// contains for that command, so `--help` lists only those and any other
-/// (e.g. `compare --format html`) is refused with exit 2 and the allowed
-/// list, never answered in another format.
-fn formats(
-    allowed: &'static [(&'static str, &'static str)],
-) -> impl clap::builder::TypedValueParser<Value = Format> {
-    use clap::builder::{PossibleValue, TypedValueParser};
-    let values = allowed
-        .iter()
-        .map(|(name, help)| PossibleValue::new(*name).help(*help));
-    clap::builder::PossibleValuesParser::new(values)
-        .map(|name| Format::from_str(&name, false).unwrap_or(Format::Table))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CatalogFormat {
-    Table,
-    Json,
-}
-
-/// How a command failed: bad input (exit 2) or our own fault (exit 1).
-#[derive(Debug)]
-pub enum Failure {
-    Input(String),
-    Internal(String),
-}
-
-impl Failure {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Input(_) => 2,
-            Failure::Internal(_) => 1,
-        }
-    }
-
-    pub fn message(&self) -> &str {
-        match self {
-            Failure::Input(m) | Failure::Internal(m) => m,
-        }
-    }
 }
 
 /// Runs a subcommand. `runcost` without one is handled by the caller.

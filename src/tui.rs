@@ -9,6 +9,7 @@
 mod autosave;
 pub mod effects;
 mod emergency;
+mod error;
 mod input;
 mod interview;
 mod startup;
@@ -18,6 +19,7 @@ pub mod worker;
 pub use autosave::Snapshot;
 pub use emergency::install_panic_hook;
 use emergency::write_all_recovery;
+pub use error::WorkbenchError;
 pub use input::to_msg;
 pub use interview::run_interview;
 pub use startup::{initial_document, prepare};
@@ -81,7 +83,7 @@ enum Input {
     Signal(i32),
     Failed(String),
     /// The autosave thread wrote copies (or could not).
-    Autosave(Result<(), String>),
+    Autosave(Result<(), crate::store::recovery::RecoveryError>),
     /// The analysis worker computed a band or a study (`Msg::Analysed`,
     /// `Msg::Studied`).
     Analysed(Msg),
@@ -91,12 +93,16 @@ enum Input {
 /// SIGINT, it keeps unsaved changes, restores the terminal and exits with
 /// 128 + the signal's number, as a shell expects.
 /// `warnings` (about the user's catalog) become lasting notices.
-pub fn run(file: Option<&Path>, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
+pub fn run(
+    file: Option<&Path>,
+    catalog: Catalog,
+    warnings: Vec<String>,
+) -> Result<(), WorkbenchError> {
     let app = prepare(file, &catalog)?;
     run_app(app, catalog, warnings)
 }
 
-fn run_app(mut app: App, catalog: Catalog, warnings: Vec<String>) -> Result<(), String> {
+fn run_app(mut app: App, catalog: Catalog, warnings: Vec<String>) -> Result<(), WorkbenchError> {
     // The band and the studies are computed by the worker thread, never on
     // the key path.
     app.session.analysis = crate::app::Analysis::Background;
@@ -113,7 +119,7 @@ fn run_app(mut app: App, catalog: Catalog, warnings: Vec<String>) -> Result<(), 
         let _ = told.send(Input::Autosave(result));
     }));
     install_panic_hook(autosave.snapshot());
-    enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    enter().map_err(WorkbenchError::Terminal)?;
     let mut locks = HeldLocks(autosave::Locks::default());
     let result = event_loop(
         &mut app,
@@ -174,11 +180,11 @@ fn event_loop(
     autosave: &mut autosave::Autosave,
     locks: &mut autosave::Locks,
     (tx, rx): (mpsc::Sender<Input>, mpsc::Receiver<Input>),
-) -> Result<Option<i32>, String> {
+) -> Result<Option<i32>, WorkbenchError> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-    let mut terminal: Term = Terminal::new(CrosstermBackend::new(io::stdout()))
-        .map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let mut terminal: Term =
+        Terminal::new(CrosstermBackend::new(io::stdout())).map_err(WorkbenchError::Terminal)?;
 
     let keys = tx.clone();
     let analysed = tx.clone();
@@ -198,7 +204,7 @@ fn event_loop(
     });
     let mut signals =
         signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
-            .map_err(|e| format!("cannot watch signals: {e}"))?;
+            .map_err(WorkbenchError::Signals)?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for s in signals.forever() {
@@ -257,7 +263,7 @@ fn event_loop(
             continue;
         }
         if let Err(e) = terminal.draw(|f| ui::render(f, app, theme)) {
-            break Err(format!("cannot draw: {e}"));
+            break Err(WorkbenchError::Draw(e));
         }
         let Ok(input) = rx.recv() else {
             break Ok(None);
@@ -279,14 +285,13 @@ fn event_loop(
                     pending.push_back(msg);
                 }
             }
-            Input::Autosave(result) => pending.push_back(Msg::Protection(result)),
+            Input::Autosave(result) => {
+                pending.push_back(Msg::Protection(result.map_err(|e| e.to_string())))
+            }
             Input::Analysed(msg) => pending.push_back(msg),
             Input::Failed(e) => {
                 let saved = write_all_recovery(app);
-                break 'outer Err(format!(
-                    "the terminal stopped answering: {e}{}",
-                    saved.map_or(String::new(), |p| format!("; {p}"))
-                ));
+                break 'outer Err(WorkbenchError::Stopped { why: e, saved });
             }
             Input::Signal(SIGTSTP) => {
                 restore();
@@ -312,7 +317,7 @@ fn event_loop(
                     // The old one is not dropped: its drop prints on stderr
                     // when it cannot show the cursor (see `say_on_stderr`).
                     Ok(t) => std::mem::forget(std::mem::replace(&mut terminal, t)),
-                    Err(e) => break Err(format!("cannot reopen the terminal: {e}")),
+                    Err(e) => break Err(WorkbenchError::Reopen(e)),
                 }
             }
             Input::Signal(signal) => {
@@ -348,7 +353,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn app() -> App {
-        let catalog = crate::store::catalog::builtin();
+        let catalog = crate::codec::catalog::builtin();
         let t = crate::store::plans::template(crate::store::plans::DEFAULT_TEMPLATE).unwrap();
         let plan = crate::store::plans::load_template(t, &catalog).unwrap();
         App::new(Document::opened(plan, None), catalog, None)

@@ -189,7 +189,7 @@ impl App {
     }
 
     pub(crate) fn field_text(&self, field: Field, v: f64) -> String {
-        crate::report::format::field_value(field, v, &self.session.active().plan.currency)
+        crate::numbers::field_value(field, v, &self.session.active().plan.currency)
     }
 
     pub(crate) fn step(&mut self, dir: f64, times: f64) {

@@ -8,9 +8,9 @@ use super::{
     App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Mode, Pending, StatusKind,
     slug, text,
 };
+use crate::codec::write_plan;
 use crate::model::{Scenario, validate};
 use crate::store::plans::TEMPLATES;
-use crate::store::write_plan;
 
 impl App {
     /// The plans a pending action would lose changes in.

@@ -8,7 +8,7 @@ impl App {
     /// One range's change, with the input's name when the change named
     /// another one.
     pub(crate) fn followed_text(&self, f: &Followed, what: &str) -> String {
-        let short = |v: f64| crate::report::format::number(v, 6);
+        let short = |v: f64| crate::numbers::number(v, 6);
         let (field, before, after, back) = match f {
             Followed::Widened {
                 field,

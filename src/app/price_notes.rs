@@ -27,7 +27,7 @@ impl App {
     pub fn ended_price_sentences(&self) -> Vec<String> {
         let currency =
             crate::model::currency::snapshot_currency(&self.doc().plan.currency, &self.catalog);
-        let show = |v: f64| crate::report::format::price(v, currency);
+        let show = |v: f64| crate::numbers::price(v, currency);
         self.ended_prices()
             .iter()
             .map(|e| e.sentence(&show, self.today.as_deref()))
@@ -51,7 +51,7 @@ impl App {
             parts.push(format!(
                 "catalog prices changed for {} since this plan was priced (TCO {} if refreshed) — p refreshes",
                 ids.join(", "),
-                crate::report::format::delta(after - before, before, &self.doc().plan.currency)
+                crate::numbers::delta(after - before, before, &self.doc().plan.currency)
             ));
         }
         let retired = self.retired_models();

@@ -2,52 +2,45 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, load_catalog, load_plan, out_width, refuse, rendered};
-use crate::cli::Failure;
+use super::{Failure, emit, emit_data, load_catalog, load_plan, out_width, rendered};
 use crate::model::validate::show;
+use crate::report;
 use crate::report::analysis as ra;
-use crate::report::{self, Format};
 
-/// The `--format` values each analysis writes and what each contains
-/// (`cli` offers only these, with these help texts).
-pub const SENSITIVITY_FORMATS: &[(&str, &str)] = &[
-    (
-        "table",
-        "Text table: each driver's value at −pct and +pct, TCO low, TCO high and swing",
-    ),
-    (
-        "md",
-        "Markdown table of the drivers: TCO low, TCO high and swing",
-    ),
-    (
-        "csv",
-        "One row per input: path, value, low and high value, TCO low, TCO high, swing",
-    ),
-    (
-        "json",
-        "The percentage and every input's swing, plain numbers",
-    ),
-];
-pub const SIMULATE_FORMATS: &[(&str, &str)] = &[
-    (
-        "table",
-        "P10, P50 and P90 of the TCO and of each month's cost",
-    ),
-    (
-        "json",
-        "The same bands and the draws and seed, plain numbers",
-    ),
-];
-pub const BREAKEVEN_FORMATS: &[(&str, &str)] = &[
-    (
-        "table",
-        "Sentences: self-hosting break-even volumes, minutes saved to pay back, the volume a budget holds",
-    ),
-    ("json", "The same findings, plain numbers"),
-];
+/// What `runcost sensitivity --format` writes (clap offers only these, with
+/// these help texts, and refuses any other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SensitivityFormat {
+    /// Text table: each driver's value at −pct and +pct, TCO low, TCO high and swing
+    Table,
+    /// Markdown table of the drivers: TCO low, TCO high and swing
+    Md,
+    /// One row per input: path, value, low and high value, TCO low, TCO high, swing
+    Csv,
+    /// The percentage and every input's swing, plain numbers
+    Json,
+}
+
+/// What `runcost simulate --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SimulateFormat {
+    /// P10, P50 and P90 of the TCO and of each month's cost
+    Table,
+    /// The same bands and the draws and seed, plain numbers
+    Json,
+}
+
+/// What `runcost breakeven --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BreakevenFormat {
+    /// Sentences: self-hosting break-even volumes, minutes saved to pay back, the volume a budget holds
+    Table,
+    /// The same findings, plain numbers
+    Json,
+}
 
 /// `runcost sensitivity FILE [--pct] [--format]`.
-pub fn sensitivity(file: &Path, pct: f64, format: Format) -> Result<(), Failure> {
+pub fn sensitivity(file: &Path, pct: f64, format: SensitivityFormat) -> Result<(), Failure> {
     if !(pct.is_finite() && pct > 0.0 && pct < 100.0) {
         return Err(Failure::Input(format!(
             "--pct {}: must be a percentage above 0 and below 100, e.g. --pct 20",
@@ -58,22 +51,21 @@ pub fn sensitivity(file: &Path, pct: f64, format: Format) -> Result<(), Failure>
     let plan = load_plan(file, &catalog)?;
     let swings = crate::model::analysis::sensitivity::sensitivity(&plan, pct);
     match format {
-        Format::Json => emit_data(&rendered(ra::sensitivity_json(&swings, pct))?),
-        Format::Md => emit_data(&ra::sensitivity_md(&plan, &swings, pct, usize::MAX)),
-        Format::Csv => emit_data(&rendered(ra::sensitivity_csv(&swings))?),
-        Format::Table => emit(&ra::sensitivity_table(
+        SensitivityFormat::Json => emit_data(&rendered(ra::sensitivity_json(&swings, pct))?),
+        SensitivityFormat::Md => emit_data(&ra::sensitivity_md(&plan, &swings, pct, usize::MAX)),
+        SensitivityFormat::Csv => emit_data(&rendered(ra::sensitivity_csv(&swings))?),
+        SensitivityFormat::Table => emit(&ra::sensitivity_table(
             &plan,
             &swings,
             pct,
             usize::MAX,
             out_width(),
         )),
-        Format::Html => Err(refuse("sensitivity", format, SENSITIVITY_FORMATS)),
     }
 }
 
 /// `runcost simulate FILE [--draws] [--seed] [--format]`.
-pub fn simulate(file: &Path, draws: i64, seed: u64, format: Format) -> Result<(), Failure> {
+pub fn simulate(file: &Path, draws: i64, seed: u64, format: SimulateFormat) -> Result<(), Failure> {
     let draws = match usize::try_from(draws) {
         Ok(d) if (1..=1_000_000).contains(&d) => d,
         _ => {
@@ -89,16 +81,13 @@ pub fn simulate(file: &Path, draws: i64, seed: u64, format: Format) -> Result<()
         return Err(Failure::Input(format!(
             "{}: {} of {} draws overflow (a month's cost beyond 1e308), so no P10/P50/P90 can be given; narrow the uncertainty ranges",
             file.display(),
-            report::format::count(sim.overflowed as f64),
-            report::format::count(draws as f64)
+            crate::numbers::count(sim.overflowed as f64),
+            crate::numbers::count(draws as f64)
         )));
     }
     match format {
-        Format::Json => emit_data(&rendered(ra::simulation_json(&sim))?),
-        Format::Table => emit(&ra::simulation_table(&plan, &sim, out_width())),
-        Format::Md | Format::Csv | Format::Html => {
-            Err(refuse("simulate", format, SIMULATE_FORMATS))
-        }
+        SimulateFormat::Json => emit_data(&rendered(ra::simulation_json(&sim))?),
+        SimulateFormat::Table => emit(&ra::simulation_table(&plan, &sim, out_width())),
     }
 }
 
@@ -106,7 +95,7 @@ pub fn simulate(file: &Path, draws: i64, seed: u64, format: Format) -> Result<()
 pub const MAX_BUDGET: f64 = 1e12;
 
 /// `runcost breakeven FILE [--budget] [--format]`.
-pub fn breakeven(file: &Path, budget: Option<f64>, format: Format) -> Result<(), Failure> {
+pub fn breakeven(file: &Path, budget: Option<f64>, format: BreakevenFormat) -> Result<(), Failure> {
     use crate::model::analysis::breakeven as be;
     if let Some(b) = budget.filter(|b| !(b.is_finite() && (0.0..=MAX_BUDGET).contains(b))) {
         return Err(Failure::Input(format!(
@@ -121,16 +110,13 @@ pub fn breakeven(file: &Path, budget: Option<f64>, format: Format) -> Result<(),
     let minutes = be::minutes_to_pay_back(&plan);
     let budget = budget.map(|b| (b, be::volume_for_budget(&plan, b)));
     match format {
-        Format::Json => emit_data(&rendered(crate::report::breakeven::breakeven_json(
+        BreakevenFormat::Json => emit_data(&rendered(crate::report::breakeven::breakeven_json(
             &hosting, minutes, budget,
         ))?),
-        Format::Table => emit(&report::grid::wrap(
+        BreakevenFormat::Table => emit(&report::grid::wrap(
             &crate::report::breakeven::breakeven_text(&plan, &hosting, minutes, budget),
             out_width(),
             "  ",
         )),
-        Format::Md | Format::Csv | Format::Html => {
-            Err(refuse("breakeven", format, BREAKEVEN_FORMATS))
-        }
     }
 }

@@ -2,10 +2,16 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, out_width, rendered, warn};
-use crate::cli::{CatalogFormat, Failure};
+use super::{Failure, emit, emit_data, out_width, rendered, warn};
 use crate::store::catalog as catalog_store;
 use crate::store::{atomic, paths};
+
+/// What `runcost catalog --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CatalogFormat {
+    Table,
+    Json,
+}
 
 /// `runcost catalog [--provider] [--format]`.
 pub fn list(provider: Option<&str>, format: CatalogFormat) -> Result<(), Failure> {
@@ -53,7 +59,7 @@ pub fn import(file: &Path, dry_run: bool, only: Option<&str>) -> Result<(), Fail
             "{w}; fix or move it before importing, so the import does not replace it"
         )));
     }
-    let (updated, report) = crate::store::litellm::import(
+    let (updated, report) = crate::codec::litellm::import(
         &json,
         &loaded.user,
         &loaded.catalog,
@@ -90,9 +96,9 @@ pub fn import(file: &Path, dry_run: bool, only: Option<&str>) -> Result<(), Fail
         std::fs::create_dir_all(dir)
             .map_err(|e| Failure::Input(format!("cannot create {}: {e}", dir.display())))?;
     }
-    let text = crate::store::litellm::write_catalog(&updated);
+    let text = crate::codec::litellm::write_catalog(&updated);
     // Check the file reads back before it replaces the user's catalog.
-    catalog_store::parse_catalog(&text)
+    crate::codec::catalog::parse_catalog(&text)
         .map_err(|e| Failure::Internal(format!("the imported catalog does not read back: {e}")))?;
     atomic::save_atomic(&target, text.as_bytes()).map_err(|e| Failure::Input(e.to_string()))?;
     emit(&format!(

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::cli::Failure;
+use super::Failure;
 
 pub fn run(file: Option<&Path>) -> Result<(), Failure> {
     use std::io::IsTerminal;
@@ -28,5 +28,6 @@ pub fn run(file: Option<&Path>) -> Result<(), Failure> {
         }
     }
     let loaded = crate::store::catalog::load();
-    crate::tui::run_interview(file, loaded.catalog, loaded.warnings).map_err(Failure::Input)
+    crate::tui::run_interview(file, loaded.catalog, loaded.warnings)
+        .map_err(|e| Failure::Input(e.to_string()))
 }

@@ -4,14 +4,16 @@
 
 pub mod analysis;
 pub mod catalog;
+mod failure;
 pub mod interview;
 pub mod plans;
 pub mod report;
 
+pub use failure::Failure;
+
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::cli::Failure;
 use crate::model::{Catalog, Scenario};
 use crate::report::escape;
 use crate::store::catalog as catalog_store;
@@ -61,24 +63,7 @@ pub fn out_width() -> Option<usize> {
 /// A rendering that failed is runcost's own fault (exit 1), never an empty
 /// document with exit 0.
 fn rendered(r: crate::report::Rendered) -> Result<String, Failure> {
-    r.map_err(Failure::Internal)
-}
-
-/// The refusal of a format a command does not write (exit 2, with the list
-/// of those it does), never another format in its place.
-fn refuse(command: &str, format: crate::report::Format, allowed: &[(&str, &str)]) -> Failure {
-    use clap::ValueEnum;
-    let name = format
-        .to_possible_value()
-        .map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string());
-    Failure::Input(format!(
-        "{command} --format {name}: {command} does not write {name}; choose one of: {}",
-        allowed
-            .iter()
-            .map(|(name, _)| *name)
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
+    r.map_err(|e| Failure::Internal(e.to_string()))
 }
 
 /// A warning or note on stderr, escaped like everything written for people.
@@ -122,7 +107,7 @@ pub fn load_plan(file: &Path, catalog: &Catalog) -> Result<Scenario, Failure> {
                 crate::store::read::limit_words(limit)
             )));
         }
-        return crate::store::parse_plan_on(&bytes, catalog, Some(crate::clock::today().month))
+        return crate::codec::parse_plan_on(&bytes, catalog, Some(crate::clock::today().month))
             .map_err(|e| Failure::Input(e.render("<stdin>")));
     }
     open_plan_on(file, catalog, Some(crate::clock::today().month))

@@ -2,33 +2,30 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, refuse, rendered};
-use crate::cli::Failure;
+use super::{
+    Failure, emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered,
+};
 use crate::model::{Catalog, Scenario, project};
-use crate::report::{self, Format};
+use crate::report;
 use crate::store::atomic;
 use crate::store::plans::{self, TEMPLATES};
 
-/// The `--format` values `compare` writes and what each contains (`cli`
-/// offers only these, with these help texts).
-pub const COMPARE_FORMATS: &[(&str, &str)] = &[
-    (
-        "table",
-        "Text tables: the figures side by side with the change from the baseline, then the inputs that differ",
-    ),
-    ("md", "Markdown: the same tables and notes"),
-    (
-        "csv",
-        "One row per plan and figure: value, delta and delta_pct against the baseline at full precision; then one row per note",
-    ),
-    (
-        "json",
-        "Each plan's totals and deltas against the baseline, the inputs that differ, the notes",
-    ),
-];
+/// What `runcost compare --format` writes (clap offers only these, with
+/// these help texts, and refuses any other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    /// Text tables: the figures side by side with the change from the baseline, then the inputs that differ
+    Table,
+    /// Markdown: the same tables and notes
+    Md,
+    /// One row per plan and figure: value, delta and delta_pct against the baseline at full precision; then one row per note
+    Csv,
+    /// Each plan's totals and deltas against the baseline, the inputs that differ, the notes
+    Json,
+}
 
 /// `runcost compare A B [C D] [--format]`.
-pub fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
+pub fn compare(files: &[PathBuf], format: CompareFormat) -> Result<(), Failure> {
     use crate::report::compare as cmp;
     if !(2..=4).contains(&files.len()) {
         return Err(Failure::Input(format!(
@@ -65,11 +62,10 @@ pub fn compare(files: &[PathBuf], format: Format) -> Result<(), Failure> {
     // The notes (different horizons or currencies) are part of every
     // format's output: a row in the CSV, `notes` in the JSON.
     match format {
-        Format::Table => emit(&cmp::table(&entries, out_width())),
-        Format::Md => emit_data(&cmp::markdown(&entries)),
-        Format::Csv => emit_data(&rendered(cmp::csv(&entries))?),
-        Format::Json => emit_data(&rendered(cmp::json(&entries))?),
-        Format::Html => Err(refuse("compare", format, COMPARE_FORMATS)),
+        CompareFormat::Table => emit(&cmp::table(&entries, out_width())),
+        CompareFormat::Md => emit_data(&cmp::markdown(&entries)),
+        CompareFormat::Csv => emit_data(&rendered(cmp::csv(&entries))?),
+        CompareFormat::Json => emit_data(&rendered(cmp::json(&entries))?),
     }
 }
 
@@ -96,7 +92,7 @@ pub fn check(files: &[PathBuf]) -> Result<(), Failure> {
                 {
                     out.push_str(&format!("{}: warning: {w}\n", f.display()));
                 }
-                let show = |v: f64| report::format::price(v, &plan.currency);
+                let show = |v: f64| crate::numbers::price(v, &plan.currency);
                 for n in crate::model::price_steps::price_step_notes(&plan, &show) {
                     out.push_str(&format!("{}: note: {n}\n", f.display()));
                 }
@@ -196,7 +192,7 @@ pub fn price_warnings(
             catalog.as_of,
             c.summary_with(&|unit, v| {
                 use crate::model::prices::ChangeUnit;
-                use crate::report::format as f;
+                use crate::numbers as f;
                 match unit {
                     // In the plan's currency when the catalog converted them.
                     ChangeUnit::Money => f::price(v, snapshot_currency(&plan.currency, catalog)),
@@ -217,7 +213,7 @@ pub fn price_warnings(
         let (before, after) = refresh_effect(plan, &changes);
         out.push(format!(
             "refreshing the price snapshots would change the TCO by {} (the workbench's p key does it, undoably)",
-            crate::report::format::delta(after - before, before, &plan.currency)
+            crate::numbers::delta(after - before, before, &plan.currency)
         ));
     }
     let retired = retired_models(plan, catalog, &today.date);
@@ -243,7 +239,7 @@ pub fn ended_price_warnings(
 ) -> Vec<(usize, String)> {
     let start = crate::model::prices::plan_start(plan, today.month);
     let currency = crate::model::currency::snapshot_currency(&plan.currency, catalog);
-    let show = |v: f64| crate::report::format::price(v, currency);
+    let show = |v: f64| crate::numbers::price(v, currency);
     crate::model::dated::ended_prices(plan, catalog, start)
         .iter()
         .map(|e| (e.index, e.sentence(&show, Some(&today.date))))

@@ -3,14 +3,30 @@
 
 use std::path::Path;
 
-use super::{emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered, warn};
-use crate::cli::Failure;
+use super::{
+    Failure, emit, emit_data, ensure_finite, load_catalog, load_plan, out_width, rendered, warn,
+};
 use crate::model::project;
-use crate::report::{self, Format};
+use crate::report;
 use crate::store::plans::{self, DEFAULT_TEMPLATE};
 
+/// What `runcost report --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned text tables for a terminal.
+    Table,
+    /// Markdown for a client email or proposal.
+    Md,
+    /// One row per month, for spreadsheets.
+    Csv,
+    /// The machine-readable report of the spec (§3).
+    Json,
+    /// A self-contained HTML page with charts, for the client (report only).
+    Html,
+}
+
 /// `runcost report FILE [--format] [--months]`.
-pub fn report(file: &Path, format: Format, months: Option<u32>) -> Result<(), Failure> {
+pub fn report(file: &Path, format: ReportFormat, months: Option<u32>) -> Result<(), Failure> {
     let catalog = load_catalog();
     let mut plan = load_plan(file, &catalog)?;
     if let Some(m) = months {
@@ -22,37 +38,33 @@ pub fn report(file: &Path, format: Format, months: Option<u32>) -> Result<(), Fa
     // The client report (md, html) says an ended promotion in its summary;
     // the other formats keep their contents as specified and say it where
     // every command says warnings, on stderr.
-    if !matches!(format, Format::Md | Format::Html) {
+    if !matches!(format, ReportFormat::Md | ReportFormat::Html) {
         let today = crate::clock::today();
         for (_, w) in super::plans::ended_price_warnings(&plan, &catalog, &today) {
             warn(&format!("warning: {}: {w}", file.display()));
         }
     }
     match format {
-        Format::Table => emit(&report::table::render(
+        ReportFormat::Table => emit(&report::table::render(
             &plan,
             &projection,
             &catalog.as_of,
             out_width(),
         )),
-        Format::Md => emit_data(&report::client::markdown(
+        ReportFormat::Md => emit_data(&report::client::markdown(
             &plan,
             &projection,
             &catalog,
             &crate::clock::today().date,
         )),
-        Format::Html => emit_data(&report::client::html(
+        ReportFormat::Html => emit_data(&report::client::html(
             &plan,
             &projection,
             &catalog,
             &crate::clock::today().date,
         )),
-        Format::Csv | Format::Json => emit_data(&rendered(report::render(
-            format,
-            &plan,
-            &projection,
-            &catalog.as_of,
-        ))?),
+        ReportFormat::Csv => emit_data(&rendered(report::csv::render(&plan, &projection))?),
+        ReportFormat::Json => emit_data(&rendered(report::json::render(&plan, &projection))?),
     }
 }
 
@@ -66,7 +78,8 @@ pub fn workbench(file: Option<&Path>) -> Result<(), Failure> {
     // A broken user catalog is said in the workbench, where it is seen (a
     // line on stderr is hidden by the alternate screen until quitting).
     let loaded = crate::store::catalog::load();
-    crate::tui::run(file, loaded.catalog, loaded.warnings).map_err(Failure::Input)
+    crate::tui::run(file, loaded.catalog, loaded.warnings)
+        .map_err(|e| Failure::Input(e.to_string()))
 }
 
 /// The table report of FILE or the built-in default plan.

@@ -5,7 +5,6 @@ use serde_json::json;
 
 use super::Rendered;
 use super::csv::failed;
-use super::format::{count, money, number};
 use super::grid::{Grid, wrap};
 use super::json::pretty;
 use crate::model::Scenario;
@@ -13,9 +12,10 @@ use crate::model::analysis::off_band::{OffBand, Side};
 use crate::model::analysis::sensitivity::Swing;
 use crate::model::analysis::uncertainty::Simulation;
 use crate::model::fields::Field;
+use crate::numbers::{count, money, number};
 
 fn value(f: Field, v: f64, c: &str) -> String {
-    super::format::field_value(f, v, c)
+    crate::numbers::field_value(f, v, c)
 }
 
 /// The sensitivity table for a terminal `width` columns wide: the input

@@ -3,9 +3,9 @@
 //! data (plain text cells); each format escapes it where it writes it.
 
 use super::client::model::{Align, Table};
-use super::format::{money, number};
 use crate::model::fields::{Field, Section};
 use crate::model::{Pricing, Reviewers, Scenario, Source};
+use crate::numbers::{money, number};
 
 /// Every input of the plan with its unit, grouped by section; with Source
 /// and Confidence columns when the plan says where its inputs come from (a
@@ -109,7 +109,7 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                     };
                     // A dated price change within the horizon, beside the
                     // month-1 prices the rows below show.
-                    let show = |v: f64| super::format::price(v, c);
+                    let show = |v: f64| crate::numbers::price(v, c);
                     let kind = match crate::model::price_steps::schedule_words(s, i, &show) {
                         Some(w) => format!("{kind}: {w}"),
                         None => kind.to_string(),
@@ -196,7 +196,7 @@ fn money_or_price(v: f64, currency: &str, places: usize) -> String {
     if places == 0 {
         money(v, currency)
     } else {
-        let s = super::format::money_places(v, currency, places);
+        let s = crate::numbers::money_places(v, currency, places);
         // Trim trailing zeros of prices: $0.0750 → $0.075.
         if s.contains('.') {
             s.trim_end_matches('0').trim_end_matches('.').to_string()

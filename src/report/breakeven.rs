@@ -5,12 +5,12 @@
 use serde_json::json;
 
 use super::Rendered;
-use super::format::{count, money, number, number_up, pct};
 use super::json::pretty;
 use crate::model::Scenario;
 use crate::model::analysis::breakeven::{
     Against, BudgetHolds, Compares, HostingBreakEven, MinutesToPayBack,
 };
+use crate::numbers::{count, money, number, number_up, pct};
 
 pub fn breakeven_text(
     s: &Scenario,

@@ -6,7 +6,7 @@ use crate::model::{Catalog, Pricing};
 use crate::store::catalog::LoadedCatalog;
 
 fn per_m(v: f64) -> String {
-    super::format::decimal(v)
+    crate::numbers::decimal(v)
 }
 
 /// The catalog's entries whose provider contains `provider` (any case).
@@ -36,8 +36,8 @@ pub fn table(
     today: &str,
     width: Option<usize>,
 ) -> String {
-    use super::format::{pct, throughput, unit_price};
     use crate::model::lifecycle::Lifecycle;
+    use crate::numbers::{pct, throughput, unit_price};
     let catalog = &loaded.catalog;
     let mut filtered = filtered(catalog, provider);
     // Retired models last (stable: the catalog's order otherwise).
@@ -73,7 +73,7 @@ pub fn table(
                 a.long_context.as_ref().map_or("–".into(), |t| {
                     format!(
                         ">{}k: {}/{}",
-                        super::format::number(t.above_tokens / 1000.0, 1),
+                        crate::numbers::number(t.above_tokens / 1000.0, 1),
                         per_m(t.input_per_mtok),
                         per_m(t.output_per_mtok)
                     )

@@ -6,12 +6,12 @@ use serde_json::{Map, Value, json};
 use super::Rendered;
 use super::csv::failed;
 use super::escape::{csv_text, markdown_cell as md_cell};
-use super::format::{
-    delta, field_value, money, money_places, payback, pct, roi, shared_unit_places,
-};
 use super::grid::{Grid, wrap};
 use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
 use crate::model::{Category, Projection, Scenario};
+use crate::numbers::{
+    delta, field_value, money, money_places, payback, pct, roi, shared_unit_places,
+};
 
 /// One plan of a comparison: where it came from, the plan, its projection.
 pub struct Entry<'a> {
@@ -77,7 +77,7 @@ pub fn show_delta(
     }
     match f {
         Figure::Roi | Figure::Upkeep => {
-            let points = super::format::signed_pct(d.abs);
+            let points = crate::numbers::signed_pct(d.abs);
             format!("{} pts", points.trim_end_matches(" %"))
         }
         Figure::Payback | Figure::PaybackFromStart => {
@@ -93,7 +93,7 @@ pub fn show_delta(
         Figure::CostPerRequest => {
             let sign = if d.abs > 0.0 { "+" } else { "" };
             let rel = d.pct.map_or(String::new(), |r| {
-                format!(" ({})", super::format::signed_pct(r))
+                format!(" ({})", crate::numbers::signed_pct(r))
             });
             format!("{sign}{}{rel}", money_places(d.abs, currency, places))
         }
@@ -110,7 +110,7 @@ fn show_value(
         (None, _) => "—".into(),
         (Some(InputValue::Text(t)), _) => t.clone(),
         (Some(InputValue::Number(x)), Some(f)) => field_value(f, *x, currency),
-        (Some(InputValue::Number(x)), None) => super::format::number(*x, 4),
+        (Some(InputValue::Number(x)), None) => crate::numbers::number(*x, 4),
     }
 }
 

@@ -62,7 +62,7 @@ pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
 /// from a quadrillion on in exponent form (`1.385543158062521e20`), never
 /// twenty digits or more.
 pub fn amount(v: f64, places: usize) -> String {
-    if v.is_finite() && v.abs() >= crate::report::format::POWER_FORM_FROM {
+    if v.is_finite() && v.abs() >= crate::numbers::POWER_FORM_FROM {
         format!("{v:e}")
     } else {
         format!("{v:.places$}")
@@ -72,7 +72,7 @@ pub fn amount(v: f64, places: usize) -> String {
 /// A number at full precision: the shortest text that reads back as the
 /// same f64 (`0.075`, `2500`), in exponent form from a quadrillion on.
 pub fn exact(v: f64) -> String {
-    if v.is_finite() && v.abs() >= crate::report::format::POWER_FORM_FROM {
+    if v.is_finite() && v.abs() >= crate::numbers::POWER_FORM_FROM {
         format!("{v:e}")
     } else {
         format!("{v}")
@@ -87,8 +87,8 @@ pub fn writer() -> csv::Writer<Vec<u8>> {
 }
 
 /// Why a CSV could not be written, as an error of runcost's own (exit 1).
-pub fn failed(e: impl std::fmt::Display) -> String {
-    format!("cannot write the CSV: {e}")
+pub fn failed(e: impl std::fmt::Display) -> super::RenderError {
+    super::RenderError::Csv(e.to_string())
 }
 
 /// The written CSV as text; a failure is an error, never an empty document.

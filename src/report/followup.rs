@@ -5,10 +5,10 @@
 //! interview's last screen shows the same lines.
 
 use super::assumptions::NONE_GIVEN;
-use super::format::{field_value, money_short};
 use crate::model::Scenario;
 use crate::model::analysis::followup::{FollowUp, follow_ups};
 use crate::model::analysis::sensitivity::TORNADO_PCT;
+use crate::numbers::{field_value, money_short};
 
 /// The section's title.
 pub const TITLE: &str = "What we still need from you";

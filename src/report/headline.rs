@@ -1,9 +1,9 @@
 //! The headline figures every report leads with, as label/value pairs
 //! formatted for people; the list and labels are `model::headline::Figure`.
 
-use super::format::{money, payback, pct, roi, unit_money};
 use crate::model::headline::{Figure, Kind, UPKEEP_RANGE_PCT};
 use crate::model::{Projection, Scenario};
+use crate::numbers::{money, payback, pct, roi, unit_money};
 
 pub struct Headline {
     pub label: &'static str,
@@ -20,10 +20,7 @@ pub fn value_text(f: Figure, p: &Projection, currency: &str) -> String {
         }
         Kind::Percent => roi(v),
         Kind::Month => payback(v.map(|m| m as u32), p.months.len()),
-        Kind::Ratio => v.map_or_else(
-            || "n/a (no build cost)".into(),
-            crate::report::format::ratio,
-        ),
+        Kind::Ratio => v.map_or_else(|| "n/a (no build cost)".into(), crate::numbers::ratio),
         Kind::PercentOfBuild => v.map_or_else(
             || "n/a (no build cost)".into(),
             |u| {
@@ -61,13 +58,13 @@ pub fn value_parts(s: &Scenario, p: &Projection) -> Option<String> {
         "Value delivered {} = labour saved {} ({} % of the saved time counted as money)",
         money(t.value, c),
         money(t.value - t.errors_avoided, c),
-        super::format::number(s.value.realization_pct, 2)
+        crate::numbers::number(s.value.realization_pct, 2)
     );
     if s.value.baseline_error_rate_pct > 0.0 {
         o.push_str(&format!(
             " + errors avoided {} (today's process gets {} % wrong; each costs {})",
             money(t.errors_avoided, c),
-            super::format::number(s.value.baseline_error_rate_pct, 2),
+            crate::numbers::number(s.value.baseline_error_rate_pct, 2),
             money(s.risk.cost_per_error(), c)
         ));
     } else {
@@ -107,9 +104,9 @@ pub fn understaffing(p: &Projection) -> Option<String> {
     Some(format!(
         "Review is understaffed in {which} of {}: coverage falls to {} in month {} ({} reviewer FTE needed, {} staffed), so fewer answers are checked and more errors reach people (counted in the error cost).",
         p.months.len(),
-        super::format::pct(worst.review_coverage_pct),
+        crate::numbers::pct(worst.review_coverage_pct),
         worst.month,
-        super::format::number(worst.reviewer_fte_needed, 2),
-        super::format::number(worst.reviewer_fte_staffed, 2)
+        crate::numbers::number(worst.reviewer_fte_needed, 2),
+        crate::numbers::number(worst.reviewer_fte_staffed, 2)
     ))
 }

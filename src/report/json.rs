@@ -31,7 +31,7 @@ pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
 /// value serde cannot write is an error, never `{}` in its place.
 pub fn pretty<T: Serialize + ?Sized>(value: &T) -> super::Rendered {
     let mut out =
-        serde_json::to_string_pretty(value).map_err(|e| format!("cannot write the JSON: {e}"))?;
+        serde_json::to_string_pretty(value).map_err(|e| super::RenderError::Json(e.to_string()))?;
     out.push('\n');
     Ok(super::escape::json(&out).into_owned())
 }
@@ -48,7 +48,7 @@ mod tests {
 
     #[test]
     fn a_failed_serialization_is_an_error_not_an_empty_object() {
-        let err = super::pretty(&Broken).unwrap_err();
+        let err = super::pretty(&Broken).unwrap_err().to_string();
         assert!(err.contains("cannot write the JSON"), "{err}");
         assert_eq!(super::pretty(&[1, 2]).unwrap(), "[\n  1,\n  2\n]\n");
     }

@@ -2,8 +2,8 @@
 //! goes, the monthly table, every assumption with its unit, and the call
 //! notes — the client report's model (`client::plain`) rendered as Markdown.
 
-use super::format::{count, number, pct};
 use crate::model::{Projection, Scenario};
+use crate::numbers::{count, number, pct};
 
 /// The plain Markdown report: the client report's sections that the
 /// projection alone gives (no analyses, no report date).

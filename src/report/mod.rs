@@ -10,7 +10,6 @@ pub mod compare;
 pub mod csv;
 pub mod escape;
 pub mod followup;
-pub mod format;
 pub mod grid;
 pub mod headline;
 pub mod json;
@@ -20,8 +19,10 @@ pub mod table;
 
 use crate::model::{Projection, Scenario};
 
-/// The output formats of `runcost report`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The formats `render` writes from a projection alone (the client report,
+/// Markdown or HTML, is `client::markdown` and `client::html`, which need the
+/// catalog and a date; `cmd::report::ReportFormat` is what the command offers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Aligned text tables for a terminal.
     Table,
@@ -31,25 +32,27 @@ pub enum Format {
     Csv,
     /// The machine-readable report of the spec (§3).
     Json,
-    /// A self-contained HTML page with charts, for the client (report only).
-    Html,
 }
 
-/// A rendering that failed (a value the format cannot hold): an error of
-/// runcost's own, exit 1, never an empty or substituted document.
-pub type Rendered = Result<String, String>;
+/// Why a document could not be written (a value the format cannot hold): an
+/// error of runcost's own, exit 1, never an empty or substituted document.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RenderError {
+    #[error("cannot write the JSON: {0}")]
+    Json(String),
+    #[error("cannot write the CSV: {0}")]
+    Csv(String),
+}
 
-/// The table, Markdown, CSV or JSON report. HTML is the client report
-/// (`client::html`, which needs the catalog and a date): asking this function
-/// for it is an error, never another format in its place.
+/// A rendered document, or why it could not be written.
+pub type Rendered = Result<String, RenderError>;
+
+/// The table, Markdown, CSV or JSON report.
 pub fn render(format: Format, s: &Scenario, p: &Projection, catalog_as_of: &str) -> Rendered {
     match format {
         Format::Table => Ok(table::render(s, p, catalog_as_of, None)),
         Format::Md => Ok(markdown::render(s, p, catalog_as_of)),
         Format::Csv => csv::render(s, p),
         Format::Json => json::render(s, p),
-        Format::Html => Err(
-            "the HTML report is the client report (report::client::html), not rendered here".into(),
-        ),
     }
 }

@@ -7,8 +7,8 @@
 //! table always agree.
 
 use super::assumptions::{rows, source_of, sourced};
-use super::format::count;
 use crate::model::{Confidence, Scenario};
+use crate::numbers::count;
 use crate::store::use_cases::TEMPLATE_DEFAULT;
 
 /// Inputs that share one source and confidence.

@@ -2,11 +2,11 @@
 //! category breakdown and the monthly table with a totals row, fitted to the
 //! terminal's width (see `grid`).
 
-use super::format::{count, money, pct};
 use super::grid::{Grid, wrap};
 use super::headline::{headlines, understaffing, value_parts};
 use super::markdown::MonthColumns;
 use crate::model::{Category, Projection, Scenario};
+use crate::numbers::{count, money, pct};
 
 /// The table report for a terminal `width` columns wide (`None`: piped,
 /// every column in one block).

@@ -1,32 +1,12 @@
-//! The built-in catalog (compiled in from `assets/catalog.ron`) and the user's
-//! catalog file that overrides it by id.
+//! The user's catalog file on disk, overlaid by id on the built-in catalog
+//! (whose text `codec::catalog` reads).
 
 use std::path::Path;
 
-use ron::extensions::Extensions;
-
 use super::paths;
+use crate::codec::catalog::{CatalogError, builtin, parse_catalog};
 use crate::model::Catalog;
 use crate::model::catalog_rules::Rejected;
-
-const BUILTIN: &str = include_str!("../../assets/catalog.ron");
-
-/// Parses catalog text.
-pub fn parse_catalog(text: &str) -> Result<Catalog, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .from_str::<Catalog>(text)
-        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
-}
-
-/// The catalog built into the binary.
-pub fn builtin() -> Catalog {
-    // The asset is checked by a test; an unreadable one would be a build defect,
-    // and an empty catalog is the safe fallback rather than a panic. Its entries
-    // pass the same rules as the user's (a test checks none is left out).
-    parse_catalog(BUILTIN).unwrap_or_default().validated().0
-}
 
 /// A catalog together with the warnings met while assembling it.
 pub struct LoadedCatalog {
@@ -91,10 +71,20 @@ pub fn rejected_warning(path: &Path, rejected: &Rejected) -> String {
     )
 }
 
-fn read_user(path: &Path) -> Result<Option<Catalog>, String> {
+/// Why the user's catalog file was not used: it does not read as a catalog,
+/// or cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+enum UserCatalogError {
+    #[error(transparent)]
+    Text(#[from] CatalogError),
+    #[error(transparent)]
+    Read(#[from] std::io::Error),
+}
+
+fn read_user(path: &Path) -> Result<Option<Catalog>, UserCatalogError> {
     match super::read::read_limited_text(path, super::read::CATALOG_LIMIT, "a catalog file") {
-        Ok(text) => parse_catalog(&text).map(Some),
+        Ok(text) => Ok(Some(parse_catalog(&text)?)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(e.into()),
     }
 }

@@ -1,11 +1,10 @@
-//! Files: plan reading and writing, atomic saves, the catalog, platform paths.
+//! Files on disk: opening plans, atomic saves, the user's catalog, platform
+//! paths, recovery copies, the plan folders. What the files say is read and
+//! written by the pure codecs in `codec`.
 
 pub mod atomic;
 pub mod catalog;
-pub mod litellm;
-pub mod locate;
 pub mod paths;
-pub mod plan_file;
 pub mod plans;
 pub mod read;
 pub mod recovery;
@@ -13,4 +12,3 @@ pub mod temps;
 pub mod use_cases;
 
 pub use atomic::{SaveError, save_atomic};
-pub use plan_file::{PlanError, Problem, parse_plan, parse_plan_on, write_plan};

@@ -64,29 +64,45 @@ fn resolve_data_dir() -> &'static (Option<PathBuf>, Option<String>) {
     })
 }
 
+/// Why a folder cannot be used as a private data directory.
+#[derive(Debug, thiserror::Error)]
+enum Distrust {
+    #[error("it cannot be examined: {0}")]
+    Unexaminable(std::io::Error),
+    #[error("it is a symbolic link")]
+    Symlink,
+    #[error("it is not a folder")]
+    NotAFolder,
+    #[error("it belongs to another user (uid {0})")]
+    OtherOwner(u32),
+    #[error("other users can use it (mode {0:o}, not 700)")]
+    Shared(u32),
+    #[error("it cannot be created: {0}")]
+    Uncreatable(std::io::Error),
+    #[error("it cannot be written")]
+    NotWritable,
+}
+
 /// Why `dir`, which exists, cannot be trusted as a private data directory.
-fn distrust(dir: &std::path::Path) -> Option<String> {
+fn distrust(dir: &std::path::Path) -> Option<Distrust> {
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(m) => m,
-        Err(e) => return Some(format!("it cannot be examined: {e}")),
+        Err(e) => return Some(Distrust::Unexaminable(e)),
     };
     if meta.file_type().is_symlink() {
-        return Some("it is a symbolic link".into());
+        return Some(Distrust::Symlink);
     }
     if !meta.is_dir() {
-        return Some("it is not a folder".into());
+        return Some(Distrust::NotAFolder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if meta.uid() != my_uid() {
-            return Some(format!("it belongs to another user (uid {})", meta.uid()));
+            return Some(Distrust::OtherOwner(meta.uid()));
         }
         if meta.mode() & 0o077 != 0 {
-            return Some(format!(
-                "other users can use it (mode {:o}, not 700)",
-                meta.mode() & 0o777
-            ));
+            return Some(Distrust::Shared(meta.mode() & 0o777));
         }
     }
     None
@@ -94,7 +110,7 @@ fn distrust(dir: &std::path::Path) -> Option<String> {
 
 /// Makes `dir` a private folder (mode 700) of this user, or checks that the
 /// one already there is. `Ok(true)` when it was created now.
-fn private_dir(dir: &std::path::Path) -> Result<bool, String> {
+fn private_dir(dir: &std::path::Path) -> Result<bool, Distrust> {
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     {
@@ -104,13 +120,13 @@ fn private_dir(dir: &std::path::Path) -> Result<bool, String> {
     let created = match builder.create(dir) {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
-        Err(e) => return Err(format!("it cannot be created: {e}")),
+        Err(e) => return Err(Distrust::Uncreatable(e)),
     };
     if let Some(why) = distrust(dir) {
         return Err(why);
     }
     if !writable(dir) {
-        return Err("it cannot be written".into());
+        return Err(Distrust::NotWritable);
     }
     Ok(created)
 }

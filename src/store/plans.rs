@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::plan_file::{PlanError, Problem, parse_plan_on};
+use crate::codec::plan::{PlanError, Problem, parse_plan_on};
 use crate::model::prices::YearMonth;
 use crate::model::{Catalog, Scenario};
 
@@ -62,7 +62,7 @@ impl OpenError {
 }
 
 /// Reads and validates the plan at `path` (without a clock: see
-/// [`parse_plan`](super::plan_file::parse_plan); the runtime and the CLI use [`open_plan_on`]).
+/// [`parse_plan`](crate::codec::plan::parse_plan); the runtime and the CLI use [`open_plan_on`]).
 pub fn open_plan(path: &Path, catalog: &Catalog) -> Result<Scenario, OpenError> {
     open_plan_on(path, catalog, None)
 }
@@ -128,7 +128,7 @@ pub fn template(name: &str) -> Option<&'static Template> {
 }
 
 /// Parses a built-in example plan (without a clock: see
-/// [`parse_plan`](super::plan_file::parse_plan)).
+/// [`parse_plan`](crate::codec::plan::parse_plan)).
 pub fn load_template(t: &Template, catalog: &Catalog) -> Result<Scenario, PlanError> {
     load_template_on(t, catalog, None)
 }

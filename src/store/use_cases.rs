@@ -9,7 +9,7 @@
 //! [`TEMPLATE_DEFAULT`] (the interview's question list is the one to fill
 //! from, see `app::interview::questions`).
 
-use super::plan_file::{PlanError, parse_plan_on};
+use crate::codec::plan::{PlanError, parse_plan_on};
 use crate::model::prices::YearMonth;
 use crate::model::{Catalog, Confidence, Scenario, Source};
 
@@ -90,7 +90,7 @@ pub fn use_case(name: &str) -> Option<&'static UseCase> {
 /// Parses a template and gives each of `asked` (input paths) that has no
 /// source yet the Low-confidence "template default" source, so nothing in
 /// it passes for the client's figure. Without a clock (see
-/// [`parse_plan`](super::plan_file::parse_plan)); the workbench uses [`load_on`].
+/// [`parse_plan`](crate::codec::plan::parse_plan)); the workbench uses [`load_on`].
 pub fn load(u: &UseCase, catalog: &Catalog, asked: &[String]) -> Result<Scenario, PlanError> {
     load_on(u, catalog, asked, None)
 }

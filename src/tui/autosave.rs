@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::app::{App, Document, Msg, StatusKind};
 use crate::model::Scenario;
-use crate::store::recovery::{self, Lock, Owner};
+use crate::store::recovery::{self, Lock, Owner, RecoveryError};
 
 type Key = Owner;
 
@@ -21,7 +21,7 @@ type Key = Owner;
 pub type Snapshot = Arc<Mutex<HashMap<Key, Box<Scenario>>>>;
 
 /// Told after every batch of writes: `Err` says why copies failed.
-pub type Report = Box<dyn Fn(Result<(), String>) + Send>;
+pub type Report = Box<dyn Fn(Result<(), RecoveryError>) + Send>;
 
 fn key(d: &Document) -> Key {
     Owner::of(d.path.as_deref(), d.recovery_id)
@@ -86,7 +86,7 @@ fn writer(rx: mpsc::Receiver<Job>, report: Report) {
 
 /// Writes every pending copy; the first failure (read-only or full data
 /// directory, a file-size limit…) is returned, to be shown at once.
-fn flush(pending: &mut HashMap<Key, Box<Scenario>>) -> Result<(), String> {
+fn flush(pending: &mut HashMap<Key, Box<Scenario>>) -> Result<(), RecoveryError> {
     let mut result = Ok(());
     for (key, plan) in pending.drain() {
         if let Err(e) = recovery::write_recovery(&key, &plan)

@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 
 use crate::app::{Effect, Msg};
+use crate::codec::parse_plan_on;
 use crate::model::Catalog;
 use crate::store::atomic::{self, content_hash, disk_hash};
 use crate::store::plans::{self, open_plan_on};
 use crate::store::read::{PLAN_LIMIT, read_limited};
-use crate::store::{parse_plan_on, paths, recovery};
+use crate::store::{paths, recovery};
 
 fn open_with_hash(
     path: &std::path::Path,
@@ -43,16 +44,30 @@ fn open_many(paths: Vec<PathBuf>, catalog: &Catalog, wrap: fn(Read) -> Msg) -> V
     msgs
 }
 
+/// Why a plan or a report could not be written.
+#[derive(Debug, thiserror::Error)]
+enum WriteError {
+    #[error("cannot create {}: {source}", .dir.display())]
+    CreateDir {
+        dir: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Save(#[from] crate::store::SaveError),
+}
+
 /// Makes runcost's own plans folder when `path` is in it and it is missing
 /// (a variant's first save, a never-saved plan's report). A folder the user
 /// named that does not exist is not made: a typo is not silently turned into
 /// a new folder.
-fn make_own_plans_dir(path: &std::path::Path) -> Result<(), String> {
+fn make_own_plans_dir(path: &std::path::Path) -> Result<(), WriteError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && crate::store::paths::plans_dir().as_deref() == Some(dir)
     {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|source| WriteError::CreateDir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
     }
     Ok(())
 }
@@ -121,8 +136,9 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 } else {
                     atomic::save_atomic(&path, text.as_bytes())
                 }
-                .map_err(|e| e.to_string())
-            })();
+                .map_err(WriteError::from)
+            })()
+            .map_err(|e| e.to_string());
             let ok = result.is_ok();
             let mut msgs = vec![Msg::Saved {
                 doc,
@@ -174,7 +190,10 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
         }
         Effect::DiscardRecovery(file) => match recovery::discard_copy(&file) {
             Ok(()) => Vec::new(),
-            Err(why) => vec![Msg::Notify(crate::app::StatusKind::Warning, why)],
+            Err(why) => vec![Msg::Notify(
+                crate::app::StatusKind::Warning,
+                why.to_string(),
+            )],
         },
         Effect::AdoptRecovery { from, owner, plan } => {
             // The copy moves to the plan now open: written there first, so a
@@ -182,11 +201,14 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             match recovery::write_recovery(&owner, &plan) {
                 Ok(to) if to != from => match recovery::discard_copy(&from) {
                     Ok(()) => Vec::new(),
-                    Err(why) => vec![Msg::Notify(crate::app::StatusKind::Warning, why)],
+                    Err(why) => vec![Msg::Notify(
+                        crate::app::StatusKind::Warning,
+                        why.to_string(),
+                    )],
                 },
                 Ok(_) => Vec::new(),
                 Err(why) => vec![
-                    Msg::Protection(Err(why)),
+                    Msg::Protection(Err(why.to_string())),
                     Msg::Notify(
                         crate::app::StatusKind::Warning,
                         format!("the recovered plan is still kept in {}", from.display()),
@@ -202,10 +224,12 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             // Never replaces a file: the user's own `proposal.md` stays, and a
             // second export is numbered (`-report-2.md`). A never-saved plan's
             // report goes to runcost's plans folder, made if missing.
-            let result = make_own_plans_dir(&base).and_then(|()| {
-                atomic::create_numbered(&base, &[("md", md.as_bytes()), ("html", html.as_bytes())])
-                    .map_err(|e| e.to_string())
-            });
+            let result = make_own_plans_dir(&base)
+                .and_then(|()| {
+                    let files = [("md", md.as_bytes()), ("html", html.as_bytes())];
+                    Ok(atomic::create_numbered(&base, &files)?)
+                })
+                .map_err(|e| e.to_string());
             vec![match result {
                 Ok(written) => Msg::Notice(
                     crate::app::StatusKind::Info,

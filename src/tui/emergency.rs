@@ -41,7 +41,7 @@ fn write_copies<'a>(
     for (owner, plan) in plans {
         match recovery::write_recovery(&owner, plan) {
             Ok(p) => written.push(p.display().to_string()),
-            Err(e) => failed.push(e),
+            Err(e) => failed.push(e.to_string()),
         }
     }
     let mut parts = Vec::new();

@@ -12,7 +12,7 @@ pub fn run_interview(
     file: Option<&Path>,
     catalog: Catalog,
     warnings: Vec<String>,
-) -> Result<(), String> {
+) -> Result<(), super::WorkbenchError> {
     let mut app = prepare(file, &catalog)?;
     // The example plan opened for a new FILE is replaced by the template.
     app.notices

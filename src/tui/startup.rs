@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::WorkbenchError;
 use crate::app::{App, Document, Msg, StatusKind};
 use crate::model::{Catalog, Scenario};
 use crate::store::plans::{self, DEFAULT_TEMPLATE, open_plan_on};
@@ -94,10 +95,10 @@ fn this_month() -> crate::model::prices::YearMonth {
     crate::clock::today().month
 }
 
-fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
-    let t = plans::template(DEFAULT_TEMPLATE).ok_or("the default plan is missing")?;
+fn default_plan(catalog: &Catalog) -> Result<Scenario, WorkbenchError> {
+    let t = plans::template(DEFAULT_TEMPLATE).ok_or(WorkbenchError::NoDefaultPlan)?;
     plans::load_template_on(t, catalog, Some(this_month()))
-        .map_err(|e| e.render("built-in default plan"))
+        .map_err(|e| WorkbenchError::Plan(e.render("built-in default plan")))
 }
 
 /// Decides what the workbench opens: FILE (new if it does not exist), the
@@ -106,19 +107,19 @@ fn default_plan(catalog: &Catalog) -> Result<Scenario, String> {
 pub fn initial_document(
     file: Option<&Path>,
     catalog: &Catalog,
-) -> Result<(Document, Option<String>), String> {
+) -> Result<(Document, Option<String>), WorkbenchError> {
     if let Some(file) = file {
         if !file.exists()
             && let Some(suggest) = atomic::folder_suggestion(file)
         {
-            return Err(format!(
-                "{}: ends with `/`, so it names a folder, not a plan file (and there is no such folder); give a file name such as {suggest}",
-                file.display()
-            ));
+            return Err(WorkbenchError::FolderName {
+                file: file.to_path_buf(),
+                suggest,
+            });
         }
         if file.exists() {
             let plan = open_plan_on(file, catalog, Some(this_month()))
-                .map_err(|e| e.render(&file.display().to_string()))?;
+                .map_err(|e| WorkbenchError::Plan(e.render(&file.display().to_string())))?;
             return Ok((Document::opened(plan, Some(file.to_path_buf())), None));
         }
         let mut plan = default_plan(catalog)?;
@@ -185,7 +186,7 @@ fn when(t: Option<std::time::SystemTime>) -> String {
 /// start-up checks: stray temporary files, the plan's lock, recovery copies
 /// (its own, and never-saved plans of windows that stopped), where data goes.
 /// Each finding is a notice of its own: none hides another.
-pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, String> {
+pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, WorkbenchError> {
     let (doc, note) = initial_document(file, catalog)?;
     let path = doc.path.clone();
     let mut app = App::new(doc, catalog.clone(), paths::plans_dir());

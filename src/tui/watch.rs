@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::app::{App, Msg};
+use crate::codec::parse_plan_on;
 use crate::model::Catalog;
 use crate::store::atomic::content_hash;
-use crate::store::parse_plan_on;
 use crate::store::read::{PLAN_LIMIT, read_limited};
 
 #[derive(Default)]

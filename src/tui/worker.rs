@@ -193,7 +193,7 @@ mod tests {
     use std::sync::mpsc;
 
     fn plan_with_ranges() -> Scenario {
-        let catalog = crate::store::catalog::builtin();
+        let catalog = crate::codec::catalog::builtin();
         let t = crate::store::plans::template(crate::store::plans::DEFAULT_TEMPLATE).unwrap();
         let mut plan = crate::store::plans::load_template(t, &catalog).unwrap();
         let v = plan.workload.requests_per_day;
@@ -216,7 +216,7 @@ mod tests {
             Box::new(move |msg, took| {
                 let _ = tx.send((msg, took, std::thread::current().id()));
             }),
-            crate::store::catalog::builtin(),
+            crate::codec::catalog::builtin(),
         );
         let plan = plan_with_ranges();
         let expected = analyse(&plan).expect("a band");
@@ -253,7 +253,7 @@ mod tests {
                 let _ = go.lock().unwrap().recv_timeout(Duration::from_secs(60));
                 let _ = tx.send(msg);
             }),
-            crate::store::catalog::builtin(),
+            crate::codec::catalog::builtin(),
         );
         let ask = |generation| Effect::Analyse {
             doc: DocId(1),
@@ -288,7 +288,7 @@ mod tests {
     fn a_study_comes_back_as_a_message_from_another_thread() {
         let (tx, rx) = mpsc::channel();
         let caller = std::thread::current().id();
-        let catalog = crate::store::catalog::builtin();
+        let catalog = crate::codec::catalog::builtin();
         let worker = Worker::start(
             Box::new(move |msg, _| {
                 let _ = tx.send((msg, std::thread::current().id()));
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn other_effects_are_handed_back() {
-        let worker = Worker::start(Box::new(|_, _| {}), crate::store::catalog::builtin());
+        let worker = Worker::start(Box::new(|_, _| {}), crate::codec::catalog::builtin());
         assert!(matches!(worker.submit(Effect::Quit), Err(Effect::Quit)));
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use super::popup;
 use super::theme::Theme;
 use crate::app::BrowserState;
-use crate::report::format::money;
+use crate::numbers::money;
 use crate::store::plans::TEMPLATES;
 
 pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {

@@ -15,8 +15,8 @@ use super::theme::Theme;
 use crate::app::{App, CompareState, columns_that_fit, visible_plans};
 use crate::model::compare::{Figure, InputValue, best};
 use crate::model::{Category, Projection};
+use crate::numbers::{field_value, money_short, number};
 use crate::report::compare::{per_request_places, show_delta, show_figure};
-use crate::report::format::{field_value, money_short, number};
 
 const LABEL_W: u16 = 16;
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use crate::app::App;
 use crate::model::GpuProfile;
-use crate::report::format::count;
+use crate::numbers::count;
 
 /// The line for model `i` in a pane `width` columns wide.
 pub fn line<'a>(app: &App, i: usize, width: usize, theme: &Theme) -> Line<'a> {

@@ -11,7 +11,7 @@ use crate::app::rows::{Group, Row, TextField, Toggle};
 use crate::app::{App, Focus, Mode};
 use crate::model::fields::{Field, Section, TextInput};
 use crate::model::{Pricing, Reviewers};
-use crate::report::format::{field_value, number, pct};
+use crate::numbers::{field_value, number, pct};
 
 /// The industry range of yearly maintenance, as a share of the build cost.
 pub use crate::model::headline::UPKEEP_RANGE_PCT as MAINTENANCE_RANGE;

@@ -14,7 +14,7 @@ use super::popup;
 use super::theme::Theme;
 use crate::app::{App, PickTarget, PickerState};
 use crate::model::Pricing;
-use crate::report::format::{decimal, money_short, number, unit_money};
+use crate::numbers::{decimal, money_short, number, unit_money};
 
 pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     let full = f.area();
@@ -79,7 +79,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
                     format!("${}", decimal(a.output_per_mtok)),
                     if a.batch_discount_pct > 0.0 {
                         // The one percentage style, with a true minus sign.
-                        crate::report::format::pct(-a.batch_discount_pct)
+                        crate::numbers::pct(-a.batch_discount_pct)
                     } else {
                         "–".into()
                     },

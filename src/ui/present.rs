@@ -14,7 +14,7 @@ use crate::app::modes::panel::PresentState;
 use crate::model::Confidence;
 use crate::model::analysis::sensitivity::Swing;
 use crate::model::headline::Figure;
-use crate::report::format::{money, money_short};
+use crate::numbers::{money, money_short};
 use crate::report::headline::value_text;
 
 pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::{breakdown, sparklines, table};
 use crate::app::{App, Focus, Mode};
 use crate::model::headline::{Figure as Headline, Kind};
-use crate::report::format::{delta, money, payback, roi, unit_money};
+use crate::numbers::{delta, money, payback, roi, unit_money};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = app.projection().months.len();
@@ -128,7 +128,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     let money_fig = |label, v: f64| Figure {
         label,
         value: money(v, c),
-        short: vec![crate::report::format::money_short(v, c)],
+        short: vec![crate::numbers::money_short(v, c)],
         style: None,
     };
     let mut figures = Vec::new();
@@ -176,7 +176,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                 short: Vec::new(),
                 style: h.flagged(p).then(|| theme.warning()),
             },
-            Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::report::format::ratio)),
+            Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::numbers::ratio)),
         });
         if h == Headline::Tco {
             // Only the band of the plan as it is now: while the worker
@@ -185,10 +185,10 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             match app.simulation() {
                 Some(sim) => {
                     let b = sim.tco;
-                    let tight = |v: f64| crate::report::format::money_tight(v, c);
+                    let tight = |v: f64| crate::numbers::money_tight(v, c);
                     let (low, high) = (
-                        crate::report::format::money_short(b.p10, c),
-                        crate::report::format::money_short(b.p90, c),
+                        crate::numbers::money_short(b.p10, c),
+                        crate::numbers::money_short(b.p90, c),
                     );
                     // Outside the band: marked, and the line under the
                     // figures says why.
@@ -311,8 +311,8 @@ fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
             let short = |(a, b): (f64, f64)| {
                 format!(
                     "{}–{}",
-                    crate::report::format::money_short(a, c),
-                    crate::report::format::money_short(b, c)
+                    crate::numbers::money_short(a, c),
+                    crate::numbers::money_short(b, c)
                 )
             };
             let now = app.simulation().map(|s| (s.tco.p10, s.tco.p90));

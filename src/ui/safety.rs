@@ -11,7 +11,7 @@ use super::popup;
 use super::theme::Theme;
 use crate::app::{App, Question, SafetyState};
 use crate::model::compare::InputValue;
-use crate::report::format::{field_value, number};
+use crate::numbers::{field_value, number};
 
 pub fn render(f: &mut Frame, app: &App, s: &SafetyState, theme: &Theme) {
     let doc = app.session.by_id(s.doc).unwrap_or_else(|| app.doc());

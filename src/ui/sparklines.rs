@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Sparkline};
 use super::theme::Theme;
 use crate::app::App;
 use crate::model::Category;
-use crate::report::format::money_short;
+use crate::numbers::money_short;
 
 pub fn wanted_rows() -> u16 {
     1 + Category::ALL.len() as u16

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row, Table};
 use super::theme::Theme;
 use crate::app::App;
 use crate::model::{Category, Month};
-use crate::report::format::{count, money_short};
+use crate::numbers::{count, money_short};
 
 /// A column: header, the value of a month, and whether it is money.
 #[derive(Clone, Copy)]

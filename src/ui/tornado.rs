@@ -12,7 +12,7 @@ use super::popup;
 use super::theme::Theme;
 use crate::app::{App, TORNADO_PCT, TornadoState};
 use crate::model::analysis::sensitivity::Swing;
-use crate::report::format::{money, money_short};
+use crate::numbers::{money, money_short};
 
 /// Whether the input could not move the full ±`TORNADO_PCT` % (it stopped
 /// at what the field allows): (down capped, up capped).
@@ -136,7 +136,7 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
                 format!(
                     "{} at {}",
                     s.label,
-                    crate::report::format::field_value(s.field, to, c)
+                    crate::numbers::field_value(s.field, to, c)
                 )
             })
             .collect();

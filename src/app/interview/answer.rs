@@ -17,6 +17,7 @@
 //! said, so the client hears what is written down.
 
 use super::convert::{say, wants};
+use super::error::NotHeard;
 use super::figures::{Em, figures};
 use super::joins::with_figures;
 use super::phrases::{ALL, AT_ONCE, DAYS, FLAT, GUESS, NONE, NOT_KNOWN, has_phrase};
@@ -122,7 +123,7 @@ pub enum Heard {
 pub const LARGEST: f64 = 1e12;
 
 /// Reads `text` as an answer to `ask`. Answers beyond [`LARGEST`] are refused.
-pub fn read(text: &str, ask: &Ask) -> Result<Heard, String> {
+pub fn read(text: &str, ask: &Ask) -> Result<Heard, NotHeard> {
     let t = text.trim();
     if t.is_empty() {
         return Err("type the client's answer, or Tab to keep the default".into());
@@ -155,13 +156,13 @@ pub fn read(text: &str, ask: &Ask) -> Result<Heard, String> {
         return Err(format!(
             "{} is far beyond any real plan (answers up to 1,000,000,000,000 are taken); check the digits",
             quoted(t)
-        ));
+        ).into());
     }
     Ok(Heard::Figure(r))
 }
 
 /// An answer without a number: "no idea", "none", "weekdays", "right away".
-fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
+fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, NotHeard> {
     if NOT_KNOWN.iter().any(|p| has_phrase(words, p)) || t.chars().all(|c| c == '?') {
         return Ok(Heard::NotKnown);
     }
@@ -228,7 +229,8 @@ fn without_number(t: &str, words: &[&str], ask: &Ask) -> Result<Heard, String> {
         "no number in {} — this question asks {}; “no idea” keeps the default",
         quoted(t),
         wants(ask.basis)
-    ))
+    )
+    .into())
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::figures::Figure;
 use super::phrases::has_phrase;
 use super::tokens::Tok;
 use super::words::{Time, negative_word, period_word, positive_word, time_word};
-use crate::report::format::number;
+use crate::numbers::number;
 
 /// Sign words, where the question allows a negative: "shrinking 2 %",
 /// "down 2 %", "minus 2", "2 % fewer" make the figures negative; a minus

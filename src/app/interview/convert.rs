@@ -7,10 +7,11 @@
 //! consultant confirms.
 
 use super::answer::{Ask, Basis};
+use super::error::NotHeard;
 use super::figures::Figure;
 use super::nouns::{by_noun, measure, thousands_dot};
 use super::words::Time;
-use crate::report::format::{currency_prefix, number};
+use crate::numbers::{currency_prefix, number};
 
 /// Hours in a working year, to turn an hourly cost into a yearly one.
 pub const HOURS_PER_YEAR: f64 = 2080.0;
@@ -134,14 +135,11 @@ fn hours_in(p: Time) -> Option<f64> {
 }
 
 /// `f` in the question's unit, or why it cannot be.
-pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
+pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, NotHeard> {
     let heard = typed(f);
     let b = ask.basis;
     let refuse = |what: String| {
-        Err(format!(
-            "heard {heard}: {what}; this question asks {}",
-            wants(b)
-        ))
+        Err(format!("heard {heard}: {what}; this question asks {}", wants(b)).into())
     };
     let money = matches!(b, Basis::Money | Basis::MoneyPerYear | Basis::MoneyPerHour);
     if f.percent && !matches!(b, Basis::Percent | Basis::Fte) {
@@ -215,7 +213,7 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
                     return Err(format!(
                         "heard {heard}: per {} — how many hours a day? Give a figure a day (e.g. 500 an hour × 10 hours = 5,000 a day)",
                         p.name()
-                    ));
+                    ).into());
                 }
             },
         },
@@ -266,7 +264,7 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
                     Some(q) => format!("per {}: give the figure {}", q.name(), q.per()),
                     None => "a share, not a rate over time".into(),
                 };
-                return Err(format!("heard {heard}: this question asks {asks}"));
+                return Err(format!("heard {heard}: this question asks {asks}").into());
             }
             (v, None)
         }
@@ -318,7 +316,7 @@ pub fn convert(f: &Figure, ask: &Ask) -> Result<Converted, String> {
                 return Err(format!(
                     "heard {heard}: that is {}; this question asks one amount (e.g. $150k in total)",
                     p.per()
-                ));
+                ).into());
             }
         },
         Basis::MoneyPerYear => match period.map(|p| (p, hours_in(p))) {

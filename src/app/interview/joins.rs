@@ -6,11 +6,12 @@
 use super::answer::{Ask, Basis, Reading};
 use super::around::{complemented, elsewhere, signs, weekdays};
 use super::convert::{Converted, convert, implausible, say, say_span, typed, wants};
+use super::error::NotHeard;
 use super::figures::{Figure, between, loose_words};
 use super::phrases::{Join, LIKELY, join};
 use super::tokens::Tok;
 use crate::app::entry::quoted;
-use crate::report::format::{currency_prefix, number};
+use crate::numbers::{currency_prefix, number};
 
 fn several(t: &str, figs: &[Figure]) -> String {
     let heard: Vec<String> = figs.iter().map(typed).collect();
@@ -45,7 +46,7 @@ pub(super) fn with_figures(
     toks: &[Tok],
     mut figs: Vec<Figure>,
     ask: &Ask,
-) -> Result<Reading, String> {
+) -> Result<Reading, NotHeard> {
     let mut doubts: Vec<String> = signs(&mut figs, toks, ask).into_iter().collect();
     doubts.extend(weekdays(toks, ask));
     let loose = loose_words(toks, &figs);
@@ -61,21 +62,21 @@ pub(super) fn with_figures(
                 doubts.extend(elsewhere(&loose, &a, ask));
                 span(&a, &b, how, None, ask, doubts)?
             }
-            None => return Err(several(t, &figs)),
+            None => return Err(several(t, &figs).into()),
         },
         [a, b, c] => {
             let likely = between(toks, b, c)
                 .iter()
                 .any(|w| LIKELY.contains(&w.as_str()));
             if joined(toks, a, b) != Some(Join::Range) || !likely {
-                return Err(several(t, &figs));
+                return Err(several(t, &figs).into());
             }
             let (a, b) = borrowed(a, b);
             let (c, _) = borrowed(c, &a);
             doubts.extend(elsewhere(&loose, &a, ask));
             span(&a, &b, Join::Range, Some(&c), ask, doubts)?
         }
-        _ => return Err(several(t, &figs)),
+        _ => return Err(several(t, &figs).into()),
     };
     Ok(complemented(reading, toks, ask))
 }
@@ -122,7 +123,7 @@ fn whole(c: Converted, f: &Figure, ask: &Ask) -> (f64, Option<String>) {
     (r, doubt)
 }
 
-fn single(f: &Figure, ask: &Ask, mut doubts: Vec<String>) -> Result<Reading, String> {
+fn single(f: &Figure, ask: &Ask, mut doubts: Vec<String>) -> Result<Reading, NotHeard> {
     let c = convert(f, ask)?;
     doubts.extend(c.doubts.iter().cloned());
     let how = c.how.clone();
@@ -156,7 +157,7 @@ fn reading(value: f64, range: Option<(f64, f64)>, shown: String, doubts: Vec<Str
 }
 
 /// "1 in 20", "5 out of 100": a share, on a percent question only.
-fn ratio(t: &str, a: &Figure, b: &Figure, ask: &Ask) -> Result<Reading, String> {
+fn ratio(t: &str, a: &Figure, b: &Figure, ask: &Ask) -> Result<Reading, NotHeard> {
     if ask.basis != Basis::Percent {
         return Err(format!(
             "{} is a ratio ({} in {}); this question asks {}",
@@ -164,7 +165,8 @@ fn ratio(t: &str, a: &Figure, b: &Figure, ask: &Ask) -> Result<Reading, String> 
             number(a.value, 4),
             number(b.value, 4),
             wants(ask.basis)
-        ));
+        )
+        .into());
     }
     if b.value <= 0.0 || a.value < 0.0 {
         return Err(format!(
@@ -172,7 +174,8 @@ fn ratio(t: &str, a: &Figure, b: &Figure, ask: &Ask) -> Result<Reading, String> 
             quoted(t),
             number(a.value, 4),
             number(b.value, 4)
-        ));
+        )
+        .into());
     }
     let v = a.value / b.value * 100.0;
     let shown = format!(
@@ -194,8 +197,8 @@ fn span(
     likely: Option<&Figure>,
     ask: &Ask,
     mut doubts: Vec<String>,
-) -> Result<Reading, String> {
-    let mut part = |f: &Figure| -> Result<(f64, bool), String> {
+) -> Result<Reading, NotHeard> {
+    let mut part = |f: &Figure| -> Result<(f64, bool), NotHeard> {
         let c = convert(f, ask)?;
         for d in &c.doubts {
             if !doubts.contains(d) {
@@ -232,7 +235,8 @@ fn span(
                     n(v),
                     n(lo),
                     n(hi)
-                ));
+                )
+                .into());
             }
             (v, format!("{span}, most likely {}", n(v)))
         }

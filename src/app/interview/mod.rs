@@ -13,6 +13,7 @@
 pub mod answer;
 mod around;
 pub mod convert;
+mod error;
 pub mod figures;
 mod joins;
 pub mod nouns;
@@ -23,5 +24,6 @@ pub mod tokens;
 pub mod words;
 
 pub use answer::{Ask, Basis, Heard, Reading, read};
+pub use error::NotHeard;
 pub use questions::{Question, Target, asked_paths, for_use_case};
 pub use record::{Given, Reply};

@@ -6,8 +6,9 @@
 //! for a count of documents is a doubt.
 
 use super::answer::{Ask, Basis};
+use super::error::NotHeard;
 use super::figures::Figure;
-use crate::report::format::number;
+use crate::numbers::number;
 
 /// Tokens a word and characters a token, the usual English averages.
 pub const TOKENS_PER_WORD: f64 = 1.33;
@@ -42,7 +43,7 @@ pub(super) type ByNoun = (f64, Option<String>, Option<String>);
 /// What the figure's noun does to it on a count question: `None` when it
 /// says nothing (no noun, or the question's own); else the value in the
 /// question's unit with the conversion said, a doubt, or a refusal.
-pub(super) fn by_noun(f: &Figure, ask: &Ask) -> Option<Result<ByNoun, String>> {
+pub(super) fn by_noun(f: &Figure, ask: &Ask) -> Option<Result<ByNoun, NotHeard>> {
     if !matches!(ask.basis, Basis::Number | Basis::PerDay) {
         return None;
     }
@@ -72,8 +73,10 @@ pub(super) fn by_noun(f: &Figure, ask: &Ask) -> Option<Result<ByNoun, String>> {
                 None,
             )),
             _ => Err(match counts {
-                Some(c) => format!("heard {heard}: a size of text, not a number of {c}s"),
-                None => format!("heard {heard}: a size of text, not what this question counts"),
+                Some(c) => format!("heard {heard}: a size of text, not a number of {c}s").into(),
+                None => {
+                    format!("heard {heard}: a size of text, not what this question counts").into()
+                }
             }),
         });
     }

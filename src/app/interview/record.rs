@@ -7,9 +7,10 @@
 //! became, "client did not know", or "skipped".
 
 use super::answer::Reading;
+use super::error::NotHeard;
 use super::questions::{Question, Target};
 use crate::model::{Confidence, Scenario, Source, UncertainRange};
-use crate::report::format::field_value;
+use crate::numbers::field_value;
 
 /// An answer the client gave to one question.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,13 +112,14 @@ pub fn conversion(q: &Question, reading: &Reading, currency: &str) -> String {
 
 /// Whether the answer can be written into `plan`: every input it sets
 /// exists there and takes the value (and the range), or why not.
-pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), String> {
+pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), NotHeard> {
     for t in q.targets {
         if t.field.get(plan).is_none() {
             return Err(format!(
                 "{} is not in this plan (it was removed in the workbench)",
                 t.field.path()
-            ));
+            )
+            .into());
         }
         let mut values = vec![value_of(t, reading.value)];
         if let Some((lo, hi)) = reading.range {
@@ -129,7 +131,7 @@ pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), Str
                     "heard {}, but {} would be {}; it {allowed}",
                     reading.shown,
                     t.field.label(),
-                    crate::report::format::number(v, 4)
+                    crate::numbers::number(v, 4)
                 )
             })?;
         }

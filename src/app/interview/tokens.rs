@@ -5,6 +5,7 @@
 //! workbench's number parser ([`crate::app::entry::parse_number`]), so
 //! `2,500`, `2.5`, `0,75` and `1.000.000` mean here what they mean there.
 
+use super::error::NotHeard;
 use super::phrases::number_word;
 use super::words::{TIME_MODIFIERS, currency_word, percent_word, scale_word, time_word};
 use crate::app::entry::parse_number;
@@ -85,7 +86,7 @@ fn is_currency(c: char) -> Option<&'static str> {
 
 /// Cuts `text` (see [`normalized`]) into tokens; `Err` names a number that
 /// cannot be read ("1,2,3").
-pub fn tokens(text: &str) -> Result<Vec<Tok>, String> {
+pub fn tokens(text: &str) -> Result<Vec<Tok>, NotHeard> {
     let chars: Vec<char> = text.chars().collect();
     let at = |i: usize| chars.get(i).copied();
     let digit_at = |i: usize| at(i).is_some_and(|c| c.is_ascii_digit());
@@ -177,7 +178,7 @@ pub fn tokens(text: &str) -> Result<Vec<Tok>, String> {
 /// The number starting at `i`: digits with `,` or `.` between them, groups
 /// of three after a space (`2 500`), an exponent (`1e6`). Returns its value,
 /// its text and where it ends.
-fn number(chars: &[char], i: usize) -> Result<(f64, String, usize), String> {
+fn number(chars: &[char], i: usize) -> Result<(f64, String, usize), NotHeard> {
     let at = |k: usize| chars.get(k).copied();
     let digit_at = |k: usize| at(k).is_some_and(|c| c.is_ascii_digit());
     let mut k = i;

@@ -7,7 +7,7 @@
 use crate::model::catalog::CatalogModel;
 use crate::model::fields::{Field, ModelField};
 use crate::model::{Confidence, Scenario, Source};
-use crate::report::format::number;
+use crate::numbers::number;
 
 /// The longest source text written (as the source editor allows).
 const MAX_SOURCE: usize = super::source::MAX_SOURCE;

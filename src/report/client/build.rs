@@ -11,7 +11,7 @@ use crate::model::fields::Field;
 use crate::model::headline::Figure;
 use crate::model::prices::own_start;
 use crate::model::{Category, Projection, Scenario};
-use crate::report::format::{count, field_value, money, payback, pct};
+use crate::numbers::{count, field_value, money, payback, pct};
 use crate::report::headline::{headlines, understaffing, value_parts};
 use crate::report::markdown::MonthColumns;
 

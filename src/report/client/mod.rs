@@ -62,7 +62,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
                 Against::Mix => "the plan's model mix".to_string(),
                 Against::ApiModels => format!(
                     "the plan's API models alone (the plan self-hosts it for {} of the traffic)",
-                    super::format::pct(h.plan_share_pct)
+                    crate::numbers::pct(h.plan_share_pct)
                 ),
                 Against::Nothing => return None,
             };
@@ -70,7 +70,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
                 format!(
                     "{} and {other} break even at {} requests/day; above it {} is cheaper — {}",
                     h.option,
-                    super::format::count(rpd),
+                    crate::numbers::count(rpd),
                     h.cheaper_above.as_deref().unwrap_or_default(),
                     super::breakeven::hosting_caveat(h)
                 )
@@ -141,7 +141,7 @@ pub fn ended_prices(s: &Scenario, catalog: &Catalog, date: &str) -> Vec<String> 
     };
     let start = crate::model::prices::plan_start(s, today);
     let currency = crate::model::currency::snapshot_currency(&s.currency, catalog);
-    let show = |v: f64| super::format::price(v, currency);
+    let show = |v: f64| crate::numbers::price(v, currency);
     crate::model::dated::ended_prices(s, catalog, start)
         .iter()
         .map(|e| {

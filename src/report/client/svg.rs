@@ -5,7 +5,7 @@
 
 use super::html::esc;
 use super::model::{Chart, ChartKind, MonthTick, labelled_months};
-use crate::report::format::{money, money_short, pct};
+use crate::numbers::{money, money_short, pct};
 
 pub const COLORS: [&str; 7] = [
     "#3366cc", "#22a6b3", "#888888", "#d4a017", "#2e8b57", "#cc3333", "#9b59b6",

@@ -2,7 +2,7 @@
 //! category) drawn with block characters, each with its value.
 
 use super::model::{Chart, ChartKind};
-use crate::report::format::{money, pct};
+use crate::numbers::{money, pct};
 
 /// The width of the longest bar, in characters.
 const WIDTH: usize = 32;

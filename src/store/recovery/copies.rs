@@ -4,29 +4,37 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::error::RecoveryError;
 use super::locks::{hold_session_lock_in, lock_holder_in, session_alive_in};
 use super::names::{
     Owner, SESSION_MARK, canonical, names, plan_stem, recovery_path, recovery_path_in, session_id,
 };
+use crate::codec::plan::{parse_plan_unvalidated, write_plan};
 use crate::model::{Catalog, Scenario};
 use crate::store::atomic::replace_atomic;
 use crate::store::paths;
-use crate::store::plan_file::{parse_plan_unvalidated, write_plan};
 use crate::store::read;
 
 const HEADER: &str = "// runcost recovery copy of ";
 
 /// Writes the recovery copy of `plan` (atomically), as it is: a plan that
 /// cannot be saved yet is kept too. The first line records whom it belongs to.
-pub fn write_recovery(owner: &Owner, plan: &Scenario) -> Result<PathBuf, String> {
-    let data = paths::data_dir().ok_or("there is no data directory on this system")?;
+pub fn write_recovery(owner: &Owner, plan: &Scenario) -> Result<PathBuf, RecoveryError> {
+    let data = paths::data_dir().ok_or(RecoveryError::NoDataDir)?;
     write_recovery_in(&data, owner, plan)
 }
 
-pub fn write_recovery_in(data: &Path, owner: &Owner, plan: &Scenario) -> Result<PathBuf, String> {
+pub fn write_recovery_in(
+    data: &Path,
+    owner: &Owner,
+    plan: &Scenario,
+) -> Result<PathBuf, RecoveryError> {
     let path = recovery_path_in(data, owner);
-    let dir = path.parent().ok_or("no recovery directory")?;
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let dir = path.parent().ok_or(RecoveryError::NoDir)?;
+    fs::create_dir_all(dir).map_err(|source| RecoveryError::CreateDir {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     let (stem, _) = names(owner);
     if matches!(owner, Owner::Untitled(_)) || stem.contains(SESSION_MARK) {
         // Other windows tell this session's copies from orphans by this lock.
@@ -35,7 +43,7 @@ pub fn write_recovery_in(data: &Path, owner: &Owner, plan: &Scenario) -> Result<
     // JSON string syntax: a name with a line break cannot end the comment.
     let who = serde_json::to_string(&names(owner).1).unwrap_or_default();
     let text = format!("{HEADER}{who}\n{}", write_plan(plan));
-    replace_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+    replace_atomic(&path, text.as_bytes())?;
     Ok(path)
 }
 
@@ -271,20 +279,25 @@ pub fn remove_recovery(owner: &Owner) {
 
 /// Deletes a recovery copy the user chose to discard, unless it belongs to a
 /// plan another running runcost has open (its live edits).
-pub fn discard_copy(file: &Path) -> Result<(), String> {
+pub fn discard_copy(file: &Path) -> Result<(), RecoveryError> {
     match paths::data_dir() {
         Some(data) => discard_copy_in(&data, file),
-        None => Err("there is no data directory on this system".into()),
+        None => Err(RecoveryError::NoDataDir),
     }
 }
 
-pub fn discard_copy_in(data: &Path, file: &Path) -> Result<(), String> {
+pub fn discard_copy_in(data: &Path, file: &Path) -> Result<(), RecoveryError> {
     if !file.exists() && file.symlink_metadata().is_err() {
         return Ok(());
     }
     let bytes = match read::read_limited(file, read::PLAN_LIMIT, "a recovery copy") {
         Ok(b) => b,
-        Err(e) => return Err(format!("cannot read {}: {e}", file.display())),
+        Err(source) => {
+            return Err(RecoveryError::Read {
+                file: file.to_path_buf(),
+                source,
+            });
+        }
     };
     // A copy of a plan file written by a window that shared it: its writer
     // is that session, whoever holds the plan's lock.
@@ -292,10 +305,9 @@ pub fn discard_copy_in(data: &Path, file: &Path) -> Result<(), String> {
         && session != session_id()
         && session_alive_in(data, &session)
     {
-        return Err(format!(
-            "kept {}: another running runcost is editing that plan",
-            file.display()
-        ));
+        return Err(RecoveryError::Busy {
+            file: file.to_path_buf(),
+        });
     }
     let busy = match recorded_owner(&bytes) {
         Some(_) if copy_session(file).is_some() => false,
@@ -304,21 +316,19 @@ pub fn discard_copy_in(data: &Path, file: &Path) -> Result<(), String> {
                 .rsplit_once('-')
                 .is_some_and(|(s, _)| s != session_id() && session_alive_in(data, s)),
             None => match lock_holder_in(data, Path::new(&who)) {
-                Some(pid) => return Err(held_message(&who, pid)),
+                Some(pid) => return Err(RecoveryError::Held { who, pid }),
                 None => false,
             },
         },
         None => false,
     };
     if busy {
-        return Err(format!(
-            "kept {}: another running runcost is editing that plan",
-            file.display()
-        ));
+        return Err(RecoveryError::Busy {
+            file: file.to_path_buf(),
+        });
     }
-    fs::remove_file(file).map_err(|e| format!("cannot delete {}: {e}", file.display()))
-}
-
-fn held_message(who: &str, pid: u32) -> String {
-    format!("kept the recovery copy: {who} is open in another runcost (pid {pid})")
+    fs::remove_file(file).map_err(|source| RecoveryError::Delete {
+        file: file.to_path_buf(),
+        source,
+    })
 }

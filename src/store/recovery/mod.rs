@@ -17,6 +17,7 @@
 //! `locks.rs` takes and releases the locks.
 
 mod copies;
+mod error;
 mod locks;
 mod names;
 
@@ -25,6 +26,7 @@ pub use copies::{
     find_recoveries_in, find_recovery, find_recovery_in, remove_recovery, write_recovery,
     write_recovery_in,
 };
+pub use error::RecoveryError;
 pub use locks::{
     Lock, hold_session_lock_in, lock_holder_in, lock_path_in, release_lock, release_lock_in,
     take_lock, take_lock_in,

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::App;
 use crate::model::Category;
 use crate::model::headline::Figure;
-use crate::report::format::{money, money_short};
+use crate::numbers::{money, money_short};
 use crate::ui::theme::Theme;
 
 /// The figures the client watches while answering.
@@ -67,7 +67,7 @@ pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
     lines.push(row(
         Figure::CostPerRequest.short_label(),
         t.cost_per_request
-            .map_or("n/a".into(), |v| crate::report::format::unit_money(v, c)),
+            .map_or("n/a".into(), |v| crate::numbers::unit_money(v, c)),
         theme.value(),
     ));
     lines.push(row(

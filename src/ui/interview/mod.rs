@@ -18,7 +18,7 @@ use crate::app::interview::record::client_source;
 use crate::app::modes::interview::{InterviewState, Preview, Stage};
 use crate::model::Confidence;
 use crate::model::analysis::followup::source_for;
-use crate::report::format::{field_value, money, money_short};
+use crate::numbers::{field_value, money, money_short};
 use crate::store::use_cases::USE_CASES;
 
 /// Draws the interview over `body` (the screen between the title and the

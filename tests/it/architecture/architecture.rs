@@ -36,6 +36,9 @@ fn the_model_imports_no_terminal_file_or_clock_code() {
         "directories",
         "ron::",
         "crate::store",
+        "crate::codec",
+        "crate::numbers",
+        "crate::cmd",
         "crate::ui",
         "crate::app",
         "crate::tui",
@@ -44,8 +47,13 @@ fn the_model_imports_no_terminal_file_or_clock_code() {
         "SystemTime",
         "Instant",
     ];
+    assert_none_uses(&files, &forbidden);
+}
+
+/// Fails naming the first file of `files` that contains one of `forbidden`.
+fn assert_none_uses(files: &[std::path::PathBuf], forbidden: &[&str]) {
     for f in files {
-        let text = std::fs::read_to_string(&f).unwrap();
+        let text = std::fs::read_to_string(f).unwrap();
         for word in forbidden {
             assert!(!text.contains(word), "{} uses {word}", f.display());
         }
@@ -77,12 +85,44 @@ fn app_and_ui_read_no_environment_files_or_clock() {
         "std::process",
         "crate::tui",
     ];
-    for f in files {
-        let text = std::fs::read_to_string(&f).unwrap();
-        for word in forbidden {
-            assert!(!text.contains(word), "{} uses {word}", f.display());
-        }
-    }
+    assert_none_uses(&files, &forbidden);
+}
+
+/// The seams between the layers point one way: the codecs (text ↔ structs)
+/// and the number vocabulary open no file and know no layer above them, the
+/// renderers know no command, and the commands never import the command line
+/// (`cli` depends on `cmd`, whose `Failure` it returns).
+#[test]
+fn codecs_numbers_renderers_and_commands_import_nothing_above_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let above = [
+        "crate::cli",
+        "crate::cmd",
+        "crate::tui",
+        "crate::app",
+        "crate::ui",
+    ];
+    let mut pure = Vec::new();
+    sources(&root.join("src/codec"), &mut pure);
+    sources(&root.join("src/numbers"), &mut pure);
+    assert!(pure.len() >= 6);
+    let io = [
+        "std::fs",
+        "std::io",
+        "std::path",
+        "std::env",
+        "ratatui",
+        "crossterm",
+    ];
+    let layers = ["crate::store", "crate::report"];
+    assert_none_uses(&pure, &[&above[..], &io[..], &layers[..]].concat());
+    let mut report = Vec::new();
+    sources(&root.join("src/report"), &mut report);
+    assert_none_uses(&report, &above);
+    let mut cmd = Vec::new();
+    sources(&root.join("src/cmd"), &mut cmd);
+    assert!(cmd.len() >= 6);
+    assert_none_uses(&cmd, &["crate::cli"]);
 }
 
 /// No mode binds one chord twice (the second binding would never fire, and

@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{self, Row};
 use runcost::app::{App, Document, Effect, Msg};
+use runcost::codec::write_plan;
 use runcost::model::analysis::sensitivity::{drivers, sensitivity};
 use runcost::model::analysis::set_keeping_mix;
 use runcost::model::analysis::uncertainty::simulate;
@@ -22,7 +23,6 @@ use runcost::model::validate::source_paths;
 use runcost::model::{
     ErrorCost, LongContext, Pricing, Reviewers, Scenario, UncertainRange, project, validate,
 };
-use runcost::store::write_plan;
 use runcost::ui::{self, Theme};
 use serde_json::Value as Json;
 

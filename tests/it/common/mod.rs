@@ -5,9 +5,9 @@ pub mod tmux;
 
 use std::path::{Path, PathBuf};
 
+use runcost::codec::catalog;
+use runcost::codec::plan::parse_plan;
 use runcost::model::{ApiPricing, Catalog, ModelEntry, Pricing, Scenario};
-use runcost::store::catalog;
-use runcost::store::plan_file::parse_plan;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -112,7 +112,7 @@ fn support_interview_saved_and_reopened() {
             .iter()
             .any(|r| r.field == "workload.monthly_growth_pct" && (r.low, r.high) == (2.0, 4.0))
     );
-    let saved_tco = runcost::report::format::money(project(&plan).totals.tco, "USD");
+    let saved_tco = runcost::numbers::money(project(&plan).totals.tco, "USD");
     assert_eq!(
         saved_tco, tco,
         "the saved plan projects what the interview showed"

@@ -448,7 +448,7 @@ fn the_off_band_explanation_names_the_range_that_pulls_the_draws() {
         }
         let text = runcost::report::analysis::off_band_text(&s, ob, 1);
         assert!(
-            text.contains(&format!("in {}–", runcost::report::format::number(low, 6))),
+            text.contains(&format!("in {}–", runcost::numbers::number(low, 6))),
             "{path}: {text}"
         );
         assert!(!text.contains("wrong-answer"), "{path}: {text}");

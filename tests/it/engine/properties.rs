@@ -4,11 +4,11 @@ use crate::common;
 
 use common::builtin;
 use proptest::prelude::*;
+use runcost::codec::{parse_plan, write_plan};
 use runcost::model::{
     ApiPricing, Category, InfraItem, LongContext, ModelEntry, Pricing, Reviewers, Scenario,
     SelfHostedPricing, project, validate,
 };
-use runcost::store::{parse_plan, write_plan};
 
 fn arb_pricing() -> impl Strategy<Value = Pricing> {
     prop_oneof![

@@ -5,11 +5,11 @@ use crate::common;
 
 use common::builtin;
 use proptest::prelude::*;
+use runcost::codec::{parse_plan, write_plan};
 use runcost::model::{
     ApiPricing, InfraItem, LongContext, ModelEntry, Pricing, Reviewers, Scenario,
     SelfHostedPricing, project,
 };
-use runcost::store::{parse_plan, write_plan};
 
 fn arb_pricing() -> impl Strategy<Value = Pricing> {
     prop_oneof![

@@ -13,7 +13,7 @@ use runcost::app::interview::{Ask, Basis, Heard, Question, asked_paths, for_use_
 use runcost::model::Scenario;
 use runcost::model::fields::Field;
 use runcost::model::validate::Range;
-use runcost::report::format::field_value;
+use runcost::numbers::field_value;
 use runcost::store::use_cases::{USE_CASES, load};
 
 /// What an answer should be heard as, in the question's unit.

@@ -14,10 +14,10 @@ use runcost::app::interview::for_use_case;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::modes::interview::{InterviewState, Preview, Stage};
 use runcost::app::{App, Document, Effect, Mode, Msg};
+use runcost::codec::parse_plan;
 use runcost::model::fields::{Field, PlanField as P};
 use runcost::model::{Confidence, Scenario};
-use runcost::report::format::field_value;
-use runcost::store::parse_plan;
+use runcost::numbers::field_value;
 use runcost::store::use_cases::{TEMPLATE_DEFAULT, USE_CASES};
 use runcost::ui::{self, Theme};
 

@@ -572,7 +572,7 @@ impl Dir {
 
     fn plan(&self, name: &str, s: &Scenario) -> PathBuf {
         let path = self.0.path().join(name);
-        std::fs::write(&path, runcost::store::write_plan(s)).unwrap();
+        std::fs::write(&path, runcost::codec::write_plan(s)).unwrap();
         path
     }
 }

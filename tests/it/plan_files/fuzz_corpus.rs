@@ -6,7 +6,7 @@
 use crate::common;
 
 use common::{builtin, fixture};
-use runcost::store::{parse_plan, write_plan};
+use runcost::codec::{parse_plan, write_plan};
 
 #[test]
 fn every_corpus_input_loads_or_is_refused_cleanly() {

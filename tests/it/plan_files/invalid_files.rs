@@ -4,7 +4,7 @@
 use crate::common;
 
 use common::{builtin, fixture, runcost};
-use runcost::store::parse_plan;
+use runcost::codec::parse_plan;
 
 #[test]
 fn every_invalid_fixture_is_refused_with_its_message() {

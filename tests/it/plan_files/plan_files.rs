@@ -3,9 +3,9 @@
 use crate::common;
 
 use common::{builtin, scenario};
+use runcost::codec::{parse_plan, write_plan};
 use runcost::model::Pricing;
 use runcost::store::atomic::{backup_path, save_atomic};
-use runcost::store::{parse_plan, write_plan};
 
 const HAND_WRITTEN: &str = "\u{feff}// a hand-written plan\r\nScenario(\r\n  version: 1, name: \"Hand\",\r\n  /* prices come from the catalog */\r\n  workload: (requests_per_day: 2000, input_tokens: 1500, output_tokens: 400),\r\n  models: [(id: \"gpt-5.4-mini\", share_pct: 100)],\r\n  retrieval: (enabled: true, embedding: (id: \"text-embedding-3-small\")),\r\n  oversight: (reviewers: Fixed(2)),\r\n)\r\n";
 

@@ -13,9 +13,9 @@ use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Mode, Msg};
+use runcost::codec::{parse_plan, write_plan};
 use runcost::model::fields::Field;
 use runcost::model::{Confidence, Source};
-use runcost::store::{parse_plan, write_plan};
 use runcost::ui::{self, Theme};
 
 fn app_sized(width: u16, height: u16) -> App {

@@ -7,8 +7,8 @@
 use crate::common;
 
 use common::{builtin, fixture, load, root};
+use runcost::codec::{parse_plan, write_plan};
 use runcost::model::{Confidence, ErrorCost, Pricing, Scenario, Source};
-use runcost::store::{parse_plan, write_plan};
 
 /// Each shipped plan and version-1 worked example, with the bytes the
 /// version-1 writer produced for it (captured before version 2 existed, in

@@ -11,7 +11,7 @@ use runcost::model::Pricing;
 #[test]
 fn the_built_in_catalog_parses_with_a_date() {
     let text = include_str!("../../../assets/catalog.ron");
-    let c = runcost::store::catalog::parse_catalog(text).expect("assets/catalog.ron parses");
+    let c = runcost::codec::catalog::parse_catalog(text).expect("assets/catalog.ron parses");
     assert_eq!(c.as_of, "2026-11-28");
     assert!(c.models.len() >= 60, "{} models", c.models.len());
     assert!(c.embeddings.len() >= 10);

@@ -4,9 +4,9 @@
 use crate::common;
 
 use common::{builtin, fixture};
+use runcost::codec::catalog::parse_catalog;
+use runcost::codec::litellm::{import, write_catalog};
 use runcost::model::{Catalog, Pricing};
-use runcost::store::catalog::parse_catalog;
-use runcost::store::litellm::{import, write_catalog};
 
 fn sample() -> String {
     std::fs::read_to_string(fixture("litellm/sample.json")).unwrap()
@@ -162,11 +162,13 @@ fn a_bad_file_is_refused_and_the_user_catalog_stays_as_it_was() {
     assert!(
         import("[1, 2]", &Catalog::default(), &builtin(), None, "x")
             .unwrap_err()
+            .to_string()
             .contains("top level")
     );
     assert!(
         import("{\"a\": ", &Catalog::default(), &builtin(), None, "x")
             .unwrap_err()
+            .to_string()
             .contains("invalid JSON at line 1")
     );
 

@@ -182,10 +182,10 @@ fn picking_a_model_with_dated_prices_snapshots_them_and_pins_the_start() {
         "January doubles the price"
     );
     // The plan file keeps both, so it reproduces the numbers when reopened.
-    let text = runcost::store::write_plan(plan);
+    let text = runcost::codec::write_plan(plan);
     assert!(text.contains("start: \"2026-11\""));
     assert!(text.contains("schedule: [(from: \"2027-01-01\""), "{text}");
-    let again = runcost::store::parse_plan(text.as_bytes(), &builtin()).unwrap();
+    let again = runcost::codec::parse_plan(text.as_bytes(), &builtin()).unwrap();
     assert_eq!(project(&again), *p);
 }
 

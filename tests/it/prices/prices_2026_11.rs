@@ -269,7 +269,7 @@ fn plan_file(home: &Path, id: &str, currency: &str) -> PathBuf {
     s.models[0].pricing = Some(entry(&c, id).pricing.clone());
     s.currency = currency.into();
     let path = home.join(format!("{}-{currency}.ron", id.replace('/', "_")));
-    let text = runcost::store::plan_file::write_plan(&s);
+    let text = runcost::codec::plan::write_plan(&s);
     std::fs::write(&path, text).unwrap();
     path
 }
@@ -514,7 +514,7 @@ fn litellm_successor_model_is_imported() {
     let json = r#"{"old-model": {"litellm_provider": "openai", "mode": "chat",
         "input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6,
         "deprecation_date": "2026-01-01", "successor_model": "new-model"}}"#;
-    let (out, _) = runcost::store::litellm::import(
+    let (out, _) = runcost::codec::litellm::import(
         json,
         &Catalog::default(),
         &Catalog::default(),
@@ -532,8 +532,8 @@ fn litellm_successor_model_is_imported() {
         }
     );
     // And it survives the user catalog's file form.
-    let text = runcost::store::litellm::write_catalog(&out);
-    let back = runcost::store::catalog::parse_catalog(&text).unwrap();
+    let text = runcost::codec::litellm::write_catalog(&out);
+    let back = runcost::codec::catalog::parse_catalog(&text).unwrap();
     assert_eq!(
         back.model("old-model").unwrap().successor.as_deref(),
         Some("new-model")

@@ -14,6 +14,7 @@ use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::modes::picker::PickTarget;
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Msg};
+use runcost::codec::plan::{parse_plan, parse_plan_on, write_plan};
 use runcost::model::catalog::CatalogModel;
 use runcost::model::currency::{ExchangeRate, MAX_RATE, MIN_RATE};
 use runcost::model::dated::{ended_prices, first_month};
@@ -22,7 +23,6 @@ use runcost::model::offer::PriceKind;
 use runcost::model::prices::{YearMonth, refreshed, snapshot_changes};
 use runcost::model::pricing::ScheduledPrice;
 use runcost::model::{ApiPricing, Catalog, ModelEntry, Pricing, Scenario, project};
-use runcost::store::plan_file::{parse_plan, parse_plan_on, write_plan};
 
 const CHECKED: &str = "2026-12-07";
 

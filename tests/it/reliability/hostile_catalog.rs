@@ -7,12 +7,12 @@
 use crate::common;
 
 use common::{builtin, fixture};
+use runcost::codec::catalog::parse_catalog;
+use runcost::codec::litellm::import;
 use runcost::model::catalog_rules::{MIN_PRICE_PER_MTOK, check_model};
 use runcost::model::prices::snapshot_changes;
 use runcost::model::pricing::CatalogModel;
 use runcost::model::{ApiPricing, Catalog, ModelEntry, Pricing, Scenario};
-use runcost::store::catalog::parse_catalog;
-use runcost::store::litellm::import;
 
 fn hostile_user() -> Catalog {
     let text = std::fs::read_to_string(fixture("catalog/hostile_user.ron")).unwrap();

@@ -13,12 +13,12 @@ use std::time::{Duration, Instant};
 use common::{builtin, scenario};
 use runcost::app::keymap::KeyChord;
 use runcost::app::{App, Document, Effect, Mode, Msg, Question};
+use runcost::codec::write_plan;
 use runcost::store::atomic::{
     self, SaveError, clean_stray_temps, content_hash, create_numbered, save_atomic,
 };
 use runcost::store::paths::choose_data_dir;
 use runcost::store::plans::open_plan;
-use runcost::store::write_plan;
 
 /// A process id that is not running (above the kernel's default pid_max).
 const DEAD_PID: u32 = 4_194_305;
@@ -575,7 +575,7 @@ fn a_workbench_path_ending_in_a_slash_is_explained_before_any_save() {
     let dir = tempfile::tempdir().unwrap();
     let trailing = PathBuf::from(format!("{}/", dir.path().join("newdir").display()));
     let err = match runcost::tui::initial_document(Some(&trailing), &builtin()) {
-        Err(e) => e,
+        Err(e) => e.to_string(),
         Ok(_) => panic!("accepted a folder name as a plan file"),
     };
     assert!(

@@ -154,8 +154,9 @@ fn a_failed_copy_is_an_error_the_caller_gets() {
     let tmp = tempfile::tempdir().unwrap();
     let not_a_dir = tmp.path().join("file");
     std::fs::write(&not_a_dir, "").unwrap();
-    let err =
-        write_recovery_in(&not_a_dir, &Owner::Plan("/p.ron".into()), &edited(1.0)).unwrap_err();
+    let err = write_recovery_in(&not_a_dir, &Owner::Plan("/p.ron".into()), &edited(1.0))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("cannot create"), "{err}");
 }
 
@@ -207,7 +208,7 @@ fn foreign_untitled(data: &Path, session: &str, plan: &Scenario) -> PathBuf {
     let file = dir.join(format!("{id}.ron"));
     let text = format!(
         "// runcost recovery copy of \"{id}\"\n{}",
-        runcost::store::write_plan(plan)
+        runcost::codec::write_plan(plan)
     );
     std::fs::write(&file, text).unwrap();
     file
@@ -699,7 +700,7 @@ fn a_copy_left_by_the_previous_version_is_still_offered_but_only_to_its_plan() {
     };
     let legacy = data.path().join("recovery").join(format!("{key}.ron"));
     std::fs::create_dir_all(legacy.parent().unwrap()).unwrap();
-    let body = runcost::store::write_plan(&edited(1234.0));
+    let body = runcost::codec::write_plan(&edited(1234.0));
     std::fs::write(
         &legacy,
         format!("// runcost recovery copy of {}\n{body}", plan.display()),
@@ -727,7 +728,7 @@ fn the_copy_of_a_plan_another_window_holds_is_not_discarded() {
     let other = std::fs::File::create(&lock).unwrap();
     other.try_lock().unwrap();
     std::fs::write(&lock, "4343").unwrap();
-    let err = discard_copy_in(data.path(), &copy).unwrap_err();
+    let err = discard_copy_in(data.path(), &copy).unwrap_err().to_string();
     assert!(err.contains("pid 4343"), "{err}");
     assert!(copy.exists());
     drop(other);

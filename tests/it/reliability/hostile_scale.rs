@@ -5,6 +5,7 @@
 
 use crate::common;
 
+use runcost::codec::litellm::import;
 use runcost::model::analysis::sensitivity::{lines_projected, sensitivity};
 use runcost::model::analysis::set_keeping_mix;
 use runcost::model::pricing::{CatalogModel, catalog_searches};
@@ -12,7 +13,6 @@ use runcost::model::{
     ApiPricing, Catalog, InfraItem, LongContext, ModelEntry, Pricing, Scenario, SelfHostedPricing,
     project,
 };
-use runcost::store::litellm::import;
 
 fn api(i: usize) -> Pricing {
     Pricing::Api(ApiPricing {

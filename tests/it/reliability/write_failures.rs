@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::{App, Document, Effect, Mode, Msg, StatusKind};
+use runcost::codec::write_plan;
 use runcost::store::atomic::{create_new, create_numbered, replace_atomic, save_atomic};
-use runcost::store::write_plan;
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)

@@ -73,10 +73,7 @@ fn the_html_report_is_well_formed_and_self_contained() {
         .count();
     assert_eq!(external, 0, "no network references");
     assert!(page.contains("TCO range (P10–P90)"));
-    assert!(page.contains(&runcost::report::format::money(
-        project(&s).totals.tco,
-        "USD"
-    )));
+    assert!(page.contains(&runcost::numbers::money(project(&s).totals.tco, "USD")));
 }
 
 #[test]

@@ -263,7 +263,7 @@ fn check(name: &str, s: &Scenario, pages: &[String], r: &ClientReport) -> usize 
         all.matches(&ticks.join(" ")).count() >= 2,
         "{name}: the cumulative chart has no month labels"
     );
-    assert!(all.contains(&collapse(&runcost::report::format::money(
+    assert!(all.contains(&collapse(&runcost::numbers::money(
         project(s).totals.tco,
         &s.currency
     ))));

@@ -62,8 +62,8 @@ fn value_shows_labour_saved_and_errors_avoided_against_today() {
     let t = &p.totals;
     assert!(t.errors_avoided > 0.0);
     let c = s.currency.as_str();
-    let labour = runcost::report::format::money(t.value - t.errors_avoided, c);
-    let avoided = runcost::report::format::money(t.errors_avoided, c);
+    let labour = runcost::numbers::money(t.value - t.errors_avoided, c);
+    let avoided = runcost::numbers::money(t.errors_avoided, c);
     for f in [Format::Table, Format::Md] {
         let out = render(f, &s);
         assert!(out.contains(&format!("labour saved {labour}")), "{out}");
@@ -134,7 +134,7 @@ fn understaffing_appears_in_every_report_with_needed_and_staffed_fte() {
             "{f:?}"
         );
         assert!(
-            out.contains(&runcost::report::format::pct(worst.review_coverage_pct)),
+            out.contains(&runcost::numbers::pct(worst.review_coverage_pct)),
             "{f:?}"
         );
     }

@@ -397,7 +397,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     assert_eq!(*doc, a.session.active_id());
     assert_eq!(*generation, a.doc().revision);
     assert_eq!(path, &PathBuf::from("/work/acme.ron"));
-    let reread = runcost::store::parse_plan(text.as_bytes(), &builtin()).unwrap();
+    let reread = runcost::codec::parse_plan(text.as_bytes(), &builtin()).unwrap();
     assert_eq!(&reread, &a.doc().plan);
     assert!(a.doc().is_dirty(), "dirty until the save is confirmed");
     let effects = a.update(Msg::Saved {

@@ -19,7 +19,7 @@ use runcost::model::analysis::off_band::Side;
 use runcost::model::analysis::uncertainty::{DRAWS, SEED};
 use runcost::model::fields::Field;
 use runcost::model::{Scenario, UncertainRange};
-use runcost::report::format::money_short;
+use runcost::numbers::money_short;
 use runcost::ui::{self, Theme};
 
 fn app_of(plan: Scenario, analysis: Analysis) -> App {
@@ -278,7 +278,7 @@ fn a_tco_outside_its_band_says_why_on_the_screen_and_in_every_report() {
         // `runcost simulate` says it too.
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("plan.ron");
-        std::fs::write(&file, runcost::store::write_plan(&plan)).unwrap();
+        std::fs::write(&file, runcost::codec::write_plan(&plan)).unwrap();
         let out = runcost(&["simulate", file.to_str().unwrap()]);
         let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
         assert!(text.contains(&format!("The TCO is {p}")), "{what}: {text}");
@@ -336,7 +336,7 @@ fn simulate_by_default_gives_the_reports_and_the_workbenchs_band() {
         assert_eq!(named.stdout, out.stdout, "{name}");
         // The table says the same numbers.
         let table = String::from_utf8_lossy(&runcost(&["simulate", file]).stdout).to_string();
-        let money = |v| runcost::report::format::money(v, &plan.currency);
+        let money = |v| runcost::numbers::money(v, &plan.currency);
         let t = workbench.tco;
         assert!(
             table.contains(&format!(
@@ -373,7 +373,7 @@ fn a_band_of_large_figures_shows_in_short_form_when_it_does_not_fit() {
         let tco = a.projection().totals.tco;
         assert!((40e6..120e6).contains(&tco), "a plan of about $70M: {tco}");
         let band = a.simulation().expect("the band is computed").tco;
-        let tight = |v: f64| runcost::report::format::money_tight(v, "USD");
+        let tight = |v: f64| runcost::numbers::money_tight(v, "USD");
         let forms = {
             let [spaced, short] = band_texts(band.p10, band.p90);
             [

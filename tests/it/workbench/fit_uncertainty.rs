@@ -63,7 +63,7 @@ fn the_screen_shows_the_reports_band() {
             &builtin(),
             "2026-11-28",
         );
-        let draws = runcost::report::format::count(sim.draws as f64);
+        let draws = runcost::numbers::count(sim.draws as f64);
         assert!(
             md.contains(&format!("{draws} draws, seed {}", sim.seed)),
             "{md}"
@@ -87,8 +87,8 @@ fn the_report_names_each_ranged_input_with_its_range() {
             .find(|f| f.path() == r.field)
             .unwrap();
         let label = runcost::model::analysis::sensitivity::label_of(&plan, f);
-        let low = runcost::report::format::field_value(f, r.low, &plan.currency);
-        let high = runcost::report::format::field_value(f, r.high, &plan.currency);
+        let low = runcost::numbers::field_value(f, r.low, &plan.currency);
+        let high = runcost::numbers::field_value(f, r.high, &plan.currency);
         // The "How sure the figures are" table: | input | low | plan | high |.
         assert!(
             md.lines()
@@ -114,7 +114,7 @@ fn a_range_edit_reports_the_bands_change_not_a_zero_tco_change() {
     assert_ne!(before.p90, after.p90);
     let s = screen(&a, 120, 40);
     assert!(!s.contains("TCO $0") && !s.contains("TCO\u{a0}$0"), "{s}");
-    let money = |v| runcost::report::format::money_short(v, "USD");
+    let money = |v| runcost::numbers::money_short(v, "USD");
     let said = format!(
         "P10–P90 {}–{} → {}–{}",
         money(before.p10),

@@ -162,7 +162,7 @@ fn a_model_on_the_plans_rate_keeps_it_said_and_adds_no_source() {
     pick(&mut a, PickTarget::Replace(0), "gpt-5.4-mini");
     assert_eq!(a.doc().plan.models[0].error_rate_pct, None);
     assert_eq!(a.doc().plan.sources, sources);
-    let shown = format!("{} %", runcost::report::format::number(rate, 2));
+    let shown = format!("{} %", runcost::numbers::number(rate, 2));
     assert!(
         delta(&a).ends_with(&format!("wrong answers at the plan's {shown}")),
         "{}",
@@ -360,7 +360,7 @@ fn a_catalog_rate_outside_0_to_100_is_refused_naming_the_field() {
     let text = r#"(as_of: "2026-12-01", models: [(id: "mine", provider: "acme",
         pricing: Api(input_per_mtok: 1.0, output_per_mtok: 2.0),
         error_rate: (pct: 1.8, source: "our eval"))], embeddings: [])"#;
-    let c = runcost::store::catalog::parse_catalog(text).unwrap();
+    let c = runcost::codec::catalog::parse_catalog(text).unwrap();
     assert_eq!(c.models[0].error_rate.as_ref().map(|r| r.pct), Some(1.8));
 }
 
@@ -379,7 +379,7 @@ fn importing_the_community_price_list_keeps_a_measured_rate() {
         a.input_per_mtok = 0.5;
     }
     let (out, report) =
-        runcost::store::litellm::import(&json, &mine, &mine, None, "2026-12-01").unwrap();
+        runcost::codec::litellm::import(&json, &mine, &mine, None, "2026-12-01").unwrap();
     assert!(
         report.updated.iter().any(|(id, _)| id == "gpt-5.4-mini"),
         "{:?}",

@@ -13,9 +13,9 @@ use runcost::app::entry::edit_text;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
 use runcost::app::{Analysis, App, Document, Effect, Mode, Msg, StatusKind};
+use runcost::codec::parse_plan;
 use runcost::model::fields::Field;
 use runcost::model::{Pricing, Reviewers, Scenario, UncertainRange, validate};
-use runcost::store::parse_plan;
 
 const EXAMPLES: [&str; 6] = [
     "support-assistant",

@@ -250,10 +250,10 @@ fn figures_on_screen_agree_with_the_report() {
     let screen = format!("{}", t.backend());
     let p = app.projection();
     for figure in [
-        runcost::report::format::money(p.totals.tco, "USD"),
-        runcost::report::format::money(p.totals.run_cost, "USD"),
-        runcost::report::format::money(p.months[0].total, "USD"),
-        runcost::report::format::unit_money(p.totals.cost_per_request.unwrap(), "USD"),
+        runcost::numbers::money(p.totals.tco, "USD"),
+        runcost::numbers::money(p.totals.run_cost, "USD"),
+        runcost::numbers::money(p.months[0].total, "USD"),
+        runcost::numbers::unit_money(p.totals.cost_per_request.unwrap(), "USD"),
     ] {
         assert!(screen.contains(&figure), "{figure} not on screen");
     }

@@ -296,7 +296,7 @@ fn a_save_reply_marks_saved_what_was_written_even_after_more_edits() {
         panic!("{effects:?}")
     };
     assert_eq!(
-        runcost::store::parse_plan(text.as_bytes(), &builtin()).unwrap(),
+        runcost::codec::parse_plan(text.as_bytes(), &builtin()).unwrap(),
         written
     );
     // Another edit lands before the reply.

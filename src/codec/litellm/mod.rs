@@ -87,6 +87,19 @@ fn describe_change(old: &Pricing, new: &Pricing) -> String {
     }
 }
 
+/// Why a file is not a LiteLLM price list (nothing is imported from it).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "not a LiteLLM price list (invalid JSON at line {line}, column {column}: {0})",
+        line = .0.line(),
+        column = .0.column()
+    )]
+    Json(serde_json::Error),
+    #[error("not a LiteLLM price list: the top level must be an object of models")]
+    NotAnObject,
+}
+
 /// Imports `json` into the user catalog `user`, resolving ids against the
 /// current catalog `current` (built-in plus user). Returns the new user catalog
 /// and what changed; nothing is written here.
@@ -96,17 +109,9 @@ pub fn import(
     current: &Catalog,
     only: Option<&str>,
     as_of: &str,
-) -> Result<(Catalog, ImportReport), String> {
-    let root: Value = serde_json::from_str(json).map_err(|e| {
-        format!(
-            "not a LiteLLM price list (invalid JSON at line {}, column {}: {e})",
-            e.line(),
-            e.column()
-        )
-    })?;
-    let entries = root
-        .as_object()
-        .ok_or("not a LiteLLM price list: the top level must be an object of models")?;
+) -> Result<(Catalog, ImportReport), ImportError> {
+    let root: Value = serde_json::from_str(json).map_err(ImportError::Json)?;
+    let entries = root.as_object().ok_or(ImportError::NotAnObject)?;
     let mut out = user.clone();
     out.as_of = as_of.to_string();
     // Positions by id in the new user catalog: each entry is placed in O(1).

@@ -9,12 +9,13 @@
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+mod locate;
 mod messages;
 
-use super::locate::locate;
 use crate::model::dated::listed_snapshot;
 use crate::model::prices::{YearMonth, own_start};
 use crate::model::{Catalog, FORMAT_VERSION, Scenario, validate};
+use locate::locate;
 use messages::{at_end, char_at, explain_ron, field_at, unknown_id_message, whole_number_message};
 
 /// One thing wrong with a plan, positioned in the file where that is known.

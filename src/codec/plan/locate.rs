@@ -139,7 +139,7 @@ fn nth_element(b: &[u8], from: usize, n: usize) -> Option<usize> {
 
 /// Whether more brackets are opened than closed (outside strings and comments):
 /// the mark of a file cut short.
-pub fn unclosed_brackets(text: &str) -> bool {
+pub(super) fn unclosed_brackets(text: &str) -> bool {
     let depth: i64 = scan(text.as_bytes(), 0)
         .map(|(_, t)| match t {
             Tok::Open => 1,

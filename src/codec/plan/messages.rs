@@ -1,7 +1,7 @@
 //! The messages a plan file's reader gives: where the error is (the field and
 //! the value written there) and what is allowed, in words, from ron's codes.
 
-use super::super::locate::unclosed_brackets;
+use super::locate::unclosed_brackets;
 
 /// The field name and the value written at an error position: `horizon_months`
 /// and `-1` for `    horizon_months: -1,` with the position anywhere in `-1`.
