@@ -228,9 +228,7 @@ const INPUTS: &[Binding<A>] = &[
     (k(Key::Esc), A::DismissNotices),
 ];
 
-const TABLE: &[Binding<A>] = &[
-    (k(Key::Esc), A::SwitchFocus),
-];
+const TABLE: &[Binding<A>] = &[(k(Key::Esc), A::SwitchFocus)];
 
 /// The inputs pane focused: its keys, then those that work anywhere.
 pub const INPUTS_KEYS: Keymap<A> = Keymap {
