@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::rows::TextField;
 use super::{
-    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Mode, Pending, StatusKind,
-    slug, text,
+    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Mode, Pending, SaveAs,
+    StatusKind, slug, text,
 };
 use crate::codec::write_plan;
 use crate::model::{Scenario, validate};
@@ -166,11 +166,11 @@ impl App {
             (None, Some(own)) => own.clone(),
             (None, None) => PathBuf::from(file),
         };
-        self.switch_to(Mode::SaveAs(EditState {
+        self.switch_to(Mode::SaveAs(SaveAs(EditState {
             target: EditTarget::Text(TextField::Name),
             input: text::single_line(&suggested.display().to_string()),
             error: None,
-        }));
+        })));
     }
 
     pub(super) fn on_saved(

@@ -233,6 +233,22 @@ impl<A: Described> Keymap<A> {
     }
 }
 
+/// A mode's keys whatever its actions are: what the bar and the
+/// architecture tests ask of the current mode.
+pub trait KeyList {
+    fn bar(&self) -> Vec<Shown>;
+    fn chords(&self) -> Vec<KeyChord>;
+}
+
+impl<A: Described> KeyList for Keymap<A> {
+    fn bar(&self) -> Vec<Shown> {
+        Keymap::bar(self)
+    }
+    fn chords(&self) -> Vec<KeyChord> {
+        Keymap::chords(self)
+    }
+}
+
 /// What a dialog or overlay can do with Enter and Esc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dialog {

@@ -42,7 +42,7 @@ pub use modes::Mode;
 pub use modes::browser::{BrowserState, ExamplesState};
 pub use modes::help::HelpState;
 pub use modes::picker::{PickTarget, PickerState};
-pub use modes::text_entry::{EditState, EditTarget, MAX_FILE_NAME};
+pub use modes::text_entry::{EditState, EditTarget, MAX_FILE_NAME, SaveAs};
 pub use modes::tornado::{TORNADO_PCT, TornadoState};
 pub use protocol::*;
 use rows::{Group, Row};

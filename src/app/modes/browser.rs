@@ -4,10 +4,10 @@
 use ratatui_textarea::TextArea;
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::{App, MAX_PLANS, Pending, StatusKind, text};
 use super::picker::matches_filter;
-use super::{LIST_KEYS, LIST_PAGE, ListAction, Outcome};
+use super::{LIST_KEYS, LIST_PAGE, ListAction, ModeState, Outcome};
 use crate::store::plans::{PlanSummary, TEMPLATES};
 
 pub struct BrowserState {
@@ -126,7 +126,20 @@ impl BrowserState {
         self.cursor.clamp(self.matches.len());
     }
 
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    /// Bracketed paste into the filter.
+    pub fn paste(&mut self, pasted: &str) {
+        let single = pasted.replace(['\r', '\n'], " ");
+        self.filter.insert_str(single.trim());
+        self.refilter();
+    }
+}
+
+impl ModeState for BrowserState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         let len = self.matches.len();
         match KEYS.lookup(chord) {
             Some(BrowserAction::Cancel) => return Outcome::Close,
@@ -195,11 +208,12 @@ impl BrowserState {
         Outcome::Stay
     }
 
-    /// Bracketed paste into the filter.
-    pub fn paste(&mut self, pasted: &str) {
-        let single = pasted.replace(['\r', '\n'], " ");
-        self.filter.insert_str(single.trim());
-        self.refilter();
+    fn pasted(&mut self, text: &str, _: &mut App) {
+        self.paste(text);
+    }
+
+    fn scrolled(&mut self, _: (u16, u16), delta: isize, _: &mut App) {
+        self.cursor.by(delta, self.matches.len());
     }
 }
 
@@ -209,8 +223,12 @@ pub struct ExamplesState {
     pub cursor: ListCursor,
 }
 
-impl ExamplesState {
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+impl ModeState for ExamplesState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &LIST_KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match LIST_KEYS.lookup(chord) {
             Some(ListAction::Cancel) => Outcome::Close,
             Some(ListAction::Move(m)) => {

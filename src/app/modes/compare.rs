@@ -2,9 +2,9 @@
 //! (Its state and the variants it compares are in `app/compare.rs`.)
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Key, KeyChord, Keymap, bar, bar_as, k};
+use super::super::keymap::{Described, Key, KeyChord, KeyList, Keymap, bar, bar_as, k};
 use super::super::{App, CompareState, Pending, StatusKind, columns_that_fit};
-use super::{LIST_PAGE, Mode, Outcome};
+use super::{LIST_PAGE, Mode, ModeState, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CompareAction {
@@ -54,6 +54,9 @@ impl Described for CompareAction {
     }
 }
 
+/// Its section of help.
+pub const TITLE: &str = "Compare view (c)";
+
 pub const KEYS: Keymap<CompareAction> = Keymap {
     tables: &[&[
         (k(Key::Left), C::PrevPlan),
@@ -91,7 +94,28 @@ pub const KEYS: Keymap<CompareAction> = Keymap {
 };
 
 impl CompareState {
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    /// Moves the page of non-baseline plans so the focused one is shown.
+    pub(crate) fn keep_focus_visible(&mut self, cols: usize, n: usize) {
+        if cols >= n || self.focus == self.baseline {
+            return;
+        }
+        let per_page = cols.saturating_sub(1).max(1);
+        let others: Vec<usize> = (0..n).filter(|i| *i != self.baseline).collect();
+        let at = others.iter().position(|i| *i == self.focus).unwrap_or(0);
+        if at < self.page {
+            self.page = at;
+        } else if at >= self.page + per_page {
+            self.page = at + 1 - per_page;
+        }
+    }
+}
+
+impl ModeState for CompareState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         let plans = app.session.len();
         let mut focus = ListCursor {
             selected: self.focus,
@@ -147,18 +171,7 @@ impl CompareState {
         Outcome::Stay
     }
 
-    /// Moves the page of non-baseline plans so the focused one is shown.
-    pub(crate) fn keep_focus_visible(&mut self, cols: usize, n: usize) {
-        if cols >= n || self.focus == self.baseline {
-            return;
-        }
-        let per_page = cols.saturating_sub(1).max(1);
-        let others: Vec<usize> = (0..n).filter(|i| *i != self.baseline).collect();
-        let at = others.iter().position(|i| *i == self.focus).unwrap_or(0);
-        if at < self.page {
-            self.page = at;
-        } else if at >= self.page + per_page {
-            self.page = at + 1 - per_page;
-        }
+    fn help_title(&self) -> Option<&'static str> {
+        Some(TITLE)
     }
 }

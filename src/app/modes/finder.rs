@@ -7,10 +7,10 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui_textarea::TextArea;
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Dialog, Key, Keymap, bar, k};
+use super::super::keymap::{Described, Dialog, Key, KeyList, Keymap, bar, k};
 use super::super::rows::{self, Row, Toggle};
 use super::super::{App, text};
-use super::{LIST_PAGE, Outcome};
+use super::{LIST_PAGE, ModeState, Outcome};
 use crate::app::keymap::KeyChord;
 use crate::model::fields::TextInput;
 
@@ -57,6 +57,9 @@ impl Described for FinderAction {
     }
 }
 
+/// Its section of help.
+pub const TITLE: &str = "Find an input (/)";
+
 /// Typing goes to the search box; these keys move and choose.
 pub const KEYS: Keymap<FinderAction> = Keymap {
     tables: &[&[
@@ -84,29 +87,6 @@ impl FinderState {
         }
     }
 
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        match KEYS.lookup(chord) {
-            Some(FinderAction::Cancel) => Outcome::Close,
-            Some(FinderAction::Move(m)) => {
-                self.cursor.go(m, self.matches.len(), LIST_PAGE);
-                Outcome::Stay
-            }
-            Some(FinderAction::Go) => {
-                if let Some(item) = self.selected() {
-                    let row = item.row;
-                    app.place_on(row);
-                }
-                Outcome::Close
-            }
-            None => {
-                if self.query.input(text::to_input(chord)) {
-                    self.rank();
-                }
-                Outcome::Stay
-            }
-        }
-    }
-
     /// Bracketed paste into the search box.
     pub fn paste(&mut self, pasted: &str) {
         self.query
@@ -130,6 +110,47 @@ impl FinderState {
     fn rank(&mut self) {
         self.matches = ranked(&self.items, &self.typed());
         self.cursor = ListCursor::default();
+    }
+}
+
+impl ModeState for FinderState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match KEYS.lookup(chord) {
+            Some(FinderAction::Cancel) => Outcome::Close,
+            Some(FinderAction::Move(m)) => {
+                self.cursor.go(m, self.matches.len(), LIST_PAGE);
+                Outcome::Stay
+            }
+            Some(FinderAction::Go) => {
+                if let Some(item) = self.selected() {
+                    let row = item.row;
+                    app.place_on(row);
+                }
+                Outcome::Close
+            }
+            None => {
+                if self.query.input(text::to_input(chord)) {
+                    self.rank();
+                }
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn pasted(&mut self, text: &str, _: &mut App) {
+        self.paste(text);
+    }
+
+    fn scrolled(&mut self, _: (u16, u16), delta: isize, _: &mut App) {
+        self.cursor.by(delta, self.matches.len());
+    }
+
+    fn help_title(&self) -> Option<&'static str> {
+        Some(TITLE)
     }
 }
 

@@ -26,7 +26,7 @@ pub mod tornado;
 use ratatui_textarea::TextArea;
 
 use super::cursor::Move;
-use super::keymap::{Described, Dialog, Key, KeyChord, Keymap, Shown, bar, k};
+use super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, Shown, bar, k};
 use super::{App, CompareState, Effect, Focus, Pending, SafetyState};
 use browser::{BrowserState, ExamplesState};
 use help::HelpState;
@@ -42,7 +42,7 @@ pub enum Mode {
     Notes(Box<TextArea<'static>>),
     Help(HelpState),
     Confirm(Pending),
-    SaveAs(EditState),
+    SaveAs(text_entry::SaveAs),
     Browser(BrowserState),
     Examples(ExamplesState),
     Compare(CompareState),
@@ -75,6 +75,66 @@ pub enum Outcome {
     /// The mode stays open while the app goes on with `Pending`, asking
     /// first if that would lose unsaved changes.
     Guard(Pending),
+}
+
+/// What the state of every mode does. [`each_state!`] is the one match
+/// over [`Mode`]; the bar, the chords, keys, paste, the wheel and help's
+/// order all go through it.
+pub trait ModeState {
+    /// The keys the mode binds now: the bar offers them, help lists them.
+    fn keys(&self, app: &App) -> &'static dyn KeyList;
+    /// A key press.
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome;
+    /// Bracketed paste: into the mode's text box, if it has one.
+    fn pasted(&mut self, _text: &str, _app: &mut App) {}
+    /// The wheel at (column, row): `delta` rows in the mode's list, if any.
+    fn scrolled(&mut self, _at: (u16, u16), _delta: isize, _app: &mut App) {}
+    /// The title of the mode's own section of help, which help lists first.
+    fn help_title(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// The one match over the modes: `$body` with `$s` bound to the state of
+/// the mode `$mode` (a `&Mode` or a `&mut Mode`); the editor has none.
+macro_rules! each_state {
+    ($mode:expr, $s:ident => $body:expr) => {
+        match $mode {
+            Mode::Normal => {
+                let $s = &mut editor::Editor;
+                $body
+            }
+            Mode::Edit($s) => $body,
+            Mode::SaveAs($s) => $body,
+            Mode::Picker($s) => $body,
+            Mode::Notes($s) => $body,
+            Mode::Help($s) => $body,
+            Mode::Confirm($s) => $body,
+            Mode::Browser($s) => $body,
+            Mode::Examples($s) => $body,
+            Mode::Compare($s) => $body,
+            Mode::Safety($s) => $body,
+            Mode::Tornado($s) => $body,
+            Mode::Source($s) => $body,
+            Mode::Present($s) => $body,
+            Mode::Breakeven($s) => $body,
+            Mode::Finder($s) => $body,
+            Mode::Interview($s) => $body,
+        }
+    };
+}
+
+/// The source panel (`source.rs`) keeps its own handlers.
+impl ModeState for SourceState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &source::KEYS
+    }
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        self.handle(chord, app)
+    }
+    fn pasted(&mut self, text: &str, _: &mut App) {
+        self.paste(text);
+    }
 }
 
 /// Moving in a list, choosing, or leaving it: the model picker, the
@@ -127,27 +187,18 @@ pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Ve
         ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
     );
     let mut all = vec![
-        ("Compare view (c)", compare::KEYS.help()),
-        ("What drives the cost (t)", tornado::KEYS.help()),
-        ("Find an input (/)", finder::KEYS.help()),
+        (compare::TITLE, compare::KEYS.help()),
+        (tornado::TITLE, tornado::KEYS.help()),
+        (finder::TITLE, finder::KEYS.help()),
         ("Typing a value or a name", text_entry::KEYS.help()),
         ("Model picker and examples", LIST_KEYS.help()),
         ("Plan browser (Ctrl-O, C)", browser::KEYS.help()),
         ("Source of an input", source::KEYS.help()),
         ("Notes editor", notes::KEYS.help()),
         ("Unsaved-changes question", confirm::KEYS.help()),
-        (
-            "Guided interview (Ctrl-N, runcost new --interview)",
-            interview::KEYS.help(),
-        ),
+        (interview::TITLE, interview::KEYS.help()),
     ];
-    let first = match here {
-        Some(Mode::Compare(_)) => Some("Compare view (c)"),
-        Some(Mode::Tornado(_)) => Some("What drives the cost (t)"),
-        Some(Mode::Finder(_)) => Some("Find an input (/)"),
-        Some(Mode::Interview(_)) => Some("Guided interview (Ctrl-N, runcost new --interview)"),
-        _ => None,
-    };
+    let first = here.and_then(|m| each_state!(m, s => s.help_title()));
     let mut out = Vec::new();
     if let Some(title) = first
         && let Some(i) = all.iter().position(|(t, _)| *t == title)
@@ -189,48 +240,12 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
 impl App {
     /// The bottom bar's keys in the current mode.
     pub fn bar(&self) -> Vec<Shown> {
-        match &self.mode {
-            Mode::Normal => match self.focus {
-                Focus::Inputs => editor::INPUTS_KEYS.bar(),
-                Focus::Table => editor::TABLE_KEYS.bar(),
-            },
-            Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.bar(),
-            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.bar(),
-            Mode::Tornado(_) => tornado::KEYS.bar(),
-            Mode::Browser(_) => browser::KEYS.bar(),
-            Mode::Source(_) => source::KEYS.bar(),
-            Mode::Notes(_) => notes::KEYS.bar(),
-            Mode::Help(_) => help::KEYS.bar(),
-            Mode::Confirm(_) => confirm::KEYS.bar(),
-            Mode::Compare(_) => compare::KEYS.bar(),
-            Mode::Safety(s) => s.keys().bar(),
-            Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
-            Mode::Finder(_) => finder::KEYS.bar(),
-            Mode::Interview(i) => i.keys_bar(),
-        }
+        each_state!(&self.mode, s => s.keys(self).bar())
     }
 
     /// Every chord the current mode binds (what its help lists).
     pub fn mode_chords(&self) -> Vec<KeyChord> {
-        match &self.mode {
-            Mode::Normal => match self.focus {
-                Focus::Inputs => editor::INPUTS_KEYS.chords(),
-                Focus::Table => editor::TABLE_KEYS.chords(),
-            },
-            Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.chords(),
-            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.chords(),
-            Mode::Tornado(_) => tornado::KEYS.chords(),
-            Mode::Browser(_) => browser::KEYS.chords(),
-            Mode::Source(_) => source::KEYS.chords(),
-            Mode::Notes(_) => notes::KEYS.chords(),
-            Mode::Help(_) => help::KEYS.chords(),
-            Mode::Confirm(_) => confirm::KEYS.chords(),
-            Mode::Compare(_) => compare::KEYS.chords(),
-            Mode::Safety(s) => s.keys().chords(),
-            Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
-            Mode::Finder(_) => finder::KEYS.chords(),
-            Mode::Interview(i) => i.keys_chords(),
-        }
+        each_state!(&self.mode, s => s.keys(self).chords())
     }
 
     /// The one place the mode changes: every handler that opens, closes or
@@ -260,24 +275,7 @@ impl App {
             }
         }
         let mut mode = self.take_mode();
-        let outcome = match &mut mode {
-            Mode::Normal => editor::handle(self, chord),
-            Mode::Edit(e) => e.handle(chord, self),
-            Mode::SaveAs(e) => e.handle_save_as(chord, self),
-            Mode::Picker(p) => p.handle(chord, self),
-            Mode::Notes(area) => notes::handle(area, chord, self),
-            Mode::Help(h) => h.handle(chord, self),
-            Mode::Confirm(p) => confirm::handle(p, chord, self),
-            Mode::Browser(b) => b.handle(chord, self),
-            Mode::Examples(x) => x.handle(chord, self),
-            Mode::Compare(c) => c.handle(chord, self),
-            Mode::Safety(s) => s.handle(chord, self),
-            Mode::Tornado(t) => t.handle(chord, self),
-            Mode::Source(s) => s.handle(chord, self),
-            Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
-            Mode::Finder(x) => x.handle(chord, self),
-            Mode::Interview(i) => i.handle(chord, self),
-        };
+        let outcome = each_state!(&mut mode, s => s.press(chord, self));
         self.settle(mode, outcome)
     }
 
@@ -309,34 +307,15 @@ impl App {
     /// Bracketed paste goes to the text box of the mode, if it has one.
     pub(super) fn on_paste(&mut self, pasted: &str) {
         let mut mode = self.take_mode();
-        match &mut mode {
-            Mode::Edit(e) | Mode::SaveAs(e) => e.paste(pasted, self),
-            Mode::Notes(area) => {
-                area.insert_str(super::text::normalize_newlines(pasted));
-            }
-            Mode::Picker(p) => p.paste(pasted, &self.catalog),
-            Mode::Browser(b) => b.paste(pasted),
-            Mode::Source(s) => s.paste(pasted),
-            Mode::Finder(x) => x.paste(pasted),
-            Mode::Interview(i) => i.type_text(pasted),
-            _ => {}
-        }
-        if let Mode::SaveAs(e) = &mut mode {
-            e.error = text_entry::save_as_error(&e.input.lines().join(""));
-        }
+        each_state!(&mut mode, s => s.pasted(pasted, self));
         self.switch_to(mode);
     }
 
     /// The wheel: three rows in the list of the mode, or in the pane under it.
     pub(super) fn on_scroll(&mut self, col: u16, row: u16, down: bool) {
         let delta = if down { 3 } else { -3 };
-        match &mut self.mode {
-            Mode::Picker(p) => p.cursor.by(delta, p.matches.len()),
-            Mode::Browser(b) => b.cursor.by(delta, b.matches.len()),
-            Mode::Finder(x) => x.cursor.by(delta, x.matches.len()),
-            Mode::Help(h) => h.wheel(delta),
-            Mode::Normal => self.wheel(col, row, delta),
-            _ => {}
-        }
+        let mut mode = self.take_mode();
+        each_state!(&mut mode, s => s.scrolled((col, row), delta, self));
+        self.switch_to(mode);
     }
 }

@@ -2,9 +2,9 @@
 //! each question has its own keys, as its dialog lists them. (The questions
 //! are asked in `app/safety.rs`.)
 
-use super::super::keymap::{Bar, Binding, Described, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Bar, Binding, Described, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::{App, Effect, Question, SafetyState, StatusKind};
-use super::Outcome;
+use super::{ModeState, Outcome};
 use crate::store::recovery::Owner;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,26 +66,13 @@ pub const RELOAD: Keymap<S> = keys(&[&[R, K, ESC]]);
 
 impl SafetyState {
     /// The keys of the question asked.
-    pub fn keys(&self) -> &'static Keymap<S> {
+    pub fn keymap(&self) -> &'static Keymap<S> {
         match self.question {
             Question::Recover { .. } => &RECOVER,
             Question::Conflict => &CONFLICT,
             Question::ConflictInvalid { .. } => &CONFLICT_INVALID,
             Question::Reload => &RELOAD,
         }
-    }
-
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        let Some(action) = self.keys().lookup(chord) else {
-            return Outcome::Stay;
-        };
-        if !self.answers(action) {
-            return Outcome::Stay;
-        }
-        let effects = self.answer(action, app);
-        // The question is answered: the next recovery copy, if one waits.
-        app.next_offer();
-        Outcome::CloseWith(effects)
     }
 
     /// Whether `action` answers the question asked (the keymaps bind only
@@ -198,5 +185,24 @@ impl SafetyState {
             // Esc or k on the other questions: decide later / keep ours.
             _ => Vec::new(),
         }
+    }
+}
+
+impl ModeState for SafetyState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        self.keymap()
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        let Some(action) = self.keymap().lookup(chord) else {
+            return Outcome::Stay;
+        };
+        if !self.answers(action) {
+            return Outcome::Stay;
+        }
+        let effects = self.answer(action, app);
+        // The question is answered: the next recovery copy, if one waits.
+        app.next_offer();
+        Outcome::CloseWith(effects)
     }
 }
