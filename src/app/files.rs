@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::rows::TextField;
 use super::{
-    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Mode, Pending, SaveAs,
-    StatusKind, slug, text,
+    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Failure, Mode, Pending,
+    SaveAs, StatusKind, slug, text,
 };
 use crate::codec::write_plan;
 use crate::model::{Scenario, validate};
@@ -178,7 +178,7 @@ impl App {
         doc: DocId,
         generation: u64,
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), Failure>,
     ) -> Vec<Effect> {
         match result {
             Ok(()) => {
@@ -220,7 +220,7 @@ impl App {
     pub(super) fn on_opened(
         &mut self,
         path: PathBuf,
-        result: Result<Box<Scenario>, String>,
+        result: Result<Box<Scenario>, Failure>,
     ) -> Vec<Effect> {
         match result {
             Ok(plan) => {
@@ -237,7 +237,7 @@ impl App {
 
     pub(super) fn on_opened_many(
         &mut self,
-        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+        results: Vec<(PathBuf, Result<Box<Scenario>, Failure>)>,
     ) -> Vec<Effect> {
         if let Some((_, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
             self.say(StatusKind::Error, format!("nothing opened: {why}"));

@@ -199,7 +199,7 @@ impl EditState {
                     }
                     None
                 }
-                Err(why) => Some(why),
+                Err(why) => Some(why.into()),
             },
             EditTarget::Range(f) => {
                 let value = f.get(&app.doc().plan).unwrap_or(0.0);
@@ -208,7 +208,7 @@ impl EditState {
                         app.set_range(f, range);
                         None
                     }
-                    Err(why) => Some(why),
+                    Err(why) => Some(why.into()),
                 }
             }
             EditTarget::Text(t) => match text::check(self.target, &typed, &app.doc().plan) {

@@ -595,9 +595,7 @@ fn a_long_save_error_keeps_its_reason_and_advice_visible() {
             doc: a.session.active_id(),
             generation: a.doc().revision,
             path: PathBuf::from(&long),
-            result: Err(format!(
-                "cannot write {long}: File name too long (os error 36)"
-            )),
+            result: Err(format!("cannot write {long}: File name too long (os error 36)").into()),
         });
         assert_eq!(a.status.as_ref().unwrap().kind, StatusKind::Error);
         let (rows, _) = draw(&mut a, w, h);
