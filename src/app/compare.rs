@@ -1,9 +1,9 @@
 //! Variants and the compare view: duplicate the plan as a named variant,
-//! switch between open plans, put them side by side against a baseline.
+//! switch between open plans, close them (the compare view that puts them
+//! side by side is `modes/compare.rs`).
 
 use std::path::PathBuf;
 
-use super::cursor::ListCursor;
 use super::rows::{Row, TextField};
 use super::session::OnDisk;
 use super::{
@@ -11,46 +11,6 @@ use super::{
     text,
 };
 use crate::model::Scenario;
-use crate::model::compare::{InputDiff, differences};
-
-/// The compare view's state; `differences` is derived when the view opens and
-/// whenever the baseline or the plans change.
-pub struct CompareState {
-    pub baseline: usize,
-    /// The plan column the cursor is on.
-    pub focus: usize,
-    /// The first plan column shown (a pager when not all fit).
-    pub page: usize,
-    /// Monthly totals as one line chart instead of the columns.
-    pub chart: bool,
-    /// Scroll of the "what differs" list.
-    pub scroll: ListCursor,
-    pub differences: Vec<InputDiff>,
-}
-
-/// Plan columns that fit a width: at 80 columns two, at 160 four.
-pub fn columns_that_fit(width: u16, plans: usize) -> usize {
-    let fit = (width.saturating_sub(2 + 16) / 31).max(1) as usize;
-    fit.min(plans).max(1)
-}
-
-/// The plans shown, in order: the baseline first, then a page of the others
-/// that keeps the focused plan in view. With room for one column only, the
-/// focused plan alone.
-pub fn visible_plans(c: &CompareState, plans: usize, cols: usize) -> Vec<usize> {
-    if cols >= plans {
-        return (0..plans).collect();
-    }
-    if cols <= 1 {
-        return vec![c.focus];
-    }
-    let others: Vec<usize> = (0..plans).filter(|i| *i != c.baseline).collect();
-    let per_page = cols - 1;
-    let start = c.page.min(others.len().saturating_sub(per_page));
-    let mut v = vec![c.baseline];
-    v.extend(others.iter().skip(start).take(per_page));
-    v
-}
 
 impl App {
     /// `v`: duplicate the plan being edited as a named variant, next to it.
@@ -146,7 +106,7 @@ impl App {
     /// comparison opens, the plan being edited as the baseline.
     pub(super) fn on_opened_beside(
         &mut self,
-        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+        results: Vec<(PathBuf, Result<Box<Scenario>, super::Failure>)>,
     ) {
         if let Some((p, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
             self.say(
@@ -316,48 +276,6 @@ impl App {
         }
         self.refresh_comparison();
         self.say(StatusKind::Info, format!("closed {name:?}"));
-    }
-
-    /// `c`: the open plans side by side.
-    pub(super) fn open_compare(&mut self) {
-        if self.session.len() < 2 {
-            self.say(
-                StatusKind::Info,
-                "compare needs two plans: v makes a variant, or Ctrl-O and Space mark plans",
-            );
-            return;
-        }
-        self.switch_to(Mode::Compare(CompareState {
-            baseline: 0,
-            focus: self.session.active_index(),
-            page: 0,
-            chart: false,
-            scroll: ListCursor::default(),
-            differences: Vec::new(),
-        }));
-        self.refresh_comparison_in_view();
-    }
-
-    /// Re-derives what differs and scrolls the columns so the plan in focus
-    /// stays on screen.
-    fn refresh_comparison_in_view(&mut self) {
-        self.refresh_comparison();
-        let (cols, n) = (
-            columns_that_fit(self.size.width, self.session.len()),
-            self.session.len(),
-        );
-        if let Mode::Compare(c) = &mut self.mode {
-            c.keep_focus_visible(cols, n);
-        }
-    }
-
-    /// Re-derives what differs between the plans, baseline first.
-    pub(super) fn refresh_comparison(&mut self) {
-        let plans: Vec<&crate::model::Scenario> = self.session.docs().map(|d| &d.plan).collect();
-        if let Mode::Compare(c) = &mut self.mode {
-            c.differences = differences(&plans);
-            c.scroll.clamp(c.differences.len());
-        }
     }
 
     /// Renaming a never-saved variant moves its proposed file with its name.
