@@ -22,19 +22,8 @@ impl App {
             );
             return;
         }
-        let source = &self.session.active();
-        let base = strip_variant(&source.plan.name);
-        let taken = |k: usize| {
-            let candidate = format!("{base} — variant {k}");
-            self.session.docs().any(|d| d.plan.name == candidate)
-        };
-        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
-        let name = format!("{base} — variant {k}");
-        let mut plan = source.plan.clone();
-        plan.name = name.clone();
-        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
-        let mut doc = Document::unsaved(plan, Some(path));
-        doc.auto_path = true;
+        let doc = self.copy_named("variant");
+        let name = doc.plan.name.clone();
         let i = self.session.push(doc);
         self.session.set_active(i);
         self.after_open();
@@ -174,23 +163,13 @@ impl App {
             }
             None => None,
         };
+        let doc = self.copy_named("what-if");
+        let name = doc.plan.name.clone();
         let source = self.session.active();
-        let base = strip_variant(&source.plan.name).to_string();
-        let taken = |k: usize| {
-            let candidate = format!("{base} — what-if {k}");
-            self.session.docs().any(|d| d.plan.name == candidate)
-        };
-        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
-        let name = format!("{base} — what-if {k}");
-        let mut plan = source.plan.clone();
-        plan.name = name.clone();
         let saved = match &on_disk {
             Some((theirs, _)) => Some((**theirs).clone()),
             None => source.saved_plan().cloned().filter(|_| source.is_dirty()),
         };
-        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
-        let mut doc = Document::unsaved(plan, Some(path));
-        doc.auto_path = true;
         let pinned = self.session.push(doc);
         let reloaded = on_disk.is_some();
         let back_to = if reloaded {
@@ -276,6 +255,25 @@ impl App {
         }
         self.refresh_comparison();
         self.say(StatusKind::Info, format!("closed {name:?}"));
+    }
+
+    /// A never-saved copy of the plan being edited, named "<name> — `kind` k"
+    /// with the first k no open plan has, its file proposed beside the plan's.
+    fn copy_named(&self, kind: &str) -> Document {
+        let source = self.session.active();
+        let base = strip_variant(&source.plan.name);
+        let taken = |k: usize| {
+            let candidate = format!("{base} — {kind} {k}");
+            self.session.docs().any(|d| d.plan.name == candidate)
+        };
+        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
+        let name = format!("{base} — {kind} {k}");
+        let mut plan = source.plan.clone();
+        plan.name = name.clone();
+        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
+        let mut doc = Document::unsaved(plan, Some(path));
+        doc.auto_path = true;
+        doc
     }
 
     /// Renaming a never-saved variant moves its proposed file with its name.

@@ -51,15 +51,14 @@ impl Described for BrowserAction {
 }
 
 pub const KEYS: Keymap<BrowserAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), BrowserAction::Move(Move::Up)),
-        (k(Key::Down), BrowserAction::Move(Move::Down)),
-        (k(Key::PageUp), BrowserAction::Move(Move::PageUp)),
-        (k(Key::PageDown), BrowserAction::Move(Move::PageDown)),
-        (KeyChord::ch(' '), BrowserAction::Mark),
-        (k(Key::Enter), BrowserAction::Open),
-        (k(Key::Esc), BrowserAction::Cancel),
-    ]],
+    tables: &[
+        moves!(m => BrowserAction::Move(m)),
+        &[
+            (KeyChord::ch(' '), BrowserAction::Mark),
+            (k(Key::Enter), BrowserAction::Open),
+            (k(Key::Esc), BrowserAction::Cancel),
+        ],
+    ],
     any_key: None,
     bar: &[
         bar(BrowserAction::Mark),
@@ -212,8 +211,8 @@ impl ModeState for BrowserState {
         self.paste(text);
     }
 
-    fn scrolled(&mut self, _: (u16, u16), delta: isize, _: &mut App) {
-        self.cursor.by(delta, self.matches.len());
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        Some((&mut self.cursor, self.matches.len()))
     }
 }
 

@@ -62,14 +62,13 @@ pub const TITLE: &str = "Find an input (/)";
 
 /// Typing goes to the search box; these keys move and choose.
 pub const KEYS: Keymap<FinderAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), FinderAction::Move(Move::Up)),
-        (k(Key::Down), FinderAction::Move(Move::Down)),
-        (k(Key::PageUp), FinderAction::Move(Move::PageUp)),
-        (k(Key::PageDown), FinderAction::Move(Move::PageDown)),
-        (k(Key::Enter), FinderAction::Go),
-        (k(Key::Esc), FinderAction::Cancel),
-    ]],
+    tables: &[
+        moves!(m => FinderAction::Move(m)),
+        &[
+            (k(Key::Enter), FinderAction::Go),
+            (k(Key::Esc), FinderAction::Cancel),
+        ],
+    ],
     any_key: None,
     bar: &[bar(FinderAction::Go), bar(FinderAction::Cancel)],
 };
@@ -145,8 +144,8 @@ impl ModeState for FinderState {
         self.paste(text);
     }
 
-    fn scrolled(&mut self, _: (u16, u16), delta: isize, _: &mut App) {
-        self.cursor.by(delta, self.matches.len());
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        Some((&mut self.cursor, self.matches.len()))
     }
 
     fn help_title(&self) -> Option<&'static str> {

@@ -5,6 +5,34 @@
 //! work on the state and the app, and settles by the handler's [`Outcome`]:
 //! the mode stays, closes, or hands over to a mode the handler opened.
 
+/// The arrows and the page keys of a list, each moving by `$m`
+/// (`moves!(m => ListAction::Move(m))`): one key table, shared by the lists.
+macro_rules! moves {
+    ($m:ident => $action:expr) => {
+        &[
+            ($crate::app::keymap::k($crate::app::keymap::Key::Up), {
+                let $m = $crate::app::cursor::Move::Up;
+                $action
+            }),
+            ($crate::app::keymap::k($crate::app::keymap::Key::Down), {
+                let $m = $crate::app::cursor::Move::Down;
+                $action
+            }),
+            ($crate::app::keymap::k($crate::app::keymap::Key::PageUp), {
+                let $m = $crate::app::cursor::Move::PageUp;
+                $action
+            }),
+            (
+                $crate::app::keymap::k($crate::app::keymap::Key::PageDown),
+                {
+                    let $m = $crate::app::cursor::Move::PageDown;
+                    $action
+                },
+            ),
+        ]
+    };
+}
+
 pub mod browser;
 pub mod compare;
 pub mod confirm;
@@ -25,7 +53,7 @@ pub mod tornado;
 
 use ratatui_textarea::TextArea;
 
-use super::cursor::Move;
+use super::cursor::{ListCursor, Move};
 use super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, Shown, bar, k};
 use super::{App, CompareState, Effect, Focus, Pending, SafetyState};
 use browser::{BrowserState, ExamplesState};
@@ -87,8 +115,16 @@ pub trait ModeState {
     fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome;
     /// Bracketed paste: into the mode's text box, if it has one.
     fn pasted(&mut self, _text: &str, _app: &mut App) {}
+    /// The mode's list, if it has one: its cursor and how many it shows.
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        None
+    }
     /// The wheel at (column, row): `delta` rows in the mode's list, if any.
-    fn scrolled(&mut self, _at: (u16, u16), _delta: isize, _app: &mut App) {}
+    fn scrolled(&mut self, _at: (u16, u16), delta: isize, _app: &mut App) {
+        if let Some((cursor, len)) = self.list() {
+            cursor.by(delta, len);
+        }
+    }
     /// The title of the mode's own section of help, which help lists first.
     fn help_title(&self) -> Option<&'static str> {
         None
@@ -164,14 +200,13 @@ impl Described for ListAction {
 }
 
 pub const LIST_KEYS: Keymap<ListAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), ListAction::Move(Move::Up)),
-        (k(Key::Down), ListAction::Move(Move::Down)),
-        (k(Key::PageUp), ListAction::Move(Move::PageUp)),
-        (k(Key::PageDown), ListAction::Move(Move::PageDown)),
-        (k(Key::Enter), ListAction::Choose),
-        (k(Key::Esc), ListAction::Cancel),
-    ]],
+    tables: &[
+        moves!(m => ListAction::Move(m)),
+        &[
+            (k(Key::Enter), ListAction::Choose),
+            (k(Key::Esc), ListAction::Cancel),
+        ],
+    ],
     any_key: None,
     bar: &[bar(ListAction::Choose), bar(ListAction::Cancel)],
 };

@@ -122,8 +122,8 @@ impl ModeState for PickerState {
         self.paste(text, &app.catalog);
     }
 
-    fn scrolled(&mut self, _: (u16, u16), delta: isize, _: &mut App) {
-        self.cursor.by(delta, self.matches.len());
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        Some((&mut self.cursor, self.matches.len()))
     }
 }
 

@@ -3,7 +3,7 @@
 //! the key path (`session/studies.rs`): the tornado opens at once, showing
 //! "computing…" until it arrives.
 
-use super::super::cursor::{ListCursor, Move};
+use super::super::cursor::ListCursor;
 use super::super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::rows::Row;
 use super::super::{App, Focus};
@@ -49,14 +49,10 @@ use TornadoAction as T;
 pub const TITLE: &str = "What drives the cost (t)";
 
 pub const KEYS: Keymap<TornadoAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), T(L::Move(Move::Up))),
-        (k(Key::Down), T(L::Move(Move::Down))),
-        (k(Key::PageUp), T(L::Move(Move::PageUp))),
-        (k(Key::PageDown), T(L::Move(Move::PageDown))),
-        (k(Key::Enter), T(L::Choose)),
-        (k(Key::Esc), T(L::Cancel)),
-    ]],
+    tables: &[
+        moves!(m => T(L::Move(m))),
+        &[(k(Key::Enter), T(L::Choose)), (k(Key::Esc), T(L::Cancel))],
+    ],
     any_key: None,
     bar: &[bar(T(L::Choose)), bar(T(L::Cancel))],
 };
