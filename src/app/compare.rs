@@ -114,13 +114,7 @@ impl App {
                 last = self.session.push(Document::opened(*plan, Some(path)));
             }
         }
-        self.session.set_active(here);
-        self.rebuild_rows();
-        self.open_compare();
-        if let Mode::Compare(c) = &mut self.mode {
-            c.baseline = here;
-            c.focus = last;
-        }
+        self.compare_against(here, last);
         self.refresh_comparison_in_view();
     }
 
@@ -184,13 +178,7 @@ impl App {
             // Taken: what is on disk is this plan, and nothing newer waits.
             self.session.on_disk_is(original, *theirs, hash);
         }
-        self.session.set_active(original);
-        self.rebuild_rows();
-        self.open_compare();
-        if let Mode::Compare(c) = &mut self.mode {
-            c.baseline = original;
-            c.focus = pinned;
-        }
+        self.compare_against(original, pinned);
         self.refresh_comparison();
         let beside = if reloaded {
             format!(

@@ -124,13 +124,6 @@ impl BrowserState {
             .collect();
         self.cursor.clamp(self.matches.len());
     }
-
-    /// Bracketed paste into the filter.
-    pub fn paste(&mut self, pasted: &str) {
-        let single = pasted.replace(['\r', '\n'], " ");
-        self.filter.insert_str(single.trim());
-        self.refilter();
-    }
 }
 
 impl ModeState for BrowserState {
@@ -207,8 +200,10 @@ impl ModeState for BrowserState {
         Outcome::Stay
     }
 
-    fn pasted(&mut self, text: &str, _: &mut App) {
-        self.paste(text);
+    fn pasted(&mut self, pasted: &str, _: &mut App) {
+        let single = pasted.replace(['\r', '\n'], " ");
+        self.filter.insert_str(single.trim());
+        self.refilter();
     }
 
     fn list(&mut self) -> Option<(&mut ListCursor, usize)> {

@@ -237,6 +237,18 @@ impl App {
         self.refresh_comparison_in_view();
     }
 
+    /// Back to plan `baseline` and the compare view, against it, with plan
+    /// `focus` in focus.
+    pub(crate) fn compare_against(&mut self, baseline: usize, focus: usize) {
+        self.session.set_active(baseline);
+        self.rebuild_rows();
+        self.open_compare();
+        if let Mode::Compare(c) = &mut self.mode {
+            c.baseline = baseline;
+            c.focus = focus;
+        }
+    }
+
     /// Re-derives what differs and scrolls the columns so the plan in focus
     /// stays on screen.
     pub(crate) fn refresh_comparison_in_view(&mut self) {

@@ -86,13 +86,6 @@ impl FinderState {
         }
     }
 
-    /// Bracketed paste into the search box.
-    pub fn paste(&mut self, pasted: &str) {
-        self.query
-            .insert_str(pasted.replace(['\r', '\n'], " ").trim());
-        self.rank();
-    }
-
     pub fn selected(&self) -> Option<&Item> {
         self.matches
             .get(self.cursor.selected)
@@ -140,8 +133,10 @@ impl ModeState for FinderState {
         }
     }
 
-    fn pasted(&mut self, text: &str, _: &mut App) {
-        self.paste(text);
+    fn pasted(&mut self, pasted: &str, _: &mut App) {
+        self.query
+            .insert_str(pasted.replace(['\r', '\n'], " ").trim());
+        self.rank();
     }
 
     fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
