@@ -28,14 +28,7 @@ impl App {
         self.session.set_active(i);
         self.after_open();
         // Name it at once: the variant is what the client asked "what if" about.
-        if let Some(p) = self
-            .rows
-            .iter()
-            .position(|r| *r == Row::Text(TextField::Name))
-        {
-            self.selected = p;
-            self.scroll_into_view();
-        }
+        self.select(Row::Text(TextField::Name));
         self.switch_to(Mode::Edit(EditState {
             target: EditTarget::Text(TextField::Name),
             // Selected, as every editor opens: typing replaces the proposed

@@ -235,17 +235,21 @@ impl<A: Described> Keymap<A> {
 
 /// A mode's keys whatever its actions are: what the bar and the
 /// architecture tests ask of the current mode.
-pub trait KeyList {
+pub trait KeyList: Sync {
     fn bar(&self) -> Vec<Shown>;
     fn chords(&self) -> Vec<KeyChord>;
+    fn help(&self) -> Vec<Shown>;
 }
 
-impl<A: Described> KeyList for Keymap<A> {
+impl<A: Described + Sync> KeyList for Keymap<A> {
     fn bar(&self) -> Vec<Shown> {
         Keymap::bar(self)
     }
     fn chords(&self) -> Vec<KeyChord> {
         Keymap::chords(self)
+    }
+    fn help(&self) -> Vec<Shown> {
+        Keymap::help(self)
     }
 }
 

@@ -91,13 +91,7 @@ impl App {
                 per_thousand_requests: 0.0,
             });
         });
-        if let Some(p) = self
-            .rows
-            .iter()
-            .position(|r| *r == Row::Text(TextField::InfraName(n)))
-        {
-            self.selected = p;
-            self.scroll_into_view();
+        if self.select(Row::Text(TextField::InfraName(n))) {
             self.activate();
         }
     }

@@ -214,6 +214,34 @@ pub const LIST_KEYS: Keymap<ListAction> = Keymap {
 /// How far PgUp/PgDn move in a list.
 pub const LIST_PAGE: usize = 10;
 
+/// Every keymap of the modes: its name (for the tests of the keymaps
+/// themselves) and the title of its section of help, if help lists it (in
+/// this order, after the editor's two).
+const KEYMAPS: &[(&str, Option<&str>, &dyn KeyList)] = &[
+    ("compare", Some(compare::TITLE), &compare::KEYS),
+    ("tornado", Some(tornado::TITLE), &tornado::KEYS),
+    ("finder", Some(finder::TITLE), &finder::KEYS),
+    (
+        "text entry",
+        Some("Typing a value or a name"),
+        &text_entry::KEYS,
+    ),
+    ("list", Some("Model picker and examples"), &LIST_KEYS),
+    ("browser", Some("Plan browser (Ctrl-O, C)"), &browser::KEYS),
+    ("source", Some("Source of an input"), &source::KEYS),
+    ("notes", Some("Notes editor"), &notes::KEYS),
+    ("confirm", Some("Unsaved-changes question"), &confirm::KEYS),
+    ("interview", Some(interview::TITLE), &interview::KEYS),
+    ("inputs", None, &editor::INPUTS_KEYS),
+    ("table", None, &editor::TABLE_KEYS),
+    ("help", None, &help::KEYS),
+    ("panel", None, &panel::KEYS),
+    ("recover", None, &safety::RECOVER),
+    ("conflict", None, &safety::CONFLICT),
+    ("conflict (invalid)", None, &safety::CONFLICT_INVALID),
+    ("reload", None, &safety::RELOAD),
+];
+
 /// The modes' key lists as help shows them: (title, keys), the keys of
 /// `here` (the mode help was opened from) first.
 pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Vec<Shown>)> {
@@ -221,18 +249,10 @@ pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Ve
         ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
         ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
     );
-    let mut all = vec![
-        (compare::TITLE, compare::KEYS.help()),
-        (tornado::TITLE, tornado::KEYS.help()),
-        (finder::TITLE, finder::KEYS.help()),
-        ("Typing a value or a name", text_entry::KEYS.help()),
-        ("Model picker and examples", LIST_KEYS.help()),
-        ("Plan browser (Ctrl-O, C)", browser::KEYS.help()),
-        ("Source of an input", source::KEYS.help()),
-        ("Notes editor", notes::KEYS.help()),
-        ("Unsaved-changes question", confirm::KEYS.help()),
-        (interview::TITLE, interview::KEYS.help()),
-    ];
+    let mut all: Vec<_> = KEYMAPS
+        .iter()
+        .filter_map(|(_, title, keys)| Some(((*title)?, keys.help())))
+        .collect();
     let first = here.and_then(|m| each_state!(m, s => s.help_title()));
     let mut out = Vec::new();
     if let Some(title) = first
@@ -250,26 +270,10 @@ pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Ve
 
 /// Every mode's chords, by name (for tests of the keymaps themselves).
 pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
-    vec![
-        ("inputs", editor::INPUTS_KEYS.chords()),
-        ("table", editor::TABLE_KEYS.chords()),
-        ("text entry", text_entry::KEYS.chords()),
-        ("list", LIST_KEYS.chords()),
-        ("browser", browser::KEYS.chords()),
-        ("source", source::KEYS.chords()),
-        ("notes", notes::KEYS.chords()),
-        ("help", help::KEYS.chords()),
-        ("tornado", tornado::KEYS.chords()),
-        ("finder", finder::KEYS.chords()),
-        ("confirm", confirm::KEYS.chords()),
-        ("compare", compare::KEYS.chords()),
-        ("panel", panel::KEYS.chords()),
-        ("recover", safety::RECOVER.chords()),
-        ("conflict", safety::CONFLICT.chords()),
-        ("conflict (invalid)", safety::CONFLICT_INVALID.chords()),
-        ("reload", safety::RELOAD.chords()),
-        ("interview", interview::KEYS.chords()),
-    ]
+    KEYMAPS
+        .iter()
+        .map(|(name, _, keys)| (*name, keys.chords()))
+        .collect()
 }
 
 impl App {

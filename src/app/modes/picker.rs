@@ -261,14 +261,7 @@ impl App {
                     }
                     note_conversion(s, &snap);
                 });
-                if let Some(p) = self
-                    .rows
-                    .iter()
-                    .position(|r| *r == Row::Field(Field::ModelShare(n)))
-                {
-                    self.selected = p;
-                    self.scroll_into_view();
-                }
+                self.select(Row::Field(Field::ModelShare(n)));
                 let rate = rate.map_or(String::new(), |r| format!("; {}", r.notice(&entry.id)));
                 self.say(
                     StatusKind::Info,
