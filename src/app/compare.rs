@@ -15,11 +15,7 @@ use crate::model::Scenario;
 impl App {
     /// `v`: duplicate the plan being edited as a named variant, next to it.
     pub(super) fn make_variant(&mut self) {
-        if self.session.len() >= MAX_PLANS {
-            self.say(
-                StatusKind::Warning,
-                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
-            );
+        if self.full() {
             return;
         }
         let doc = self.copy_named("variant");
@@ -45,11 +41,7 @@ impl App {
     /// `C`: the plan browser in "compare with" mode: the chosen plans open
     /// beside the open ones, which keep their unsaved what-ifs.
     pub(super) fn open_compare_with(&mut self) -> Vec<Effect> {
-        if self.session.len() >= MAX_PLANS {
-            self.say(
-                StatusKind::Warning,
-                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
-            );
+        if self.full() {
             return Vec::new();
         }
         self.switch_to(Mode::Browser(BrowserState::compare_with()));
@@ -119,11 +111,7 @@ impl App {
     /// read earlier; a file that is gone or no longer a plan is said, and
     /// nothing is pinned.
     pub(super) fn pin_variant(&mut self) {
-        if self.session.len() >= MAX_PLANS {
-            self.say(
-                StatusKind::Warning,
-                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
-            );
+        if self.full() {
             return;
         }
         let original = self.session.active_index();
@@ -255,6 +243,18 @@ impl App {
         let mut doc = Document::unsaved(plan, Some(path));
         doc.auto_path = true;
         doc
+    }
+
+    /// Whether [`MAX_PLANS`] plans are open (then it says so).
+    fn full(&mut self) -> bool {
+        let full = self.session.len() >= MAX_PLANS;
+        if full {
+            self.say(
+                StatusKind::Warning,
+                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
+            );
+        }
+        full
     }
 
     /// Renaming a never-saved variant moves its proposed file with its name.
