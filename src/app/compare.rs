@@ -6,10 +6,7 @@ use std::path::PathBuf;
 
 use super::rows::{Row, TextField};
 use super::session::OnDisk;
-use super::{
-    App, BrowserState, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, StatusKind, slug,
-    text,
-};
+use super::{App, BrowserState, Document, EditTarget, Effect, MAX_PLANS, Mode, StatusKind, slug};
 use crate::model::Scenario;
 
 impl App {
@@ -25,13 +22,8 @@ impl App {
         self.after_open();
         // Name it at once: the variant is what the client asked "what if" about.
         self.select(Row::Text(TextField::Name));
-        self.switch_to(Mode::Edit(EditState {
-            target: EditTarget::Text(TextField::Name),
-            // Selected, as every editor opens: typing replaces the proposed
-            // name, ←/→ keep it to edit.
-            input: text::selected_line(&name),
-            error: None,
-        }));
+        // Selected, as every box opens: typing replaces the proposed name.
+        self.open_edit(EditTarget::Text(TextField::Name), &name);
         self.say(
             StatusKind::Info,
             "variant made — name it, edit it, c compares, < > switch plans",

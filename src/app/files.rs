@@ -3,11 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::rows::TextField;
-use super::{
-    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Failure, Mode, Pending,
-    SaveAs, StatusKind, slug, text,
-};
+use super::{App, BrowserState, DocId, Document, Effect, Failure, Mode, Pending, StatusKind};
 use crate::codec::write_plan;
 use crate::model::{Scenario, validate};
 use crate::store::plans::TEMPLATES;
@@ -153,24 +149,6 @@ impl App {
             .into_iter()
             .collect();
         Effect::ScanPlans { also }
-    }
-
-    /// Save As proposes `<plans dir>/<plan-name>.ron` (a copy under a new
-    /// name goes where the plans are kept); without a plans directory, the
-    /// plan's own file.
-    pub(super) fn open_save_as(&mut self) {
-        let doc = &self.session.active();
-        let file = format!("{}.ron", slug(&doc.plan.name));
-        let suggested = match (&self.plans_dir, &doc.path) {
-            (Some(dir), _) => dir.join(file),
-            (None, Some(own)) => own.clone(),
-            (None, None) => PathBuf::from(file),
-        };
-        self.switch_to(Mode::SaveAs(SaveAs(EditState {
-            target: EditTarget::Text(TextField::Name),
-            input: text::single_line(&suggested.display().to_string()),
-            error: None,
-        })));
     }
 
     pub(super) fn on_saved(

@@ -8,8 +8,8 @@ use ratatui_textarea::TextArea;
 
 use super::super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::rows::TextField;
-use super::super::{App, entry, text};
-use super::{ModeState, Outcome};
+use super::super::{App, entry, slug, text};
+use super::{Mode, ModeState, Outcome};
 use crate::model::fields::Field;
 
 /// What a text box is for.
@@ -252,6 +252,36 @@ impl EditState {
         let single = pasted.replace(['\r', '\n'], " ");
         self.input.insert_str(single.trim());
         self.error = text::check(self.target, &self.typed(), &app.doc().plan);
+    }
+}
+
+impl App {
+    /// Opens the box for `target` with `current` in it, selected: typing
+    /// replaces it, ←/→ keep it to edit.
+    pub(crate) fn open_edit(&mut self, target: EditTarget, current: &str) {
+        self.switch_to(Mode::Edit(EditState {
+            target,
+            input: text::selected_line(current),
+            error: None,
+        }));
+    }
+
+    /// Save As proposes `<plans dir>/<plan-name>.ron` (a copy under a new
+    /// name goes where the plans are kept); without a plans directory, the
+    /// plan's own file.
+    pub(crate) fn open_save_as(&mut self) {
+        let doc = &self.session.active();
+        let file = format!("{}.ron", slug(&doc.plan.name));
+        let suggested = match (&self.plans_dir, &doc.path) {
+            (Some(dir), _) => dir.join(file),
+            (None, Some(own)) => own.clone(),
+            (None, None) => PathBuf::from(file),
+        };
+        self.switch_to(Mode::SaveAs(SaveAs(EditState {
+            target: EditTarget::Text(TextField::Name),
+            input: text::single_line(&suggested.display().to_string()),
+            error: None,
+        })));
     }
 }
 
