@@ -1,5 +1,6 @@
 //! One module per mode of the workbench. Each owns its state, its keymap and
-//! its key handling; `App::on_key` is one match on the mode.
+//! its key handling: its state implements [`ModeState`], and [`each_state!`]
+//! is the one match on the mode (`App::on_key`, the bar, paste, the wheel).
 //!
 //! A key press takes the mode's state out of `App::mode`, lets its handler
 //! work on the state and the app, and settles by the handler's [`Outcome`]:
