@@ -41,7 +41,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{App, Effect, Msg};
+use crate::app::{App, Effect, Failure, Msg};
 use crate::model::Catalog;
 use crate::ui::{self, Theme};
 
@@ -286,7 +286,7 @@ fn event_loop(
                 }
             }
             Input::Autosave(result) => {
-                pending.push_back(Msg::Protection(result.map_err(|e| e.to_string())))
+                pending.push_back(Msg::Protection(result.map_err(|e| Failure(e.to_string()))))
             }
             Input::Analysed(msg) => pending.push_back(msg),
             Input::Failed(e) => {

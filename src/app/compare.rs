@@ -1,99 +1,29 @@
 //! Variants and the compare view: duplicate the plan as a named variant,
-//! switch between open plans, put them side by side against a baseline.
+//! switch between open plans, close them (the compare view that puts them
+//! side by side is `modes/compare.rs`).
 
 use std::path::PathBuf;
 
-use super::cursor::ListCursor;
 use super::rows::{Row, TextField};
 use super::session::OnDisk;
-use super::{
-    App, BrowserState, Document, EditState, EditTarget, Effect, MAX_PLANS, Mode, StatusKind, slug,
-    text,
-};
+use super::{App, BrowserState, Document, EditTarget, Effect, MAX_PLANS, Mode, StatusKind, slug};
 use crate::model::Scenario;
-use crate::model::compare::{InputDiff, differences};
-
-/// The compare view's state; `differences` is derived when the view opens and
-/// whenever the baseline or the plans change.
-pub struct CompareState {
-    pub baseline: usize,
-    /// The plan column the cursor is on.
-    pub focus: usize,
-    /// The first plan column shown (a pager when not all fit).
-    pub page: usize,
-    /// Monthly totals as one line chart instead of the columns.
-    pub chart: bool,
-    /// Scroll of the "what differs" list.
-    pub scroll: ListCursor,
-    pub differences: Vec<InputDiff>,
-}
-
-/// Plan columns that fit a width: at 80 columns two, at 160 four.
-pub fn columns_that_fit(width: u16, plans: usize) -> usize {
-    let fit = (width.saturating_sub(2 + 16) / 31).max(1) as usize;
-    fit.min(plans).max(1)
-}
-
-/// The plans shown, in order: the baseline first, then a page of the others
-/// that keeps the focused plan in view. With room for one column only, the
-/// focused plan alone.
-pub fn visible_plans(c: &CompareState, plans: usize, cols: usize) -> Vec<usize> {
-    if cols >= plans {
-        return (0..plans).collect();
-    }
-    if cols <= 1 {
-        return vec![c.focus];
-    }
-    let others: Vec<usize> = (0..plans).filter(|i| *i != c.baseline).collect();
-    let per_page = cols - 1;
-    let start = c.page.min(others.len().saturating_sub(per_page));
-    let mut v = vec![c.baseline];
-    v.extend(others.iter().skip(start).take(per_page));
-    v
-}
 
 impl App {
     /// `v`: duplicate the plan being edited as a named variant, next to it.
     pub(super) fn make_variant(&mut self) {
-        if self.session.len() >= MAX_PLANS {
-            self.say(
-                StatusKind::Warning,
-                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
-            );
+        if self.full() {
             return;
         }
-        let source = &self.session.active();
-        let base = strip_variant(&source.plan.name);
-        let taken = |k: usize| {
-            let candidate = format!("{base} — variant {k}");
-            self.session.docs().any(|d| d.plan.name == candidate)
-        };
-        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
-        let name = format!("{base} — variant {k}");
-        let mut plan = source.plan.clone();
-        plan.name = name.clone();
-        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
-        let mut doc = Document::unsaved(plan, Some(path));
-        doc.auto_path = true;
+        let doc = self.copy_named("variant");
+        let name = doc.plan.name.clone();
         let i = self.session.push(doc);
         self.session.set_active(i);
         self.after_open();
         // Name it at once: the variant is what the client asked "what if" about.
-        if let Some(p) = self
-            .rows
-            .iter()
-            .position(|r| *r == Row::Text(TextField::Name))
-        {
-            self.selected = p;
-            self.scroll_into_view();
-        }
-        self.switch_to(Mode::Edit(EditState {
-            target: EditTarget::Text(TextField::Name),
-            // Selected, as every editor opens: typing replaces the proposed
-            // name, ←/→ keep it to edit.
-            input: text::selected_line(&name),
-            error: None,
-        }));
+        self.select(Row::Text(TextField::Name));
+        // Selected, as every box opens: typing replaces the proposed name.
+        self.open_edit(EditTarget::Text(TextField::Name), &name);
         self.say(
             StatusKind::Info,
             "variant made — name it, edit it, c compares, < > switch plans",
@@ -103,11 +33,7 @@ impl App {
     /// `C`: the plan browser in "compare with" mode: the chosen plans open
     /// beside the open ones, which keep their unsaved what-ifs.
     pub(super) fn open_compare_with(&mut self) -> Vec<Effect> {
-        if self.session.len() >= MAX_PLANS {
-            self.say(
-                StatusKind::Warning,
-                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
-            );
+        if self.full() {
             return Vec::new();
         }
         self.switch_to(Mode::Browser(BrowserState::compare_with()));
@@ -146,7 +72,7 @@ impl App {
     /// comparison opens, the plan being edited as the baseline.
     pub(super) fn on_opened_beside(
         &mut self,
-        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+        results: Vec<(PathBuf, Result<Box<Scenario>, super::Failure>)>,
     ) {
         if let Some((p, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
             self.say(
@@ -165,13 +91,7 @@ impl App {
                 last = self.session.push(Document::opened(*plan, Some(path)));
             }
         }
-        self.session.set_active(here);
-        self.rebuild_rows();
-        self.open_compare();
-        if let Mode::Compare(c) = &mut self.mode {
-            c.baseline = here;
-            c.focus = last;
-        }
+        self.compare_against(here, last);
         self.refresh_comparison_in_view();
     }
 
@@ -183,11 +103,7 @@ impl App {
     /// read earlier; a file that is gone or no longer a plan is said, and
     /// nothing is pinned.
     pub(super) fn pin_variant(&mut self) {
-        if self.session.len() >= MAX_PLANS {
-            self.say(
-                StatusKind::Warning,
-                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
-            );
+        if self.full() {
             return;
         }
         let original = self.session.active_index();
@@ -214,23 +130,13 @@ impl App {
             }
             None => None,
         };
+        let doc = self.copy_named("what-if");
+        let name = doc.plan.name.clone();
         let source = self.session.active();
-        let base = strip_variant(&source.plan.name).to_string();
-        let taken = |k: usize| {
-            let candidate = format!("{base} — what-if {k}");
-            self.session.docs().any(|d| d.plan.name == candidate)
-        };
-        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
-        let name = format!("{base} — what-if {k}");
-        let mut plan = source.plan.clone();
-        plan.name = name.clone();
         let saved = match &on_disk {
             Some((theirs, _)) => Some((**theirs).clone()),
             None => source.saved_plan().cloned().filter(|_| source.is_dirty()),
         };
-        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
-        let mut doc = Document::unsaved(plan, Some(path));
-        doc.auto_path = true;
         let pinned = self.session.push(doc);
         let reloaded = on_disk.is_some();
         let back_to = if reloaded {
@@ -245,13 +151,7 @@ impl App {
             // Taken: what is on disk is this plan, and nothing newer waits.
             self.session.on_disk_is(original, *theirs, hash);
         }
-        self.session.set_active(original);
-        self.rebuild_rows();
-        self.open_compare();
-        if let Mode::Compare(c) = &mut self.mode {
-            c.baseline = original;
-            c.focus = pinned;
-        }
+        self.compare_against(original, pinned);
         self.refresh_comparison();
         let beside = if reloaded {
             format!(
@@ -318,46 +218,35 @@ impl App {
         self.say(StatusKind::Info, format!("closed {name:?}"));
     }
 
-    /// `c`: the open plans side by side.
-    pub(super) fn open_compare(&mut self) {
-        if self.session.len() < 2 {
+    /// A never-saved copy of the plan being edited, named "<name> — `kind` k"
+    /// with the first k no open plan has, its file proposed beside the plan's.
+    fn copy_named(&self, kind: &str) -> Document {
+        let source = self.session.active();
+        let base = strip_variant(&source.plan.name);
+        let taken = |k: usize| {
+            let candidate = format!("{base} — {kind} {k}");
+            self.session.docs().any(|d| d.plan.name == candidate)
+        };
+        let k = (1..).find(|k| !taken(*k)).unwrap_or(1);
+        let name = format!("{base} — {kind} {k}");
+        let mut plan = source.plan.clone();
+        plan.name = name.clone();
+        let path = variant_path(source.path.as_ref(), self.plans_dir.as_ref(), &name);
+        let mut doc = Document::unsaved(plan, Some(path));
+        doc.auto_path = true;
+        doc
+    }
+
+    /// Whether [`MAX_PLANS`] plans are open (then it says so).
+    fn full(&mut self) -> bool {
+        let full = self.session.len() >= MAX_PLANS;
+        if full {
             self.say(
-                StatusKind::Info,
-                "compare needs two plans: v makes a variant, or Ctrl-O and Space mark plans",
+                StatusKind::Warning,
+                format!("at most {MAX_PLANS} plans open at once: close one with x first"),
             );
-            return;
         }
-        self.switch_to(Mode::Compare(CompareState {
-            baseline: 0,
-            focus: self.session.active_index(),
-            page: 0,
-            chart: false,
-            scroll: ListCursor::default(),
-            differences: Vec::new(),
-        }));
-        self.refresh_comparison_in_view();
-    }
-
-    /// Re-derives what differs and scrolls the columns so the plan in focus
-    /// stays on screen.
-    fn refresh_comparison_in_view(&mut self) {
-        self.refresh_comparison();
-        let (cols, n) = (
-            columns_that_fit(self.size.width, self.session.len()),
-            self.session.len(),
-        );
-        if let Mode::Compare(c) = &mut self.mode {
-            c.keep_focus_visible(cols, n);
-        }
-    }
-
-    /// Re-derives what differs between the plans, baseline first.
-    pub(super) fn refresh_comparison(&mut self) {
-        let plans: Vec<&crate::model::Scenario> = self.session.docs().map(|d| &d.plan).collect();
-        if let Mode::Compare(c) = &mut self.mode {
-            c.differences = differences(&plans);
-            c.scroll.clamp(c.differences.len());
-        }
+        full
     }
 
     /// Renaming a never-saved variant moves its proposed file with its name.

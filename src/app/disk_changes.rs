@@ -36,7 +36,7 @@ impl App {
     pub(super) fn on_disk_changed(
         &mut self,
         path: PathBuf,
-        theirs: Result<Box<Scenario>, String>,
+        theirs: Result<Box<Scenario>, super::Failure>,
         hash: Option<u64>,
     ) {
         let Some(doc) = self.doc_at(&path) else {
@@ -73,7 +73,8 @@ impl App {
             }
             Err(why) => {
                 let text = format!("{file} changed on disk and no longer reads as a plan: {why}");
-                self.session.heard_from_disk(doc, OnDisk::Unreadable(why));
+                self.session
+                    .heard_from_disk(doc, OnDisk::Unreadable(why.into()));
                 Some(text)
             }
         };

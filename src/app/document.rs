@@ -58,27 +58,20 @@ fn next_recovery_id() -> u64 {
 impl Document {
     /// A plan as read from `path` (or a built-in one when `path` is `None`).
     pub fn opened(plan: Scenario, path: Option<PathBuf>) -> Self {
-        Document {
-            saved: Some(plan.clone()),
-            plan,
-            path,
-            undo: VecDeque::new(),
-            redo: VecDeque::new(),
-            history_bytes: 0,
-            auto_path: false,
-            disk_hash: None,
-            revision: 0,
-            recovery_id: next_recovery_id(),
-            range_origins: Vec::new(),
-        }
+        let saved = Some(plan.clone());
+        Self::with(plan, path, saved)
     }
 
     /// A plan that exists only in memory so far.
     pub fn unsaved(plan: Scenario, path: Option<PathBuf>) -> Self {
+        Self::with(plan, path, None)
+    }
+
+    fn with(plan: Scenario, path: Option<PathBuf>, saved: Option<Scenario>) -> Self {
         Document {
+            saved,
             plan,
             path,
-            saved: None,
             undo: VecDeque::new(),
             redo: VecDeque::new(),
             history_bytes: 0,

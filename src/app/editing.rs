@@ -4,9 +4,9 @@
 //! client watches. The model mix and infrastructure lines are in `lines.rs`.
 
 use super::modes::picker::PickTarget;
-use super::modes::text_entry::{EditState, EditTarget};
+use super::modes::text_entry::EditTarget;
 use super::rows::{Row, Toggle};
-use super::{App, ChangeEffect, Mode, StatusKind, entry, text};
+use super::{App, ChangeEffect, StatusKind, entry, text};
 use crate::model::fields::Field;
 use crate::model::ranges::{follow_values, forget_set};
 use crate::model::{Projection, Reviewers, Scenario};
@@ -61,11 +61,7 @@ impl App {
             .map_or(String::new(), |r| {
                 format!("{} – {}", entry::edit_text(r.low), entry::edit_text(r.high))
             });
-        self.switch_to(Mode::Edit(EditState {
-            target: EditTarget::Range(f),
-            input: text::selected_line(&current),
-            error: None,
-        }));
+        self.open_edit(EditTarget::Range(f), &current);
     }
 
     /// The plan's range for a field, if it has one.
@@ -265,20 +261,12 @@ impl App {
             Some(Row::Heading(_)) => self.toggle_section(),
             Some(Row::Field(f)) => {
                 if let Some(v) = f.get(&self.session.active().plan) {
-                    self.switch_to(Mode::Edit(EditState {
-                        target: EditTarget::Number(f),
-                        input: text::selected_line(&entry::edit_text(v)),
-                        error: None,
-                    }));
+                    self.open_edit(EditTarget::Number(f), &entry::edit_text(v));
                 }
             }
             Some(Row::Text(t)) => {
                 let current = text::text_value(&self.session.active().plan, t);
-                self.switch_to(Mode::Edit(EditState {
-                    target: EditTarget::Text(t),
-                    input: text::selected_line(&current),
-                    error: None,
-                }));
+                self.open_edit(EditTarget::Text(t), &current);
             }
             Some(Row::Toggle(t)) => self.toggle(t),
             Some(Row::Model(i)) => self.open_picker(PickTarget::Replace(i)),

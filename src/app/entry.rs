@@ -18,6 +18,11 @@
 
 use crate::model::fields::Field;
 
+super::sentence::sentence! {
+    /// Why typed text is not a value the field takes, as the box says it.
+    BadEntry
+}
+
 /// What a typed number may look like, for messages.
 const EXAMPLES: &str = "e.g. 2500, 2,500, 2.5k, 0.75, 1e6";
 
@@ -61,17 +66,17 @@ fn count_word(n: usize) -> String {
 }
 
 /// Parses a typed number; `Err` says why it is not one.
-pub fn parse_number(text: &str) -> Result<f64, String> {
+pub fn parse_number(text: &str) -> Result<f64, BadEntry> {
     let t = text.trim();
     if t.is_empty() {
         return Err("type a number".into());
     }
     let shown = quoted(t);
-    let not_a_number = || format!("{shown} is not a number ({EXAMPLES})");
+    let not_a_number = || BadEntry(format!("{shown} is not a number ({EXAMPLES})"));
     if t.contains(['\n', '\r']) {
-        return Err(format!(
+        return Err(BadEntry(format!(
             "{shown} has a line break — type or paste one number ({EXAMPLES})"
-        ));
+        )));
     }
     // Decorations before the number: a sign and a currency symbol, any order.
     let mut s = t;
@@ -122,9 +127,9 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
     };
     let exponent = match (exponent, exp_shift) {
         (Some(_), Some(_)) => {
-            return Err(format!(
+            return Err(BadEntry(format!(
                 "{shown} has both an exponent and a suffix; use one, e.g. 1e6 or 1000k"
-            ));
+            )));
         }
         (Some(e), None) => {
             let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
@@ -149,12 +154,12 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .any(|b| (b'1'..=b'9').contains(&b));
     match plain.parse::<f64>() {
         // Below about 5e-324 a number becomes 0: said, never done silently.
-        Ok(v) if nonzero && v == 0.0 => Err(format!(
+        Ok(v) if nonzero && v == 0.0 => Err(BadEntry(format!(
             "{shown} is too small to compute with (it would become 0); type 0 for none"
-        )),
+        ))),
         // `-0` is 0 (never shown as "-0 req/day").
         Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
-        Ok(_) => Err(format!("{shown} is too large to compute with")),
+        Ok(_) => Err(BadEntry(format!("{shown} is too large to compute with"))),
         Err(_) => Err(not_a_number()),
     }
 }
@@ -164,8 +169,8 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
 fn split_mantissa<'a>(
     m: &'a str,
     shown: &str,
-    not_a_number: &dyn Fn() -> String,
-) -> Result<(String, &'a str), String> {
+    not_a_number: &dyn Fn() -> BadEntry,
+) -> Result<(String, &'a str), BadEntry> {
     if !m.chars().any(|c| c.is_ascii_digit())
         || !m.chars().all(|c| c.is_ascii_digit() || is_group_mark(c))
     {
@@ -173,10 +178,10 @@ fn split_mantissa<'a>(
     }
     let several = |m: &str| {
         let n = m.split(is_group_space).filter(|p| !p.is_empty()).count();
-        format!(
+        BadEntry(format!(
             "{shown} looks like {} numbers; type one ({EXAMPLES})",
             count_word(n)
-        )
+        ))
     };
     let commas = m.matches(',').count();
     let dots = m.matches('.').count();
@@ -209,9 +214,9 @@ fn split_mantissa<'a>(
                 if m.contains(is_group_space) {
                     return Err(several(m));
                 }
-                return Err(format!(
+                return Err(BadEntry(format!(
                     "{shown} mixes ‘,’ and ‘.’ in a way that cannot be read; type e.g. 12,345.6 or 12345.6"
-                ));
+                )));
             }
             Some(mark)
         }
@@ -224,9 +229,9 @@ fn split_mantissa<'a>(
         if frac.contains(is_group_space) {
             return Err(several(m));
         }
-        return Err(format!(
+        return Err(BadEntry(format!(
             "{shown}: no separators after the decimal mark ({EXAMPLES})"
-        ));
+        )));
     }
     let groups: Vec<&str> = int.split(is_group_mark).collect();
     if groups.len() == 1 {
@@ -243,17 +248,17 @@ fn split_mantissa<'a>(
         if m.contains(is_group_space) {
             return Err(several(m));
         }
-        return Err(format!(
+        return Err(BadEntry(format!(
             "{shown}: thousands separators go between groups of three digits (e.g. 12,345); for a decimal type 12.34"
-        ));
+        )));
     }
     Ok((groups.concat(), frac))
 }
 
 /// Parses and range-checks a typed value for a field.
-pub fn parse_for(field: Field, text: &str) -> Result<f64, String> {
+pub fn parse_for(field: Field, text: &str) -> Result<f64, BadEntry> {
     let v = parse_number(text)?;
-    field.check(v).map_err(str::to_string)?;
+    field.check(v).map_err(BadEntry::from)?;
     Ok(v)
 }
 
@@ -281,7 +286,7 @@ pub fn overflow_with(field: Field, v: f64, plan: &crate::model::Scenario) -> Opt
 
 /// Parses a typed range for a field ("1,500 – 3,000", "1.5k to 3k", "10..40";
 /// empty removes the range). The plan's `value` must lie inside it.
-pub fn parse_range(field: Field, text: &str, value: f64) -> Result<Option<(f64, f64)>, String> {
+pub fn parse_range(field: Field, text: &str, value: f64) -> Result<Option<(f64, f64)>, BadEntry> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -299,13 +304,13 @@ pub fn parse_range(field: Field, text: &str, value: f64) -> Result<Option<(f64, 
         .ok_or("type low – high, e.g. 1500 – 3000 (empty removes the range)")?;
     let low = parse_number(parts[0])?;
     let high = parse_number(parts[1])?;
-    field.check(low).map_err(str::to_string)?;
-    field.check(high).map_err(str::to_string)?;
+    field.check(low).map_err(BadEntry::from)?;
+    field.check(high).map_err(BadEntry::from)?;
     if !(low <= value && value <= high) {
-        return Err(format!(
+        return Err(BadEntry(format!(
             "the range must contain the plan's value {}",
             edit_text(value)
-        ));
+        )));
     }
     Ok(Some((low, high)))
 }

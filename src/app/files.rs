@@ -3,11 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::rows::TextField;
-use super::{
-    App, BrowserState, DocId, Document, EditState, EditTarget, Effect, Mode, Pending, StatusKind,
-    slug, text,
-};
+use super::{App, BrowserState, DocId, Document, Effect, Failure, Mode, Pending, StatusKind};
 use crate::codec::write_plan;
 use crate::model::{Scenario, validate};
 use crate::store::plans::TEMPLATES;
@@ -155,30 +151,12 @@ impl App {
         Effect::ScanPlans { also }
     }
 
-    /// Save As proposes `<plans dir>/<plan-name>.ron` (a copy under a new
-    /// name goes where the plans are kept); without a plans directory, the
-    /// plan's own file.
-    pub(super) fn open_save_as(&mut self) {
-        let doc = &self.session.active();
-        let file = format!("{}.ron", slug(&doc.plan.name));
-        let suggested = match (&self.plans_dir, &doc.path) {
-            (Some(dir), _) => dir.join(file),
-            (None, Some(own)) => own.clone(),
-            (None, None) => PathBuf::from(file),
-        };
-        self.switch_to(Mode::SaveAs(EditState {
-            target: EditTarget::Text(TextField::Name),
-            input: text::single_line(&suggested.display().to_string()),
-            error: None,
-        }));
-    }
-
     pub(super) fn on_saved(
         &mut self,
         doc: DocId,
         generation: u64,
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), Failure>,
     ) -> Vec<Effect> {
         match result {
             Ok(()) => {
@@ -220,7 +198,7 @@ impl App {
     pub(super) fn on_opened(
         &mut self,
         path: PathBuf,
-        result: Result<Box<Scenario>, String>,
+        result: Result<Box<Scenario>, Failure>,
     ) -> Vec<Effect> {
         match result {
             Ok(plan) => {
@@ -237,7 +215,7 @@ impl App {
 
     pub(super) fn on_opened_many(
         &mut self,
-        results: Vec<(PathBuf, Result<Box<Scenario>, String>)>,
+        results: Vec<(PathBuf, Result<Box<Scenario>, Failure>)>,
     ) -> Vec<Effect> {
         if let Some((_, Err(why))) = results.iter().find(|(_, r)| r.is_err()) {
             self.say(StatusKind::Error, format!("nothing opened: {why}"));

@@ -14,10 +14,17 @@ impl App {
             self.collapsed.retain(|c| *c != g);
         }
         self.rebuild_rows();
-        if let Some(i) = self.rows.iter().position(|r| *r == row) {
-            self.selected = i;
-            self.scroll_into_view();
-        }
+        self.select(row);
+    }
+
+    /// The cursor on `row`, if it is shown; says whether it is.
+    pub(crate) fn select(&mut self, row: Row) -> bool {
+        let Some(i) = self.rows.iter().position(|r| *r == row) else {
+            return false;
+        };
+        self.selected = i;
+        self.scroll_into_view();
+        true
     }
 
     /// `1`–`9`: the cursor on the first input of that section (1 Volume,

@@ -233,6 +233,26 @@ impl<A: Described> Keymap<A> {
     }
 }
 
+/// A mode's keys whatever its actions are: what the bar and the
+/// architecture tests ask of the current mode.
+pub trait KeyList: Sync {
+    fn bar(&self) -> Vec<Shown>;
+    fn chords(&self) -> Vec<KeyChord>;
+    fn help(&self) -> Vec<Shown>;
+}
+
+impl<A: Described + Sync> KeyList for Keymap<A> {
+    fn bar(&self) -> Vec<Shown> {
+        Keymap::bar(self)
+    }
+    fn chords(&self) -> Vec<KeyChord> {
+        Keymap::chords(self)
+    }
+    fn help(&self) -> Vec<Shown> {
+        Keymap::help(self)
+    }
+}
+
 /// What a dialog or overlay can do with Enter and Esc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dialog {

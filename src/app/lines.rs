@@ -37,18 +37,7 @@ impl App {
                 s.models.remove(i);
                 super::modes::source::follow_removal(s, "models", i);
             });
-            if (self
-                .session
-                .active()
-                .plan
-                .models
-                .iter()
-                .map(|m| m.share_pct)
-                .sum::<f64>()
-                - 100.0)
-                .abs()
-                > crate::model::validate::SHARE_TOLERANCE
-            {
+            if (self.share_sum() - 100.0).abs() > crate::model::validate::SHARE_TOLERANCE {
                 self.say(
                     StatusKind::Warning,
                     "shares no longer sum to 100 % — press b to rebalance",
@@ -68,15 +57,14 @@ impl App {
         }
     }
 
+    /// The models' shares of the traffic, summed (100 when balanced).
+    fn share_sum(&self) -> f64 {
+        let models = &self.session.active().plan.models;
+        models.iter().map(|m| m.share_pct).sum()
+    }
+
     pub(crate) fn rebalance(&mut self) {
-        let sum: f64 = self
-            .session
-            .active()
-            .plan
-            .models
-            .iter()
-            .map(|m| m.share_pct)
-            .sum();
+        let sum = self.share_sum();
         let n = self.session.active().plan.models.len() as f64;
         let changed = self.commit("Rebalanced model shares to 100 %".into(), |s| {
             for m in &mut s.models {
@@ -103,13 +91,7 @@ impl App {
                 per_thousand_requests: 0.0,
             });
         });
-        if let Some(p) = self
-            .rows
-            .iter()
-            .position(|r| *r == Row::Text(TextField::InfraName(n)))
-        {
-            self.selected = p;
-            self.scroll_into_view();
+        if self.select(Row::Text(TextField::InfraName(n))) {
             self.activate();
         }
     }

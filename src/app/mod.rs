@@ -28,6 +28,7 @@ mod price_notes;
 pub mod protocol;
 pub mod rows;
 pub mod safety;
+mod sentence;
 pub mod session;
 mod slug;
 pub mod text;
@@ -36,17 +37,17 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
-pub use compare::{CompareState, columns_that_fit, visible_plans};
 pub use document::Document;
 pub use modes::Mode;
 pub use modes::browser::{BrowserState, ExamplesState};
+pub use modes::compare::{CompareState, columns_that_fit, visible_plans};
 pub use modes::help::HelpState;
 pub use modes::picker::{PickTarget, PickerState};
-pub use modes::text_entry::{EditState, EditTarget, MAX_FILE_NAME};
+pub use modes::safety::{Question, SafetyState};
+pub use modes::text_entry::{EditState, EditTarget, MAX_FILE_NAME, SaveAs};
 pub use modes::tornado::{TORNADO_PCT, TornadoState};
 pub use protocol::*;
 use rows::{Group, Row};
-pub use safety::{Question, SafetyState};
 pub use session::{Analysis, Derived, Session};
 pub use slug::slug;
 
@@ -234,7 +235,7 @@ impl App {
     }
 
     /// Shows or clears the warning that recovery copies cannot be written.
-    fn set_protection(&mut self, result: Result<(), String>) {
+    fn set_protection(&mut self, result: Result<(), Failure>) {
         self.notices
             .retain(|n| !(n.sticky && n.text.starts_with(UNPROTECTED)));
         if let Err(why) = result {

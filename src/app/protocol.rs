@@ -11,6 +11,12 @@ use crate::model::Scenario;
 use crate::model::analysis::uncertainty::Simulation;
 use crate::store::plans::PlanSummary;
 
+super::sentence::sentence! {
+    /// Why the runtime could not do what an effect asked (save a plan,
+    /// write the recovery copies, open a file), as the workbench says it.
+    Failure
+}
+
 /// Everything that can happen to the workbench.
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -38,7 +44,7 @@ pub enum Msg {
         doc: DocId,
         generation: u64,
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<(), Failure>,
     },
     /// The worker thread computed the band of plan `doc` at revision
     /// `generation` (dropped if the plan changed since).
@@ -57,12 +63,12 @@ pub enum Msg {
     /// The runtime read a plan file.
     Opened {
         path: PathBuf,
-        result: Result<Box<Scenario>, String>,
+        result: Result<Box<Scenario>, Failure>,
     },
     /// The runtime read several plans to compare.
-    OpenedMany(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
+    OpenedMany(Vec<(PathBuf, Result<Box<Scenario>, Failure>)>),
     /// The runtime read plans to compare with the open ones (nothing replaced).
-    OpenedBeside(Vec<(PathBuf, Result<Box<Scenario>, String>)>),
+    OpenedBeside(Vec<(PathBuf, Result<Box<Scenario>, Failure>)>),
     /// What is on disk at `path` now (after opening or saving).
     DiskState {
         path: PathBuf,
@@ -86,7 +92,7 @@ pub enum Msg {
     /// The file of an open plan changed on disk.
     DiskChanged {
         path: PathBuf,
-        theirs: Result<Box<Scenario>, String>,
+        theirs: Result<Box<Scenario>, Failure>,
         hash: Option<u64>,
     },
     /// The file of an open plan was deleted on disk.
@@ -98,7 +104,7 @@ pub enum Msg {
     Notify(StatusKind, String),
     /// Whether the last recovery copies were written: `Err` says why unsaved
     /// changes are not protected (shown until a later write succeeds).
-    Protection(Result<(), String>),
+    Protection(Result<(), Failure>),
     /// The runtime listed the plans on disk.
     PlanList(Vec<PlanSummary>),
 }

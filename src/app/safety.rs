@@ -5,72 +5,11 @@
 
 use std::path::PathBuf;
 
-use super::{App, DocId, Document, Effect, MAX_PLANS, Mode, StatusKind};
+use super::{App, DocId, Document, Effect, MAX_PLANS, Mode, Question, StatusKind};
 use crate::model::Scenario;
-use crate::model::compare::{InputDiff, differences, text_differences};
 use crate::store::recovery::{Found, Owner};
 
-/// Which question a safety dialog asks.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Question {
-    /// A recovery copy of unsaved changes exists: restore it?
-    Recover {
-        written: String,
-        /// The copy itself (deleted if the user discards it).
-        file: PathBuf,
-        /// A never-saved plan of a runcost that stopped: restored as a plan of
-        /// its own, not over the open one.
-        orphan: bool,
-    },
-    /// The file changed on disk since it was opened, and we are about to save.
-    Conflict,
-    /// The same, but what is on disk now is not a valid plan (`why`): there
-    /// is nothing to reload, only to overwrite or save elsewhere.
-    ConflictInvalid { why: String },
-    /// The file changed on disk and this plan has no unsaved edits: reload?
-    Reload,
-}
-
-pub struct SafetyState {
-    pub question: Question,
-    /// The open plan it is about.
-    pub doc: DocId,
-    /// The other version: the recovery copy, or what is on disk now.
-    pub theirs: Option<Box<Scenario>>,
-    pub theirs_hash: Option<u64>,
-    /// What differs between the plan in the workbench and `theirs`.
-    pub differences: Vec<InputDiff>,
-}
-
 impl App {
-    pub(super) fn ask(
-        &mut self,
-        question: Question,
-        doc: DocId,
-        theirs: Option<Box<Scenario>>,
-        hash: Option<u64>,
-    ) {
-        let Some(mine) = self.session.by_id(doc) else {
-            return;
-        };
-        let differences = match &theirs {
-            Some(t) => {
-                let mine = &mine.plan;
-                let mut d = text_differences(mine, t);
-                d.extend(differences(&[mine, t]));
-                d
-            }
-            None => Vec::new(),
-        };
-        self.switch_to(Mode::Safety(SafetyState {
-            question,
-            doc,
-            theirs,
-            theirs_hash: hash,
-            differences,
-        }));
-    }
-
     pub(super) fn doc_at(&self, path: &PathBuf) -> Option<usize> {
         self.session
             .docs()

@@ -137,11 +137,11 @@ pub fn check(target: EditTarget, typed: &str, plan: &Scenario) -> Option<String>
     match target {
         EditTarget::Number(f) => match super::entry::parse_for(f, typed) {
             Ok(v) => super::entry::overflow_with(f, v, plan),
-            Err(why) => Some(why),
+            Err(why) => Some(why.into()),
         },
-        EditTarget::Range(f) => {
-            super::entry::parse_range(f, typed, f.get(plan).unwrap_or(0.0)).err()
-        }
+        EditTarget::Range(f) => super::entry::parse_range(f, typed, f.get(plan).unwrap_or(0.0))
+            .err()
+            .map(String::from),
         EditTarget::Text(TextField::Currency) => {
             let t = typed.trim();
             if t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphabetic()) {

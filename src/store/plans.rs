@@ -153,7 +153,18 @@ pub struct PlanSummary {
     /// Modification time, `YYYY-MM-DD HH:MM` UTC.
     pub modified: String,
     /// Horizon TCO, or why the plan could not be read.
-    pub tco: Result<f64, String>,
+    pub tco: Result<f64, Unreadable>,
+}
+
+/// Why a listed plan could not be read: its first problem, as said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unreadable(pub String);
+
+impl From<&str> for Unreadable {
+    fn from(why: &str) -> Self {
+        Unreadable(why.to_string())
+    }
 }
 
 /// Reads one plan for the browser, as opening it in `this_month` would; a
@@ -181,11 +192,12 @@ pub fn summarize(path: &Path, catalog: &Catalog, this_month: Option<YearMonth>) 
             client: String::new(),
             currency: "USD".into(),
             modified,
-            tco: Err(e
-                .problems()
-                .first()
-                .map(|p| p.message.clone())
-                .unwrap_or_default()),
+            tco: Err(Unreadable(
+                e.problems()
+                    .first()
+                    .map(|p| p.message.clone())
+                    .unwrap_or_default(),
+            )),
         },
     }
 }

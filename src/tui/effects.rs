@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Effect, Msg};
+use crate::app::{Effect, Failure, Msg};
 use crate::codec::parse_plan_on;
 use crate::model::Catalog;
 use crate::store::atomic::{self, content_hash, disk_hash};
@@ -13,16 +13,16 @@ use crate::store::{paths, recovery};
 fn open_with_hash(
     path: &std::path::Path,
     catalog: &Catalog,
-) -> (Result<Box<crate::model::Scenario>, String>, Option<u64>) {
+) -> (Result<Box<crate::model::Scenario>, Failure>, Option<u64>) {
     let result = open_plan_on(path, catalog, Some(crate::clock::today().month))
         .map(Box::new)
-        .map_err(|e| e.render(&path.display().to_string()).replace('\n', " · "));
+        .map_err(|e| Failure(e.render(&path.display().to_string()).replace('\n', " · ")));
     (result, disk_hash(path))
 }
 
 /// Performs one effect (except `Quit`, which the loop handles).
 /// Plans read from disk, each with its path.
-type Read = Vec<(PathBuf, Result<Box<crate::model::Scenario>, String>)>;
+type Read = Vec<(PathBuf, Result<Box<crate::model::Scenario>, Failure>)>;
 
 /// Reads `paths` for a comparison: one message with every result (`wrap`),
 /// then what is on disk at each.
@@ -87,7 +87,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                     doc,
                     generation,
                     path: path.clone(),
-                    result: Err(format!("{} exists already", path.display())),
+                    result: Err(Failure(format!("{} exists already", path.display()))),
                 }];
             }
             // Someone else changed the file since we read it: ask, never clobber.
@@ -138,7 +138,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 }
                 .map_err(WriteError::from)
             })()
-            .map_err(|e| e.to_string());
+            .map_err(|e| Failure(e.to_string()));
             let ok = result.is_ok();
             let mut msgs = vec![Msg::Saved {
                 doc,
@@ -208,7 +208,7 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
                 },
                 Ok(_) => Vec::new(),
                 Err(why) => vec![
-                    Msg::Protection(Err(why.to_string())),
+                    Msg::Protection(Err(Failure(why.to_string()))),
                     Msg::Notify(
                         crate::app::StatusKind::Warning,
                         format!("the recovered plan is still kept in {}", from.display()),

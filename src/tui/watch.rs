@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use crate::app::{App, Msg};
+use crate::app::{App, Failure, Msg};
 use crate::codec::parse_plan_on;
 use crate::model::Catalog;
 use crate::store::atomic::content_hash;
@@ -50,7 +50,7 @@ impl Watch {
                 }
                 Err(e) => msgs.push(Msg::DiskChanged {
                     path: path.clone(),
-                    theirs: Err(format!("{}: {e}", path.display())),
+                    theirs: Err(Failure(format!("{}: {e}", path.display()))),
                     hash: None,
                 }),
                 Ok(bytes) => {
@@ -61,7 +61,9 @@ impl Watch {
                             parse_plan_on(&bytes, catalog, month)
                                 .map(Box::new)
                                 .map_err(|e| {
-                                    e.render(&path.display().to_string()).replace('\n', " · ")
+                                    Failure(
+                                        e.render(&path.display().to_string()).replace('\n', " · "),
+                                    )
                                 });
                         msgs.push(Msg::DiskChanged {
                             path: path.clone(),

@@ -4,10 +4,10 @@
 use ratatui_textarea::TextArea;
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::{App, MAX_PLANS, Pending, StatusKind, text};
 use super::picker::matches_filter;
-use super::{LIST_KEYS, LIST_PAGE, ListAction, Outcome};
+use super::{LIST_KEYS, LIST_PAGE, ListAction, ModeState, Outcome};
 use crate::store::plans::{PlanSummary, TEMPLATES};
 
 pub struct BrowserState {
@@ -51,15 +51,14 @@ impl Described for BrowserAction {
 }
 
 pub const KEYS: Keymap<BrowserAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), BrowserAction::Move(Move::Up)),
-        (k(Key::Down), BrowserAction::Move(Move::Down)),
-        (k(Key::PageUp), BrowserAction::Move(Move::PageUp)),
-        (k(Key::PageDown), BrowserAction::Move(Move::PageDown)),
-        (KeyChord::ch(' '), BrowserAction::Mark),
-        (k(Key::Enter), BrowserAction::Open),
-        (k(Key::Esc), BrowserAction::Cancel),
-    ]],
+    tables: &[
+        moves!(m => BrowserAction::Move(m)),
+        &[
+            (KeyChord::ch(' '), BrowserAction::Mark),
+            (k(Key::Enter), BrowserAction::Open),
+            (k(Key::Esc), BrowserAction::Cancel),
+        ],
+    ],
     any_key: None,
     bar: &[
         bar(BrowserAction::Mark),
@@ -125,8 +124,14 @@ impl BrowserState {
             .collect();
         self.cursor.clamp(self.matches.len());
     }
+}
 
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+impl ModeState for BrowserState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         let len = self.matches.len();
         match KEYS.lookup(chord) {
             Some(BrowserAction::Cancel) => return Outcome::Close,
@@ -195,11 +200,14 @@ impl BrowserState {
         Outcome::Stay
     }
 
-    /// Bracketed paste into the filter.
-    pub fn paste(&mut self, pasted: &str) {
+    fn pasted(&mut self, pasted: &str, _: &mut App) {
         let single = pasted.replace(['\r', '\n'], " ");
         self.filter.insert_str(single.trim());
         self.refilter();
+    }
+
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        Some((&mut self.cursor, self.matches.len()))
     }
 }
 
@@ -209,8 +217,12 @@ pub struct ExamplesState {
     pub cursor: ListCursor,
 }
 
-impl ExamplesState {
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+impl ModeState for ExamplesState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &LIST_KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match LIST_KEYS.lookup(chord) {
             Some(ListAction::Cancel) => Outcome::Close,
             Some(ListAction::Move(m)) => {

@@ -1,10 +1,50 @@
-//! Keys of the compare view: the open plans side by side against a baseline.
-//! (Its state and the variants it compares are in `app/compare.rs`.)
+//! The compare view: the open plans side by side against a baseline, its
+//! state and its keys. (The variants it compares are made in `app/compare.rs`.)
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Key, KeyChord, Keymap, bar, bar_as, k};
-use super::super::{App, CompareState, Pending, StatusKind, columns_that_fit};
-use super::{LIST_PAGE, Mode, Outcome};
+use super::super::keymap::{Described, Key, KeyChord, KeyList, Keymap, bar, bar_as, k};
+use super::super::{App, Pending, StatusKind};
+use super::{LIST_PAGE, Mode, ModeState, Outcome};
+use crate::model::compare::{InputDiff, differences};
+
+/// The compare view's state; `differences` is derived when the view opens and
+/// whenever the baseline or the plans change.
+pub struct CompareState {
+    pub baseline: usize,
+    /// The plan column the cursor is on.
+    pub focus: usize,
+    /// The first plan column shown (a pager when not all fit).
+    pub page: usize,
+    /// Monthly totals as one line chart instead of the columns.
+    pub chart: bool,
+    /// Scroll of the "what differs" list.
+    pub scroll: ListCursor,
+    pub differences: Vec<InputDiff>,
+}
+
+/// Plan columns that fit a width: at 80 columns two, at 160 four.
+pub fn columns_that_fit(width: u16, plans: usize) -> usize {
+    let fit = (width.saturating_sub(2 + 16) / 31).max(1) as usize;
+    fit.min(plans).max(1)
+}
+
+/// The plans shown, in order: the baseline first, then a page of the others
+/// that keeps the focused plan in view. With room for one column only, the
+/// focused plan alone.
+pub fn visible_plans(c: &CompareState, plans: usize, cols: usize) -> Vec<usize> {
+    if cols >= plans {
+        return (0..plans).collect();
+    }
+    if cols <= 1 {
+        return vec![c.focus];
+    }
+    let others: Vec<usize> = (0..plans).filter(|i| *i != c.baseline).collect();
+    let per_page = cols - 1;
+    let start = c.page.min(others.len().saturating_sub(per_page));
+    let mut v = vec![c.baseline];
+    v.extend(others.iter().skip(start).take(per_page));
+    v
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CompareAction {
@@ -54,6 +94,9 @@ impl Described for CompareAction {
     }
 }
 
+/// Its section of help.
+pub const TITLE: &str = "Compare view (c)";
+
 pub const KEYS: Keymap<CompareAction> = Keymap {
     tables: &[&[
         (k(Key::Left), C::PrevPlan),
@@ -91,7 +134,28 @@ pub const KEYS: Keymap<CompareAction> = Keymap {
 };
 
 impl CompareState {
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    /// Moves the page of non-baseline plans so the focused one is shown.
+    pub(crate) fn keep_focus_visible(&mut self, cols: usize, n: usize) {
+        if cols >= n || self.focus == self.baseline {
+            return;
+        }
+        let per_page = cols.saturating_sub(1).max(1);
+        let others: Vec<usize> = (0..n).filter(|i| *i != self.baseline).collect();
+        let at = others.iter().position(|i| *i == self.focus).unwrap_or(0);
+        if at < self.page {
+            self.page = at;
+        } else if at >= self.page + per_page {
+            self.page = at + 1 - per_page;
+        }
+    }
+}
+
+impl ModeState for CompareState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         let plans = app.session.len();
         let mut focus = ListCursor {
             selected: self.focus,
@@ -147,18 +211,63 @@ impl CompareState {
         Outcome::Stay
     }
 
-    /// Moves the page of non-baseline plans so the focused one is shown.
-    pub(crate) fn keep_focus_visible(&mut self, cols: usize, n: usize) {
-        if cols >= n || self.focus == self.baseline {
+    fn help_title(&self) -> Option<&'static str> {
+        Some(TITLE)
+    }
+}
+
+impl App {
+    /// `c`: the open plans side by side.
+    pub(crate) fn open_compare(&mut self) {
+        if self.session.len() < 2 {
+            self.say(
+                StatusKind::Info,
+                "compare needs two plans: v makes a variant, or Ctrl-O and Space mark plans",
+            );
             return;
         }
-        let per_page = cols.saturating_sub(1).max(1);
-        let others: Vec<usize> = (0..n).filter(|i| *i != self.baseline).collect();
-        let at = others.iter().position(|i| *i == self.focus).unwrap_or(0);
-        if at < self.page {
-            self.page = at;
-        } else if at >= self.page + per_page {
-            self.page = at + 1 - per_page;
+        self.switch_to(Mode::Compare(CompareState {
+            baseline: 0,
+            focus: self.session.active_index(),
+            page: 0,
+            chart: false,
+            scroll: ListCursor::default(),
+            differences: Vec::new(),
+        }));
+        self.refresh_comparison_in_view();
+    }
+
+    /// Back to plan `baseline` and the compare view, against it, with plan
+    /// `focus` in focus.
+    pub(crate) fn compare_against(&mut self, baseline: usize, focus: usize) {
+        self.session.set_active(baseline);
+        self.rebuild_rows();
+        self.open_compare();
+        if let Mode::Compare(c) = &mut self.mode {
+            c.baseline = baseline;
+            c.focus = focus;
+        }
+    }
+
+    /// Re-derives what differs and scrolls the columns so the plan in focus
+    /// stays on screen.
+    pub(crate) fn refresh_comparison_in_view(&mut self) {
+        self.refresh_comparison();
+        let (cols, n) = (
+            columns_that_fit(self.size.width, self.session.len()),
+            self.session.len(),
+        );
+        if let Mode::Compare(c) = &mut self.mode {
+            c.keep_focus_visible(cols, n);
+        }
+    }
+
+    /// Re-derives what differs between the plans, baseline first.
+    pub(crate) fn refresh_comparison(&mut self) {
+        let plans: Vec<&crate::model::Scenario> = self.session.docs().map(|d| &d.plan).collect();
+        if let Mode::Compare(c) = &mut self.mode {
+            c.differences = differences(&plans);
+            c.scroll.clamp(c.differences.len());
         }
     }
 }

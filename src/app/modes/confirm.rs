@@ -1,9 +1,9 @@
 //! The unsaved-changes question before anything that would lose work
 //! (quit, open, close a plan, start a new one): save, discard, or cancel.
 
-use super::super::keymap::{Described, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Described, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::{App, Pending, StatusKind};
-use super::Outcome;
+use super::{ModeState, Outcome};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ConfirmAction {
@@ -44,8 +44,18 @@ pub const KEYS: Keymap<ConfirmAction> = Keymap {
     ],
 };
 
-pub fn handle(pending: &mut Pending, chord: KeyChord, app: &mut App) -> Outcome {
-    let pending = pending.clone();
+/// The question's state is what the app goes on with once it is answered.
+impl ModeState for Pending {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        answer(self.clone(), chord, app)
+    }
+}
+
+fn answer(pending: Pending, chord: KeyChord, app: &mut App) -> Outcome {
     match KEYS.lookup(chord) {
         Some(ConfirmAction::Cancel) => Outcome::Close,
         Some(ConfirmAction::Discard) => Outcome::CloseWith(app.proceed(pending)),

@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, bar_as, k};
+use super::super::keymap::{Binding, Described, Key, KeyChord, KeyList, Keymap, bar, bar_as, k};
 use super::super::rows::Group;
 use super::super::{App, Effect, Focus, Pending};
-use super::{Mode, Outcome};
+use super::{Mode, ModeState, Outcome};
 
 /// Everything a key can ask the editor to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -265,12 +265,32 @@ pub const TABLE_KEYS: Keymap<A> = Keymap {
 /// How far PgUp/PgDn scroll the monthly table.
 const TABLE_PAGE: usize = 6;
 
-pub fn handle(app: &mut App, chord: KeyChord) -> Outcome {
-    let keys = match app.focus {
+/// The editor (`Mode::Normal`): its state is the app's selection and focus.
+pub struct Editor;
+
+fn focused_keys(focus: Focus) -> &'static Keymap<EditorAction> {
+    match focus {
         Focus::Inputs => &INPUTS_KEYS,
         Focus::Table => &TABLE_KEYS,
-    };
-    match keys.lookup(chord) {
+    }
+}
+
+impl ModeState for Editor {
+    fn keys(&self, app: &App) -> &'static dyn KeyList {
+        focused_keys(app.focus)
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        press(app, chord)
+    }
+
+    fn scrolled(&mut self, (col, row): (u16, u16), delta: isize, app: &mut App) {
+        app.wheel(col, row, delta);
+    }
+}
+
+fn press(app: &mut App, chord: KeyChord) -> Outcome {
+    match focused_keys(app.focus).lookup(chord) {
         Some(A::JumpSection) => {
             if let Key::Char(c) = chord.key
                 && let Some(n) = c.to_digit(10)

@@ -7,10 +7,10 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui_textarea::TextArea;
 
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Dialog, Key, Keymap, bar, k};
+use super::super::keymap::{Described, Dialog, Key, KeyList, Keymap, bar, k};
 use super::super::rows::{self, Row, Toggle};
 use super::super::{App, text};
-use super::{LIST_PAGE, Outcome};
+use super::{LIST_PAGE, ModeState, Outcome};
 use crate::app::keymap::KeyChord;
 use crate::model::fields::TextInput;
 
@@ -57,16 +57,18 @@ impl Described for FinderAction {
     }
 }
 
+/// Its section of help.
+pub const TITLE: &str = "Find an input (/)";
+
 /// Typing goes to the search box; these keys move and choose.
 pub const KEYS: Keymap<FinderAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), FinderAction::Move(Move::Up)),
-        (k(Key::Down), FinderAction::Move(Move::Down)),
-        (k(Key::PageUp), FinderAction::Move(Move::PageUp)),
-        (k(Key::PageDown), FinderAction::Move(Move::PageDown)),
-        (k(Key::Enter), FinderAction::Go),
-        (k(Key::Esc), FinderAction::Cancel),
-    ]],
+    tables: &[
+        moves!(m => FinderAction::Move(m)),
+        &[
+            (k(Key::Enter), FinderAction::Go),
+            (k(Key::Esc), FinderAction::Cancel),
+        ],
+    ],
     any_key: None,
     bar: &[bar(FinderAction::Go), bar(FinderAction::Cancel)],
 };
@@ -84,7 +86,31 @@ impl FinderState {
         }
     }
 
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    pub fn selected(&self) -> Option<&Item> {
+        self.matches
+            .get(self.cursor.selected)
+            .and_then(|i| self.items.get(*i))
+    }
+
+    /// What is typed so far.
+    pub fn typed(&self) -> String {
+        self.query.lines().join("")
+    }
+
+    /// Orders the inputs by how well they match what is typed (a match in
+    /// the label counts double), dropping those that do not match at all.
+    fn rank(&mut self) {
+        self.matches = ranked(&self.items, &self.typed());
+        self.cursor = ListCursor::default();
+    }
+}
+
+impl ModeState for FinderState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord) {
             Some(FinderAction::Cancel) => Outcome::Close,
             Some(FinderAction::Move(m)) => {
@@ -107,29 +133,18 @@ impl FinderState {
         }
     }
 
-    /// Bracketed paste into the search box.
-    pub fn paste(&mut self, pasted: &str) {
+    fn pasted(&mut self, pasted: &str, _: &mut App) {
         self.query
             .insert_str(pasted.replace(['\r', '\n'], " ").trim());
         self.rank();
     }
 
-    pub fn selected(&self) -> Option<&Item> {
-        self.matches
-            .get(self.cursor.selected)
-            .and_then(|i| self.items.get(*i))
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        Some((&mut self.cursor, self.matches.len()))
     }
 
-    /// What is typed so far.
-    pub fn typed(&self) -> String {
-        self.query.lines().join("")
-    }
-
-    /// Orders the inputs by how well they match what is typed (a match in
-    /// the label counts double), dropping those that do not match at all.
-    fn rank(&mut self) {
-        self.matches = ranked(&self.items, &self.typed());
-        self.cursor = ListCursor::default();
+    fn help_title(&self) -> Option<&'static str> {
+        Some(TITLE)
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::super::App;
 use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Key, KeyChord, Keymap, Shown, bar, k};
-use super::{Mode, Outcome, help_sections};
+use super::super::keymap::{Described, Key, KeyChord, KeyList, Keymap, Shown, bar, k};
+use super::{Mode, ModeState, Outcome, help_sections};
 
 #[derive(Default)]
 pub struct HelpState {
@@ -72,7 +72,17 @@ impl HelpState {
         self.cursor.selected as u16
     }
 
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    pub fn wheel(&mut self, delta: isize) {
+        self.cursor.by(delta, LINES);
+    }
+}
+
+impl ModeState for HelpState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord) {
             Some(HelpAction::Scroll(m)) => {
                 self.cursor.go(m, LINES, HELP_PAGE);
@@ -88,7 +98,7 @@ impl HelpState {
         }
     }
 
-    pub fn wheel(&mut self, delta: isize) {
-        self.cursor.by(delta, LINES);
+    fn scrolled(&mut self, _: (u16, u16), delta: isize, _: &mut App) {
+        self.wheel(delta);
     }
 }

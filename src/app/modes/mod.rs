@@ -1,9 +1,38 @@
 //! One module per mode of the workbench. Each owns its state, its keymap and
-//! its key handling; `App::on_key` is one match on the mode.
+//! its key handling: its state implements [`ModeState`], and [`each_state!`]
+//! is the one match on the mode (`App::on_key`, the bar, paste, the wheel).
 //!
 //! A key press takes the mode's state out of `App::mode`, lets its handler
 //! work on the state and the app, and settles by the handler's [`Outcome`]:
 //! the mode stays, closes, or hands over to a mode the handler opened.
+
+/// The arrows and the page keys of a list, each moving by `$m`
+/// (`moves!(m => ListAction::Move(m))`): one key table, shared by the lists.
+macro_rules! moves {
+    ($m:ident => $action:expr) => {
+        &[
+            ($crate::app::keymap::k($crate::app::keymap::Key::Up), {
+                let $m = $crate::app::cursor::Move::Up;
+                $action
+            }),
+            ($crate::app::keymap::k($crate::app::keymap::Key::Down), {
+                let $m = $crate::app::cursor::Move::Down;
+                $action
+            }),
+            ($crate::app::keymap::k($crate::app::keymap::Key::PageUp), {
+                let $m = $crate::app::cursor::Move::PageUp;
+                $action
+            }),
+            (
+                $crate::app::keymap::k($crate::app::keymap::Key::PageDown),
+                {
+                    let $m = $crate::app::cursor::Move::PageDown;
+                    $action
+                },
+            ),
+        ]
+    };
+}
 
 pub mod browser;
 pub mod compare;
@@ -25,8 +54,8 @@ pub mod tornado;
 
 use ratatui_textarea::TextArea;
 
-use super::cursor::Move;
-use super::keymap::{Described, Dialog, Key, KeyChord, Keymap, Shown, bar, k};
+use super::cursor::{ListCursor, Move};
+use super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, Shown, bar, k};
 use super::{App, CompareState, Effect, Focus, Pending, SafetyState};
 use browser::{BrowserState, ExamplesState};
 use help::HelpState;
@@ -42,7 +71,7 @@ pub enum Mode {
     Notes(Box<TextArea<'static>>),
     Help(HelpState),
     Confirm(Pending),
-    SaveAs(EditState),
+    SaveAs(text_entry::SaveAs),
     Browser(BrowserState),
     Examples(ExamplesState),
     Compare(CompareState),
@@ -77,6 +106,74 @@ pub enum Outcome {
     Guard(Pending),
 }
 
+/// What the state of every mode does. [`each_state!`] is the one match
+/// over [`Mode`]; the bar, the chords, keys, paste, the wheel and help's
+/// order all go through it.
+pub trait ModeState {
+    /// The keys the mode binds now: the bar offers them, help lists them.
+    fn keys(&self, app: &App) -> &'static dyn KeyList;
+    /// A key press.
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome;
+    /// Bracketed paste: into the mode's text box, if it has one.
+    fn pasted(&mut self, _text: &str, _app: &mut App) {}
+    /// The mode's list, if it has one: its cursor and how many it shows.
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        None
+    }
+    /// The wheel at (column, row): `delta` rows in the mode's list, if any.
+    fn scrolled(&mut self, _at: (u16, u16), delta: isize, _app: &mut App) {
+        if let Some((cursor, len)) = self.list() {
+            cursor.by(delta, len);
+        }
+    }
+    /// The title of the mode's own section of help, which help lists first.
+    fn help_title(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// The one match over the modes: `$body` with `$s` bound to the state of
+/// the mode `$mode` (a `&Mode` or a `&mut Mode`); the editor has none.
+macro_rules! each_state {
+    ($mode:expr, $s:ident => $body:expr) => {
+        match $mode {
+            Mode::Normal => {
+                let $s = &mut editor::Editor;
+                $body
+            }
+            Mode::Edit($s) => $body,
+            Mode::SaveAs($s) => $body,
+            Mode::Picker($s) => $body,
+            Mode::Notes($s) => $body,
+            Mode::Help($s) => $body,
+            Mode::Confirm($s) => $body,
+            Mode::Browser($s) => $body,
+            Mode::Examples($s) => $body,
+            Mode::Compare($s) => $body,
+            Mode::Safety($s) => $body,
+            Mode::Tornado($s) => $body,
+            Mode::Source($s) => $body,
+            Mode::Present($s) => $body,
+            Mode::Breakeven($s) => $body,
+            Mode::Finder($s) => $body,
+            Mode::Interview($s) => $body,
+        }
+    };
+}
+
+/// The source panel (`source.rs`) keeps its own handlers.
+impl ModeState for SourceState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &source::KEYS
+    }
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        self.handle(chord, app)
+    }
+    fn pasted(&mut self, text: &str, _: &mut App) {
+        self.paste(text);
+    }
+}
+
 /// Moving in a list, choosing, or leaving it: the model picker, the
 /// examples and the tornado.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,20 +201,47 @@ impl Described for ListAction {
 }
 
 pub const LIST_KEYS: Keymap<ListAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), ListAction::Move(Move::Up)),
-        (k(Key::Down), ListAction::Move(Move::Down)),
-        (k(Key::PageUp), ListAction::Move(Move::PageUp)),
-        (k(Key::PageDown), ListAction::Move(Move::PageDown)),
-        (k(Key::Enter), ListAction::Choose),
-        (k(Key::Esc), ListAction::Cancel),
-    ]],
+    tables: &[
+        moves!(m => ListAction::Move(m)),
+        &[
+            (k(Key::Enter), ListAction::Choose),
+            (k(Key::Esc), ListAction::Cancel),
+        ],
+    ],
     any_key: None,
     bar: &[bar(ListAction::Choose), bar(ListAction::Cancel)],
 };
 
 /// How far PgUp/PgDn move in a list.
 pub const LIST_PAGE: usize = 10;
+
+/// Every keymap of the modes: its name (for the tests of the keymaps
+/// themselves) and the title of its section of help, if help lists it (in
+/// this order, after the editor's two).
+const KEYMAPS: &[(&str, Option<&str>, &dyn KeyList)] = &[
+    ("compare", Some(compare::TITLE), &compare::KEYS),
+    ("tornado", Some(tornado::TITLE), &tornado::KEYS),
+    ("finder", Some(finder::TITLE), &finder::KEYS),
+    (
+        "text entry",
+        Some("Typing a value or a name"),
+        &text_entry::KEYS,
+    ),
+    ("list", Some("Model picker and examples"), &LIST_KEYS),
+    ("browser", Some("Plan browser (Ctrl-O, C)"), &browser::KEYS),
+    ("source", Some("Source of an input"), &source::KEYS),
+    ("notes", Some("Notes editor"), &notes::KEYS),
+    ("confirm", Some("Unsaved-changes question"), &confirm::KEYS),
+    ("interview", Some(interview::TITLE), &interview::KEYS),
+    ("inputs", None, &editor::INPUTS_KEYS),
+    ("table", None, &editor::TABLE_KEYS),
+    ("help", None, &help::KEYS),
+    ("panel", None, &panel::KEYS),
+    ("recover", None, &safety::RECOVER),
+    ("conflict", None, &safety::CONFLICT),
+    ("conflict (invalid)", None, &safety::CONFLICT_INVALID),
+    ("reload", None, &safety::RELOAD),
+];
 
 /// The modes' key lists as help shows them: (title, keys), the keys of
 /// `here` (the mode help was opened from) first.
@@ -126,28 +250,11 @@ pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Ve
         ("Inputs pane (and anywhere)", editor::INPUTS_KEYS.help()),
         ("Monthly table (and anywhere)", editor::TABLE_KEYS.help()),
     );
-    let mut all = vec![
-        ("Compare view (c)", compare::KEYS.help()),
-        ("What drives the cost (t)", tornado::KEYS.help()),
-        ("Find an input (/)", finder::KEYS.help()),
-        ("Typing a value or a name", text_entry::KEYS.help()),
-        ("Model picker and examples", LIST_KEYS.help()),
-        ("Plan browser (Ctrl-O, C)", browser::KEYS.help()),
-        ("Source of an input", source::KEYS.help()),
-        ("Notes editor", notes::KEYS.help()),
-        ("Unsaved-changes question", confirm::KEYS.help()),
-        (
-            "Guided interview (Ctrl-N, runcost new --interview)",
-            interview::KEYS.help(),
-        ),
-    ];
-    let first = match here {
-        Some(Mode::Compare(_)) => Some("Compare view (c)"),
-        Some(Mode::Tornado(_)) => Some("What drives the cost (t)"),
-        Some(Mode::Finder(_)) => Some("Find an input (/)"),
-        Some(Mode::Interview(_)) => Some("Guided interview (Ctrl-N, runcost new --interview)"),
-        _ => None,
-    };
+    let mut all: Vec<_> = KEYMAPS
+        .iter()
+        .filter_map(|(_, title, keys)| Some(((*title)?, keys.help())))
+        .collect();
+    let first = here.and_then(|m| each_state!(m, s => s.help_title()));
     let mut out = Vec::new();
     if let Some(title) = first
         && let Some(i) = all.iter().position(|(t, _)| *t == title)
@@ -164,73 +271,21 @@ pub fn help_sections(focus: Focus, here: Option<&Mode>) -> Vec<(&'static str, Ve
 
 /// Every mode's chords, by name (for tests of the keymaps themselves).
 pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
-    vec![
-        ("inputs", editor::INPUTS_KEYS.chords()),
-        ("table", editor::TABLE_KEYS.chords()),
-        ("text entry", text_entry::KEYS.chords()),
-        ("list", LIST_KEYS.chords()),
-        ("browser", browser::KEYS.chords()),
-        ("source", source::KEYS.chords()),
-        ("notes", notes::KEYS.chords()),
-        ("help", help::KEYS.chords()),
-        ("tornado", tornado::KEYS.chords()),
-        ("finder", finder::KEYS.chords()),
-        ("confirm", confirm::KEYS.chords()),
-        ("compare", compare::KEYS.chords()),
-        ("panel", panel::KEYS.chords()),
-        ("recover", safety::RECOVER.chords()),
-        ("conflict", safety::CONFLICT.chords()),
-        ("conflict (invalid)", safety::CONFLICT_INVALID.chords()),
-        ("reload", safety::RELOAD.chords()),
-        ("interview", interview::KEYS.chords()),
-    ]
+    KEYMAPS
+        .iter()
+        .map(|(name, _, keys)| (*name, keys.chords()))
+        .collect()
 }
 
 impl App {
     /// The bottom bar's keys in the current mode.
     pub fn bar(&self) -> Vec<Shown> {
-        match &self.mode {
-            Mode::Normal => match self.focus {
-                Focus::Inputs => editor::INPUTS_KEYS.bar(),
-                Focus::Table => editor::TABLE_KEYS.bar(),
-            },
-            Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.bar(),
-            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.bar(),
-            Mode::Tornado(_) => tornado::KEYS.bar(),
-            Mode::Browser(_) => browser::KEYS.bar(),
-            Mode::Source(_) => source::KEYS.bar(),
-            Mode::Notes(_) => notes::KEYS.bar(),
-            Mode::Help(_) => help::KEYS.bar(),
-            Mode::Confirm(_) => confirm::KEYS.bar(),
-            Mode::Compare(_) => compare::KEYS.bar(),
-            Mode::Safety(s) => s.keys().bar(),
-            Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.bar(),
-            Mode::Finder(_) => finder::KEYS.bar(),
-            Mode::Interview(i) => i.keys_bar(),
-        }
+        each_state!(&self.mode, s => s.keys(self).bar())
     }
 
     /// Every chord the current mode binds (what its help lists).
     pub fn mode_chords(&self) -> Vec<KeyChord> {
-        match &self.mode {
-            Mode::Normal => match self.focus {
-                Focus::Inputs => editor::INPUTS_KEYS.chords(),
-                Focus::Table => editor::TABLE_KEYS.chords(),
-            },
-            Mode::Edit(_) | Mode::SaveAs(_) => text_entry::KEYS.chords(),
-            Mode::Picker(_) | Mode::Examples(_) => LIST_KEYS.chords(),
-            Mode::Tornado(_) => tornado::KEYS.chords(),
-            Mode::Browser(_) => browser::KEYS.chords(),
-            Mode::Source(_) => source::KEYS.chords(),
-            Mode::Notes(_) => notes::KEYS.chords(),
-            Mode::Help(_) => help::KEYS.chords(),
-            Mode::Confirm(_) => confirm::KEYS.chords(),
-            Mode::Compare(_) => compare::KEYS.chords(),
-            Mode::Safety(s) => s.keys().chords(),
-            Mode::Present(_) | Mode::Breakeven(_) => panel::KEYS.chords(),
-            Mode::Finder(_) => finder::KEYS.chords(),
-            Mode::Interview(i) => i.keys_chords(),
-        }
+        each_state!(&self.mode, s => s.keys(self).chords())
     }
 
     /// The one place the mode changes: every handler that opens, closes or
@@ -260,24 +315,7 @@ impl App {
             }
         }
         let mut mode = self.take_mode();
-        let outcome = match &mut mode {
-            Mode::Normal => editor::handle(self, chord),
-            Mode::Edit(e) => e.handle(chord, self),
-            Mode::SaveAs(e) => e.handle_save_as(chord, self),
-            Mode::Picker(p) => p.handle(chord, self),
-            Mode::Notes(area) => notes::handle(area, chord, self),
-            Mode::Help(h) => h.handle(chord, self),
-            Mode::Confirm(p) => confirm::handle(p, chord, self),
-            Mode::Browser(b) => b.handle(chord, self),
-            Mode::Examples(x) => x.handle(chord, self),
-            Mode::Compare(c) => c.handle(chord, self),
-            Mode::Safety(s) => s.handle(chord, self),
-            Mode::Tornado(t) => t.handle(chord, self),
-            Mode::Source(s) => s.handle(chord, self),
-            Mode::Present(_) | Mode::Breakeven(_) => panel::handle(chord),
-            Mode::Finder(x) => x.handle(chord, self),
-            Mode::Interview(i) => i.handle(chord, self),
-        };
+        let outcome = each_state!(&mut mode, s => s.press(chord, self));
         self.settle(mode, outcome)
     }
 
@@ -309,34 +347,15 @@ impl App {
     /// Bracketed paste goes to the text box of the mode, if it has one.
     pub(super) fn on_paste(&mut self, pasted: &str) {
         let mut mode = self.take_mode();
-        match &mut mode {
-            Mode::Edit(e) | Mode::SaveAs(e) => e.paste(pasted, self),
-            Mode::Notes(area) => {
-                area.insert_str(super::text::normalize_newlines(pasted));
-            }
-            Mode::Picker(p) => p.paste(pasted, &self.catalog),
-            Mode::Browser(b) => b.paste(pasted),
-            Mode::Source(s) => s.paste(pasted),
-            Mode::Finder(x) => x.paste(pasted),
-            Mode::Interview(i) => i.type_text(pasted),
-            _ => {}
-        }
-        if let Mode::SaveAs(e) = &mut mode {
-            e.error = text_entry::save_as_error(&e.input.lines().join(""));
-        }
+        each_state!(&mut mode, s => s.pasted(pasted, self));
         self.switch_to(mode);
     }
 
     /// The wheel: three rows in the list of the mode, or in the pane under it.
     pub(super) fn on_scroll(&mut self, col: u16, row: u16, down: bool) {
         let delta = if down { 3 } else { -3 };
-        match &mut self.mode {
-            Mode::Picker(p) => p.cursor.by(delta, p.matches.len()),
-            Mode::Browser(b) => b.cursor.by(delta, b.matches.len()),
-            Mode::Finder(x) => x.cursor.by(delta, x.matches.len()),
-            Mode::Help(h) => h.wheel(delta),
-            Mode::Normal => self.wheel(col, row, delta),
-            _ => {}
-        }
+        let mut mode = self.take_mode();
+        each_state!(&mut mode, s => s.scrolled((col, row), delta, self));
+        self.switch_to(mode);
     }
 }

@@ -3,9 +3,9 @@
 
 use ratatui_textarea::TextArea;
 
-use super::super::keymap::{Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::{App, text};
-use super::{Mode, Outcome};
+use super::{Mode, ModeState, Outcome};
 
 pub const KEYS: Keymap<Dialog> = Keymap {
     tables: &[&[(k(Key::Esc), Dialog::Confirm)]],
@@ -27,13 +27,23 @@ impl App {
     }
 }
 
-pub fn handle(area: &mut TextArea<'static>, chord: KeyChord, app: &mut App) -> Outcome {
-    if KEYS.lookup(chord).is_some() {
-        let notes = text::normalize_newlines(&area.lines().join("\n"));
-        app.commit("Notes edited".into(), |s| s.notes = notes);
-        Outcome::Close
-    } else {
-        area.input(text::to_input(chord));
-        Outcome::Stay
+impl ModeState for Box<TextArea<'static>> {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        if KEYS.lookup(chord).is_some() {
+            let notes = text::normalize_newlines(&self.lines().join("\n"));
+            app.commit("Notes edited".into(), |s| s.notes = notes);
+            Outcome::Close
+        } else {
+            self.input(text::to_input(chord));
+            Outcome::Stay
+        }
+    }
+
+    fn pasted(&mut self, pasted: &str, _: &mut App) {
+        self.insert_str(text::normalize_newlines(pasted));
     }
 }

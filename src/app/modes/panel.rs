@@ -4,8 +4,8 @@
 //! at once, showing "computing…" until its study arrives.
 
 use super::super::App;
-use super::super::keymap::{Described, KeyChord, Keymap, bar};
-use super::{Mode, Outcome};
+use super::super::keymap::{Described, KeyChord, KeyList, Keymap, bar};
+use super::{Mode, ModeState, Outcome};
 use crate::model::analysis::sensitivity::Swing;
 
 /// Presentation mode: the big figures and the top five drivers.
@@ -43,12 +43,25 @@ pub const KEYS: Keymap<PanelAction> = Keymap {
     bar: &[bar(PanelAction::Close)],
 };
 
-pub fn handle(chord: KeyChord) -> Outcome {
-    match KEYS.lookup(chord) {
-        Some(PanelAction::Close) => Outcome::Close,
-        None => Outcome::Stay,
-    }
+/// Both panels: any key closes them.
+macro_rules! panel {
+    ($state:ty) => {
+        impl ModeState for $state {
+            fn keys(&self, _: &App) -> &'static dyn KeyList {
+                &KEYS
+            }
+
+            fn press(&mut self, chord: KeyChord, _: &mut App) -> Outcome {
+                match KEYS.lookup(chord) {
+                    Some(PanelAction::Close) => Outcome::Close,
+                    None => Outcome::Stay,
+                }
+            }
+        }
+    };
 }
+panel!(PresentState);
+panel!(BreakevenState);
 
 impl App {
     /// `P`: presentation mode; the top five drivers fill in when the

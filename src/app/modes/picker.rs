@@ -7,12 +7,12 @@
 use ratatui_textarea::TextArea;
 
 use super::super::cursor::ListCursor;
-use super::super::keymap::{Key, KeyChord};
+use super::super::keymap::{Key, KeyChord, KeyList};
 use super::super::rows::{Group, Row};
 use super::super::{App, StatusKind, text};
 use super::picker_rank::{self, Candidate};
 use super::picker_rate;
-use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
+use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, ModeState, Outcome};
 use crate::model::currency::Snapshot;
 use crate::model::fields::{Field, Section};
 use crate::model::{Catalog, ModelEntry};
@@ -67,7 +67,23 @@ impl PickerState {
         self.confirm = None;
     }
 
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    /// Bracketed paste into the filter: the list starts at its top again,
+    /// as after typing.
+    pub fn paste(&mut self, pasted: &str, catalog: &Catalog) {
+        let single = pasted.replace(['\r', '\n'], " ");
+        if self.filter.insert_str(single.trim()) {
+            self.cursor.selected = 0;
+        }
+        self.refilter(catalog);
+    }
+}
+
+impl ModeState for PickerState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &LIST_KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         if chord == KeyChord::plain(Key::Tab) {
             self.fits_only = !self.fits_only;
             self.refilter(&app.catalog);
@@ -102,14 +118,12 @@ impl PickerState {
         }
     }
 
-    /// Bracketed paste into the filter: the list starts at its top again,
-    /// as after typing.
-    pub fn paste(&mut self, pasted: &str, catalog: &Catalog) {
-        let single = pasted.replace(['\r', '\n'], " ");
-        if self.filter.insert_str(single.trim()) {
-            self.cursor.selected = 0;
-        }
-        self.refilter(catalog);
+    fn pasted(&mut self, text: &str, app: &mut App) {
+        self.paste(text, &app.catalog);
+    }
+
+    fn list(&mut self) -> Option<(&mut ListCursor, usize)> {
+        Some((&mut self.cursor, self.matches.len()))
     }
 }
 
@@ -247,14 +261,7 @@ impl App {
                     }
                     note_conversion(s, &snap);
                 });
-                if let Some(p) = self
-                    .rows
-                    .iter()
-                    .position(|r| *r == Row::Field(Field::ModelShare(n)))
-                {
-                    self.selected = p;
-                    self.scroll_into_view();
-                }
+                self.select(Row::Field(Field::ModelShare(n)));
                 let rate = rate.map_or(String::new(), |r| format!("; {}", r.notice(&entry.id)));
                 self.say(
                     StatusKind::Info,

@@ -1,11 +1,80 @@
 //! Keys of the safety questions (recovery copy, conflict on save, reload):
-//! each question has its own keys, as its dialog lists them. (The questions
-//! are asked in `app/safety.rs`.)
+//! each question has its own keys, as its dialog lists them. The questions,
+//! their state and `App::ask` are here; when they are asked is in
+//! `app/safety.rs`.
 
-use super::super::keymap::{Bar, Binding, Described, Key, KeyChord, Keymap, bar, k};
-use super::super::{App, Effect, Question, SafetyState, StatusKind};
-use super::Outcome;
+use super::super::keymap::{Bar, Binding, Described, Key, KeyChord, KeyList, Keymap, bar, k};
+use std::path::PathBuf;
+
+use super::super::{App, DocId, Effect, Mode, StatusKind};
+use super::{ModeState, Outcome};
+use crate::model::Scenario;
+use crate::model::compare::{InputDiff, differences, text_differences};
 use crate::store::recovery::Owner;
+
+/// Which question a safety dialog asks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// A recovery copy of unsaved changes exists: restore it?
+    Recover {
+        written: String,
+        /// The copy itself (deleted if the user discards it).
+        file: PathBuf,
+        /// A never-saved plan of a runcost that stopped: restored as a plan of
+        /// its own, not over the open one.
+        orphan: bool,
+    },
+    /// The file changed on disk since it was opened, and we are about to save.
+    Conflict,
+    /// The same, but what is on disk now is not a valid plan (`why`): there
+    /// is nothing to reload, only to overwrite or save elsewhere.
+    ConflictInvalid { why: String },
+    /// The file changed on disk and this plan has no unsaved edits: reload?
+    Reload,
+}
+
+pub struct SafetyState {
+    pub question: Question,
+    /// The open plan it is about.
+    pub doc: DocId,
+    /// The other version: the recovery copy, or what is on disk now.
+    pub theirs: Option<Box<Scenario>>,
+    pub theirs_hash: Option<u64>,
+    /// What differs between the plan in the workbench and `theirs`.
+    pub differences: Vec<InputDiff>,
+}
+
+impl App {
+    /// Opens the safety dialog: `question` about open plan `doc`, with
+    /// what differs from `theirs`.
+    pub(crate) fn ask(
+        &mut self,
+        question: Question,
+        doc: DocId,
+        theirs: Option<Box<Scenario>>,
+        hash: Option<u64>,
+    ) {
+        let Some(mine) = self.session.by_id(doc) else {
+            return;
+        };
+        let differences = match &theirs {
+            Some(t) => {
+                let mine = &mine.plan;
+                let mut d = text_differences(mine, t);
+                d.extend(differences(&[mine, t]));
+                d
+            }
+            None => Vec::new(),
+        };
+        self.switch_to(Mode::Safety(SafetyState {
+            question,
+            doc,
+            theirs,
+            theirs_hash: hash,
+            differences,
+        }));
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SafetyAction {
@@ -66,26 +135,13 @@ pub const RELOAD: Keymap<S> = keys(&[&[R, K, ESC]]);
 
 impl SafetyState {
     /// The keys of the question asked.
-    pub fn keys(&self) -> &'static Keymap<S> {
+    pub fn keymap(&self) -> &'static Keymap<S> {
         match self.question {
             Question::Recover { .. } => &RECOVER,
             Question::Conflict => &CONFLICT,
             Question::ConflictInvalid { .. } => &CONFLICT_INVALID,
             Question::Reload => &RELOAD,
         }
-    }
-
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        let Some(action) = self.keys().lookup(chord) else {
-            return Outcome::Stay;
-        };
-        if !self.answers(action) {
-            return Outcome::Stay;
-        }
-        let effects = self.answer(action, app);
-        // The question is answered: the next recovery copy, if one waits.
-        app.next_offer();
-        Outcome::CloseWith(effects)
     }
 
     /// Whether `action` answers the question asked (the keymaps bind only
@@ -198,5 +254,24 @@ impl SafetyState {
             // Esc or k on the other questions: decide later / keep ours.
             _ => Vec::new(),
         }
+    }
+}
+
+impl ModeState for SafetyState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        self.keymap()
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        let Some(action) = self.keymap().lookup(chord) else {
+            return Outcome::Stay;
+        };
+        if !self.answers(action) {
+            return Outcome::Stay;
+        }
+        let effects = self.answer(action, app);
+        // The question is answered: the next recovery copy, if one waits.
+        app.next_offer();
+        Outcome::CloseWith(effects)
     }
 }

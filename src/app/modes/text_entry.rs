@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
-use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::rows::TextField;
-use super::super::{App, entry, text};
-use super::Outcome;
+use super::super::{App, entry, slug, text};
+use super::{Mode, ModeState, Outcome};
 use crate::model::fields::Field;
 
 /// What a text box is for.
@@ -98,13 +98,39 @@ fn edit_key(input: &mut TextArea<'static>, action: TextAction) {
     }
 }
 
+/// Save As: the file-name box.
+pub struct SaveAs(pub EditState);
+
+impl std::ops::Deref for SaveAs {
+    type Target = EditState;
+    fn deref(&self) -> &EditState {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for SaveAs {
+    fn deref_mut(&mut self) -> &mut EditState {
+        &mut self.0
+    }
+}
+
 impl EditState {
     fn typed(&self) -> String {
         self.input.lines().join("")
     }
+}
+
+impl ModeState for EditState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn pasted(&mut self, text: &str, app: &mut App) {
+        self.paste(text, app);
+    }
 
     /// A key in the value, name or range box.
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord) {
             Some(TextAction::Cancel) => Outcome::Close,
             Some(TextAction::Confirm) => self.confirm(app),
@@ -119,38 +145,41 @@ impl EditState {
             }
         }
     }
+}
 
-    /// A key in the Save As box.
-    pub fn handle_save_as(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        match KEYS.lookup(chord) {
-            Some(TextAction::Cancel) => Outcome::Close,
-            Some(TextAction::Confirm) => {
-                let typed = self.typed();
-                if let Some(why) = save_as_error(&typed) {
-                    self.error = Some(why);
-                    return Outcome::Stay;
-                }
-                let to = PathBuf::from(expand_home(typed.trim(), app.home.as_ref()));
-                app.pending_saves = 1;
-                Outcome::CloseWith(
-                    app.save_effect(app.session.active_index(), Some(to))
-                        .into_iter()
-                        .collect(),
-                )
-            }
-            Some(other) => {
-                edit_key(&mut self.input, other);
-                self.error = save_as_error(&self.typed());
-                Outcome::Stay
-            }
-            None => {
-                self.type_key(chord, app);
-                self.error = save_as_error(&self.typed());
-                Outcome::Stay
-            }
-        }
+impl ModeState for SaveAs {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
     }
 
+    /// A key in the Save As box: typed as in any box, checked as a file name.
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        if KEYS.lookup(chord) != Some(TextAction::Confirm) {
+            let outcome = self.0.press(chord, app);
+            self.error = save_as_error(&self.typed());
+            return outcome;
+        }
+        let typed = self.typed();
+        if let Some(why) = save_as_error(&typed) {
+            self.error = Some(why);
+            return Outcome::Stay;
+        }
+        let to = PathBuf::from(expand_home(typed.trim(), app.home.as_ref()));
+        app.pending_saves = 1;
+        Outcome::CloseWith(
+            app.save_effect(app.session.active_index(), Some(to))
+                .into_iter()
+                .collect(),
+        )
+    }
+
+    fn pasted(&mut self, text: &str, app: &mut App) {
+        self.0.paste(text, app);
+        self.error = save_as_error(&self.typed());
+    }
+}
+
+impl EditState {
     fn type_key(&mut self, chord: KeyChord, app: &App) {
         text::feed(&mut self.input, chord);
         self.error = text::check(self.target, &self.typed(), &app.doc().plan);
@@ -170,7 +199,7 @@ impl EditState {
                     }
                     None
                 }
-                Err(why) => Some(why),
+                Err(why) => Some(why.into()),
             },
             EditTarget::Range(f) => {
                 let value = f.get(&app.doc().plan).unwrap_or(0.0);
@@ -179,7 +208,7 @@ impl EditState {
                         app.set_range(f, range);
                         None
                     }
-                    Err(why) => Some(why),
+                    Err(why) => Some(why.into()),
                 }
             }
             EditTarget::Text(t) => match text::check(self.target, &typed, &app.doc().plan) {
@@ -223,6 +252,36 @@ impl EditState {
         let single = pasted.replace(['\r', '\n'], " ");
         self.input.insert_str(single.trim());
         self.error = text::check(self.target, &self.typed(), &app.doc().plan);
+    }
+}
+
+impl App {
+    /// Opens the box for `target` with `current` in it, selected: typing
+    /// replaces it, ←/→ keep it to edit.
+    pub(crate) fn open_edit(&mut self, target: EditTarget, current: &str) {
+        self.switch_to(Mode::Edit(EditState {
+            target,
+            input: text::selected_line(current),
+            error: None,
+        }));
+    }
+
+    /// Save As proposes `<plans dir>/<plan-name>.ron` (a copy under a new
+    /// name goes where the plans are kept); without a plans directory, the
+    /// plan's own file.
+    pub(crate) fn open_save_as(&mut self) {
+        let doc = &self.session.active();
+        let file = format!("{}.ron", slug(&doc.plan.name));
+        let suggested = match (&self.plans_dir, &doc.path) {
+            (Some(dir), _) => dir.join(file),
+            (None, Some(own)) => own.clone(),
+            (None, None) => PathBuf::from(file),
+        };
+        self.switch_to(Mode::SaveAs(SaveAs(EditState {
+            target: EditTarget::Text(TextField::Name),
+            input: text::single_line(&suggested.display().to_string()),
+            error: None,
+        })));
     }
 }
 

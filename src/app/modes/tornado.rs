@@ -3,11 +3,11 @@
 //! the key path (`session/studies.rs`): the tornado opens at once, showing
 //! "computing…" until it arrives.
 
-use super::super::cursor::{ListCursor, Move};
-use super::super::keymap::{Described, Dialog, Key, KeyChord, Keymap, bar, k};
+use super::super::cursor::ListCursor;
+use super::super::keymap::{Described, Dialog, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::rows::Row;
 use super::super::{App, Focus};
-use super::{LIST_PAGE, ListAction, Mode, Outcome};
+use super::{LIST_PAGE, ListAction, Mode, ModeState, Outcome};
 use crate::model::analysis::sensitivity::Swing;
 
 pub use crate::model::analysis::sensitivity::TORNADO_PCT;
@@ -45,15 +45,14 @@ impl Described for TornadoAction {
 use ListAction as L;
 use TornadoAction as T;
 
+/// Its section of help.
+pub const TITLE: &str = "What drives the cost (t)";
+
 pub const KEYS: Keymap<TornadoAction> = Keymap {
-    tables: &[&[
-        (k(Key::Up), T(L::Move(Move::Up))),
-        (k(Key::Down), T(L::Move(Move::Down))),
-        (k(Key::PageUp), T(L::Move(Move::PageUp))),
-        (k(Key::PageDown), T(L::Move(Move::PageDown))),
-        (k(Key::Enter), T(L::Choose)),
-        (k(Key::Esc), T(L::Cancel)),
-    ]],
+    tables: &[
+        moves!(m => T(L::Move(m))),
+        &[(k(Key::Enter), T(L::Choose)), (k(Key::Esc), T(L::Cancel))],
+    ],
     any_key: None,
     bar: &[bar(T(L::Choose)), bar(T(L::Cancel))],
 };
@@ -70,8 +69,12 @@ impl App {
     }
 }
 
-impl TornadoState {
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+impl ModeState for TornadoState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        &KEYS
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
         match KEYS.lookup(chord).map(|t| t.0) {
             Some(ListAction::Move(m)) => {
                 self.cursor.go(m, self.swings.len(), LIST_PAGE);
@@ -93,5 +96,9 @@ impl TornadoState {
             Some(ListAction::Cancel) => Outcome::Close,
             None => Outcome::Stay,
         }
+    }
+
+    fn help_title(&self) -> Option<&'static str> {
+        Some(TITLE)
     }
 }

@@ -200,7 +200,7 @@ mod dead_keys {
             Mode::Examples(x) => format!("examples {:?}", x.cursor),
             Mode::Tornado(t) => format!("tornado {:?}", t.cursor),
             // What a text box's editing keys change: its selection and cursor.
-            Mode::Edit(e) | Mode::SaveAs(e) => {
+            Mode::Edit(e) | Mode::SaveAs(runcost::app::SaveAs(e)) => {
                 format!(
                     "edit {:?} {:?}",
                     e.input.selection_range(),

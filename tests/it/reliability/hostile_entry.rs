@@ -15,7 +15,7 @@ use ratatui::style::Modifier;
 use runcost::app::entry::{edit_text, parse_number, parse_range};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, TextField};
-use runcost::app::{App, Document, EditTarget, Effect, Mode, Msg, StatusKind};
+use runcost::app::{App, Document, EditTarget, Effect, Mode, Msg, SaveAs, StatusKind};
 use runcost::model::fields::Field;
 use runcost::ui::{self, Theme};
 
@@ -56,14 +56,14 @@ fn value(app: &App, f: Field) -> f64 {
 
 fn edit_error(app: &App) -> Option<String> {
     match &app.mode {
-        Mode::Edit(e) | Mode::SaveAs(e) => e.error.clone(),
+        Mode::Edit(e) | Mode::SaveAs(SaveAs(e)) => e.error.clone(),
         _ => None,
     }
 }
 
 fn edit_text_shown(app: &App) -> String {
     match &app.mode {
-        Mode::Edit(e) | Mode::SaveAs(e) => e.input.lines().join(""),
+        Mode::Edit(e) | Mode::SaveAs(SaveAs(e)) => e.input.lines().join(""),
         _ => panic!("no text box open"),
     }
 }
@@ -595,9 +595,7 @@ fn a_long_save_error_keeps_its_reason_and_advice_visible() {
             doc: a.session.active_id(),
             generation: a.doc().revision,
             path: PathBuf::from(&long),
-            result: Err(format!(
-                "cannot write {long}: File name too long (os error 36)"
-            )),
+            result: Err(format!("cannot write {long}: File name too long (os error 36)").into()),
         });
         assert_eq!(a.status.as_ref().unwrap().kind, StatusKind::Error);
         let (rows, _) = draw(&mut a, w, h);

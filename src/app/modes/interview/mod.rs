@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 
 use super::super::interview::{self, Question, Reply};
-use super::super::keymap::{Binding, Described, Key, KeyChord, Keymap, bar, k};
+use super::super::keymap::{Binding, Described, Key, KeyChord, KeyList, Keymap, bar, k};
 use super::super::{App, Document, StatusKind};
-use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, Outcome};
+use super::{LIST_KEYS, LIST_PAGE, ListAction, Mode, ModeState, Outcome};
 use crate::app::cursor::ListCursor;
 use crate::model::Scenario;
 use crate::model::analysis::followup::{FollowUp, follow_ups};
@@ -117,6 +117,9 @@ const BINDINGS: &[Binding<I>] = &[
     (KeyChord::ctrl('u'), I::Clear),
 ];
 
+/// Its section of help.
+pub const TITLE: &str = "Guided interview (Ctrl-N, runcost new --interview)";
+
 /// The keys while questions are asked (the template list uses the list keys).
 pub const KEYS: Keymap<I> = Keymap {
     tables: &[BINDINGS],
@@ -153,22 +156,6 @@ impl App {
 }
 
 impl InterviewState {
-    /// The bottom bar: the list keys while choosing, else the interview's.
-    pub fn keys_bar(&self) -> Vec<super::super::keymap::Shown> {
-        match self.stage {
-            Stage::Pick | Stage::About => LIST_KEYS.bar(),
-            Stage::Ask | Stage::Done => KEYS.bar(),
-        }
-    }
-
-    /// The chords of the current stage.
-    pub fn keys_chords(&self) -> Vec<KeyChord> {
-        match self.stage {
-            Stage::Pick | Stage::About => LIST_KEYS.chords(),
-            Stage::Ask | Stage::Done => KEYS.chords(),
-        }
-    }
-
     /// The template chosen (or under the cursor).
     pub fn use_case(&self) -> &'static UseCase {
         &USE_CASES[self.cursor.selected.min(USE_CASES.len() - 1)]
@@ -198,41 +185,6 @@ impl InterviewState {
             .flatten()
             .filter(|r| matches!(r, Reply::NotKnown(_)))
             .count()
-    }
-
-    pub fn handle(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        match self.stage {
-            Stage::Pick => match LIST_KEYS.lookup(chord) {
-                Some(ListAction::Move(m)) => {
-                    self.cursor.go(m, USE_CASES.len(), LIST_PAGE);
-                    Outcome::Stay
-                }
-                Some(ListAction::Choose) => {
-                    self.stage = Stage::About;
-                    Outcome::Stay
-                }
-                Some(ListAction::Cancel) => {
-                    app.say(
-                        StatusKind::Info,
-                        "interview cancelled; the plan is unchanged",
-                    );
-                    Outcome::Close
-                }
-                None => Outcome::Stay,
-            },
-            Stage::About => match LIST_KEYS.lookup(chord) {
-                Some(ListAction::Choose) => {
-                    self.begin(app);
-                    Outcome::Stay
-                }
-                Some(ListAction::Cancel) => {
-                    self.stage = Stage::Pick;
-                    Outcome::Stay
-                }
-                _ => Outcome::Stay,
-            },
-            Stage::Ask | Stage::Done => self.on_key(chord, app),
-        }
     }
 
     /// Starts the chosen template's questions on a new plan made from it.
@@ -365,5 +317,58 @@ impl InterviewState {
             ),
         );
         Outcome::Close
+    }
+}
+
+impl ModeState for InterviewState {
+    fn keys(&self, _: &App) -> &'static dyn KeyList {
+        match self.stage {
+            // The list keys while choosing, else the interview's.
+            Stage::Pick | Stage::About => &LIST_KEYS,
+            Stage::Ask | Stage::Done => &KEYS,
+        }
+    }
+
+    fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
+        match self.stage {
+            Stage::Pick => match LIST_KEYS.lookup(chord) {
+                Some(ListAction::Move(m)) => {
+                    self.cursor.go(m, USE_CASES.len(), LIST_PAGE);
+                    Outcome::Stay
+                }
+                Some(ListAction::Choose) => {
+                    self.stage = Stage::About;
+                    Outcome::Stay
+                }
+                Some(ListAction::Cancel) => {
+                    app.say(
+                        StatusKind::Info,
+                        "interview cancelled; the plan is unchanged",
+                    );
+                    Outcome::Close
+                }
+                None => Outcome::Stay,
+            },
+            Stage::About => match LIST_KEYS.lookup(chord) {
+                Some(ListAction::Choose) => {
+                    self.begin(app);
+                    Outcome::Stay
+                }
+                Some(ListAction::Cancel) => {
+                    self.stage = Stage::Pick;
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            },
+            Stage::Ask | Stage::Done => self.on_key(chord, app),
+        }
+    }
+
+    fn pasted(&mut self, text: &str, _: &mut App) {
+        self.type_text(text);
+    }
+
+    fn help_title(&self) -> Option<&'static str> {
+        Some(TITLE)
     }
 }

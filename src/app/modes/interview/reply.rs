@@ -6,7 +6,7 @@
 use super::InterviewState;
 use crate::app::App;
 use crate::app::interview::record::{self, DID_NOT_KNOW};
-use crate::app::interview::{self, Given, Heard, Question, Reply};
+use crate::app::interview::{self, Given, Heard, NotHeard, Question, Reply};
 use crate::model::{Confidence, Scenario};
 
 /// What the typed answer would do, shown under it while typing.
@@ -33,7 +33,7 @@ impl InterviewState {
     }
 
     /// The answer read against the question and checked against the plan.
-    fn hear(&self, plan: &Scenario, q: &Question) -> Result<Heard, String> {
+    fn hear(&self, plan: &Scenario, q: &Question) -> Result<Heard, NotHeard> {
         let heard = interview::read(&self.input, &q.ask_in(plan))?;
         if let Heard::Figure(r) = &heard {
             record::check(plan, q, r)?;
@@ -50,7 +50,7 @@ impl InterviewState {
         }
         let plan = &app.doc().plan;
         Some(match self.hear(plan, q) {
-            Err(why) => Preview::Refused(why),
+            Err(why) => Preview::Refused(why.into()),
             Ok(Heard::NotKnown) => Preview::Keeps(format!(
                 "{DID_NOT_KNOW}: keeps the template default {} (Low) and notes it",
                 self.template()
@@ -79,7 +79,7 @@ impl InterviewState {
         let heard = match self.hear(&app.doc().plan, q) {
             Ok(h) => h,
             Err(why) => {
-                self.error = Some(why);
+                self.error = Some(why.into());
                 return;
             }
         };
