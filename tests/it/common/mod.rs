@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod arb;
 pub mod tmux;
+pub mod ui;
 
 use std::path::{Path, PathBuf};
 
