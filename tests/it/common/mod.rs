@@ -67,3 +67,32 @@ pub fn close(a: f64, b: f64, what: &str) {
     let tol = (1e-7 * b.abs()).max(0.005);
     assert!((a - b).abs() <= tol, "{what}: got {a}, expected {b}");
 }
+
+/// Every shipped example plan (scenarios/NAME.ron).
+pub const EXAMPLES: [&str; 6] = [
+    "claims-agent",
+    "compliance-review",
+    "doc-processing-scale",
+    "doc-processing-small",
+    "support-assistant",
+    "support-self-hosted",
+];
+
+/// The full path of example `name`, as a command-line argument.
+pub fn example(name: &str) -> String {
+    root()
+        .join("scenarios")
+        .join(format!("{name}.ron"))
+        .display()
+        .to_string()
+}
+
+/// What a run printed on stdout, as text.
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed on stderr, as text.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

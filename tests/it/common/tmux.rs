@@ -67,6 +67,36 @@ impl Tmux {
             .to_string()
     }
 
+    /// Whether window `name` still runs.
+    pub fn running(&self, name: &str) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", name])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    /// Waits until `pred` holds for the screen and the screen has settled (a
+    /// frame reaches tmux as a stream of bytes, so one capture may catch half
+    /// of it); panics with the screen if not.
+    pub fn wait_settled(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen(name);
+            if pred(&s) {
+                std::thread::sleep(Duration::from_millis(60));
+                let again = self.screen(name);
+                if again == s || pred(&again) && again == self.screen(name) {
+                    return again;
+                }
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn wait(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -104,6 +134,11 @@ pub fn tmux_available() -> bool {
     );
     eprintln!("skipped: tmux is not installed");
     false
+}
+
+/// A copy of example `name` at `to`.
+pub fn copy_example(name: &str, to: &std::path::Path) {
+    std::fs::copy(super::root().join(format!("scenarios/{name}.ron")), to).unwrap();
 }
 
 pub fn wait_for(what: &str, mut f: impl FnMut() -> bool) {

@@ -125,3 +125,13 @@ pub fn draw(app: &mut App, w: u16, h: u16) -> (Vec<String>, Terminal<TestBackend
     let t = render(app, w, h, &Theme::plain());
     (text_rows(&t), t)
 }
+
+/// `app` told the size `w`×`h` and drawn: its rows joined by newlines.
+pub fn shown(app: &mut App, w: u16, h: u16) -> String {
+    draw(app, w, h).0.join("\n")
+}
+
+/// Rows as one text, each ended by a newline.
+pub fn lines(rows: &[String]) -> String {
+    rows.iter().map(|r| format!("{r}\n")).collect()
+}

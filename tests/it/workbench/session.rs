@@ -7,16 +7,14 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{self, ACME, ch, key, open, select, sized};
 use common::{builtin, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::session::analyse;
-use runcost::app::{Analysis, App, Document, Effect, Mode, Msg};
+use runcost::app::{Analysis, App, Effect, Mode, Msg};
 use runcost::model::UncertainRange;
 use runcost::model::fields::Field;
-use runcost::ui::{self, Theme};
 
 /// The support plan with ranges on three inputs.
 fn ranged_app() -> App {
@@ -39,35 +37,15 @@ fn ranged_app() -> App {
             high: w.output_tokens * 1.2,
         },
     ];
-    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    app
-}
-
-fn key(app: &mut App, k: Key) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn ch(app: &mut App, c: char) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::ch(c)))
+    sized(open(plan, ACME, Some("/plans")), 120, 40)
 }
 
 fn on_volume(app: &mut App) {
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .expect("volume row");
+    select(app, Row::Field(Field::RequestsPerDay));
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme::plain())).unwrap();
-    format!("{}", t.backend())
+    ui::screen(app, 120, 40)
 }
 
 /// (figures computed, bands computed on the key path) of the active plan.

@@ -4,31 +4,18 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
-use common::{builtin, scenario};
+use common::scenario;
+use common::ui::{ACME, open, screen, sized};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Effect, Msg};
+use runcost::app::{App, Effect, Msg};
 
 fn app_at(w: u16, h: u16) -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    app
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| runcost::ui::render(f, app, &runcost::ui::Theme::plain()))
-        .unwrap();
-    format!("{}", t.backend())
+    sized(
+        open(scenario("support-assistant"), ACME, Some("/plans")),
+        w,
+        h,
+    )
 }
 
 #[test]
