@@ -10,7 +10,7 @@ use crate::common::tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tmux::{Tmux, tmux_available, wait_for};
+use tmux::{Tmux, copy_example, tmux_available, wait_for};
 
 use common::{builtin, scenario};
 use runcost::model::Scenario;
@@ -103,14 +103,6 @@ fn gone(pid: &str) -> bool {
             .is_ok_and(|s| s.split_whitespace().nth(2) == Some("Z"))
 }
 
-fn copy_example(to: &Path) {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        to,
-    )
-    .unwrap();
-}
-
 fn recovery_files(home: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(home.join("data/recovery"))
         .map(|d| {
@@ -129,7 +121,7 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
     }
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
-    copy_example(&dir.path().join("p.ron"));
+    copy_example("support-assistant", &dir.path().join("p.ron"));
     let t = Tmux::new("runcost-qa", "two").with_keeper();
     t.start("a", &runcost_cmd(dir.path(), &home, "a", "p.ron"));
     t.wait("a", "window A", |s| s.contains("│TCO"));
@@ -164,7 +156,7 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     let plan = dir.path().join("p.ron");
-    copy_example(&plan);
+    copy_example("support-assistant", &plan);
     let t = Tmux::new("runcost-qa", "hup").with_keeper();
     let lock = lock_path_in(&home.join("data"), &plan);
     // Which of SIGHUP, the SIGCONT a hang-up also sends, and the dead
@@ -199,53 +191,14 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
 
 // ----- the workbench, rendered -----
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::ui::{draw, in_plans as app, key, lines, select, typed as chars};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Msg};
 use runcost::model::fields::Field;
-use runcost::ui::{self, Theme};
-
-fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("plans/acme.ron")),
-    );
-    App::new(doc, builtin(), Some(PathBuf::from("plans")))
-}
-
-fn key(app: &mut App, k: Key) {
-    app.update(Msg::Key(KeyChord::plain(k)));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Msg::Key(KeyChord::ch(c)));
-    }
-}
-
-fn select(app: &mut App, row: Row) {
-    app.selected = app.rows.iter().position(|r| *r == row).unwrap();
-}
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme { color: false }))
-        .unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    lines(&draw(app, w, h).0)
 }
 
 fn line_with<'a>(s: &'a str, what: &str) -> &'a str {
@@ -401,7 +354,7 @@ fn a_broken_or_fifo_user_catalog_is_a_notice_in_the_workbench() {
         } else {
             std::fs::write(&cat, "garbage(").unwrap();
         }
-        copy_example(&dir.path().join("p.ron"));
+        copy_example("support-assistant", &dir.path().join("p.ron"));
         t.start(name, &runcost_cmd(dir.path(), &home, name, "p.ron"));
         let s = t.wait(name, "the workbench", |s| s.contains("│TCO"));
         let line = line_with(&s, "built-in catalog only");

@@ -6,10 +6,11 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
+use common::ui::{acme_alone as app, ch};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Effect, Mode, Msg, Question, StatusKind};
+use runcost::app::{App, Effect, Mode, Msg, Question, StatusKind};
 use runcost::model::fields::Field;
 use runcost::store::atomic::{clean_stray_temps, content_hash, save_atomic};
 use runcost::store::paths::choose_data_dir;
@@ -131,23 +132,6 @@ fn a_read_only_plan_is_not_overwritten() {
     let err = save_atomic(&path, b"new").unwrap_err().to_string();
     assert!(err.contains("read-only"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), b"original");
-}
-
-fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut a = App::new(doc, builtin(), None);
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    a
-}
-
-fn ch(a: &mut App, c: char) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::ch(c)))
 }
 
 #[test]
