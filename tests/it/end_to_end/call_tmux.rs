@@ -6,7 +6,7 @@ use crate::common::tmux;
 
 use std::path::Path;
 
-use tmux::{Tmux, tmux_available};
+use tmux::{Tmux, copy_example, tmux_available};
 
 /// runcost on `plan` in `dir`, its data in `home`.
 fn runcost_cmd(dir: &Path, home: &Path, plan: &str) -> String {
@@ -16,14 +16,6 @@ fn runcost_cmd(dir: &Path, home: &Path, plan: &str) -> String {
         h = home.display(),
         exe = env!("CARGO_BIN_EXE_runcost"),
     )
-}
-
-fn copy_example(to: &Path) {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        to,
-    )
-    .unwrap();
 }
 
 #[test]
@@ -38,7 +30,7 @@ fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
         let name = format!("w{w}");
         // A plan of its own per size: each opens fresh on the first lever.
         let plan = format!("acme{w}.ron");
-        copy_example(&dir.path().join(&plan));
+        copy_example("support-assistant", &dir.path().join(&plan));
         t.start(&name, &runcost_cmd(dir.path(), &home, &plan));
         t.run(&["resize-window", "-t", &name, "-x", w, "-y", h]);
         t.wait(&name, "the workbench", |s| s.contains("Requests"));
