@@ -3,6 +3,7 @@
 //! are, currency and the catalog's age.
 
 use crate::common;
+use crate::common::stdout;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -272,10 +273,6 @@ fn plan_file(home: &Path, id: &str, currency: &str) -> PathBuf {
     let text = runcost::codec::plan::write_plan(&s);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 #[test]
