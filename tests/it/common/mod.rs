@@ -96,3 +96,24 @@ pub fn stdout(out: &std::process::Output) -> String {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A fresh runcost home (RUNCOST_HOME) in the temp dir, named for `tag` and
+/// this test run, with its config folder.
+pub fn scratch_home(tag: &str) -> PathBuf {
+    let h = std::env::temp_dir().join(format!("runcost-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&h);
+    std::fs::create_dir_all(h.join("config")).unwrap();
+    h
+}
+
+/// Runs the runcost binary with home `home` on the day `today` (RUNCOST_TODAY).
+pub fn runcost_on(home: &Path, today: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_runcost"))
+        .args(args)
+        .env("RUNCOST_HOME", home)
+        .env("RUNCOST_TODAY", today)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("runcost runs")
+}

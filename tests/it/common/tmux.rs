@@ -80,35 +80,37 @@ impl Tmux {
     /// frame reaches tmux as a stream of bytes, so one capture may catch half
     /// of it); panics with the screen if not.
     pub fn wait_settled(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen(name);
-            if pred(&s) {
-                std::thread::sleep(Duration::from_millis(60));
-                let again = self.screen(name);
-                if again == s || pred(&again) && again == self.screen(name) {
-                    return again;
-                }
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.poll(name, what, 10, &pred, &|s, again| {
+            again == s || pred(again) && again == self.screen(name)
+        })
     }
 
+    /// Waits until `pred` holds for the screen twice, 60 ms apart.
     pub fn wait(&self, name: &str, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        self.poll(name, what, 30, &pred, &|_, again| pred(again))
+    }
+
+    /// Captures the screen until `pred` holds and then `done(first, again)`
+    /// for a second capture 60 ms later; panics after `secs`.
+    fn poll(
+        &self,
+        name: &str,
+        what: &str,
+        secs: u64,
+        pred: &dyn Fn(&str) -> bool,
+        done: &dyn Fn(&str, &str) -> bool,
+    ) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen(name);
             if pred(&s) {
                 std::thread::sleep(Duration::from_millis(60));
                 let again = self.screen(name);
-                if pred(&again) {
+                if done(&s, &again) {
                     return again;
                 }
             }
-            if start.elapsed() > Duration::from_secs(30) {
+            if start.elapsed() > Duration::from_secs(secs) {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));

@@ -8,8 +8,8 @@ use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Effect, Msg};
-use runcost::model::Scenario;
 use runcost::model::fields::Field;
+use runcost::model::{Catalog, Scenario};
 use runcost::ui::{self, Theme};
 
 use super::{builtin, scenario};
@@ -134,4 +134,11 @@ pub fn shown(app: &mut App, w: u16, h: u16) -> String {
 /// Rows as one text, each ended by a newline.
 pub fn lines(rows: &[String]) -> String {
     rows.iter().map(|r| format!("{r}\n")).collect()
+}
+
+/// The workbench on `plan` from `file` with its own `catalog` and no plans
+/// folder, at 120×40.
+pub fn with_catalog(plan: Scenario, file: &str, catalog: Catalog) -> App {
+    let doc = Document::opened(plan, Some(PathBuf::from(file)));
+    sized(App::new(doc, catalog, None), 120, 40)
 }
