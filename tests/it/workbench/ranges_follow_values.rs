@@ -6,15 +6,14 @@
 
 use crate::common;
 use crate::common::EXAMPLES;
-
-use std::path::PathBuf;
+use crate::common::ui::with_catalog;
 
 use common::ui::{ACME, ch, key as press, open, screen, select, sized, typed, value};
 use common::{builtin, scenario};
 use runcost::app::entry::edit_text;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
-use runcost::app::{Analysis, App, Document, Effect, Mode, Msg, StatusKind};
+use runcost::app::{Analysis, App, Effect, Mode, Msg, StatusKind};
 use runcost::codec::parse_plan;
 use runcost::model::fields::Field;
 use runcost::model::{Pricing, Reviewers, Scenario, UncertainRange, validate};
@@ -340,15 +339,7 @@ fn refreshed_prices_widen_the_range_of_a_changed_price() {
         low: 0.6,
         high: 0.9,
     });
-    let mut app = App::new(
-        Document::opened(plan.clone(), Some(PathBuf::from("/p.ron"))),
-        catalog,
-        None,
-    );
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut app = with_catalog(plan.clone(), "/p.ron", catalog);
     assert!(!app.price_changes().is_empty());
     ch(&mut app, 'p');
     let price = field(&plan, "models[0].pricing.input_per_mtok");

@@ -18,16 +18,20 @@ fn app_at(w: u16, h: u16) -> App {
     )
 }
 
+/// The first model's row.
+fn model_row(a: &App) -> usize {
+    a.rows
+        .iter()
+        .position(|r| matches!(r, Row::Model(_)))
+        .expect("a model row")
+}
+
 #[test]
 fn keys_behind_the_too_small_notice_do_nothing() {
     for (w, h) in [(40, 12), (59, 40), (120, 17)] {
         let mut a = app_at(w, h);
         assert!(screen(&a, w, h).contains("terminal too small"), "{w}×{h}");
-        let model = a
-            .rows
-            .iter()
-            .position(|r| matches!(r, Row::Model(_)))
-            .expect("a model row");
+        let model = model_row(&a);
         a.selected = model;
         let plan = a.doc().plan.clone();
         // Removing, stepping, doubling, toggling, undo, opening things.
@@ -63,11 +67,7 @@ fn keys_act_again_once_the_terminal_is_big_enough() {
         width: 80,
         height: 24,
     });
-    let model = a
-        .rows
-        .iter()
-        .position(|r| matches!(r, Row::Model(_)))
-        .expect("a model row");
+    let model = model_row(&a);
     a.selected = model;
     let before = a.doc().plan.models.len();
     a.update(Msg::Key(KeyChord::ch('d')));
