@@ -37,16 +37,21 @@ pub fn scenario(name: &str) -> Scenario {
 pub fn zero_plan() -> Scenario {
     Scenario::minimal(
         "zero",
-        ModelEntry {
-            id: "m".into(),
-            share_pct: 100.0,
-            discount_pct: 0.0,
-            error_rate_pct: None,
-            token_factor: 1.0,
-            pricing: Some(Pricing::Api(ApiPricing::default())),
-            schedule: Vec::new(),
-        },
+        entry("m", 100.0, Pricing::Api(ApiPricing::default())),
     )
+}
+
+/// A model of the mix with `share` % of the calls at `pricing`, no discount.
+pub fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
+    ModelEntry {
+        id: id.into(),
+        share_pct: share,
+        discount_pct: 0.0,
+        error_rate_pct: None,
+        token_factor: 1.0,
+        pricing: Some(pricing),
+        schedule: Vec::new(),
+    }
 }
 
 /// Runs the runcost binary with an isolated home so no user catalog leaks in.
@@ -116,4 +121,16 @@ pub fn runcost_on(home: &Path, today: &str, args: &[&str]) -> std::process::Outp
         .env_remove("COLUMNS")
         .output()
         .expect("runcost runs")
+}
+
+/// Severity tiers of errors: (name, share %, cost of one).
+pub fn error_costs(tiers: &[(&str, f64, f64)]) -> Vec<runcost::model::ErrorCost> {
+    tiers
+        .iter()
+        .map(|&(name, share_pct, cost)| runcost::model::ErrorCost {
+            name: name.into(),
+            share_pct,
+            cost,
+        })
+        .collect()
 }

@@ -140,7 +140,9 @@ pub fn tmux_available() -> bool {
 
 /// A copy of example `name` at `to`.
 pub fn copy_example(name: &str, to: &std::path::Path) {
-    std::fs::copy(super::root().join(format!("scenarios/{name}.ron")), to).unwrap();
+    let from = super::root().join(format!("scenarios/{name}.ron"));
+    assert!(from.is_file(), "no example plan {}", from.display());
+    std::fs::copy(from, to).unwrap();
 }
 
 pub fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
