@@ -138,6 +138,17 @@ pub fn tmux_available() -> bool {
     false
 }
 
+/// A scratch folder and the runcost home in it (not made yet), or None
+/// where tmux is missing and the test is skipped.
+pub fn scratch() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
+    if !tmux_available() {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    Some((dir, home))
+}
+
 /// A copy of example `name` at `to`.
 pub fn copy_example(name: &str, to: &std::path::Path) {
     let from = super::root().join(format!("scenarios/{name}.ron"));
