@@ -116,11 +116,9 @@ fn recovery_files(home: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     copy_example("support-assistant", &dir.path().join("p.ron"));
     let t = Tmux::new("runcost-qa", "two").with_keeper();
     t.start("a", &runcost_cmd(dir.path(), &home, "a", "p.ron"));
@@ -150,11 +148,9 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
 
 #[test]
 fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plan = dir.path().join("p.ron");
     copy_example("support-assistant", &plan);
     let t = Tmux::new("runcost-qa", "hup").with_keeper();

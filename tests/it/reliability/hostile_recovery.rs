@@ -498,11 +498,9 @@ fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plu
 
 #[test]
 fn ctrl_z_shows_the_cursor_at_the_prompt_and_fg_brings_the_workbench_back() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let t = Tmux::new("runcost-hostile", "tstp");
     // An interactive shell with job control, as a user has.
     t.start("z", "sh -i");
@@ -542,11 +540,9 @@ fn ctrl_z_shows_the_cursor_at_the_prompt_and_fg_brings_the_workbench_back() {
 
 #[test]
 fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plan = dir.path().join("plan.ron");
     copy_example("support-assistant", &plan);
     let t = Tmux::new("runcost-hostile", "fsize");
@@ -582,11 +578,9 @@ fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() 
 
 #[test]
 fn two_windows_on_two_spellings_of_one_plan_are_told_apart() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let sub = dir.path().join("dir");
     std::fs::create_dir(&sub).unwrap();
     std::fs::create_dir(dir.path().join("other")).unwrap();
@@ -608,11 +602,9 @@ fn two_windows_on_two_spellings_of_one_plan_are_told_apart() {
 
 #[test]
 fn a_second_window_is_not_offered_the_first_ones_unsaved_plan_but_a_later_one_is_after_a_crash() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let t = Tmux::new("runcost-hostile", "untitled");
     t.start("a", &runcost_cmd(dir.path(), &home, "a", None, ""));
     t.wait("a", "the first window", |s| s.contains("│TCO"));
