@@ -6,7 +6,7 @@ use crate::common::tmux;
 
 use std::path::Path;
 
-use tmux::{Tmux, copy_example, tmux_available};
+use tmux::{Tmux, copy_example};
 
 /// runcost on `plan` in `dir`, its data in `home`.
 fn runcost_cmd(dir: &Path, home: &Path, plan: &str) -> String {
@@ -20,11 +20,9 @@ fn runcost_cmd(dir: &Path, home: &Path, plan: &str) -> String {
 
 #[test]
 fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let t = Tmux::new("runcost-call", "q").with_keeper();
     for (w, h) in [("120", "40"), ("80", "24")] {
         let name = format!("w{w}");

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::tmux::{Tmux, copy_example, tmux_available};
+use crate::common::tmux::{Tmux, copy_example};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -61,11 +61,9 @@ fn tco(screen: &str) -> String {
 
 #[test]
 fn edit_pick_save_quit_reopen_in_a_real_terminal() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plan = dir.path().join("support.ron");
     copy_example("support-assistant", &plan);
     let t = E2e::new("main");
@@ -144,11 +142,9 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
 
 #[test]
 fn compare_two_example_plans_and_watch_a_delta_change() {
-    if !tmux_available() {
+    let Some((_dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plans = home.join("data/plans");
     std::fs::create_dir_all(&plans).unwrap();
     for name in ["support-assistant", "support-self-hosted"] {
@@ -190,11 +186,9 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
 
 #[test]
 fn unsaved_edits_survive_kill_9_of_the_workbench() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plan = dir.path().join("plan.ron");
     copy_example("support-assistant", &plan);
     let t = E2e::new("kill");
