@@ -7,6 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
+use runcost::app::session::DocId;
 use runcost::app::{App, Document, Effect, Msg};
 use runcost::model::fields::Field;
 use runcost::model::{Catalog, Scenario};
@@ -141,4 +142,19 @@ pub fn lines(rows: &[String]) -> String {
 pub fn with_catalog(plan: Scenario, file: &str, catalog: Catalog) -> App {
     let doc = Document::opened(plan, Some(PathBuf::from(file)));
     sized(App::new(doc, catalog, None), 120, 40)
+}
+
+/// The analyses `effects` ask the worker for: (doc, generation, plan).
+pub fn analyses_asked(effects: &[Effect]) -> Vec<(DocId, u64, Scenario)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Analyse {
+                doc,
+                generation,
+                plan,
+            } => Some((*doc, *generation, (**plan).clone())),
+            _ => None,
+        })
+        .collect()
 }

@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use common::ui::{self, ACME, open, sized};
+use common::ui::{self, ACME, analyses_asked as asked, open, sized};
 use common::{builtin, runcost, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
@@ -48,20 +48,6 @@ fn type_value(a: &mut App, f: Field, text: &str) -> Vec<Effect> {
     effects.extend(a.update(Msg::Key(KeyChord::plain(Key::Enter))));
     assert!(matches!(a.mode, Mode::Normal), "{text} accepted");
     effects
-}
-
-fn asked(effects: &[Effect]) -> Vec<(runcost::app::session::DocId, u64, Scenario)> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Analyse {
-                doc,
-                generation,
-                plan,
-            } => Some((*doc, *generation, (**plan).clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]

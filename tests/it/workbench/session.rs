@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{self, ACME, ch, key, open, select, sized};
+use common::ui::{self, ACME, analyses_asked, ch, key, open, select, sized};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
@@ -115,22 +115,12 @@ fn with_a_worker_the_key_path_runs_no_monte_carlo_and_the_band_catches_up() {
 
     // The edit asks for the band of the new revision, once; none is computed.
     let effects = key(&mut a, Key::Right);
-    let analyse_effects: Vec<_> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Analyse {
-                doc,
-                generation,
-                plan,
-            } => Some((*doc, *generation, plan.clone())),
-            _ => None,
-        })
-        .collect();
+    let analyse_effects = analyses_asked(&effects);
     assert_eq!(analyse_effects.len(), 1, "{effects:?}");
     let (doc, first, plan) = analyse_effects[0].clone();
     assert_eq!(doc, a.session.active_id());
     assert_eq!(first, a.doc().revision);
-    assert_eq!(*plan, a.doc().plan);
+    assert_eq!(plan, a.doc().plan);
     assert_eq!(counts(&a), (figures + 1, inline), "no Monte Carlo inline");
 
     // Meanwhile: the band shows as updating, and the previous one is not
