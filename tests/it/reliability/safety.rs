@@ -10,7 +10,7 @@ use common::ui::{acme_alone as app, ch};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Effect, Mode, Msg, Question, StatusKind};
+use runcost::app::{App, Effect, Mode, Msg, Question, SafetyState, StatusKind};
 use runcost::model::fields::Field;
 use runcost::store::atomic::{clean_stray_temps, content_hash, save_atomic};
 use runcost::store::paths::choose_data_dir;
@@ -21,6 +21,14 @@ use runcost::store::recovery::{
 
 /// A process id that is not running (above the kernel's default pid_max).
 const DEAD_PID: u32 = 4_194_305;
+
+/// The safety question the workbench asks.
+fn asked(a: &App) -> &SafetyState {
+    let Mode::Safety(s) = &a.mode else {
+        panic!("asked")
+    };
+    s
+}
 
 #[test]
 fn a_recovery_copy_round_trips_and_a_corrupt_one_is_kept_aside() {
@@ -148,9 +156,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
         },
         "written just now".into(),
     );
-    let Mode::Safety(s) = &a.mode else {
-        panic!("asked")
-    };
+    let s = asked(&a);
     assert!(matches!(s.question, Question::Recover { .. }));
     let paths: Vec<&str> = s.differences.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, ["name", "workload.requests_per_day"]);
@@ -224,9 +230,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
         theirs: Some(Box::new(theirs.clone())),
         hash: Some(43),
     });
-    let Mode::Safety(s) = &a.mode else {
-        panic!("asked")
-    };
+    let s = asked(&a);
     assert_eq!(s.question, Question::Conflict);
     assert!(s.differences.iter().any(|d| d.path == "build.initial_cost"));
     assert!(
@@ -276,9 +280,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
         theirs: Ok(Box::new(theirs.clone())),
         hash: Some(2),
     });
-    let Mode::Safety(s) = &a.mode else {
-        panic!("asked")
-    };
+    let s = asked(&a);
     assert_eq!(s.question, Question::Reload);
     ch(&mut a, 'k');
     assert_eq!(
