@@ -149,6 +149,16 @@ pub fn scratch() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
     Some((dir, home))
 }
 
+/// [`scratch`] with a copy of the support example at `file` in the folder.
+pub fn scratch_with_plan(
+    file: &str,
+) -> Option<(tempfile::TempDir, std::path::PathBuf, std::path::PathBuf)> {
+    let (dir, home) = scratch()?;
+    let plan = dir.path().join(file);
+    copy_example("support-assistant", &plan);
+    Some((dir, home, plan))
+}
+
 /// A copy of example `name` at `to`.
 pub fn copy_example(name: &str, to: &std::path::Path) {
     let from = super::root().join(format!("scenarios/{name}.ron"));
