@@ -148,11 +148,9 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
 
 #[test]
 fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it() {
-    let Some((dir, home)) = crate::common::tmux::scratch() else {
+    let Some((dir, home, plan)) = crate::common::tmux::scratch_with_plan("p.ron") else {
         return;
     };
-    let plan = dir.path().join("p.ron");
-    copy_example("support-assistant", &plan);
     let t = Tmux::new("runcost-qa", "hup").with_keeper();
     let lock = lock_path_in(&home.join("data"), &plan);
     // Which of SIGHUP, the SIGCONT a hang-up also sends, and the dead
@@ -205,8 +203,8 @@ fn line_with<'a>(s: &'a str, what: &str) -> &'a str {
 
 // ----- C: a price with a range keeps its precision -----
 
-#[test]
-fn a_price_with_a_range_is_never_rounded_at_any_width() {
+/// The workbench with `range` typed as the range of the cached input price.
+fn cached_price_ranged(range: &str) -> App {
     let mut a = app();
     select(
         &mut a,
@@ -216,8 +214,14 @@ fn a_price_with_a_range_is_never_rounded_at_any_width() {
         )),
     );
     chars(&mut a, "r");
-    chars(&mut a, "0.05 - 0.1");
+    chars(&mut a, range);
     key(&mut a, Key::Enter);
+    a
+}
+
+#[test]
+fn a_price_with_a_range_is_never_rounded_at_any_width() {
+    let mut a = cached_price_ranged("0.05 - 0.1");
     for (w, h) in [(80, 24), (100, 30), (120, 40), (140, 40), (200, 50)] {
         let s = screen(&mut a, w, h);
         // The selected row, in the inputs pane (left of the projection).
@@ -232,17 +236,7 @@ fn a_price_with_a_range_is_never_rounded_at_any_width() {
 
 #[test]
 fn the_bounds_of_a_price_range_are_not_rounded_either() {
-    let mut a = app();
-    select(
-        &mut a,
-        Row::Field(Field::Model(
-            0,
-            runcost::model::fields::ModelField::ApiCached,
-        )),
-    );
-    chars(&mut a, "r");
-    chars(&mut a, "0.0125 - 0.0875");
-    key(&mut a, Key::Enter);
+    let mut a = cached_price_ranged("0.0125 - 0.0875");
     let s = screen(&mut a, 160, 48);
     let left = line_with(&s, "[0.").split("││").next().unwrap();
     assert!(left.contains("$0.075"), "{left}");

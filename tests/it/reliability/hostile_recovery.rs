@@ -540,11 +540,9 @@ fn ctrl_z_shows_the_cursor_at_the_prompt_and_fg_brings_the_workbench_back() {
 
 #[test]
 fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() {
-    let Some((dir, home)) = crate::common::tmux::scratch() else {
+    let Some((dir, home, _plan)) = crate::common::tmux::scratch_with_plan("plan.ron") else {
         return;
     };
-    let plan = dir.path().join("plan.ron");
-    copy_example("support-assistant", &plan);
     let t = Tmux::new("runcost-hostile", "fsize");
     // 2 blocks of 512 bytes: smaller than any recovery copy.
     t.start(
