@@ -61,11 +61,9 @@ fn tco(screen: &str) -> String {
 
 #[test]
 fn edit_pick_save_quit_reopen_in_a_real_terminal() {
-    let Some((dir, home)) = crate::common::tmux::scratch() else {
+    let Some((dir, home, plan)) = crate::common::tmux::scratch_with_plan("support.ron") else {
         return;
     };
-    let plan = dir.path().join("support.ron");
-    copy_example("support-assistant", &plan);
     let t = E2e::new("main");
     t.start(&home, Some(&plan));
     let first = t.wait("the workbench", |s| {
@@ -186,11 +184,9 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
 
 #[test]
 fn unsaved_edits_survive_kill_9_of_the_workbench() {
-    let Some((dir, home)) = crate::common::tmux::scratch() else {
+    let Some((_dir, home, plan)) = crate::common::tmux::scratch_with_plan("plan.ron") else {
         return;
     };
-    let plan = dir.path().join("plan.ron");
-    copy_example("support-assistant", &plan);
     let t = E2e::new("kill");
     t.start(&home, Some(&plan));
     t.wait("the workbench", |s| s.contains("│TCO"));
