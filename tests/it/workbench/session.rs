@@ -11,7 +11,7 @@ use common::ui::{self, ACME, analyses_asked, ch, key, open, select, sized};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::session::analyse;
+use runcost::app::session::{DocId, analyse};
 use runcost::app::{Analysis, App, Effect, Mode, Msg};
 use runcost::model::UncertainRange;
 use runcost::model::fields::Field;
@@ -46,6 +46,24 @@ fn on_volume(app: &mut App) {
 
 fn screen(app: &App) -> String {
     ui::screen(app, 120, 40)
+}
+
+/// Ctrl-S, and the one save it asks for: (doc, generation, path, text).
+fn ctrl_s(a: &mut App) -> (DocId, u64, PathBuf, String) {
+    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
+    let [
+        Effect::Save {
+            doc,
+            generation,
+            path,
+            text,
+            ..
+        },
+    ] = &effects[..]
+    else {
+        panic!("{effects:?}")
+    };
+    (*doc, *generation, path.clone(), text.clone())
 }
 
 /// (figures computed, bands computed on the key path) of the active plan.
@@ -204,18 +222,7 @@ fn a_save_answer_finds_its_plan_by_id_after_another_plan_closed() {
     assert_ne!(variant, original);
     assert_eq!(a.session.active_index(), 1);
 
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            ..
-        },
-    ] = &effects[..]
-    else {
-        panic!("{effects:?}")
-    };
+    let (doc, generation, path, _) = &ctrl_s(&mut a);
     assert_eq!(*doc, variant);
     // The save is under way; meanwhile the original plan is closed, so the
     // variant moves to position 0.
@@ -250,19 +257,7 @@ fn a_save_reply_marks_saved_what_was_written_even_after_more_edits() {
     on_volume(&mut a);
     key(&mut a, Key::Right);
     let written = a.doc().plan.clone();
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            text,
-            ..
-        },
-    ] = &effects[..]
-    else {
-        panic!("{effects:?}")
-    };
+    let (doc, generation, path, text) = &ctrl_s(&mut a);
     assert_eq!(
         runcost::codec::parse_plan(text.as_bytes(), &builtin()).unwrap(),
         written
