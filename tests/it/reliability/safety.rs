@@ -11,6 +11,7 @@ use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{App, Effect, Mode, Msg, Question, SafetyState, StatusKind};
+use runcost::model::Scenario;
 use runcost::model::fields::Field;
 use runcost::store::atomic::{clean_stray_temps, content_hash, save_atomic};
 use runcost::store::paths::choose_data_dir;
@@ -21,6 +22,16 @@ use runcost::store::recovery::{
 
 /// A process id that is not running (above the kernel's default pid_max).
 const DEAD_PID: u32 = 4_194_305;
+
+/// Saving met `theirs` on disk (hash 43) in place of the file it opened.
+fn conflict(a: &mut App, theirs: &Scenario) {
+    a.update(Msg::SaveConflict {
+        doc: a.session.active_id(),
+        path: PathBuf::from("/work/acme.ron"),
+        theirs: Some(Box::new(theirs.clone())),
+        hash: Some(43),
+    });
+}
 
 /// The safety question the workbench asks.
 fn asked(a: &App) -> &SafetyState {
@@ -224,12 +235,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
 
     let mut theirs = scenario("support-assistant");
     theirs.build.initial_cost = 150_000.0;
-    a.update(Msg::SaveConflict {
-        doc: a.session.active_id(),
-        path: PathBuf::from("/work/acme.ron"),
-        theirs: Some(Box::new(theirs.clone())),
-        hash: Some(43),
-    });
+    conflict(&mut a, &theirs);
     let s = asked(&a);
     assert_eq!(s.question, Question::Conflict);
     assert!(s.differences.iter().any(|d| d.path == "build.initial_cost"));
@@ -244,22 +250,12 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
         "overwrite skips the check"
     );
 
-    a.update(Msg::SaveConflict {
-        doc: a.session.active_id(),
-        path: PathBuf::from("/work/acme.ron"),
-        theirs: Some(Box::new(theirs.clone())),
-        hash: Some(43),
-    });
+    conflict(&mut a, &theirs);
     ch(&mut a, 'a');
     assert!(matches!(a.mode, Mode::SaveAs(_)));
     a.update(Msg::Key(KeyChord::plain(Key::Esc)));
 
-    a.update(Msg::SaveConflict {
-        doc: a.session.active_id(),
-        path: PathBuf::from("/work/acme.ron"),
-        theirs: Some(Box::new(theirs.clone())),
-        hash: Some(43),
-    });
+    conflict(&mut a, &theirs);
     ch(&mut a, 'r');
     assert_eq!(a.doc().plan, theirs, "reloaded theirs");
     assert!(!a.doc().is_dirty());
