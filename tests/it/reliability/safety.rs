@@ -23,6 +23,14 @@ use runcost::store::recovery::{
 /// A process id that is not running (above the kernel's default pid_max).
 const DEAD_PID: u32 = 4_194_305;
 
+/// The runtime saw the opened file on disk with fingerprint `hash`.
+fn on_disk(a: &mut App, hash: u64) {
+    a.update(Msg::DiskState {
+        path: PathBuf::from("/work/acme.ron"),
+        hash: Some(hash),
+    });
+}
+
 /// Saving met `theirs` on disk (hash 43) in place of the file it opened.
 fn conflict(a: &mut App, theirs: &Scenario) {
     a.update(Msg::SaveConflict {
@@ -211,10 +219,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
 #[test]
 fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     let mut a = app();
-    a.update(Msg::DiskState {
-        path: PathBuf::from("/work/acme.ron"),
-        hash: Some(42),
-    });
+    on_disk(&mut a, 42);
     a.selected = a
         .rows
         .iter()
@@ -265,10 +270,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
 #[test]
 fn a_file_changed_under_a_clean_plan_offers_a_reload() {
     let mut a = app();
-    a.update(Msg::DiskState {
-        path: PathBuf::from("/work/acme.ron"),
-        hash: Some(1),
-    });
+    on_disk(&mut a, 1);
     let mut theirs = scenario("support-assistant");
     theirs.risk.error_rate_pct = 1.0;
     a.update(Msg::DiskChanged {
@@ -325,10 +327,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
         matches!(&effects[..], [Effect::Save { expected: None, .. }]),
         "a deleted file is written again"
     );
-    a.update(Msg::DiskState {
-        path: PathBuf::from("/work/acme.ron"),
-        hash: Some(5),
-    });
+    on_disk(&mut a, 5);
     assert!(!warned(&a, "on disk"), "written again: the notice goes");
 }
 
