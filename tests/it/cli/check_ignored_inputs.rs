@@ -3,13 +3,10 @@
 //! `runcost check` warning, and no shipped example does.
 
 use crate::common;
+use crate::common::stdout;
 
 use common::{root, runcost, scenario};
 use runcost::model::validate::warnings;
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 #[test]
 fn a_cost_per_error_beside_severity_tiers_is_a_warning_naming_what_wins() {

@@ -3,12 +3,9 @@
 //! Assumptions, beside the month-1 prices.
 
 use crate::common;
+use crate::common::stdout;
 
 use common::runcost;
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// A plan of `model` alone, starting in `start`, written to a temp dir.
 fn plan(model: &str, start: &str) -> (tempfile::TempDir, std::path::PathBuf) {

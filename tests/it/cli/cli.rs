@@ -2,24 +2,9 @@
 //! messages.
 
 use crate::common;
+use crate::common::{example, stderr, stdout};
 
 use common::{fixture, root, runcost};
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn example(name: &str) -> String {
-    root()
-        .join("scenarios")
-        .join(format!("{name}.ron"))
-        .display()
-        .to_string()
-}
 
 #[test]
 fn every_command_has_help() {

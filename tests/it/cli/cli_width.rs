@@ -2,21 +2,13 @@
 //! refuses, the compare CSV's precision and paths, and the number style.
 
 use crate::common;
+use crate::common::EXAMPLES;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
 use common::{root, scenario};
 use unicode_width::UnicodeWidthStr;
-
-const EXAMPLES: &[&str] = &[
-    "claims-agent",
-    "compliance-review",
-    "doc-processing-scale",
-    "doc-processing-small",
-    "support-assistant",
-    "support-self-hosted",
-];
 
 /// Runs runcost from the project root (relative paths work) with a home of
 /// its own and, when given, `COLUMNS`.

@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod arb;
 pub mod tmux;
+pub mod ui;
 
 use std::path::{Path, PathBuf};
 
@@ -35,16 +37,21 @@ pub fn scenario(name: &str) -> Scenario {
 pub fn zero_plan() -> Scenario {
     Scenario::minimal(
         "zero",
-        ModelEntry {
-            id: "m".into(),
-            share_pct: 100.0,
-            discount_pct: 0.0,
-            error_rate_pct: None,
-            token_factor: 1.0,
-            pricing: Some(Pricing::Api(ApiPricing::default())),
-            schedule: Vec::new(),
-        },
+        entry("m", 100.0, Pricing::Api(ApiPricing::default())),
     )
+}
+
+/// A model of the mix with `share` % of the calls at `pricing`, no discount.
+pub fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
+    ModelEntry {
+        id: id.into(),
+        share_pct: share,
+        discount_pct: 0.0,
+        error_rate_pct: None,
+        token_factor: 1.0,
+        pricing: Some(pricing),
+        schedule: Vec::new(),
+    }
 }
 
 /// Runs the runcost binary with an isolated home so no user catalog leaks in.
@@ -64,4 +71,66 @@ pub fn runcost(args: &[&str]) -> std::process::Output {
 pub fn close(a: f64, b: f64, what: &str) {
     let tol = (1e-7 * b.abs()).max(0.005);
     assert!((a - b).abs() <= tol, "{what}: got {a}, expected {b}");
+}
+
+/// Every shipped example plan (scenarios/NAME.ron).
+pub const EXAMPLES: [&str; 6] = [
+    "claims-agent",
+    "compliance-review",
+    "doc-processing-scale",
+    "doc-processing-small",
+    "support-assistant",
+    "support-self-hosted",
+];
+
+/// The full path of example `name`, as a command-line argument.
+pub fn example(name: &str) -> String {
+    root()
+        .join("scenarios")
+        .join(format!("{name}.ron"))
+        .display()
+        .to_string()
+}
+
+/// What a run printed on stdout, as text.
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed on stderr, as text.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A fresh runcost home (RUNCOST_HOME) in the temp dir, named for `tag` and
+/// this test run, with its config folder.
+pub fn scratch_home(tag: &str) -> PathBuf {
+    let h = std::env::temp_dir().join(format!("runcost-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&h);
+    std::fs::create_dir_all(h.join("config")).unwrap();
+    h
+}
+
+/// Runs the runcost binary with home `home` on the day `today` (RUNCOST_TODAY).
+pub fn runcost_on(home: &Path, today: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_runcost"))
+        .args(args)
+        .env("RUNCOST_HOME", home)
+        .env("RUNCOST_TODAY", today)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("runcost runs")
+}
+
+/// Severity tiers of errors: (name, share %, cost of one).
+pub fn error_costs(tiers: &[(&str, f64, f64)]) -> Vec<runcost::model::ErrorCost> {
+    tiers
+        .iter()
+        .map(|&(name, share_pct, cost)| runcost::model::ErrorCost {
+            name: name.into(),
+            share_pct,
+            cost,
+        })
+        .collect()
 }

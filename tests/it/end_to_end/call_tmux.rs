@@ -6,7 +6,7 @@ use crate::common::tmux;
 
 use std::path::Path;
 
-use tmux::{Tmux, tmux_available};
+use tmux::{Tmux, copy_example};
 
 /// runcost on `plan` in `dir`, its data in `home`.
 fn runcost_cmd(dir: &Path, home: &Path, plan: &str) -> String {
@@ -18,27 +18,17 @@ fn runcost_cmd(dir: &Path, home: &Path, plan: &str) -> String {
     )
 }
 
-fn copy_example(to: &Path) {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        to,
-    )
-    .unwrap();
-}
-
 #[test]
 fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let t = Tmux::new("runcost-call", "q").with_keeper();
     for (w, h) in [("120", "40"), ("80", "24")] {
         let name = format!("w{w}");
         // A plan of its own per size: each opens fresh on the first lever.
         let plan = format!("acme{w}.ron");
-        copy_example(&dir.path().join(&plan));
+        copy_example("support-assistant", &dir.path().join(&plan));
         t.start(&name, &runcost_cmd(dir.path(), &home, &plan));
         t.run(&["resize-window", "-t", &name, "-x", w, "-y", h]);
         t.wait(&name, "the workbench", |s| s.contains("Requests"));

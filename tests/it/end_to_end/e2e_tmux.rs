@@ -3,22 +3,21 @@
 //! under a new name, quit, reopen, and see the same figures.
 
 use std::path::Path;
+
+use crate::common::tmux::{Tmux, copy_example};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
+/// The workbench in window "e2e" of a private tmux server.
+struct E2e(Tmux);
 
-impl Tmux {
+impl E2e {
+    fn new(tag: &str) -> Self {
+        E2e(Tmux::new("runcost-e2e", tag))
+    }
+
     fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.0.run(args)
     }
 
     fn start(&self, home: &Path, file: Option<&Path>) {
@@ -30,68 +29,23 @@ impl Tmux {
             env!("CARGO_BIN_EXE_runcost"),
             file.map_or(String::new(), |f| format!("'{}'", f.display()))
         );
-        self.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &cmd,
-        ]);
+        self.0.start("e2e", &cmd);
     }
 
     fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "e2e", k]);
-        }
+        self.0.keys("e2e", keys);
     }
 
     fn literal(&self, text: &str) {
         self.run(&["send-keys", "-t", "e2e", "-l", text]);
     }
 
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    /// Waits until `pred` holds for the screen and the screen has settled (a
-    /// frame reaches tmux as a stream of bytes, so one capture may catch half
-    /// of it); panics with the screen if not.
     fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                std::thread::sleep(Duration::from_millis(60));
-                let again = self.screen();
-                if again == s || pred(&again) && again == self.screen() {
-                    return again;
-                }
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.0.wait_settled("e2e", what, pred)
     }
 
     fn running(&self) -> bool {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "has-session", "-t", "e2e"])
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
+        self.0.running("e2e")
     }
 }
 
@@ -105,41 +59,12 @@ fn tco(screen: &str) -> String {
     after.split_whitespace().next().unwrap().to_string()
 }
 
-/// Whether tmux is here; CI must have it (`.ci/run` installs it), a
-/// developer's machine may not, and then the test says it is skipped.
-fn tmux_available() -> bool {
-    if Command::new("tmux").arg("-V").output().is_ok() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must install tmux (see .ci/run)"
-    );
-    eprintln!("skipped: tmux is not installed");
-    false
-}
-
-/// A copy of an example plan in `dir`.
-fn copy_example(name: &str, to: &Path) {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.ron")),
-        to,
-    )
-    .unwrap();
-}
-
 #[test]
 fn edit_pick_save_quit_reopen_in_a_real_terminal() {
-    if !tmux_available() {
+    let Some((dir, home, plan)) = crate::common::tmux::scratch_with_plan("support.ron") else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let plan = dir.path().join("support.ron");
-    copy_example("support-assistant", &plan);
-    let t = Tmux {
-        socket: format!("runcost-e2e-{}", std::process::id()),
     };
+    let t = E2e::new("main");
     t.start(&home, Some(&plan));
     let first = t.wait("the workbench", |s| {
         s.contains("│TCO") && s.contains("support.ron")
@@ -215,19 +140,15 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
 
 #[test]
 fn compare_two_example_plans_and_watch_a_delta_change() {
-    if !tmux_available() {
+    let Some((_dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plans = home.join("data/plans");
     std::fs::create_dir_all(&plans).unwrap();
     for name in ["support-assistant", "support-self-hosted"] {
         copy_example(name, &plans.join(format!("{name}.ron")));
     }
-    let t = Tmux {
-        socket: format!("runcost-e2e-cmp-{}", std::process::id()),
-    };
+    let t = E2e::new("cmp");
     t.start(&home, Some(&plans.join("support-assistant.ron")));
     t.wait("the workbench", |s| s.contains("│TCO"));
     t.keys(&["C-o"]);
@@ -263,16 +184,10 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
 
 #[test]
 fn unsaved_edits_survive_kill_9_of_the_workbench() {
-    if !tmux_available() {
+    let Some((_dir, home, plan)) = crate::common::tmux::scratch_with_plan("plan.ron") else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let plan = dir.path().join("plan.ron");
-    copy_example("support-assistant", &plan);
-    let t = Tmux {
-        socket: format!("runcost-e2e-kill-{}", std::process::id()),
     };
+    let t = E2e::new("kill");
     t.start(&home, Some(&plan));
     t.wait("the workbench", |s| s.contains("│TCO"));
     t.keys(&["Right", "Right"]);

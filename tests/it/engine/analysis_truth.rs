@@ -4,6 +4,7 @@
 //! tables that list inputs) names whose input it is, once.
 
 use crate::common;
+use crate::common::{EXAMPLES, stdout as text};
 
 use std::collections::HashSet;
 
@@ -15,19 +16,6 @@ use runcost::model::analysis::sensitivity::sensitivity;
 use runcost::model::fields::Field;
 use runcost::model::{InfraItem, ModelEntry, Pricing, Scenario, project};
 use runcost::report::breakeven::{breakeven_text, payback_sentence};
-
-const EXAMPLES: [&str; 6] = [
-    "claims-agent",
-    "compliance-review",
-    "doc-processing-scale",
-    "doc-processing-small",
-    "support-assistant",
-    "support-self-hosted",
-];
-
-fn text(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 // ---------------------------------------------------------------------------
 // Break-even: an option the plan already uses.

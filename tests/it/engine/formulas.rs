@@ -2,9 +2,9 @@
 
 use crate::common;
 
-use common::{close, zero_plan};
+use common::{close, entry, zero_plan};
 use runcost::model::{
-    ApiPricing, InfraItem, LongContext, ModelEntry, Pricing, Reviewers, SelfHostedPricing, project,
+    ApiPricing, InfraItem, LongContext, Pricing, Reviewers, SelfHostedPricing, project,
 };
 
 fn api(input: f64, cached: Option<f64>, output: f64, batch: f64) -> Pricing {
@@ -25,18 +25,6 @@ fn hosted(hourly: f64, tps: f64, util: f64, min: u32) -> Pricing {
         min_gpus: min,
         ..SelfHostedPricing::default()
     })
-}
-
-fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
-    ModelEntry {
-        id: id.into(),
-        share_pct: share,
-        discount_pct: 0.0,
-        error_rate_pct: None,
-        token_factor: 1.0,
-        pricing: Some(pricing),
-        schedule: Vec::new(),
-    }
 }
 
 #[test]

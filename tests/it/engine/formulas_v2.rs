@@ -2,11 +2,9 @@
 
 use crate::common;
 
-use common::{close, zero_plan};
+use common::{close, entry, zero_plan};
 use runcost::model::projection::{base_error_rate, update_period};
-use runcost::model::{
-    ApiPricing, ErrorCost, LongContext, ModelEntry, Pricing, Scenario, SelfHostedPricing, project,
-};
+use runcost::model::{ApiPricing, LongContext, Pricing, Scenario, SelfHostedPricing, project};
 
 fn api(input: f64, output: f64) -> Pricing {
     Pricing::Api(ApiPricing {
@@ -29,18 +27,6 @@ fn hosted(min: u32, peak: f64, per_replica: u32, spares: u32) -> Pricing {
         gpus_per_replica: per_replica,
         spare_replicas: spares,
     })
-}
-
-fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
-    ModelEntry {
-        id: id.into(),
-        share_pct: share,
-        discount_pct: 0.0,
-        error_rate_pct: None,
-        token_factor: 1.0,
-        pricing: Some(pricing),
-        schedule: Vec::new(),
-    }
 }
 
 /// 100 requests a day × 30 days = 3,000 requests a month, nothing else.
@@ -252,18 +238,7 @@ fn severity_tiers_replace_the_single_cost_per_error() {
     let mut s = plan();
     s.risk.error_rate_pct = 1.0;
     s.risk.cost_per_uncaught_error = 1000.0;
-    s.risk.error_costs = vec![
-        ErrorCost {
-            name: "minor".into(),
-            share_pct: 80.0,
-            cost: 5.0,
-        },
-        ErrorCost {
-            name: "refund".into(),
-            share_pct: 20.0,
-            cost: 100.0,
-        },
-    ];
+    s.risk.error_costs = common::error_costs(&[("minor", 80.0, 5.0), ("refund", 20.0, 100.0)]);
     // C = 0.8 × 5 + 0.2 × 100 = 24; 30 uncaught errors × 24
     close(s.risk.cost_per_error(), 24.0, "C");
     close(project(&s).months[0].errors, 720.0, "errors");

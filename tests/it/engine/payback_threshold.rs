@@ -5,21 +5,13 @@
 //! workbench's B popup (the same text) and the client report.
 
 use crate::common;
+use crate::common::EXAMPLES;
 
 use common::{builtin, scenario};
 use runcost::model::analysis::breakeven::{MinutesToPayBack, minutes_to_pay_back};
 use runcost::model::{Scenario, project};
 use runcost::report::breakeven::payback_sentence;
 use runcost::report::client::markdown;
-
-const EXAMPLES: [&str; 6] = [
-    "claims-agent",
-    "compliance-review",
-    "doc-processing-scale",
-    "doc-processing-small",
-    "support-assistant",
-    "support-self-hosted",
-];
 
 /// The examples and variants that move the threshold.
 fn plans() -> Vec<(String, Scenario)> {

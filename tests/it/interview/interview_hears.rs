@@ -8,8 +8,6 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use runcost::app::interview::for_use_case;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::modes::interview::{InterviewState, Preview, Stage};
@@ -19,7 +17,9 @@ use runcost::model::fields::{Field, PlanField as P};
 use runcost::model::{Confidence, Scenario};
 use runcost::numbers::field_value;
 use runcost::store::use_cases::{TEMPLATE_DEFAULT, USE_CASES};
-use runcost::ui::{self, Theme};
+use runcost::ui::Theme;
+
+use common::ui::{key, render, text_rows, typed};
 
 const DATE: &str = "2026-12-07";
 const CLIENT: &str = "client, discovery call 2026-12-07";
@@ -42,16 +42,6 @@ fn interview(template: &str, width: u16, height: u16) -> App {
     a
 }
 
-fn key(a: &mut App, k: Key) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn typed(a: &mut App, text: &str) {
-    for c in text.chars() {
-        a.update(Msg::Key(KeyChord::ch(c)));
-    }
-}
-
 fn state(a: &App) -> &InterviewState {
     match &a.mode {
         Mode::Interview(i) => i,
@@ -68,13 +58,7 @@ fn to_question(a: &mut App, index: usize) {
 
 fn screen(a: &App) -> String {
     let (w, h) = (a.size.width, a.size.height);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    text_rows(&render(a, w, h, &Theme::plain())).join("\n")
 }
 
 /// The screen's text with the panel's borders and line breaks taken out,

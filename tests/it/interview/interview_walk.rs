@@ -4,12 +4,12 @@
 
 use crate::common;
 
-use std::path::PathBuf;
+use common::ui::{ACME, key, open, sized, typed};
 
 use runcost::app::interview::for_use_case;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::modes::interview::Stage;
-use runcost::app::{App, Document, Mode, Msg};
+use runcost::app::{App, Mode, Msg};
 use runcost::model::fields::{Field, InfraField, PlanField as P, TierField};
 use runcost::model::{Confidence, Scenario, validate};
 use runcost::store::plans::TEMPLATES;
@@ -19,27 +19,9 @@ const DATE: &str = "2026-11-28";
 const CLIENT: &str = "client, discovery call 2026-11-28";
 
 fn app() -> App {
-    let doc = Document::opened(
-        common::scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut a = App::new(doc, common::builtin(), None);
+    let mut a = open(common::scenario("support-assistant"), ACME, None);
     a.today = Some(DATE.into());
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    a
-}
-
-fn key(a: &mut App, k: Key) {
-    a.update(Msg::Key(KeyChord::plain(k)));
-}
-
-fn typed(a: &mut App, text: &str) {
-    for c in text.chars() {
-        a.update(Msg::Key(KeyChord::ch(c)));
-    }
+    sized(a, 120, 40)
 }
 
 fn answer(a: &mut App, text: &str) {
@@ -109,7 +91,9 @@ fn walk(name: &str, answers: &[(Option<&str>, f64)]) -> App {
         let before = plan(&a).clone();
         match text {
             Some(t) => answer(&mut a, t),
-            None => key(&mut a, Key::Tab),
+            None => {
+                key(&mut a, Key::Tab);
+            }
         }
         let f = q.targets[0].field;
         let got = f.get(plan(&a)).unwrap();

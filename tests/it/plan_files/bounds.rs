@@ -24,8 +24,7 @@ use runcost::model::catalog_rules::check_model;
 use runcost::model::fields::{Field, ModelField, TierField};
 use runcost::model::validate::{Range, SMALLEST, validate};
 use runcost::model::{
-    ErrorCost, InfraItem, LongContext, Pricing, Projection, Reviewers, Scenario, UncertainRange,
-    project,
+    InfraItem, LongContext, Pricing, Projection, Reviewers, Scenario, UncertainRange, project,
 };
 use runcost::report::analysis as ra;
 use runcost::report::compare::Entry;
@@ -72,18 +71,7 @@ fn rich() -> Scenario {
         per_thousand_requests: 0.01,
     });
     s.oversight.reviewers = Reviewers::Fixed(2.0);
-    s.risk.error_costs = vec![
-        ErrorCost {
-            name: "minor".into(),
-            share_pct: 80.0,
-            cost: 5.0,
-        },
-        ErrorCost {
-            name: "legal".into(),
-            share_pct: 20.0,
-            cost: 2500.0,
-        },
-    ];
+    s.risk.error_costs = common::error_costs(&[("minor", 80.0, 5.0), ("legal", 20.0, 2500.0)]);
     s.risk.cost_per_uncaught_error = 0.0;
     s.risk.drift_pct_per_month = 1.0;
     s.workload.ramp_months = 3;

@@ -7,6 +7,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{ACME, ch, key as press, lines, open, sized, text_rows, typed};
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -21,50 +22,24 @@ use runcost::ui::{self, Theme};
 fn app_sized(width: u16, height: u16) -> App {
     let mut plan = scenario("support-assistant");
     plan.sources.clear();
-    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
-    let mut a = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    a.update(Msg::Resize { width, height });
-    a
+    sized(open(plan, ACME, Some("/plans")), width, height)
 }
 
 fn app() -> App {
     app_sized(120, 40)
 }
 
-fn press(a: &mut App, k: Key) {
-    a.update(Msg::Key(KeyChord::plain(k)));
-}
-
-fn ch(a: &mut App, c: char) {
-    a.update(Msg::Key(KeyChord::ch(c)));
-}
-
-fn typed(a: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(a, c);
-    }
-}
-
 fn select(a: &mut App, f: Field) {
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(f))
-        .unwrap_or_else(|| panic!("{f:?} not shown"));
+    common::ui::select(a, Row::Field(f));
 }
 
 fn screen(a: &App, width: u16, height: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
-    t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
-    let buf = t.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
+    lines(&text_rows(&common::ui::render(
+        a,
+        width,
+        height,
+        &Theme::plain(),
+    )))
 }
 
 /// Selects `f`, presses `o`, types `text`, sets the confidence by Tab

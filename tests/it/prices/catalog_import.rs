@@ -5,23 +5,28 @@ use crate::common;
 
 use common::{builtin, fixture};
 use runcost::codec::catalog::parse_catalog;
-use runcost::codec::litellm::{import, write_catalog};
+use runcost::codec::litellm::{ImportReport, import, write_catalog};
 use runcost::model::{Catalog, Pricing};
 
 fn sample() -> String {
     std::fs::read_to_string(fixture("litellm/sample.json")).unwrap()
 }
 
-#[test]
-fn imports_chat_and_embedding_models_and_skips_the_rest_with_reasons() {
-    let (user, report) = import(
+/// The sample imported into an empty user catalog on 2026-12-01.
+fn imported() -> (Catalog, ImportReport) {
+    import(
         &sample(),
         &Catalog::default(),
         &builtin(),
         None,
         "2026-12-01",
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn imports_chat_and_embedding_models_and_skips_the_rest_with_reasons() {
+    let (user, report) = imported();
     assert_eq!(user.as_of, "2026-12-01");
     let skipped = |r: &str| report.skipped.get(r).copied().unwrap_or(0);
     assert_eq!(skipped("sample_spec (a description, not a model)"), 1);
@@ -132,14 +137,7 @@ fn only_limits_the_import_to_one_provider() {
 
 #[test]
 fn the_written_user_catalog_reads_back_and_overrides_by_id() {
-    let (user, _) = import(
-        &sample(),
-        &Catalog::default(),
-        &builtin(),
-        None,
-        "2026-12-01",
-    )
-    .unwrap();
+    let (user, _) = imported();
     let text = write_catalog(&user);
     let again = parse_catalog(&text).unwrap();
     assert_eq!(again, user);

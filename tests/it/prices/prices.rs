@@ -2,8 +2,7 @@
 //! plan's snapshot differs from the catalog, refresh and undo, retirements.
 
 use crate::common;
-
-use std::path::PathBuf;
+use crate::common::ui::with_catalog;
 
 use common::{builtin, close, scenario, zero_plan};
 use runcost::app::keymap::{Key, KeyChord};
@@ -98,15 +97,7 @@ fn a_plan_keeps_its_prices_until_refreshed_and_the_refresh_is_undoable() {
     );
     assert!(project(&refreshed(&plan, &changes)).totals.tco > before.totals.tco);
 
-    let mut app = App::new(
-        Document::opened(plan.clone(), Some(PathBuf::from("/p.ron"))),
-        catalog,
-        None,
-    );
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut app = with_catalog(plan.clone(), "/p.ron", catalog);
     app.set_today(YearMonth::parse("2026-11").unwrap());
     let status = app.status.clone().unwrap();
     assert_eq!(status.kind, StatusKind::Warning);

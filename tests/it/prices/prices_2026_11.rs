@@ -3,11 +3,11 @@
 //! are, currency and the catalog's age.
 
 use crate::common;
+use crate::common::stdout;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use common::{builtin, scenario};
+use common::{builtin, runcost_on as run, scenario, scratch_home};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Msg};
@@ -244,20 +244,7 @@ fn every_gpu_option_says_its_price_kind_region_and_benchmark_on_one_basis() {
 // ---------------------------------------------------------------- the CLI
 
 fn home(tag: &str) -> PathBuf {
-    let h = std::env::temp_dir().join(format!("runcost-prices-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&h);
-    std::fs::create_dir_all(h.join("config")).unwrap();
-    h
-}
-
-fn run(home: &Path, today: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_runcost"))
-        .args(args)
-        .env("RUNCOST_HOME", home)
-        .env("RUNCOST_TODAY", today)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("runcost runs")
+    scratch_home(&format!("prices-{tag}"))
 }
 
 /// The support-assistant example with its first model swapped for `id`
@@ -272,10 +259,6 @@ fn plan_file(home: &Path, id: &str, currency: &str) -> PathBuf {
     let text = runcost::codec::plan::write_plan(&s);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 #[test]

@@ -7,9 +7,8 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use common::{builtin, scenario};
+use common::{builtin, runcost_on as run, scenario, scratch_home};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::modes::picker::PickTarget;
 use runcost::app::rows::Row;
@@ -341,23 +340,8 @@ fn refreshing_an_ended_promotion_bills_the_list_price_and_says_nothing_more() {
 // --------------------------------------------------------------- the CLI
 
 fn home(tag: &str) -> PathBuf {
-    let h = std::env::temp_dir().join(format!("runcost-prices12-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&h);
-    std::fs::create_dir_all(h.join("config")).unwrap();
-    h
+    scratch_home(&format!("prices12-{tag}"))
 }
-
-fn run(home: &Path, today: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_runcost"))
-        .args(args)
-        .env("RUNCOST_HOME", home)
-        .env("RUNCOST_TODAY", today)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .output()
-        .expect("runcost runs")
-}
-
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }

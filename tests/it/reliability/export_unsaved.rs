@@ -4,15 +4,13 @@
 
 use crate::common::tmux;
 
-use tmux::{Tmux, tmux_available};
+use tmux::Tmux;
 
 #[test]
 fn a_never_saved_plans_report_goes_to_a_plans_folder_made_for_it() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let plans = home.join("data/plans");
     assert!(!plans.exists());
     let t = Tmux::new("runcost-export", "e").with_keeper();

@@ -7,52 +7,15 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{acme as app, draw, key as press, select, typed, value};
 use common::{builtin, scenario};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use runcost::app::entry::{edit_text, parse_number, parse_range};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, TextField};
 use runcost::app::{App, Document, EditTarget, Effect, Mode, Msg, SaveAs, StatusKind};
 use runcost::model::fields::Field;
-use runcost::ui::{self, Theme};
-
-fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    app
-}
-
-fn press(app: &mut App, k: Key) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Msg::Key(KeyChord::ch(c)));
-    }
-}
-
-fn select(app: &mut App, row: Row) {
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == row)
-        .unwrap_or_else(|| panic!("{row:?} not shown"));
-}
-
-fn value(app: &App, f: Field) -> f64 {
-    f.get(&app.doc().plan).unwrap()
-}
 
 fn edit_error(app: &App) -> Option<String> {
     match &app.mode {
@@ -66,21 +29,6 @@ fn edit_text_shown(app: &App) -> String {
         Mode::Edit(e) | Mode::SaveAs(SaveAs(e)) => e.input.lines().join(""),
         _ => panic!("no text box open"),
     }
-}
-
-/// The screen as text rows, and the terminal to inspect styles.
-fn draw(app: &mut App, w: u16, h: u16) -> (Vec<String>, Terminal<TestBackend>) {
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme::plain())).unwrap();
-    let buf = t.backend().buffer().clone();
-    let rows = (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
-        .collect();
-    (rows, t)
 }
 
 // ----- item 1: one key must not kill the workbench -----

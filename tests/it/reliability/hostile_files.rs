@@ -4,6 +4,7 @@
 #![cfg(unix)]
 
 use crate::common;
+use crate::common::stderr;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
@@ -77,10 +78,6 @@ fn run_with_timeout(home: &Path, args: &[&str], shell_umask: Option<&str>) -> (O
         std::thread::sleep(Duration::from_millis(20));
     }
     (child.wait_with_output().unwrap(), start.elapsed())
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 // ---- links planted where runcost writes (item 10) ----

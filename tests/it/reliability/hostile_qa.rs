@@ -10,7 +10,7 @@ use crate::common::tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tmux::{Tmux, tmux_available, wait_for};
+use tmux::{Tmux, copy_example, tmux_available, wait_for};
 
 use common::{builtin, scenario};
 use runcost::model::Scenario;
@@ -103,14 +103,6 @@ fn gone(pid: &str) -> bool {
             .is_ok_and(|s| s.split_whitespace().nth(2) == Some("Z"))
 }
 
-fn copy_example(to: &Path) {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        to,
-    )
-    .unwrap();
-}
-
 fn recovery_files(home: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(home.join("data/recovery"))
         .map(|d| {
@@ -124,12 +116,10 @@ fn recovery_files(home: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    copy_example(&dir.path().join("p.ron"));
+    };
+    copy_example("support-assistant", &dir.path().join("p.ron"));
     let t = Tmux::new("runcost-qa", "two").with_keeper();
     t.start("a", &runcost_cmd(dir.path(), &home, "a", "p.ron"));
     t.wait("a", "window A", |s| s.contains("│TCO"));
@@ -158,13 +148,9 @@ fn two_windows_on_one_plan_killed_both_edits_are_offered_at_the_next_start() {
 
 #[test]
 fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it() {
-    if !tmux_available() {
+    let Some((dir, home, plan)) = crate::common::tmux::scratch_with_plan("p.ron") else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let plan = dir.path().join("p.ron");
-    copy_example(&plan);
+    };
     let t = Tmux::new("runcost-qa", "hup").with_keeper();
     let lock = lock_path_in(&home.join("data"), &plan);
     // Which of SIGHUP, the SIGCONT a hang-up also sends, and the dead
@@ -199,53 +185,14 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
 
 // ----- the workbench, rendered -----
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::ui::{draw, in_plans as app, key, lines, select, typed as chars};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Msg};
 use runcost::model::fields::Field;
-use runcost::ui::{self, Theme};
-
-fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("plans/acme.ron")),
-    );
-    App::new(doc, builtin(), Some(PathBuf::from("plans")))
-}
-
-fn key(app: &mut App, k: Key) {
-    app.update(Msg::Key(KeyChord::plain(k)));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Msg::Key(KeyChord::ch(c)));
-    }
-}
-
-fn select(app: &mut App, row: Row) {
-    app.selected = app.rows.iter().position(|r| *r == row).unwrap();
-}
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme { color: false }))
-        .unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    lines(&draw(app, w, h).0)
 }
 
 fn line_with<'a>(s: &'a str, what: &str) -> &'a str {
@@ -256,8 +203,8 @@ fn line_with<'a>(s: &'a str, what: &str) -> &'a str {
 
 // ----- C: a price with a range keeps its precision -----
 
-#[test]
-fn a_price_with_a_range_is_never_rounded_at_any_width() {
+/// The workbench with `range` typed as the range of the cached input price.
+fn cached_price_ranged(range: &str) -> App {
     let mut a = app();
     select(
         &mut a,
@@ -267,8 +214,14 @@ fn a_price_with_a_range_is_never_rounded_at_any_width() {
         )),
     );
     chars(&mut a, "r");
-    chars(&mut a, "0.05 - 0.1");
+    chars(&mut a, range);
     key(&mut a, Key::Enter);
+    a
+}
+
+#[test]
+fn a_price_with_a_range_is_never_rounded_at_any_width() {
+    let mut a = cached_price_ranged("0.05 - 0.1");
     for (w, h) in [(80, 24), (100, 30), (120, 40), (140, 40), (200, 50)] {
         let s = screen(&mut a, w, h);
         // The selected row, in the inputs pane (left of the projection).
@@ -283,17 +236,7 @@ fn a_price_with_a_range_is_never_rounded_at_any_width() {
 
 #[test]
 fn the_bounds_of_a_price_range_are_not_rounded_either() {
-    let mut a = app();
-    select(
-        &mut a,
-        Row::Field(Field::Model(
-            0,
-            runcost::model::fields::ModelField::ApiCached,
-        )),
-    );
-    chars(&mut a, "r");
-    chars(&mut a, "0.0125 - 0.0875");
-    key(&mut a, Key::Enter);
+    let mut a = cached_price_ranged("0.0125 - 0.0875");
     let s = screen(&mut a, 160, 48);
     let left = line_with(&s, "[0.").split("││").next().unwrap();
     assert!(left.contains("$0.075"), "{left}");
@@ -401,7 +344,7 @@ fn a_broken_or_fifo_user_catalog_is_a_notice_in_the_workbench() {
         } else {
             std::fs::write(&cat, "garbage(").unwrap();
         }
-        copy_example(&dir.path().join("p.ron"));
+        copy_example("support-assistant", &dir.path().join("p.ron"));
         t.start(name, &runcost_cmd(dir.path(), &home, name, "p.ron"));
         let s = t.wait(name, "the workbench", |s| s.contains("│TCO"));
         let line = line_with(&s, "built-in catalog only");

@@ -10,11 +10,10 @@ use crate::common::tmux;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
-use tmux::{Tmux, tmux_available, wait_for};
+use tmux::{Tmux, copy_example, tmux_available, wait_for};
 
+use common::ui::shown;
 use common::{builtin, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::{App, Document, Effect, Mode, Msg, Question, StatusKind};
 use runcost::model::Scenario;
@@ -22,7 +21,6 @@ use runcost::store::recovery::{
     Found, Lock, Owner, canonical, discard_copy_in, find_orphans_in, find_recovery_in,
     lock_path_in, recovery_path_in, release_lock_in, take_lock_in, write_recovery_in,
 };
-use runcost::ui::{self, Theme};
 
 fn edited(rpd: f64) -> Scenario {
     let mut p = scenario("support-assistant");
@@ -314,21 +312,7 @@ fn a_plan_that_cannot_be_saved_yet_is_recovered_with_its_problems_shown() {
 }
 
 fn screen(app: &mut App) -> String {
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme::plain())).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    shown(app, 120, 40)
 }
 
 #[test]
@@ -463,14 +447,6 @@ fn recovery_files(home: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-fn copy_example(to: &Path) {
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/support-assistant.ron"),
-        to,
-    )
-    .unwrap();
-}
-
 #[test]
 fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plus_n() {
     if !tmux_available() {
@@ -481,7 +457,7 @@ fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plu
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");
         let plan = dir.path().join("plan.ron");
-        copy_example(&plan);
+        copy_example("support-assistant", &plan);
         let name = format!("s{n}");
         t.start(
             &name,
@@ -522,11 +498,9 @@ fn sigint_sigterm_and_sighup_keep_the_edit_restore_the_terminal_and_exit_128_plu
 
 #[test]
 fn ctrl_z_shows_the_cursor_at_the_prompt_and_fg_brings_the_workbench_back() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let t = Tmux::new("runcost-hostile", "tstp");
     // An interactive shell with job control, as a user has.
     t.start("z", "sh -i");
@@ -566,13 +540,9 @@ fn ctrl_z_shows_the_cursor_at_the_prompt_and_fg_brings_the_workbench_back() {
 
 #[test]
 fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() {
-    if !tmux_available() {
+    let Some((dir, home, _plan)) = crate::common::tmux::scratch_with_plan("plan.ron") else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let plan = dir.path().join("plan.ron");
-    copy_example(&plan);
+    };
     let t = Tmux::new("runcost-hostile", "fsize");
     // 2 blocks of 512 bytes: smaller than any recovery copy.
     t.start(
@@ -606,15 +576,13 @@ fn a_file_size_limit_does_not_kill_the_workbench_and_the_failure_is_on_screen() 
 
 #[test]
 fn two_windows_on_two_spellings_of_one_plan_are_told_apart() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let sub = dir.path().join("dir");
     std::fs::create_dir(&sub).unwrap();
     std::fs::create_dir(dir.path().join("other")).unwrap();
-    copy_example(&sub.join("p.ron"));
+    copy_example("support-assistant", &sub.join("p.ron"));
     let t = Tmux::new("runcost-hostile", "spell");
     t.start("a", &runcost_cmd(&sub, &home, "a", Some("p.ron"), ""));
     t.wait("a", "the first window", |s| s.contains("│TCO"));
@@ -632,11 +600,9 @@ fn two_windows_on_two_spellings_of_one_plan_are_told_apart() {
 
 #[test]
 fn a_second_window_is_not_offered_the_first_ones_unsaved_plan_but_a_later_one_is_after_a_crash() {
-    if !tmux_available() {
+    let Some((dir, home)) = crate::common::tmux::scratch() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
+    };
     let t = Tmux::new("runcost-hostile", "untitled");
     t.start("a", &runcost_cmd(dir.path(), &home, "a", None, ""));
     t.wait("a", "the first window", |s| s.contains("│TCO"));

@@ -6,10 +6,12 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
+use common::ui::{acme_alone as app, ch};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Effect, Mode, Msg, Question, StatusKind};
+use runcost::app::{App, Effect, Mode, Msg, Question, SafetyState, StatusKind};
+use runcost::model::Scenario;
 use runcost::model::fields::Field;
 use runcost::store::atomic::{clean_stray_temps, content_hash, save_atomic};
 use runcost::store::paths::choose_data_dir;
@@ -20,6 +22,32 @@ use runcost::store::recovery::{
 
 /// A process id that is not running (above the kernel's default pid_max).
 const DEAD_PID: u32 = 4_194_305;
+
+/// The runtime saw the opened file on disk with fingerprint `hash`.
+fn on_disk(a: &mut App, hash: u64) {
+    a.update(Msg::DiskState {
+        path: PathBuf::from("/work/acme.ron"),
+        hash: Some(hash),
+    });
+}
+
+/// Saving met `theirs` on disk (hash 43) in place of the file it opened.
+fn conflict(a: &mut App, theirs: &Scenario) {
+    a.update(Msg::SaveConflict {
+        doc: a.session.active_id(),
+        path: PathBuf::from("/work/acme.ron"),
+        theirs: Some(Box::new(theirs.clone())),
+        hash: Some(43),
+    });
+}
+
+/// The safety question the workbench asks.
+fn asked(a: &App) -> &SafetyState {
+    let Mode::Safety(s) = &a.mode else {
+        panic!("asked")
+    };
+    s
+}
 
 #[test]
 fn a_recovery_copy_round_trips_and_a_corrupt_one_is_kept_aside() {
@@ -133,23 +161,6 @@ fn a_read_only_plan_is_not_overwritten() {
     assert_eq!(std::fs::read(&path).unwrap(), b"original");
 }
 
-fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut a = App::new(doc, builtin(), None);
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    a
-}
-
-fn ch(a: &mut App, c: char) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::ch(c)))
-}
-
 #[test]
 fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
     let mut a = app();
@@ -164,9 +175,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
         },
         "written just now".into(),
     );
-    let Mode::Safety(s) = &a.mode else {
-        panic!("asked")
-    };
+    let s = asked(&a);
     assert!(matches!(s.question, Question::Recover { .. }));
     let paths: Vec<&str> = s.differences.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, ["name", "workload.requests_per_day"]);
@@ -210,10 +219,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
 #[test]
 fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     let mut a = app();
-    a.update(Msg::DiskState {
-        path: PathBuf::from("/work/acme.ron"),
-        hash: Some(42),
-    });
+    on_disk(&mut a, 42);
     a.selected = a
         .rows
         .iter()
@@ -234,15 +240,8 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
 
     let mut theirs = scenario("support-assistant");
     theirs.build.initial_cost = 150_000.0;
-    a.update(Msg::SaveConflict {
-        doc: a.session.active_id(),
-        path: PathBuf::from("/work/acme.ron"),
-        theirs: Some(Box::new(theirs.clone())),
-        hash: Some(43),
-    });
-    let Mode::Safety(s) = &a.mode else {
-        panic!("asked")
-    };
+    conflict(&mut a, &theirs);
+    let s = asked(&a);
     assert_eq!(s.question, Question::Conflict);
     assert!(s.differences.iter().any(|d| d.path == "build.initial_cost"));
     assert!(
@@ -256,22 +255,12 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
         "overwrite skips the check"
     );
 
-    a.update(Msg::SaveConflict {
-        doc: a.session.active_id(),
-        path: PathBuf::from("/work/acme.ron"),
-        theirs: Some(Box::new(theirs.clone())),
-        hash: Some(43),
-    });
+    conflict(&mut a, &theirs);
     ch(&mut a, 'a');
     assert!(matches!(a.mode, Mode::SaveAs(_)));
     a.update(Msg::Key(KeyChord::plain(Key::Esc)));
 
-    a.update(Msg::SaveConflict {
-        doc: a.session.active_id(),
-        path: PathBuf::from("/work/acme.ron"),
-        theirs: Some(Box::new(theirs.clone())),
-        hash: Some(43),
-    });
+    conflict(&mut a, &theirs);
     ch(&mut a, 'r');
     assert_eq!(a.doc().plan, theirs, "reloaded theirs");
     assert!(!a.doc().is_dirty());
@@ -281,10 +270,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
 #[test]
 fn a_file_changed_under_a_clean_plan_offers_a_reload() {
     let mut a = app();
-    a.update(Msg::DiskState {
-        path: PathBuf::from("/work/acme.ron"),
-        hash: Some(1),
-    });
+    on_disk(&mut a, 1);
     let mut theirs = scenario("support-assistant");
     theirs.risk.error_rate_pct = 1.0;
     a.update(Msg::DiskChanged {
@@ -292,9 +278,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
         theirs: Ok(Box::new(theirs.clone())),
         hash: Some(2),
     });
-    let Mode::Safety(s) = &a.mode else {
-        panic!("asked")
-    };
+    let s = asked(&a);
     assert_eq!(s.question, Question::Reload);
     ch(&mut a, 'k');
     assert_eq!(
@@ -343,10 +327,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
         matches!(&effects[..], [Effect::Save { expected: None, .. }]),
         "a deleted file is written again"
     );
-    a.update(Msg::DiskState {
-        path: PathBuf::from("/work/acme.ron"),
-        hash: Some(5),
-    });
+    on_disk(&mut a, 5);
     assert!(!warned(&a, "on disk"), "written again: the notice goes");
 }
 

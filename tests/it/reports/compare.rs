@@ -2,51 +2,34 @@
 //! model (self-comparison is neutral) and on the command line.
 
 use crate::common;
+use crate::common::example;
 
 use std::path::PathBuf;
 
+use common::ui::{ch, key as press, open, select, sized, typed};
 use common::{builtin, root, runcost, scenario};
 use proptest::prelude::*;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Effect, Mode, Msg, Pending};
+use runcost::app::{App, Effect, Mode, Msg, Pending};
 use runcost::model::compare::{Figure, differences};
 use runcost::model::fields::Field;
 use runcost::model::project;
 
 fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/support.ron")),
-    );
-    let mut a = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    a.update(Msg::Resize {
-        width: 160,
-        height: 48,
-    });
-    a
-}
-
-fn press(a: &mut App, k: Key) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn ch(a: &mut App, c: char) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::ch(c)))
-}
-
-fn typed(a: &mut App, s: &str) {
-    for c in s.chars() {
-        ch(a, c);
-    }
+    sized(
+        open(
+            scenario("support-assistant"),
+            "/work/support.ron",
+            Some("/plans"),
+        ),
+        160,
+        48,
+    )
 }
 
 fn raise_volume(a: &mut App) {
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(a, Row::Field(Field::RequestsPerDay));
     press(a, Key::Right);
 }
 
@@ -296,14 +279,6 @@ proptest! {
         }
         prop_assert!(differences(&[&s, &s.clone()]).is_empty());
     }
-}
-
-fn example(name: &str) -> String {
-    root()
-        .join("scenarios")
-        .join(format!("{name}.ron"))
-        .display()
-        .to_string()
 }
 
 #[test]

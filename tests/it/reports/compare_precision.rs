@@ -5,19 +5,11 @@
 //! writes them at full precision.
 
 use crate::common;
+use crate::common::EXAMPLES;
 
 use common::scenario;
 use runcost::model::{Projection, Scenario, project};
 use runcost::report::compare::{Entry, csv, markdown, table};
-
-const EXAMPLES: [&str; 6] = [
-    "claims-agent",
-    "compliance-review",
-    "doc-processing-scale",
-    "doc-processing-small",
-    "support-assistant",
-    "support-self-hosted",
-];
 
 /// The decimals of every amount after a currency sign in `line`.
 fn decimals(line: &str) -> Vec<usize> {

@@ -7,6 +7,7 @@
 //! as `check` does.
 
 use crate::common;
+use crate::common::EXAMPLES;
 
 use common::{builtin, scenario};
 use runcost::app::interview::questions::asked_paths;
@@ -19,15 +20,6 @@ use runcost::report::followup::{INTRO, LIMIT, lines};
 use runcost::store::use_cases::{USE_CASES, load};
 
 const DATE: &str = "2026-12-07";
-
-const EXAMPLES: [&str; 6] = [
-    "claims-agent",
-    "compliance-review",
-    "doc-processing-scale",
-    "doc-processing-small",
-    "support-assistant",
-    "support-self-hosted",
-];
 
 fn plans() -> Vec<(String, Scenario)> {
     let mut v: Vec<(String, Scenario)> = EXAMPLES

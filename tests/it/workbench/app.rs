@@ -4,6 +4,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{acme as app, ch, ctrl, key as press, select, sized, typed, value, workbench};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Group, Row, TextField, Toggle};
@@ -14,46 +15,7 @@ use runcost::store::plans::PlanSummary;
 
 fn app_with(plan: &str, path: Option<&str>) -> App {
     let doc = Document::opened(scenario(plan), path.map(PathBuf::from));
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    app
-}
-
-fn app() -> App {
-    app_with("support-assistant", Some("/work/acme.ron"))
-}
-
-fn press(app: &mut App, k: Key) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn ch(app: &mut App, c: char) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::ch(c)))
-}
-
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::ctrl(c)))
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
-
-fn select(app: &mut App, row: Row) {
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == row)
-        .unwrap_or_else(|| panic!("{row:?} not shown"));
-}
-
-fn value(app: &App, f: Field) -> f64 {
-    f.get(&app.doc().plan).unwrap()
+    sized(workbench(doc, Some("/plans")), 120, 40)
 }
 
 fn assert_projection_current(app: &App) {

@@ -6,37 +6,26 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
+use common::ui::{self, ACME, analyses_asked as asked, open, sized};
 use common::{builtin, runcost, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::session::analyse;
-use runcost::app::{Analysis, App, Document, Effect, Mode, Msg};
+use runcost::app::{Analysis, App, Effect, Mode, Msg};
 use runcost::model::analysis::off_band::Side;
 use runcost::model::analysis::uncertainty::{DRAWS, SEED};
 use runcost::model::fields::Field;
 use runcost::model::{Scenario, UncertainRange};
 use runcost::numbers::money_short;
-use runcost::ui::{self, Theme};
 
 fn app_of(plan: Scenario, analysis: Analysis) -> App {
-    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
-    let mut a = App::new(doc, builtin(), None);
+    let mut a = open(plan, ACME, None);
     a.session.analysis = analysis;
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    a
+    sized(a, 120, 40)
 }
 
 fn screen(a: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
-    format!("{}", t.backend()).replace('\u{a0}', " ")
+    ui::screen(a, w, h).replace('\u{a0}', " ")
 }
 
 /// The band's figures as the headline shows them, spaced and tight.
@@ -59,20 +48,6 @@ fn type_value(a: &mut App, f: Field, text: &str) -> Vec<Effect> {
     effects.extend(a.update(Msg::Key(KeyChord::plain(Key::Enter))));
     assert!(matches!(a.mode, Mode::Normal), "{text} accepted");
     effects
-}
-
-fn asked(effects: &[Effect]) -> Vec<(runcost::app::session::DocId, u64, Scenario)> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Analyse {
-                doc,
-                generation,
-                plan,
-            } => Some((*doc, *generation, (**plan).clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]

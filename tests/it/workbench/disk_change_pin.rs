@@ -8,22 +8,18 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::{builtin, scenario};
+use common::scenario;
+use common::ui::{ACME, acme_alone, ch, key, select};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Effect, Mode, Msg, Question, StatusKind};
+use runcost::app::{App, Effect, Mode, Msg, Question, StatusKind};
 use runcost::model::Scenario;
 use runcost::model::fields::Field;
 
-const FILE: &str = "/work/acme.ron";
+const FILE: &str = ACME;
 
 fn app() -> App {
-    let doc = Document::opened(scenario("support-assistant"), Some(PathBuf::from(FILE)));
-    let mut a = App::new(doc, builtin(), None);
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut a = acme_alone();
     // As the runtime says after opening: the file's fingerprint.
     a.update(Msg::DiskState {
         path: PathBuf::from(FILE),
@@ -32,21 +28,9 @@ fn app() -> App {
     a
 }
 
-fn key(a: &mut App, k: Key) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn ch(a: &mut App, c: char) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::ch(c)))
-}
-
 /// A what-if: requests per day one step up (2,500 → 3,000).
 fn what_if(a: &mut App) {
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(a, Row::Field(Field::RequestsPerDay));
     key(a, Key::Right);
     assert!(a.doc().is_dirty());
 }

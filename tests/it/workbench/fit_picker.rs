@@ -5,9 +5,8 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
-use common::{builtin, scenario};
+use common::builtin;
+use common::ui::in_plans as app;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
@@ -15,14 +14,6 @@ use runcost::app::rows::Row;
 use runcost::app::{App, Document, Mode, Msg, PickTarget};
 use runcost::model::fields::{Field, ModelField};
 use runcost::ui::{self, Theme};
-
-fn app() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("plans/acme.ron")),
-    );
-    App::new(doc, builtin(), Some(PathBuf::from("plans")))
-}
 
 fn press(app: &mut App, chord: KeyChord) {
     app.update(Msg::Key(chord));

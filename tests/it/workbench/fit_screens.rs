@@ -5,49 +5,29 @@
 //! drawn wide, and no figure may end in "…".
 
 use crate::common;
+use crate::common::EXAMPLES;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use common::{builtin, root, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::ui::{key, open, render, text_rows, typed as chars};
+use common::{root, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
-use runcost::app::{App, Document, Msg, StatusKind};
+use runcost::app::{App, Msg, StatusKind};
 use runcost::model::fields::Field;
 use runcost::store::plans::PlanSummary;
-use runcost::ui::{self, Theme};
-
-/// Every shipped example (each has its test below).
-const EXAMPLES: [&str; 6] = [
-    "support-assistant",
-    "support-self-hosted",
-    "doc-processing-small",
-    "doc-processing-scale",
-    "compliance-review",
-    "claims-agent",
-];
+use runcost::ui::Theme;
 
 const LONG_DIR: &str =
     "/home/consultant/clients/acme-retail-group/2026/quarterly-review/plans/drafts";
 
 fn base(example: &str) -> App {
-    let doc = Document::opened(
+    open(
         scenario(example),
-        Some(PathBuf::from(format!("{LONG_DIR}/{example}.ron"))),
-    );
-    App::new(doc, builtin(), Some(PathBuf::from("plans")))
-}
-
-fn key(app: &mut App, k: Key) {
-    app.update(Msg::Key(KeyChord::plain(k)));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Msg::Key(KeyChord::ch(c)));
-    }
+        &format!("{LONG_DIR}/{example}.ron"),
+        Some("plans"),
+    )
 }
 
 fn select(app: &mut App, row: Row) {
@@ -72,7 +52,9 @@ type Screen = (&'static str, fn(&mut App));
 fn screens() -> Vec<Screen> {
     vec![
         ("workbench", |_| {}),
-        ("table-focus", |a| key(a, Key::Tab)),
+        ("table-focus", |a| {
+            key(a, Key::Tab);
+        }),
         ("edited", |a| {
             select(a, Row::Field(Field::RequestsPerDay));
             key(a, Key::Right);
@@ -172,12 +154,7 @@ fn screen(example: &str, go: fn(&mut App), w: u16, h: u16) -> Vec<String> {
         height: h,
     });
     go(&mut app);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, &app, &Theme::plain())).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
-        .collect()
+    text_rows(&render(&app, w, h, &Theme::plain()))
 }
 
 fn border(c: char) -> bool {

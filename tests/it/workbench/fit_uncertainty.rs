@@ -6,41 +6,16 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
+use common::ui::{open, screen, sized, typed as chars};
 use common::{builtin, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Msg};
+use runcost::app::{App, Msg};
 use runcost::model::fields::Field;
 use runcost::report::client;
-use runcost::ui::{self, Theme};
 
 fn app_with(plan: runcost::model::Scenario) -> App {
-    let mut a = App::new(
-        Document::opened(plan, Some(PathBuf::from("plans/acme.ron"))),
-        builtin(),
-        None,
-    );
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    a
-}
-
-fn screen(a: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
-    format!("{}", t.backend())
-}
-
-fn chars(a: &mut App, s: &str) {
-    for c in s.chars() {
-        a.update(Msg::Key(KeyChord::ch(c)));
-    }
+    sized(open(plan, "plans/acme.ron", None), 120, 40)
 }
 
 #[test]

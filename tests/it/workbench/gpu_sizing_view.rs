@@ -7,10 +7,11 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{key, open, shown as screen};
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use runcost::app::keymap::{Key, KeyChord};
+use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
 use runcost::app::{App, Document, Msg};
 use runcost::model::fields::{Field, ModelField};
@@ -18,12 +19,7 @@ use runcost::model::project;
 use runcost::ui::{self, Theme};
 
 fn app(plan: &str) -> App {
-    let doc = Document::opened(scenario(plan), Some(PathBuf::from("plans/hosted.ron")));
-    App::new(doc, builtin(), Some(PathBuf::from("plans")))
-}
-
-fn key(app: &mut App, k: Key) {
-    app.update(Msg::Key(KeyChord::plain(k)));
+    open(scenario(plan), "plans/hosted.ron", Some("plans"))
 }
 
 /// Moves the cursor down to `row`.
@@ -35,24 +31,6 @@ fn go_to(app: &mut App, row: Row) {
         key(app, Key::Down);
     }
     panic!("row {row:?} not reached");
-}
-
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme::plain())).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 const SPARES: Row = Row::Field(Field::Model(0, ModelField::SpareReplicas));

@@ -5,34 +5,21 @@
 //! toggle, undo/redo, pinning a what-if.
 
 use crate::common;
+use crate::common::EXAMPLES;
+use crate::common::ui::with_catalog;
 
-use std::path::PathBuf;
-
+use common::ui::{ACME, ch, key as press, open, screen, select, sized, typed, value};
 use common::{builtin, scenario};
 use runcost::app::entry::edit_text;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
-use runcost::app::{Analysis, App, Document, Effect, Mode, Msg, StatusKind};
+use runcost::app::{Analysis, App, Effect, Mode, Msg, StatusKind};
 use runcost::codec::parse_plan;
 use runcost::model::fields::Field;
 use runcost::model::{Pricing, Reviewers, Scenario, UncertainRange, validate};
 
-const EXAMPLES: [&str; 6] = [
-    "support-assistant",
-    "support-self-hosted",
-    "claims-agent",
-    "compliance-review",
-    "doc-processing-scale",
-    "doc-processing-small",
-];
-
 fn app_of(plan: Scenario) -> App {
-    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut app = sized(open(plan, ACME, Some("/plans")), 120, 40);
     // Every section unfolded, so every input has its row.
     app.update(Msg::Key(KeyChord::ch('+')));
     // The band is asked for, not computed: these tests are about the plan.
@@ -40,33 +27,11 @@ fn app_of(plan: Scenario) -> App {
     app
 }
 
-fn press(app: &mut App, k: Key) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn ch(app: &mut App, c: char) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::ch(c)))
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
-
 fn field(plan: &Scenario, path: &str) -> Field {
     Field::all(plan)
         .into_iter()
         .find(|f| f.path() == path)
         .unwrap_or_else(|| panic!("{path} is not an input of {}", plan.name))
-}
-
-fn select(app: &mut App, row: Row) {
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == row)
-        .unwrap_or_else(|| panic!("{row:?} not shown"));
 }
 
 /// Enter on the input, `text` typed over its value, Enter.
@@ -80,10 +45,6 @@ fn enter_value(app: &mut App, f: Field, text: &str) {
         panic!("{text} for {} was refused: {:?}", f.path(), e.error);
     }
     assert!(matches!(app.mode, Mode::Normal), "{text} for {}", f.path());
-}
-
-fn value(app: &App, f: Field) -> f64 {
-    f.get(&app.doc().plan).unwrap()
 }
 
 /// Every range of the plan contains its input's value, and validation
@@ -123,13 +84,6 @@ fn followed(app: &App) -> Vec<String> {
         .as_ref()
         .map(|c| c.ranges_followed.clone())
         .unwrap_or_default()
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| runcost::ui::render(f, app, &runcost::ui::Theme::plain()))
-        .unwrap();
-    format!("{}", t.backend())
 }
 
 #[test]
@@ -385,15 +339,7 @@ fn refreshed_prices_widen_the_range_of_a_changed_price() {
         low: 0.6,
         high: 0.9,
     });
-    let mut app = App::new(
-        Document::opened(plan.clone(), Some(PathBuf::from("/p.ron"))),
-        catalog,
-        None,
-    );
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
+    let mut app = with_catalog(plan.clone(), "/p.ron", catalog);
     assert!(!app.price_changes().is_empty());
     ch(&mut app, 'p');
     let price = field(&plan, "models[0].pricing.input_per_mtok");

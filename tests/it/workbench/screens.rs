@@ -5,6 +5,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{in_plans as base, key, select, typed as chars};
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -14,28 +15,6 @@ use runcost::app::{App, Document, Msg};
 use runcost::model::fields::Field;
 use runcost::store::plans::PlanSummary;
 use runcost::ui::{self, Theme};
-
-fn base() -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("plans/acme.ron")),
-    );
-    App::new(doc, builtin(), Some(PathBuf::from("plans")))
-}
-
-fn key(app: &mut App, k: Key) {
-    app.update(Msg::Key(KeyChord::plain(k)));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        app.update(Msg::Key(KeyChord::ch(c)));
-    }
-}
-
-fn select(app: &mut App, row: Row) {
-    app.selected = app.rows.iter().position(|r| *r == row).unwrap();
-}
 
 /// Makes `n` variants (the last with more volume) and opens the compare view.
 fn variants(app: &mut App, n: usize) {
@@ -108,7 +87,9 @@ fn screens() -> Vec<Screen> {
         ("examples", |a| {
             a.update(Msg::Key(KeyChord::ctrl('n'))).truncate(0)
         }),
-        ("table-focus", |a| key(a, Key::Tab)),
+        ("table-focus", |a| {
+            key(a, Key::Tab);
+        }),
         ("compare-2", |a| variants(a, 1)),
         ("compare-3", |a| variants(a, 2)),
         ("compare-4", |a| variants(a, 3)),

@@ -7,16 +7,14 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::{self, ACME, analyses_asked, ch, key, open, select, sized};
 use common::{builtin, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::session::analyse;
-use runcost::app::{Analysis, App, Document, Effect, Mode, Msg};
+use runcost::app::session::{DocId, analyse};
+use runcost::app::{Analysis, App, Effect, Mode, Msg};
 use runcost::model::UncertainRange;
 use runcost::model::fields::Field;
-use runcost::ui::{self, Theme};
 
 /// The support plan with ranges on three inputs.
 fn ranged_app() -> App {
@@ -39,35 +37,33 @@ fn ranged_app() -> App {
             high: w.output_tokens * 1.2,
         },
     ];
-    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    app
-}
-
-fn key(app: &mut App, k: Key) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::plain(k)))
-}
-
-fn ch(app: &mut App, c: char) -> Vec<Effect> {
-    app.update(Msg::Key(KeyChord::ch(c)))
+    sized(open(plan, ACME, Some("/plans")), 120, 40)
 }
 
 fn on_volume(app: &mut App) {
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .expect("volume row");
+    select(app, Row::Field(Field::RequestsPerDay));
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    t.draw(|f| ui::render(f, app, &Theme::plain())).unwrap();
-    format!("{}", t.backend())
+    ui::screen(app, 120, 40)
+}
+
+/// Ctrl-S, and the one save it asks for: (doc, generation, path, text).
+fn ctrl_s(a: &mut App) -> (DocId, u64, PathBuf, String) {
+    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
+    let [
+        Effect::Save {
+            doc,
+            generation,
+            path,
+            text,
+            ..
+        },
+    ] = &effects[..]
+    else {
+        panic!("{effects:?}")
+    };
+    (*doc, *generation, path.clone(), text.clone())
 }
 
 /// (figures computed, bands computed on the key path) of the active plan.
@@ -137,22 +133,12 @@ fn with_a_worker_the_key_path_runs_no_monte_carlo_and_the_band_catches_up() {
 
     // The edit asks for the band of the new revision, once; none is computed.
     let effects = key(&mut a, Key::Right);
-    let analyse_effects: Vec<_> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Analyse {
-                doc,
-                generation,
-                plan,
-            } => Some((*doc, *generation, plan.clone())),
-            _ => None,
-        })
-        .collect();
+    let analyse_effects = analyses_asked(&effects);
     assert_eq!(analyse_effects.len(), 1, "{effects:?}");
     let (doc, first, plan) = analyse_effects[0].clone();
     assert_eq!(doc, a.session.active_id());
     assert_eq!(first, a.doc().revision);
-    assert_eq!(*plan, a.doc().plan);
+    assert_eq!(plan, a.doc().plan);
     assert_eq!(counts(&a), (figures + 1, inline), "no Monte Carlo inline");
 
     // Meanwhile: the band shows as updating, and the previous one is not
@@ -236,18 +222,7 @@ fn a_save_answer_finds_its_plan_by_id_after_another_plan_closed() {
     assert_ne!(variant, original);
     assert_eq!(a.session.active_index(), 1);
 
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            ..
-        },
-    ] = &effects[..]
-    else {
-        panic!("{effects:?}")
-    };
+    let (doc, generation, path, _) = &ctrl_s(&mut a);
     assert_eq!(*doc, variant);
     // The save is under way; meanwhile the original plan is closed, so the
     // variant moves to position 0.
@@ -282,19 +257,7 @@ fn a_save_reply_marks_saved_what_was_written_even_after_more_edits() {
     on_volume(&mut a);
     key(&mut a, Key::Right);
     let written = a.doc().plan.clone();
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            text,
-            ..
-        },
-    ] = &effects[..]
-    else {
-        panic!("{effects:?}")
-    };
+    let (doc, generation, path, text) = &ctrl_s(&mut a);
     assert_eq!(
         runcost::codec::parse_plan(text.as_bytes(), &builtin()).unwrap(),
         written

@@ -6,44 +6,22 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
+use common::ui::{self, ACME, ch, key, open, sized};
 use common::{builtin, scenario};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use runcost::app::keymap::{Key, KeyChord};
+use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
 use runcost::app::session::{Findings, Study, study};
-use runcost::app::{Analysis, App, DocId, Document, Effect, Mode, Msg};
+use runcost::app::{Analysis, App, DocId, Effect, Mode, Msg};
 use runcost::model::fields::Field;
-use runcost::ui::{self, Theme};
 
 fn app(analysis: Analysis) -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut a = App::new(doc, builtin(), None);
+    let mut a = open(scenario("support-assistant"), ACME, None);
     a.session.analysis = analysis;
-    a.update(Msg::Resize {
-        width: 120,
-        height: 40,
-    });
-    a
-}
-
-fn ch(a: &mut App, c: char) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::ch(c)))
-}
-
-fn key(a: &mut App, k: Key) -> Vec<Effect> {
-    a.update(Msg::Key(KeyChord::plain(k)))
+    sized(a, 120, 40)
 }
 
 fn screen(a: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    t.draw(|f| ui::render(f, a, &Theme::plain())).unwrap();
-    format!("{}", t.backend())
+    ui::screen(a, 120, 40)
 }
 
 /// The study requests among `effects`: (doc, generation, plan, study).

@@ -4,31 +4,26 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
-use common::{builtin, scenario};
+use common::scenario;
+use common::ui::{ACME, open, screen, sized};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Effect, Msg};
+use runcost::app::{App, Effect, Msg};
 
 fn app_at(w: u16, h: u16) -> App {
-    let doc = Document::opened(
-        scenario("support-assistant"),
-        Some(PathBuf::from("/work/acme.ron")),
-    );
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
-    app.update(Msg::Resize {
-        width: w,
-        height: h,
-    });
-    app
+    sized(
+        open(scenario("support-assistant"), ACME, Some("/plans")),
+        w,
+        h,
+    )
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| runcost::ui::render(f, app, &runcost::ui::Theme::plain()))
-        .unwrap();
-    format!("{}", t.backend())
+/// The first model's row.
+fn model_row(a: &App) -> usize {
+    a.rows
+        .iter()
+        .position(|r| matches!(r, Row::Model(_)))
+        .expect("a model row")
 }
 
 #[test]
@@ -36,11 +31,7 @@ fn keys_behind_the_too_small_notice_do_nothing() {
     for (w, h) in [(40, 12), (59, 40), (120, 17)] {
         let mut a = app_at(w, h);
         assert!(screen(&a, w, h).contains("terminal too small"), "{w}×{h}");
-        let model = a
-            .rows
-            .iter()
-            .position(|r| matches!(r, Row::Model(_)))
-            .expect("a model row");
+        let model = model_row(&a);
         a.selected = model;
         let plan = a.doc().plan.clone();
         // Removing, stepping, doubling, toggling, undo, opening things.
@@ -76,11 +67,7 @@ fn keys_act_again_once_the_terminal_is_big_enough() {
         width: 80,
         height: 24,
     });
-    let model = a
-        .rows
-        .iter()
-        .position(|r| matches!(r, Row::Model(_)))
-        .expect("a model row");
+    let model = model_row(&a);
     a.selected = model;
     let before = a.doc().plan.models.len();
     a.update(Msg::Key(KeyChord::ch('d')));

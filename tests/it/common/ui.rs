@@ -1,0 +1,160 @@
+//! The workbench driven by messages and drawn into a test terminal: opening a
+//! plan, pressing keys, and reading the screen back as text.
+
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use runcost::app::keymap::{Key, KeyChord};
+use runcost::app::rows::Row;
+use runcost::app::session::DocId;
+use runcost::app::{App, Document, Effect, Msg};
+use runcost::model::fields::Field;
+use runcost::model::{Catalog, Scenario};
+use runcost::ui::{self, Theme};
+
+use super::{builtin, scenario};
+
+/// The file most tests say the plan was opened from.
+pub const ACME: &str = "/work/acme.ron";
+
+/// The workbench on `plan`, opened from `file`, with `plans` as its plans
+/// folder; not yet told the terminal's size.
+pub fn open(plan: Scenario, file: &str, plans: Option<&str>) -> App {
+    workbench(Document::opened(plan, Some(PathBuf::from(file))), plans)
+}
+
+/// The workbench on `doc` with `plans` as its plans folder.
+pub fn workbench(doc: Document, plans: Option<&str>) -> App {
+    App::new(doc, builtin(), plans.map(PathBuf::from))
+}
+
+/// `app` told that the terminal is `width`×`height`.
+pub fn sized(mut app: App, width: u16, height: u16) -> App {
+    app.update(Msg::Resize { width, height });
+    app
+}
+
+/// The support example opened from [`ACME`], plans in /plans, at 120×40.
+pub fn acme() -> App {
+    sized(
+        open(scenario("support-assistant"), ACME, Some("/plans")),
+        120,
+        40,
+    )
+}
+
+/// The support example opened from [`ACME`] with no plans folder, at 120×40.
+pub fn acme_alone() -> App {
+    sized(open(scenario("support-assistant"), ACME, None), 120, 40)
+}
+
+/// The support example opened from plans/acme.ron, plans in plans/, sized
+/// by whoever draws it.
+pub fn in_plans() -> App {
+    open(
+        scenario("support-assistant"),
+        "plans/acme.ron",
+        Some("plans"),
+    )
+}
+
+pub fn key(app: &mut App, k: Key) -> Vec<Effect> {
+    app.update(Msg::Key(KeyChord::plain(k)))
+}
+
+pub fn ch(app: &mut App, c: char) -> Vec<Effect> {
+    app.update(Msg::Key(KeyChord::ch(c)))
+}
+
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    app.update(Msg::Key(KeyChord::ctrl(c)))
+}
+
+/// Each character of `text` as its own key.
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        ch(app, c);
+    }
+}
+
+/// The cursor on `row`, which must be shown.
+pub fn select(app: &mut App, row: Row) {
+    app.selected = app
+        .rows
+        .iter()
+        .position(|r| *r == row)
+        .unwrap_or_else(|| panic!("{row:?} not shown"));
+}
+
+/// The value of input `f` in the active plan.
+pub fn value(app: &App, f: Field) -> f64 {
+    f.get(&app.doc().plan).unwrap()
+}
+
+/// `app` drawn at `w`×`h` in `theme`, without telling it the size.
+pub fn render(app: &App, w: u16, h: u16, theme: &Theme) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::render(f, app, theme)).unwrap();
+    t
+}
+
+/// The screen of `app` at `w`×`h` as the test backend prints it (quoted rows).
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    format!("{}", render(app, w, h, &Theme::plain()).backend())
+}
+
+/// The rows of a drawn terminal as plain text.
+pub fn text_rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// `app` told the size `w`×`h` and drawn: its rows as text, and the terminal
+/// to inspect styles.
+pub fn draw(app: &mut App, w: u16, h: u16) -> (Vec<String>, Terminal<TestBackend>) {
+    app.update(Msg::Resize {
+        width: w,
+        height: h,
+    });
+    let t = render(app, w, h, &Theme::plain());
+    (text_rows(&t), t)
+}
+
+/// `app` told the size `w`×`h` and drawn: its rows joined by newlines.
+pub fn shown(app: &mut App, w: u16, h: u16) -> String {
+    draw(app, w, h).0.join("\n")
+}
+
+/// Rows as one text, each ended by a newline.
+pub fn lines(rows: &[String]) -> String {
+    rows.iter().map(|r| format!("{r}\n")).collect()
+}
+
+/// The workbench on `plan` from `file` with its own `catalog` and no plans
+/// folder, at 120×40.
+pub fn with_catalog(plan: Scenario, file: &str, catalog: Catalog) -> App {
+    let doc = Document::opened(plan, Some(PathBuf::from(file)));
+    sized(App::new(doc, catalog, None), 120, 40)
+}
+
+/// The analyses `effects` ask the worker for: (doc, generation, plan).
+pub fn analyses_asked(effects: &[Effect]) -> Vec<(DocId, u64, Scenario)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Analyse {
+                doc,
+                generation,
+                plan,
+            } => Some((*doc, *generation, (**plan).clone())),
+            _ => None,
+        })
+        .collect()
+}
