@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::Target;
+
 mod sections;
 mod version;
 
@@ -92,8 +94,9 @@ impl Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// An input path as in validation messages: `workload.requests_per_day`.
-    pub field: String,
+    /// The input, by its path as in validation messages:
+    /// `workload.requests_per_day`.
+    pub field: Target,
     #[serde(default)]
     pub source: String,
     pub confidence: Confidence,
@@ -102,8 +105,9 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UncertainRange {
-    /// A field path as in validation messages: `workload.requests_per_day`.
-    pub field: String,
+    /// The input, by its path as in validation messages:
+    /// `workload.requests_per_day`.
+    pub field: Target,
     pub low: f64,
     pub high: f64,
 }
