@@ -305,9 +305,10 @@ impl App {
                     }
                     Reviewers::Fixed(_) => Reviewers::Auto,
                 };
+                let staffing = crate::model::fields::TextInput::Staffing.spec().label;
                 let label = match next {
-                    Reviewers::Auto => "Reviewer staffing → Auto".to_string(),
-                    Reviewers::Fixed(x) => format!("Reviewer staffing → Fixed {x} FTE"),
+                    Reviewers::Auto => format!("{staffing} → Auto"),
+                    Reviewers::Fixed(x) => format!("{staffing} → Fixed {x} FTE"),
                 };
                 self.commit(label, |s| s.oversight.reviewers = next);
             }

@@ -248,17 +248,16 @@ mod tests {
 
     #[test]
     fn paths_follow_a_removed_line() {
+        use crate::model::fields::{ModelField, TextInput};
         let p = |path: &str| path_after_removal(path, "models", 1);
-        assert_eq!(
-            p("models[0].share_pct").as_deref(),
-            Some("models[0].share_pct")
-        );
-        assert_eq!(p("models[1].share_pct"), None);
-        assert_eq!(
-            p("models[2].pricing.input_per_mtok").as_deref(),
-            Some("models[1].pricing.input_per_mtok")
-        );
-        assert_eq!(p("models[12].x").as_deref(), Some("models[11].x"));
+        let share = |i| Field::Model(i, ModelField::Share).path();
+        let price = |i| Field::Model(i, ModelField::ApiInput).path();
+        // A path naming no input follows too (`models[12].idx`).
+        let other = |i| TextInput::ModelId.path_at(i) + "x";
+        assert_eq!(p(&share(0)), Some(share(0)));
+        assert_eq!(p(&share(1)), None);
+        assert_eq!(p(&price(2)), Some(price(1)));
+        assert_eq!(p(&other(12)), Some(other(11)));
         let plan_wide = crate::model::fields::PlanField::RequestsPerDay.spec().path;
         assert_eq!(p(plan_wide).as_deref(), Some(plan_wide));
         assert_eq!(

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fields::Target;
+use super::fields::{Target, TextInput};
 
 mod sections;
 mod version;
@@ -112,8 +112,13 @@ pub struct UncertainRange {
     pub high: f64,
 }
 
+/// The currency of a plan that names none, from the table of inputs.
 fn default_currency() -> String {
-    "USD".to_string()
+    TextInput::Currency
+        .spec()
+        .default
+        .trim_matches('"')
+        .to_string()
 }
 fn default_horizon() -> u32 {
     12
