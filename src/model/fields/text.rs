@@ -48,74 +48,31 @@ impl TextInput {
     pub fn spec(self) -> TextSpec {
         use Section as S;
         use TextInput::*;
-        // (path, label, row label if not the label, narrow label if not the row label)
-        let (path, label, row, short) = match self {
-            Name => ("name", "Plan name", Some("Name"), None),
-            Client => ("client", "Client", None, None),
-            Currency => ("currency", "Currency", None, None),
-            ModelId => ("id", "Model", None, None),
-            LineName => ("name", "Line name", Some("◆"), None),
-            EmbeddingId => (
-                "retrieval.embedding.id",
-                "Embedding model",
-                None,
-                Some("Embeddings"),
-            ),
-            Retrieval => ("retrieval.enabled", "Retrieval", None, None),
-            Staffing => (
-                "oversight.reviewers",
-                "Reviewer staffing",
-                None,
-                Some("Staffing"),
-            ),
-            ErrorCosts => (
-                "risk.error_costs",
-                "Cost of an error by severity",
-                None,
+        let none = "\"\"";
+        // (path, label, row label if not the label, narrow label if not the
+        // row label, help, section, default, version)
+        #[rustfmt::skip]
+        let (path, label, row, short, help, section, default, version) = match self {
+            Name => ("name", "Plan name", Some("Name"), None,
+                "The plan's name, as the report titles it.", None, none, 1),
+            Client => ("client", "Client", None, None,
+                "Who the plan is for.", None, none, 1),
+            Currency => ("currency", "Currency", None, None,
+                "The currency every amount is in.", None, "\"USD\"", 1),
+            ModelId => ("id", "Model", None, None,
+                "Enter or m picks the model from the catalog.", Some(S::Models), none, 1),
+            LineName => ("name", "Line name", Some("◆"), None,
+                "A fixed monthly cost line; Enter renames it.", Some(S::Infrastructure), none, 1),
+            EmbeddingId => ("retrieval.embedding.id", "Embedding model", None, Some("Embeddings"),
+                "The model that embeds the documents.", Some(S::Retrieval), none, 1),
+            Retrieval => ("retrieval.enabled", "Retrieval", None, None,
+                "Whether answers search your documents first.", Some(S::Retrieval), "false", 1),
+            Staffing => ("oversight.reviewers", "Reviewer staffing", None, Some("Staffing"),
+                "Auto staffs reviewers as needed; Fixed keeps a set team.", Some(S::Oversight),
+                "Auto", 1),
+            ErrorCosts => ("risk.error_costs", "Cost of an error by severity", None,
                 Some("Error costs"),
-            ),
-        };
-        // (help, section, default, version)
-        let (help, section, default, version) = match self {
-            Name => ("The plan's name, as the report titles it.", None, "\"\"", 1),
-            Client => ("Who the plan is for.", None, "\"\"", 1),
-            Currency => ("The currency every amount is in.", None, "\"USD\"", 1),
-            ModelId => (
-                "Enter or m picks the model from the catalog.",
-                Some(S::Models),
-                "\"\"",
-                1,
-            ),
-            LineName => (
-                "A fixed monthly cost line; Enter renames it.",
-                Some(S::Infrastructure),
-                "\"\"",
-                1,
-            ),
-            EmbeddingId => (
-                "The model that embeds the documents.",
-                Some(S::Retrieval),
-                "\"\"",
-                1,
-            ),
-            Retrieval => (
-                "Whether answers search your documents first.",
-                Some(S::Retrieval),
-                "false",
-                1,
-            ),
-            Staffing => (
-                "Auto staffs reviewers as needed; Fixed keeps a set team.",
-                Some(S::Oversight),
-                "Auto",
-                1,
-            ),
-            ErrorCosts => (
-                "What an uncaught error costs, tier by tier of severity.",
-                Some(S::Risk),
-                "[]",
-                2,
-            ),
+                "What an uncaught error costs, tier by tier of severity.", Some(S::Risk), "[]", 2),
         };
         let row_label = row.unwrap_or(label);
         let short_label = short.unwrap_or(row_label);
