@@ -50,14 +50,13 @@ impl App {
             );
             return;
         }
-        let path = f.path();
         let current = self
             .session
             .active()
             .plan
             .uncertainty
             .iter()
-            .find(|r| r.field == path)
+            .find(|r| r.field == f)
             .map_or(String::new(), |r| {
                 format!("{} – {}", entry::edit_text(r.low), entry::edit_text(r.high))
             });
@@ -66,18 +65,16 @@ impl App {
 
     /// The plan's range for a field, if it has one.
     pub fn range_of(&self, f: Field) -> Option<(f64, f64)> {
-        let path = f.path();
         self.session
             .active()
             .plan
             .uncertainty
             .iter()
-            .find(|r| r.field == path)
+            .find(|r| r.field == f)
             .map(|r| (r.low, r.high))
     }
 
     pub(crate) fn set_range(&mut self, f: Field, range: Option<(f64, f64)>) {
-        let path = f.path();
         let label = self.field_label(f);
         let what = match range {
             Some((lo, hi)) => format!(
@@ -88,10 +85,10 @@ impl App {
             None => format!("{label}: range removed"),
         };
         self.commit(what, |s| {
-            s.uncertainty.retain(|r| r.field != path);
+            s.uncertainty.retain(|r| r.field != f);
             if let Some((low, high)) = range {
                 s.uncertainty.push(crate::model::UncertainRange {
-                    field: path.clone(),
+                    field: f.into(),
                     low,
                     high,
                 });
@@ -296,9 +293,10 @@ impl App {
                     }
                     Reviewers::Fixed(_) => Reviewers::Auto,
                 };
+                let staffing = crate::model::fields::TextInput::Staffing.spec().label;
                 let label = match next {
-                    Reviewers::Auto => "Reviewer staffing → Auto".to_string(),
-                    Reviewers::Fixed(x) => format!("Reviewer staffing → Fixed {x} FTE"),
+                    Reviewers::Auto => format!("{staffing} → Auto"),
+                    Reviewers::Fixed(x) => format!("{staffing} → Fixed {x} FTE"),
                 };
                 self.commit(label, |s| s.oversight.reviewers = next);
             }

@@ -2,7 +2,7 @@
 //! numeric fields of the model's field list, and the few non-numeric inputs
 //! (names, toggles, the model of each mix entry, notes).
 
-use crate::model::fields::{Field, ModelField, Section};
+use crate::model::fields::{Field, ModelField, Section, TextInput};
 use crate::model::{Pricing, Scenario};
 
 /// A text input edited as a string.
@@ -17,8 +17,7 @@ pub enum TextField {
 
 impl TextField {
     /// Its entry in the table of non-numeric inputs.
-    pub fn input(self) -> crate::model::fields::TextInput {
-        use crate::model::fields::TextInput;
+    pub fn input(self) -> TextInput {
         match self {
             TextField::Name => TextInput::Name,
             TextField::Client => TextInput::Client,
@@ -31,7 +30,7 @@ impl TextField {
     /// Its path in the plan file (`infrastructure[i].name` for a line).
     pub fn path(self) -> String {
         match self {
-            TextField::InfraName(i) => format!("infrastructure[{i}].{}", self.input().path()),
+            TextField::InfraName(i) => self.input().path_at(i),
             _ => self.input().path().to_string(),
         }
     }
@@ -42,6 +41,16 @@ impl TextField {
 pub enum Toggle {
     Retrieval,
     Reviewers,
+}
+
+impl Toggle {
+    /// Its entry in the table of non-numeric inputs.
+    pub fn input(self) -> TextInput {
+        match self {
+            Toggle::Retrieval => TextInput::Retrieval,
+            Toggle::Reviewers => TextInput::Staffing,
+        }
+    }
 }
 
 /// The sections of the pane: the plan's own details, then the model's sections.
@@ -81,18 +90,26 @@ pub enum Row {
 
 impl Row {
     pub fn group(self) -> Option<Group> {
+        if let Some(t) = self.input() {
+            return Some(t.spec().section.map_or(Group::Plan, Group::Model));
+        }
         match self {
             Row::Heading(g) | Row::Info(g) => Some(g),
             Row::Field(f) => Some(Group::Model(f.section())),
-            Row::Text(TextField::Name | TextField::Client | TextField::Currency) | Row::Notes => {
-                Some(Group::Plan)
+            Row::Notes => Some(Group::Plan),
+            Row::Gpus(_) | Row::Text(_) | Row::Toggle(_) | Row::Model(_) => {
+                Some(Group::Model(Section::Models))
             }
-            Row::Text(TextField::InfraName(_)) => Some(Group::Model(Section::Infrastructure)),
-            Row::Text(TextField::EmbeddingId) | Row::Toggle(Toggle::Retrieval) => {
-                Some(Group::Model(Section::Retrieval))
-            }
-            Row::Toggle(Toggle::Reviewers) => Some(Group::Model(Section::Oversight)),
-            Row::Model(_) | Row::Gpus(_) => Some(Group::Model(Section::Models)),
+        }
+    }
+
+    /// The non-numeric input of the table the row shows, if any.
+    pub fn input(self) -> Option<TextInput> {
+        match self {
+            Row::Text(t) => Some(t.input()),
+            Row::Toggle(t) => Some(t.input()),
+            Row::Model(_) => Some(TextInput::ModelId),
+            _ => None,
         }
     }
 

@@ -55,13 +55,12 @@ pub fn forget_set(before: &[UncertainRange], s: &Scenario, origins: &mut Vec<Unc
 /// already in step) and keeps in `origins` only the ranges now differing
 /// from their original. A range that is not finite is left for validation.
 pub fn follow_values(s: &mut Scenario, origins: &mut Vec<UncertainRange>) -> Vec<Followed> {
-    let fields: std::collections::HashMap<String, Field> =
-        Field::all(s).into_iter().map(|f| (f.path(), f)).collect();
+    let fields: std::collections::HashSet<Field> = Field::all(s).into_iter().collect();
     let values: Vec<Option<(Field, f64)>> = s
         .uncertainty
         .iter()
         .map(|r| {
-            let f = *fields.get(&r.field)?;
+            let f = r.field.field().filter(|f| fields.contains(f))?;
             Some((f, f.get(s)?))
         })
         .collect();
@@ -71,7 +70,7 @@ pub fn follow_values(s: &mut Scenario, origins: &mut Vec<UncertainRange>) -> Vec
         let keep = kept.next().is_some_and(Option::is_some);
         if !keep {
             done.push(Followed::Dropped {
-                path: r.field.clone(),
+                path: r.field.path().into_owned(),
             });
         }
         keep

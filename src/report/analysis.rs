@@ -120,7 +120,7 @@ pub fn simulation_table(s: &Scenario, sim: &Simulation, width: Option<usize>) ->
         "The plan gives no ranges (uncertainty: [...]), so every draw is the plan itself.\n\n"
             .to_string()
     } else {
-        let fields: Vec<&str> = s.uncertainty.iter().map(|r| r.field.as_str()).collect();
+        let fields: Vec<_> = s.uncertainty.iter().map(|r| r.field.path()).collect();
         format!("Ranges on: {}\n\n", fields.join(", "))
     };
     o.push_str(&format!(

@@ -181,12 +181,16 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
             listed.push(path);
         }
     }
-    for x in s.sources.iter().filter(|x| !listed.contains(&x.field)) {
+    for x in s
+        .sources
+        .iter()
+        .filter(|x| !listed.iter().any(|p| x.field == *p))
+    {
         push(
             "Other",
-            x.field.clone(),
+            x.field.to_string(),
             "see plan".into(),
-            Some(x.field.clone()),
+            Some(x.field.to_string()),
         );
     }
     o

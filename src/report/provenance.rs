@@ -37,19 +37,24 @@ pub struct Provenance {
 /// Whether an input is a price snapshotted from the catalog: a model's
 /// token or GPU-hour prices (not the sizing around them), the embedding price.
 fn is_price(path: &str) -> bool {
-    const PRICES: &[&str] = &[
-        "input_per_mtok",
-        "cached_input_per_mtok",
-        "output_per_mtok",
-        "batch_discount_pct",
-        "long_context.",
-        "gpu_hourly",
-    ];
-    let model_price = path.starts_with("models[")
-        && path
-            .split_once("].pricing.")
-            .is_some_and(|(_, f)| PRICES.iter().any(|p| f.starts_with(p)));
-    model_price || path == crate::model::fields::PlanField::EmbeddingPrice.spec().path
+    use crate::model::fields::{Field, ModelField as M, PlanField, Target};
+    matches!(
+        Target::parse(path).field(),
+        Some(
+            Field::Model(
+                _,
+                M::ApiInput
+                    | M::ApiCached
+                    | M::ApiOutput
+                    | M::ApiBatchDiscount
+                    | M::LongAbove
+                    | M::LongInput
+                    | M::LongCached
+                    | M::LongOutput
+                    | M::GpuHourly
+            ) | Field::Plan(PlanField::EmbeddingPrice)
+        )
+    )
 }
 
 fn add(groups: &mut Vec<Group>, source: &str, confidence: Confidence, input: String) {

@@ -105,9 +105,9 @@ pub fn load_on(
 ) -> Result<Scenario, PlanError> {
     let mut plan = parse_plan_on(u.text.as_bytes(), catalog, this_month)?;
     for path in asked {
-        if !plan.sources.iter().any(|s| &s.field == path) {
+        if !plan.sources.iter().any(|s| s.field == *path) {
             plan.sources.push(Source {
-                field: path.clone(),
+                field: path.as_str().into(),
                 source: format!("{TEMPLATE_DEFAULT}: {}", u.title.to_lowercase()),
                 confidence: Confidence::Low,
             });

@@ -2,32 +2,23 @@
 //! input under the cursor, and dates as a client reads them.
 
 use crate::app::App;
-use crate::app::rows::{Row, TextField, Toggle};
+use crate::app::rows::Row;
 
-/// One short line saying what the row under the cursor is.
+/// One short line saying what the row under the cursor is: an input's help
+/// from the table of inputs.
 pub fn explain(app: &App) -> String {
-    match app.selected_row() {
+    let row = app.selected_row();
+    if let Some(t) = row.and_then(Row::input) {
+        return t.spec().help.to_string();
+    }
+    match row {
         Some(Row::Field(f)) => f.help().to_string(),
         Some(Row::Heading(_)) => "Space folds · 1–9 jump to a section · / finds an input".into(),
-        Some(Row::Text(TextField::Name)) => "The plan's name, as the report titles it.".into(),
-        Some(Row::Text(TextField::Client)) => "Who the plan is for.".into(),
-        Some(Row::Text(TextField::Currency)) => "The currency every amount is in.".into(),
-        Some(Row::Text(TextField::EmbeddingId)) => "The model that embeds the documents.".into(),
-        Some(Row::Text(TextField::InfraName(_))) => {
-            "A fixed monthly cost line; Enter renames it.".into()
-        }
-        Some(Row::Toggle(Toggle::Retrieval)) => {
-            "Whether answers search your documents first.".into()
-        }
-        Some(Row::Toggle(Toggle::Reviewers)) => {
-            "Auto staffs reviewers as needed; Fixed keeps a set team.".into()
-        }
-        Some(Row::Model(_)) => "Enter or m picks the model from the catalog.".into(),
         Some(Row::Notes) => "Notes from the call, kept with the plan.".into(),
         Some(Row::Gpus(_)) => {
             "GPUs this sizing rents: whole replicas for the peak, plus spares.".into()
         }
-        Some(Row::Info(_)) | None => String::new(),
+        Some(Row::Info(_) | Row::Text(_) | Row::Toggle(_) | Row::Model(_)) | None => String::new(),
     }
 }
 

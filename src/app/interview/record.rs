@@ -143,20 +143,20 @@ pub fn check(plan: &Scenario, q: &Question, reading: &Reading) -> Result<(), Not
 pub fn apply(plan: &mut Scenario, q: &Question, given: &Given, date: &str) {
     let confidence = given.confidence();
     for t in q.targets {
-        let path = t.field.path();
-        t.field.set(plan, value_of(t, given.reading.value));
-        plan.sources.retain(|s| s.field != path);
+        let f = t.field;
+        f.set(plan, value_of(t, given.reading.value));
+        plan.sources.retain(|s| s.field != f);
         plan.sources.push(Source {
-            field: path.clone(),
+            field: f.into(),
             source: client_source(date),
             confidence,
         });
-        plan.uncertainty.retain(|r| r.field != path);
+        plan.uncertainty.retain(|r| r.field != f);
         if let Some((lo, hi)) = given.reading.range
             && lo < hi
         {
             plan.uncertainty.push(UncertainRange {
-                field: path,
+                field: f.into(),
                 low: value_of(t, lo),
                 high: value_of(t, hi),
             });
@@ -168,19 +168,19 @@ pub fn apply(plan: &mut Scenario, q: &Question, given: &Given, date: &str) {
 /// source and its range ("no idea" after an earlier answer).
 pub fn restore(plan: &mut Scenario, template: &Scenario, q: &Question) {
     for t in q.targets {
-        let path = t.field.path();
-        if let Some(v) = t.field.get(template) {
-            t.field.set(plan, v);
+        let f = t.field;
+        if let Some(v) = f.get(template) {
+            f.set(plan, v);
         }
-        plan.sources.retain(|s| s.field != path);
+        plan.sources.retain(|s| s.field != f);
         plan.sources
-            .extend(template.sources.iter().filter(|s| s.field == path).cloned());
-        plan.uncertainty.retain(|r| r.field != path);
+            .extend(template.sources.iter().filter(|s| s.field == f).cloned());
+        plan.uncertainty.retain(|r| r.field != f);
         plan.uncertainty.extend(
             template
                 .uncertainty
                 .iter()
-                .filter(|r| r.field == path)
+                .filter(|r| r.field == f)
                 .cloned(),
         );
     }

@@ -181,17 +181,22 @@ pub fn items(app: &App) -> Vec<Item> {
                 Row::Heading(_) | Row::Info(_) | Row::Gpus(_) => return None,
                 Row::Field(f) => (app.field_label(f), f.path()),
                 Row::Text(t) => (text::text_label(t).to_string(), t.path()),
-                Row::Toggle(Toggle::Retrieval) => ("Retrieval on/off".into(), "retrieval".into()),
+                Row::Toggle(Toggle::Retrieval) => {
+                    // The switch of the whole section, named by its path.
+                    let t = TextInput::Retrieval;
+                    (format!("{} on/off", t.spec().label), t.parent().into())
+                }
                 Row::Toggle(Toggle::Reviewers) => {
                     let spec = TextInput::Staffing.spec();
                     (format!("{} (Auto/Fixed)", spec.label), spec.path.into())
                 }
                 Row::Model(i) => (
                     format!(
-                        "Model {}",
+                        "{} {}",
+                        TextInput::ModelId.spec().label,
                         plan.models.get(i).map(|m| m.id.as_str()).unwrap_or("")
                     ),
-                    format!("models[{i}].id"),
+                    TextInput::ModelId.path_at(i),
                 ),
                 Row::Notes => ("Notes from the call".into(), "notes".into()),
             };

@@ -45,14 +45,14 @@ fn clean(text: &str) -> String {
     }
 }
 
-fn set_source(s: &mut Scenario, path: &str, text: String, confidence: Confidence) {
-    match s.sources.iter_mut().find(|x| x.field == path) {
+fn set_source(s: &mut Scenario, f: Field, text: String, confidence: Confidence) {
+    match s.sources.iter_mut().find(|x| x.field == f) {
         Some(x) => {
             x.source = text;
             x.confidence = confidence;
         }
         None => s.sources.push(Source {
-            field: path.to_string(),
+            field: f.into(),
             source: text,
             confidence,
         }),
@@ -62,7 +62,7 @@ fn set_source(s: &mut Scenario, path: &str, text: String, confidence: Confidence
 /// Sets the wrong-answer rate of mix entry `i`, which `entry` now is
 /// (replacing `old`, or added when `old` is `None`), and its source.
 pub fn apply(s: &mut Scenario, i: usize, old: Option<&str>, entry: &CatalogModel) -> Rate {
-    let path = Field::Model(i, ModelField::ErrorRate).path();
+    let f = Field::Model(i, ModelField::ErrorRate);
     let plan_rate = s.risk.error_rate_pct;
     let Some(m) = s.models.get_mut(i) else {
         return Rate::PlanRate { pct: plan_rate };
@@ -75,12 +75,12 @@ pub fn apply(s: &mut Scenario, i: usize, old: Option<&str>, entry: &CatalogModel
         } else {
             known.source.clone()
         };
-        set_source(s, &path, clean(&source), Confidence::Medium);
+        set_source(s, f, clean(&source), Confidence::Medium);
         // A range given for the replaced model is not this model's.
         let dropped_range = s
             .uncertainty
             .iter()
-            .position(|r| r.field == path)
+            .position(|r| r.field == f)
             .map(|at| s.uncertainty.remove(at))
             .map(|r| (r.low, r.high));
         return Rate::Known {
@@ -99,7 +99,7 @@ pub fn apply(s: &mut Scenario, i: usize, old: Option<&str>, entry: &CatalogModel
     );
     match own {
         Some(pct) => {
-            set_source(s, &path, clean(&carried), Confidence::Low);
+            set_source(s, f, clean(&carried), Confidence::Low);
             Rate::CarriedOver {
                 pct,
                 from: from.to_string(),
@@ -108,8 +108,8 @@ pub fn apply(s: &mut Scenario, i: usize, old: Option<&str>, entry: &CatalogModel
         None => {
             // A source given for the replaced model's (inherited) rate is
             // about that model: it no longer holds.
-            if s.sources.iter().any(|x| x.field == path) {
-                set_source(s, &path, clean(&carried), Confidence::Low);
+            if s.sources.iter().any(|x| x.field == f) {
+                set_source(s, f, clean(&carried), Confidence::Low);
             }
             Rate::PlanRate { pct: plan_rate }
         }

@@ -9,7 +9,7 @@ use super::super::keymap::{Binding, Described, Dialog, Key, KeyChord, Keymap, ba
 use super::super::rows::Row;
 use super::super::{App, StatusKind, text};
 use super::{Mode, Outcome};
-use crate::model::fields::Field;
+use crate::model::fields::{Field, Target};
 use crate::model::{Confidence, Source};
 
 /// Source texts longer than this (in characters) are refused: the source is
@@ -123,29 +123,21 @@ pub fn path_after_removal(path: &str, list: &str, removed: usize) -> Option<Stri
 /// Keeps the plan's sources and ranges on the inputs they were given for
 /// when line `removed` of `list` goes: the removed line's go with it.
 pub fn follow_removal(s: &mut crate::model::Scenario, list: &str, removed: usize) {
-    s.sources
-        .retain_mut(|x| match path_after_removal(&x.field, list, removed) {
-            Some(p) => {
-                x.field = p;
-                true
-            }
-            None => false,
-        });
-    s.uncertainty
-        .retain_mut(|x| match path_after_removal(&x.field, list, removed) {
-            Some(p) => {
-                x.field = p;
-                true
-            }
-            None => false,
-        });
+    let follow = |t: &mut Target| match path_after_removal(&t.path(), list, removed) {
+        Some(p) => {
+            *t = Target::from(p);
+            true
+        }
+        None => false,
+    };
+    s.sources.retain_mut(|x| follow(&mut x.field));
+    s.uncertainty.retain_mut(|x| follow(&mut x.field));
 }
 
 impl App {
     /// The plan's source for an input, if it has one.
     pub fn source_of(&self, f: Field) -> Option<&Source> {
-        let path = f.path();
-        self.doc().plan.sources.iter().find(|s| s.field == path)
+        self.doc().plan.sources.iter().find(|s| s.field == f)
     }
 
     /// `o`: give the selected input a source and a confidence.
@@ -172,14 +164,13 @@ impl App {
 
     /// Records (or with `None` removes) the source of an input, undoably.
     pub(crate) fn set_source(&mut self, field: Field, source: Option<(String, Confidence)>) {
-        let path = field.path();
         let label = self.field_label(field);
         let what = match &source {
             Some((text, c)) => format!("{label}: source {text:?} ({})", c.label()),
             None => format!("{label}: source removed"),
         };
         self.commit(what, |s| {
-            let at = s.sources.iter().position(|x| x.field == path);
+            let at = s.sources.iter().position(|x| x.field == field);
             match (source, at) {
                 // Replaced in place, so the file's order stays stable.
                 (Some((text, confidence)), Some(i)) => {
@@ -187,7 +178,7 @@ impl App {
                     s.sources[i].confidence = confidence;
                 }
                 (Some((text, confidence)), None) => s.sources.push(Source {
-                    field: path,
+                    field: field.into(),
                     source: text,
                     confidence,
                 }),
@@ -257,17 +248,16 @@ mod tests {
 
     #[test]
     fn paths_follow_a_removed_line() {
+        use crate::model::fields::{ModelField, TextInput};
         let p = |path: &str| path_after_removal(path, "models", 1);
-        assert_eq!(
-            p("models[0].share_pct").as_deref(),
-            Some("models[0].share_pct")
-        );
-        assert_eq!(p("models[1].share_pct"), None);
-        assert_eq!(
-            p("models[2].pricing.input_per_mtok").as_deref(),
-            Some("models[1].pricing.input_per_mtok")
-        );
-        assert_eq!(p("models[12].x").as_deref(), Some("models[11].x"));
+        let share = |i| Field::Model(i, ModelField::Share).path();
+        let price = |i| Field::Model(i, ModelField::ApiInput).path();
+        // A path naming no input follows too (`models[12].idx`).
+        let other = |i| TextInput::ModelId.path_at(i) + "x";
+        assert_eq!(p(&share(0)), Some(share(0)));
+        assert_eq!(p(&share(1)), None);
+        assert_eq!(p(&price(2)), Some(price(1)));
+        assert_eq!(p(&other(12)), Some(other(11)));
         let plan_wide = crate::model::fields::PlanField::RequestsPerDay.spec().path;
         assert_eq!(p(plan_wide).as_deref(), Some(plan_wide));
         assert_eq!(

@@ -2,6 +2,7 @@
 //! the value written there) and what is allowed, in words, from ron's codes.
 
 use super::locate::unclosed_brackets;
+use crate::model::fields::TextInput;
 
 /// The field name and the value written at an error position: `horizon_months`
 /// and `-1` for `    horizon_months: -1,` with the position anywhere in `-1`.
@@ -124,8 +125,8 @@ pub(super) fn section_name(outer: &str) -> &'static str {
         "ApiPricing" => "Api pricing",
         "SelfHostedPricing" => "SelfHosted pricing",
         "LongContext" => "long_context",
-        "Retrieval" => "retrieval",
-        "Embedding" => "retrieval.embedding",
+        "Retrieval" => TextInput::Retrieval.parent(),
+        "Embedding" => TextInput::EmbeddingId.parent(),
         "InfraItem" => "an infrastructure line",
         "Build" => "build",
         "Oversight" => "oversight",

@@ -265,7 +265,7 @@ pub fn resolve_prices(
                 }
             }
             None => {
-                let path = format!("models[{i}].id");
+                let path = crate::model::fields::TextInput::ModelId.path_at(i);
                 problems.push(Problem::new(
                     locate(text, &path),
                     Some(path.clone()),

@@ -3,7 +3,7 @@
 //! to chase after a discovery call.
 
 use super::sensitivity::{TORNADO_PCT, sensitivity};
-use crate::model::fields::{Field, TextInput};
+use crate::model::fields::{Field, Target, TextInput};
 use crate::model::scenario::{Confidence, Scenario, Source};
 
 /// One input still to ask about.
@@ -20,17 +20,13 @@ pub struct FollowUp {
     pub source: Option<Source>,
 }
 
-/// The source that covers `path`: its own, or its severity tiers' together
-/// (`risk.error_costs`).
-pub fn source_for<'a>(plan: &'a Scenario, path: &str) -> Option<&'a Source> {
-    plan.sources.iter().find(|s| s.field == path).or_else(|| {
-        path.strip_prefix(TextInput::ErrorCosts.path())
-            .is_some_and(|tier| tier.starts_with('['))
-            .then(|| {
-                plan.sources
-                    .iter()
-                    .find(|s| s.field == TextInput::ErrorCosts.path())
-            })
+/// The source that covers input `f`: its own, or for an input of a severity
+/// tier the tiers' together (`risk.error_costs`).
+pub fn source_for(plan: &Scenario, f: Field) -> Option<&Source> {
+    let find = |t: Target| plan.sources.iter().find(|s| s.field == t);
+    find(f.into()).or_else(|| {
+        matches!(f, Field::Tier(..))
+            .then(|| find(TextInput::ErrorCosts.into()))
             .flatten()
     })
 }
@@ -42,7 +38,7 @@ pub fn follow_ups(plan: &Scenario, limit: usize) -> Vec<FollowUp> {
         .into_iter()
         .filter(|s| s.swing > 0.0)
         .filter_map(|s| {
-            let source = source_for(plan, &s.path).cloned();
+            let source = source_for(plan, s.field).cloned();
             if source
                 .as_ref()
                 .is_some_and(|x| x.confidence != Confidence::Low)

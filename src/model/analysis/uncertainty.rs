@@ -98,18 +98,16 @@ fn band(values: &mut [f64]) -> Band {
 
 /// The plan's ranges resolved to fields (validation has checked them).
 pub fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
-    // By path once, not a search of every field per range.
     // The horizon takes no range (validation refuses one): a draw of it
     // would change how many months there are to band.
-    let fields: std::collections::HashMap<String, Field> = Field::all(s)
+    let fields: std::collections::HashSet<Field> = Field::all(s)
         .into_iter()
         .filter(|f| *f != Field::Horizon)
-        .map(|f| (f.path(), f))
         .collect();
     s.uncertainty
         .iter()
         .filter_map(|r| {
-            let f = *fields.get(&r.field)?;
+            let f = r.field.field().filter(|f| fields.contains(f))?;
             Some((f, r.low, f.get(s)?, r.high))
         })
         .collect()

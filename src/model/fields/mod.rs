@@ -145,12 +145,14 @@ mod model;
 mod plan;
 mod range;
 mod read;
+mod target;
 mod text;
 
 pub use lines::{InfraField, TierField};
 pub use model::ModelField;
 pub use plan::PlanField;
 pub use range::{Bounds, Range, SMALLEST, bound};
+pub use target::Target;
 pub use text::{TextInput, TextSpec};
 
 /// A typed value as a whole count for a `u32` field (the range was checked).

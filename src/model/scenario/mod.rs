@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::{Target, TextInput};
+
 mod sections;
 mod version;
 
@@ -92,8 +94,9 @@ impl Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// An input path as in validation messages: `workload.requests_per_day`.
-    pub field: String,
+    /// The input, by its path as in validation messages:
+    /// `workload.requests_per_day`.
+    pub field: Target,
     #[serde(default)]
     pub source: String,
     pub confidence: Confidence,
@@ -102,14 +105,20 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UncertainRange {
-    /// A field path as in validation messages: `workload.requests_per_day`.
-    pub field: String,
+    /// The input, by its path as in validation messages:
+    /// `workload.requests_per_day`.
+    pub field: Target,
     pub low: f64,
     pub high: f64,
 }
 
+/// The currency of a plan that names none, from the table of inputs.
 fn default_currency() -> String {
-    "USD".to_string()
+    TextInput::Currency
+        .spec()
+        .default
+        .trim_matches('"')
+        .to_string()
 }
 fn default_horizon() -> u32 {
     12

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Checker, show};
-use crate::model::fields::{Field, PlanField, TextInput};
+use crate::model::fields::{Field, PlanField, Target, TextInput};
 use crate::model::inert::every_model_rated;
 use crate::model::projection::base_error_rate;
 use crate::model::scenario::Scenario;
@@ -16,13 +16,13 @@ use crate::model::scenario::Scenario;
 /// Tolerance on the sum of severity-tier shares.
 pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
 
-/// Every input path a `sources` entry may name in this plan: the paths of
-/// the table of inputs ([`Field::all`]), and the severity tiers as a whole
-/// (`risk.error_costs`, a list rather than a number).
-pub fn source_paths(s: &Scenario) -> Vec<String> {
-    let mut paths: Vec<String> = Field::all(s).into_iter().map(|f| f.path()).collect();
-    paths.push(TextInput::ErrorCosts.path().to_string());
-    paths
+/// Every input a `sources` entry may name in this plan: the table of inputs
+/// ([`Field::all`]), and the severity tiers as a whole (`risk.error_costs`,
+/// a list rather than a number).
+pub fn source_targets(s: &Scenario) -> Vec<Target> {
+    let mut targets: Vec<Target> = Field::all(s).into_iter().map(Target::from).collect();
+    targets.push(TextInput::ErrorCosts.into());
+    targets
 }
 
 /// The cross-field rules of the version-2 inputs (their ranges come from
@@ -63,7 +63,7 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
     if s.sources.is_empty() {
         return;
     }
-    let allowed = source_paths(s);
+    let allowed = source_targets(s);
     let mut seen = HashSet::new();
     for (k, src) in s.sources.iter().enumerate() {
         let p = format!("sources[{k}].field");
@@ -73,7 +73,7 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
                 format!("{:?}", src.field),
                 "must name an input of this plan by its path, e.g. \"workload.requests_per_day\" or \"models[0].pricing.input_per_mtok\" (see docs/scenario-format.md)",
             );
-        } else if !seen.insert(src.field.as_str()) {
+        } else if !seen.insert(&src.field) {
             c.fail(
                 p,
                 format!("{:?}", src.field),
@@ -98,7 +98,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
         ));
     }
     if !r.error_costs.is_empty()
-        && let Some(i) = ranged(s, PlanField::CostPerError.spec().path)
+        && let Some(i) = ranged(s, PlanField::CostPerError)
     {
         out.push(format!(
             "uncertainty[{i}] ranges risk.cost_per_uncaught_error, which the severity tiers (risk.error_costs) replace: the range changes nothing; range the tiers' costs instead (e.g. \"risk.error_costs[0].cost\")"
@@ -112,7 +112,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
                 show(base_error_rate(s))
             ));
         }
-        if let Some(i) = ranged(s, PlanField::ErrorRate.spec().path) {
+        if let Some(i) = ranged(s, PlanField::ErrorRate) {
             out.push(format!(
                 "uncertainty[{i}] ranges risk.error_rate_pct, which every model's own error_rate_pct replaces: the range changes nothing; range the models' rates instead (e.g. \"models[0].error_rate_pct\")"
             ));
@@ -121,7 +121,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
     out
 }
 
-/// The index of the plan's range on the input at `path`.
-fn ranged(s: &Scenario, path: &str) -> Option<usize> {
-    s.uncertainty.iter().position(|u| u.field == path)
+/// The index of the plan's range on input `k`.
+fn ranged(s: &Scenario, k: PlanField) -> Option<usize> {
+    s.uncertainty.iter().position(|u| u.field == Field::Plan(k))
 }

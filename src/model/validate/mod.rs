@@ -15,7 +15,7 @@ mod cross;
 mod overflow;
 
 pub use super::fields::{Bounds, Range, SMALLEST, bound};
-pub use cross::{TIER_SHARE_TOLERANCE, source_paths, warnings};
+pub use cross::{TIER_SHARE_TOLERANCE, source_targets, warnings};
 pub use overflow::{overflow, range_overflow};
 
 use cross::validate_v2;
@@ -208,10 +208,10 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
 
     // One range per input: the Monte Carlo would draw it twice over and the
     // report's "How sure" table list it twice.
-    let mut ranged: HashMap<&str, usize> = HashMap::new();
+    let mut ranged: HashMap<Field, usize> = HashMap::new();
     for (i, r) in s.uncertainty.iter().enumerate() {
         let p = format!("uncertainty[{i}]");
-        let Some(f) = fields.iter().find(|f| f.path() == r.field) else {
+        let Some(f) = r.field.field().filter(|f| fields.contains(f)) else {
             c.fail(
                 format!("{p}.field"),
                 format!("{:?}", r.field),
@@ -219,7 +219,7 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             );
             continue;
         };
-        if *f == Field::Horizon {
+        if f == Field::Horizon {
             c.fail(
                 format!("{p}.field"),
                 format!("{:?}", r.field),
@@ -227,7 +227,7 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             );
             continue;
         }
-        if let Some(&first) = ranged.get(r.field.as_str()) {
+        if let Some(&first) = ranged.get(&f) {
             c.fail(
                 format!("{p}.field"),
                 format!("{:?}", r.field),
@@ -242,7 +242,7 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             );
             continue;
         }
-        ranged.insert(r.field.as_str(), i);
+        ranged.insert(f, i);
         let v = f.get(s).unwrap_or(0.0);
         if !(r.low.is_finite() && r.high.is_finite()) || r.low > v || v > r.high {
             c.fail(

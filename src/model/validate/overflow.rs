@@ -106,7 +106,7 @@ pub fn range_overflow(s: &Scenario) -> Option<Invalid> {
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            let f = *fields.iter().find(|f| f.path() == r.field)?;
+            let f = r.field.field().filter(|f| fields.contains(f))?;
             Some((i, f, r.low, r.high))
         })
         .collect();

@@ -286,7 +286,7 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
         ("High", Align::Right),
     ]);
     for r in &s.uncertainty {
-        let Some(f) = fields.iter().find(|f| f.path() == r.field) else {
+        let Some(f) = fields.iter().find(|f| r.field == **f) else {
             continue;
         };
         let show = |v: f64| field_value(*f, v, c);

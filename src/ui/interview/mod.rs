@@ -168,7 +168,7 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
     let source = q
         .targets
         .first()
-        .and_then(|t| source_for(plan, &t.field.path()))
+        .and_then(|t| source_for(plan, t.field))
         .map(|x| format!(" · {}, {}", x.source, x.confidence.label()))
         .unwrap_or_default();
     let now = match &s.answers[s.index] {

@@ -19,7 +19,7 @@ use runcost::model::analysis::sensitivity::{drivers, sensitivity};
 use runcost::model::analysis::set_keeping_mix;
 use runcost::model::analysis::uncertainty::simulate;
 use runcost::model::fields::{Field, ModelField, PlanField, Section};
-use runcost::model::validate::source_paths;
+use runcost::model::validate::source_targets;
 use runcost::model::{
     ErrorCost, LongContext, Pricing, Reviewers, Scenario, UncertainRange, project, validate,
 };
@@ -172,7 +172,7 @@ fn a_table_entry_reaches_the_workbench_the_report_the_tornado_and_validation() {
             assert!(driven.contains(&f), "{} is no sensitivity driver", f.path());
         }
         assert!(
-            source_paths(&s).contains(&f.path()),
+            source_targets(&s).contains(&f.into()),
             "{} cannot be given a source",
             f.path()
         );

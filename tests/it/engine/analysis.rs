@@ -90,7 +90,7 @@ fn the_monte_carlo_is_ordered_reproducible_and_collapses_to_the_plan() {
     for r in &mut collapsed.uncertainty {
         let v = runcost::model::fields::Field::all(&s)
             .into_iter()
-            .find(|f| f.path() == r.field)
+            .find(|f| r.field == f.path())
             .unwrap()
             .get(&s)
             .unwrap();

@@ -53,10 +53,10 @@ fn every_example_ranges_version_2_inputs_and_stays_valid() {
     for name in examples() {
         let s = scenario(&name);
         assert!(validate(&s).is_empty(), "{name}: {:?}", validate(&s));
-        let v2: Vec<&str> = s
+        let v2: Vec<String> = s
             .uncertainty
             .iter()
-            .map(|r| r.field.as_str())
+            .map(|r| r.field.to_string())
             .filter(|f| is_v2_input(f))
             .collect();
         assert!(
@@ -74,7 +74,8 @@ fn every_example_ranges_version_2_inputs_and_stays_valid() {
 #[test]
 fn the_self_hosted_example_ranges_its_peak_and_its_untested_error_rate() {
     let s = scenario("support-self-hosted");
-    let fields: Vec<&str> = s.uncertainty.iter().map(|r| r.field.as_str()).collect();
+    let paths: Vec<String> = s.uncertainty.iter().map(|r| r.field.to_string()).collect();
+    let fields: Vec<&str> = paths.iter().map(String::as_str).collect();
     assert!(
         fields.contains(&"models[0].pricing.peak_to_average"),
         "{fields:?}"
@@ -89,7 +90,7 @@ fn a_range_on_a_version_2_input_widens_the_monte_carlo_band() {
         let all = simulate(&s, 400, 7);
         // Keep only the version-2 ranges: the band must still have a width,
         // so the new ranges are live, not ignored.
-        s.uncertainty.retain(|r| is_v2_input(&r.field));
+        s.uncertainty.retain(|r| is_v2_input(&r.field.path()));
         let v2 = simulate(&s, 400, 7);
         assert_eq!(v2.overflowed, 0, "{name}");
         assert!(

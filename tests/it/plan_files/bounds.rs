@@ -126,7 +126,7 @@ fn plan_at(base: &Scenario, ends: &[End], ranged: &[usize]) -> Scenario {
         }
         let r = f.range();
         s.uncertainty.push(UncertainRange {
-            field: f.path(),
+            field: f.into(),
             low: r.least(),
             high: r.bounds().hi,
         });
@@ -869,7 +869,7 @@ fn every_shipped_plan_is_inside_the_bounds_with_a_tenfold_headroom() {
         for u in &s.uncertainty {
             let f = Field::all(&s)
                 .into_iter()
-                .find(|f| f.path() == u.field)
+                .find(|f| u.field == f.path())
                 .unwrap();
             assert!(f.check(u.low).is_ok() && f.check(u.high).is_ok(), "{name}");
         }

@@ -75,7 +75,7 @@ fn answered(mut plan: Scenario, asked: &[String]) -> Scenario {
     for (n, path) in asked.iter().take(3).enumerate() {
         plan.sources.retain(|s| &s.field != path);
         plan.sources.push(Source {
-            field: path.clone(),
+            field: path.as_str().into(),
             source: format!("client, discovery call {DATE}"),
             confidence: if n == 2 {
                 Confidence::High

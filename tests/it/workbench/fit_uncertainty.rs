@@ -59,7 +59,7 @@ fn the_report_names_each_ranged_input_with_its_range() {
     for r in &plan.uncertainty {
         let f = Field::all(&plan)
             .into_iter()
-            .find(|f| f.path() == r.field)
+            .find(|f| r.field == f.path())
             .unwrap();
         let label = runcost::model::analysis::sensitivity::label_of(&plan, f);
         let low = runcost::numbers::field_value(f, r.low, &plan.currency);

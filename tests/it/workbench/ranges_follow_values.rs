@@ -52,7 +52,7 @@ fn enter_value(app: &mut App, f: Field, text: &str) {
 fn in_step(app: &App, what: &str) {
     let plan = &app.doc().plan;
     for r in &plan.uncertainty {
-        let v = field(plan, &r.field).get(plan).unwrap();
+        let v = field(plan, &r.field.path()).get(plan).unwrap();
         assert!(
             r.low <= v && v <= r.high,
             "{what}: {} is {v}, outside {}–{}",
@@ -165,7 +165,7 @@ fn every_ranged_input_of_every_example_follows_a_typed_value_both_ways() {
     for name in EXAMPLES {
         let plan = scenario(name);
         for r in &plan.uncertainty {
-            let f = field(&plan, &r.field);
+            let f = field(&plan, &r.field.path());
             for v in outside(f, r.low, r.high) {
                 let what = format!("{name}: {} typed {v}", r.field);
                 let mut a = app_of(plan.clone());
@@ -190,7 +190,7 @@ fn stepping_and_doubling_past_a_range_keep_every_state_savable() {
     for name in ["support-assistant", "claims-agent", "compliance-review"] {
         let plan = scenario(name);
         for r in &plan.uncertainty {
-            let f = field(&plan, &r.field);
+            let f = field(&plan, &r.field.path());
             let mut a = app_of(plan.clone());
             select(&mut a, Row::Field(f));
             let what = format!("{name}: {} stepped", r.field);
@@ -301,7 +301,7 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
             .plan
             .uncertainty
             .iter()
-            .all(|r| !r.field.starts_with("models[0].pricing.input")),
+            .all(|r| !r.field.path().starts_with("models[0].pricing.input")),
         "the range of a price the model no longer has is gone"
     );
     assert_eq!(
@@ -409,7 +409,7 @@ fn moving_a_value_back_restores_the_range_it_had() {
     let plan = scenario("support-assistant");
     for r in plan.uncertainty.clone() {
         let mut a = app_of(plan.clone());
-        let f = field(&a.doc().plan, &r.field);
+        let f = field(&a.doc().plan, &r.field.path());
         let v0 = value(&a, f);
         select(&mut a, Row::Field(f));
         // `*` then `%`, and 30 × → then 30 × ←.
@@ -434,8 +434,8 @@ fn moving_a_value_back_restores_the_range_it_had() {
                 }
             }
             assert_eq!(a.range_of(f), Some((r.low, r.high)), "{}", r.field);
-            in_step(&a, &r.field);
-            saves(&mut a, &r.field);
+            in_step(&a, &r.field.path());
+            saves(&mut a, &r.field.path());
             assert_eq!(a.doc().plan, plan, "{}: the plan is as opened", r.field);
         }
     }
