@@ -53,23 +53,21 @@ pub fn field_value(field: crate::model::fields::Field, v: f64, currency: &str) -
     if v.is_finite() && v.abs() >= HUGE {
         // `1e308 req/day`, never 309 digits pushing the label off the row.
         let shown = crate::model::validate::show(v);
-        return match unit.strip_prefix('$') {
-            Some(rest) => format!("{}{shown} {}", currency_prefix(currency), rest.trim_start()),
-            None => format!("{shown} {unit}"),
+        return if unit.is_money() {
+            format!("{}{shown} {}", currency_prefix(currency), unit.suffix())
+        } else {
+            format!("{shown} {unit}")
         };
     }
-    if let Some(rest) = unit.strip_prefix('$') {
+    if unit.is_money() {
         // Prices per unit of use always have cents; other amounts have them
         // when they are not whole.
-        let per_use = ["/1M", "/1k", "/GPU-hour", "/hour"]
-            .iter()
-            .any(|p| rest.starts_with(p));
-        let amount = if per_use || (v.abs() < 100.0 && v.fract() != 0.0) {
+        let amount = if unit.is_price() || (v.abs() < 100.0 && v.fract() != 0.0) {
             price(v, currency)
         } else {
             money(v, currency)
         };
-        format!("{amount} {}", rest.trim_start())
+        format!("{amount} {}", unit.suffix())
     } else {
         format!("{} {unit}", number(v, 4))
     }
@@ -125,7 +123,7 @@ mod tests {
         let per_mtok = ModelField::ALL
             .iter()
             .map(|k| Field::Model(0, *k))
-            .find(|f| f.unit() == "$/1M tok")
+            .find(|f| f.unit() == crate::model::fields::Unit::Price("/1M tok"))
             .expect("a field priced per 1M tokens");
         assert_eq!(field_value(per_mtok, 0.2, "USD"), "$0.20 /1M tok");
         assert_eq!(field_value(per_mtok, 3.0, "USD"), "$3.00 /1M tok");

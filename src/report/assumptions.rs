@@ -151,17 +151,13 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                 Some(name) => format!("{name} — {}", f.label()),
                 None => f.label().to_string(),
             };
-            let shown = if f.is_money() {
+            let shown = if f.unit().is_money() {
                 let places = if v.abs() < 100.0 && v.fract() != 0.0 {
                     4
                 } else {
                     0
                 };
-                format!(
-                    "{} {}",
-                    money_or_price(v, c, places),
-                    f.unit().trim_start_matches('$').trim_start_matches(' ')
-                )
+                format!("{} {}", money_or_price(v, c, places), f.unit().suffix())
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };

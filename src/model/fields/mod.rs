@@ -90,8 +90,8 @@ pub struct FieldSpec {
     pub label: &'static str,
     /// At most 18 characters, for narrow panes.
     pub short_label: &'static str,
-    /// Shown after the value; a unit starting with `$` is money.
-    pub unit: &'static str,
+    /// Shown after the value; says whether the value is money.
+    pub unit: Unit,
     /// One line saying what the input means, shown when it is edited.
     pub help: &'static str,
     pub section: Section,
@@ -147,6 +147,7 @@ mod range;
 mod read;
 mod target;
 mod text;
+mod unit;
 
 pub use lines::{InfraField, TierField};
 pub use model::ModelField;
@@ -154,6 +155,7 @@ pub use plan::PlanField;
 pub use range::{Bounds, Range, SMALLEST, bound};
 pub use target::Target;
 pub use text::{TextInput, TextSpec};
+pub use unit::Unit;
 
 /// A typed value as a whole count for a `u32` field (the range was checked).
 /// The nearest whole number (a Monte Carlo draw of 4.7 months is 5, not 4).

@@ -158,18 +158,13 @@ impl Field {
     }
 
     /// The unit shown after the value.
-    pub fn unit(self) -> &'static str {
+    pub fn unit(self) -> Unit {
         self.spec().unit
     }
 
     /// One line saying what the input means.
     pub fn help(self) -> &'static str {
         self.spec().help
-    }
-
-    /// Whether the value is an amount of money (shown with the currency).
-    pub fn is_money(self) -> bool {
-        self.unit().starts_with('$')
     }
 
     pub fn range(self) -> Range {

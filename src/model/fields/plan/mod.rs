@@ -29,7 +29,7 @@ keys! {
 macro_rules! plan {
     (whole $($rest:tt)*) => { plan!(@ f64::from, whole, $($rest)*) };
     ($path:literal $($rest:tt)*) => { plan!(@ f64::from, std::convert::identity, $path $($rest)*) };
-    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:literal,
+    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:expr,
      $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr) => {
         FieldSpec {
             path: $path,
