@@ -10,11 +10,9 @@ use super::theme::Theme;
 use crate::app::rows::{Group, Row, TextField, Toggle};
 use crate::app::{App, Focus, Mode};
 use crate::model::fields::{Field, Section, TextInput};
+use crate::model::headline::UPKEEP_RANGE_PCT;
 use crate::model::{Pricing, Reviewers};
 use crate::numbers::{field_value, number, pct};
-
-/// The industry range of yearly maintenance, as a share of the build cost.
-pub use crate::model::headline::UPKEEP_RANGE_PCT as MAINTENANCE_RANGE;
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Inputs && matches!(app.mode, Mode::Normal);
@@ -149,7 +147,7 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                 ));
             }
             if field == Field::MaintenancePct {
-                let (lo, hi) = MAINTENANCE_RANGE;
+                let (lo, hi) = UPKEEP_RANGE_PCT;
                 let outside = v < lo || v > hi;
                 match (outside, width < NARROW) {
                     (true, true) => value.push(Span::styled(" ⚠", theme.warning())),

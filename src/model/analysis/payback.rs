@@ -95,7 +95,7 @@ pub fn minutes_to_pay_back(s: &Scenario) -> MinutesToPayBack {
     }
     let per_minute = p.totals.requests * v.labour_hourly_cost / 60.0 * v.realization_pct / 100.0;
     let minutes = uncovered / per_minute;
-    let most = Range::Minutes.bounds().hi;
+    let most = Range::Minutes.hi;
     if minutes > most {
         MinutesToPayBack::BeyondBound { minutes, most }
     } else {
@@ -131,7 +131,7 @@ pub fn volume_for_budget(s: &Scenario, budget: f64) -> BudgetHolds {
     if peak(0.0, &mut w, &mut p) > budget {
         return BudgetHolds::NotFixedCosts;
     }
-    let most = Range::RequestsPerDay.bounds().hi;
+    let most = Range::RequestsPerDay.hi;
     if peak(most, &mut w, &mut p) <= budget {
         return BudgetHolds::AllAllowed {
             requests_per_day: most,

@@ -71,6 +71,16 @@ pub enum Step {
     Absolute(f64),
 }
 
+impl Step {
+    /// The least move of the lever: the floor of a ladder, the fixed amount.
+    pub fn least(self) -> f64 {
+        match self {
+            Step::Relative { floor } => floor,
+            Step::Absolute(d) => d,
+        }
+    }
+}
+
 const MONEY: Step = Step::Relative { floor: 1.0 };
 const PRICE: Step = Step::Relative { floor: 0.001 };
 const VOLUME: Step = Step::Relative { floor: 10.0 };
@@ -152,7 +162,7 @@ mod unit;
 pub use lines::{InfraField, TierField};
 pub use model::ModelField;
 pub use plan::PlanField;
-pub use range::{Bounds, Range, SMALLEST, bound};
+pub use range::{Range, SMALLEST, bound};
 pub use target::Target;
 pub use text::{TextInput, TextSpec};
 pub use unit::Unit;

@@ -8,121 +8,176 @@
 //! volume) multiplies out to finite figures, and every ratio (ROI, cost per
 //! request, a relative change) divides by a number far from 0.
 
-use std::sync::OnceLock;
-
 /// The smallest size of an input other than 0. Below it a value means
 /// nothing a plan can say (a millionth of a request, of a cent, of a
 /// percent) and would only make ratios overflow.
 pub const SMALLEST: f64 = 1e-6;
 
-/// The allowed range of one numeric field, used by validation and by the
-/// workbench to check typed values before they reach the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Range {
-    /// Requests a day: 0 to 10 billion.
-    RequestsPerDay,
-    /// Tokens per call (input, output, reasoning, a search query, the
-    /// long-context threshold): 0 to 100 million.
-    Tokens,
-    /// The retrieval corpus: 0 to 10 trillion tokens.
-    CorpusTokens,
-    /// Vector searches per request: 0 to 1,000.
-    Searches,
-    /// A price per 1M tokens (model and embedding prices): 0 to 10,000.
-    TokenPrice,
-    /// A GPU-hour: 0 to 1,000.
-    GpuHourly,
-    /// Tokens a second one GPU serves: above 0, at most 1 million.
-    Throughput,
-    /// GPUs kept running (`min_gpus`): whole, 0 to 100,000.
-    Gpus,
-    /// A fixed amount a month (vector database, an infrastructure line): 0 to 1 billion.
-    MonthlyAmount,
-    /// A price per 1M vector queries: 0 to 1 million.
-    PerMillionQueries,
-    /// A price per 1,000 searches (re-ranking): 0 to 100,000.
-    PerThousandSearches,
-    /// A price per 1,000 requests (an infrastructure line): 0 to 100,000.
-    PerThousandRequests,
-    /// A one-off amount (build, a re-tune): 0 to 10 billion.
-    OneOffAmount,
-    /// The cost of one uncaught error (or of one in a severity tier): 0 to 1 billion.
-    ErrorCost,
-    /// A yearly cost of one FTE: 0 to 10 million.
-    AnnualCost,
-    /// Full-time equivalents: 0 to 1 million.
-    Fte,
-    /// Minutes (per review, saved per request): 0 to 10,000.
-    Minutes,
-    /// Productive hours of one FTE a month: above 0, at most 744 (31 × 24).
-    HoursPerMonth,
-    /// An hourly labour cost: 0 to 10,000.
-    HourlyCost,
-    /// Model updates a year: 0 to 365.
-    UpdatesPerYear,
-    /// 0..=100
-    Percent,
-    /// > 0 and ≤ 100
-    PositivePercent,
-    /// > −100 and ≤ 1000 (growth and price drift)
-    Growth,
-    /// 1..=31
-    DaysPerMonth,
-    /// 1..=60 whole months
-    Horizon,
-    /// > 0 and ≤ 1000 (`calls_per_request`)
-    CallsPerRequest,
-    /// > 0 and ≤ 10 (`token_factor`)
-    TokenFactor,
-    /// 1..=100 (`peak_to_average`)
-    PeakToAverage,
-    /// whole, 0..=60 months (`ramp_months`, `build.months`)
-    WholeMonths,
-    /// whole, 1..=64 (`gpus_per_replica`)
-    GpusPerReplica,
-    /// whole, 0..=100 (`spare_replicas`)
-    SpareReplicas,
-    /// −50..=100 (`drift_pct_per_month`)
-    Drift,
-}
-
-/// The numbers of one range.
+/// The allowed range of one numeric input, as data: validation, the
+/// workbench's typed values and steps, the messages and the docs table all
+/// read it through [`Range::allows`], [`Range::clamp`] and
+/// [`Range::describe`]. The ranges of the table are the constants below
+/// (named as the kinds of input they bound).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bounds {
+pub struct Range {
     /// The least value allowed (or, with `above`, the value it must exceed).
     pub lo: f64,
     /// `lo` itself is not allowed (growth above −100 %).
     pub above: bool,
-    /// The largest value allowed.
+    /// The largest value allowed: a plausible figure with room for very
+    /// large real plans.
     pub hi: f64,
     /// Whole numbers only.
     pub whole: bool,
     /// `lo` is 0 and a value above 0 is at least [`SMALLEST`].
     pub floor: bool,
+    /// A fraction is allowed but a step moves in whole units (days a month).
+    pub whole_steps: bool,
     /// The message, with `{lo}` and `{hi}` for the bounds.
     text: &'static str,
 }
 
-const fn b(lo: f64, hi: f64, text: &'static str) -> Bounds {
-    Bounds {
+const fn b(lo: f64, hi: f64, text: &'static str) -> Range {
+    Range {
         lo,
         above: false,
         hi,
         whole: false,
         floor: lo == 0.0,
+        whole_steps: false,
         text,
     }
 }
 
-const fn whole(lo: f64, hi: f64, text: &'static str) -> Bounds {
-    Bounds {
+const fn whole(lo: f64, hi: f64, text: &'static str) -> Range {
+    Range {
         whole: true,
         floor: false,
         ..b(lo, hi, text)
     }
 }
 
+/// The ranges, named as the kinds of input they bound (`Range::Percent`).
+#[allow(non_upper_case_globals)]
 impl Range {
+    /// Requests a day: 0 to 10 billion.
+    pub const RequestsPerDay: Range = b(0.0, 1e10, "must be from {lo} to {hi} requests a day");
+    /// Tokens per call (input, output, reasoning, a search query, the
+    /// long-context threshold): 0 to 100 million.
+    pub const Tokens: Range = b(0.0, 1e8, "must be from {lo} to {hi} tokens");
+    /// The retrieval corpus: 0 to 10 trillion tokens.
+    pub const CorpusTokens: Range = b(0.0, 1e13, "must be from {lo} to {hi} tokens");
+    /// Vector searches per request: 0 to 1,000.
+    pub const Searches: Range = b(0.0, 1e3, "must be from {lo} to {hi} searches per request");
+    /// A price per 1M tokens (model and embedding prices): 0 to 10,000.
+    pub const TokenPrice: Range = b(0.0, 1e4, "must be a price from {lo} to {hi} per 1M tokens");
+    /// A GPU-hour: 0 to 1,000.
+    pub const GpuHourly: Range = b(0.0, 1e3, "must be a price from {lo} to {hi} per GPU-hour");
+    /// Tokens a second one GPU serves: above 0, at most 1 million.
+    pub const Throughput: Range = b(
+        SMALLEST,
+        1e6,
+        "must be from {lo} to {hi} tokens per second per GPU",
+    );
+    /// GPUs kept running (`min_gpus`): whole, 0 to 100,000.
+    pub const Gpus: Range = whole(0.0, 1e5, "must be a whole number of GPUs from {lo} to {hi}");
+    /// A fixed amount a month (vector database, an infrastructure line): 0 to 1 billion.
+    pub const MonthlyAmount: Range = b(0.0, 1e9, "must be an amount from {lo} to {hi} a month");
+    /// A price per 1M vector queries: 0 to 1 million.
+    pub const PerMillionQueries: Range =
+        b(0.0, 1e6, "must be a price from {lo} to {hi} per 1M queries");
+    /// A price per 1,000 searches (re-ranking): 0 to 100,000.
+    pub const PerThousandSearches: Range = b(
+        0.0,
+        1e5,
+        "must be a price from {lo} to {hi} per 1,000 searches",
+    );
+    /// A price per 1,000 requests (an infrastructure line): 0 to 100,000.
+    pub const PerThousandRequests: Range = b(
+        0.0,
+        1e5,
+        "must be a price from {lo} to {hi} per 1,000 requests",
+    );
+    /// A one-off amount (build, a re-tune): 0 to 10 billion.
+    pub const OneOffAmount: Range = b(0.0, 1e10, "must be an amount from {lo} to {hi}");
+    /// The cost of one uncaught error (or of one in a severity tier): 0 to 1 billion.
+    pub const ErrorCost: Range = b(0.0, 1e9, "must be an amount from {lo} to {hi} per error");
+    /// A yearly cost of one FTE: 0 to 10 million.
+    pub const AnnualCost: Range = b(0.0, 1e7, "must be an amount from {lo} to {hi} per FTE-year");
+    /// Full-time equivalents: 0 to 1 million.
+    pub const Fte: Range = b(0.0, 1e6, "must be from {lo} to {hi} FTE");
+    /// Minutes (per review, saved per request): 0 to 10,000.
+    pub const Minutes: Range = b(0.0, 1e4, "must be from {lo} to {hi} minutes");
+    /// Productive hours of one FTE a month: above 0, at most 744 (31 × 24).
+    pub const HoursPerMonth: Range = b(SMALLEST, 744.0, "must be from {lo} to {hi} hours a month");
+    /// An hourly labour cost: 0 to 10,000.
+    pub const HourlyCost: Range = b(0.0, 1e4, "must be an amount from {lo} to {hi} per hour");
+    /// Model updates a year: 0 to 365.
+    pub const UpdatesPerYear: Range = b(0.0, 365.0, "must be from {lo} to {hi} updates a year");
+    /// 0..=100
+    pub const Percent: Range = b(0.0, 100.0, "must be a percentage from {lo} to {hi}");
+    /// > 0 and ≤ 100
+    pub const PositivePercent: Range = b(SMALLEST, 100.0, "must be a percentage from {lo} to {hi}");
+    /// > −100 and ≤ 1000 (growth and price drift)
+    pub const Growth: Range = Range {
+        above: true,
+        floor: false,
+        ..b(
+            -100.0,
+            1000.0,
+            "must be above {lo} and at most {hi} (percent)",
+        )
+    };
+    /// 1..=31, stepped in whole days
+    pub const DaysPerMonth: Range = Range {
+        whole_steps: true,
+        ..b(1.0, 31.0, "must be from {lo} to {hi} days")
+    };
+    /// 1..=60 whole months
+    pub const Horizon: Range = whole(
+        1.0,
+        60.0,
+        "must be a whole number of months from {lo} to {hi}",
+    );
+    /// > 0 and ≤ 1000 (`calls_per_request`)
+    pub const CallsPerRequest: Range =
+        b(SMALLEST, 1e3, "must be from {lo} to {hi} calls per request");
+    /// > 0 and ≤ 10 (`token_factor`)
+    pub const TokenFactor: Range = b(
+        SMALLEST,
+        10.0,
+        "must be from {lo} to {hi} (1 = the plan's token figures)",
+    );
+    /// 1..=100 (`peak_to_average`)
+    pub const PeakToAverage: Range = b(
+        1.0,
+        100.0,
+        "must be from {lo} to {hi} (busiest hour ÷ monthly average)",
+    );
+    /// whole, 0..=60 months (`ramp_months`, `build.months`)
+    pub const WholeMonths: Range = whole(
+        0.0,
+        60.0,
+        "must be a whole number of months from {lo} to {hi}",
+    );
+    /// whole, 1..=64 (`gpus_per_replica`)
+    pub const GpusPerReplica: Range = whole(
+        1.0,
+        64.0,
+        "must be a whole number of GPUs from {lo} to {hi}",
+    );
+    /// whole, 0..=100 (`spare_replicas`)
+    pub const SpareReplicas: Range = whole(
+        0.0,
+        100.0,
+        "must be a whole number of replicas from {lo} to {hi}",
+    );
+    /// −50..=100 (`drift_pct_per_month`)
+    pub const Drift: Range = Range {
+        floor: false,
+        ..b(-50.0, 100.0, "must be from {lo} to {hi} (percent a month)")
+    };
+
     /// Every range, for the docs table and the tests.
     pub const ALL: [Range; 32] = [
         Range::RequestsPerDay,
@@ -158,168 +213,83 @@ impl Range {
         Range::SpareReplicas,
         Range::Drift,
     ];
+}
 
-    /// The table of bounds.
-    pub fn bounds(self) -> Bounds {
-        use Range::*;
-        match self {
-            RequestsPerDay => b(0.0, 1e10, "must be from {lo} to {hi} requests a day"),
-            Tokens => b(0.0, 1e8, "must be from {lo} to {hi} tokens"),
-            CorpusTokens => b(0.0, 1e13, "must be from {lo} to {hi} tokens"),
-            Searches => b(0.0, 1e3, "must be from {lo} to {hi} searches per request"),
-            TokenPrice => b(0.0, 1e4, "must be a price from {lo} to {hi} per 1M tokens"),
-            GpuHourly => b(0.0, 1e3, "must be a price from {lo} to {hi} per GPU-hour"),
-            Throughput => b(
-                SMALLEST,
-                1e6,
-                "must be from {lo} to {hi} tokens per second per GPU",
-            ),
-            Gpus => whole(0.0, 1e5, "must be a whole number of GPUs from {lo} to {hi}"),
-            MonthlyAmount => b(0.0, 1e9, "must be an amount from {lo} to {hi} a month"),
-            PerMillionQueries => b(0.0, 1e6, "must be a price from {lo} to {hi} per 1M queries"),
-            PerThousandSearches => b(
-                0.0,
-                1e5,
-                "must be a price from {lo} to {hi} per 1,000 searches",
-            ),
-            PerThousandRequests => b(
-                0.0,
-                1e5,
-                "must be a price from {lo} to {hi} per 1,000 requests",
-            ),
-            OneOffAmount => b(0.0, 1e10, "must be an amount from {lo} to {hi}"),
-            ErrorCost => b(0.0, 1e9, "must be an amount from {lo} to {hi} per error"),
-            AnnualCost => b(0.0, 1e7, "must be an amount from {lo} to {hi} per FTE-year"),
-            Fte => b(0.0, 1e6, "must be from {lo} to {hi} FTE"),
-            Minutes => b(0.0, 1e4, "must be from {lo} to {hi} minutes"),
-            HoursPerMonth => b(SMALLEST, 744.0, "must be from {lo} to {hi} hours a month"),
-            HourlyCost => b(0.0, 1e4, "must be an amount from {lo} to {hi} per hour"),
-            UpdatesPerYear => b(0.0, 365.0, "must be from {lo} to {hi} updates a year"),
-            Percent => b(0.0, 100.0, "must be a percentage from {lo} to {hi}"),
-            PositivePercent => b(SMALLEST, 100.0, "must be a percentage from {lo} to {hi}"),
-            Growth => Bounds {
-                above: true,
-                floor: false,
-                ..b(
-                    -100.0,
-                    1000.0,
-                    "must be above {lo} and at most {hi} (percent)",
-                )
-            },
-            DaysPerMonth => b(1.0, 31.0, "must be from {lo} to {hi} days"),
-            Horizon => whole(
-                1.0,
-                60.0,
-                "must be a whole number of months from {lo} to {hi}",
-            ),
-            CallsPerRequest => b(SMALLEST, 1e3, "must be from {lo} to {hi} calls per request"),
-            TokenFactor => b(
-                SMALLEST,
-                10.0,
-                "must be from {lo} to {hi} (1 = the plan's token figures)",
-            ),
-            PeakToAverage => b(
-                1.0,
-                100.0,
-                "must be from {lo} to {hi} (busiest hour ÷ monthly average)",
-            ),
-            WholeMonths => whole(
-                0.0,
-                60.0,
-                "must be a whole number of months from {lo} to {hi}",
-            ),
-            GpusPerReplica => whole(
-                1.0,
-                64.0,
-                "must be a whole number of GPUs from {lo} to {hi}",
-            ),
-            SpareReplicas => whole(
-                0.0,
-                100.0,
-                "must be a whole number of replicas from {lo} to {hi}",
-            ),
-            Drift => Bounds {
-                floor: false,
-                ..b(-50.0, 100.0, "must be from {lo} to {hi} (percent a month)")
-            },
-        }
-    }
-
+impl Range {
     pub fn allows(self, v: f64) -> bool {
-        let b = self.bounds();
         v.is_finite()
-            && (if b.above { v > b.lo } else { v >= b.lo })
-            && v <= b.hi
-            && (!b.whole || v.fract() == 0.0)
-            && !(b.floor && v > 0.0 && v < SMALLEST)
+            && (if self.above {
+                v > self.lo
+            } else {
+                v >= self.lo
+            })
+            && v <= self.hi
+            && (!self.whole || v.fract() == 0.0)
+            && !(self.floor && v > 0.0 && v < SMALLEST)
     }
 
     /// The least value allowed: `lo`, or one point above it where `lo`
     /// itself is excluded (−99 % growth).
     pub fn least(self) -> f64 {
-        let b = self.bounds();
-        if b.above { b.lo + 1.0 } else { b.lo }
+        if self.above { self.lo + 1.0 } else { self.lo }
     }
 
     /// `v` moved into the range (whole where the range is whole); a value
     /// between 0 and [`SMALLEST`] moves to the nearer of the two.
     pub fn clamp(self, v: f64) -> f64 {
-        let b = self.bounds();
         if v.is_nan() {
             return self.least();
         }
-        let v = if b.whole { v.round() } else { v };
-        let v = if b.above && v <= b.lo {
+        let v = if self.whole { v.round() } else { v };
+        let v = if self.above && v <= self.lo {
             self.least()
         } else {
-            v.clamp(b.lo, b.hi)
+            v.clamp(self.lo, self.hi)
         };
-        if b.floor && v > 0.0 && v < SMALLEST {
+        if self.floor && v > 0.0 && v < SMALLEST {
             if v < SMALLEST / 2.0 { 0.0 } else { SMALLEST }
         } else {
             v
         }
     }
 
+    /// Where a lever whose least move is `step` lands when moved to `v`:
+    /// [`Range::clamp`], in whole units where the range steps in them, and
+    /// never onto 0 or below for a range above 0 — one step above 0 instead.
+    pub fn clamp_step(self, v: f64, step: f64) -> f64 {
+        if self.lo == SMALLEST && v < self.lo {
+            self.clamp(step)
+        } else if self.whole_steps {
+            self.clamp(v.round())
+        } else {
+            self.clamp(v)
+        }
+    }
+
     /// What is allowed, as a sentence fragment: "must be a price from 0 to
     /// 10,000 per 1M tokens".
-    pub fn describe(self) -> &'static str {
-        texts()[self as usize].0.as_str()
+    pub fn describe(self) -> String {
+        self.fill(self.lo)
     }
 
     /// What is allowed, said for the value `v`: a value above 0 but below
-    /// [`SMALLEST`] is told that the range starts there.
-    pub fn explain(self, v: f64) -> &'static str {
-        let (plain, floored) = &texts()[self as usize];
-        if self.bounds().floor && v > 0.0 && v < SMALLEST {
-            floored.as_str()
+    /// [`SMALLEST`] is told that the range starts there ("must be 0, or a
+    /// price from 0.000001 to 10,000 per 1M tokens").
+    pub fn explain(self, v: f64) -> String {
+        if self.floor && v > 0.0 && v < SMALLEST {
+            self.fill(SMALLEST)
+                .replacen("must be ", "must be 0, or ", 1)
         } else {
-            plain.as_str()
+            self.describe()
         }
     }
-}
 
-/// Each range's message, and the one a value between 0 and [`SMALLEST`]
-/// gets ("must be 0, or a price from 0.000001 to 10,000 per 1M tokens").
-fn texts() -> &'static [(String, String)] {
-    static TEXTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    TEXTS.get_or_init(|| {
-        Range::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                assert_eq!(*r as usize, i, "Range::ALL is in declaration order");
-                let b = r.bounds();
-                let fill = |lo: f64| {
-                    b.text
-                        .replace("{lo}", &bound(lo))
-                        .replace("{hi}", &bound(b.hi))
-                };
-                let floored = fill(SMALLEST).replacen("must be ", "must be 0, or ", 1);
-                (fill(b.lo), floored)
-            })
-            .collect()
-    })
+    /// The message with its bounds, starting at `lo`.
+    fn fill(self, lo: f64) -> String {
+        self.text
+            .replace("{lo}", &bound(lo))
+            .replace("{hi}", &bound(self.hi))
+    }
 }
 
 /// A bound as a person reads it: `10,000,000,000`, `0.000001`, `-100`.
@@ -339,7 +309,7 @@ mod tests {
     #[test]
     fn every_message_names_its_bounds() {
         for r in Range::ALL {
-            let b = r.bounds();
+            let b = r;
             let text = r.describe();
             assert!(text.contains(&bound(b.hi)), "{r:?}: {text}");
             assert!(text.contains(&bound(b.lo)), "{r:?}: {text}");

@@ -208,7 +208,7 @@ impl Field {
 
     /// `Ok(())` when `v` is allowed for this field, else the sentence saying
     /// what is allowed.
-    pub fn check(self, v: f64) -> Result<(), &'static str> {
+    pub fn check(self, v: f64) -> Result<(), String> {
         let range = self.range();
         if range.allows(v) {
             Ok(())
@@ -246,19 +246,7 @@ impl Field {
     }
 
     fn clamp(self, v: f64) -> f64 {
-        let range = self.range();
-        match range {
-            // Above 0: never step onto 0 (or below it), stop one step above it.
-            _ if range.bounds().lo == super::SMALLEST && v < range.bounds().lo => {
-                range.clamp(match self.step() {
-                    Step::Relative { floor, .. } => floor,
-                    Step::Absolute(d) => d,
-                })
-            }
-            // A day count steps in whole days.
-            Range::DaysPerMonth => range.clamp(v.round()),
-            r => r.clamp(v),
-        }
+        self.range().clamp_step(v, self.step().least())
     }
 }
 

@@ -14,7 +14,7 @@ use super::scenario::{FORMAT_VERSION, Scenario};
 mod cross;
 mod overflow;
 
-pub use super::fields::{Bounds, Range, SMALLEST, bound};
+pub use super::fields::{Range, SMALLEST, bound};
 pub use cross::{TIER_SHARE_TOLERANCE, source_targets, warnings};
 pub use overflow::{overflow, range_overflow};
 
@@ -64,7 +64,7 @@ impl Checker {
             self.problems.push(Invalid {
                 path: path.into(),
                 value: show(v),
-                allowed: range.explain(v).into(),
+                allowed: range.explain(v),
             });
         }
     }

@@ -10,11 +10,15 @@ use crate::model::scenario::Scenario;
 /// projection overflow: 0 for amounts, prices, volumes and percentages; the
 /// least for bounded counts; 1 or more for divisors; 100 % utilization.
 fn neutral(f: Field, v: f64) -> f64 {
-    match f.range() {
-        Range::Horizon | Range::DaysPerMonth => 1.0,
-        Range::Throughput | Range::HoursPerMonth => v.max(1.0),
-        Range::PositivePercent => 100.0,
-        _ => 0.0,
+    let r = f.range();
+    if [Range::Horizon, Range::DaysPerMonth].contains(&r) {
+        1.0
+    } else if [Range::Throughput, Range::HoursPerMonth].contains(&r) {
+        v.max(1.0)
+    } else if r == Range::PositivePercent {
+        100.0
+    } else {
+        0.0
     }
 }
 
@@ -40,10 +44,7 @@ fn culprits(s: &Scenario) -> Vec<(Field, f64)> {
         }
     }
     let scales = |f: &Field| {
-        matches!(
-            f.range(),
-            Range::Percent | Range::PositivePercent | Range::DaysPerMonth
-        )
+        [Range::Percent, Range::PositivePercent, Range::DaysPerMonth].contains(&f.range())
     };
     if found.iter().any(|(f, _)| !scales(f)) {
         found.retain(|(f, _)| !scales(f));
@@ -51,7 +52,7 @@ fn culprits(s: &Scenario) -> Vec<(Field, f64)> {
     // A price of 1 multiplied by 1e200 requests and 1e200 tokens is not what
     // is wrong: name the outsized values (and compounding growth) when any.
     let outsized = |(f, v): &(Field, f64)| {
-        v.abs() >= 1e9 || matches!(f.range(), Range::Growth | Range::Horizon)
+        v.abs() >= 1e9 || [Range::Growth, Range::Horizon].contains(&f.range())
     };
     if found.iter().any(outsized) {
         found.retain(outsized);

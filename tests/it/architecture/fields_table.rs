@@ -74,7 +74,7 @@ fn every_kind() -> Scenario {
 }
 
 fn whole(f: Field) -> bool {
-    f.range().bounds().whole || f.range() == runcost::model::Range::DaysPerMonth
+    f.range().whole || f.range() == runcost::model::Range::DaysPerMonth
 }
 
 /// Every input set to a value of its own (allowed, and not its default).

@@ -95,7 +95,7 @@ enum End {
 
 fn at(f: Field, end: End) -> f64 {
     let r = f.range();
-    let b = r.bounds();
+    let b = r;
     let v = match end {
         End::Least => r.least(),
         End::Smallest if b.floor => SMALLEST,
@@ -128,7 +128,7 @@ fn plan_at(base: &Scenario, ends: &[End], ranged: &[usize]) -> Scenario {
         s.uncertainty.push(UncertainRange {
             field: f.into(),
             low: r.least(),
-            high: r.bounds().hi,
+            high: r.hi,
         });
     }
     // A range must contain the plan's value: a value the shares moved is
@@ -615,10 +615,10 @@ fn a_price_at_its_bound_gives_finite_readable_analyses_and_check_output() {
     let Some(Pricing::Api(a)) = &mut s.models[0].pricing else {
         panic!("an API model")
     };
-    a.output_per_mtok = Range::TokenPrice.bounds().hi;
-    s.workload.requests_per_day = Range::RequestsPerDay.bounds().hi;
-    s.workload.output_tokens = Range::Tokens.bounds().hi;
-    s.workload.monthly_growth_pct = Range::Growth.bounds().hi;
+    a.output_per_mtok = Range::TokenPrice.hi;
+    s.workload.requests_per_day = Range::RequestsPerDay.hi;
+    s.workload.output_tokens = Range::Tokens.hi;
+    s.workload.monthly_growth_pct = Range::Growth.hi;
     s.horizon_months = 60;
     let file = d.plan("most.ron", &s);
     let f = file.to_str().unwrap();
@@ -665,7 +665,7 @@ fn a_price_at_its_bound_gives_finite_readable_analyses_and_check_output() {
 fn every_kind_of_input_is_refused_above_its_bound_with_field_value_and_range() {
     let base = rich();
     for f in Field::all(&base) {
-        let b = f.range().bounds();
+        let b = f.range();
         let mut s = base.clone();
         let over = if b.whole { b.hi + 1.0 } else { b.hi * 1.5 };
         if !f.set(&mut s, over) || f.get(&s) != Some(over) {
@@ -837,26 +837,26 @@ fn every_shipped_plan_is_inside_the_bounds_with_a_tenfold_headroom() {
         assert!(validate(&s).is_empty(), "{name}: {:?}", validate(&s));
         for f in Field::all(&s) {
             let v = f.get(&s).unwrap();
-            let b = f.range().bounds();
+            let b = f.range();
             // Percentages, day counts and the like are bounded by what they
             // are; a bound of a volume, price or amount is far above any
             // shipped figure.
-            let natural = matches!(
-                f.range(),
-                Range::Percent
-                    | Range::PositivePercent
-                    | Range::DaysPerMonth
-                    | Range::Horizon
-                    | Range::WholeMonths
-                    | Range::Growth
-                    | Range::Drift
-                    | Range::HoursPerMonth
-                    | Range::TokenFactor
-                    | Range::PeakToAverage
-                    | Range::GpusPerReplica
-                    | Range::SpareReplicas
-                    | Range::UpdatesPerYear
-            );
+            let natural = [
+                Range::Percent,
+                Range::PositivePercent,
+                Range::DaysPerMonth,
+                Range::Horizon,
+                Range::WholeMonths,
+                Range::Growth,
+                Range::Drift,
+                Range::HoursPerMonth,
+                Range::TokenFactor,
+                Range::PeakToAverage,
+                Range::GpusPerReplica,
+                Range::SpareReplicas,
+                Range::UpdatesPerYear,
+            ]
+            .contains(&f.range());
             if !natural {
                 assert!(
                     v * 10.0 <= b.hi,
@@ -930,7 +930,7 @@ fn the_workbench_refuses_a_typed_value_above_its_bound_and_doubling_stops_at_it(
     }
     assert_eq!(
         app.doc().plan.workload.requests_per_day,
-        Range::RequestsPerDay.bounds().hi
+        Range::RequestsPerDay.hi
     );
     let status = app
         .status
@@ -945,10 +945,10 @@ fn the_workbench_refuses_a_typed_value_above_its_bound_and_doubling_stops_at_it(
     // A tier's cost can be stepped, never past its bound.
     let mut s = rich();
     let tier = Field::Tier(1, TierField::Cost);
-    tier.set(&mut s, Range::ErrorCost.bounds().hi);
+    tier.set(&mut s, Range::ErrorCost.hi);
     assert_eq!(
-        tier.stepped(Range::ErrorCost.bounds().hi, 1.0, 3.0),
-        Range::ErrorCost.bounds().hi
+        tier.stepped(Range::ErrorCost.hi, 1.0, 3.0),
+        Range::ErrorCost.hi
     );
     // Moving a share keeps the mix within its bounds too.
     set_keeping_mix(&mut s, Field::ModelShare(0), 250.0);
@@ -1023,7 +1023,7 @@ fn the_docs_table_of_input_bounds_gives_every_input_its_bound() {
                     .flatten()
             })
             .unwrap_or_else(|| panic!("{path} is not in the table of input bounds"));
-        let hi = runcost::model::validate::bound(f.range().bounds().hi);
+        let hi = runcost::model::validate::bound(f.range().hi);
         assert!(row.contains(&hi), "{path}: the docs row lacks {hi}: {row}");
     }
 }
