@@ -23,6 +23,8 @@ impl InfraField {
                 set: |s, i, v| line_mut(s, i).map(|x| x.monthly = v).is_some(),
                 falls_back: never,
                 fallback_note: "",
+                default: Some(0.0),
+                version: 1,
             },
             InfraField::PerThousand => FieldSpec {
                 path: "per_thousand_requests",
@@ -41,6 +43,8 @@ impl InfraField {
                 },
                 falls_back: never,
                 fallback_note: "",
+                default: Some(0.0),
+                version: 1,
             },
         }
     }
@@ -67,6 +71,8 @@ impl TierField {
                 set: |s, j, v| tier_mut(s, j).map(|t| t.share_pct = v).is_some(),
                 falls_back: never,
                 fallback_note: "",
+                default: Some(0.0),
+                version: 2,
             },
             TierField::Cost => FieldSpec {
                 path: "cost",
@@ -81,6 +87,8 @@ impl TierField {
                 set: |s, j, v| tier_mut(s, j).map(|t| t.cost = v).is_some(),
                 falls_back: never,
                 fallback_note: "",
+                default: Some(0.0),
+                version: 2,
             },
         }
     }

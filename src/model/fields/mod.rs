@@ -118,6 +118,29 @@ pub struct FieldSpec {
     pub falls_back: fn(&Scenario, usize) -> bool,
     /// Said next to a value that falls back, e.g. "(plan rate)"; may be empty.
     pub fallback_note: &'static str,
+    /// What a plan that leaves the input out has (the serde default, checked
+    /// by a test); `None` where a plan that leaves it out falls back to
+    /// another input or does not have it (staffed reviewers under Auto).
+    pub default: Option<f64>,
+    /// The format version that introduced the input: a plan that sets it to
+    /// other than its default is written as that version.
+    pub version: u32,
+}
+
+impl FieldSpec {
+    /// The spec with another default (the table's specs start at 0).
+    pub const fn defaults_to(self, default: f64) -> FieldSpec {
+        FieldSpec {
+            default: Some(default),
+            ..self
+        }
+    }
+
+    /// The spec of an input introduced by format `version` (the table's
+    /// specs start at version 1).
+    pub const fn since(self, version: u32) -> FieldSpec {
+        FieldSpec { version, ..self }
+    }
 }
 
 /// The `falls_back` of inputs that are always in the plan.

@@ -41,6 +41,8 @@ macro_rules! model {
             },
             falls_back: never,
             fallback_note: "",
+            default: Some(0.0),
+            version: 1,
         }
     };
 }
@@ -102,6 +104,8 @@ impl ModelField {
                 },
                 falls_back: |s, i| api(s, i).is_some_and(|a| a.cached_input_per_mtok.is_none()),
                 fallback_note: "",
+                default: None,
+                version: 1,
             },
             ApiOutput => model!(
                 "pricing.output_per_mtok",
@@ -167,6 +171,8 @@ impl ModelField {
                 },
                 falls_back: |s, i| long(s, i).is_some_and(|t| t.cached_input_per_mtok.is_none()),
                 fallback_note: "",
+                default: None,
+                version: 1,
             },
             LongOutput => model!(
                 "pricing.long_context.output_per_mtok",
@@ -225,6 +231,8 @@ impl ModelField {
                 set: |s, i, v| hosted_mut(s, i).map(|h| h.min_gpus = whole(v)).is_some(),
                 falls_back: never,
                 fallback_note: "",
+                default: Some(0.0),
+                version: 1,
             },
             PeakToAverage => model!(
                 "pricing.peak_to_average",
@@ -236,7 +244,9 @@ impl ModelField {
                 "Busiest hour's traffic ÷ the month's average; GPUs are sized for the peak.",
                 hosted / hosted_mut,
                 |h| h.peak_to_average
-            ),
+            )
+            .defaults_to(1.0)
+            .since(2),
             GpusPerReplica => FieldSpec {
                 path: "pricing.gpus_per_replica",
                 label: "GPUs per replica",
@@ -254,6 +264,8 @@ impl ModelField {
                 },
                 falls_back: never,
                 fallback_note: "",
+                default: Some(1.0),
+                version: 2,
             },
             SpareReplicas => FieldSpec {
                 path: "pricing.spare_replicas",
@@ -272,6 +284,8 @@ impl ModelField {
                 },
                 falls_back: never,
                 fallback_note: "",
+                default: Some(0.0),
+                version: 2,
             },
             ErrorRate => FieldSpec {
                 path: "error_rate_pct",
@@ -297,6 +311,8 @@ impl ModelField {
                 },
                 falls_back: |s, i| s.models.get(i).is_some_and(|m| m.error_rate_pct.is_none()),
                 fallback_note: "(plan rate)",
+                default: None,
+                version: 2,
             },
             TokenFactor => model!(
                 "token_factor",
@@ -308,7 +324,9 @@ impl ModelField {
                 "This model's tokens for the same text relative to the plan's (tokenizers differ).",
                 entry / entry_mut,
                 |m| m.token_factor
-            ),
+            )
+            .defaults_to(1.0)
+            .since(2),
         }
     }
 }

@@ -23,47 +23,27 @@ impl Field {
     /// input exists where its `get` answers (an API price only on an API
     /// model, staffed reviewers only under Fixed).
     pub fn all(s: &Scenario) -> Vec<Field> {
-        let mut v = Vec::with_capacity(
-            PlanField::ALL.len()
-                + s.models.len() * ModelField::ALL.len()
-                + s.infrastructure.len() * InfraField::ALL.len()
-                + s.risk.error_costs.len() * TierField::ALL.len(),
-        );
-        let mut push = |f: Field| {
-            if f.get(s).is_some() {
-                v.push(f);
-            }
-        };
-        for section in Section::ALL {
-            let here = |f: &Field| f.section() == section;
-            for f in PlanField::ALL.iter().map(|k| Field::Plan(*k)) {
-                if here(&f) {
-                    push(f);
-                }
-            }
-            for i in 0..s.models.len() {
-                for f in ModelField::ALL.iter().map(|k| Field::Model(i, *k)) {
-                    if here(&f) {
-                        push(f);
-                    }
-                }
-            }
-            for i in 0..s.infrastructure.len() {
-                for f in InfraField::ALL.iter().map(|k| Field::Infra(i, *k)) {
-                    if here(&f) {
-                        push(f);
-                    }
-                }
-            }
-            for j in 0..s.risk.error_costs.len() {
-                for f in TierField::ALL.iter().map(|k| Field::Tier(j, *k)) {
-                    if here(&f) {
-                        push(f);
-                    }
-                }
-            }
-        }
+        let mut v = Field::in_table_order(s);
+        v.sort_by_key(|f| f.section());
         v
+    }
+
+    /// All inputs that exist in this plan in table order: the plan's own
+    /// inputs, then each model's, each infrastructure line's and each
+    /// severity tier's.
+    pub fn in_table_order(s: &Scenario) -> Vec<Field> {
+        let plan = PlanField::ALL.iter().map(|k| Field::Plan(*k));
+        let models = (0..s.models.len())
+            .flat_map(|i| ModelField::ALL.iter().map(move |k| Field::Model(i, *k)));
+        let lines = (0..s.infrastructure.len())
+            .flat_map(|i| InfraField::ALL.iter().map(move |k| Field::Infra(i, *k)));
+        let tiers = (0..s.risk.error_costs.len())
+            .flat_map(|j| TierField::ALL.iter().map(move |k| Field::Tier(j, *k)));
+        plan.chain(models)
+            .chain(lines)
+            .chain(tiers)
+            .filter(|f| f.get(s).is_some())
+            .collect()
     }
 
     pub fn section(self) -> Section {
@@ -165,6 +145,23 @@ impl Field {
     /// One line saying what the input means.
     pub fn help(self) -> &'static str {
         self.spec().help
+    }
+
+    /// What a plan that leaves the input out has; `None` where it then
+    /// falls back to another input (see [`FieldSpec::default`]).
+    pub fn default(self) -> Option<f64> {
+        self.spec().default
+    }
+
+    /// The format version that introduced the input.
+    pub fn version(self) -> u32 {
+        self.spec().version
+    }
+
+    /// Whether the plan sets the input to other than its default (a value
+    /// that falls back is not set).
+    pub fn is_set(self, s: &Scenario) -> bool {
+        !self.falls_back(s) && self.get(s).is_some_and(|v| Some(v) != self.default())
     }
 
     pub fn range(self) -> Range {

@@ -2,7 +2,11 @@
 
 use super::{Build, Change, Oversight, Retrieval, Risk, Value, Workload};
 use super::{ModelEntry, Scenario, default_currency, default_horizon};
-use crate::model::pricing::Pricing;
+use crate::model::fields::{Field, Section, TextInput};
+
+/// The part of a plan file that says where its inputs come from (format
+/// version 2); a `sources` entry's own paths are inputs of the table.
+pub const SOURCES: &str = "sources";
 
 impl Scenario {
     /// A minimal valid plan: one priced model, everything else at its default.
@@ -33,60 +37,45 @@ impl Scenario {
 
     /// Every version-2 input of this plan (spec §5) with whether it is set to a
     /// non-default value, in file order. The one list behind the version a
-    /// plan is written as, the error for a version-2 field in a version-1 file,
-    /// and the version-2 paths a `sources` entry may name.
+    /// plan is written as and the error for a version-2 field in a version-1
+    /// file: the table's inputs of version 2, the severity tiers as a whole
+    /// ([`TextInput::ErrorCosts`], a list rather than a number; each tier's
+    /// values are set when the tier is there) and the [`SOURCES`].
     pub fn v2_inputs(&self) -> Vec<(String, bool)> {
-        let w = &self.workload;
-        let mut v = vec![
-            (
-                "workload.calls_per_request".to_string(),
-                w.calls_per_request != 1.0,
-            ),
-            ("workload.ramp_months".to_string(), w.ramp_months != 0),
-            (
-                "workload.ramp_start_pct".to_string(),
-                w.ramp_start_pct != 0.0,
-            ),
-        ];
-        for (i, m) in self.models.iter().enumerate() {
+        self.inputs_of_version(2, &Field::in_table_order(self))
+    }
+
+    /// The inputs of `table` that format `version` introduced, as
+    /// [`Scenario::v2_inputs`] lists them.
+    pub fn inputs_of_version(&self, version: u32, table: &[Field]) -> Vec<(String, bool)> {
+        let tiers = TextInput::ErrorCosts;
+        // Where each is in the file: the plan's parts as the file writes
+        // them (the workload's inputs, Volume and Tokens, are one part);
+        // within a line its own values, then its nested parts (a model's
+        // pricing); the tiers as a whole before the first tier.
+        let mut v = Vec::new();
+        if tiers.spec().version == version {
+            let set = !self.risk.error_costs.is_empty();
             v.push((
-                format!("models[{i}].error_rate_pct"),
-                m.error_rate_pct.is_some(),
+                (Section::Risk, Some(0), false),
+                tiers.path().to_string(),
+                set,
             ));
-            v.push((format!("models[{i}].token_factor"), m.token_factor != 1.0));
-            if let Some(Pricing::SelfHosted(h)) = &m.pricing {
-                let q = format!("models[{i}].pricing");
-                v.push((format!("{q}.peak_to_average"), h.peak_to_average != 1.0));
-                v.push((format!("{q}.gpus_per_replica"), h.gpus_per_replica != 1));
-                v.push((format!("{q}.spare_replicas"), h.spare_replicas != 0));
-            }
         }
-        v.push(("build.months".to_string(), self.build.months != 0));
-        let r = &self.risk;
-        v.push((
-            "risk.drift_pct_per_month".to_string(),
-            r.drift_pct_per_month != 0.0,
-        ));
-        v.push(("risk.error_costs".to_string(), !r.error_costs.is_empty()));
-        for j in 0..r.error_costs.len() {
-            v.push((format!("risk.error_costs[{j}].share_pct"), true));
-            v.push((format!("risk.error_costs[{j}].cost"), true));
+        for &f in table.iter().filter(|f| f.version() == version) {
+            let at = (
+                f.section().max(Section::Tokens),
+                f.index(),
+                f.spec().path.contains('.'),
+            );
+            v.push((at, f.path(), matches!(f, Field::Tier(..)) || f.is_set(self)));
         }
-        let val = &self.value;
-        v.push((
-            "value.baseline_error_rate_pct".to_string(),
-            val.baseline_error_rate_pct != 0.0,
-        ));
-        v.push((
-            "value.realization_pct".to_string(),
-            val.realization_pct != 100.0,
-        ));
-        v.push((
-            "value.discount_rate_pct_per_year".to_string(),
-            val.discount_rate_pct_per_year != 0.0,
-        ));
-        v.push(("sources".to_string(), !self.sources.is_empty()));
-        v
+        v.sort_by_key(|(at, ..)| *at);
+        let mut out: Vec<(String, bool)> = v.into_iter().map(|(_, p, set)| (p, set)).collect();
+        if version == 2 {
+            out.push((SOURCES.to_string(), !self.sources.is_empty()));
+        }
+        out
     }
 
     /// The version-2 inputs set to a non-default value (their paths); the
@@ -94,7 +83,9 @@ impl Scenario {
     pub fn v2_fields_set(&self) -> Vec<String> {
         self.v2_inputs()
             .into_iter()
-            .filter(|(p, set)| *set && !p.starts_with("risk.error_costs["))
+            .filter(|(p, set)| {
+                *set && !p.starts_with(&format!("{}[", TextInput::ErrorCosts.path()))
+            })
             .map(|(p, _)| p)
             .collect()
     }

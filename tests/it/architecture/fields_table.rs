@@ -474,3 +474,101 @@ fn an_uncertainty_range_on_a_v2_input_validates_and_simulates() {
     }];
     assert_eq!(validate(&s), vec![]);
 }
+
+/// Each entry's default is what serde gives a plan that leaves the input
+/// out: a plan that writes nothing but the required parts has every input of
+/// the table at its table default (or falling back, where the table says so).
+#[test]
+fn the_table_defaults_are_the_serde_defaults() {
+    let s: Scenario = ron::from_str(
+        r#"Scenario(
+            version: 2,
+            name: "defaults",
+            workload: (),
+            models: [
+                (id: "api", pricing: Some(Api(long_context: Some(())))),
+                (id: "gpu", pricing: Some(SelfHosted())),
+            ],
+            infrastructure: [()],
+            risk: (error_costs: [(name: "tier")]),
+        )"#,
+    )
+    .expect("a plan of defaults");
+    let fields = Field::in_table_order(&s);
+    for f in &fields {
+        match f.default() {
+            Some(d) => {
+                assert_eq!(f.get(&s), Some(d), "{}", f.path());
+                assert!(!f.falls_back(&s), "{}", f.path());
+                assert!(!f.is_set(&s), "{}", f.path());
+            }
+            None => assert!(f.falls_back(&s), "{} has no default", f.path()),
+        }
+    }
+    // Staffed reviewers do not exist under the default staffing (Auto).
+    assert_eq!(Field::FixedReviewers.default(), None);
+    assert_eq!(Field::FixedReviewers.get(&s), None);
+    // Every entry of the table is in that plan but the staffed reviewers.
+    use runcost::model::fields::{InfraField, TierField};
+    for k in PlanField::ALL
+        .iter()
+        .filter(|k| **k != PlanField::FixedReviewers)
+    {
+        assert!(fields.contains(&Field::Plan(*k)), "{k:?}");
+    }
+    for k in ModelField::ALL {
+        let either = [Field::Model(0, *k), Field::Model(1, *k)];
+        assert!(either.iter().any(|f| fields.contains(f)), "{k:?}");
+    }
+    for k in InfraField::ALL {
+        assert!(fields.contains(&Field::Infra(0, *k)), "{k:?}");
+    }
+    for k in TierField::ALL {
+        assert!(fields.contains(&Field::Tier(0, *k)), "{k:?}");
+    }
+}
+
+/// The version-2 inputs are listed in the order the plan file writes them,
+/// so a version-1 file that sets several hears of them top to bottom.
+#[test]
+fn the_v2_inputs_are_listed_in_file_order() {
+    let s: Scenario = ron::from_str(
+        r#"Scenario(
+            version: 2,
+            name: "order",
+            workload: (),
+            models: [
+                (id: "api", pricing: Some(Api())),
+                (id: "gpu", pricing: Some(SelfHosted())),
+            ],
+            risk: (error_costs: [(name: "tier")]),
+        )"#,
+    )
+    .expect("a plan");
+    let paths: Vec<String> = s.v2_inputs().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        paths,
+        [
+            "workload.calls_per_request",
+            "workload.ramp_months",
+            "workload.ramp_start_pct",
+            "models[0].error_rate_pct",
+            "models[0].token_factor",
+            "models[1].error_rate_pct",
+            "models[1].token_factor",
+            "models[1].pricing.peak_to_average",
+            "models[1].pricing.gpus_per_replica",
+            "models[1].pricing.spare_replicas",
+            "build.months",
+            "risk.drift_pct_per_month",
+            "risk.error_costs",
+            "risk.error_costs[0].share_pct",
+            "risk.error_costs[0].cost",
+            "value.baseline_error_rate_pct",
+            "value.realization_pct",
+            "value.discount_rate_pct_per_year",
+            "sources",
+        ]
+    );
+    assert_eq!(s.v2_fields_set(), ["risk.error_costs"]);
+}

@@ -9,8 +9,8 @@ use super::*;
 keys! {
     /// An input of the plan as a whole.
     PlanField {
-        RequestsPerDay, DaysPerMonth, MonthlyGrowth, RampMonths, RampStartPct,
-        CallsPerRequest, InputTokens, OutputTokens, ReasoningTokens, CachedInput, BatchShare,
+        RequestsPerDay, DaysPerMonth, MonthlyGrowth, CallsPerRequest, RampMonths, RampStartPct,
+        InputTokens, OutputTokens, ReasoningTokens, CachedInput, BatchShare,
         Overhead,
         EmbeddingPrice, CorpusTokens, RefreshPct, QueryTokens, SearchesPerRequest,
         VectorDbMonthly, VectorDbPerMillion, RerankPerThousand,
@@ -47,6 +47,8 @@ macro_rules! plan {
             },
             falls_back: never,
             fallback_note: "",
+            default: Some(0.0),
+            version: 1,
         }
     };
 }

@@ -36,7 +36,8 @@ pub(super) const BUILD_MONTHS: FieldSpec = plan!(
     WHOLE,
     "Months of building before go-live; month 1 is the first live month.",
     |s| s.build.months
-);
+)
+.since(2);
 
 pub(super) const REVIEW_PCT: FieldSpec = plan!(
     "oversight.review_pct",
@@ -84,6 +85,8 @@ pub(super) const FIXED_REVIEWERS: FieldSpec = FieldSpec {
     },
     falls_back: never,
     fallback_note: "",
+    default: None,
+    version: 1,
 };
 
 pub(super) const REVIEWER_ANNUAL_COST: FieldSpec = plan!(
@@ -108,7 +111,8 @@ pub(super) const PRODUCTIVE_HOURS: FieldSpec = plan!(
     MONEY,
     "Hours a month one full-time person actually reviews.",
     |s| s.oversight.productive_hours_per_month
-);
+)
+.defaults_to(140.0);
 
 pub(super) const OWNER_FTE: FieldSpec = plan!(
     "oversight.owner_fte",
@@ -180,7 +184,8 @@ pub(super) const DRIFT_PER_MONTH: FieldSpec = plan!(
     Step::Absolute(0.5),
     "Monthly growth of the wrong-answer rate; each model update resets it.",
     |s| s.risk.drift_pct_per_month
-);
+)
+.since(2);
 
 pub(super) const UPDATES_PER_YEAR: FieldSpec = plan!(
     "change.model_updates_per_year",
@@ -252,7 +257,8 @@ pub(super) const BASELINE_ERROR_RATE: FieldSpec = plan!(
     POINT,
     "Wrong-outcome rate of today's process for the same requests.",
     |s| s.value.baseline_error_rate_pct
-);
+)
+.since(2);
 
 pub(super) const REALIZATION: FieldSpec = plan!(
     "value.realization_pct",
@@ -264,7 +270,9 @@ pub(super) const REALIZATION: FieldSpec = plan!(
     POINT,
     "Share of the saved time that turns into money.",
     |s| s.value.realization_pct
-);
+)
+.defaults_to(100.0)
+.since(2);
 
 pub(super) const DISCOUNT_RATE: FieldSpec = plan!(
     "value.discount_rate_pct_per_year",
@@ -276,7 +284,8 @@ pub(super) const DISCOUNT_RATE: FieldSpec = plan!(
     POINT,
     "Yearly rate the net present value discounts future months by.",
     |s| s.value.discount_rate_pct_per_year
-);
+)
+.since(2);
 
 pub(super) const HORIZON: FieldSpec = plan!(
     whole "horizon_months",
@@ -288,4 +297,5 @@ pub(super) const HORIZON: FieldSpec = plan!(
     WHOLE,
     "Months the projection and its totals cover.",
     |s| s.horizon_months
-);
+)
+.defaults_to(12.0);

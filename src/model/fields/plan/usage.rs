@@ -24,7 +24,8 @@ pub(super) const DAYS_PER_MONTH: FieldSpec = plan!(
     WHOLE,
     "Days a month the system is in use (30 for every day, about 21 for working days).",
     |s| s.workload.days_per_month
-);
+)
+.defaults_to(30.0);
 
 pub(super) const MONTHLY_GROWTH: FieldSpec = plan!(
     "workload.monthly_growth_pct",
@@ -48,7 +49,8 @@ pub(super) const RAMP_MONTHS: FieldSpec = plan!(
     WHOLE,
     "Months after go-live until every user is on board (0 = all from month 1).",
     |s| s.workload.ramp_months
-);
+)
+.since(2);
 
 pub(super) const RAMP_START_PCT: FieldSpec = plan!(
     "workload.ramp_start_pct",
@@ -60,7 +62,8 @@ pub(super) const RAMP_START_PCT: FieldSpec = plan!(
     POINT,
     "Share of the full volume in the first live month when there is a ramp.",
     |s| s.workload.ramp_start_pct
-);
+)
+.since(2);
 
 pub(super) const CALLS_PER_REQUEST: FieldSpec = plan!(
     "workload.calls_per_request",
@@ -72,7 +75,9 @@ pub(super) const CALLS_PER_REQUEST: FieldSpec = plan!(
     Step::Absolute(0.5),
     "Model calls one request makes (agent steps, turns); token figures are per call.",
     |s| s.workload.calls_per_request
-);
+)
+.defaults_to(1.0)
+.since(2);
 
 pub(super) const INPUT_TOKENS: FieldSpec = plan!(
     "workload.input_tokens",
@@ -162,6 +167,8 @@ pub(super) const EMBEDDING_PRICE: FieldSpec = FieldSpec {
     },
     falls_back: |s, _| s.retrieval.embedding.per_mtok.is_none(),
     fallback_note: "",
+    default: None,
+    version: 1,
 };
 
 pub(super) const CORPUS_TOKENS: FieldSpec = plan!(
