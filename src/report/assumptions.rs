@@ -3,7 +3,7 @@
 //! data (plain text cells); each format escapes it where it writes it.
 
 use super::client::model::{Align, Table};
-use crate::model::fields::{Field, Section};
+use crate::model::fields::{Field, Section, TextInput};
 use crate::model::{Pricing, Reviewers, Scenario, Source};
 use crate::numbers::{money, number};
 
@@ -85,7 +85,7 @@ pub fn source_of<'a>(s: &'a Scenario, path: &str) -> Option<&'a Source> {
 }
 
 /// Every row of the assumptions, grouped by section: each input with its
-/// unit, then the version-2 inputs the plan sets and any other sourced input.
+/// unit, then the severity tiers as a whole and any other sourced input.
 pub fn rows(s: &Scenario) -> Vec<Assumption> {
     let c = s.currency.as_str();
     let mut o = Vec::new();
@@ -114,7 +114,7 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                         Some(w) => format!("{kind}: {w}"),
                         None => kind.to_string(),
                     };
-                    push("Model mix", m.id.clone(), kind, None);
+                    push(section.label(), m.id.clone(), kind, None);
                 }
             }
             Section::Retrieval => {
@@ -123,7 +123,12 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                 } else {
                     "off".to_string()
                 };
-                push("Retrieval", "Retrieval".into(), v, None);
+                push(
+                    section.label(),
+                    TextInput::Retrieval.spec().label.into(),
+                    v,
+                    None,
+                );
             }
             Section::Oversight => {
                 let v = match s.oversight.reviewers {
@@ -131,11 +136,8 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
                     Reviewers::Fixed(_) => "Fixed team",
                 };
                 push(
-                    "Oversight",
-                    crate::model::fields::TextInput::Staffing
-                        .spec()
-                        .label
-                        .into(),
+                    section.label(),
+                    TextInput::Staffing.spec().label.into(),
                     v.into(),
                     None,
                 );
@@ -165,17 +167,18 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
             push(section.label(), label, shown, Some(f.path()));
         }
     }
-    // The version-2 inputs the plan sets (until they are fields of the input
-    // table), then any other sourced input without a row, by its path.
+    // The severity tiers as a whole (each tier's values are rows of Risk
+    // above), then any other sourced input without a row, by its path.
     let mut listed: Vec<String> = fields.iter().map(|f| f.path()).collect();
-    for (path, set) in s.v2_inputs() {
-        if !set || listed.contains(&path) || path == "sources" || path.contains("error_costs[") {
-            continue;
-        }
-        if let Some((section, label, value)) = v2_row(s, &path) {
-            push(section, label, value, Some(path.clone()));
-            listed.push(path);
-        }
+    if !s.risk.error_costs.is_empty() {
+        let tiers = TextInput::ErrorCosts;
+        push(
+            Section::Risk.label(),
+            tiers.spec().label.to_string(),
+            tier_list(s),
+            Some(tiers.path().to_string()),
+        );
+        listed.push(tiers.path().to_string());
     }
     for x in s
         .sources
@@ -206,94 +209,19 @@ fn money_or_price(v: f64, currency: &str, places: usize) -> String {
     }
 }
 
-/// A version-2 input as an assumptions row: (section, label, value with unit).
-fn v2_row(s: &Scenario, path: &str) -> Option<(&'static str, String, String)> {
-    let c = s.currency.as_str();
-    let w = &s.workload;
-    let row = |section, label: &str, value: String| Some((section, label.to_string(), value));
-    match path {
-        "workload.calls_per_request" => row(
-            "Volume",
-            "Model calls per request",
-            format!("{} calls", number(w.calls_per_request, 2)),
-        ),
-        "workload.ramp_months" => row(
-            "Volume",
-            "Adoption ramp",
-            format!("{} months", w.ramp_months),
-        ),
-        "workload.ramp_start_pct" => row(
-            "Volume",
-            "Adoption in month 1",
-            format!("{} %", number(w.ramp_start_pct, 2)),
-        ),
-        "build.months" => row(
-            "Build",
-            "Build months before go-live",
-            format!("{} months", s.build.months),
-        ),
-        "risk.drift_pct_per_month" => row(
-            "Risk",
-            "Error-rate drift (reset by each model update)",
-            format!("{} %/month", number(s.risk.drift_pct_per_month, 2)),
-        ),
-        "risk.error_costs" => row(
-            "Risk",
-            "Cost of an error by severity",
-            s.risk
-                .error_costs
-                .iter()
-                .map(|t| {
-                    format!(
-                        "{} {} % at {}",
-                        t.name,
-                        number(t.share_pct, 2),
-                        money(t.cost, c)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        "value.baseline_error_rate_pct" => row(
-            "Value",
-            "Today's error rate (baseline)",
-            format!("{} %", number(s.value.baseline_error_rate_pct, 2)),
-        ),
-        "value.realization_pct" => row(
-            "Value",
-            "Saved time that becomes money",
-            format!("{} %", number(s.value.realization_pct, 2)),
-        ),
-        "value.discount_rate_pct_per_year" => row(
-            "Value",
-            "Discount rate",
-            format!("{} %/yr", number(s.value.discount_rate_pct_per_year, 2)),
-        ),
-        _ => {
-            let rest = path.strip_prefix("models[")?;
-            let (i, field) = rest.split_once("].")?;
-            let m = s.models.get(i.parse::<usize>().ok()?)?;
-            let hosted = match &m.pricing {
-                Some(Pricing::SelfHosted(h)) => Some(h),
-                _ => None,
-            };
-            let (label, value) = match field {
-                "error_rate_pct" => ("Error rate", format!("{} %", number(m.error_rate_pct?, 2))),
-                "token_factor" => ("Token factor", format!("{}×", number(m.token_factor, 2))),
-                "pricing.peak_to_average" => (
-                    "Peak over average load",
-                    format!("{}×", number(hosted?.peak_to_average, 2)),
-                ),
-                "pricing.gpus_per_replica" => (
-                    "GPUs per replica",
-                    format!("{} GPUs", hosted?.gpus_per_replica),
-                ),
-                "pricing.spare_replicas" => {
-                    ("Spare replicas", format!("{}", hosted?.spare_replicas))
-                }
-                _ => return None,
-            };
-            Some(("Model mix", format!("{} — {label}", m.id), value))
-        }
-    }
+/// The severity tiers in one line: "minor 80 % at $5; major 20 % at $500".
+fn tier_list(s: &Scenario) -> String {
+    s.risk
+        .error_costs
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {} % at {}",
+                t.name,
+                number(t.share_pct, 2),
+                money(t.cost, &s.currency)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{Checker, show};
-use crate::model::fields::{Field, PlanField, Target, TextInput};
+use crate::model::fields::{Field, ModelField, PlanField, Target, TextInput, TierField};
 use crate::model::inert::every_model_rated;
 use crate::model::projection::base_error_rate;
 use crate::model::scenario::Scenario;
@@ -33,7 +33,7 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
     let mut names = HashSet::new();
     let mut tier_sum = 0.0;
     for (j, t) in r.error_costs.iter().enumerate() {
-        let p = format!("risk.error_costs[{j}]");
+        let p = format!("{}[{j}]", TextInput::ErrorCosts.path());
         if t.name.trim().is_empty() {
             c.fail(
                 format!("{p}.name"),
@@ -54,7 +54,11 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
         && (tier_sum - 100.0).abs() > TIER_SHARE_TOLERANCE
     {
         c.fail(
-            "risk.error_costs[].share_pct",
+            format!(
+                "{}[].{}",
+                TextInput::ErrorCosts.path(),
+                TierField::Share.spec().path
+            ),
             format!("{} in total", show(tier_sum)),
             "the shares of the severity tiers must sum to 100",
         );
@@ -71,7 +75,11 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
             c.fail(
                 p,
                 format!("{:?}", src.field),
-                "must name an input of this plan by its path, e.g. \"workload.requests_per_day\" or \"models[0].pricing.input_per_mtok\" (see docs/scenario-format.md)",
+                format!(
+                    "must name an input of this plan by its path, e.g. {:?} or {:?} (see docs/scenario-format.md)",
+                    Field::RequestsPerDay.path(),
+                    Field::Model(0, ModelField::ApiInput).path()
+                ),
             );
         } else if !seen.insert(&src.field) {
             c.fail(
@@ -89,32 +97,40 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
 /// `runcost check`, not errors, since such a plan still projects exactly.
 pub fn warnings(s: &Scenario) -> Vec<String> {
     let r = &s.risk;
+    let tiers = TextInput::ErrorCosts.path();
+    let cost = Field::Plan(PlanField::CostPerError);
+    let (cost_path, cost_key) = (cost.path(), cost.spec().path.rsplit('.').next());
+    let rate = Field::Plan(PlanField::ErrorRate).path();
+    let own_rate = ModelField::ErrorRate.spec().path;
     let mut out = Vec::new();
     if !r.error_costs.is_empty() && r.cost_per_uncaught_error != 0.0 {
         out.push(format!(
-            "risk.cost_per_uncaught_error is {} but is ignored: the severity tiers (risk.error_costs) replace it, and their weighted mean, {} an error, is what the projection uses; remove cost_per_uncaught_error or set it to 0",
+            "{cost_path} is {} but is ignored: the severity tiers ({tiers}) replace it, and their weighted mean, {} an error, is what the projection uses; remove {} or set it to 0",
             show(r.cost_per_uncaught_error),
-            show(r.cost_per_error())
+            show(r.cost_per_error()),
+            cost_key.unwrap_or_default()
         ));
     }
     if !r.error_costs.is_empty()
         && let Some(i) = ranged(s, PlanField::CostPerError)
     {
         out.push(format!(
-            "uncertainty[{i}] ranges risk.cost_per_uncaught_error, which the severity tiers (risk.error_costs) replace: the range changes nothing; range the tiers' costs instead (e.g. \"risk.error_costs[0].cost\")"
+            "uncertainty[{i}] ranges {cost_path}, which the severity tiers ({tiers}) replace: the range changes nothing; range the tiers' costs instead (e.g. {:?})",
+            Field::Tier(0, TierField::Cost).path()
         ));
     }
     if every_model_rated(s) {
         if r.error_rate_pct != 0.0 {
             out.push(format!(
-                "risk.error_rate_pct is {} % but is ignored: every model sets its own error_rate_pct, and their share-weighted mean, {} %, is what the projection uses; remove risk.error_rate_pct or set it to 0",
+                "{rate} is {} % but is ignored: every model sets its own {own_rate}, and their share-weighted mean, {} %, is what the projection uses; remove {rate} or set it to 0",
                 show(r.error_rate_pct),
                 show(base_error_rate(s))
             ));
         }
         if let Some(i) = ranged(s, PlanField::ErrorRate) {
             out.push(format!(
-                "uncertainty[{i}] ranges risk.error_rate_pct, which every model's own error_rate_pct replaces: the range changes nothing; range the models' rates instead (e.g. \"models[0].error_rate_pct\")"
+                "uncertainty[{i}] ranges {rate}, which every model's own {own_rate} replaces: the range changes nothing; range the models' rates instead (e.g. {:?})",
+                Field::Model(0, ModelField::ErrorRate).path()
             ));
         }
     }

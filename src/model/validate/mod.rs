@@ -215,7 +215,10 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             c.fail(
                 format!("{p}.field"),
                 format!("{:?}", r.field),
-                "must name a numeric input of this plan, e.g. \"workload.requests_per_day\"",
+                format!(
+                    "must name a numeric input of this plan, e.g. {:?}",
+                    Field::RequestsPerDay.path()
+                ),
             );
             continue;
         };

@@ -572,3 +572,44 @@ fn the_v2_inputs_are_listed_in_file_order() {
     );
     assert_eq!(s.v2_fields_set(), ["risk.error_costs"]);
 }
+
+/// The report's assumptions are the table's: every row that sets a figure is
+/// an input of the table (or the severity tiers as a whole) under its
+/// section and label, and every row that describes is a model, or a
+/// non-numeric input of the table under its label.
+#[test]
+fn every_assumptions_row_comes_from_the_table_with_its_label() {
+    use runcost::model::fields::TextInput;
+    use runcost::report::assumptions::rows;
+    let tiers = TextInput::ErrorCosts;
+    for s in [
+        every_kind(),
+        distinct(every_kind()),
+        v1("support-self-hosted"),
+    ] {
+        let fields = Field::all(&s);
+        let rows = rows(&s);
+        assert!(rows.iter().filter(|a| a.path.is_some()).count() >= fields.len() / 2);
+        for a in rows {
+            match a.path.as_deref() {
+                Some(p) if p == tiers.path() => {
+                    assert_eq!(a.label, tiers.spec().label);
+                    assert_eq!(a.section, Section::Risk.label());
+                    assert!(!s.risk.error_costs.is_empty());
+                }
+                Some(p) => {
+                    let f = fields.iter().find(|f| f.path() == p);
+                    let f = f.unwrap_or_else(|| panic!("{p} is no input of the table"));
+                    assert_eq!(a.section, f.section().label(), "{p}");
+                    assert!(a.label.ends_with(f.label()), "{p}: {}", a.label);
+                }
+                None => {
+                    let texts = [TextInput::Retrieval, TextInput::Staffing].map(|t| t.spec().label);
+                    let model = s.models.iter().any(|m| m.id == a.label);
+                    assert!(model || texts.contains(&a.label.as_str()), "{a:?}");
+                    assert!(Section::ALL.iter().any(|x| x.label() == a.section), "{a:?}");
+                }
+            }
+        }
+    }
+}
