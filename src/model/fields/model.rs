@@ -47,6 +47,37 @@ macro_rules! model {
     };
 }
 
+/// The cached input price of a model's API pricing or long-context tier
+/// (`$reach`): left out, it is the input price of the same tier.
+macro_rules! cached {
+    ($path:literal, $label:literal, $short:literal, $help:literal,
+     $reach:ident / $reach_mut:ident) => {
+        FieldSpec {
+            path: $path,
+            label: $label,
+            short_label: $short,
+            unit: Unit::Price("/1M tok"),
+            help: $help,
+            section: Section::Models,
+            range: Range::TokenPrice,
+            step: PRICE,
+            get: |s, i| {
+                let p = $reach(s, i)?;
+                Some(p.cached_input_per_mtok.unwrap_or(p.input_per_mtok))
+            },
+            set: |s, i, v| {
+                $reach_mut(s, i)
+                    .map(|p| p.cached_input_per_mtok = Some(v))
+                    .is_some()
+            },
+            falls_back: |s, i| $reach(s, i).is_some_and(|p| p.cached_input_per_mtok.is_none()),
+            fallback_note: "",
+            default: None,
+            version: 1,
+        }
+    };
+}
+
 impl ModelField {
     pub fn spec(self) -> FieldSpec {
         use ModelField::*;
@@ -84,29 +115,13 @@ impl ModelField {
                 api / api_mut,
                 |a| a.input_per_mtok
             ),
-            ApiCached => FieldSpec {
-                path: "pricing.cached_input_per_mtok",
-                label: "Cached input price",
-                short_label: "Cached input",
-                unit: Unit::Price("/1M tok"),
-                help: "Price per million cached input tokens (absent: the input price).",
-                section: Section::Models,
-                range: Range::TokenPrice,
-                step: PRICE,
-                get: |s, i| {
-                    let a = api(s, i)?;
-                    Some(a.cached_input_per_mtok.unwrap_or(a.input_per_mtok))
-                },
-                set: |s, i, v| {
-                    api_mut(s, i)
-                        .map(|a| a.cached_input_per_mtok = Some(v))
-                        .is_some()
-                },
-                falls_back: |s, i| api(s, i).is_some_and(|a| a.cached_input_per_mtok.is_none()),
-                fallback_note: "",
-                default: None,
-                version: 1,
-            },
+            ApiCached => cached!(
+                "pricing.cached_input_per_mtok",
+                "Cached input price",
+                "Cached input",
+                "Price per million cached input tokens (absent: the input price).",
+                api / api_mut
+            ),
             ApiOutput => model!(
                 "pricing.output_per_mtok",
                 "Output price",
@@ -151,29 +166,13 @@ impl ModelField {
                 long / long_mut,
                 |t| t.input_per_mtok
             ),
-            LongCached => FieldSpec {
-                path: "pricing.long_context.cached_input_per_mtok",
-                label: "Long-context cached price",
-                short_label: "Long ctx cached",
-                unit: Unit::Price("/1M tok"),
-                help: "Cached input price above the long-context threshold (absent: its input price).",
-                section: Section::Models,
-                range: Range::TokenPrice,
-                step: PRICE,
-                get: |s, i| {
-                    let t = long(s, i)?;
-                    Some(t.cached_input_per_mtok.unwrap_or(t.input_per_mtok))
-                },
-                set: |s, i, v| {
-                    long_mut(s, i)
-                        .map(|t| t.cached_input_per_mtok = Some(v))
-                        .is_some()
-                },
-                falls_back: |s, i| long(s, i).is_some_and(|t| t.cached_input_per_mtok.is_none()),
-                fallback_note: "",
-                default: None,
-                version: 1,
-            },
+            LongCached => cached!(
+                "pricing.long_context.cached_input_per_mtok",
+                "Long-context cached price",
+                "Long ctx cached",
+                "Cached input price above the long-context threshold (absent: its input price).",
+                long / long_mut
+            ),
             LongOutput => model!(
                 "pricing.long_context.output_per_mtok",
                 "Long-context output price",
