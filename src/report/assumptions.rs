@@ -87,6 +87,12 @@ pub fn source_of<'a>(s: &'a Scenario, path: &str) -> Option<&'a Source> {
 /// Every row of the assumptions, grouped by section: each input with its
 /// unit, then the severity tiers as a whole and any other sourced input.
 pub fn rows(s: &Scenario) -> Vec<Assumption> {
+    rows_of(s, &Field::all(s))
+}
+
+/// [`rows`] with the inputs of the plan the table has: `fields` is
+/// [`Field::all`] of the plan (a test adds an input of its own).
+pub fn rows_of(s: &Scenario, fields: &[Field]) -> Vec<Assumption> {
     let c = s.currency.as_str();
     let mut o = Vec::new();
     let mut push = |section: &str, label: String, value: String, path: Option<String>| {
@@ -97,7 +103,6 @@ pub fn rows(s: &Scenario) -> Vec<Assumption> {
             path,
         })
     };
-    let fields = Field::all(s);
     for section in Section::ALL {
         match section {
             Section::Models => {
@@ -224,4 +229,26 @@ fn tier_list(s: &Scenario) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fields::throwaway;
+
+    /// An input declared beside the table by a test alone has its row, in
+    /// its section, under its label, with its unit (see
+    /// `model/fields/throwaway.rs`).
+    #[test]
+    fn a_throwaway_input_has_its_assumptions_row() {
+        let s = throwaway::plan(50.0);
+        let row = Assumption {
+            section: "Value".into(),
+            label: "Throwaway share".into(),
+            value: "50 %".into(),
+            path: Some("value.throwaway_pct".into()),
+        };
+        assert!(rows_of(&s, &throwaway::table(&s)).contains(&row));
+        assert!(!rows(&s).contains(&row));
+    }
 }

@@ -29,8 +29,14 @@ pub struct Swing {
 /// Every numeric input of the plan except the horizon (which changes what TCO
 /// measures rather than what it costs).
 pub fn drivers(s: &Scenario) -> Vec<Field> {
-    Field::all(s)
-        .into_iter()
+    drivers_of(s, &Field::all(s))
+}
+
+/// [`drivers`] among the inputs `fields` of the plan (its [`Field::all`]).
+pub fn drivers_of(s: &Scenario, fields: &[Field]) -> Vec<Field> {
+    fields
+        .iter()
+        .copied()
         .filter(|f| *f != Field::Horizon)
         .filter(|f| f.get(s).is_some())
         // A model without its own error rate has the plan's: its driver is

@@ -98,10 +98,16 @@ fn band(values: &mut [f64]) -> Band {
 
 /// The plan's ranges resolved to fields (validation has checked them).
 pub fn ranges(s: &Scenario) -> Vec<(Field, f64, f64, f64)> {
+    ranges_in(s, &Field::all(s))
+}
+
+/// [`ranges`] on the inputs `fields` of the plan (its [`Field::all`]).
+pub fn ranges_in(s: &Scenario, fields: &[Field]) -> Vec<(Field, f64, f64, f64)> {
     // The horizon takes no range (validation refuses one): a draw of it
     // would change how many months there are to band.
-    let fields: std::collections::HashSet<Field> = Field::all(s)
-        .into_iter()
+    let fields: std::collections::HashSet<Field> = fields
+        .iter()
+        .copied()
         .filter(|f| *f != Field::Horizon)
         .collect();
     s.uncertainty

@@ -171,6 +171,10 @@ pub enum Field {
     Model(usize, ModelField),
     Infra(usize, InfraField),
     Tier(usize, TierField),
+    /// An input a unit test declares beside the table, to follow it
+    /// everywhere the table goes (see `throwaway.rs`).
+    #[cfg(test)]
+    Extra(usize),
 }
 
 mod lines;
@@ -180,6 +184,8 @@ mod range;
 mod read;
 mod target;
 mod text;
+#[cfg(test)]
+pub(crate) mod throwaway;
 mod unit;
 
 pub use lines::{InfraField, TierField};

@@ -14,6 +14,8 @@ impl Field {
             Field::Model(_, k) => k.spec(),
             Field::Infra(_, k) => k.spec(),
             Field::Tier(_, k) => k.spec(),
+            #[cfg(test)]
+            Field::Extra(k) => throwaway::EXTRA[k],
         }
     }
 
@@ -56,6 +58,8 @@ impl Field {
         match self {
             Field::Plan(_) => None,
             Field::Model(i, _) | Field::Infra(i, _) | Field::Tier(i, _) => Some(i),
+            #[cfg(test)]
+            Field::Extra(_) => None,
         }
     }
 
@@ -64,6 +68,8 @@ impl Field {
         let tail = self.spec().path;
         match self {
             Field::Plan(_) => tail.to_string(),
+            #[cfg(test)]
+            Field::Extra(_) => tail.to_string(),
             Field::Model(i, _) => format!("models[{i}].{tail}"),
             Field::Infra(i, _) => format!("infrastructure[{i}].{tail}"),
             Field::Tier(j, _) => format!("risk.error_costs[{j}].{tail}"),
@@ -96,6 +102,8 @@ impl Field {
     pub fn owner(self, s: &Scenario) -> Option<String> {
         match self {
             Field::Plan(_) => None,
+            #[cfg(test)]
+            Field::Extra(_) => None,
             Field::Model(i, _) => Some(match s.models.get(i) {
                 Some(m) if !m.id.trim().is_empty() => m.id.clone(),
                 _ => format!("Model {}", i + 1),

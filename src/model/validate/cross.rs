@@ -20,7 +20,12 @@ pub const TIER_SHARE_TOLERANCE: f64 = 0.01;
 /// ([`Field::all`]), and the severity tiers as a whole (`risk.error_costs`,
 /// a list rather than a number).
 pub fn source_targets(s: &Scenario) -> Vec<Target> {
-    let mut targets: Vec<Target> = Field::all(s).into_iter().map(Target::from).collect();
+    source_targets_in(&Field::all(s))
+}
+
+/// [`source_targets`] of a plan with the inputs `fields`.
+pub fn source_targets_in(fields: &[Field]) -> Vec<Target> {
+    let mut targets: Vec<Target> = fields.iter().copied().map(Target::from).collect();
     targets.push(TextInput::ErrorCosts.into());
     targets
 }
@@ -28,7 +33,7 @@ pub fn source_targets(s: &Scenario) -> Vec<Target> {
 /// The cross-field rules of the version-2 inputs (their ranges come from
 /// the table, with every other input's): severity tiers named once and
 /// summing to 100, at most one source per input and only for inputs.
-pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
+pub(super) fn validate_v2(s: &Scenario, fields: &[Field], c: &mut Checker) {
     let r = &s.risk;
     let mut names = HashSet::new();
     let mut tier_sum = 0.0;
@@ -67,7 +72,7 @@ pub(super) fn validate_v2(s: &Scenario, c: &mut Checker) {
     if s.sources.is_empty() {
         return;
     }
-    let allowed = source_targets(s);
+    let allowed = source_targets_in(fields);
     let mut seen = HashSet::new();
     for (k, src) in s.sources.iter().enumerate() {
         let p = format!("sources[{k}].field");

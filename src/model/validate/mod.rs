@@ -15,7 +15,7 @@ mod cross;
 mod overflow;
 
 pub use super::fields::{Range, SMALLEST, bound};
-pub use cross::{TIER_SHARE_TOLERANCE, source_targets, warnings};
+pub use cross::{TIER_SHARE_TOLERANCE, source_targets, source_targets_in, warnings};
 pub use overflow::{overflow, range_overflow};
 
 use cross::validate_v2;
@@ -118,6 +118,12 @@ fn scheduled_prices(s: &Scenario, i: usize, c: &mut Checker) {
 
 /// Checks every field of the plan; an empty list means the plan is valid.
 pub fn validate(s: &Scenario) -> Vec<Invalid> {
+    validate_with(s, &Field::all(s))
+}
+
+/// [`validate`] with the inputs of the plan the table has: `fields` is
+/// [`Field::all`] of the plan (a test adds an input of its own).
+pub fn validate_with(s: &Scenario, fields: &[Field]) -> Vec<Invalid> {
     let mut c = Checker {
         problems: Vec::new(),
     };
@@ -196,8 +202,7 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
     // Every numeric input against its range, from the one table of inputs.
     // A value that falls back to another input (a cached price left out, a
     // model without its own error rate) is not in the plan to check.
-    let fields = Field::all(s);
-    for &f in &fields {
+    for &f in fields {
         if f.falls_back(s) {
             continue;
         }
@@ -271,7 +276,7 @@ pub fn validate(s: &Scenario) -> Vec<Invalid> {
             }
         }
     }
-    validate_v2(s, &mut c);
+    validate_v2(s, fields, &mut c);
     // Only a plan whose every input is allowed can be projected meaningfully;
     // then its figures must also stay finite, here and across its ranges.
     if c.problems.is_empty() {

@@ -1,0 +1,135 @@
+//! A throwaway input, declared beside the table by a test alone, followed
+//! to every place the table reaches: validation, the version a plan needs,
+//! the paths a `sources` entry may name, uncertainty ranges and the tornado
+//! drivers (the report's assumptions rows: `report/assumptions.rs`). Each of
+//! those places walks the inputs it is given; production gives it
+//! [`Field::all`], the test gives it that and [`Field::Extra`].
+
+use super::*;
+
+/// The inputs only tests have: `Field::Extra(k)` is `EXTRA[k]`. Its value
+/// is kept in a slot the plan has (the requests a day), whose own range is
+/// far wider, so what the throwaway's range refuses is its own doing.
+pub(super) const EXTRA: [FieldSpec; 1] = [FieldSpec {
+    path: "value.throwaway_pct",
+    label: "Throwaway share",
+    short_label: "Throwaway",
+    unit: Unit::Plain("%"),
+    help: "An input only a test declares.",
+    section: Section::Value,
+    range: Range::Percent,
+    step: POINT,
+    get: |s, _| Some(s.workload.requests_per_day),
+    set: |s, _, v| {
+        s.workload.requests_per_day = v;
+        true
+    },
+    falls_back: never,
+    fallback_note: "",
+    default: Some(0.0),
+    version: 2,
+}];
+
+/// A valid version-1 plan of one priced model, its requests (the
+/// throwaway's value) at `v`.
+pub(crate) fn plan(v: f64) -> Scenario {
+    let model = ModelEntry {
+        id: "m".into(),
+        share_pct: 100.0,
+        discount_pct: 0.0,
+        error_rate_pct: None,
+        token_factor: 1.0,
+        pricing: Some(Pricing::Api(ApiPricing {
+            input_per_mtok: 1.0,
+            output_per_mtok: 2.0,
+            ..Default::default()
+        })),
+        schedule: Vec::new(),
+    };
+    let mut s = Scenario::minimal("throwaway", model);
+    s.workload.requests_per_day = v;
+    s.workload.input_tokens = 1000.0;
+    s
+}
+
+/// The plan's inputs and the throwaway one: the table a test walks.
+pub(crate) fn table(s: &Scenario) -> Vec<Field> {
+    Field::all(s).into_iter().chain([Field::Extra(0)]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::analysis::sensitivity::drivers_of;
+    use crate::model::analysis::uncertainty::ranges_in;
+    use crate::model::scenario::{Confidence, Source, UncertainRange};
+    use crate::model::validate::{source_targets, source_targets_in, validate, validate_with};
+
+    const PATH: &str = "value.throwaway_pct";
+
+    #[test]
+    fn an_out_of_range_value_is_refused_with_its_path_label_and_range() {
+        let extra = Field::Extra(0);
+        let s = plan(150.0);
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let problems = validate_with(&s, &table(&s));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, PATH);
+        assert_eq!(problems[0].value, "150");
+        assert_eq!(problems[0].allowed, Range::Percent.describe());
+        assert_eq!(extra.check(150.0), Err(Range::Percent.describe()));
+        assert_eq!(extra.label_in(&s), "Throwaway share");
+        assert!(validate_with(&plan(50.0), &table(&plan(50.0))).is_empty());
+    }
+
+    #[test]
+    fn set_it_makes_the_plan_need_its_version() {
+        let s = plan(50.0);
+        let table = table(&s);
+        assert!(
+            s.inputs_of_version(2, &table)
+                .contains(&(PATH.to_string(), true))
+        );
+        assert!(
+            !s.inputs_of_version(1, &table)
+                .iter()
+                .any(|(p, _)| p == PATH)
+        );
+        let zero = plan(0.0);
+        let at_default = zero.inputs_of_version(2, &table);
+        assert!(at_default.contains(&(PATH.to_string(), false)));
+        // The plan's own table knows nothing of it.
+        assert!(!s.v2_inputs().iter().any(|(p, _)| p == PATH));
+    }
+
+    #[test]
+    fn a_source_and_a_range_may_name_it_and_the_tornado_moves_it() {
+        let extra = Field::Extra(0);
+        let mut s = plan(50.0);
+        let table = table(&s);
+        assert!(source_targets_in(&table).contains(&Target::Numeric(extra)));
+        assert!(!source_targets(&s).contains(&Target::Numeric(extra)));
+        s.version = 2;
+        s.sources = vec![Source {
+            field: extra.into(),
+            source: "a test".into(),
+            confidence: Confidence::High,
+        }];
+        s.uncertainty = vec![UncertainRange {
+            field: extra.into(),
+            low: 40.0,
+            high: 60.0,
+        }];
+        assert!(
+            validate_with(&s, &table).is_empty(),
+            "{:?}",
+            validate_with(&s, &table)
+        );
+        // Without it in the table, both entries name no input of the plan.
+        let paths: Vec<String> = validate(&s).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["uncertainty[0].field", "sources[0].field"]);
+        assert_eq!(ranges_in(&s, &table), [(extra, 40.0, 50.0, 60.0)]);
+        assert!(drivers_of(&s, &table).contains(&extra));
+        assert!(!crate::model::analysis::sensitivity::drivers(&s).contains(&extra));
+    }
+}
