@@ -1,9 +1,11 @@
 //! A throwaway input, declared beside the table by a test alone, followed
-//! to every place the table reaches: validation, the version a plan needs,
-//! the paths a `sources` entry may name, uncertainty ranges and the tornado
-//! drivers (the report's assumptions rows: `report/assumptions.rs`). Each of
-//! those places walks the inputs it is given; production gives it
-//! [`Field::all`], the test gives it that and [`Field::Extra`].
+//! to every place the table reaches: the version a plan needs, uncertainty
+//! ranges and the tornado drivers (here), validation and the paths a
+//! `sources` entry may name (`model/validate/cross.rs`, which may import the
+//! table, not the other way round) and the report's assumptions rows
+//! (`report/assumptions.rs`). Each of those places walks the inputs it is
+//! given; production gives it [`Field::all`], the tests give it that and
+//! [`Field::Extra`].
 
 use super::*;
 
@@ -60,27 +62,11 @@ pub(crate) fn table(s: &Scenario) -> Vec<Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::analysis::sensitivity::drivers_of;
+    use crate::model::analysis::sensitivity::{drivers, drivers_of};
     use crate::model::analysis::uncertainty::ranges_in;
-    use crate::model::scenario::{Confidence, Source, UncertainRange};
-    use crate::model::validate::{source_targets, source_targets_in, validate, validate_with};
+    use crate::model::scenario::UncertainRange;
 
     const PATH: &str = "value.throwaway_pct";
-
-    #[test]
-    fn an_out_of_range_value_is_refused_with_its_path_label_and_range() {
-        let extra = Field::Extra(0);
-        let s = plan(150.0);
-        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
-        let problems = validate_with(&s, &table(&s));
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].path, PATH);
-        assert_eq!(problems[0].value, "150");
-        assert_eq!(problems[0].allowed, Range::Percent.describe());
-        assert_eq!(extra.check(150.0), Err(Range::Percent.describe()));
-        assert_eq!(extra.label_in(&s), "Throwaway share");
-        assert!(validate_with(&plan(50.0), &table(&plan(50.0))).is_empty());
-    }
 
     #[test]
     fn set_it_makes_the_plan_need_its_version() {
@@ -103,33 +89,18 @@ mod tests {
     }
 
     #[test]
-    fn a_source_and_a_range_may_name_it_and_the_tornado_moves_it() {
+    fn a_range_may_name_it_and_the_tornado_moves_it() {
         let extra = Field::Extra(0);
         let mut s = plan(50.0);
         let table = table(&s);
-        assert!(source_targets_in(&table).contains(&Target::Numeric(extra)));
-        assert!(!source_targets(&s).contains(&Target::Numeric(extra)));
-        s.version = 2;
-        s.sources = vec![Source {
-            field: extra.into(),
-            source: "a test".into(),
-            confidence: Confidence::High,
-        }];
         s.uncertainty = vec![UncertainRange {
             field: extra.into(),
             low: 40.0,
             high: 60.0,
         }];
-        assert!(
-            validate_with(&s, &table).is_empty(),
-            "{:?}",
-            validate_with(&s, &table)
-        );
-        // Without it in the table, both entries name no input of the plan.
-        let paths: Vec<String> = validate(&s).into_iter().map(|p| p.path).collect();
-        assert_eq!(paths, ["uncertainty[0].field", "sources[0].field"]);
         assert_eq!(ranges_in(&s, &table), [(extra, 40.0, 50.0, 60.0)]);
         assert!(drivers_of(&s, &table).contains(&extra));
-        assert!(!crate::model::analysis::sensitivity::drivers(&s).contains(&extra));
+        assert!(!drivers(&s).contains(&extra));
+        assert_eq!(extra.label_in(&s), "Throwaway share");
     }
 }

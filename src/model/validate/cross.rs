@@ -146,3 +146,56 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
 fn ranged(s: &Scenario, k: PlanField) -> Option<usize> {
     s.uncertainty.iter().position(|u| u.field == Field::Plan(k))
 }
+
+/// The throwaway input of `model/fields/throwaway.rs`, which only a test
+/// declares, is checked against its range and may be named by a source and
+/// a range once it is in the inputs validation is given.
+#[cfg(test)]
+mod tests {
+    use super::super::{validate, validate_with};
+    use super::*;
+    use crate::model::fields::{Range, throwaway};
+    use crate::model::scenario::{Confidence, Source, UncertainRange};
+
+    const PATH: &str = "value.throwaway_pct";
+
+    #[test]
+    fn a_throwaway_input_out_of_range_is_refused_with_its_path_and_range() {
+        let extra = Field::Extra(0);
+        let s = throwaway::plan(150.0);
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let problems = validate_with(&s, &throwaway::table(&s));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, PATH);
+        assert_eq!(problems[0].value, "150");
+        assert_eq!(problems[0].allowed, Range::Percent.describe());
+        assert_eq!(extra.check(150.0), Err(Range::Percent.describe()));
+        let fine = throwaway::plan(50.0);
+        assert!(validate_with(&fine, &throwaway::table(&fine)).is_empty());
+    }
+
+    #[test]
+    fn a_source_and_a_range_may_name_a_throwaway_input() {
+        let extra = Field::Extra(0);
+        let mut s = throwaway::plan(50.0);
+        let table = throwaway::table(&s);
+        assert!(source_targets_in(&table).contains(&Target::Numeric(extra)));
+        assert!(!source_targets(&s).contains(&Target::Numeric(extra)));
+        s.version = 2;
+        s.sources = vec![Source {
+            field: extra.into(),
+            source: "a test".into(),
+            confidence: Confidence::High,
+        }];
+        s.uncertainty = vec![UncertainRange {
+            field: extra.into(),
+            low: 40.0,
+            high: 60.0,
+        }];
+        let problems = validate_with(&s, &table);
+        assert!(problems.is_empty(), "{problems:?}");
+        // Without it in the inputs, both entries name no input of the plan.
+        let paths: Vec<String> = validate(&s).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["uncertainty[0].field", "sources[0].field"]);
+    }
+}
