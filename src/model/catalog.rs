@@ -70,31 +70,86 @@ pub fn catalog_searches() -> u64 {
 struct CatalogIndex {
     /// The lengths and buffers indexed, to notice a list changed since.
     shape: (usize, usize, usize, usize),
-    models: HashMap<String, usize>,
-    model_ids: HashMap<String, usize>,
-    embeddings: HashMap<String, usize>,
-    embedding_ids: HashMap<String, usize>,
+    models: ListIndex,
+    embeddings: ListIndex,
 }
 
 impl CatalogIndex {
     fn build(c: &Catalog) -> Self {
-        let mut ix = CatalogIndex {
+        CatalogIndex {
             shape: c.shape(),
-            ..CatalogIndex::default()
-        };
-        for (i, m) in c.models.iter().enumerate() {
-            ix.model_ids.entry(m.id.clone()).or_insert(i);
-            for key in std::iter::once(&m.id).chain(&m.aliases) {
-                ix.models.entry(key.clone()).or_insert(i);
-            }
+            models: ListIndex::build(&c.models),
+            embeddings: ListIndex::build(&c.embeddings),
         }
-        for (i, e) in c.embeddings.iter().enumerate() {
-            ix.embedding_ids.entry(e.id.clone()).or_insert(i);
-            for key in std::iter::once(&e.id).chain(&e.aliases) {
-                ix.embeddings.entry(key.clone()).or_insert(i);
+    }
+}
+
+/// The positions of one list's entries (the first entry of each key).
+#[derive(Debug, Default)]
+struct ListIndex {
+    /// By id or alias.
+    names: HashMap<String, usize>,
+    /// By id alone.
+    ids: HashMap<String, usize>,
+}
+
+impl ListIndex {
+    fn build<E: Named>(list: &[E]) -> Self {
+        let mut ix = ListIndex {
+            ids: ids(list),
+            ..ListIndex::default()
+        };
+        for (i, e) in list.iter().enumerate() {
+            for key in std::iter::once(e.id()).chain(e.aliases().iter().map(String::as_str)) {
+                ix.names.entry(key.to_string()).or_insert(i);
             }
         }
         ix
+    }
+}
+
+/// How a lookup matches an entry.
+#[derive(Clone, Copy)]
+enum Key {
+    /// Its id or one of its aliases.
+    Name,
+    /// Its id alone.
+    Id,
+}
+
+/// What the index and the lookups read of a model or an embedding.
+trait Named {
+    fn id(&self) -> &str;
+    fn aliases(&self) -> &[String];
+
+    fn answers_to(&self, id: &str, key: Key) -> bool {
+        self.id() == id || matches!(key, Key::Name) && self.aliases().iter().any(|a| a == id)
+    }
+}
+
+/// The entry of `list` that `id` names, through `ix` while it is fresh.
+fn find<'a, E: Named>(list: &'a [E], ix: Option<&ListIndex>, id: &str, key: Key) -> Option<&'a E> {
+    match ix {
+        Some(ix) => match key {
+            Key::Name => &ix.names,
+            Key::Id => &ix.ids,
+        }
+        .get(id)
+        .and_then(|&i| list.get(i))
+        .filter(|e| e.answers_to(id, key)),
+        None => list.iter().find(|e| e.answers_to(id, key)),
+    }
+}
+
+/// Puts `e` in place of the entry of `list` with its id, or appends it;
+/// `positions` ([`ids`] of `list`) is kept up to date.
+fn upsert<E: Named>(list: &mut Vec<E>, positions: &mut HashMap<String, usize>, e: E) {
+    match positions.get(e.id()) {
+        Some(&i) => list[i] = e,
+        None => {
+            positions.insert(e.id().to_string(), list.len());
+            list.push(e);
+        }
     }
 }
 
@@ -183,15 +238,25 @@ impl CatalogModel {
             error_rate: None,
         }
     }
+}
 
-    fn answers_to(&self, id: &str) -> bool {
-        self.id == id || self.aliases.iter().any(|a| a == id)
+impl Named for CatalogModel {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn aliases(&self) -> &[String] {
+        &self.aliases
     }
 }
 
-impl CatalogEmbedding {
-    fn answers_to(&self, id: &str) -> bool {
-        self.id == id || self.aliases.iter().any(|a| a == id)
+impl Named for CatalogEmbedding {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn aliases(&self) -> &[String] {
+        &self.aliases
     }
 }
 
@@ -238,73 +303,48 @@ impl Catalog {
 
     /// The entry answering to `id` (its id or one of its aliases).
     pub fn model(&self, id: &str) -> Option<&CatalogModel> {
-        match self.index() {
-            Some(ix) => ix
-                .models
-                .get(id)
-                .and_then(|&i| self.models.get(i))
-                .filter(|m| m.answers_to(id)),
-            None => self.models.iter().find(|m| m.answers_to(id)),
-        }
+        find(
+            &self.models,
+            self.index().map(|ix| &ix.models),
+            id,
+            Key::Name,
+        )
     }
 
     /// The entry whose id is exactly `id` (aliases not considered).
     pub fn model_by_id(&self, id: &str) -> Option<&CatalogModel> {
-        match self.index() {
-            Some(ix) => ix
-                .model_ids
-                .get(id)
-                .and_then(|&i| self.models.get(i))
-                .filter(|m| m.id == id),
-            None => self.models.iter().find(|m| m.id == id),
-        }
+        find(&self.models, self.index().map(|ix| &ix.models), id, Key::Id)
     }
 
     pub fn embedding(&self, id: &str) -> Option<&CatalogEmbedding> {
-        match self.index() {
-            Some(ix) => ix
-                .embeddings
-                .get(id)
-                .and_then(|&i| self.embeddings.get(i))
-                .filter(|e| e.answers_to(id)),
-            None => self.embeddings.iter().find(|e| e.answers_to(id)),
-        }
+        find(
+            &self.embeddings,
+            self.index().map(|ix| &ix.embeddings),
+            id,
+            Key::Name,
+        )
     }
 
     /// The embedding whose id is exactly `id` (aliases not considered).
     pub fn embedding_by_id(&self, id: &str) -> Option<&CatalogEmbedding> {
-        match self.index() {
-            Some(ix) => ix
-                .embedding_ids
-                .get(id)
-                .and_then(|&i| self.embeddings.get(i))
-                .filter(|e| e.id == id),
-            None => self.embeddings.iter().find(|e| e.id == id),
-        }
+        find(
+            &self.embeddings,
+            self.index().map(|ix| &ix.embeddings),
+            id,
+            Key::Id,
+        )
     }
 
     /// Replaces entries with the same id and appends new ones, so a user's own
     /// catalog overrides the built-in prices. Linear in both catalogs.
     pub fn overlay(&mut self, other: Catalog) {
-        let mut models = ids(self.models.iter().map(|m| m.id.as_str()));
+        let mut models = ids(&self.models);
         for m in other.models {
-            match models.get(m.id.as_str()) {
-                Some(&i) => self.models[i] = m,
-                None => {
-                    models.insert(m.id.clone(), self.models.len());
-                    self.models.push(m);
-                }
-            }
+            upsert(&mut self.models, &mut models, m);
         }
-        let mut embeddings = ids(self.embeddings.iter().map(|e| e.id.as_str()));
+        let mut embeddings = ids(&self.embeddings);
         for e in other.embeddings {
-            match embeddings.get(e.id.as_str()) {
-                Some(&i) => self.embeddings[i] = e,
-                None => {
-                    embeddings.insert(e.id.clone(), self.embeddings.len());
-                    self.embeddings.push(e);
-                }
-            }
+            upsert(&mut self.embeddings, &mut embeddings, e);
         }
         if other.as_of > self.as_of {
             self.as_of = other.as_of;
@@ -316,13 +356,7 @@ impl Catalog {
     /// Puts `m` in place of the entry with its id, or appends it. `positions`
     /// is [`Catalog::id_positions`] of this catalog, kept up to date here.
     pub fn upsert_model(&mut self, positions: &mut HashMap<String, usize>, m: CatalogModel) {
-        match positions.get(m.id.as_str()) {
-            Some(&i) => self.models[i] = m,
-            None => {
-                positions.insert(m.id.clone(), self.models.len());
-                self.models.push(m);
-            }
-        }
+        upsert(&mut self.models, positions, m);
         self.reindex();
     }
 
@@ -332,22 +366,13 @@ impl Catalog {
         positions: &mut HashMap<String, usize>,
         e: CatalogEmbedding,
     ) {
-        match positions.get(e.id.as_str()) {
-            Some(&i) => self.embeddings[i] = e,
-            None => {
-                positions.insert(e.id.clone(), self.embeddings.len());
-                self.embeddings.push(e);
-            }
-        }
+        upsert(&mut self.embeddings, positions, e);
         self.reindex();
     }
 
     /// The first position of each model id and each embedding id.
     pub fn id_positions(&self) -> (HashMap<String, usize>, HashMap<String, usize>) {
-        (
-            ids(self.models.iter().map(|m| m.id.as_str())),
-            ids(self.embeddings.iter().map(|e| e.id.as_str())),
-        )
+        (ids(&self.models), ids(&self.embeddings))
     }
 
     /// Up to three model ids closest to `id`, for "did you mean" messages.
@@ -361,10 +386,10 @@ impl Catalog {
 }
 
 /// The first position of each id.
-fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+fn ids<E: Named>(list: &[E]) -> HashMap<String, usize> {
     let mut out = HashMap::new();
-    for (i, id) in list.enumerate() {
-        out.entry(id.to_string()).or_insert(i);
+    for (i, e) in list.iter().enumerate() {
+        out.entry(e.id().to_string()).or_insert(i);
     }
     out
 }
@@ -426,7 +451,7 @@ mod tests {
             Vec::new(),
         );
         for id in ["a", "b", "x", "missing"] {
-            let search = c.models.iter().find(|m| m.answers_to(id));
+            let search = c.models.iter().find(|m| m.answers_to(id, Key::Name));
             assert_eq!(input(c.model(id)), input(search), "{id}");
             let exact = c.models.iter().find(|m| m.id == id);
             assert_eq!(input(c.model_by_id(id)), input(exact), "{id}");
