@@ -168,20 +168,51 @@ pub fn import(
     Ok((out, report))
 }
 
-/// The entry of the current catalog that an imported entry `id` of
-/// `provider` updates. The same name from another provider (Vertex's
-/// `gemini-2.5-pro` beside Google's) is a different entry, not an update:
-/// `id` is prefixed with its provider then.
-fn counterpart<'c, E>(
-    id: &mut String,
-    provider: &str,
-    find: impl Fn(&str) -> Option<&'c E>,
-    provider_of: impl Fn(&E) -> &str,
-) -> Option<&'c E> {
-    let existing = find(id);
-    if existing.is_some_and(|e| provider_of(e) != provider) {
-        *id = format!("{provider}/{id}");
-        return find(id);
+/// The names of a catalog model or embedding, which an import may change.
+trait Names {
+    /// Its id, aliases and provider.
+    fn names(&self) -> (&str, &[String], &str);
+    fn names_mut(&mut self) -> (&mut String, &mut Vec<String>);
+}
+
+impl Names for CatalogModel {
+    fn names(&self) -> (&str, &[String], &str) {
+        (&self.id, &self.aliases, &self.provider)
+    }
+
+    fn names_mut(&mut self) -> (&mut String, &mut Vec<String>) {
+        (&mut self.id, &mut self.aliases)
+    }
+}
+
+impl Names for CatalogEmbedding {
+    fn names(&self) -> (&str, &[String], &str) {
+        (&self.id, &self.aliases, &self.provider)
+    }
+
+    fn names_mut(&mut self) -> (&mut String, &mut Vec<String>) {
+        (&mut self.id, &mut self.aliases)
+    }
+}
+
+/// The entry of the current catalog (looked up with `find`) that the
+/// imported entry `e` updates, whose id and aliases `e` takes. The same name
+/// from another provider (Vertex's `gemini-2.5-pro` beside Google's) is a
+/// different entry, not an update: it is looked up, and named, with its
+/// provider before the name.
+fn counterpart<'c, E: Names>(e: &mut E, find: impl Fn(&str) -> Option<&'c E>) -> Option<&'c E> {
+    let (id, _, provider) = e.names();
+    let mut existing = find(id);
+    if existing.is_some_and(|x| x.names().2 != provider) {
+        let prefixed = format!("{provider}/{id}");
+        existing = find(&prefixed);
+        *e.names_mut().0 = prefixed;
+    }
+    if let Some(x) = existing {
+        let (id, aliases, _) = x.names();
+        let (own_id, own_aliases) = e.names_mut();
+        *own_id = id.to_string();
+        *own_aliases = aliases.to_vec();
     }
     existing
 }
@@ -220,17 +251,9 @@ impl ImportReport {
 /// keeping that entry's id, aliases, context window and error rate; what `m`
 /// changes.
 fn merge_model(m: &mut CatalogModel, current: &Catalog) -> Change {
-    let found = counterpart(
-        &mut m.id,
-        &m.provider,
-        |id| current.model(id),
-        |e| &e.provider,
-    );
-    let Some(e) = found else {
+    let Some(e) = counterpart(m, |id| current.model(id)) else {
         return Change::Add;
     };
-    m.id = e.id.clone();
-    m.aliases = e.aliases.clone();
     if m.context_window.is_none() {
         m.context_window = e.context_window;
     }
@@ -253,17 +276,9 @@ fn merge_model(m: &mut CatalogModel, current: &Catalog) -> Change {
 
 /// [`merge_model`] for an embedding: its id and aliases are kept.
 fn merge_embedding(e: &mut CatalogEmbedding, current: &Catalog) -> Change {
-    let found = counterpart(
-        &mut e.id,
-        &e.provider,
-        |id| current.embedding(id),
-        |x| &x.provider,
-    );
-    let Some(x) = found else {
+    let Some(x) = counterpart(e, |id| current.embedding(id)) else {
         return Change::Add;
     };
-    e.id = x.id.clone();
-    e.aliases = x.aliases.clone();
     if x.per_mtok == e.per_mtok {
         Change::None
     } else {
