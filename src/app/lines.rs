@@ -37,7 +37,7 @@ impl App {
                 s.models.remove(i);
                 super::modes::source::follow_removal(s, "models", i);
             });
-            if (self.share_sum() - 100.0).abs() > crate::model::validate::SHARE_TOLERANCE {
+            if self.session.active().plan.shares_miss_100() {
                 self.say(
                     StatusKind::Warning,
                     "shares no longer sum to 100 % — press b to rebalance",

@@ -376,6 +376,6 @@ impl App {
 
     /// Σ of the model shares, for the mix heading.
     pub fn share_total(&self) -> f64 {
-        self.doc().plan.models.iter().map(|m| m.share_pct).sum()
+        self.doc().plan.share_sum()
     }
 }

@@ -51,9 +51,10 @@ impl Rejected {
         )
     }
 
-    fn add(&mut self, id: &str, problems: &[Invalid]) {
+    /// Records the entry `id` when it has `problems`; whether it is kept.
+    fn keeps(&mut self, id: &str, problems: &[Invalid]) -> bool {
         let Some(first) = problems.first() else {
-            return;
+            return true;
         };
         *self.by_reason.entry(reason(first)).or_default() += 1;
         if self.details.len() < Self::DETAILS {
@@ -64,6 +65,7 @@ impl Rejected {
             };
             self.details.push(format!("{shown}: {first}"));
         }
+        false
     }
 }
 
@@ -71,14 +73,10 @@ impl Rejected {
 pub fn check_model(m: &CatalogModel) -> Vec<Invalid> {
     let mut plan = blank_plan();
     plan.models[0] = ModelEntry {
-        id: m.id.clone(),
-        share_pct: 100.0,
-        discount_pct: 0.0,
         // A measured rate must be one a plan accepts (0 to 100 %).
         error_rate_pct: m.error_rate.as_ref().map(|r| r.pct),
-        token_factor: 1.0,
-        pricing: Some(m.pricing.clone()),
         schedule: m.schedule.clone(),
+        ..ModelEntry::sole(m.id.clone(), Some(m.pricing.clone()))
     };
     let mut out: Vec<Invalid> = validate(&plan)
         .into_iter()
@@ -149,27 +147,15 @@ impl Catalog {
         let models = self
             .models
             .into_iter()
-            .filter(|m| {
-                let problems = check_model(m);
-                rejected.add(&m.id, &problems);
-                problems.is_empty()
-            })
+            .filter(|m| rejected.keeps(&m.id, &check_model(m)))
             .collect();
         let embeddings = self
             .embeddings
             .into_iter()
-            .filter(|e| {
-                let problems = check_embedding(e);
-                rejected.add(&e.id, &problems);
-                problems.is_empty()
-            })
+            .filter(|e| rejected.keeps(&e.id, &check_embedding(e)))
             .collect();
         let mut usd_to = self.usd_to;
-        usd_to.retain(|code, r| {
-            let problems = r.problems(code);
-            rejected.add(&format!("usd_to {code}"), &problems);
-            problems.is_empty()
-        });
+        usd_to.retain(|code, r| rejected.keeps(&format!("usd_to {code}"), &r.problems(code)));
         let mut out = Catalog::new(self.as_of, models, embeddings);
         out.usd_to = usd_to;
         (out, rejected)
@@ -236,16 +222,5 @@ fn tiny_price(out: &mut Vec<Invalid>, path: &str, v: f64) {
 
 /// A valid one-model plan to judge an entry's pricing in.
 fn blank_plan() -> Scenario {
-    Scenario::minimal(
-        "catalog entry",
-        ModelEntry {
-            id: "entry".into(),
-            share_pct: 100.0,
-            discount_pct: 0.0,
-            error_rate_pct: None,
-            token_factor: 1.0,
-            pricing: None,
-            schedule: Vec::new(),
-        },
-    )
+    Scenario::minimal("catalog entry", ModelEntry::sole("entry", None))
 }

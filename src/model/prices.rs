@@ -405,18 +405,8 @@ mod tests {
     #[test]
     fn a_plan_starts_in_its_own_month_else_today() {
         let today = YearMonth::parse("2026-11").unwrap();
-        let mut plan = crate::model::Scenario::minimal(
-            "p",
-            crate::model::ModelEntry {
-                id: "m".into(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
-                error_rate_pct: None,
-                token_factor: 1.0,
-                pricing: None,
-                schedule: Vec::new(),
-            },
-        );
+        let mut plan =
+            crate::model::Scenario::minimal("p", crate::model::ModelEntry::sole("m", None));
         plan.start = None;
         assert_eq!(super::plan_start(&plan, today), today);
         plan.start = Some("2027-03".into());

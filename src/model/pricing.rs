@@ -1,5 +1,5 @@
 //! How a model is priced (API per token, or self-hosted GPUs). The catalog of
-//! known prices that plans resolve their models from is in `catalog.rs`
+//! known prices that plans resolve their models from is in `catalog/`
 //! (also reachable here, as before).
 
 pub use super::catalog::{Catalog, CatalogEmbedding, CatalogModel, catalog_searches};

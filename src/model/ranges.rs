@@ -126,15 +126,10 @@ mod tests {
     fn plan() -> Scenario {
         let mut s = Scenario::minimal(
             "p",
-            crate::model::ModelEntry {
-                id: "m".into(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
-                error_rate_pct: None,
-                token_factor: 1.0,
-                pricing: Some(crate::model::Pricing::Api(Default::default())),
-                schedule: Vec::new(),
-            },
+            crate::model::ModelEntry::sole(
+                "m",
+                Some(crate::model::Pricing::Api(Default::default())),
+            ),
         );
         s.risk.cost_per_uncaught_error = 18.0;
         s.uncertainty = vec![UncertainRange {

@@ -20,7 +20,7 @@ mod money;
 mod plain;
 
 pub use money::{
-    currency_prefix, decimal, delta, money, money_places, money_short, money_tight, price,
+    currency_prefix, decimal, delta, money, money_places, money_short, money_tight, price, scaled,
     shared_unit_places, unit_money, unit_places, unit_price,
 };
 pub use plain::{count, number, number_up, payback, pct, ratio, roi, signed_pct, throughput};

@@ -110,22 +110,34 @@ pub fn money_short(v: f64, currency: &str) -> String {
     }
     let a = v.abs();
     let sign = if v < 0.0 && a >= 0.5 { "\u{2212}" } else { "" };
-    let p = currency_prefix(currency);
-    if a >= 999_500_000_000_000.0 {
-        format!("{sign}{p}{a:.1e}")
+    let before = format!("{sign}{}", currency_prefix(currency));
+    scaled(a, &before).unwrap_or_else(|| {
+        if a >= 1_000.0 {
+            format!("{before}{:.1}k", a / 1e3)
+        } else {
+            format!("{before}{a:.0}")
+        }
+    })
+}
+
+/// The size `a` (not negative) from ten thousand up, scaled for a tight
+/// space with `before` (a sign, a currency) ahead of its digits: `4.5T`,
+/// `12.0B`, `3.4M`, `45k`, and past 999.5T the power form `1.2e15`; `None`
+/// below ten thousand.
+pub fn scaled(a: f64, before: &str) -> Option<String> {
+    Some(if a >= 999_500_000_000_000.0 {
+        format!("{before}{a:.1e}")
     } else if a >= 999_500_000_000.0 {
-        format!("{sign}{p}{:.1}T", a / 1e12)
+        format!("{before}{:.1}T", a / 1e12)
     } else if a >= 999_500_000.0 {
-        format!("{sign}{p}{:.1}B", a / 1e9)
+        format!("{before}{:.1}B", a / 1e9)
     } else if a >= 999_500.0 {
-        format!("{sign}{p}{:.1}M", a / 1e6)
+        format!("{before}{:.1}M", a / 1e6)
     } else if a >= 10_000.0 {
-        format!("{sign}{p}{:.0}k", a / 1e3)
-    } else if a >= 1_000.0 {
-        format!("{sign}{p}{:.1}k", a / 1e3)
+        format!("{before}{:.0}k", a / 1e3)
     } else {
-        format!("{sign}{p}{a:.0}")
-    }
+        return None;
+    })
 }
 
 /// Money in the fewest characters, for a figure with no room: `$70M`,

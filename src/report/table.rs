@@ -5,7 +5,7 @@
 use super::grid::{Grid, wrap};
 use super::headline::{headlines, understaffing, value_parts};
 use super::markdown::MonthColumns;
-use crate::model::{Category, Projection, Scenario};
+use crate::model::{Category, Month, Projection, Scenario};
 use crate::numbers::{count, money, pct};
 
 /// The table report for a terminal `width` columns wide (`None`: piped,
@@ -42,31 +42,53 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str, width: Option<u
     out.push_str("\n\n");
 
     let extra = MonthColumns::of(s, p);
-    let mut header = vec!["Month".to_string(), "Requests".to_string()];
-    header.extend(extra.headers().iter().map(|h| h.to_string()));
-    header.extend(Category::ALL.iter().map(|k| k.label().to_string()));
-    header.extend(["Total".to_string(), "Cumulative net".to_string()]);
-    let mut months = Grid::new(header).right_from(0);
+    let mut months = Grid::new(month_headers(extra)).right_from(0);
     for m in &p.months {
-        let mut row = vec![m.month.to_string(), count(m.requests)];
-        row.extend(extra.cells(m));
-        row.extend(Category::ALL.iter().map(|k| money(m.category(*k), c)));
-        row.push(money(m.total, c));
-        row.push(money(m.cumulative_net, c));
-        months.row(row);
+        months.row(month_cells(m.month.to_string(), m, extra, c));
     }
-    let t = &p.totals;
-    let mut total_row = vec!["Total".to_string(), count(t.requests)];
-    total_row.extend(extra.headers().iter().map(|_| String::new()));
-    total_row.extend(Category::ALL.iter().map(|k| money(t.category(*k), c)));
-    total_row.push(money(t.run_cost, c));
-    total_row.push(money(p.last().map_or(0.0, |m| m.cumulative_net), c));
-    months.row(total_row);
+    let net = money(p.last().map_or(0.0, |m| m.cumulative_net), c);
+    months.row(total_cells(p, extra, c, net));
     out.push_str(&months.render(width));
     // Prose (the title, the value sentence) is wrapped to the width too.
     let mut text = wrap(&out, width, "  ");
     text.push('\n');
     text
+}
+
+/// The monthly table's header: the month, requests, the plan's extra
+/// columns, each category, the total and the cumulative net.
+pub(crate) fn month_headers(extra: MonthColumns) -> Vec<String> {
+    let mut header = vec!["Month".to_string(), "Requests".to_string()];
+    header.extend(extra.headers().iter().map(|h| h.to_string()));
+    header.extend(Category::ALL.iter().map(|k| k.label().to_string()));
+    header.extend(["Total".to_string(), "Cumulative net".to_string()]);
+    header
+}
+
+/// A month's row of the monthly table, `first` its first cell.
+pub(crate) fn month_cells(first: String, m: &Month, extra: MonthColumns, c: &str) -> Vec<String> {
+    let mut row = vec![first, count(m.requests)];
+    row.extend(extra.cells(m));
+    row.extend(Category::ALL.iter().map(|k| money(m.category(*k), c)));
+    row.push(money(m.total, c));
+    row.push(money(m.cumulative_net, c));
+    row
+}
+
+/// The monthly table's totals row, `net` its last cell (the cumulative net).
+pub(crate) fn total_cells(
+    p: &Projection,
+    extra: MonthColumns,
+    c: &str,
+    net: String,
+) -> Vec<String> {
+    let t = &p.totals;
+    let mut row = vec!["Total".to_string(), count(t.requests)];
+    row.extend(extra.headers().iter().map(|_| String::new()));
+    row.extend(Category::ALL.iter().map(|k| money(t.category(*k), c)));
+    row.push(money(t.run_cost, c));
+    row.push(net);
+    row
 }
 
 fn breakdown(s: &Scenario, p: &Projection) -> Grid {

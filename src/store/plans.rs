@@ -86,38 +86,43 @@ pub struct Template {
     pub text: &'static str,
 }
 
+/// An example plan of `scenarios/` by its file name, compiled in.
+macro_rules! template {
+    ($name:literal, $summary:literal) => {
+        Template {
+            name: $name,
+            summary: $summary,
+            text: include_str!(concat!("../../scenarios/", $name, ".ron")),
+        }
+    };
+}
+
 /// The example plans of `scenarios/`, compiled in so runcost works anywhere.
 pub const TEMPLATES: &[Template] = &[
-    Template {
-        name: "support-assistant",
-        summary: "RAG customer-support assistant with growth (the default plan)",
-        text: include_str!("../../scenarios/support-assistant.ron"),
-    },
-    Template {
-        name: "support-self-hosted",
-        summary: "the support assistant on self-hosted 70B GPUs instead of APIs",
-        text: include_str!("../../scenarios/support-self-hosted.ron"),
-    },
-    Template {
-        name: "doc-processing-small",
-        summary: "low-volume document extraction, a few hundred dollars a month",
-        text: include_str!("../../scenarios/doc-processing-small.ron"),
-    },
-    Template {
-        name: "doc-processing-scale",
-        summary: "the same document workflow at thousands of documents a day",
-        text: include_str!("../../scenarios/doc-processing-scale.ron"),
-    },
-    Template {
-        name: "compliance-review",
-        summary: "high-stakes compliance review with heavy human oversight",
-        text: include_str!("../../scenarios/compliance-review.ron"),
-    },
-    Template {
-        name: "claims-agent",
-        summary: "an agent with several model calls per claim and a costly rare error",
-        text: include_str!("../../scenarios/claims-agent.ron"),
-    },
+    template!(
+        "support-assistant",
+        "RAG customer-support assistant with growth (the default plan)"
+    ),
+    template!(
+        "support-self-hosted",
+        "the support assistant on self-hosted 70B GPUs instead of APIs"
+    ),
+    template!(
+        "doc-processing-small",
+        "low-volume document extraction, a few hundred dollars a month"
+    ),
+    template!(
+        "doc-processing-scale",
+        "the same document workflow at thousands of documents a day"
+    ),
+    template!(
+        "compliance-review",
+        "high-stakes compliance review with heavy human oversight"
+    ),
+    template!(
+        "claims-agent",
+        "an agent with several model calls per claim and a costly rare error"
+    ),
 ];
 
 /// The plan `runcost` opens when it has nothing else to open.

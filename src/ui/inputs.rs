@@ -162,7 +162,7 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                 }
             }
             if field == Field::ModelShare(field.index().unwrap_or(0))
-                && (app.share_total() - 100.0).abs() > crate::model::validate::SHARE_TOLERANCE
+                && app.doc().plan.shares_miss_100()
             {
                 value.insert(0, Span::styled("⚠ ", theme.warning()));
             }
@@ -313,7 +313,7 @@ fn info_line<'a>(app: &'a App, g: Group, width: usize, theme: &Theme) -> Line<'a
     match g {
         Group::Model(Section::Models) => {
             let total = app.share_total();
-            if (total - 100.0).abs() > crate::model::validate::SHARE_TOLERANCE {
+            if app.doc().plan.shares_miss_100() {
                 Line::from(Span::styled(
                     format!("  ⚠ shares total {} — b rebalances", pct(total)),
                     theme.warning(),

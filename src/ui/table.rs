@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row, Table};
 use super::theme::Theme;
 use crate::app::App;
 use crate::model::{Category, Month};
-use crate::numbers::{count, money_short};
+use crate::numbers::{count, money_short, scaled};
 
 /// A column: header, the value of a month, and whether it is money.
 #[derive(Clone, Copy)]
@@ -54,19 +54,7 @@ pub fn count_short(v: f64) -> String {
     }
     let a = v.abs();
     let sign = if v < 0.0 { "-" } else { "" };
-    if a >= 999_500_000_000_000.0 {
-        format!("{sign}{a:.1e}")
-    } else if a >= 999_500_000_000.0 {
-        format!("{sign}{:.1}T", a / 1e12)
-    } else if a >= 999_500_000.0 {
-        format!("{sign}{:.1}B", a / 1e9)
-    } else if a >= 999_500.0 {
-        format!("{sign}{:.1}M", a / 1e6)
-    } else if a >= 10_000.0 {
-        format!("{sign}{:.0}k", a / 1e3)
-    } else {
-        count(v)
-    }
+    scaled(a, sign).unwrap_or_else(|| count(v))
 }
 
 /// `full` if it fits `width` columns, else the compact form, else the

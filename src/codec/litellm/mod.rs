@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::model::catalog_rules;
+use crate::model::pricing::{CatalogEmbedding, CatalogModel};
 use crate::model::{Catalog, Pricing};
 use entry::{Entry, convert};
 
@@ -138,89 +139,151 @@ pub fn import(
                 .or_default() += 1;
             continue;
         }
+        let provider = match &entry {
+            Entry::Model(m) => &m.provider,
+            Entry::Embedding(e) => &e.provider,
+        };
+        if !wanted(provider) {
+            *report
+                .skipped
+                .entry("other provider (--only)".into())
+                .or_default() += 1;
+            continue;
+        }
         match entry {
             Entry::Model(mut m) => {
-                if !wanted(&m.provider) {
-                    *report
-                        .skipped
-                        .entry("other provider (--only)".into())
-                        .or_default() += 1;
-                    continue;
-                }
-                let mut existing = current.model(&m.id).cloned();
-                // The same name from another provider (Vertex's `gemini-2.5-pro`
-                // beside Google's) is a different entry, not an update.
-                if existing.as_ref().is_some_and(|e| e.provider != m.provider) {
-                    m.id = format!("{}/{}", m.provider, m.id);
-                    existing = current.model(&m.id).cloned();
-                }
-                if let Some(e) = &existing {
-                    m.id = e.id.clone();
-                    m.aliases = e.aliases.clone();
-                    if m.context_window.is_none() {
-                        m.context_window = e.context_window;
-                    }
-                    // LiteLLM has no wrong-answer rates: the user's measured one stays.
-                    m.error_rate = e.error_rate.clone();
-                }
-                match existing {
-                    Some(e) if e.pricing == m.pricing && e.deprecation == m.deprecation => {
-                        report.unchanged += 1
-                    }
-                    Some(e) => {
-                        let mut what = describe_change(&e.pricing, &m.pricing);
-                        if e.deprecation != m.deprecation {
-                            let d = m.deprecation.as_deref().unwrap_or("none");
-                            what = if e.pricing == m.pricing {
-                                format!("deprecation {d}")
-                            } else {
-                                format!("{what}, deprecation {d}")
-                            };
-                        }
-                        report.updated.push((m.id.clone(), what));
-                        out.upsert_model(&mut model_at, m);
-                    }
-                    None => {
-                        report.added.push(m.id.clone());
-                        out.upsert_model(&mut model_at, m);
-                    }
+                let change = merge_model(&mut m, current);
+                if report.note(&m.id, change) {
+                    out.upsert_model(&mut model_at, m);
                 }
             }
             Entry::Embedding(mut e) => {
-                if !wanted(&e.provider) {
-                    *report
-                        .skipped
-                        .entry("other provider (--only)".into())
-                        .or_default() += 1;
-                    continue;
-                }
-                let mut existing = current.embedding(&e.id).cloned();
-                if existing.as_ref().is_some_and(|x| x.provider != e.provider) {
-                    e.id = format!("{}/{}", e.provider, e.id);
-                    existing = current.embedding(&e.id).cloned();
-                }
-                if let Some(x) = &existing {
-                    e.id = x.id.clone();
-                    e.aliases = x.aliases.clone();
-                }
-                match existing {
-                    Some(x) if x.per_mtok == e.per_mtok => report.unchanged += 1,
-                    Some(x) => {
-                        report.updated.push((
-                            e.id.clone(),
-                            format!("${} → ${} per 1M", x.per_mtok, e.per_mtok),
-                        ));
-                        out.upsert_embedding(&mut embedding_at, e);
-                    }
-                    None => {
-                        report.added.push(e.id.clone());
-                        out.upsert_embedding(&mut embedding_at, e);
-                    }
+                let change = merge_embedding(&mut e, current);
+                if report.note(&e.id, change) {
+                    out.upsert_embedding(&mut embedding_at, e);
                 }
             }
         }
     }
     Ok((out, report))
+}
+
+/// The names of a catalog model or embedding, which an import may change.
+trait Names {
+    /// Its id, aliases and provider.
+    fn names(&self) -> (&str, &[String], &str);
+    fn names_mut(&mut self) -> (&mut String, &mut Vec<String>);
+}
+
+impl Names for CatalogModel {
+    fn names(&self) -> (&str, &[String], &str) {
+        (&self.id, &self.aliases, &self.provider)
+    }
+
+    fn names_mut(&mut self) -> (&mut String, &mut Vec<String>) {
+        (&mut self.id, &mut self.aliases)
+    }
+}
+
+impl Names for CatalogEmbedding {
+    fn names(&self) -> (&str, &[String], &str) {
+        (&self.id, &self.aliases, &self.provider)
+    }
+
+    fn names_mut(&mut self) -> (&mut String, &mut Vec<String>) {
+        (&mut self.id, &mut self.aliases)
+    }
+}
+
+/// The entry of the current catalog (looked up with `find`) that the
+/// imported entry `e` updates, whose id and aliases `e` takes. The same name
+/// from another provider (Vertex's `gemini-2.5-pro` beside Google's) is a
+/// different entry, not an update: it is looked up, and named, with its
+/// provider before the name.
+fn counterpart<'c, E: Names>(e: &mut E, find: impl Fn(&str) -> Option<&'c E>) -> Option<&'c E> {
+    let (id, _, provider) = e.names();
+    let mut existing = find(id);
+    if existing.is_some_and(|x| x.names().2 != provider) {
+        let prefixed = format!("{provider}/{id}");
+        existing = find(&prefixed);
+        *e.names_mut().0 = prefixed;
+    }
+    if let Some(x) = existing {
+        let (id, aliases, _) = x.names();
+        let (own_id, own_aliases) = e.names_mut();
+        *own_id = id.to_string();
+        *own_aliases = aliases.to_vec();
+    }
+    existing
+}
+
+/// What an imported entry does to the user catalog.
+enum Change {
+    /// Nothing: the entry it would replace has the same prices.
+    None,
+    /// It replaces an entry; what changed.
+    Update(String),
+    /// It is new.
+    Add,
+}
+
+impl ImportReport {
+    /// Counts what importing the entry `id` does; whether it is written.
+    fn note(&mut self, id: &str, change: Change) -> bool {
+        match change {
+            Change::None => {
+                self.unchanged += 1;
+                false
+            }
+            Change::Update(what) => {
+                self.updated.push((id.to_string(), what));
+                true
+            }
+            Change::Add => {
+                self.added.push(id.to_string());
+                true
+            }
+        }
+    }
+}
+
+/// Makes the imported model `m` the entry of `current` it updates, if any,
+/// keeping that entry's id, aliases, context window and error rate; what `m`
+/// changes.
+fn merge_model(m: &mut CatalogModel, current: &Catalog) -> Change {
+    let Some(e) = counterpart(m, |id| current.model(id)) else {
+        return Change::Add;
+    };
+    if m.context_window.is_none() {
+        m.context_window = e.context_window;
+    }
+    // LiteLLM has no wrong-answer rates: the user's measured one stays.
+    m.error_rate = e.error_rate.clone();
+    if e.pricing == m.pricing && e.deprecation == m.deprecation {
+        return Change::None;
+    }
+    let mut what = describe_change(&e.pricing, &m.pricing);
+    if e.deprecation != m.deprecation {
+        let d = m.deprecation.as_deref().unwrap_or("none");
+        what = if e.pricing == m.pricing {
+            format!("deprecation {d}")
+        } else {
+            format!("{what}, deprecation {d}")
+        };
+    }
+    Change::Update(what)
+}
+
+/// [`merge_model`] for an embedding: its id and aliases are kept.
+fn merge_embedding(e: &mut CatalogEmbedding, current: &Catalog) -> Change {
+    let Some(x) = counterpart(e, |id| current.embedding(id)) else {
+        return Change::Add;
+    };
+    if x.per_mtok == e.per_mtok {
+        Change::None
+    } else {
+        Change::Update(format!("${} → ${} per 1M", x.per_mtok, e.per_mtok))
+    }
 }
 
 /// The catalog as RON for the user's catalog file.

@@ -275,13 +275,9 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
                 Compares::InferenceOnly
             };
             let option = ModelEntry {
-                id: m.id.clone(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
                 error_rate_pct: known,
                 token_factor: same.map_or(1.0, |x| x.token_factor),
-                pricing: Some(pricing),
-                schedule: Vec::new(),
+                ..ModelEntry::sole(m.id.clone(), Some(pricing))
             };
             let option_peak = match &option.pricing {
                 Some(Pricing::SelfHosted(h)) => h.peak_to_average,

@@ -72,6 +72,24 @@ pub struct Scenario {
     pub uncertainty: Vec<UncertainRange>,
 }
 
+/// How far the mix's shares may sum from 100 % (rounding in a hand-written
+/// file). Private: validation and the workbench's warnings ask
+/// [`Scenario::shares_miss_100`], so they cannot disagree on it.
+const SHARE_TOLERANCE: f64 = 0.01;
+
+impl Scenario {
+    /// The shares of the mix added up, percent.
+    pub fn share_sum(&self) -> f64 {
+        self.models.iter().map(|m| m.share_pct).sum()
+    }
+
+    /// Whether the mix's shares miss 100 % by more than the tolerance (a sum
+    /// that is not a number misses nothing: its share is refused itself).
+    pub fn shares_miss_100(&self) -> bool {
+        (self.share_sum() - 100.0).abs() > SHARE_TOLERANCE
+    }
+}
+
 /// How far an assumption can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Confidence {

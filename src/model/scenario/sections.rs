@@ -90,6 +90,22 @@ pub struct ModelEntry {
     pub schedule: Vec<crate::model::pricing::ScheduledPrice>,
 }
 
+impl ModelEntry {
+    /// All of the plan's traffic on `id` at `pricing`: no discount, the
+    /// plan's own error rate, the plan's token counts and no dated prices.
+    pub fn sole(id: impl Into<String>, pricing: Option<Pricing>) -> Self {
+        ModelEntry {
+            id: id.into(),
+            share_pct: 100.0,
+            discount_pct: 0.0,
+            error_rate_pct: None,
+            token_factor: 1.0,
+            pricing,
+            schedule: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Retrieval {

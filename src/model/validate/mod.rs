@@ -37,9 +37,6 @@ impl fmt::Display for Invalid {
     }
 }
 
-/// Tolerance on the sum of model shares.
-pub const SHARE_TOLERANCE: f64 = 0.01;
-
 /// Formats a number the way it would be written in a plan file; very large
 /// and very small numbers compactly (`1e308`, not 309 digits).
 pub fn show(v: f64) -> String {
@@ -190,8 +187,7 @@ pub fn validate_with(s: &Scenario, fields: &[Field]) -> Vec<Invalid> {
             );
         }
     }
-    if !s.models.is_empty() && share_sum.is_finite() && (share_sum - 100.0).abs() > SHARE_TOLERANCE
-    {
+    if !s.models.is_empty() && share_sum.is_finite() && s.shares_miss_100() {
         c.fail(
             "models[].share_pct",
             format!("{} in total", show(share_sum)),

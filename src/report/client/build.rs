@@ -14,6 +14,7 @@ use crate::model::{Category, Projection, Scenario};
 use crate::numbers::{count, field_value, money, payback, pct};
 use crate::report::headline::{headlines, understaffing, value_parts};
 use crate::report::markdown::MonthColumns;
+use crate::report::table::{month_cells, month_headers, total_cells};
 
 /// What the sections are built from.
 pub struct Inputs<'a> {
@@ -329,50 +330,19 @@ fn follow_up(i: &Inputs) -> Option<Section> {
 fn monthly(i: &Inputs) -> Option<Section> {
     let (s, p, c) = (i.s, i.p, i.currency());
     let extra = MonthColumns::of(s, p);
-    let mut cols = vec![
-        ("Month".to_string(), Align::Left),
-        ("Requests".into(), Align::Right),
-    ];
-    cols.extend(
-        extra
-            .headers()
-            .iter()
-            .map(|h| (h.to_string(), Align::Right)),
-    );
-    cols.extend(
-        Category::ALL
-            .iter()
-            .map(|k| (k.label().to_string(), Align::Right)),
-    );
-    cols.extend([
-        ("Total".to_string(), Align::Right),
-        ("Cumulative net".into(), Align::Right),
-    ]);
-    let mut t = Table::new(cols);
+    let cols = month_headers(extra).into_iter().enumerate();
+    let mut t = Table::new(cols.map(|(n, h)| (h, if n == 0 { Align::Left } else { Align::Right })));
     for (m, tick) in p.months.iter().zip(i.ticks()) {
-        let mut row = vec![
-            match tick.calendar {
-                Some(_) => format!("{} · {}", m.month, tick.label()),
-                None => m.month.to_string(),
-            },
-            count(m.requests),
-        ];
-        row.extend(extra.cells(m));
-        row.extend(Category::ALL.iter().map(|k| money(m.category(*k), c)));
-        row.push(money(m.total, c));
-        row.push(money(m.cumulative_net, c));
-        t.row(row);
+        let first = match tick.calendar {
+            Some(_) => format!("{} · {}", m.month, tick.label()),
+            None => m.month.to_string(),
+        };
+        t.row(month_cells(first, m, extra, c));
     }
-    let tot = &p.totals;
-    let mut row = vec!["Total".to_string(), count(tot.requests)];
-    row.extend(extra.headers().iter().map(|_| String::new()));
-    row.extend(Category::ALL.iter().map(|k| money(tot.category(*k), c)));
-    row.push(money(tot.run_cost, c));
-    row.push(
-        p.last()
-            .map_or_else(String::new, |m| money(m.cumulative_net, c)),
-    );
-    t.total(row);
+    let net = p
+        .last()
+        .map_or_else(String::new, |m| money(m.cumulative_net, c));
+    t.total(total_cells(p, extra, c, net));
     Some(Section::new("monthly", "Monthly projection").with(Block::Table(t)))
 }
 

@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::pricing::{Pricing, ScheduledPrice};
 
+mod index;
+
+use index::{CatalogIndex, Key, find, ids, upsert};
+
 /// The built-in (and user-extended) list of priced models.
 ///
 /// Lookups by id go through an index built on first use, so resolving a plan
@@ -62,40 +66,6 @@ thread_local! {
 /// a test checks that loading and importing make none.
 pub fn catalog_searches() -> u64 {
     SEARCHES.with(std::cell::Cell::get)
-}
-
-/// Where each id (and alias) sits in `models` / `embeddings`: the first entry
-/// that answers to it, as a search from the top would find.
-#[derive(Debug, Default)]
-struct CatalogIndex {
-    /// The lengths and buffers indexed, to notice a list changed since.
-    shape: (usize, usize, usize, usize),
-    models: HashMap<String, usize>,
-    model_ids: HashMap<String, usize>,
-    embeddings: HashMap<String, usize>,
-    embedding_ids: HashMap<String, usize>,
-}
-
-impl CatalogIndex {
-    fn build(c: &Catalog) -> Self {
-        let mut ix = CatalogIndex {
-            shape: c.shape(),
-            ..CatalogIndex::default()
-        };
-        for (i, m) in c.models.iter().enumerate() {
-            ix.model_ids.entry(m.id.clone()).or_insert(i);
-            for key in std::iter::once(&m.id).chain(&m.aliases) {
-                ix.models.entry(key.clone()).or_insert(i);
-            }
-        }
-        for (i, e) in c.embeddings.iter().enumerate() {
-            ix.embedding_ids.entry(e.id.clone()).or_insert(i);
-            for key in std::iter::once(&e.id).chain(&e.aliases) {
-                ix.embeddings.entry(key.clone()).or_insert(i);
-            }
-        }
-        ix
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -183,16 +153,6 @@ impl CatalogModel {
             error_rate: None,
         }
     }
-
-    fn answers_to(&self, id: &str) -> bool {
-        self.id == id || self.aliases.iter().any(|a| a == id)
-    }
-}
-
-impl CatalogEmbedding {
-    fn answers_to(&self, id: &str) -> bool {
-        self.id == id || self.aliases.iter().any(|a| a == id)
-    }
 }
 
 impl Catalog {
@@ -238,73 +198,48 @@ impl Catalog {
 
     /// The entry answering to `id` (its id or one of its aliases).
     pub fn model(&self, id: &str) -> Option<&CatalogModel> {
-        match self.index() {
-            Some(ix) => ix
-                .models
-                .get(id)
-                .and_then(|&i| self.models.get(i))
-                .filter(|m| m.answers_to(id)),
-            None => self.models.iter().find(|m| m.answers_to(id)),
-        }
+        find(
+            &self.models,
+            self.index().map(|ix| &ix.models),
+            id,
+            Key::Name,
+        )
     }
 
     /// The entry whose id is exactly `id` (aliases not considered).
     pub fn model_by_id(&self, id: &str) -> Option<&CatalogModel> {
-        match self.index() {
-            Some(ix) => ix
-                .model_ids
-                .get(id)
-                .and_then(|&i| self.models.get(i))
-                .filter(|m| m.id == id),
-            None => self.models.iter().find(|m| m.id == id),
-        }
+        find(&self.models, self.index().map(|ix| &ix.models), id, Key::Id)
     }
 
     pub fn embedding(&self, id: &str) -> Option<&CatalogEmbedding> {
-        match self.index() {
-            Some(ix) => ix
-                .embeddings
-                .get(id)
-                .and_then(|&i| self.embeddings.get(i))
-                .filter(|e| e.answers_to(id)),
-            None => self.embeddings.iter().find(|e| e.answers_to(id)),
-        }
+        find(
+            &self.embeddings,
+            self.index().map(|ix| &ix.embeddings),
+            id,
+            Key::Name,
+        )
     }
 
     /// The embedding whose id is exactly `id` (aliases not considered).
     pub fn embedding_by_id(&self, id: &str) -> Option<&CatalogEmbedding> {
-        match self.index() {
-            Some(ix) => ix
-                .embedding_ids
-                .get(id)
-                .and_then(|&i| self.embeddings.get(i))
-                .filter(|e| e.id == id),
-            None => self.embeddings.iter().find(|e| e.id == id),
-        }
+        find(
+            &self.embeddings,
+            self.index().map(|ix| &ix.embeddings),
+            id,
+            Key::Id,
+        )
     }
 
     /// Replaces entries with the same id and appends new ones, so a user's own
     /// catalog overrides the built-in prices. Linear in both catalogs.
     pub fn overlay(&mut self, other: Catalog) {
-        let mut models = ids(self.models.iter().map(|m| m.id.as_str()));
+        let mut models = ids(&self.models);
         for m in other.models {
-            match models.get(m.id.as_str()) {
-                Some(&i) => self.models[i] = m,
-                None => {
-                    models.insert(m.id.clone(), self.models.len());
-                    self.models.push(m);
-                }
-            }
+            upsert(&mut self.models, &mut models, m);
         }
-        let mut embeddings = ids(self.embeddings.iter().map(|e| e.id.as_str()));
+        let mut embeddings = ids(&self.embeddings);
         for e in other.embeddings {
-            match embeddings.get(e.id.as_str()) {
-                Some(&i) => self.embeddings[i] = e,
-                None => {
-                    embeddings.insert(e.id.clone(), self.embeddings.len());
-                    self.embeddings.push(e);
-                }
-            }
+            upsert(&mut self.embeddings, &mut embeddings, e);
         }
         if other.as_of > self.as_of {
             self.as_of = other.as_of;
@@ -316,13 +251,7 @@ impl Catalog {
     /// Puts `m` in place of the entry with its id, or appends it. `positions`
     /// is [`Catalog::id_positions`] of this catalog, kept up to date here.
     pub fn upsert_model(&mut self, positions: &mut HashMap<String, usize>, m: CatalogModel) {
-        match positions.get(m.id.as_str()) {
-            Some(&i) => self.models[i] = m,
-            None => {
-                positions.insert(m.id.clone(), self.models.len());
-                self.models.push(m);
-            }
-        }
+        upsert(&mut self.models, positions, m);
         self.reindex();
     }
 
@@ -332,22 +261,13 @@ impl Catalog {
         positions: &mut HashMap<String, usize>,
         e: CatalogEmbedding,
     ) {
-        match positions.get(e.id.as_str()) {
-            Some(&i) => self.embeddings[i] = e,
-            None => {
-                positions.insert(e.id.clone(), self.embeddings.len());
-                self.embeddings.push(e);
-            }
-        }
+        upsert(&mut self.embeddings, positions, e);
         self.reindex();
     }
 
     /// The first position of each model id and each embedding id.
     pub fn id_positions(&self) -> (HashMap<String, usize>, HashMap<String, usize>) {
-        (
-            ids(self.models.iter().map(|m| m.id.as_str())),
-            ids(self.embeddings.iter().map(|e| e.id.as_str())),
-        )
+        (ids(&self.models), ids(&self.embeddings))
     }
 
     /// Up to three model ids closest to `id`, for "did you mean" messages.
@@ -358,15 +278,6 @@ impl Catalog {
     pub fn suggest_embeddings(&self, id: &str) -> Vec<String> {
         closest(id, self.embeddings.iter().map(|e| e.id.as_str()))
     }
-}
-
-/// The first position of each id.
-fn ids<'a>(list: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    for (i, id) in list.enumerate() {
-        out.entry(id.to_string()).or_insert(i);
-    }
-    out
 }
 
 fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -392,6 +303,7 @@ fn closest<'a>(id: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<Strin
 
 #[cfg(test)]
 mod tests {
+    use super::index::Named;
     use super::*;
     use crate::model::pricing::ApiPricing;
 
@@ -426,7 +338,7 @@ mod tests {
             Vec::new(),
         );
         for id in ["a", "b", "x", "missing"] {
-            let search = c.models.iter().find(|m| m.answers_to(id));
+            let search = c.models.iter().find(|m| m.answers_to(id, Key::Name));
             assert_eq!(input(c.model(id)), input(search), "{id}");
             let exact = c.models.iter().find(|m| m.id == id);
             assert_eq!(input(c.model_by_id(id)), input(exact), "{id}");
