@@ -17,7 +17,7 @@ use crate::numbers::{field_value, number, pct};
 pub use crate::model::headline::UPKEEP_RANGE_PCT as MAINTENANCE_RANGE;
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Focus::Inputs && matches!(app.mode, Mode::Normal);
+    let focused = app.focus == Focus::Inputs && matches!(app.mode(), Mode::Normal);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))

@@ -15,7 +15,7 @@ use crate::numbers::{delta, money, payback, roi, unit_money};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = app.projection().months.len();
-    let focused = app.focus == Focus::Table && matches!(app.mode, Mode::Normal);
+    let focused = app.focus == Focus::Table && matches!(app.mode(), Mode::Normal);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
