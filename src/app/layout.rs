@@ -1,7 +1,7 @@
 //! Screen geometry, shared by the view (to draw) and `update` (to map mouse
 //! clicks to rows). Pure arithmetic on rectangles.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
 /// Below this size the workbench shows a notice instead of a broken layout.
 pub const MIN_WIDTH: u16 = 60;
@@ -77,4 +77,23 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// `area` cut after its first `first` rows (`Vertical`) or columns
+/// (`Horizontal`), at most all of them: that part and the rest.
+pub fn split(area: Rect, direction: Direction, first: u16) -> (Rect, Rect) {
+    let (mut head, mut rest) = (area, area);
+    match direction {
+        Direction::Vertical => {
+            head.height = first.min(area.height);
+            rest.y += head.height;
+            rest.height -= head.height;
+        }
+        Direction::Horizontal => {
+            head.width = first.min(area.width);
+            rest.x += head.width;
+            rest.width -= head.width;
+        }
+    }
+    (head, rest)
 }
