@@ -97,3 +97,23 @@ pub fn split(area: Rect, direction: Direction, first: u16) -> (Rect, Rect) {
     }
     (head, rest)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_hands_out_every_row_or_column_once() {
+        let area = Rect::new(2, 3, 10, 6);
+        let (top, rest) = split(area, Direction::Vertical, 2);
+        assert_eq!(
+            (top, rest),
+            (Rect::new(2, 3, 10, 2), Rect::new(2, 5, 10, 4))
+        );
+        let (left, rest) = split(area, Direction::Horizontal, 7);
+        assert_eq!((left, rest), (Rect::new(2, 3, 7, 6), Rect::new(9, 3, 3, 6)));
+        // More than there is: all of it, and nothing left.
+        let (all, none) = split(area, Direction::Vertical, 9);
+        assert_eq!((all, none.height, none.y), (area, 0, 9));
+    }
+}
