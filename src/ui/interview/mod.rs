@@ -81,11 +81,25 @@ fn pick(f: &mut Frame, body: Rect, s: &InterviewState, theme: &Theme) {
             theme.muted(),
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
+    keys_below(
+        f,
+        inner,
+        lines,
         "Enter: what it assumes, then the questions · Esc: cancel",
-        theme.muted(),
-    )));
+        theme,
+    );
+}
+
+/// `lines`, then a blank line and what the keys do, wrapped into `inner`.
+fn keys_below<'a>(
+    f: &mut Frame,
+    inner: Rect,
+    mut lines: Vec<Line<'a>>,
+    keys: &'a str,
+    theme: &Theme,
+) {
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(keys, theme.muted())));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
@@ -368,10 +382,11 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
             ),
         ]));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
+    keys_below(
+        f,
+        inner,
+        lines,
         "Enter or Esc: into the workbench · Shift-Tab: back to the questions",
-        theme.muted(),
-    )));
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        theme,
+    );
 }
