@@ -33,7 +33,7 @@ impl App {
 impl App {
     /// The study the open mode is waiting for.
     fn awaited(&self) -> Option<Study> {
-        match &self.mode {
+        match self.mode() {
             Mode::Tornado(t) if t.computing => Some(Study::Sensitivity),
             Mode::Present(p) if p.computing => Some(Study::Sensitivity),
             Mode::Breakeven(b) if b.computing => Some(Study::Breakeven),
@@ -59,20 +59,22 @@ impl App {
         let Some(found) = self.session.findings(study) else {
             return;
         };
-        match (&mut self.mode, found) {
-            (Mode::Tornado(t), Findings::Sensitivity(swings)) => {
-                t.swings = swings.clone();
-                t.computing = false;
+        match found {
+            Findings::Sensitivity(swings) => {
+                if let Some(t) = self.mode.tornado() {
+                    t.swings = swings.clone();
+                    t.computing = false;
+                } else if let Some(p) = self.mode.present() {
+                    p.top = swings.iter().take(5).cloned().collect();
+                    p.computing = false;
+                }
             }
-            (Mode::Present(p), Findings::Sensitivity(swings)) => {
-                p.top = swings.iter().take(5).cloned().collect();
-                p.computing = false;
+            Findings::Breakeven(text) => {
+                if let Some(b) = self.mode.breakeven() {
+                    b.text = text.clone();
+                    b.computing = false;
+                }
             }
-            (Mode::Breakeven(b), Findings::Breakeven(text)) => {
-                b.text = text.clone();
-                b.computing = false;
-            }
-            _ => {}
         }
     }
 }

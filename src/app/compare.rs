@@ -203,7 +203,7 @@ impl App {
         };
         let name = gone.plan.name;
         self.rebuild_rows();
-        if let Mode::Compare(c) = &mut self.mode {
+        if let Some(c) = self.mode.compare() {
             c.focus = c.focus.min(self.session.len() - 1);
             if c.baseline == i {
                 c.baseline = 0;
@@ -211,7 +211,7 @@ impl App {
                 c.baseline -= 1;
             }
         }
-        if self.session.len() < 2 && matches!(self.mode, Mode::Compare(_)) {
+        if self.session.len() < 2 && matches!(self.mode(), Mode::Compare(_)) {
             self.switch_to(Mode::Normal);
         }
         self.refresh_comparison();

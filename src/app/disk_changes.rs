@@ -52,7 +52,7 @@ impl App {
         let said = match theirs {
             Ok(plan) => {
                 self.session.heard_from_disk(doc, OnDisk::Plan(plan, hash));
-                let asking = matches!(&self.mode, Mode::Safety(q)
+                let asking = matches!(self.mode(), Mode::Safety(q)
                     if q.question == Question::Reload && q.doc == self.session.id(doc));
                 if dirty {
                     Some(format!(
@@ -63,7 +63,7 @@ impl App {
                     // again about this one.
                     self.switch_to(Mode::Normal);
                     None
-                } else if !matches!(self.mode, Mode::Normal) {
+                } else if !matches!(self.mode(), Mode::Normal) {
                     Some(format!(
                         "{file} changed on disk; reloading it is offered when you are back in the editor"
                     ))
@@ -105,7 +105,7 @@ impl App {
     /// holds a newer plan: asks whether to reload it (after every message,
     /// so a change noticed while another view was open is offered too).
     pub(crate) fn offer_reload(&mut self) {
-        if !matches!(self.mode, Mode::Normal) {
+        if !matches!(self.mode(), Mode::Normal) {
             return;
         }
         let Some(i) = self.session.reload_due() else {

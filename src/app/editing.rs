@@ -36,11 +36,7 @@ impl App {
 
     /// `r`: edit the uncertainty range of the selected input.
     pub(crate) fn edit_range(&mut self) {
-        let Some(Row::Field(f)) = self.selected_row() else {
-            self.say(
-                StatusKind::Info,
-                "select a numeric input to give it a range",
-            );
+        let Some(f) = self.selected_field("give it a range") else {
             return;
         };
         if f == Field::Horizon {
@@ -181,6 +177,18 @@ impl App {
         });
     }
 
+    /// The numeric input under the cursor; without one, says to select one
+    /// `to` do something ("give it a range").
+    pub(crate) fn selected_field(&mut self, to: &str) -> Option<Field> {
+        match self.selected_row() {
+            Some(Row::Field(field)) => Some(field),
+            _ => {
+                self.say(StatusKind::Info, format!("select a numeric input to {to}"));
+                None
+            }
+        }
+    }
+
     pub(crate) fn field_text(&self, field: Field, v: f64) -> String {
         crate::numbers::field_value(field, v, &self.session.active().plan.currency)
     }
@@ -207,11 +215,7 @@ impl App {
     /// `*` / `%`: double or halve the value under the cursor (clamped to
     /// what the input allows).
     pub(crate) fn scale(&mut self, factor: f64) {
-        let Some(Row::Field(field)) = self.selected_row() else {
-            self.say(
-                StatusKind::Info,
-                "select a numeric input to double or halve it",
-            );
+        let Some(field) = self.selected_field("double or halve it") else {
             return;
         };
         let Some(current) = field.get(&self.session.active().plan) else {

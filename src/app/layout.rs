@@ -1,7 +1,7 @@
 //! Screen geometry, shared by the view (to draw) and `update` (to map mouse
 //! clicks to rows). Pure arithmetic on rectangles.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
 /// Below this size the workbench shows a notice instead of a broken layout.
 pub const MIN_WIDTH: u16 = 60;
@@ -76,5 +76,44 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+/// `area` cut after its first `first` rows (`Vertical`) or columns
+/// (`Horizontal`), at most all of them: that part and the rest.
+pub fn split(area: Rect, direction: Direction, first: u16) -> (Rect, Rect) {
+    let (mut head, mut rest) = (area, area);
+    match direction {
+        Direction::Vertical => {
+            head.height = first.min(area.height);
+            rest.y += head.height;
+            rest.height -= head.height;
+        }
+        Direction::Horizontal => {
+            head.width = first.min(area.width);
+            rest.x += head.width;
+            rest.width -= head.width;
+        }
+    }
+    (head, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_hands_out_every_row_or_column_once() {
+        let area = Rect::new(2, 3, 10, 6);
+        let (top, rest) = split(area, Direction::Vertical, 2);
+        assert_eq!(
+            (top, rest),
+            (Rect::new(2, 3, 10, 2), Rect::new(2, 5, 10, 4))
+        );
+        let (left, rest) = split(area, Direction::Horizontal, 7);
+        assert_eq!((left, rest), (Rect::new(2, 3, 7, 6), Rect::new(9, 3, 3, 6)));
+        // More than there is: all of it, and nothing left.
+        let (all, none) = split(area, Direction::Vertical, 9);
+        assert_eq!((all, none.height, none.y), (area, 0, 9));
     }
 }

@@ -66,7 +66,7 @@ pub struct App {
     pub offset: usize,
     pub focus: Focus,
     pub table_offset: usize,
-    pub mode: Mode,
+    mode: modes::CurrentMode,
     pub last_change: Option<ChangeEffect>,
     pub status: Option<Status>,
     /// Notices shown one per line above the status bar, oldest first.
@@ -102,7 +102,7 @@ impl App {
             offset: 0,
             focus: Focus::Inputs,
             table_offset: 0,
-            mode: Mode::Normal,
+            mode: Default::default(),
             last_change: None,
             status: None,
             notices: Vec::new(),
@@ -357,7 +357,7 @@ impl App {
             }
             Msg::Opened { path, result } => self.on_opened(path, result),
             Msg::PlanList(plans) => {
-                if let Mode::Browser(b) = &mut self.mode {
+                if let Some(b) = self.mode.browser() {
                     b.listed(plans);
                 }
                 Vec::new()

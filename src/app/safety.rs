@@ -33,7 +33,7 @@ impl App {
                 if !orphan && plan.as_ref() == &self.doc().plan {
                     return;
                 }
-                if matches!(self.mode, Mode::Safety(_)) {
+                if matches!(self.mode(), Mode::Safety(_)) {
                     // One question at a time; this one follows.
                     let again = Found::Copy {
                         plan,
@@ -73,7 +73,7 @@ impl App {
 
     /// After a recovery question is answered: the next copy waiting, if any.
     pub(crate) fn next_offer(&mut self) {
-        if matches!(self.mode, Mode::Normal) && !self.recovery_queue.is_empty() {
+        if matches!(self.mode(), Mode::Normal) && !self.recovery_queue.is_empty() {
             let (found, written, orphan) = self.recovery_queue.remove(0);
             self.offer(found, written, orphan);
         }

@@ -203,35 +203,26 @@ impl Locks {
         let open: HashSet<PathBuf> = app.session.docs().filter_map(|d| d.path.clone()).collect();
         let mut notices = Vec::new();
         for p in open.difference(&self.held.clone()) {
-            match recovery::take_lock(p) {
-                Lock::HeldBy(pid) => {
-                    if self.warned.insert(p.clone()) {
-                        notices.push(Msg::Notify(
-                            StatusKind::Warning,
-                            format!(
-                                "{} is also open in another runcost (pid {pid}); saving in both loses one side's changes",
-                                p.display()
-                            ),
-                        ));
-                    }
-                }
+            let warning = match recovery::take_lock(p) {
+                Lock::HeldBy(pid) => format!(
+                    "{} is also open in another runcost (pid {pid}); saving in both loses one side's changes",
+                    p.display()
+                ),
                 // A lock whose holder died is free: taken quietly (with OS
                 // locks a leftover file says nothing worth a notice).
                 Lock::ClearedStale(_) | Lock::Taken => {
                     self.held.insert(p.clone());
                     self.warned.remove(p);
+                    continue;
                 }
-                Lock::Unavailable => {
-                    if self.warned.insert(p.clone()) {
-                        notices.push(Msg::Notify(
-                            StatusKind::Warning,
-                            format!(
-                                "could not lock {} (see the data directory above); another runcost opening it is not warned",
-                                p.display()
-                            ),
-                        ));
-                    }
-                }
+                Lock::Unavailable => format!(
+                    "could not lock {} (see the data directory above); another runcost opening it is not warned",
+                    p.display()
+                ),
+            };
+            // Once a plan: the notice stays until it is dismissed.
+            if self.warned.insert(p.clone()) {
+                notices.push(Msg::Notify(StatusKind::Warning, warning));
             }
         }
         let closed: Vec<PathBuf> = self.held.difference(&open).cloned().collect();

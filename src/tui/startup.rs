@@ -25,6 +25,13 @@ pub(super) fn remember(path: &Path) {
     let _ = atomic::replace_atomic(&file, absolute.display().to_string().as_bytes());
 }
 
+/// The text of a small file of the workbench's own state (`what` names it
+/// in errors), if there is one to read.
+fn read_state(file: Option<PathBuf>, what: &str) -> Option<String> {
+    let file = file?;
+    crate::store::read::read_limited_text(&file, crate::store::read::STATE_LIMIT, what).ok()
+}
+
 fn cursors_file() -> Option<PathBuf> {
     paths::state_dir().map(|d| d.join("cursors"))
 }
@@ -34,15 +41,7 @@ const CURSORS_KEPT: usize = 200;
 
 /// The remembered cursors: (input path, absolute plan path), newest first.
 fn read_cursors() -> Vec<(String, String)> {
-    cursors_file()
-        .and_then(|f| {
-            crate::store::read::read_limited_text(
-                &f,
-                crate::store::read::STATE_LIMIT,
-                "the cursors file",
-            )
-            .ok()
-        })
+    read_state(cursors_file(), "the cursors file")
         .map(|text| {
             text.lines()
                 .filter_map(|l| l.split_once('\t'))
@@ -147,15 +146,7 @@ pub fn initial_document(
             Some(note),
         ));
     }
-    let last = last_plan_file()
-        .and_then(|f| {
-            crate::store::read::read_limited_text(
-                &f,
-                crate::store::read::STATE_LIMIT,
-                "the last-plan file",
-            )
-            .ok()
-        })
+    let last = read_state(last_plan_file(), "the last-plan file")
         .map(|s| PathBuf::from(s.trim()))
         .filter(|p| !p.as_os_str().is_empty());
     if let Some(path) = last {

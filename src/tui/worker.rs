@@ -208,16 +208,30 @@ mod tests {
         plan
     }
 
-    #[test]
-    fn the_band_comes_back_as_a_message_from_another_thread() {
+    /// A worker that sends its answers here, each with the thread that
+    /// computed it.
+    fn answering() -> (Worker, mpsc::Receiver<(Msg, std::thread::ThreadId)>) {
         let (tx, rx) = mpsc::channel();
-        let caller = std::thread::current().id();
         let worker = Worker::start(
-            Box::new(move |msg, took| {
-                let _ = tx.send((msg, took, std::thread::current().id()));
+            Box::new(move |msg, _| {
+                let _ = tx.send((msg, std::thread::current().id()));
             }),
             crate::codec::catalog::builtin(),
         );
+        (worker, rx)
+    }
+
+    /// The worker's next answer, computed on another thread than this one.
+    fn next_answer(rx: &mpsc::Receiver<(Msg, std::thread::ThreadId)>) -> Msg {
+        let (msg, on) = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
+        let caller = std::thread::current().id();
+        assert_ne!(on, caller, "computed off the caller's thread");
+        msg
+    }
+
+    #[test]
+    fn the_band_comes_back_as_a_message_from_another_thread() {
+        let (worker, rx) = answering();
         let plan = plan_with_ranges();
         let expected = analyse(&plan).expect("a band");
         worker
@@ -227,15 +241,13 @@ mod tests {
                 plan: Box::new(plan),
             })
             .expect("taken");
-        let (msg, _, on) = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
-        assert_ne!(on, caller, "computed off the caller's thread");
-        let Msg::Analysed {
-            doc,
-            generation,
-            simulation,
-        } = msg
-        else {
-            panic!("{msg:?}");
+        let (doc, generation, simulation) = match next_answer(&rx) {
+            Msg::Analysed {
+                doc,
+                generation,
+                simulation,
+            } => (doc, generation, simulation),
+            other => panic!("{other:?}"),
         };
         assert_eq!((doc, generation), (DocId(7), 3));
         assert_eq!(simulation.as_deref(), Some(&expected));
@@ -286,15 +298,8 @@ mod tests {
 
     #[test]
     fn a_study_comes_back_as_a_message_from_another_thread() {
-        let (tx, rx) = mpsc::channel();
-        let caller = std::thread::current().id();
+        let (worker, rx) = answering();
         let catalog = crate::codec::catalog::builtin();
-        let worker = Worker::start(
-            Box::new(move |msg, _| {
-                let _ = tx.send((msg, std::thread::current().id()));
-            }),
-            catalog.clone(),
-        );
         let plan = plan_with_ranges();
         for s in [Study::Sensitivity, Study::Breakeven] {
             worker
@@ -305,15 +310,13 @@ mod tests {
                     study: s,
                 })
                 .expect("taken");
-            let (msg, on) = rx.recv_timeout(Duration::from_secs(60)).expect("answer");
-            assert_ne!(on, caller, "computed off the caller's thread");
             let Msg::Studied {
                 doc,
                 generation,
                 findings,
-            } = msg
+            } = next_answer(&rx)
             else {
-                panic!("{msg:?}");
+                panic!("not a study's answer");
             };
             assert_eq!((doc, generation), (DocId(2), 5));
             assert_eq!(*findings, study(&plan, &catalog, s));

@@ -28,7 +28,7 @@ pub fn render_open(f: &mut Frame, b: &BrowserState, theme: &Theme) {
     if inner.height < 4 {
         return;
     }
-    popup::filter_line(f, inner, &b.filter, theme);
+    popup::labelled_box(f, inner, "Filter: ", &b.filter, theme);
     // Narrow screens keep what identifies a plan: name, date, TCO.
     let wide = inner.width >= 100;
     // The name and the file share what the fixed columns leave; each is

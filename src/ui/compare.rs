@@ -4,14 +4,15 @@
 //! that differs. `g` swaps the columns for one line chart of all plans.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Direction, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Sparkline};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
 use super::inputs::fit_words;
 use super::theme::Theme;
+use crate::app::layout::split;
 use crate::app::{App, CompareState, columns_that_fit, visible_plans};
 use crate::model::compare::{Figure, InputValue, best};
 use crate::model::{Category, Projection};
@@ -46,15 +47,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
         " Compare {n} plans — baseline: {} — monthly bars share one scale{pager} ",
         app.session.get(c.baseline).plan.name
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            super::fit::head(&title, area.width.saturating_sub(4) as usize),
-            theme.heading(),
-        ));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let title = super::fit::head(&title, area.width.saturating_sub(4) as usize);
+    let inner = super::popup::frame(f, area, title, true, theme);
     if inner.height < 4 || inner.width < 30 {
         return;
     }
@@ -64,15 +58,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, c: &CompareState, theme: &Th
         (3 + compared(app).len() as u16 + 1 + 2 + 2).min(inner.height)
     }
     .min(inner.height);
-    let top = Rect {
-        height: top_h,
-        ..inner
-    };
-    let bottom = Rect {
-        y: inner.y + top_h,
-        height: inner.height - top_h,
-        ..inner
-    };
+    let (top, bottom) = split(inner, Direction::Vertical, top_h);
     if c.chart {
         chart(f, top, app, theme);
     } else {

@@ -2,10 +2,6 @@
 //! that validates as you type, with the reason shown inline.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
@@ -45,10 +41,7 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
         hint
     };
     let width = (f.area().width.saturating_sub(4)).min(72);
-    let message = match &e.error {
-        Some(why) => Line::from(Span::styled(format!("⚠ {why}"), theme.error())),
-        None => Line::from(Span::styled(hint, theme.muted())),
-    };
+    let message = popup::prompt_message(e.error.as_deref(), hint, theme);
     // Input, a blank row, and the message: two rows when it is long, three
     // when longer (an input's help and its range), so it wraps instead of
     // being cut.
@@ -64,21 +57,6 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
     if inner.height == 0 {
         return;
     }
-    let mut input = e.input.clone();
-    input.set_selection_style(if theme.color {
-        Style::new().bg(Color::Blue).fg(Color::White)
-    } else {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
-    });
-    f.render_widget(&input, Rect { height: 1, ..inner });
-    if inner.height >= 3 {
-        f.render_widget(
-            Paragraph::new(message).wrap(Wrap { trim: true }),
-            Rect {
-                y: inner.y + 2,
-                height: inner.height - 2,
-                ..inner
-            },
-        );
-    }
+    popup::text_box(f, inner, &e.input, theme);
+    popup::message_from(f, inner, 2, message);
 }

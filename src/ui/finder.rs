@@ -2,7 +2,7 @@
 //! with its section and its path in the plan file.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::Direction;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -10,6 +10,7 @@ use super::inputs::fit_words;
 use super::popup;
 use super::theme::Theme;
 use crate::app::cursor::ListCursor;
+use crate::app::layout::split;
 use crate::app::modes::finder::FinderState;
 
 pub fn render(f: &mut Frame, x: &FinderState, theme: &Theme) {
@@ -24,24 +25,8 @@ pub fn render(f: &mut Frame, x: &FinderState, theme: &Theme) {
     if inner.height < 3 {
         return;
     }
-    f.render_widget(
-        Paragraph::new(Span::styled("Find: ", theme.muted())),
-        Rect { height: 1, ..inner },
-    );
-    f.render_widget(
-        &x.query,
-        Rect {
-            x: inner.x + 6,
-            width: inner.width.saturating_sub(6),
-            height: 1,
-            ..inner
-        },
-    );
-    let list = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
-    };
+    popup::labelled_box(f, inner, "Find: ", &x.query, theme);
+    let (_, list) = split(inner, Direction::Vertical, 1);
     if x.matches.is_empty() {
         f.render_widget(
             Paragraph::new(Span::styled(

@@ -15,7 +15,7 @@ use crate::model::{Pricing, Reviewers};
 use crate::numbers::{field_value, number, pct};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let focused = app.focus == Focus::Inputs && matches!(app.mode, Mode::Normal);
+    let focused = app.focus == Focus::Inputs && matches!(app.mode(), Mode::Normal);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))

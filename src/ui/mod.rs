@@ -77,7 +77,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
     let r = layout::regions_with(area, layout::notice_lines(app.notices.len()));
     title::render(f, r.title, app, theme);
     // Help over the comparison keeps the comparison behind it.
-    let compare = match &app.mode {
+    let compare = match app.mode() {
         Mode::Compare(c) => Some(c),
         Mode::Help(h) => match h.back.as_deref() {
             Some(Mode::Compare(c)) => Some(c),
@@ -97,7 +97,7 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         projection::render(f, r.projection, app, theme);
     }
     status::render(f, r.status, app, theme);
-    match &app.mode {
+    match app.mode() {
         Mode::Normal => {}
         Mode::Edit(e) => edit::render(f, app, e, false, theme),
         Mode::SaveAs(e) => edit::render(f, app, e, true, theme),

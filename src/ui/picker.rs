@@ -39,7 +39,7 @@ pub fn render(f: &mut Frame, app: &App, p: &PickerState, theme: &Theme) {
     if inner.height < 4 {
         return;
     }
-    popup::filter_line(f, inner, &p.filter, theme);
+    popup::labelled_box(f, inner, "Filter: ", &p.filter, theme);
     let wide = inner.width >= 100;
     let c = app.doc().plan.currency.as_str();
     // What helps choose comes first: the cost in this plan, then whether

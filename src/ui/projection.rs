@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::{breakdown, sparklines, table};
@@ -15,16 +15,9 @@ use crate::numbers::{delta, money, payback, roi, unit_money};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = app.projection().months.len();
-    let focused = app.focus == Focus::Table && matches!(app.mode, Mode::Normal);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(
-            format!(" Projection — {h} months "),
-            theme.heading(),
-        ));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let focused = app.focus == Focus::Table && matches!(app.mode(), Mode::Normal);
+    let title = format!(" Projection — {h} months ");
+    let inner = super::popup::frame(f, area, title, focused, theme);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

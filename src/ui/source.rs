@@ -3,9 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::popup;
 use super::theme::Theme;
@@ -21,10 +20,7 @@ pub fn render(f: &mut Frame, app: &App, s: &SourceState, theme: &Theme) {
     } else {
         "Tab confidence · Enter sets · empty or Ctrl-D removes · Esc cancels"
     };
-    let message = match &s.error {
-        Some(why) => Line::from(Span::styled(format!("⚠ {why}"), theme.error())),
-        None => Line::from(Span::styled(hint, theme.muted())),
-    };
+    let message = popup::prompt_message(s.error.as_deref(), hint, theme);
     let rows = if message.width() + 2 > width as usize {
         2
     } else {
@@ -35,13 +31,7 @@ pub fn render(f: &mut Frame, app: &App, s: &SourceState, theme: &Theme) {
     if inner.height == 0 {
         return;
     }
-    let mut input = s.input.clone();
-    input.set_selection_style(if theme.color {
-        Style::new().bg(Color::Blue).fg(Color::White)
-    } else {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
-    });
-    f.render_widget(&input, Rect { height: 1, ..inner });
+    popup::text_box(f, inner, &s.input, theme);
     if inner.height < 2 {
         return;
     }
@@ -68,14 +58,5 @@ pub fn render(f: &mut Frame, app: &App, s: &SourceState, theme: &Theme) {
             ..inner
         },
     );
-    if inner.height >= 4 {
-        f.render_widget(
-            Paragraph::new(message).wrap(Wrap { trim: true }),
-            Rect {
-                y: inner.y + 3,
-                height: inner.height - 3,
-                ..inner
-            },
-        );
-    }
+    popup::message_from(f, inner, 3, message);
 }

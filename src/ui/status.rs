@@ -197,6 +197,18 @@ fn elide_middle(s: &str, keep: usize) -> String {
 mod tests {
     use super::*;
 
+    /// `msg` fitted to a wide and a narrow status bar, each within its rows.
+    fn fitted(msg: &str) -> [(usize, String); 2] {
+        [118, 78].map(|width| {
+            let fitted = fit_message(msg, width);
+            assert!(
+                wrapped_rows(&fitted, width) <= MAX_ROWS,
+                "{width}: {fitted}"
+            );
+            (width, fitted)
+        })
+    }
+
     #[test]
     fn long_paths_lose_their_middle_and_the_reason_stays() {
         let path = format!(
@@ -206,12 +218,7 @@ mod tests {
         let msg = format!(
             "not saved: cannot write {path}: File name too long (os error 36) — S saves elsewhere; nothing is lost"
         );
-        for width in [118, 78] {
-            let fitted = fit_message(&msg, width);
-            assert!(
-                wrapped_rows(&fitted, width) <= MAX_ROWS,
-                "{width}: {fitted}"
-            );
+        for (width, fitted) in fitted(&msg) {
             if width > 100 {
                 assert!(fitted.chars().count() <= width, "{width}: {fitted}");
             }
@@ -231,12 +238,7 @@ mod tests {
         let msg = format!(
             "report not written: cannot save {name}: looking at the file failed: File name too long (os error 36); nothing was written"
         );
-        for width in [118, 78] {
-            let fitted = fit_message(&msg, width);
-            assert!(
-                wrapped_rows(&fitted, width) <= MAX_ROWS,
-                "{width}: {fitted}"
-            );
+        for (width, fitted) in fitted(&msg) {
             assert!(fitted.starts_with("report not written: cannot save pp"));
             assert!(
                 fitted.contains(".md: looking at the file failed"),

@@ -47,6 +47,14 @@ impl Theme {
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// The selected text of a text box, which typing replaces.
+    pub fn typed_over(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+        }
+    }
     pub fn warning(&self) -> Style {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }

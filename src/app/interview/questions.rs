@@ -123,6 +123,14 @@ const WHY_OWNER: &str = "Someone has to own it in production: monitoring, drift,
 const WHY_DAYS: &str = "Working days or every day: 21 vs 30 days changes volume by 40 %.";
 const WHY_BASELINE: &str = "Today's error rate is what the system must beat to be worth it.";
 
+// What every kind of system is asked the same way: build, upkeep, ownership.
+#[rustfmt::skip]
+const BUILD_BUDGET: Question = q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]);
+#[rustfmt::skip]
+const UPDATES_A_YEAR: Question = q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]);
+#[rustfmt::skip]
+const OWNER_FTE: Question = q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]);
+
 #[rustfmt::skip]
 const SUPPORT: &[Question] = &[
     q("How many conversations a day, today?", WHY_VOLUME, B::PerDay, &[plan(P::RequestsPerDay)]),
@@ -136,9 +144,9 @@ const SUPPORT: &[Question] = &[
     q("What does one wrong answer cost you?", WHY_ERROR_COST, B::Money, &[plan(P::CostPerError)]),
     q("Minutes an agent saves per conversation?", WHY_SAVED, B::Minutes, &[plan(P::MinutesSaved)]),
     q("What does an agent hour cost, loaded?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
-    q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
-    q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
+    BUILD_BUDGET,
+    UPDATES_A_YEAR,
+    OWNER_FTE,
 ];
 
 /// Tokens of one page of a document, for "how many pages".
@@ -158,8 +166,8 @@ const DOCUMENTS: &[Question] = &[
     q("What does a wrong field cost downstream?", WHY_ERROR_COST, B::Money, &[plan(P::CostPerError)]),
     q("Minutes saved per document?", WHY_SAVED, B::Minutes, &[plan(P::MinutesSaved)]),
     q("What does a clerk hour cost?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
-    q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
-    q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
+    BUILD_BUDGET,
+    UPDATES_A_YEAR,
 ];
 
 /// Questions an employee asks a working day, and tokens per document.
@@ -179,9 +187,9 @@ const KNOWLEDGE: &[Question] = &[
     q("Minutes saved per question answered?", WHY_SAVED, B::Minutes, &[plan(P::MinutesSaved)]),
     q("What does an employee hour cost, loaded?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
     q("How much of saved time becomes money?", "Salaried minutes saved are not cash until work or rotas change.", B::Percent, &[plan(P::Realization)]),
-    q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
-    q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
+    BUILD_BUDGET,
+    OWNER_FTE,
+    UPDATES_A_YEAR,
 ];
 
 /// Assistant requests a developer makes a working day, and a seat's price.
@@ -202,8 +210,8 @@ const CODING: &[Question] = &[
     q("How much of saved time becomes money?", "Faster developers ship more; that is value only if it is used.", B::Percent, &[plan(P::Realization)]),
     q("Months until the whole team uses it?", WHY_RAMP, B::Months, &[plan(P::RampMonths)]),
     q("What does setting it up cost?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
-    q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
+    UPDATES_A_YEAR,
+    OWNER_FTE,
 ];
 
 #[rustfmt::skip]
@@ -221,8 +229,8 @@ const AGENTIC: &[Question] = &[
         &[Target { field: Field::Tier(2, TierField::Cost), factor: 1.0, per: "" }]),
     q("Minutes a person saves per case?", WHY_SAVED, B::Minutes, &[plan(P::MinutesSaved)]),
     q("What does that person's hour cost?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
-    q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
-    q("Model updates or switches a year?", WHY_UPDATES, B::Number, &[plan(P::UpdatesPerYear)]),
+    BUILD_BUDGET,
+    UPDATES_A_YEAR,
 ];
 
 #[rustfmt::skip]
@@ -237,9 +245,9 @@ const HIGH_STAKES: &[Question] = &[
     q("How often does today's process get it wrong?", WHY_BASELINE, B::Percent, &[plan(P::BaselineErrorRate)]),
     q("Minutes saved per case?", WHY_SAVED, B::Minutes, &[plan(P::MinutesSaved)]),
     q("What does a professional hour cost?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
-    q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
+    BUILD_BUDGET,
     q("What does re-validating a model change cost?", WHY_UPDATES, B::Money, &[plan(P::RetuneCost)]),
-    q("How much of an engineer owns it (FTE)?", WHY_OWNER, B::Fte, &[plan(P::OwnerFte)]),
+    OWNER_FTE,
 ];
 
 /// Audio prices per minute (per thousand calls × 1,000): speech-to-text on
@@ -264,7 +272,7 @@ const VOICE: &[Question] = &[
     q("What does a call gone wrong cost?", WHY_ERROR_COST, B::Money, &[plan(P::CostPerError)]),
     q("Minutes of an agent saved per call?", WHY_SAVED, B::Minutes, &[plan(P::MinutesSaved)]),
     q("What does an agent hour cost, loaded?", WHY_HOURLY, B::MoneyPerHour, &[plan(P::LabourHourly)]),
-    q("What is the budget to build it?", WHY_BUILD, B::Money, &[plan(P::BuildCost)]),
+    BUILD_BUDGET,
 ];
 
 /// The questions of the template called `name` (empty for none).

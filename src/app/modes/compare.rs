@@ -243,7 +243,7 @@ impl App {
         self.session.set_active(baseline);
         self.rebuild_rows();
         self.open_compare();
-        if let Mode::Compare(c) = &mut self.mode {
+        if let Some(c) = self.mode.compare() {
             c.baseline = baseline;
             c.focus = focus;
         }
@@ -257,7 +257,7 @@ impl App {
             columns_that_fit(self.size.width, self.session.len()),
             self.session.len(),
         );
-        if let Mode::Compare(c) = &mut self.mode {
+        if let Some(c) = self.mode.compare() {
             c.keep_focus_visible(cols, n);
         }
     }
@@ -265,7 +265,7 @@ impl App {
     /// Re-derives what differs between the plans, baseline first.
     pub(crate) fn refresh_comparison(&mut self) {
         let plans: Vec<&crate::model::Scenario> = self.session.docs().map(|d| &d.plan).collect();
-        if let Mode::Compare(c) = &mut self.mode {
+        if let Some(c) = self.mode.compare() {
             c.differences = differences(&plans);
             c.scroll.clamp(c.differences.len());
         }

@@ -37,6 +37,7 @@ macro_rules! moves {
 pub mod browser;
 pub mod compare;
 pub mod confirm;
+mod current;
 pub mod editor;
 pub mod finder;
 pub mod help;
@@ -63,6 +64,8 @@ use picker::PickerState;
 use source::SourceState;
 use text_entry::EditState;
 use tornado::TornadoState;
+
+pub use current::CurrentMode;
 
 pub enum Mode {
     Normal,
@@ -280,24 +283,30 @@ pub fn all_chords() -> Vec<(&'static str, Vec<KeyChord>)> {
 impl App {
     /// The bottom bar's keys in the current mode.
     pub fn bar(&self) -> Vec<Shown> {
-        each_state!(&self.mode, s => s.keys(self).bar())
+        each_state!(self.mode(), s => s.keys(self).bar())
     }
 
     /// Every chord the current mode binds (what its help lists).
     pub fn mode_chords(&self) -> Vec<KeyChord> {
-        each_state!(&self.mode, s => s.keys(self).chords())
+        each_state!(self.mode(), s => s.keys(self).chords())
+    }
+
+    /// The mode on screen.
+    pub fn mode(&self) -> &Mode {
+        self.mode.get()
     }
 
     /// The one place the mode changes: every handler that opens, closes or
-    /// puts back a mode goes through here (tests/it/architecture checks it).
+    /// puts back a mode goes through here ([`CurrentMode`] lets nothing
+    /// else write it).
     pub(crate) fn switch_to(&mut self, mode: Mode) {
-        self.mode = mode;
+        self.mode.switch_to(mode);
     }
 
     /// Takes the mode out to hand it its key or paste, leaving the editor;
     /// `settle` or `switch_to` puts it (or the one it opened) back.
     fn take_mode(&mut self) -> Mode {
-        std::mem::replace(&mut self.mode, Mode::Normal)
+        self.mode.take()
     }
 
     /// A key press: the current mode handles it.
@@ -307,7 +316,7 @@ impl App {
         // (which closes what is open) go through.
         if super::layout::too_small(self.size) {
             let quit = chord == KeyChord::ctrl('c')
-                || (chord == KeyChord::ch('q') && matches!(self.mode, Mode::Normal));
+                || (chord == KeyChord::ch('q') && matches!(self.mode(), Mode::Normal));
             let allowed =
                 quit || chord == KeyChord::ctrl('s') || chord == KeyChord::plain(Key::Esc);
             if !allowed {
@@ -322,7 +331,7 @@ impl App {
     /// Puts the mode back unless it closed or another one was opened.
     fn settle(&mut self, mode: Mode, outcome: Outcome) -> Vec<Effect> {
         let keep = |app: &mut App| {
-            if matches!(app.mode, Mode::Normal) {
+            if matches!(app.mode(), Mode::Normal) {
                 app.switch_to(mode);
             }
         };

@@ -10,7 +10,7 @@ use super::Mode;
 
 impl App {
     pub(in crate::app) fn on_click(&mut self, col: u16, row: u16) {
-        if !matches!(self.mode, Mode::Normal) || layout::too_small(self.size) {
+        if !matches!(self.mode(), Mode::Normal) || layout::too_small(self.size) {
             return;
         }
         let r = self.regions();

@@ -6,8 +6,7 @@
 use ratatui_textarea::TextArea;
 
 use super::super::keymap::{Binding, Described, Dialog, Key, KeyChord, Keymap, bar, bar_as, k};
-use super::super::rows::Row;
-use super::super::{App, StatusKind, text};
+use super::super::{App, text};
 use super::{Mode, Outcome};
 use crate::model::fields::{Field, Target};
 use crate::model::{Confidence, Source};
@@ -142,11 +141,7 @@ impl App {
 
     /// `o`: give the selected input a source and a confidence.
     pub(crate) fn open_source(&mut self) {
-        let Some(Row::Field(field)) = self.selected_row() else {
-            self.say(
-                StatusKind::Info,
-                "select a numeric input to say where its value comes from",
-            );
+        let Some(field) = self.selected_field("say where its value comes from") else {
             return;
         };
         let (current, confidence) = self

@@ -54,38 +54,29 @@ pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
         lines.push(row("P10–P90", band, theme.muted()));
     }
     let last = p.months.last();
-    lines.push(row(
-        &format!("Month {}", p.months.len()),
-        last.map_or("n/a".into(), |m| money_short(m.total, c)),
-        theme.value(),
-    ));
-    lines.push(row(
-        Figure::Build.short_label(),
-        money_short(t.build_cost, c),
-        theme.value(),
-    ));
-    lines.push(row(
-        Figure::CostPerRequest.short_label(),
-        t.cost_per_request
-            .map_or("n/a".into(), |v| crate::numbers::unit_money(v, c)),
-        theme.value(),
-    ));
-    lines.push(row(
-        "Reviewers",
-        format!("{:.1} FTE", t.peak_reviewer_fte),
-        theme.value(),
-    ));
-    lines.push(row(
-        Figure::Value.short_label(),
-        money_short(t.value, c),
-        theme.value(),
-    ));
-    lines.push(row(
-        Figure::Payback.short_label(),
-        t.payback_month
-            .map_or("none".into(), |m| format!("month {m}")),
-        theme.value(),
-    ));
+    let month = format!("Month {}", p.months.len());
+    let figures = [
+        (
+            month.as_str(),
+            last.map_or("n/a".into(), |m| money_short(m.total, c)),
+        ),
+        (Figure::Build.short_label(), money_short(t.build_cost, c)),
+        (
+            Figure::CostPerRequest.short_label(),
+            t.cost_per_request
+                .map_or("n/a".into(), |v| crate::numbers::unit_money(v, c)),
+        ),
+        ("Reviewers", format!("{:.1} FTE", t.peak_reviewer_fte)),
+        (Figure::Value.short_label(), money_short(t.value, c)),
+        (
+            Figure::Payback.short_label(),
+            t.payback_month
+                .map_or("none".into(), |m| format!("month {m}")),
+        ),
+    ];
+    for (label, value) in figures {
+        lines.push(row(label, value, theme.value()));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Where it goes", theme.heading())));
     let mut cats: Vec<(Category, f64)> = Category::ALL

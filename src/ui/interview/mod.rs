@@ -4,7 +4,7 @@
 //! right, updated after every answer; at the end the follow-up list.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Direction, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -15,6 +15,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::interview::Reply;
 use crate::app::interview::record::client_source;
+use crate::app::layout::split;
 use crate::app::modes::interview::{InterviewState, Preview, Stage};
 use crate::model::Confidence;
 use crate::model::analysis::followup::source_for;
@@ -42,15 +43,7 @@ pub fn render(f: &mut Frame, body: Rect, app: &App, s: &InterviewState, theme: &
             let left_w = (body.width * 3 / 5)
                 .max(48)
                 .min(body.width.saturating_sub(28));
-            let left = Rect {
-                width: left_w,
-                ..body
-            };
-            let right = Rect {
-                x: body.x + left_w,
-                width: body.width - left_w,
-                ..body
-            };
+            let (left, right) = split(body, Direction::Horizontal, left_w);
             let title = format!(" Interview — {} ", s.use_case().title);
             let inner = panel(f, left, &title, theme);
             ask(f, inner, app, s, theme);
@@ -61,13 +54,7 @@ pub fn render(f: &mut Frame, body: Rect, app: &App, s: &InterviewState, theme: &
 }
 
 fn panel(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Span::styled(title.to_string(), theme.heading()));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    inner
+    super::popup::frame(f, area, title.to_string(), true, theme)
 }
 
 fn pick(f: &mut Frame, body: Rect, s: &InterviewState, theme: &Theme) {
@@ -94,11 +81,25 @@ fn pick(f: &mut Frame, body: Rect, s: &InterviewState, theme: &Theme) {
             theme.muted(),
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
+    keys_below(
+        f,
+        inner,
+        lines,
         "Enter: what it assumes, then the questions · Esc: cancel",
-        theme.muted(),
-    )));
+        theme,
+    );
+}
+
+/// `lines`, then a blank line and what the keys do, wrapped into `inner`.
+fn keys_below<'a>(
+    f: &mut Frame,
+    inner: Rect,
+    mut lines: Vec<Line<'a>>,
+    keys: &'a str,
+    theme: &Theme,
+) {
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(keys, theme.muted())));
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
@@ -381,10 +382,11 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
             ),
         ]));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
+    keys_below(
+        f,
+        inner,
+        lines,
         "Enter or Esc: into the workbench · Shift-Tab: back to the questions",
-        theme.muted(),
-    )));
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        theme,
+    );
 }

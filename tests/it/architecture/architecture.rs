@@ -189,7 +189,7 @@ mod dead_keys {
             .iter()
             .map(|c| c.symbol())
             .collect();
-        let mode = match &a.mode {
+        let mode = match a.mode() {
             Mode::Help(h) => format!("help {}", h.scroll()),
             Mode::Compare(c) => format!(
                 "compare {} {} {} {:?}",
@@ -395,10 +395,10 @@ mod dead_keys {
             ] {
                 let mut a = app();
                 ch(&mut a, open);
-                assert!(matches!(a.mode, Mode::Present(_) | Mode::Breakeven(_)));
+                assert!(matches!(a.mode(), Mode::Present(_) | Mode::Breakeven(_)));
                 assert_eq!(a.bar(), vec![("any key".to_string(), "closes")]);
                 a.update(Msg::Key(chord));
-                assert!(matches!(a.mode, Mode::Normal), "{open} then {chord}");
+                assert!(matches!(a.mode(), Mode::Normal), "{open} then {chord}");
             }
         }
     }

@@ -151,31 +151,40 @@ fn only_the_clock_computes_calendar_dates() {
 
 #[test]
 fn plan_start_is_defined_once() {
-    let mut definitions: Vec<String> = all_sources()
-        .into_iter()
-        .filter(|(_, text)| text.contains("fn plan_start("))
-        .map(|(f, _)| f)
-        .collect();
-    definitions.sort();
-    // The model's pure definition, and the workbench's accessor that calls it.
-    assert_eq!(
-        definitions,
-        ["src/app/mod.rs", "src/model/prices.rs"],
-        "{definitions:?}"
+    // One definition (`session::start_of`, on `model::prices::plan_start`):
+    // the start the workbench gives and the month its price findings are
+    // placed at agree, without a clock, with one, and when the plan names
+    // its own start.
+    use runcost::app::App;
+    use runcost::model::Pricing;
+    use runcost::model::prices::YearMonth;
+    let mut catalog = builtin();
+    // The example plan priced gpt-5.4-mini at $0.75: a finding to place.
+    if let Some(Pricing::Api(a)) = catalog
+        .models
+        .iter_mut()
+        .find(|m| m.id == "gpt-5.4-mini")
+        .map(|m| &mut m.pricing)
+    {
+        a.input_per_mtok = 1.0;
+    }
+    let placed = |a: &App| a.price_changes().first().map(|c| c.placed_at);
+    let mut plan = scenario("support-assistant");
+    plan.start = None;
+    let mut app = common::ui::with_catalog(plan.clone(), "/p.ron", catalog.clone());
+    assert_eq!((app.plan_start(), placed(&app)), (None, Some(None)));
+    let today = YearMonth::parse("2026-11");
+    app.set_today(today.unwrap());
+    assert_eq!((app.plan_start(), placed(&app)), (today, Some(today)));
+    plan.start = Some("2027-03".into());
+    let mut own = common::ui::with_catalog(plan, "/p.ron", catalog);
+    own.set_today(today.unwrap());
+    let march = YearMonth::parse("2027-03");
+    assert!(
+        own.plan_start() == march && placed(&own) == Some(march),
+        "its own start: {:?}",
+        own.plan_start()
     );
-    // The choice between the plan's own start and today is made once, in
-    // `session::start_of`, which the accessor and the session's refresh call.
-    let choosers: Vec<String> = all_sources()
-        .into_iter()
-        .filter(|(f, text)| {
-            f.starts_with("src/app/")
-                && text.contains("prices::plan_start(")
-                && text.contains("prices::own_start(")
-        })
-        .map(|(f, _)| f)
-        .collect();
-    assert_eq!(choosers, ["src/app/session.rs"], "{choosers:?}");
-    assert!(source("src/app/mod.rs").contains("session::start_of("));
 }
 
 #[test]

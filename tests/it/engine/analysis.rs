@@ -282,16 +282,16 @@ mod workbench {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('-'))); // fold everything: the jump must unfold
         a.update(Msg::Key(KeyChord::ch('t')));
-        let Mode::Tornado(t) = &a.mode else {
+        let Mode::Tornado(t) = a.mode() else {
             panic!("tornado")
         };
         assert_eq!(t.swings[0].field, Field::RequestsPerDay);
         assert!(t.swings.iter().all(|w| w.swing > 0.0));
         a.update(Msg::Key(KeyChord::plain(Key::Down)));
-        let Mode::Tornado(t) = &a.mode else { panic!() };
+        let Mode::Tornado(t) = a.mode() else { panic!() };
         let second = t.swings[1].field;
         a.update(Msg::Key(KeyChord::plain(Key::Enter)));
-        assert!(matches!(a.mode, Mode::Normal));
+        assert!(matches!(a.mode(), Mode::Normal));
         assert_eq!(a.selected_row(), Some(Row::Field(second)));
     }
 
@@ -299,28 +299,28 @@ mod workbench {
     fn the_break_even_panel_opens_and_closes() {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('B')));
-        let Mode::Breakeven(b) = &a.mode else {
+        let Mode::Breakeven(b) = a.mode() else {
             panic!("panel")
         };
         let text = &b.text;
         assert!(text.contains("llama-3.1-8b-l40s") && text.contains("break-even at"));
         assert!(text.contains("Pays back within 12 months"));
         a.update(Msg::Key(KeyChord::plain(Key::Esc)));
-        assert!(matches!(a.mode, Mode::Normal));
+        assert!(matches!(a.mode(), Mode::Normal));
     }
 
     #[test]
     fn presentation_mode_toggles_and_export_writes_next_to_the_plan() {
         let mut a = app();
         a.update(Msg::Key(KeyChord::ch('P')));
-        let Mode::Present(p) = &a.mode else {
+        let Mode::Present(p) = a.mode() else {
             panic!("presentation mode")
         };
         let top = &p.top;
         assert_eq!(top.len(), 5, "the top five drivers");
         assert_eq!(top[0].field, Field::RequestsPerDay);
         a.update(Msg::Key(KeyChord::ch('x')));
-        assert!(matches!(a.mode, Mode::Normal), "any key returns");
+        assert!(matches!(a.mode(), Mode::Normal), "any key returns");
         let effects = a.update(Msg::Key(KeyChord::ch('e')));
         let [Effect::Export { base, plan }] = &effects[..] else {
             panic!("{effects:?}")
@@ -374,7 +374,7 @@ fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
     for c in "3000 - 4000".chars() {
         app.update(Msg::Key(KeyChord::ch(c)));
     }
-    let Mode::Edit(e) = &app.mode else {
+    let Mode::Edit(e) = app.mode() else {
         panic!("range editor")
     };
     assert!(

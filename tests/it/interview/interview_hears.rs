@@ -43,7 +43,7 @@ fn interview(template: &str, width: u16, height: u16) -> App {
 }
 
 fn state(a: &App) -> &InterviewState {
-    match &a.mode {
+    match a.mode() {
         Mode::Interview(i) => i,
         _ => panic!("not in the interview"),
     }
@@ -82,7 +82,7 @@ fn flowed(a: &App) -> String {
 /// Esc into the workbench, Ctrl-S, and the plan as it is written.
 fn saved(a: &mut App) -> Scenario {
     key(a, Key::Esc);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
     let text = effects
         .iter()
@@ -478,7 +478,7 @@ proptest::proptest! {
         for (i, k) in keys.into_iter().enumerate() {
             let enter = k == KeyChord::plain(Key::Enter);
             a.update(Msg::Key(k));
-            if !matches!(a.mode, Mode::Interview(_)) {
+            if !matches!(a.mode(), Mode::Interview(_)) {
                 break;
             }
             // The screen after each answer taken or refused, and now and then.

@@ -985,7 +985,7 @@ fn the_horizon_takes_no_range_and_a_file_that_gives_one_is_refused_not_a_panic()
         .position(|r| *r == runcost::app::rows::Row::Field(Field::Horizon))
         .unwrap();
     app.update(Msg::Key(KeyChord::ch('r')));
-    assert!(matches!(app.mode, runcost::app::Mode::Normal));
+    assert!(matches!(app.mode(), runcost::app::Mode::Normal));
     assert!(
         app.doc()
             .plan

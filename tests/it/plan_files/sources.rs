@@ -47,13 +47,16 @@ fn screen(a: &App, width: u16, height: u16) -> String {
 fn give_source(a: &mut App, f: Field, text: &str, tabs: usize) {
     select(a, f);
     ch(a, 'o');
-    assert!(matches!(a.mode, Mode::Source(_)), "o opens the source box");
+    assert!(
+        matches!(a.mode(), Mode::Source(_)),
+        "o opens the source box"
+    );
     typed(a, text);
     for _ in 0..tabs {
         press(a, Key::Tab);
     }
     press(a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Normal), "Enter closes the box");
+    assert!(matches!(a.mode(), Mode::Normal), "Enter closes the box");
 }
 
 fn sources(a: &App) -> Vec<Source> {
@@ -65,7 +68,7 @@ fn o_opens_the_source_box_on_a_numeric_input_only() {
     let mut a = app();
     select(&mut a, Field::RequestsPerDay);
     ch(&mut a, 'o');
-    let Mode::Source(s) = &a.mode else {
+    let Mode::Source(s) = a.mode() else {
         panic!("o opens the source box on a numeric input");
     };
     assert_eq!(s.field, Field::RequestsPerDay);
@@ -78,7 +81,7 @@ fn o_opens_the_source_box_on_a_numeric_input_only() {
     assert!(shown.contains("Source of Requests per day"), "{shown}");
     assert!(shown.contains("Confidence:"), "{shown}");
     press(&mut a, Key::Esc);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert!(sources(&a).is_empty(), "Esc records nothing");
     assert!(!a.doc().is_dirty());
 
@@ -89,7 +92,7 @@ fn o_opens_the_source_box_on_a_numeric_input_only() {
         .position(|r| matches!(r, Row::Heading(_)))
         .unwrap();
     ch(&mut a, 'o');
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert!(a.status.is_some(), "says to select a numeric input");
 }
 
@@ -124,7 +127,7 @@ fn editing_again_replaces_the_one_entry_of_the_input() {
     // and with its confidence (Low): two Tabs go Low → High → Medium.
     select(&mut a, Field::RequestsPerDay);
     ch(&mut a, 'o');
-    let Mode::Source(s) = &a.mode else { panic!() };
+    let Mode::Source(s) = a.mode() else { panic!() };
     assert_eq!(s.input.lines().join(""), "a guess");
     assert!(s.input.is_selecting());
     assert_eq!(s.confidence, Confidence::Low);
@@ -157,7 +160,7 @@ fn ctrl_d_or_an_empty_text_removes_the_source() {
     select(&mut a, Field::RequestsPerDay);
     ch(&mut a, 'o');
     a.update(Msg::Key(KeyChord::ctrl('d')));
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert!(sources(&a).is_empty(), "Ctrl-D removes it");
 
     give_source(&mut a, Field::RequestsPerDay, "CRM logs", 0);
@@ -175,7 +178,7 @@ fn control_characters_are_refused_and_nothing_is_recorded() {
     ch(&mut a, 'o');
     a.update(Msg::Paste("CRM\u{1b}[2J logs".into()));
     press(&mut a, Key::Enter);
-    let Mode::Source(s) = &a.mode else {
+    let Mode::Source(s) = a.mode() else {
         panic!("the box stays open with the reason");
     };
     assert!(
@@ -229,7 +232,7 @@ fn presentation_mode_marks_the_drivers_that_rest_on_guesses() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut a = app_sized(w, h);
         ch(&mut a, 'P');
-        let Mode::Present(top) = &a.mode else {
+        let Mode::Present(top) = a.mode() else {
             panic!("P opens presentation mode")
         };
         let top: Vec<Field> = top.top.iter().map(|s| s.field).collect();

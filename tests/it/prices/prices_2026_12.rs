@@ -602,8 +602,16 @@ fn pick(app: &mut App, id: &str) {
     }
     // The list is ranked by cost: move to the exact id.
     let k = app.catalog.models.iter().position(|m| m.id == id).unwrap();
-    if let runcost::app::Mode::Picker(p) = &mut app.mode {
-        p.cursor.selected = p.matches.iter().position(|&i| i == k).unwrap();
+    let runcost::app::Mode::Picker(p) = app.mode() else {
+        panic!("the picker is open");
+    };
+    let (from, to) = (
+        p.cursor.selected,
+        p.matches.iter().position(|&i| i == k).unwrap(),
+    );
+    let key = if to > from { Key::Down } else { Key::Up };
+    for _ in 0..from.abs_diff(to) {
+        app.update(Msg::Key(KeyChord::plain(key)));
     }
     app.update(Msg::Key(KeyChord::plain(Key::Enter)));
     assert_eq!(app.doc().plan.models[0].id, id);

@@ -18,14 +18,14 @@ use runcost::app::{App, Document, EditTarget, Effect, Mode, Msg, SaveAs, StatusK
 use runcost::model::fields::Field;
 
 fn edit_error(app: &App) -> Option<String> {
-    match &app.mode {
+    match app.mode() {
         Mode::Edit(e) | Mode::SaveAs(SaveAs(e)) => e.error.clone(),
         _ => None,
     }
 }
 
 fn edit_text_shown(app: &App) -> String {
-    match &app.mode {
+    match app.mode() {
         Mode::Edit(e) | Mode::SaveAs(SaveAs(e)) => e.input.lines().join(""),
         _ => panic!("no text box open"),
     }
@@ -39,7 +39,7 @@ fn euro_or_pound_first_in_the_range_editor_does_not_panic() {
         let mut a = app();
         select(&mut a, Row::Field(Field::RequestsPerDay));
         typed(&mut a, "r");
-        assert!(matches!(a.mode, Mode::Edit(_)), "range editor open");
+        assert!(matches!(a.mode(), Mode::Edit(_)), "range editor open");
         a.update(Msg::Key(KeyChord::ch(first)));
         assert!(edit_error(&a).is_some(), "{first}: refused with a message");
         draw(&mut a, 120, 40);
@@ -295,7 +295,7 @@ fn a_decimal_comma_cached_price_is_not_a_hundred_times_more() {
     typed(&mut a, "2,500 3,000");
     press(&mut a, Key::Enter);
     assert!(
-        matches!(a.mode, Mode::Edit(_)),
+        matches!(a.mode(), Mode::Edit(_)),
         "two numbers: the box stays open"
     );
     assert_eq!(value(&a, Field::RequestsPerDay), 2500.0);
@@ -432,7 +432,7 @@ fn pasted_notes_lose_carriage_returns_and_are_counted_right() {
     plan.notes = String::new();
     let mut a = App::new(Document::opened(plan, None), builtin(), None);
     typed(&mut a, "n");
-    assert!(matches!(a.mode, Mode::Notes(_)));
+    assert!(matches!(a.mode(), Mode::Notes(_)));
     a.update(Msg::Paste("first\r\nsecond\rthird\r".into()));
     press(&mut a, Key::Esc);
     let notes = a.doc().plan.notes.clone();
@@ -454,7 +454,7 @@ fn notes_with_lone_carriage_returns_from_a_file_are_counted_and_opened_as_lines(
     let (rows, _) = draw(&mut a, 120, 40);
     assert!(rows.iter().any(|r| r.contains("3 lines")));
     typed(&mut a, "n");
-    let Mode::Notes(area) = &a.mode else {
+    let Mode::Notes(area) = a.mode() else {
         panic!("notes open")
     };
     assert_eq!(area.lines(), ["a", "b", "c"]);
@@ -467,7 +467,7 @@ fn save_as_refuses_tab_escape_and_other_control_characters() {
     for bad in ["plan\t.ron", "\u{1b}[2Jplan.ron", "pl\u{7}an.ron"] {
         let mut a = app();
         typed(&mut a, "S");
-        assert!(matches!(a.mode, Mode::SaveAs(_)));
+        assert!(matches!(a.mode(), Mode::SaveAs(_)));
         a.update(Msg::Key(KeyChord::ctrl('u')));
         a.update(Msg::Paste(bad.into()));
         let effects = press(&mut a, Key::Enter);
@@ -496,7 +496,7 @@ fn names_refuse_control_characters() {
     a.update(Msg::Paste("Evil\u{1b}]0;owned\u{7}".into()));
     assert!(edit_error(&a).unwrap().contains("escape"));
     press(&mut a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Edit(_)), "refused");
+    assert!(matches!(a.mode(), Mode::Edit(_)), "refused");
     assert!(!a.doc().plan.name.contains('\u{1b}'));
 }
 
@@ -525,7 +525,7 @@ fn a_long_variant_name_still_gets_a_file_name_that_can_be_saved() {
             Effect::Save { path, .. } => Some(path.clone()),
             _ => None,
         })
-        .or_else(|| match &a.mode {
+        .or_else(|| match a.mode() {
             Mode::SaveAs(e) => Some(PathBuf::from(e.input.lines().join(""))),
             _ => None,
         })

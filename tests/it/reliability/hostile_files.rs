@@ -497,7 +497,7 @@ fn a_truncated_file_on_disk_gives_a_conflict_that_says_so_and_offers_no_reload()
         height: 30,
     });
     a.update(msgs[0].clone());
-    let Mode::Safety(s) = &a.mode else {
+    let Mode::Safety(s) = a.mode() else {
         panic!("asked")
     };
     assert!(matches!(s.question, Question::ConflictInvalid { .. }));
@@ -507,7 +507,7 @@ fn a_truncated_file_on_disk_gives_a_conflict_that_says_so_and_offers_no_reload()
     assert!(!screen.contains("r reload"), "{screen}");
     // r is not offered and does nothing; o overwrites.
     assert!(a.update(Msg::Key(KeyChord::ch('r'))).is_empty());
-    assert!(matches!(a.mode, Mode::Safety(_)));
+    assert!(matches!(a.mode(), Mode::Safety(_)));
     let effects = a.update(Msg::Key(KeyChord::ch('o')));
     assert!(
         matches!(&effects[..], [Effect::Save { expected: None, .. }]),

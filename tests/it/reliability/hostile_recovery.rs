@@ -88,7 +88,7 @@ fn a_copy_that_records_another_plan_is_not_offered() {
     let mut app = App::new(Document::opened(edited(2500.0), Some(b)), builtin(), None);
     let found = find_recovery_in(data.path(), &dir.path().join("b.ron"), &builtin()).unwrap();
     app.offer_recovery(found, String::new());
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode(), Mode::Normal));
     assert!(app.notices[0].text.contains("records another plan"));
 }
 
@@ -260,7 +260,7 @@ fn an_orphaned_unsaved_plan_opens_as_a_plan_of_its_own() {
     for f in find_orphans_in(data.path(), &builtin()) {
         app.offer_orphan(f, "written just now".into());
     }
-    let Mode::Safety(s) = &app.mode else {
+    let Mode::Safety(s) = app.mode() else {
         panic!("offered")
     };
     assert!(matches!(s.question, Question::Recover { orphan: true, .. }));

@@ -43,7 +43,7 @@ fn conflict(a: &mut App, theirs: &Scenario) {
 
 /// The safety question the workbench asks.
 fn asked(a: &App) -> &SafetyState {
-    let Mode::Safety(s) = &a.mode else {
+    let Mode::Safety(s) = a.mode() else {
         panic!("asked")
     };
     s
@@ -208,7 +208,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
         },
         String::new(),
     );
-    assert!(matches!(c.mode, Mode::Normal));
+    assert!(matches!(c.mode(), Mode::Normal));
     assert!(
         c.notices
             .iter()
@@ -257,7 +257,7 @@ fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
 
     conflict(&mut a, &theirs);
     ch(&mut a, 'a');
-    assert!(matches!(a.mode, Mode::SaveAs(_)));
+    assert!(matches!(a.mode(), Mode::SaveAs(_)));
     a.update(Msg::Key(KeyChord::plain(Key::Esc)));
 
     conflict(&mut a, &theirs);
@@ -308,7 +308,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
         theirs: Ok(Box::new(theirs)),
         hash: Some(4),
     });
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     // A notice, which outlives the key press that noticed the change.
     let warned = |a: &App, what: &str| {
         a.notices

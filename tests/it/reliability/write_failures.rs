@@ -124,7 +124,7 @@ fn a_failed_first_save_and_save_as_say_nothing_was_written_and_that_the_plan_is_
         None,
     );
     b.update(Msg::Key(KeyChord::ch('S')));
-    assert!(matches!(b.mode, Mode::SaveAs(_)));
+    assert!(matches!(b.mode(), Mode::SaveAs(_)));
     // Select everything and type the new name over it.
     b.update(Msg::Key(KeyChord::ctrl('u')));
     let to = dir

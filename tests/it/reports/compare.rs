@@ -40,7 +40,7 @@ fn a_variant_is_named_at_once_edited_and_proposed_next_to_the_original() {
     assert_eq!(a.session.len(), 2);
     assert_eq!(a.session.active_index(), 1);
     assert!(
-        matches!(a.mode, Mode::Edit(_)),
+        matches!(a.mode(), Mode::Edit(_)),
         "the name is up for editing"
     );
     a.update(Msg::Key(KeyChord::ctrl('u')));
@@ -83,7 +83,7 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
     let mut a = app();
     ch(&mut a, 'c');
     assert!(
-        matches!(a.mode, Mode::Normal),
+        matches!(a.mode(), Mode::Normal),
         "one plan: nothing to compare"
     );
     assert!(
@@ -98,7 +98,7 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
     press(&mut a, Key::Enter);
     raise_volume(&mut a);
     ch(&mut a, 'c');
-    let Mode::Compare(c) = &a.mode else {
+    let Mode::Compare(c) = a.mode() else {
         panic!("compare view")
     };
     assert_eq!(c.baseline, 0);
@@ -120,17 +120,17 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
     // Focus the baseline column, make it the baseline… the other one.
     press(&mut a, Key::Right);
     ch(&mut a, 'b');
-    let Mode::Compare(c) = &a.mode else { panic!() };
+    let Mode::Compare(c) = a.mode() else { panic!() };
     assert_eq!(c.baseline, 1);
 
     // Enter edits the focused plan; c comes back with the edit reflected.
     press(&mut a, Key::Left);
     press(&mut a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert_eq!(a.session.active_index(), 0);
     raise_volume(&mut a);
     ch(&mut a, 'c');
-    let Mode::Compare(c) = &a.mode else { panic!() };
+    let Mode::Compare(c) = a.mode() else { panic!() };
     assert!(
         !c.differences
             .iter()
@@ -139,10 +139,10 @@ fn compare_shows_the_open_plans_and_follows_edits_and_the_baseline() {
         c.differences.iter().map(|d| &d.path).collect::<Vec<_>>()
     );
     ch(&mut a, 'g');
-    let Mode::Compare(c) = &a.mode else { panic!() };
+    let Mode::Compare(c) = a.mode() else { panic!() };
     assert!(c.chart);
     press(&mut a, Key::Esc);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn plans_marked_in_the_browser_open_side_by_side() {
         .collect();
     a.update(Msg::OpenedMany(results));
     assert_eq!(a.session.len(), 2);
-    assert!(matches!(a.mode, Mode::Compare(_)));
+    assert!(matches!(a.mode(), Mode::Compare(_)));
     assert_eq!(
         a.session.get(1).plan.name,
         "Support assistant (self-hosted 70B)"
@@ -203,7 +203,7 @@ fn closing_and_switching_plans_guard_unsaved_work() {
     let variant = a.session.id(1);
     ch(&mut a, 'x');
     assert!(
-        matches!(a.mode, Mode::Confirm(Pending::Close(id)) if id == variant),
+        matches!(a.mode(), Mode::Confirm(Pending::Close(id)) if *id == variant),
         "the variant is unsaved"
     );
     ch(&mut a, 'd');
@@ -219,7 +219,7 @@ fn closing_and_switching_plans_guard_unsaved_work() {
     ch(&mut a, '<');
     raise_volume(&mut a);
     ch(&mut a, 'q');
-    let Mode::Confirm(p) = &a.mode else { panic!() };
+    let Mode::Confirm(p) = a.mode() else { panic!() };
     assert_eq!(a.confirm_names(p).len(), 2);
     let effects = ch(&mut a, 's');
     assert_eq!(

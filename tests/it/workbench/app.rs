@@ -80,19 +80,19 @@ fn enter_types_an_exact_value_and_refuses_invalid_text() {
     let mut a = app();
     select(&mut a, Row::Field(Field::MaintenancePct));
     press(&mut a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Edit(_)));
+    assert!(matches!(a.mode(), Mode::Edit(_)));
     for _ in 0..4 {
         press(&mut a, Key::Backspace);
     }
     typed(&mut a, "130");
-    let Mode::Edit(e) = &a.mode else { panic!() };
+    let Mode::Edit(e) = a.mode() else { panic!() };
     assert!(
         e.error.as_deref().unwrap().contains("0 to 100"),
         "validates as you type"
     );
     press(&mut a, Key::Enter);
     assert!(
-        matches!(a.mode, Mode::Edit(_)),
+        matches!(a.mode(), Mode::Edit(_)),
         "invalid: the box stays open"
     );
     assert_eq!(value(&a, Field::MaintenancePct), 20.0, "old value kept");
@@ -100,7 +100,7 @@ fn enter_types_an_exact_value_and_refuses_invalid_text() {
     press(&mut a, Key::Backspace);
     ch(&mut a, '8');
     press(&mut a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert_eq!(value(&a, Field::MaintenancePct), 18.0);
 
     press(&mut a, Key::Enter);
@@ -164,7 +164,7 @@ fn the_picker_filters_the_catalog_and_snapshots_the_price() {
     select(&mut a, Row::Model(0));
     press(&mut a, Key::Enter);
     typed(&mut a, "anthropic haiku 5");
-    let Mode::Picker(p) = &a.mode else {
+    let Mode::Picker(p) = a.mode() else {
         panic!("picker open")
     };
     assert!(!p.matches.is_empty());
@@ -249,7 +249,7 @@ fn infrastructure_lines_are_added_renamed_and_removed() {
     ch(&mut a, 'i');
     assert_eq!(a.doc().plan.infrastructure.len(), n + 1);
     assert!(
-        matches!(a.mode, Mode::Edit(_)),
+        matches!(a.mode(), Mode::Edit(_)),
         "the new line's name is up for editing"
     );
     ctrl(&mut a, 'u');
@@ -301,12 +301,12 @@ fn reviewer_staffing_toggles_and_understaffing_raises_errors() {
 fn notes_are_edited_in_a_multiline_editor() {
     let mut a = app_with("doc-processing-small", None);
     ch(&mut a, 'n');
-    assert!(matches!(a.mode, Mode::Notes(_)));
+    assert!(matches!(a.mode(), Mode::Notes(_)));
     press(&mut a, Key::Enter);
     typed(&mut a, "Budget owner: CFO");
     a.update(Msg::Paste("\nSecond line".into()));
     press(&mut a, Key::Esc);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert!(
         a.doc()
             .plan
@@ -334,7 +334,7 @@ fn text_fields_validate() {
     press(&mut a, Key::Enter);
     ctrl(&mut a, 'u');
     press(&mut a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Edit(_)), "empty currency refused");
+    assert!(matches!(a.mode(), Mode::Edit(_)), "empty currency refused");
 }
 
 #[test]
@@ -388,7 +388,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
 fn a_new_plan_asks_where_to_save_with_a_sensible_default() {
     let mut a = app_with("support-assistant", None);
     assert!(ctrl(&mut a, 's').is_empty());
-    let Mode::SaveAs(e) = &a.mode else {
+    let Mode::SaveAs(e) = a.mode() else {
         panic!("save as")
     };
     assert_eq!(e.input.lines()[0], "/plans/support-assistant.ron");
@@ -409,9 +409,9 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
     assert!(ch(&mut a, 'q').is_empty());
-    assert!(matches!(a.mode, Mode::Confirm(_)));
+    assert!(matches!(a.mode(), Mode::Confirm(_)));
     assert!(ch(&mut a, 'c').is_empty());
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
 
     ctrl(&mut a, 'c');
     assert_eq!(ch(&mut a, 'd'), vec![Effect::Quit]);
@@ -470,7 +470,7 @@ fn open_lists_plans_filters_and_opens_the_chosen_one() {
         summary("Beta bot", "/p/b.ron"),
     ]));
     typed(&mut a, "bot");
-    let Mode::Browser(b) = &a.mode else {
+    let Mode::Browser(b) = a.mode() else {
         panic!("browser")
     };
     assert_eq!(b.matches, vec![1]);
@@ -555,9 +555,9 @@ fn tab_moves_focus_to_the_table_which_then_scrolls() {
 fn help_opens_and_closes() {
     let mut a = app();
     ch(&mut a, '?');
-    assert!(matches!(a.mode, Mode::Help { .. }));
+    assert!(matches!(a.mode(), Mode::Help { .. }));
     press(&mut a, Key::Esc);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
 }
 
 #[test]

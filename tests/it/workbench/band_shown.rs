@@ -46,7 +46,7 @@ fn type_value(a: &mut App, f: Field, text: &str) -> Vec<Effect> {
         effects.extend(a.update(Msg::Key(KeyChord::ch(c))));
     }
     effects.extend(a.update(Msg::Key(KeyChord::plain(Key::Enter))));
-    assert!(matches!(a.mode, Mode::Normal), "{text} accepted");
+    assert!(matches!(a.mode(), Mode::Normal), "{text} accepted");
     effects
 }
 

@@ -221,7 +221,7 @@ fn q6_compare_with_a_saved_plan_from_another_folder_keeping_the_what_if() {
         theirs.name = "Last week".into();
         c.app
             .update(Msg::OpenedBeside(vec![(elsewhere, Ok(Box::new(theirs)))]));
-        assert!(matches!(c.app.mode, Mode::Compare(_)));
+        assert!(matches!(c.app.mode(), Mode::Compare(_)));
         assert_eq!(
             c.app.doc().plan.workload.requests_per_day,
             5000.0,
@@ -240,7 +240,7 @@ fn q6b_a_what_if_pinned_and_compared_with_its_original_in_one_key() {
         c.send(KeyChord::ch('*'));
         c.keys = 0;
         c.ch('V');
-        assert!(matches!(c.app.mode, Mode::Compare(_)));
+        assert!(matches!(c.app.mode(), Mode::Compare(_)));
         assert_eq!(c.app.session.len(), 2);
         assert_eq!(c.app.session.get(0).plan.workload.requests_per_day, 2500.0);
         assert_eq!(c.app.session.get(1).plan.workload.requests_per_day, 5000.0);
@@ -351,7 +351,7 @@ fn help_in_compare_shows_the_compare_keys_and_returns_to_compare() {
         c.key(Key::PageDown);
         assert_ne!(c.screen(), first, "PgDn scrolls help");
         c.key(Key::Esc);
-        assert!(matches!(c.app.mode, Mode::Compare(_)), "back to compare");
+        assert!(matches!(c.app.mode(), Mode::Compare(_)), "back to compare");
     });
 }
 

@@ -64,7 +64,7 @@ fn disk_notices(a: &App) -> Vec<String> {
 }
 
 fn compared_paths(a: &App) -> Vec<String> {
-    let Mode::Compare(c) = &a.mode else {
+    let Mode::Compare(c) = a.mode() else {
         panic!("not comparing")
     };
     c.differences.iter().map(|d| d.path.clone()).collect()
@@ -75,7 +75,10 @@ fn pinning_after_the_file_changed_compares_with_the_file_as_it_is_now() {
     let mut a = app();
     what_if(&mut a);
     let theirs = changed_on_disk(&mut a, 150_000.0, 2);
-    assert!(matches!(a.mode, Mode::Normal), "unsaved edits: no question");
+    assert!(
+        matches!(a.mode(), Mode::Normal),
+        "unsaved edits: no question"
+    );
     // Said in a notice that outlives the key press that noticed it.
     key(&mut a, Key::Down);
     assert!(
@@ -133,11 +136,11 @@ fn a_later_change_on_disk_is_offered_once_the_editor_is_back() {
     what_if(&mut a);
     changed_on_disk(&mut a, 150_000.0, 2);
     ch(&mut a, 'V');
-    assert!(matches!(a.mode, Mode::Compare(_)));
+    assert!(matches!(a.mode(), Mode::Compare(_)));
 
     // Changed again while the comparison is open: said, not lost.
     let newer = changed_on_disk(&mut a, 160_000.0, 3);
-    assert!(matches!(a.mode, Mode::Compare(_)), "the view stays");
+    assert!(matches!(a.mode(), Mode::Compare(_)), "the view stays");
     assert!(
         disk_notices(&a)
             .iter()
@@ -146,7 +149,7 @@ fn a_later_change_on_disk_is_offered_once_the_editor_is_back() {
         a.notices
     );
     key(&mut a, Key::Esc);
-    let Mode::Safety(q) = &a.mode else {
+    let Mode::Safety(q) = a.mode() else {
         panic!("the reload is offered")
     };
     assert_eq!(q.question, Question::Reload);
@@ -159,7 +162,7 @@ fn a_later_change_on_disk_is_offered_once_the_editor_is_back() {
 
     // And after that, the next change is offered as always.
     let newest = changed_on_disk(&mut a, 170_000.0, 4);
-    let Mode::Safety(q) = &a.mode else {
+    let Mode::Safety(q) = a.mode() else {
         panic!("offered")
     };
     assert_eq!(q.theirs.as_deref(), Some(&newest));
@@ -167,7 +170,7 @@ fn a_later_change_on_disk_is_offered_once_the_editor_is_back() {
     assert_eq!(a.doc().disk_hash, Some(4), "kept ours: no question again");
     assert!(a.session.on_disk(0).is_none());
     key(&mut a, Key::Down);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
 }
 
 #[test]
@@ -175,18 +178,18 @@ fn a_change_noticed_in_another_view_or_while_asked_is_offered_as_the_newest() {
     // Clean plan, help open: the reload waits for the editor.
     let mut a = app();
     ch(&mut a, '?');
-    assert!(matches!(a.mode, Mode::Help(_)));
+    assert!(matches!(a.mode(), Mode::Help(_)));
     let theirs = changed_on_disk(&mut a, 150_000.0, 2);
-    assert!(matches!(a.mode, Mode::Help(_)));
+    assert!(matches!(a.mode(), Mode::Help(_)));
     key(&mut a, Key::Esc);
-    let Mode::Safety(q) = &a.mode else {
+    let Mode::Safety(q) = a.mode() else {
         panic!("offered on return")
     };
     assert_eq!(q.theirs.as_deref(), Some(&theirs));
 
     // A second change while the question is open: asked about the newest.
     let newer = changed_on_disk(&mut a, 160_000.0, 3);
-    let Mode::Safety(q) = &a.mode else {
+    let Mode::Safety(q) = a.mode() else {
         panic!("still asked")
     };
     assert_eq!(q.theirs.as_deref(), Some(&newer));
@@ -196,9 +199,9 @@ fn a_change_noticed_in_another_view_or_while_asked_is_offered_as_the_newest() {
     let mut b = app();
     what_if(&mut b);
     let theirs = changed_on_disk(&mut b, 150_000.0, 2);
-    assert!(matches!(b.mode, Mode::Normal));
+    assert!(matches!(b.mode(), Mode::Normal));
     ch(&mut b, 'u');
-    let Mode::Safety(q) = &b.mode else {
+    let Mode::Safety(q) = b.mode() else {
         panic!("offered once there is nothing to lose")
     };
     assert_eq!(q.theirs.as_deref(), Some(&theirs));
@@ -239,7 +242,7 @@ fn pinning_is_refused_with_the_reason_when_the_file_is_gone_or_no_longer_a_plan(
         let before = a.doc().plan.clone();
         ch(&mut a, 'V');
         assert_eq!(a.session.len(), 1, "nothing pinned");
-        assert!(matches!(a.mode, Mode::Normal));
+        assert!(matches!(a.mode(), Mode::Normal));
         assert_eq!(a.doc().plan, before, "the what-if stays in the plan");
         let s = a.status.as_ref().unwrap();
         assert_eq!(s.kind, StatusKind::Warning);

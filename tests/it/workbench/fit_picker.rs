@@ -20,7 +20,7 @@ fn press(app: &mut App, chord: KeyChord) {
 }
 
 fn picker(app: &App) -> &runcost::app::PickerState {
-    match &app.mode {
+    match app.mode() {
         Mode::Picker(p) => p,
         _ => panic!("the picker is not open"),
     }
@@ -115,7 +115,7 @@ fn a_retired_model_is_assigned_only_after_a_second_enter() {
         press(&mut a, KeyChord::plain(Key::Down));
     }
     press(&mut a, KeyChord::plain(Key::Enter));
-    assert!(matches!(a.mode, Mode::Picker(_)), "asks first");
+    assert!(matches!(a.mode(), Mode::Picker(_)), "asks first");
     assert_ne!(a.doc().plan.models[0].id, id);
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| ui::render(f, &a, &Theme::plain())).unwrap();

@@ -160,7 +160,7 @@ fn the_tornado_shows_the_input_moved_down_and_up_and_names_capped_inputs() {
     assert!(s.contains("Active days per month at 31"), "{s}");
     // The columns are the input moved down, then up: for an input whose
     // increase lowers the TCO, the first is the higher.
-    let runcost::app::Mode::Tornado(t) = &a.mode else {
+    let runcost::app::Mode::Tornado(t) = a.mode() else {
         panic!("the tornado is open")
     };
     let days = t

@@ -73,12 +73,12 @@ fn pick(a: &mut App, target: PickTarget, id: &str) {
             a.update(Msg::Key(KeyChord::ch('a')));
         }
     }
-    let Mode::Picker(p) = &a.mode else {
+    let Mode::Picker(p) = a.mode() else {
         panic!("the picker is open")
     };
     assert_eq!(p.target, target);
     a.update(Msg::Paste(id.to_string()));
-    let Mode::Picker(p) = &a.mode else {
+    let Mode::Picker(p) = a.mode() else {
         panic!("still open")
     };
     let at = p
@@ -90,7 +90,7 @@ fn pick(a: &mut App, target: PickTarget, id: &str) {
         a.update(Msg::Key(KeyChord::plain(Key::Down)));
     }
     a.update(Msg::Key(KeyChord::plain(Key::Enter)));
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
 }
 
 fn delta(a: &App) -> String {
@@ -268,7 +268,7 @@ fn candidates_rank_by_the_tco_change_with_wrong_answers_where_their_rate_is_know
     let catalog = measured(&[("claude-opus-5-5", 0.2, "our eval")]);
     let mut a = app_on("support-assistant", catalog.clone());
     a.update(Msg::Key(KeyChord::ch('m')));
-    let Mode::Picker(p) = &a.mode else {
+    let Mode::Picker(p) = a.mode() else {
         panic!("open")
     };
     let plan = a.doc().plan.clone();
@@ -321,7 +321,7 @@ fn candidates_rank_by_the_tco_change_with_wrong_answers_where_their_rate_is_know
     // when its own is not known.
     a.update(Msg::Key(KeyChord::plain(Key::Esc)));
     a.update(Msg::Key(KeyChord::ch('a')));
-    let Mode::Picker(p) = &a.mode else {
+    let Mode::Picker(p) = a.mode() else {
         panic!("open")
     };
     let mut alone = replaced(

@@ -38,13 +38,17 @@ fn field(plan: &Scenario, path: &str) -> Field {
 fn enter_value(app: &mut App, f: Field, text: &str) {
     select(app, Row::Field(f));
     press(app, Key::Enter);
-    assert!(matches!(app.mode, Mode::Edit(_)), "the edit box opened");
+    assert!(matches!(app.mode(), Mode::Edit(_)), "the edit box opened");
     typed(app, text);
     press(app, Key::Enter);
-    if let Mode::Edit(e) = &app.mode {
+    if let Mode::Edit(e) = app.mode() {
         panic!("{text} for {} was refused: {:?}", f.path(), e.error);
     }
-    assert!(matches!(app.mode, Mode::Normal), "{text} for {}", f.path());
+    assert!(
+        matches!(app.mode(), Mode::Normal),
+        "{text} for {}",
+        f.path()
+    );
 }
 
 /// Every range of the plan contains its input's value, and validation

@@ -97,7 +97,7 @@ fn view_only_keys_recompute_nothing_and_an_edit_recomputes_once() {
     key(&mut a, Key::Down);
     key(&mut a, Key::Tab);
     ch(&mut a, '?');
-    assert!(matches!(a.mode, Mode::Help(_)), "help is open");
+    assert!(matches!(a.mode(), Mode::Help(_)), "help is open");
     key(&mut a, Key::Esc);
     a.update(Msg::Scroll {
         col: 10,

@@ -50,7 +50,7 @@ fn answer(req: &(DocId, u64, runcost::model::Scenario, Study)) -> Msg {
 }
 
 fn tornado(a: &App) -> (&[runcost::model::analysis::sensitivity::Swing], bool) {
-    let Mode::Tornado(t) = &a.mode else {
+    let Mode::Tornado(t) = a.mode() else {
         panic!("tornado")
     };
     (&t.swings, t.computing)
@@ -102,7 +102,7 @@ fn with_a_worker_opening_the_tornado_computes_nothing_and_the_answer_fills_it() 
 
     // Enter still jumps to the input.
     key(&mut a, Key::Enter);
-    assert!(matches!(a.mode, Mode::Normal));
+    assert!(matches!(a.mode(), Mode::Normal));
     assert_eq!(a.selected_row(), Some(Row::Field(inline_swings[0].field)));
 
     // Reopened on the same revision: shown at once, nothing asked.
@@ -153,11 +153,11 @@ fn with_a_worker_the_panels_open_computing_and_fill_in() {
     let asked = requests(&ch(&mut a, 'P'));
     assert_eq!(asked.len(), 1);
     assert_eq!(asked[0].3, Study::Sensitivity);
-    let Mode::Present(p) = &a.mode else { panic!() };
+    let Mode::Present(p) = a.mode() else { panic!() };
     assert!(p.computing && p.top.is_empty());
     assert!(screen(&a).contains("computing…"));
     a.update(answer(&asked[0]));
-    let Mode::Present(p) = &a.mode else { panic!() };
+    let Mode::Present(p) = a.mode() else { panic!() };
     assert!(!p.computing);
     assert_eq!(p.top.len(), 5);
     assert_eq!(p.top[0].field, Field::RequestsPerDay);
@@ -169,13 +169,13 @@ fn with_a_worker_the_panels_open_computing_and_fill_in() {
     let asked = requests(&ch(&mut a, 'B'));
     assert_eq!(asked.len(), 1);
     assert_eq!(asked[0].3, Study::Breakeven);
-    let Mode::Breakeven(b) = &a.mode else {
+    let Mode::Breakeven(b) = a.mode() else {
         panic!()
     };
     assert!(b.computing && b.text.is_empty());
     assert!(screen(&a).contains("computing…"));
     a.update(answer(&asked[0]));
-    let Mode::Breakeven(b) = &a.mode else {
+    let Mode::Breakeven(b) = a.mode() else {
         panic!()
     };
     assert!(!b.computing);
@@ -196,7 +196,7 @@ fn inline_analysis_computes_at_once_and_once_per_revision() {
     key(&mut a, Key::Esc);
     // Presentation mode uses the same sensitivity: not computed again.
     ch(&mut a, 'P');
-    let Mode::Present(p) = &a.mode else { panic!() };
+    let Mode::Present(p) = a.mode() else { panic!() };
     assert_eq!(p.top.len(), 5);
     assert_eq!(a.derived().inline_studies(), 1);
     ch(&mut a, 'x');

@@ -45,7 +45,7 @@ fn keys_behind_the_too_small_notice_do_nothing() {
         a.update(Msg::Click { col: 5, row: 5 });
         assert_eq!(a.doc().plan, plan, "{w}×{h}: the plan did not change");
         assert_eq!(a.selected, model, "{w}×{h}: the cursor did not move");
-        assert!(matches!(a.mode, runcost::app::Mode::Normal), "{w}×{h}");
+        assert!(matches!(a.mode(), runcost::app::Mode::Normal), "{w}×{h}");
         // Ctrl-S still saves, q still quits.
         let saved = a.update(Msg::Key(KeyChord::ctrl('s')));
         assert!(
@@ -73,7 +73,7 @@ fn keys_act_again_once_the_terminal_is_big_enough() {
     a.update(Msg::Key(KeyChord::ch('d')));
     // `d` removes the model (or asks first): either way it acts.
     assert!(
-        a.doc().plan.models.len() < before || !matches!(a.mode, runcost::app::Mode::Normal),
+        a.doc().plan.models.len() < before || !matches!(a.mode(), runcost::app::Mode::Normal),
         "d acted at 80×24"
     );
 }
