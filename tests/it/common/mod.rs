@@ -134,3 +134,27 @@ pub fn error_costs(tiers: &[(&str, f64, f64)]) -> Vec<runcost::model::ErrorCost>
         })
         .collect()
 }
+
+/// One plan of a comparison, shown as `file`.
+pub fn compare_entry<'a>(
+    file: &str,
+    plan: &'a Scenario,
+    projection: &'a runcost::model::Projection,
+) -> runcost::report::compare::Entry<'a> {
+    runcost::report::compare::Entry {
+        file: file.into(),
+        plan,
+        projection,
+    }
+}
+
+/// The break-even of hosting option `id` among `found`, which must hold it.
+pub fn hosted<'a>(
+    found: &'a [runcost::model::analysis::breakeven::HostingBreakEven],
+    id: &str,
+) -> &'a runcost::model::analysis::breakeven::HostingBreakEven {
+    found
+        .iter()
+        .find(|h| h.option == id)
+        .unwrap_or_else(|| panic!("no break-even for {id}"))
+}

@@ -158,3 +158,11 @@ pub fn analyses_asked(effects: &[Effect]) -> Vec<(DocId, u64, Scenario)> {
         })
         .collect()
 }
+
+/// The first save `effects` ask for: (path, text).
+pub fn save_asked(effects: &[Effect]) -> Option<(PathBuf, String)> {
+    effects.iter().find_map(|e| match e {
+        Effect::Save { path, text, .. } => Some((path.clone(), text.clone())),
+        _ => None,
+    })
+}

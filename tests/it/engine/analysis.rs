@@ -160,10 +160,7 @@ fn break_even_volumes_hold_just_below_and_just_above() {
     }
     let catalog = builtin();
     let found = hosting(&s, &catalog);
-    let h = found
-        .iter()
-        .find(|h| h.option == "llama-3.1-8b-l40s")
-        .unwrap();
+    let h = common::hosted(&found, "llama-3.1-8b-l40s");
     let rpd = h.requests_per_day.expect("a break-even for one L40S");
     let inference_at = |v: f64, hosted: bool| {
         let mut x = s.clone();
@@ -354,6 +351,7 @@ fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
 
 #[test]
 fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
+    use common::ui::select;
     use runcost::app::keymap::{Key, KeyChord};
     use runcost::app::rows::Row;
     use runcost::app::{App, Document, Mode, Msg};
@@ -365,11 +363,7 @@ fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
         width: 120,
         height: 40,
     });
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut app, Row::Field(Field::RequestsPerDay));
     app.update(Msg::Key(KeyChord::ch('r')));
     for c in "3000 - 4000".chars() {
         app.update(Msg::Key(KeyChord::ch(c)));

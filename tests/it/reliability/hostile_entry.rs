@@ -14,7 +14,7 @@ use ratatui::style::Modifier;
 use runcost::app::entry::{edit_text, parse_number, parse_range};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, TextField};
-use runcost::app::{App, Document, EditTarget, Effect, Mode, Msg, SaveAs, StatusKind};
+use runcost::app::{App, Document, EditTarget, Mode, Msg, SaveAs, StatusKind};
 use runcost::model::fields::Field;
 
 fn edit_error(app: &App) -> Option<String> {
@@ -519,12 +519,8 @@ fn a_long_variant_name_still_gets_a_file_name_that_can_be_saved() {
     a.update(Msg::Paste("Acme support with every option ".repeat(20)));
     press(&mut a, Key::Enter);
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let path = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { path, .. } => Some(path.clone()),
-            _ => None,
-        })
+    let path = common::ui::save_asked(&effects)
+        .map(|(path, _)| path)
         .or_else(|| match &a.mode {
             Mode::SaveAs(e) => Some(PathBuf::from(e.input.lines().join(""))),
             _ => None,

@@ -6,6 +6,7 @@
 
 use crate::common;
 use crate::common::tmux;
+use common::ui::workbench;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -252,9 +253,8 @@ fn copies_of_a_running_window_are_neither_offered_nor_deleted_and_orphans_are() 
 fn an_orphaned_unsaved_plan_opens_as_a_plan_of_its_own() {
     let data = tempfile::tempdir().unwrap();
     let file = foreign_untitled(data.path(), "1-2", &edited(4242.0));
-    let mut app = App::new(
+    let mut app = workbench(
         Document::opened(edited(2500.0), Some("/work/acme.ron".into())),
-        builtin(),
         None,
     );
     for f in find_orphans_in(data.path(), &builtin()) {
@@ -293,11 +293,7 @@ fn a_plan_that_cannot_be_saved_yet_is_recovered_with_its_problems_shown() {
         panic!("declared corrupt: {found:?}")
     };
     assert_eq!(**plan, broken);
-    let mut app = App::new(
-        Document::opened(edited(2500.0), Some(path)),
-        builtin(),
-        None,
-    );
+    let mut app = workbench(Document::opened(edited(2500.0), Some(path)), None);
     app.offer_recovery(found, String::new());
     app.update(Msg::Key(KeyChord::ch('r')));
     assert_eq!(app.doc().plan, broken);
@@ -317,9 +313,8 @@ fn screen(app: &mut App) -> String {
 
 #[test]
 fn several_notices_are_all_on_screen_and_the_unprotected_one_stays_until_a_write_succeeds() {
-    let mut app = App::new(
+    let mut app = workbench(
         Document::opened(edited(2500.0), Some("/work/acme.ron".into())),
-        builtin(),
         None,
     );
     app.update(Msg::Notify(

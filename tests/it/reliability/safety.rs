@@ -6,7 +6,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::ui::{acme_alone as app, ch};
+use common::ui::{acme_alone as app, ch, select};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
@@ -220,11 +220,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
 fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     let mut a = app();
     on_disk(&mut a, 42);
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     a.update(Msg::Key(KeyChord::plain(Key::Right)));
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
     assert!(
@@ -297,11 +293,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
     assert_eq!(a.doc().plan, theirs);
 
     // With unsaved edits: no question, a warning; saving will ask.
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     a.update(Msg::Key(KeyChord::plain(Key::Right)));
     a.update(Msg::DiskChanged {
         path: PathBuf::from("/work/acme.ron"),

@@ -35,11 +35,7 @@ fn band_texts(p10: f64, p90: f64) -> [String; 2] {
 }
 
 fn type_value(a: &mut App, f: Field, text: &str) -> Vec<Effect> {
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(f))
-        .expect("row shown");
+    ui::select(a, Row::Field(f));
     a.update(Msg::Key(KeyChord::plain(Key::Enter)));
     let mut effects = Vec::new();
     for c in text.chars() {

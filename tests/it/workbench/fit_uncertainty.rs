@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use common::ui::{open, screen, sized, typed as chars};
+use common::ui::{open, screen, select, sized, typed as chars};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
@@ -78,11 +78,7 @@ fn the_report_names_each_ranged_input_with_its_range() {
 fn a_range_edit_reports_the_bands_change_not_a_zero_tco_change() {
     let mut a = app_with(scenario("support-assistant"));
     let before = a.simulation().unwrap().tco;
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     chars(&mut a, "r1000 - 6000");
     a.update(Msg::Key(KeyChord::plain(Key::Enter)));
     let after = a.simulation().unwrap().tco;
@@ -135,11 +131,7 @@ fn the_headline_keeps_its_layout_when_a_range_is_added() {
             width: w,
             height: h,
         });
-        b.selected = b
-            .rows
-            .iter()
-            .position(|r| *r == Row::Field(Field::RequestsPerDay))
-            .unwrap();
+        select(&mut b, Row::Field(Field::RequestsPerDay));
         chars(&mut b, "r1500 - 4000");
         b.update(Msg::Key(KeyChord::plain(Key::Enter)));
         let with = screen(&b, w, h);

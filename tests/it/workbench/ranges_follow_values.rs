@@ -13,7 +13,7 @@ use common::{builtin, scenario};
 use runcost::app::entry::edit_text;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
-use runcost::app::{Analysis, App, Effect, Mode, Msg, StatusKind};
+use runcost::app::{Analysis, App, Mode, Msg, StatusKind};
 use runcost::codec::parse_plan;
 use runcost::model::fields::Field;
 use runcost::model::{Pricing, Reviewers, Scenario, UncertainRange, validate};
@@ -67,12 +67,7 @@ fn in_step(app: &App, what: &str) {
 /// Ctrl-S writes the plan (the file it writes reads back as it is now).
 fn saves(app: &mut App, what: &str) {
     let effects = app.update(Msg::Key(KeyChord::ctrl('s')));
-    let text = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { text, .. } => Some(text.clone()),
-            _ => None,
-        })
+    let (_, text) = common::ui::save_asked(&effects)
         .unwrap_or_else(|| panic!("{what}: not saved: {:?}", app.status));
     let back = parse_plan(text.as_bytes(), &builtin())
         .unwrap_or_else(|e| panic!("{what}: {}", e.render("saved")));

@@ -51,19 +51,18 @@ fn screen(app: &App) -> String {
 /// Ctrl-S, and the one save it asks for: (doc, generation, path, text).
 fn ctrl_s(a: &mut App) -> (DocId, u64, PathBuf, String) {
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            text,
-            ..
-        },
-    ] = &effects[..]
-    else {
-        panic!("{effects:?}")
-    };
-    (*doc, *generation, path.clone(), text.clone())
+    match &effects[..] {
+        [
+            Effect::Save {
+                doc,
+                generation,
+                path,
+                text,
+                ..
+            },
+        ] => (*doc, *generation, path.clone(), text.clone()),
+        _ => panic!("one save: {effects:?}"),
+    }
 }
 
 /// (figures computed, bands computed on the key path) of the active plan.
