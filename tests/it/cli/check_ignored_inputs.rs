@@ -36,11 +36,8 @@ fn a_cost_per_error_beside_severity_tiers_is_a_warning_naming_what_wins() {
 #[test]
 fn a_range_on_the_replaced_cost_per_error_is_a_warning() {
     let mut s = scenario("compliance-review");
-    s.uncertainty.push(runcost::model::UncertainRange {
-        field: "risk.cost_per_uncaught_error".into(),
-        low: 0.0,
-        high: 10.0,
-    });
+    s.uncertainty
+        .push(common::uncertain("risk.cost_per_uncaught_error", 0.0, 10.0));
     let w = warnings(&s);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("changes nothing"), "{}", w[0]);
@@ -108,11 +105,9 @@ fn a_plan_wide_error_rate_beside_every_models_own_is_a_warning_naming_what_wins(
     // A range on it changes nothing either.
     let mut ranged = s.clone();
     ranged.risk.error_rate_pct = 0.0;
-    ranged.uncertainty.push(runcost::model::UncertainRange {
-        field: "risk.error_rate_pct".into(),
-        low: 1.0,
-        high: 4.0,
-    });
+    ranged
+        .uncertainty
+        .push(common::uncertain("risk.error_rate_pct", 1.0, 4.0));
     let w = warnings(&ranged);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].starts_with("uncertainty["), "{}", w[0]);

@@ -158,3 +158,17 @@ pub fn hosted<'a>(
         .find(|h| h.option == id)
         .unwrap_or_else(|| panic!("no break-even for {id}"))
 }
+
+/// The range `low`–`high` of input `field` (a plan path).
+pub fn uncertain(field: &str, low: f64, high: f64) -> runcost::model::UncertainRange {
+    runcost::model::UncertainRange {
+        field: field.into(),
+        low,
+        high,
+    }
+}
+
+/// The examples `names`, each with its name.
+pub fn named_examples(names: &[&str]) -> Vec<(String, Scenario)> {
+    names.iter().map(|n| (n.to_string(), scenario(n))).collect()
+}

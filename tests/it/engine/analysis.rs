@@ -60,16 +60,8 @@ fn moving_a_model_share_keeps_the_mix_at_100() {
 fn with_ranges() -> runcost::model::Scenario {
     let mut s = scenario("support-assistant");
     s.uncertainty = vec![
-        UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: 1500.0,
-            high: 4000.0,
-        },
-        UncertainRange {
-            field: "models[0].error_rate_pct".into(),
-            low: 1.0,
-            high: 4.0,
-        },
+        common::uncertain("workload.requests_per_day", 1500.0, 4000.0),
+        common::uncertain("models[0].error_rate_pct", 1.0, 4.0),
     ];
     assert_eq!(validate(&s), vec![]);
     s
@@ -122,21 +114,9 @@ fn triangular_draws_stay_in_range_around_the_mode() {
 fn invalid_ranges_are_clear_errors() {
     let mut s = scenario("support-assistant");
     s.uncertainty = vec![
-        UncertainRange {
-            field: "workload.requests".into(),
-            low: 1.0,
-            high: 2.0,
-        },
-        UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: 3000.0,
-            high: 4000.0,
-        },
-        UncertainRange {
-            field: "workload.cached_input_pct".into(),
-            low: 10.0,
-            high: 140.0,
-        },
+        common::uncertain("workload.requests", 1.0, 2.0),
+        common::uncertain("workload.requests_per_day", 3000.0, 4000.0),
+        common::uncertain("workload.cached_input_pct", 10.0, 140.0),
     ];
     let problems: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
     assert!(
@@ -331,11 +311,11 @@ mod workbench {
 fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
     use runcost::app::{App, Document, Msg};
     let mut s = scenario("support-assistant");
-    s.uncertainty = vec![UncertainRange {
-        field: "workload.requests_per_day".into(),
-        low: 2000.0,
-        high: 4000.0,
-    }];
+    s.uncertainty = vec![common::uncertain(
+        "workload.requests_per_day",
+        2000.0,
+        4000.0,
+    )];
     let mut app = App::new(Document::opened(s, None), builtin(), None);
     app.update(Msg::Resize {
         width: 160,

@@ -169,8 +169,7 @@ fn plans_that_pay_back_on_errors_avoided_alone_say_so_instead_of_negative_minute
 #[test]
 fn no_example_is_told_a_negative_or_impossible_number_of_minutes() {
     let catalog = builtin();
-    for name in EXAMPLES {
-        let s = scenario(name);
+    for (name, s) in common::named_examples(&EXAMPLES) {
         let m = minutes_to_pay_back(&s);
         if let Some(x) = m.minutes() {
             assert!(x >= 0.0, "{name}: {m:?}");

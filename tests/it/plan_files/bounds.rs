@@ -703,11 +703,11 @@ fn every_kind_of_input_is_refused_above_its_bound_with_field_value_and_range() {
 #[test]
 fn uncertainty_bounds_are_held_to_the_input_bounds_at_each_end() {
     let mut s = rich();
-    s.uncertainty = vec![UncertainRange {
-        field: "models[0].pricing.output_per_mtok".into(),
-        low: 1.0,
-        high: 1e200,
-    }];
+    s.uncertainty = vec![common::uncertain(
+        "models[0].pricing.output_per_mtok",
+        1.0,
+        1e200,
+    )];
     let p = validate(&s);
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].path, "uncertainty[0].high");
@@ -953,11 +953,8 @@ fn the_workbench_refuses_a_typed_value_above_its_bound_and_doubling_stops_at_it(
 fn the_horizon_takes_no_range_and_a_file_that_gives_one_is_refused_not_a_panic() {
     let d = Dir::new();
     let mut s = scenario("support-assistant");
-    s.uncertainty.push(UncertainRange {
-        field: "horizon_months".into(),
-        low: 6.0,
-        high: 24.0,
-    });
+    s.uncertainty
+        .push(common::uncertain("horizon_months", 6.0, 24.0));
     let file = d.plan("horizon.ron", &s);
     for cmd in ["check", "simulate", "report"] {
         let (code, _, err) = run(&[cmd, file.to_str().unwrap()]);

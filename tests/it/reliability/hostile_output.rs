@@ -9,7 +9,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{builtin, fixture, scenario};
+use common::{fixture, scenario};
 use runcost::report::escape::is_unsafe;
 
 /// A name that sets the terminal title, rings the bell, clears the screen,
@@ -436,11 +436,7 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
     }
     // Draws that overflow are counted, so no caller can show them as figures.
     let mut s = scenario("support-assistant");
-    s.uncertainty = vec![runcost::model::scenario::UncertainRange {
-        field: "workload.requests_per_day".into(),
-        low: 1.0,
-        high: 1e308,
-    }];
+    s.uncertainty = vec![common::uncertain("workload.requests_per_day", 1.0, 1e308)];
     let sim = runcost::model::analysis::uncertainty::simulate(&s, 200, 1);
     assert!(sim.overflowed > 0, "{sim:?}");
 }
@@ -448,11 +444,10 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
 #[test]
 fn the_workbench_shows_a_plan_beyond_its_bounds_as_a_problem_and_does_not_save_it() {
     use runcost::app::keymap::KeyChord;
-    use runcost::app::{App, Document, Effect, Msg};
+    use runcost::app::{Effect, Msg};
     let mut s = scenario("support-assistant");
     s.workload.requests_per_day = 1e308;
-    let doc = Document::opened(s, Some(PathBuf::from("/work/big.ron")));
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
+    let mut app = common::ui::open(s, "/work/big.ron", Some("/plans"));
     app.update(Msg::Resize {
         width: 120,
         height: 40,

@@ -16,7 +16,7 @@ use runcost::app::rows::{Row, Toggle};
 use runcost::app::{Analysis, App, Mode, Msg, StatusKind};
 use runcost::codec::parse_plan;
 use runcost::model::fields::Field;
-use runcost::model::{Pricing, Reviewers, Scenario, UncertainRange, validate};
+use runcost::model::{Pricing, Reviewers, Scenario, validate};
 
 fn app_of(plan: Scenario) -> App {
     let mut app = sized(open(plan, ACME, Some("/plans")), 120, 40);
@@ -237,11 +237,11 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
     let Some(Pricing::Api(p)) = plan.models[0].pricing.clone() else {
         panic!("an API model first")
     };
-    plan.uncertainty.push(UncertainRange {
-        field: "models[0].pricing.input_per_mtok".into(),
-        low: p.input_per_mtok * 0.8,
-        high: p.input_per_mtok * 1.2,
-    });
+    plan.uncertainty.push(common::uncertain(
+        "models[0].pricing.input_per_mtok",
+        p.input_per_mtok * 0.8,
+        p.input_per_mtok * 1.2,
+    ));
     let catalog = builtin();
     let pricier = catalog
         .models
@@ -329,11 +329,11 @@ fn refreshed_prices_widen_the_range_of_a_changed_price() {
         panic!()
     };
     assert_eq!(p.input_per_mtok, plan_price);
-    plan.uncertainty.push(UncertainRange {
-        field: "models[0].pricing.input_per_mtok".into(),
-        low: 0.6,
-        high: 0.9,
-    });
+    plan.uncertainty.push(common::uncertain(
+        "models[0].pricing.input_per_mtok",
+        0.6,
+        0.9,
+    ));
     let mut app = with_catalog(plan.clone(), "/p.ron", catalog);
     assert!(!app.price_changes().is_empty());
     ch(&mut app, 'p');
@@ -350,11 +350,8 @@ fn refreshed_prices_widen_the_range_of_a_changed_price() {
 fn staffing_reviewers_back_to_auto_drops_the_range_of_the_staffed_count() {
     let mut plan = scenario("support-assistant");
     plan.oversight.reviewers = Reviewers::Fixed(2.0);
-    plan.uncertainty.push(UncertainRange {
-        field: "oversight.reviewers".into(),
-        low: 1.0,
-        high: 3.0,
-    });
+    plan.uncertainty
+        .push(common::uncertain("oversight.reviewers", 1.0, 3.0));
     assert_eq!(validate(&plan), []);
     let mut a = app_of(plan.clone());
     select(&mut a, Row::Toggle(Toggle::Reviewers));

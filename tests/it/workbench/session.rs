@@ -13,7 +13,6 @@ use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::session::{DocId, analyse};
 use runcost::app::{Analysis, App, Effect, Mode, Msg};
-use runcost::model::UncertainRange;
 use runcost::model::fields::Field;
 
 /// The support plan with ranges on three inputs.
@@ -21,21 +20,21 @@ fn ranged_app() -> App {
     let mut plan = scenario("support-assistant");
     let w = plan.workload.clone();
     plan.uncertainty = vec![
-        UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: w.requests_per_day * 0.5,
-            high: w.requests_per_day * 1.5,
-        },
-        UncertainRange {
-            field: "workload.input_tokens".into(),
-            low: w.input_tokens * 0.8,
-            high: w.input_tokens * 1.2,
-        },
-        UncertainRange {
-            field: "workload.output_tokens".into(),
-            low: w.output_tokens * 0.8,
-            high: w.output_tokens * 1.2,
-        },
+        common::uncertain(
+            "workload.requests_per_day",
+            w.requests_per_day * 0.5,
+            w.requests_per_day * 1.5,
+        ),
+        common::uncertain(
+            "workload.input_tokens",
+            w.input_tokens * 0.8,
+            w.input_tokens * 1.2,
+        ),
+        common::uncertain(
+            "workload.output_tokens",
+            w.output_tokens * 0.8,
+            w.output_tokens * 1.2,
+        ),
     ];
     sized(open(plan, ACME, Some("/plans")), 120, 40)
 }
