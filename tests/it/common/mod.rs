@@ -172,3 +172,26 @@ pub fn uncertain(field: &str, low: f64, high: f64) -> runcost::model::UncertainR
 pub fn named_examples(names: &[&str]) -> Vec<(String, Scenario)> {
     names.iter().map(|n| (n.to_string(), scenario(n))).collect()
 }
+
+/// The support example with one range: 2,000 to 4,000 requests a day.
+pub fn support_with_volume_range() -> Scenario {
+    let mut s = scenario("support-assistant");
+    s.uncertainty = vec![uncertain("workload.requests_per_day", 2000.0, 4000.0)];
+    s
+}
+
+/// The source `plan` records for input `path` (a plan path); it must have one.
+pub fn source_of<'a>(plan: &'a Scenario, path: &str) -> &'a runcost::model::Source {
+    plan.sources
+        .iter()
+        .find(|s| s.field == path)
+        .unwrap_or_else(|| panic!("no source for {path}"))
+}
+
+/// The range `plan` gives input `path` (a plan path); it must have one.
+pub fn range_of<'a>(plan: &'a Scenario, path: &str) -> &'a runcost::model::UncertainRange {
+    plan.uncertainty
+        .iter()
+        .find(|r| r.field == path)
+        .unwrap_or_else(|| panic!("no range on {path}"))
+}

@@ -309,18 +309,13 @@ mod workbench {
 
 #[test]
 fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
-    use runcost::app::{App, Document, Msg};
-    let mut s = scenario("support-assistant");
-    s.uncertainty = vec![common::uncertain(
-        "workload.requests_per_day",
-        2000.0,
-        4000.0,
-    )];
-    let mut app = App::new(Document::opened(s, None), builtin(), None);
-    app.update(Msg::Resize {
-        width: 160,
-        height: 48,
-    });
+    use runcost::app::Document;
+    let s = common::support_with_volume_range();
+    let app = common::ui::sized(
+        common::ui::workbench(Document::opened(s, None), None),
+        160,
+        48,
+    );
     let band = app.simulation().expect("band computed").tco;
     assert!(band.p10 < band.p90);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();

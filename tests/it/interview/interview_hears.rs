@@ -385,11 +385,7 @@ fn hedges_guesses_weekdays_and_none_as_clients_say_them() {
     key(&mut a, Key::Enter);
     let plan = saved(&mut a);
     assert_eq!(plan.workload.requests_per_day, 4000.0);
-    let r = plan
-        .uncertainty
-        .iter()
-        .find(|r| r.field == "workload.requests_per_day")
-        .unwrap();
+    let r = common::range_of(&plan, "workload.requests_per_day");
     assert_eq!((r.low, r.high), (4000.0, 6000.0));
     assert!(
         plan.notes.contains(

@@ -84,12 +84,7 @@ fn markdown_and_html_have_the_same_title_sections_and_tables() {
 
 #[test]
 fn the_html_monthly_table_has_categories_a_totals_row_and_the_drivers_their_swing() {
-    let mut s = scenario("support-assistant");
-    s.uncertainty = vec![common::uncertain(
-        "workload.requests_per_day",
-        2000.0,
-        4000.0,
-    )];
+    let s = common::support_with_volume_range();
     let p = project(&s);
     let page = html(&s, &p, &builtin(), "2026-11-28");
     let monthly = page.split("<section id=\"monthly\"").nth(1).unwrap();
