@@ -140,34 +140,27 @@ fn no_two_bindings_of_a_mode_share_a_chord() {
 mod dead_keys {
     use std::path::PathBuf;
 
+    use super::common::ui::{ACME, ch, key, open, sized};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use runcost::app::keymap::{Key, KeyChord};
     use runcost::app::rows::Row;
-    use runcost::app::{App, Document, Effect, Mode, Msg, StatusKind};
+    use runcost::app::{App, Mode, Msg, StatusKind};
     use runcost::model::fields::Field;
     use runcost::store::plans::PlanSummary;
     use runcost::ui::{self, Theme};
 
+    /// The support example opened from [`ACME`], plans in /plans, at 80×24.
     fn app() -> App {
-        let doc = Document::opened(
-            super::common::scenario("support-assistant"),
-            Some(PathBuf::from("/work/acme.ron")),
-        );
-        let mut a = App::new(doc, super::common::builtin(), Some(PathBuf::from("/plans")));
-        a.update(Msg::Resize {
-            width: 80,
-            height: 24,
-        });
-        a
-    }
-
-    fn key(a: &mut App, k: Key) -> Vec<Effect> {
-        a.update(Msg::Key(KeyChord::plain(k)))
-    }
-
-    fn ch(a: &mut App, c: char) -> Vec<Effect> {
-        a.update(Msg::Key(KeyChord::ch(c)))
+        sized(
+            open(
+                super::common::scenario("support-assistant"),
+                ACME,
+                Some("/plans"),
+            ),
+            80,
+            24,
+        )
     }
 
     fn select(a: &mut App, f: Field) {
@@ -318,14 +311,7 @@ mod dead_keys {
                 );
             }),
             ("conflict", |a| {
-                let mut theirs = a.doc().plan.clone();
-                theirs.build.initial_cost = 150_000.0;
-                a.update(Msg::SaveConflict {
-                    doc: a.session.active_id(),
-                    path: PathBuf::from("/work/acme.ron"),
-                    theirs: Some(Box::new(theirs)),
-                    hash: Some(1),
-                });
+                super::common::ui::save_conflict(a, "/work/acme.ron")
             }),
             ("conflict (invalid)", |a| {
                 a.update(Msg::SaveConflictInvalid {

@@ -166,3 +166,23 @@ pub fn save_asked(effects: &[Effect]) -> Option<(PathBuf, String)> {
         _ => None,
     })
 }
+
+/// The cursor on Requests per day, then `k` pressed: the first step of most
+/// edits the tests make.
+pub fn volume_key(app: &mut App, k: Key) {
+    select(app, Row::Field(Field::RequestsPerDay));
+    key(app, k);
+}
+
+/// A save that found the file at `path` changed on disk: theirs costs
+/// 150,000 to build.
+pub fn save_conflict(app: &mut App, path: &str) {
+    let mut theirs = app.doc().plan.clone();
+    theirs.build.initial_cost = 150_000.0;
+    app.update(Msg::SaveConflict {
+        doc: app.session.active_id(),
+        path: PathBuf::from(path),
+        theirs: Some(Box::new(theirs)),
+        hash: Some(1),
+    });
+}

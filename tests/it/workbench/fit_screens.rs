@@ -10,7 +10,7 @@ use crate::common::EXAMPLES;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use common::ui::{key, open, render, text_rows, typed as chars};
+use common::ui::{key, open, render, text_rows, typed as chars, volume_key};
 use common::{root, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
@@ -55,18 +55,12 @@ fn screens() -> Vec<Screen> {
         ("table-focus", |a| {
             key(a, Key::Tab);
         }),
-        ("edited", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
-        }),
+        ("edited", |a| volume_key(a, Key::Right)),
         ("reviewers", |a| {
             select(a, Row::Toggle(Toggle::Reviewers));
             key(a, Key::Enter);
         }),
-        ("edit-value", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Enter);
-        }),
+        ("edit-value", |a| volume_key(a, Key::Enter)),
         ("edit-range", |a| {
             select(a, Row::Field(Field::RequestsPerDay));
             chars(a, "r");
@@ -86,8 +80,7 @@ fn screens() -> Vec<Screen> {
             chars(a, "o");
         }),
         ("confirm-quit", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
+            volume_key(a, Key::Right);
             chars(a, "q");
         }),
         ("browser", |a| {
@@ -103,8 +96,7 @@ fn screens() -> Vec<Screen> {
         ("compare", |a| {
             chars(a, "v");
             key(a, Key::Enter);
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
+            volume_key(a, Key::Right);
             chars(a, "c");
         }),
         ("compare-chart", |a| {
