@@ -52,6 +52,23 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .expect("the runcost binary runs")
 }
 
+/// What a run of runcost ended with: its exit code, and what it printed.
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// [`run_in`], its output as text.
+fn ran(dir: &Path, args: &[&str]) -> Ran {
+    let out = run_in(dir, args);
+    Ran {
+        code: out.status.code(),
+        stdout: text(&out.stdout),
+        stderr: text(&out.stderr),
+    }
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -117,14 +134,9 @@ fn text_output_shows_escape_sequences_in_names_as_text_in_every_command() {
         vec!["simulate", &a, "--draws", "50"],
         vec!["breakeven", &a, "--budget", "100"],
     ] {
-        let out = run_in(&d.0, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
-        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        let out = ran(&d.0, &args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        let (stdout, stderr) = (&out.stdout, &out.stderr);
         assert_no_unsafe(&format!("{args:?} stdout"), &stdout);
         assert_no_unsafe(&format!("{args:?} stderr"), &stderr);
         if args[0] != "simulate" && args[0] != "breakeven" {
@@ -213,14 +225,9 @@ fn file_formats_keep_the_data_escaped_for_their_format() {
     let a = d.file("a.ron", &plan(EVIL, "m", "100.0", ""));
     let b = d.file("b.ron", &plan("plain", "m2", "200.0", ""));
     for format in ["md", "html", "json", "csv"] {
-        let out = run_in(&d.0, &["report", &a, "--format", format]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{format}: {}",
-            text(&out.stderr)
-        );
-        let s = text(&out.stdout);
+        let out = ran(&d.0, &["report", &a, "--format", format]);
+        assert_eq!(out.code, Some(0), "{format}: {}", out.stderr);
+        let s = &out.stdout;
         assert_no_unsafe(format, &s.replace("\r\n", "\n"));
         match format {
             // Markdown also escapes `]` with a backslash (it could close a link).
@@ -234,14 +241,9 @@ fn file_formats_keep_the_data_escaped_for_their_format() {
         }
     }
     for format in ["md", "json", "csv"] {
-        let out = run_in(&d.0, &["compare", &a, &b, "--format", format]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{format}: {}",
-            text(&out.stderr)
-        );
-        let s = text(&out.stdout);
+        let out = ran(&d.0, &["compare", &a, &b, "--format", format]);
+        assert_eq!(out.code, Some(0), "{format}: {}", out.stderr);
+        let s = &out.stdout;
         if format == "csv" {
             // CSV keeps the name byte for byte (only a formula guard is added).
             let mut r = csv::Reader::from_reader(s.as_bytes());
@@ -344,14 +346,9 @@ fn a_plan_beyond_the_bounds_is_refused_everywhere_naming_the_input() {
         vec!["sensitivity", &big],
         vec!["breakeven", &big],
     ] {
-        let out = run_in(&d.0, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stdout)
-        );
-        let stderr = text(&out.stderr);
+        let out = ran(&d.0, &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stdout);
+        let stderr = &out.stderr;
         assert!(
             stderr.contains(
                 "big.ron:6:9: workload.requests_per_day is 1e308; must be from 0 to 10,000,000,000 requests a day"
@@ -359,7 +356,7 @@ fn a_plan_beyond_the_bounds_is_refused_everywhere_naming_the_input() {
             "{args:?}: {stderr}"
         );
         assert!(!stderr.contains("0000000000"), "compact numbers: {stderr}");
-        assert!(!text(&out.stdout).contains("n/a"), "{args:?}");
+        assert!(!out.stdout.contains("n/a"), "{args:?}");
     }
     // Two inputs beyond their bounds are both named, each with its own.
     let both = d.file(
@@ -417,14 +414,9 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
         vec!["simulate", &ranged],
         vec!["report", &ranged, "-f", "md"],
     ] {
-        let out = run_in(&d.0, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stdout)
-        );
-        let stderr = text(&out.stderr);
+        let out = ran(&d.0, &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stdout);
+        let stderr = &out.stderr;
         assert!(stderr.contains("uncertainty[0].high is 1e308"), "{stderr}");
         assert!(
             stderr.contains(
@@ -432,7 +424,7 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
             ),
             "{stderr}"
         );
-        assert!(!text(&out.stdout).contains("n/a"));
+        assert!(!out.stdout.contains("n/a"));
     }
     // Draws that overflow are counted, so no caller can show them as figures.
     let mut s = scenario("support-assistant");
