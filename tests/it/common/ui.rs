@@ -186,3 +186,44 @@ pub fn save_conflict(app: &mut App, path: &str) {
         hash: Some(1),
     });
 }
+
+/// [`acme`] with the cursor on `row` and its editor open (Enter pressed).
+pub fn acme_editing(row: Row) -> App {
+    let mut app = acme();
+    select(&mut app, row);
+    key(&mut app, Key::Enter);
+    app
+}
+
+/// The runtime's answer that save `generation` of `doc` to `path` is written.
+pub fn save_written(
+    app: &mut App,
+    doc: DocId,
+    generation: u64,
+    path: &std::path::Path,
+) -> Vec<Effect> {
+    app.update(Msg::Saved {
+        doc,
+        generation,
+        path: path.to_path_buf(),
+        result: Ok(()),
+    })
+}
+
+/// The mouse wheel turned down once over (`col`, `row`).
+pub fn wheel_down(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
+    app.update(Msg::Scroll {
+        col,
+        row,
+        down: true,
+    })
+}
+
+/// The range `range` (as typed, "1500 - 4000") given to Requests per day:
+/// the cursor on it, `r`, the range and Enter.
+pub fn volume_range(app: &mut App, range: &str) -> Vec<Effect> {
+    select(app, Row::Field(Field::RequestsPerDay));
+    ch(app, 'r');
+    typed(app, range);
+    key(app, Key::Enter)
+}

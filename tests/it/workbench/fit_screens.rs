@@ -10,7 +10,7 @@ use crate::common::EXAMPLES;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use common::ui::{key, open, render, text_rows, typed as chars, volume_key};
+use common::ui::{key, open, render, text_rows, typed as chars, volume_key, volume_range};
 use common::{root, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
@@ -66,9 +66,7 @@ fn screens() -> Vec<Screen> {
             chars(a, "r");
         }),
         ("range-added", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            chars(a, "r1500 - 4000");
-            key(a, Key::Enter);
+            volume_range(a, "1500 - 4000");
         }),
         ("save-as", |a| chars(a, "S")),
         ("picker", |a| chars(a, "m")),

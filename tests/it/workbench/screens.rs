@@ -5,7 +5,9 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{in_plans as base, key, save_conflict, select, typed as chars, volume_key};
+use common::ui::{
+    in_plans as base, key, save_conflict, select, typed as chars, volume_key, volume_range,
+};
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -103,9 +105,7 @@ fn screens() -> Vec<Screen> {
         ("conflict", |a| save_conflict(a, "plans/acme.ron")),
         ("tornado", |a| chars(a, "t")),
         ("band", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            chars(a, "r1500 - 4000");
-            key(a, Key::Enter);
+            volume_range(a, "1500 - 4000");
         }),
         ("present", |a| chars(a, "P")),
         ("breakeven", |a| chars(a, "B")),

@@ -7,7 +7,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{self, ACME, analyses_asked, ch, key, open, select, sized};
+use common::ui::{self, ACME, analyses_asked, ch, key, open, save_written, select, sized};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
@@ -97,11 +97,7 @@ fn view_only_keys_recompute_nothing_and_an_edit_recomputes_once() {
     ch(&mut a, '?');
     assert!(matches!(a.mode, Mode::Help(_)), "help is open");
     key(&mut a, Key::Esc);
-    a.update(Msg::Scroll {
-        col: 10,
-        row: 10,
-        down: true,
-    });
+    ui::wheel_down(&mut a, 10, 10);
     a.update(Msg::Resize {
         width: 100,
         height: 30,
@@ -229,12 +225,7 @@ fn a_save_answer_finds_its_plan_by_id_after_another_plan_closed() {
     assert_eq!(a.session.len(), 1);
     assert_eq!(a.session.id(0), variant);
     assert!(a.doc().is_dirty());
-    a.update(Msg::Saved {
-        doc: *doc,
-        generation: *generation,
-        path: path.clone(),
-        result: Ok(()),
-    });
+    save_written(&mut a, *doc, *generation, path);
     assert!(!a.doc().is_dirty(), "the variant is marked saved");
     assert_eq!(a.doc().path.as_ref(), Some(path));
 
@@ -262,12 +253,7 @@ fn a_save_reply_marks_saved_what_was_written_even_after_more_edits() {
     );
     // Another edit lands before the reply.
     key(&mut a, Key::Right);
-    a.update(Msg::Saved {
-        doc: *doc,
-        generation: *generation,
-        path: path.clone(),
-        result: Ok(()),
-    });
+    save_written(&mut a, *doc, *generation, path);
     assert!(a.doc().is_dirty(), "the later edit is not on disk");
     ch(&mut a, 'u');
     assert!(!a.doc().is_dirty(), "what was written is what is saved");
