@@ -195,3 +195,12 @@ pub fn range_of<'a>(plan: &'a Scenario, path: &str) -> &'a runcost::model::Uncer
         .find(|r| r.field == path)
         .unwrap_or_else(|| panic!("no range on {path}"))
 }
+
+/// A scratch folder holding file `name` with `contents`: (the folder, the
+/// file's path).
+pub fn scratch_file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    (dir, path)
+}

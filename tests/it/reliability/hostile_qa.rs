@@ -41,9 +41,7 @@ fn volumes(found: &[Found]) -> Vec<f64> {
 #[test]
 fn a_second_window_on_a_plan_keeps_its_own_copy_and_both_are_offered_once_they_stop() {
     let data = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("p.ron");
-    std::fs::write(&plan, "").unwrap();
+    let (dir, plan) = common::scratch_file("p.ron", "");
     // Window A (another process) holds the plan's lock and wrote its copy.
     let a_copy =
         write_recovery_in(data.path(), &Owner::Plan(plan.clone()), &edited(132.0)).unwrap();

@@ -150,9 +150,7 @@ fn a_plan_at_a_271_byte_path_gets_a_copy_and_a_lock() {
 
 #[test]
 fn a_failed_copy_is_an_error_the_caller_gets() {
-    let tmp = tempfile::tempdir().unwrap();
-    let not_a_dir = tmp.path().join("file");
-    std::fs::write(&not_a_dir, "").unwrap();
+    let (_tmp, not_a_dir) = common::scratch_file("file", "");
     let err = write_recovery_in(&not_a_dir, &Owner::Plan("/p.ron".into()), &edited(1.0))
         .unwrap_err()
         .to_string();

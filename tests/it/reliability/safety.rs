@@ -136,9 +136,7 @@ fn stray_temporary_files_of_dead_saves_are_cleaned() {
 
 #[test]
 fn an_unwritable_data_directory_falls_back_and_says_so() {
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("a-file");
-    std::fs::write(&file, "").unwrap();
+    let (tmp, file) = common::scratch_file("a-file", "");
     let fallback = tmp.path().join("fallback");
     let (dir, note) = choose_data_dir(Some(file.join("data")), &fallback);
     assert_eq!(dir, Some(fallback.clone()));
@@ -150,9 +148,7 @@ fn an_unwritable_data_directory_falls_back_and_says_so() {
 
 #[test]
 fn a_read_only_plan_is_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, "original").unwrap();
+    let (_dir, path) = common::scratch_file("plan.ron", "original");
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
