@@ -227,3 +227,20 @@ pub fn volume_range(app: &mut App, range: &str) -> Vec<Effect> {
     typed(app, range);
     key(app, Key::Enter)
 }
+
+/// The one save `effects` ask for, and nothing else: (doc, generation, path,
+/// text).
+pub fn the_one_save(effects: &[Effect]) -> (DocId, u64, PathBuf, String) {
+    match effects {
+        [
+            Effect::Save {
+                doc,
+                generation,
+                path,
+                text,
+                ..
+            },
+        ] => (*doc, *generation, path.clone(), text.clone()),
+        _ => panic!("one save: {effects:?}"),
+    }
+}

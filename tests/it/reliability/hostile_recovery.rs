@@ -93,12 +93,19 @@ fn a_copy_that_records_another_plan_is_not_offered() {
     assert!(app.notices[0].text.contains("records another plan"));
 }
 
-#[test]
-fn copy_names_are_stable_and_short_and_any_spelling_finds_the_copy() {
+/// A data folder, and a plans folder with a `sub` folder in it to spell
+/// paths through: (data, plans, plans/p.ron, not made yet).
+fn plans_with_sub() -> (tempfile::TempDir, tempfile::TempDir, PathBuf) {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let plain = dir.path().join("p.ron");
+    let plan = dir.path().join("p.ron");
+    (data, dir, plan)
+}
+
+#[test]
+fn copy_names_are_stable_and_short_and_any_spelling_finds_the_copy() {
+    let (data, dir, plain) = plans_with_sub();
     let dotted = dir.path().join("sub/../p.ron");
     let one = recovery_path_in(data.path(), &Owner::Plan(plain.clone()));
     assert_eq!(
@@ -161,10 +168,7 @@ fn a_failed_copy_is_an_error_the_caller_gets() {
 
 #[test]
 fn every_spelling_of_a_plan_takes_the_same_lock() {
-    let data = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let plan = dir.path().join("p.ron");
+    let (data, dir, plan) = plans_with_sub();
     std::fs::write(&plan, "x").unwrap();
     let link = dir.path().join("link.ron");
     std::os::unix::fs::symlink(&plan, &link).unwrap();

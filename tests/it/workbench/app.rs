@@ -410,19 +410,8 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
     ch(&mut a, 'q');
-    let effects = ch(&mut a, 's');
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            ..
-        },
-    ] = effects.as_slice()
-    else {
-        panic!("{effects:?}")
-    };
-    let after = save_written(&mut a, *doc, *generation, path);
+    let (doc, generation, path, _) = common::ui::the_one_save(&ch(&mut a, 's'));
+    let after = save_written(&mut a, doc, generation, &path);
     assert_eq!(
         after,
         vec![Effect::Remember(path.clone()), Effect::Quit],

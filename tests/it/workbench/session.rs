@@ -49,19 +49,7 @@ fn screen(app: &App) -> String {
 
 /// Ctrl-S, and the one save it asks for: (doc, generation, path, text).
 fn ctrl_s(a: &mut App) -> (DocId, u64, PathBuf, String) {
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    match &effects[..] {
-        [
-            Effect::Save {
-                doc,
-                generation,
-                path,
-                text,
-                ..
-            },
-        ] => (*doc, *generation, path.clone(), text.clone()),
-        _ => panic!("one save: {effects:?}"),
-    }
+    ui::the_one_save(&a.update(Msg::Key(KeyChord::ctrl('s'))))
 }
 
 /// (figures computed, bands computed on the key path) of the active plan.
