@@ -74,6 +74,12 @@ fn saves(app: &mut App, what: &str) {
     assert_eq!(back.uncertainty, app.doc().plan.uncertainty, "{what}");
 }
 
+/// [`in_step`], then [`saves`].
+fn in_step_and_saved(app: &mut App, what: &str) {
+    in_step(app, what);
+    saves(app, what);
+}
+
 fn followed(app: &App) -> Vec<String> {
     app.last_change
         .as_ref()
@@ -101,8 +107,7 @@ fn the_reproduction_widens_the_range_says_so_saves_and_undoes_in_one_step() {
         assert!(s.contains("Δ Cost per uncaught error"), "{s}");
         assert!(s.contains("(range widened to"), "{w}×{h}: {s}");
     }
-    in_step(&a, "after typing 100");
-    saves(&mut a, "after typing 100");
+    in_step_and_saved(&mut a, "after typing 100");
     assert_ne!(
         a.status.as_ref().map(|s| s.kind),
         Some(StatusKind::Error),
@@ -169,8 +174,7 @@ fn every_ranged_input_of_every_example_follows_a_typed_value_both_ways() {
                 let (lo, hi) = a.range_of(f).expect("the range stays");
                 assert_eq!((lo, hi), (r.low.min(v), r.high.max(v)), "{what}");
                 assert_eq!(followed(&a).len(), 1, "{what}: {:?}", followed(&a));
-                in_step(&a, &what);
-                saves(&mut a, &what);
+                in_step_and_saved(&mut a, &what);
                 ch(&mut a, 'u');
                 assert_eq!(a.doc().plan, plan, "{what}: one undo restores both");
                 tried += 1;
@@ -283,8 +287,7 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
         "{:?}",
         followed(&a)
     );
-    in_step(&a, "a pricier model");
-    saves(&mut a, "a pricier model");
+    in_step_and_saved(&mut a, "a pricier model");
 
     select(&mut a, Row::Model(0));
     press(&mut a, Key::Enter);
@@ -303,8 +306,7 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
         followed(&a),
         ["range on models[0].pricing.input_per_mtok removed: the input no longer applies"]
     );
-    in_step(&a, "a self-hosted model");
-    saves(&mut a, "a self-hosted model");
+    in_step_and_saved(&mut a, "a self-hosted model");
     ch(&mut a, 'u');
     ch(&mut a, 'u');
     assert_eq!(a.doc().plan, plan, "two undos: back to the plan as opened");
@@ -361,8 +363,7 @@ fn staffing_reviewers_back_to_auto_drops_the_range_of_the_staffed_count() {
         followed(&a),
         ["range on oversight.reviewers removed: the input no longer applies"]
     );
-    in_step(&a, "reviewers on Auto");
-    saves(&mut a, "reviewers on Auto");
+    in_step_and_saved(&mut a, "reviewers on Auto");
     ch(&mut a, 'u');
     assert_eq!(a.doc().plan, plan);
 }
@@ -426,8 +427,7 @@ fn moving_a_value_back_restores_the_range_it_had() {
                 }
             }
             assert_eq!(a.range_of(f), Some((r.low, r.high)), "{}", r.field);
-            in_step(&a, &r.field.path());
-            saves(&mut a, &r.field.path());
+            in_step_and_saved(&mut a, &r.field.path());
             assert_eq!(a.doc().plan, plan, "{}: the plan is as opened", r.field);
         }
     }
