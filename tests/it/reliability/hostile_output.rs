@@ -137,8 +137,8 @@ fn text_output_shows_escape_sequences_in_names_as_text_in_every_command() {
         let out = ran(&d.0, &args);
         assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
         let (stdout, stderr) = (&out.stdout, &out.stderr);
-        assert_no_unsafe(&format!("{args:?} stdout"), &stdout);
-        assert_no_unsafe(&format!("{args:?} stderr"), &stderr);
+        assert_no_unsafe(&format!("{args:?} stdout"), stdout);
+        assert_no_unsafe(&format!("{args:?} stderr"), stderr);
         if args[0] != "simulate" && args[0] != "breakeven" {
             assert!(
                 stdout.contains("\\u{1b}]0;pwned\\u{7}"),
@@ -234,7 +234,7 @@ fn file_formats_keep_the_data_escaped_for_their_format() {
             "md" => assert!(s.contains("Evil&#x1b;\\]0;pwned&#x7;"), "{format}:\n{s}"),
             "html" => assert!(s.contains("Evil&#x1b;]0;pwned&#x7;"), "{format}:\n{s}"),
             "json" => {
-                let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+                let v: serde_json::Value = serde_json::from_str(s).unwrap();
                 assert_eq!(v["name"], EVIL, "JSON keeps the name exactly");
             }
             _ => {}
@@ -250,7 +250,7 @@ fn file_formats_keep_the_data_escaped_for_their_format() {
             let row = r.records().next().unwrap().unwrap();
             assert_eq!(&row[0], EVIL);
         } else {
-            assert_no_unsafe(format, &s);
+            assert_no_unsafe(format, s);
         }
     }
     // The sensitivity's Markdown and JSON, and simulate's JSON, too.
