@@ -16,13 +16,19 @@ pub(super) fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// Every `.rs` file below the folders `dirs` of the crate (paths like "src/app").
+pub(super) fn sources_in(dirs: &[&str]) -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in dirs {
+        sources(&root.join(dir), &mut files);
+    }
+    files
+}
+
 #[test]
 fn the_model_imports_no_terminal_file_or_clock_code() {
-    let mut files = Vec::new();
-    sources(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model"),
-        &mut files,
-    );
+    let files = sources_in(&["src/model"]);
     assert!(files.len() >= 5);
     let forbidden = [
         "ratatui",
@@ -64,10 +70,7 @@ fn assert_none_uses(files: &[std::path::PathBuf], forbidden: &[&str]) {
 /// the runtime (`tui.rs`) reads them and passes what they say in.
 #[test]
 fn app_and_ui_read_no_environment_files_or_clock() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    sources(&root.join("src/app"), &mut files);
-    sources(&root.join("src/ui"), &mut files);
+    let files = sources_in(&["src/app", "src/ui"]);
     assert!(files.len() >= 20);
     let forbidden = [
         "std::env",
@@ -94,7 +97,6 @@ fn app_and_ui_read_no_environment_files_or_clock() {
 /// (`cli` depends on `cmd`, whose `Failure` it returns).
 #[test]
 fn codecs_numbers_renderers_and_commands_import_nothing_above_them() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let above = [
         "crate::cli",
         "crate::cmd",
@@ -102,9 +104,7 @@ fn codecs_numbers_renderers_and_commands_import_nothing_above_them() {
         "crate::app",
         "crate::ui",
     ];
-    let mut pure = Vec::new();
-    sources(&root.join("src/codec"), &mut pure);
-    sources(&root.join("src/numbers"), &mut pure);
+    let pure = sources_in(&["src/codec", "src/numbers"]);
     assert!(pure.len() >= 6);
     let io = [
         "std::fs",
@@ -116,11 +116,8 @@ fn codecs_numbers_renderers_and_commands_import_nothing_above_them() {
     ];
     let layers = ["crate::store", "crate::report"];
     assert_none_uses(&pure, &[&above[..], &io[..], &layers[..]].concat());
-    let mut report = Vec::new();
-    sources(&root.join("src/report"), &mut report);
-    assert_none_uses(&report, &above);
-    let mut cmd = Vec::new();
-    sources(&root.join("src/cmd"), &mut cmd);
+    assert_none_uses(&sources_in(&["src/report"]), &above);
+    let cmd = sources_in(&["src/cmd"]);
     assert!(cmd.len() >= 6);
     assert_none_uses(&cmd, &["crate::cli"]);
 }
@@ -143,34 +140,27 @@ fn no_two_bindings_of_a_mode_share_a_chord() {
 mod dead_keys {
     use std::path::PathBuf;
 
+    use super::common::ui::{ACME, ch, key, open, sized};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use runcost::app::keymap::{Key, KeyChord};
     use runcost::app::rows::Row;
-    use runcost::app::{App, Document, Effect, Mode, Msg, StatusKind};
+    use runcost::app::{App, Mode, Msg, StatusKind};
     use runcost::model::fields::Field;
     use runcost::store::plans::PlanSummary;
     use runcost::ui::{self, Theme};
 
+    /// The support example opened from [`ACME`], plans in /plans, at 80×24.
     fn app() -> App {
-        let doc = Document::opened(
-            super::common::scenario("support-assistant"),
-            Some(PathBuf::from("/work/acme.ron")),
-        );
-        let mut a = App::new(doc, super::common::builtin(), Some(PathBuf::from("/plans")));
-        a.update(Msg::Resize {
-            width: 80,
-            height: 24,
-        });
-        a
-    }
-
-    fn key(a: &mut App, k: Key) -> Vec<Effect> {
-        a.update(Msg::Key(KeyChord::plain(k)))
-    }
-
-    fn ch(a: &mut App, c: char) -> Vec<Effect> {
-        a.update(Msg::Key(KeyChord::ch(c)))
+        sized(
+            open(
+                super::common::scenario("support-assistant"),
+                ACME,
+                Some("/plans"),
+            ),
+            80,
+            24,
+        )
     }
 
     fn select(a: &mut App, f: Field) {
@@ -321,14 +311,7 @@ mod dead_keys {
                 );
             }),
             ("conflict", |a| {
-                let mut theirs = a.doc().plan.clone();
-                theirs.build.initial_cost = 150_000.0;
-                a.update(Msg::SaveConflict {
-                    doc: a.session.active_id(),
-                    path: PathBuf::from("/work/acme.ron"),
-                    theirs: Some(Box::new(theirs)),
-                    hash: Some(1),
-                });
+                super::common::ui::save_conflict(a, "/work/acme.ron")
             }),
             ("conflict (invalid)", |a| {
                 a.update(Msg::SaveConflictInvalid {
@@ -446,8 +429,7 @@ fn code_lines_stop_at_the_tests() {
 #[test]
 fn no_source_file_is_over_400_lines_of_code() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    sources(&root.join("src"), &mut files);
+    let files = sources_in(&["src"]);
     assert!(files.len() >= 50);
     let mut over = Vec::new();
     for f in &files {
@@ -471,9 +453,7 @@ fn no_source_file_is_over_400_lines_of_code() {
 /// (and its ranges, `model/fields/range.rs`), never the reverse.
 #[test]
 fn the_input_table_does_not_import_validation() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    sources(&root.join("src/model/fields"), &mut files);
+    let files = sources_in(&["src/model/fields"]);
     assert!(
         files.iter().any(|f| f.ends_with("range.rs")),
         "the range type lives with the table"

@@ -2,6 +2,7 @@
 //! definition — Markdown cells, the tornado percentage, the clock, the plan's
 //! start month and the headline figures.
 
+use super::architecture::sources_in;
 use crate::common;
 
 use std::path::Path;
@@ -17,22 +18,9 @@ fn source(rel: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
 }
 
-fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn all_sources() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    sources(&root.join("src"), &mut files);
-    files
+    sources_in(&["src"])
         .into_iter()
         .map(|f| {
             let rel = f
@@ -73,19 +61,10 @@ fn every_markdown_table_escapes_backslashes_and_pipes_alike() {
 
     let other = scenario("support-self-hosted");
     let q = project(&other);
-    let entries = [
-        Entry {
-            file: "a.ron".into(),
-            plan: &plan,
-            projection: &p,
-        },
-        Entry {
-            file: "b.ron".into(),
-            plan: &other,
-            projection: &q,
-        },
-    ];
-    let cmp = compare_md(&entries);
+    let cmp = compare_md(&[
+        common::compare_entry("a.ron", &plan, &p),
+        common::compare_entry("b.ron", &other, &q),
+    ]);
     assert!(
         cmp.contains(r"C:\\plans\|v2 (baseline)"),
         "comparison header:\n{cmp}"

@@ -6,7 +6,10 @@ use crate::common;
 use crate::common::stdout;
 
 use common::{root, runcost, scenario};
+use runcost::model::analysis::sensitivity::sensitivity;
+use runcost::model::fields::{Field, ModelField, PlanField};
 use runcost::model::validate::warnings;
+use runcost::report::assumptions::rows;
 
 #[test]
 fn a_cost_per_error_beside_severity_tiers_is_a_warning_naming_what_wins() {
@@ -36,11 +39,8 @@ fn a_cost_per_error_beside_severity_tiers_is_a_warning_naming_what_wins() {
 #[test]
 fn a_range_on_the_replaced_cost_per_error_is_a_warning() {
     let mut s = scenario("compliance-review");
-    s.uncertainty.push(runcost::model::UncertainRange {
-        field: "risk.cost_per_uncaught_error".into(),
-        low: 0.0,
-        high: 10.0,
-    });
+    s.uncertainty
+        .push(common::uncertain("risk.cost_per_uncaught_error", 0.0, 10.0));
     let w = warnings(&s);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("changes nothing"), "{}", w[0]);
@@ -57,9 +57,7 @@ fn check_prints_the_warning_and_still_passes() {
         both, text,
         "the example's risk section moved; update this test"
     );
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("both.ron");
-    std::fs::write(&f, both).unwrap();
+    let (_dir, f) = common::scratch_file("both.ron", both);
     let out = runcost(&["check", f.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let o = stdout(&out);
@@ -108,11 +106,9 @@ fn a_plan_wide_error_rate_beside_every_models_own_is_a_warning_naming_what_wins(
     // A range on it changes nothing either.
     let mut ranged = s.clone();
     ranged.risk.error_rate_pct = 0.0;
-    ranged.uncertainty.push(runcost::model::UncertainRange {
-        field: "risk.error_rate_pct".into(),
-        low: 1.0,
-        high: 4.0,
-    });
+    ranged
+        .uncertainty
+        .push(common::uncertain("risk.error_rate_pct", 1.0, 4.0));
     let w = warnings(&ranged);
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].starts_with("uncertainty["), "{}", w[0]);
@@ -135,9 +131,7 @@ fn check_warns_of_the_replaced_plan_rate_and_its_range_and_still_passes() {
             both, text,
             "{name}: the risk section moved; update this test"
         );
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("rated.ron");
-        std::fs::write(&f, both).unwrap();
+        let (_dir, f) = common::scratch_file("rated.ron", both);
         let out = runcost(&["check", f.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(0), "{name}");
         let o = stdout(&out);
@@ -152,7 +146,6 @@ fn check_warns_of_the_replaced_plan_rate_and_its_range_and_still_passes() {
 
 #[test]
 fn the_report_marks_a_replaced_input_as_not_used_in_assumptions_and_how_sure() {
-    use runcost::report::assumptions::rows;
     let value = |s: &runcost::model::Scenario, path: &str| {
         rows(s)
             .into_iter()
@@ -184,9 +177,7 @@ fn the_report_marks_a_replaced_input_as_not_used_in_assumptions_and_how_sure() {
         "uncertainty: [ (field: \"risk.error_rate_pct\", low: 0.0, high: 4.0),",
         1,
     );
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("ranged.ron");
-    std::fs::write(&f, ranged).unwrap();
+    let (_dir, f) = common::scratch_file("ranged.ron", ranged);
     let out = runcost(&["report", "-f", "md", f.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let o = stdout(&out);
@@ -199,8 +190,6 @@ fn the_report_marks_a_replaced_input_as_not_used_in_assumptions_and_how_sure() {
 
 #[test]
 fn an_input_that_cannot_move_the_tco_has_no_row_in_the_tornado() {
-    use runcost::model::analysis::sensitivity::sensitivity;
-    use runcost::model::fields::{Field, ModelField, PlanField};
     // support-self-hosted: one model, so its share is all the traffic.
     let s = scenario("support-self-hosted");
     assert_eq!(s.models.len(), 1);

@@ -16,9 +16,7 @@ fn plan(model: &str, start: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     risk: (review_catch_pct: 90.0, cost_per_uncaught_error: 18.0),
 )"#
     );
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("dated.ron");
-    std::fs::write(&f, text).unwrap();
+    let (dir, f) = common::scratch_file("dated.ron", text);
     (dir, f)
 }
 

@@ -134,3 +134,73 @@ pub fn error_costs(tiers: &[(&str, f64, f64)]) -> Vec<runcost::model::ErrorCost>
         })
         .collect()
 }
+
+/// One plan of a comparison, shown as `file`.
+pub fn compare_entry<'a>(
+    file: &str,
+    plan: &'a Scenario,
+    projection: &'a runcost::model::Projection,
+) -> runcost::report::compare::Entry<'a> {
+    runcost::report::compare::Entry {
+        file: file.into(),
+        plan,
+        projection,
+    }
+}
+
+/// The break-even of hosting option `id` among `found`, which must hold it.
+pub fn hosted<'a>(
+    found: &'a [runcost::model::analysis::breakeven::HostingBreakEven],
+    id: &str,
+) -> &'a runcost::model::analysis::breakeven::HostingBreakEven {
+    found
+        .iter()
+        .find(|h| h.option == id)
+        .unwrap_or_else(|| panic!("no break-even for {id}"))
+}
+
+/// The range `low`–`high` of input `field` (a plan path).
+pub fn uncertain(field: &str, low: f64, high: f64) -> runcost::model::UncertainRange {
+    runcost::model::UncertainRange {
+        field: field.into(),
+        low,
+        high,
+    }
+}
+
+/// The examples `names`, each with its name.
+pub fn named_examples(names: &[&str]) -> Vec<(String, Scenario)> {
+    names.iter().map(|n| (n.to_string(), scenario(n))).collect()
+}
+
+/// The support example with one range: 2,000 to 4,000 requests a day.
+pub fn support_with_volume_range() -> Scenario {
+    let mut s = scenario("support-assistant");
+    s.uncertainty = vec![uncertain("workload.requests_per_day", 2000.0, 4000.0)];
+    s
+}
+
+/// The source `plan` records for input `path` (a plan path); it must have one.
+pub fn source_of<'a>(plan: &'a Scenario, path: &str) -> &'a runcost::model::Source {
+    plan.sources
+        .iter()
+        .find(|s| s.field == path)
+        .unwrap_or_else(|| panic!("no source for {path}"))
+}
+
+/// The range `plan` gives input `path` (a plan path); it must have one.
+pub fn range_of<'a>(plan: &'a Scenario, path: &str) -> &'a runcost::model::UncertainRange {
+    plan.uncertainty
+        .iter()
+        .find(|r| r.field == path)
+        .unwrap_or_else(|| panic!("no range on {path}"))
+}
+
+/// A scratch folder holding file `name` with `contents`: (the folder, the
+/// file's path).
+pub fn scratch_file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    (dir, path)
+}

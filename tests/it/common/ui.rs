@@ -158,3 +158,89 @@ pub fn analyses_asked(effects: &[Effect]) -> Vec<(DocId, u64, Scenario)> {
         })
         .collect()
 }
+
+/// The first save `effects` ask for: (path, text).
+pub fn save_asked(effects: &[Effect]) -> Option<(PathBuf, String)> {
+    effects.iter().find_map(|e| match e {
+        Effect::Save { path, text, .. } => Some((path.clone(), text.clone())),
+        _ => None,
+    })
+}
+
+/// The cursor on Requests per day, then `k` pressed: the first step of most
+/// edits the tests make.
+pub fn volume_key(app: &mut App, k: Key) {
+    select(app, Row::Field(Field::RequestsPerDay));
+    key(app, k);
+}
+
+/// A save that found the file at `path` changed on disk: theirs costs
+/// 150,000 to build.
+pub fn save_conflict(app: &mut App, path: &str) {
+    let mut theirs = app.doc().plan.clone();
+    theirs.build.initial_cost = 150_000.0;
+    app.update(Msg::SaveConflict {
+        doc: app.session.active_id(),
+        path: PathBuf::from(path),
+        theirs: Some(Box::new(theirs)),
+        hash: Some(1),
+    });
+}
+
+/// [`acme`] with the cursor on `row` and its editor open (Enter pressed).
+pub fn acme_editing(row: Row) -> App {
+    let mut app = acme();
+    select(&mut app, row);
+    key(&mut app, Key::Enter);
+    app
+}
+
+/// The runtime's answer that save `generation` of `doc` to `path` is written.
+pub fn save_written(
+    app: &mut App,
+    doc: DocId,
+    generation: u64,
+    path: &std::path::Path,
+) -> Vec<Effect> {
+    app.update(Msg::Saved {
+        doc,
+        generation,
+        path: path.to_path_buf(),
+        result: Ok(()),
+    })
+}
+
+/// The mouse wheel turned down once over (`col`, `row`).
+pub fn wheel_down(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
+    app.update(Msg::Scroll {
+        col,
+        row,
+        down: true,
+    })
+}
+
+/// The range `range` (as typed, "1500 - 4000") given to Requests per day:
+/// the cursor on it, `r`, the range and Enter.
+pub fn volume_range(app: &mut App, range: &str) -> Vec<Effect> {
+    select(app, Row::Field(Field::RequestsPerDay));
+    ch(app, 'r');
+    typed(app, range);
+    key(app, Key::Enter)
+}
+
+/// The one save `effects` ask for, and nothing else: (doc, generation, path,
+/// text).
+pub fn the_one_save(effects: &[Effect]) -> (DocId, u64, PathBuf, String) {
+    match effects {
+        [
+            Effect::Save {
+                doc,
+                generation,
+                path,
+                text,
+                ..
+            },
+        ] => (*doc, *generation, path.clone(), text.clone()),
+        _ => panic!("one save: {effects:?}"),
+    }
+}

@@ -2,9 +2,9 @@
 //! volume and watch the TCO change, change the model through the picker, save
 //! under a new name, quit, reopen, and see the same figures.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::common::tmux::{Tmux, copy_example};
+use crate::common::tmux::{Tmux, copy_example, scratch_with_plan};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -14,6 +14,16 @@ struct E2e(Tmux);
 impl E2e {
     fn new(tag: &str) -> Self {
         E2e(Tmux::new("runcost-e2e", tag))
+    }
+
+    /// A copy of the support example at `file` in a scratch folder, and the
+    /// workbench (window `tag`) started on it: (folder, home, plan, workbench),
+    /// or None where tmux is missing and the test is skipped.
+    fn on_plan(tag: &str, file: &str) -> Option<(tempfile::TempDir, PathBuf, PathBuf, Self)> {
+        let (dir, home, plan) = scratch_with_plan(file)?;
+        let t = E2e::new(tag);
+        t.start(&home, Some(&plan));
+        Some((dir, home, plan, t))
     }
 
     fn run(&self, args: &[&str]) -> String {
@@ -61,11 +71,9 @@ fn tco(screen: &str) -> String {
 
 #[test]
 fn edit_pick_save_quit_reopen_in_a_real_terminal() {
-    let Some((dir, home, plan)) = crate::common::tmux::scratch_with_plan("support.ron") else {
+    let Some((dir, home, _plan, t)) = E2e::on_plan("main", "support.ron") else {
         return;
     };
-    let t = E2e::new("main");
-    t.start(&home, Some(&plan));
     let first = t.wait("the workbench", |s| {
         s.contains("│TCO") && s.contains("support.ron")
     });
@@ -184,11 +192,9 @@ fn compare_two_example_plans_and_watch_a_delta_change() {
 
 #[test]
 fn unsaved_edits_survive_kill_9_of_the_workbench() {
-    let Some((_dir, home, plan)) = crate::common::tmux::scratch_with_plan("plan.ron") else {
+    let Some((_dir, home, plan, t)) = E2e::on_plan("kill", "plan.ron") else {
         return;
     };
-    let t = E2e::new("kill");
-    t.start(&home, Some(&plan));
     t.wait("the workbench", |s| s.contains("│TCO"));
     t.keys(&["Right", "Right"]);
     t.wait("the edits", |s| s.contains("4,000 req/day"));

@@ -92,11 +92,7 @@ fn support_interview_saved_and_reopened() {
     assert_eq!(plan.oversight.minutes_per_review, 1.5);
     assert_eq!(plan.oversight.reviewer_annual_cost, 62_400.0);
     assert_eq!(plan.build.initial_cost, 1_200_000.0);
-    let requests = plan
-        .sources
-        .iter()
-        .find(|s| s.field == "workload.requests_per_day")
-        .unwrap();
+    let requests = common::source_of(&plan, "workload.requests_per_day");
     assert!(
         requests.source.starts_with("client, discovery call 20"),
         "{requests:?}"

@@ -60,16 +60,8 @@ fn moving_a_model_share_keeps_the_mix_at_100() {
 fn with_ranges() -> runcost::model::Scenario {
     let mut s = scenario("support-assistant");
     s.uncertainty = vec![
-        UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: 1500.0,
-            high: 4000.0,
-        },
-        UncertainRange {
-            field: "models[0].error_rate_pct".into(),
-            low: 1.0,
-            high: 4.0,
-        },
+        common::uncertain("workload.requests_per_day", 1500.0, 4000.0),
+        common::uncertain("models[0].error_rate_pct", 1.0, 4.0),
     ];
     assert_eq!(validate(&s), vec![]);
     s
@@ -122,21 +114,9 @@ fn triangular_draws_stay_in_range_around_the_mode() {
 fn invalid_ranges_are_clear_errors() {
     let mut s = scenario("support-assistant");
     s.uncertainty = vec![
-        UncertainRange {
-            field: "workload.requests".into(),
-            low: 1.0,
-            high: 2.0,
-        },
-        UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: 3000.0,
-            high: 4000.0,
-        },
-        UncertainRange {
-            field: "workload.cached_input_pct".into(),
-            low: 10.0,
-            high: 140.0,
-        },
+        common::uncertain("workload.requests", 1.0, 2.0),
+        common::uncertain("workload.requests_per_day", 3000.0, 4000.0),
+        common::uncertain("workload.cached_input_pct", 10.0, 140.0),
     ];
     let problems: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
     assert!(
@@ -160,10 +140,7 @@ fn break_even_volumes_hold_just_below_and_just_above() {
     }
     let catalog = builtin();
     let found = hosting(&s, &catalog);
-    let h = found
-        .iter()
-        .find(|h| h.option == "llama-3.1-8b-l40s")
-        .unwrap();
+    let h = common::hosted(&found, "llama-3.1-8b-l40s");
     let rpd = h.requests_per_day.expect("a break-even for one L40S");
     let inference_at = |v: f64, hosted: bool| {
         let mut x = s.clone();
@@ -332,18 +309,13 @@ mod workbench {
 
 #[test]
 fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
-    use runcost::app::{App, Document, Msg};
-    let mut s = scenario("support-assistant");
-    s.uncertainty = vec![UncertainRange {
-        field: "workload.requests_per_day".into(),
-        low: 2000.0,
-        high: 4000.0,
-    }];
-    let mut app = App::new(Document::opened(s, None), builtin(), None);
-    app.update(Msg::Resize {
-        width: 160,
-        height: 48,
-    });
+    use runcost::app::Document;
+    let s = common::support_with_volume_range();
+    let app = common::ui::sized(
+        common::ui::workbench(Document::opened(s, None), None),
+        160,
+        48,
+    );
     let band = app.simulation().expect("band computed").tco;
     assert!(band.p10 < band.p90);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
@@ -354,6 +326,7 @@ fn the_workbench_headline_shows_the_tco_band_when_the_plan_has_ranges() {
 
 #[test]
 fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
+    use common::ui::select;
     use runcost::app::keymap::{Key, KeyChord};
     use runcost::app::rows::Row;
     use runcost::app::{App, Document, Mode, Msg};
@@ -365,11 +338,7 @@ fn ranges_are_edited_in_the_workbench_and_feed_the_band() {
         width: 120,
         height: 40,
     });
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut app, Row::Field(Field::RequestsPerDay));
     app.update(Msg::Key(KeyChord::ch('r')));
     for c in "3000 - 4000".chars() {
         app.update(Msg::Key(KeyChord::ch(c)));

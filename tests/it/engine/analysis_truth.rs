@@ -72,10 +72,7 @@ fn an_option_the_plan_self_hosts_in_part_is_weighed_against_its_api_models_alone
     let s = load(&fixture("spec/support-assistant.ron"));
     let catalog = builtin();
     let found = hosting(&s, &catalog);
-    let h = found
-        .iter()
-        .find(|h| h.option == "llama-3.1-8b-h100")
-        .unwrap();
+    let h = common::hosted(&found, "llama-3.1-8b-h100");
     assert_eq!(h.against, Against::ApiModels);
     assert_eq!(h.plan_share_pct, 20.0);
     let rpd = h.requests_per_day.expect("a break-even volume");
@@ -124,10 +121,7 @@ fn an_option_the_plan_self_hosts_in_part_is_weighed_against_its_api_models_alone
     let mut zero = s.clone();
     zero.models[1].share_pct = 0.0;
     zero.models[0].share_pct = 100.0;
-    let h = hosting(&zero, &catalog)
-        .into_iter()
-        .find(|h| h.option == "llama-3.1-8b-h100")
-        .unwrap();
+    let h = common::hosted(&hosting(&zero, &catalog), "llama-3.1-8b-h100").clone();
     assert_eq!(h.against, Against::Mix);
 }
 
@@ -175,8 +169,7 @@ fn plans_that_pay_back_on_errors_avoided_alone_say_so_instead_of_negative_minute
 #[test]
 fn no_example_is_told_a_negative_or_impossible_number_of_minutes() {
     let catalog = builtin();
-    for name in EXAMPLES {
-        let s = scenario(name);
+    for (name, s) in common::named_examples(&EXAMPLES) {
         let m = minutes_to_pay_back(&s);
         if let Some(x) = m.minutes() {
             assert!(x >= 0.0, "{name}: {m:?}");

@@ -110,8 +110,7 @@ fn small_document_workflow_costs_a_few_hundred_dollars_to_run_the_machine() {
 #[test]
 fn the_same_workflow_at_scale_is_dominated_by_volume_costs() {
     let small = project(&scenario("doc-processing-small"));
-    let s = scenario("doc-processing-scale");
-    let scale = project(&s);
+    let scale = project(&scenario("doc-processing-scale"));
     close(
         scale.months[0].requests,
         88_000.0 * 0.2,

@@ -8,10 +8,11 @@ use crate::common;
 
 use std::path::PathBuf;
 
+use common::ui::save_asked;
 use runcost::app::interview::for_use_case;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::modes::interview::{InterviewState, Preview, Stage};
-use runcost::app::{App, Document, Effect, Mode, Msg};
+use runcost::app::{App, Document, Mode, Msg};
 use runcost::codec::parse_plan;
 use runcost::model::fields::{Field, PlanField as P};
 use runcost::model::{Confidence, Scenario};
@@ -84,16 +85,8 @@ fn saved(a: &mut App) -> Scenario {
     key(a, Key::Esc);
     assert!(matches!(a.mode(), Mode::Normal));
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let text = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { text, path, .. } => {
-                assert_eq!(path, &PathBuf::from("/work/acme/plan.ron"));
-                Some(text.clone())
-            }
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("Ctrl-S saves: {effects:?}"));
+    let (path, text) = save_asked(&effects).unwrap_or_else(|| panic!("Ctrl-S saves: {effects:?}"));
+    assert_eq!(path, PathBuf::from("/work/acme/plan.ron"));
     parse_plan(text.as_bytes(), &common::builtin()).unwrap()
 }
 
@@ -345,12 +338,7 @@ fn no_idea_keeps_the_default_low_and_says_so_in_the_notes() {
     key(&mut a, Key::Enter);
     let plan = {
         let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-        let Some(Effect::Save { text, .. }) = effects
-            .into_iter()
-            .find(|e| matches!(e, Effect::Save { .. }))
-        else {
-            panic!()
-        };
+        let (_, text) = save_asked(&effects).expect("Ctrl-S saves");
         parse_plan(text.as_bytes(), &common::builtin()).unwrap()
     };
     let qs = for_use_case("support");
@@ -397,11 +385,7 @@ fn hedges_guesses_weekdays_and_none_as_clients_say_them() {
     key(&mut a, Key::Enter);
     let plan = saved(&mut a);
     assert_eq!(plan.workload.requests_per_day, 4000.0);
-    let r = plan
-        .uncertainty
-        .iter()
-        .find(|r| r.field == "workload.requests_per_day")
-        .unwrap();
+    let r = common::range_of(&plan, "workload.requests_per_day");
     assert_eq!((r.low, r.high), (4000.0, 6000.0));
     assert!(
         plan.notes.contains(

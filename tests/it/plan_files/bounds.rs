@@ -7,9 +7,11 @@
 //! or a number of twenty digits.
 
 use crate::common;
+use common::ui::workbench;
 
 use std::path::{Path, PathBuf};
 
+use common::ui::select;
 use common::{builtin, fixture, root, runcost, scenario};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -701,11 +703,11 @@ fn every_kind_of_input_is_refused_above_its_bound_with_field_value_and_range() {
 #[test]
 fn uncertainty_bounds_are_held_to_the_input_bounds_at_each_end() {
     let mut s = rich();
-    s.uncertainty = vec![UncertainRange {
-        field: "models[0].pricing.output_per_mtok".into(),
-        low: 1.0,
-        high: 1e200,
-    }];
+    s.uncertainty = vec![common::uncertain(
+        "models[0].pricing.output_per_mtok",
+        1.0,
+        1e200,
+    )];
     let p = validate(&s);
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].path, "uncertainty[0].high");
@@ -890,21 +892,13 @@ fn every_shipped_plan_gives_finite_readable_output() {
 
 #[test]
 fn the_workbench_refuses_a_typed_value_above_its_bound_and_doubling_stops_at_it() {
-    let mut app = App::new(
-        Document::opened(scenario("support-assistant"), None),
-        builtin(),
-        None,
-    );
+    let mut app = workbench(Document::opened(scenario("support-assistant"), None), None);
     app.update(Msg::Resize {
         width: 160,
         height: 48,
     });
     let f = Field::Model(0, ModelField::ApiOutput);
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == runcost::app::rows::Row::Field(f))
-        .unwrap();
+    select(&mut app, runcost::app::rows::Row::Field(f));
     app.update(Msg::Key(KeyChord::plain(Key::Enter)));
     for _ in 0..10 {
         app.update(Msg::Key(KeyChord::plain(Key::Backspace)));
@@ -959,11 +953,8 @@ fn the_workbench_refuses_a_typed_value_above_its_bound_and_doubling_stops_at_it(
 fn the_horizon_takes_no_range_and_a_file_that_gives_one_is_refused_not_a_panic() {
     let d = Dir::new();
     let mut s = scenario("support-assistant");
-    s.uncertainty.push(UncertainRange {
-        field: "horizon_months".into(),
-        low: 6.0,
-        high: 24.0,
-    });
+    s.uncertainty
+        .push(common::uncertain("horizon_months", 6.0, 24.0));
     let file = d.plan("horizon.ron", &s);
     for cmd in ["check", "simulate", "report"] {
         let (code, _, err) = run(&[cmd, file.to_str().unwrap()]);
@@ -974,16 +965,8 @@ fn the_horizon_takes_no_range_and_a_file_that_gives_one_is_refused_not_a_panic()
         );
         assert!(!err.contains("panicked"), "{err}");
     }
-    let mut app = App::new(
-        Document::opened(scenario("support-assistant"), None),
-        builtin(),
-        None,
-    );
-    app.selected = app
-        .rows
-        .iter()
-        .position(|r| *r == runcost::app::rows::Row::Field(Field::Horizon))
-        .unwrap();
+    let mut app = workbench(Document::opened(scenario("support-assistant"), None), None);
+    select(&mut app, runcost::app::rows::Row::Field(Field::Horizon));
     app.update(Msg::Key(KeyChord::ch('r')));
     assert!(matches!(app.mode(), runcost::app::Mode::Normal));
     assert!(

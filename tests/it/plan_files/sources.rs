@@ -5,15 +5,13 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
 use common::ui::{ACME, ch, key as press, lines, open, sized, text_rows, typed};
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Mode, Msg};
+use runcost::app::{App, Mode, Msg};
 use runcost::codec::{parse_plan, write_plan};
 use runcost::model::fields::Field;
 use runcost::model::{Confidence, Source};
@@ -198,8 +196,7 @@ fn a_plan_with_a_source_is_saved_as_version_2_and_reads_back() {
     let plan = common::load(&common::fixture(
         "v1-written/scenarios-support-assistant.ron",
     ));
-    let doc = Document::opened(plan, Some(PathBuf::from("/work/acme.ron")));
-    let mut a = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
+    let mut a = open(plan, "/work/acme.ron", Some("/plans"));
     a.update(Msg::Resize {
         width: 120,
         height: 40,

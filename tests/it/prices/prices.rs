@@ -3,10 +3,11 @@
 
 use crate::common;
 use crate::common::ui::with_catalog;
+use common::ui::workbench;
 
 use common::{builtin, close, scenario, zero_plan};
 use runcost::app::keymap::{Key, KeyChord};
-use runcost::app::{App, Document, Msg, StatusKind};
+use runcost::app::{Document, Msg, StatusKind};
 use runcost::model::prices::{YearMonth, refreshed, retirements, snapshot_changes};
 use runcost::model::pricing::ScheduledPrice;
 use runcost::model::{ApiPricing, Pricing, project};
@@ -148,9 +149,8 @@ fn retirements_name_the_plan_month() {
 
 #[test]
 fn picking_a_model_with_dated_prices_snapshots_them_and_pins_the_start() {
-    let mut app = App::new(
+    let mut app = workbench(
         Document::opened(scenario("doc-processing-small"), None),
-        builtin(),
         None,
     );
     app.update(Msg::Resize {

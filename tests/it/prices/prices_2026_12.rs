@@ -100,9 +100,20 @@ fn cost_at(s: &Scenario, p: &Pricing) -> f64 {
 }
 
 /// Every catalog model with dated prices (the GPT-5.6 promotions, the
-/// Gemini Flash introductory prices).
-fn scheduled(c: &Catalog) -> Vec<&CatalogModel> {
-    let out: Vec<&CatalogModel> = c.models.iter().filter(|m| !m.schedule.is_empty()).collect();
+/// Gemini Flash introductory prices), with its dated prices from the earliest
+/// and the month the earliest starts.
+fn scheduled(c: &Catalog) -> Vec<(&CatalogModel, Vec<&ScheduledPrice>, YearMonth)> {
+    let out: Vec<_> = c
+        .models
+        .iter()
+        .filter(|m| !m.schedule.is_empty())
+        .map(|e| {
+            let mut dates: Vec<&ScheduledPrice> = e.schedule.iter().collect();
+            dates.sort_by_key(|d| first_month(&d.from));
+            let first = first_month(&dates[0].from).unwrap();
+            (e, dates, first)
+        })
+        .collect();
     assert!(out.len() >= 5, "the catalog's dated prices: {}", out.len());
     out
 }
@@ -158,10 +169,7 @@ fn a_gemini_flash_plan_spanning_2027_01_pays_the_doubled_price_from_that_month()
 #[test]
 fn every_dated_catalog_price_is_billed_from_its_month_when_the_plan_names_the_model_by_id() {
     let c = builtin();
-    for e in scheduled(&c) {
-        let mut dates: Vec<&ScheduledPrice> = e.schedule.iter().collect();
-        dates.sort_by_key(|d| first_month(&d.from));
-        let first = first_month(&dates[0].from).unwrap();
+    for (e, dates, first) in scheduled(&c) {
         let start = before(first);
         let s = read_on(&plan(&e.id, Some(&start.to_string()), None, 3), None);
         let m = inference(&s);
@@ -238,10 +246,7 @@ fn promo_snapshot(start: Option<&str>) -> Scenario {
 #[test]
 fn a_snapshot_of_every_ended_or_ending_catalog_price_is_found_with_its_last_day() {
     let c = builtin();
-    for e in scheduled(&c) {
-        let mut dates: Vec<&ScheduledPrice> = e.schedule.iter().collect();
-        dates.sort_by_key(|d| first_month(&d.from));
-        let first = first_month(&dates[0].from).unwrap();
+    for (e, dates, first) in scheduled(&c) {
         // The listed price kept in a plan that starts the month it ends.
         let s = plan(&e.id, Some(&first.to_string()), Some(e.pricing.clone()), 3);
         let found = ended_prices(&s, &c, first);

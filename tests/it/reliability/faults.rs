@@ -71,9 +71,7 @@ fn temps(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn sigkill_midway_through_saves_always_leaves_a_complete_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("plan.ron");
-    std::fs::write(&file, version(b'a')).unwrap();
+    let (dir, file) = common::scratch_file("plan.ron", version(b'a'));
     let (a, b) = (version(b'a'), version(b'b'));
     // A fixed pseudo-random schedule of kill delays: reproducible runs.
     let mut seed: u64 = 0x2545F4914F6CDD1D;
@@ -130,9 +128,7 @@ fn sh(script: &str) -> std::process::Output {
 
 #[test]
 fn a_full_disk_leaves_the_original_intact_and_reports_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("plan.ron");
-    std::fs::write(&file, b"the original plan\n").unwrap();
+    let (dir, file) = common::scratch_file("plan.ron", b"the original plan\n");
     // ulimit -f caps the size of files this shell's children write: the save's
     // temporary file hits it like a full disk (EFBIG, with SIGXFSZ ignored).
     let (exe, args, spec) = helper_command("once", &file);

@@ -7,14 +7,14 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{acme as app, draw, key as press, select, typed, value};
+use common::ui::{acme as app, acme_editing, draw, key as press, select, typed, value};
 use common::{builtin, scenario};
 use proptest::prelude::*;
 use ratatui::style::Modifier;
 use runcost::app::entry::{edit_text, parse_number, parse_range};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, TextField};
-use runcost::app::{App, Document, EditTarget, Effect, Mode, Msg, SaveAs, StatusKind};
+use runcost::app::{App, Document, EditTarget, Mode, Msg, SaveAs, StatusKind};
 use runcost::model::fields::Field;
 
 fn edit_error(app: &App) -> Option<String> {
@@ -80,9 +80,7 @@ fn typing_over_a_value_replaces_it() {
 
 #[test]
 fn arrows_home_and_end_keep_the_value_to_edit_it() {
-    let mut a = app();
-    select(&mut a, Row::Field(Field::RequestsPerDay));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::End);
     typed(&mut a, "0");
     assert_eq!(edit_text_shown(&a), "25000");
@@ -111,18 +109,14 @@ fn arrows_home_and_end_keep_the_value_to_edit_it() {
 #[test]
 fn backspace_delete_and_paste_replace_the_selection() {
     for k in [Key::Backspace, Key::Delete] {
-        let mut a = app();
-        select(&mut a, Row::Field(Field::RequestsPerDay));
-        press(&mut a, Key::Enter);
+        let mut a = acme_editing(Row::Field(Field::RequestsPerDay));
         press(&mut a, k);
         assert_eq!(edit_text_shown(&a), "", "{k:?} clears the selection");
         typed(&mut a, "3000");
         press(&mut a, Key::Enter);
         assert_eq!(value(&a, Field::RequestsPerDay), 3000.0);
     }
-    let mut a = app();
-    select(&mut a, Row::Field(Field::RequestsPerDay));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Field(Field::RequestsPerDay));
     a.update(Msg::Paste("4,200".into()));
     press(&mut a, Key::Enter);
     assert_eq!(value(&a, Field::RequestsPerDay), 4200.0);
@@ -130,9 +124,7 @@ fn backspace_delete_and_paste_replace_the_selection() {
 
 #[test]
 fn names_and_ranges_open_selected_too() {
-    let mut a = app();
-    select(&mut a, Row::Text(TextField::Client));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Text(TextField::Client));
     typed(&mut a, "Globex");
     press(&mut a, Key::Enter);
     assert_eq!(a.doc().plan.client, "Globex");
@@ -148,9 +140,7 @@ fn names_and_ranges_open_selected_too() {
 #[test]
 fn the_edit_popup_shows_the_selection() {
     for (w, h) in [(120, 40), (80, 24)] {
-        let mut a = app();
-        select(&mut a, Row::Field(Field::RequestsPerDay));
-        press(&mut a, Key::Enter);
+        let mut a = acme_editing(Row::Field(Field::RequestsPerDay));
         let (rows, t) = draw(&mut a, w, h);
         let y = rows
             .iter()
@@ -272,9 +262,7 @@ fn numbers_that_cannot_be_read_are_refused_with_the_reason() {
 
 #[test]
 fn a_pasted_column_is_refused_and_the_old_value_stays() {
-    let mut a = app();
-    select(&mut a, Row::Field(Field::RequestsPerDay));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Field(Field::RequestsPerDay));
     a.update(Msg::Paste("1\n2\n3".into()));
     assert!(edit_error(&a).unwrap().contains("line break"));
     assert_eq!(edit_text_shown(&a), "2500", "the box keeps what it had");
@@ -289,9 +277,7 @@ fn a_pasted_column_is_refused_and_the_old_value_stays() {
 
 #[test]
 fn a_decimal_comma_cached_price_is_not_a_hundred_times_more() {
-    let mut a = app();
-    select(&mut a, Row::Field(Field::RequestsPerDay));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Field(Field::RequestsPerDay));
     typed(&mut a, "2,500 3,000");
     press(&mut a, Key::Enter);
     assert!(
@@ -490,9 +476,7 @@ fn save_as_refuses_tab_escape_and_other_control_characters() {
 
 #[test]
 fn names_refuse_control_characters() {
-    let mut a = app();
-    select(&mut a, Row::Text(TextField::Name));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Text(TextField::Name));
     a.update(Msg::Paste("Evil\u{1b}]0;owned\u{7}".into()));
     assert!(edit_error(&a).unwrap().contains("escape"));
     press(&mut a, Key::Enter);
@@ -519,12 +503,8 @@ fn a_long_variant_name_still_gets_a_file_name_that_can_be_saved() {
     a.update(Msg::Paste("Acme support with every option ".repeat(20)));
     press(&mut a, Key::Enter);
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let path = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { path, .. } => Some(path.clone()),
-            _ => None,
-        })
+    let path = common::ui::save_asked(&effects)
+        .map(|(path, _)| path)
         .or_else(|| match a.mode() {
             Mode::SaveAs(e) => Some(PathBuf::from(e.input.lines().join(""))),
             _ => None,

@@ -206,9 +206,7 @@ fn saving_through_a_link_updates_the_target_and_keeps_the_link() {
 
 #[test]
 fn a_private_plan_stays_private_after_a_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan.ron");
-    std::fs::write(&plan, "old").unwrap();
+    let (_dir, plan) = common::scratch_file("plan.ron", "old");
     set_mode(&plan, 0o600);
     save_atomic(&plan, b"new").unwrap();
     assert_eq!(mode(&plan), 0o600);
@@ -222,9 +220,7 @@ fn a_private_plan_stays_private_after_a_save() {
 #[test]
 fn under_umask_077_a_shared_plan_keeps_its_mode_and_a_new_one_follows_the_umask() {
     let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let shared = dir.path().join("shared.ron");
-    std::fs::write(&shared, "old").unwrap();
+    let (dir, shared) = common::scratch_file("shared.ron", "old");
     set_mode(&shared, 0o644);
     let (out, _) = run_with_timeout(
         home.path(),
@@ -253,9 +249,7 @@ fn as_root_a_save_keeps_the_owner_and_group() {
         eprintln!("skipped: needs root to give a file away");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan.ron");
-    std::fs::write(&plan, "old").unwrap();
+    let (_dir, plan) = common::scratch_file("plan.ron", "old");
     std::os::unix::fs::chown(&plan, Some(4321), Some(8765)).unwrap();
     save_atomic(&plan, b"new").unwrap();
     let m = std::fs::metadata(&plan).unwrap();
@@ -351,9 +345,7 @@ fn an_oversized_plan_catalog_or_import_is_refused_naming_the_limit() {
 
 #[test]
 fn a_fallback_data_directory_someone_else_could_use_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("a-file");
-    std::fs::write(&file, "").unwrap();
+    let (tmp, file) = common::scratch_file("a-file", "");
     let unwritable = Some(file.join("data"));
 
     // Created now: private.

@@ -9,7 +9,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{builtin, fixture, scenario};
+use common::{fixture, scenario};
 use runcost::report::escape::is_unsafe;
 
 /// A name that sets the terminal title, rings the bell, clears the screen,
@@ -50,6 +50,23 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("the runcost binary runs")
+}
+
+/// What a run of runcost ended with: its exit code, and what it printed.
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// [`run_in`], its output as text.
+fn ran(dir: &Path, args: &[&str]) -> Ran {
+    let out = run_in(dir, args);
+    Ran {
+        code: out.status.code(),
+        stdout: text(&out.stdout),
+        stderr: text(&out.stderr),
+    }
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -117,16 +134,11 @@ fn text_output_shows_escape_sequences_in_names_as_text_in_every_command() {
         vec!["simulate", &a, "--draws", "50"],
         vec!["breakeven", &a, "--budget", "100"],
     ] {
-        let out = run_in(&d.0, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
-        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
-        assert_no_unsafe(&format!("{args:?} stdout"), &stdout);
-        assert_no_unsafe(&format!("{args:?} stderr"), &stderr);
+        let out = ran(&d.0, &args);
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        let (stdout, stderr) = (&out.stdout, &out.stderr);
+        assert_no_unsafe(&format!("{args:?} stdout"), stdout);
+        assert_no_unsafe(&format!("{args:?} stderr"), stderr);
         if args[0] != "simulate" && args[0] != "breakeven" {
             assert!(
                 stdout.contains("\\u{1b}]0;pwned\\u{7}"),
@@ -213,42 +225,32 @@ fn file_formats_keep_the_data_escaped_for_their_format() {
     let a = d.file("a.ron", &plan(EVIL, "m", "100.0", ""));
     let b = d.file("b.ron", &plan("plain", "m2", "200.0", ""));
     for format in ["md", "html", "json", "csv"] {
-        let out = run_in(&d.0, &["report", &a, "--format", format]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{format}: {}",
-            text(&out.stderr)
-        );
-        let s = text(&out.stdout);
+        let out = ran(&d.0, &["report", &a, "--format", format]);
+        assert_eq!(out.code, Some(0), "{format}: {}", out.stderr);
+        let s = &out.stdout;
         assert_no_unsafe(format, &s.replace("\r\n", "\n"));
         match format {
             // Markdown also escapes `]` with a backslash (it could close a link).
             "md" => assert!(s.contains("Evil&#x1b;\\]0;pwned&#x7;"), "{format}:\n{s}"),
             "html" => assert!(s.contains("Evil&#x1b;]0;pwned&#x7;"), "{format}:\n{s}"),
             "json" => {
-                let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+                let v: serde_json::Value = serde_json::from_str(s).unwrap();
                 assert_eq!(v["name"], EVIL, "JSON keeps the name exactly");
             }
             _ => {}
         }
     }
     for format in ["md", "json", "csv"] {
-        let out = run_in(&d.0, &["compare", &a, &b, "--format", format]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{format}: {}",
-            text(&out.stderr)
-        );
-        let s = text(&out.stdout);
+        let out = ran(&d.0, &["compare", &a, &b, "--format", format]);
+        assert_eq!(out.code, Some(0), "{format}: {}", out.stderr);
+        let s = &out.stdout;
         if format == "csv" {
             // CSV keeps the name byte for byte (only a formula guard is added).
             let mut r = csv::Reader::from_reader(s.as_bytes());
             let row = r.records().next().unwrap().unwrap();
             assert_eq!(&row[0], EVIL);
         } else {
-            assert_no_unsafe(format, &s);
+            assert_no_unsafe(format, s);
         }
     }
     // The sensitivity's Markdown and JSON, and simulate's JSON, too.
@@ -344,14 +346,9 @@ fn a_plan_beyond_the_bounds_is_refused_everywhere_naming_the_input() {
         vec!["sensitivity", &big],
         vec!["breakeven", &big],
     ] {
-        let out = run_in(&d.0, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stdout)
-        );
-        let stderr = text(&out.stderr);
+        let out = ran(&d.0, &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stdout);
+        let stderr = &out.stderr;
         assert!(
             stderr.contains(
                 "big.ron:6:9: workload.requests_per_day is 1e308; must be from 0 to 10,000,000,000 requests a day"
@@ -359,7 +356,7 @@ fn a_plan_beyond_the_bounds_is_refused_everywhere_naming_the_input() {
             "{args:?}: {stderr}"
         );
         assert!(!stderr.contains("0000000000"), "compact numbers: {stderr}");
-        assert!(!text(&out.stdout).contains("n/a"), "{args:?}");
+        assert!(!out.stdout.contains("n/a"), "{args:?}");
     }
     // Two inputs beyond their bounds are both named, each with its own.
     let both = d.file(
@@ -417,14 +414,9 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
         vec!["simulate", &ranged],
         vec!["report", &ranged, "-f", "md"],
     ] {
-        let out = run_in(&d.0, &args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            text(&out.stdout)
-        );
-        let stderr = text(&out.stderr);
+        let out = ran(&d.0, &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stdout);
+        let stderr = &out.stderr;
         assert!(stderr.contains("uncertainty[0].high is 1e308"), "{stderr}");
         assert!(
             stderr.contains(
@@ -432,15 +424,11 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
             ),
             "{stderr}"
         );
-        assert!(!text(&out.stdout).contains("n/a"));
+        assert!(!out.stdout.contains("n/a"));
     }
     // Draws that overflow are counted, so no caller can show them as figures.
     let mut s = scenario("support-assistant");
-    s.uncertainty = vec![runcost::model::scenario::UncertainRange {
-        field: "workload.requests_per_day".into(),
-        low: 1.0,
-        high: 1e308,
-    }];
+    s.uncertainty = vec![common::uncertain("workload.requests_per_day", 1.0, 1e308)];
     let sim = runcost::model::analysis::uncertainty::simulate(&s, 200, 1);
     assert!(sim.overflowed > 0, "{sim:?}");
 }
@@ -448,11 +436,10 @@ fn uncertainty_ranges_beyond_the_bounds_are_refused_and_simulate_never_prints_na
 #[test]
 fn the_workbench_shows_a_plan_beyond_its_bounds_as_a_problem_and_does_not_save_it() {
     use runcost::app::keymap::KeyChord;
-    use runcost::app::{App, Document, Effect, Msg};
+    use runcost::app::{Effect, Msg};
     let mut s = scenario("support-assistant");
     s.workload.requests_per_day = 1e308;
-    let doc = Document::opened(s, Some(PathBuf::from("/work/big.ron")));
-    let mut app = App::new(doc, builtin(), Some(PathBuf::from("/plans")));
+    let mut app = common::ui::open(s, "/work/big.ron", Some("/plans"));
     app.update(Msg::Resize {
         width: 120,
         height: 40,

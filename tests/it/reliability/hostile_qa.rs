@@ -41,9 +41,7 @@ fn volumes(found: &[Found]) -> Vec<f64> {
 #[test]
 fn a_second_window_on_a_plan_keeps_its_own_copy_and_both_are_offered_once_they_stop() {
     let data = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("p.ron");
-    std::fs::write(&plan, "").unwrap();
+    let (dir, plan) = common::scratch_file("p.ron", "");
     // Window A (another process) holds the plan's lock and wrote its copy.
     let a_copy =
         write_recovery_in(data.path(), &Owner::Plan(plan.clone()), &edited(132.0)).unwrap();
@@ -188,7 +186,7 @@ fn closing_the_terminal_releases_the_lock_and_the_next_start_says_nothing_of_it(
 use common::ui::{draw, in_plans as app, key, lines, select, typed as chars};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Msg};
+use runcost::app::{App, Msg};
 use runcost::model::fields::Field;
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
@@ -219,17 +217,23 @@ fn cached_price_ranged(range: &str) -> App {
     a
 }
 
+/// The cached price's row on screen `s` (drawn `w` wide), with its range
+/// mark or a bound starting `bound`: the part in the inputs pane, left of
+/// the projection.
+fn ranged_price<'a>(s: &'a str, bound: &str, w: u16) -> &'a str {
+    let row = s
+        .lines()
+        .find(|l| l.contains("Cached") && (l.contains('±') || l.contains(bound)))
+        .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
+    row.split("││").next().unwrap()
+}
+
 #[test]
 fn a_price_with_a_range_is_never_rounded_at_any_width() {
     let mut a = cached_price_ranged("0.05 - 0.1");
     for (w, h) in [(80, 24), (100, 30), (120, 40), (140, 40), (200, 50)] {
         let s = screen(&mut a, w, h);
-        // The selected row, in the inputs pane (left of the projection).
-        let row = s
-            .lines()
-            .find(|l| l.contains("Cached") && (l.contains('±') || l.contains("[0.05")))
-            .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
-        let left = row.split("││").next().unwrap();
+        let left = ranged_price(&s, "[0.05", w);
         assert!(left.contains("$0.075"), "{w}×{h}: {left}");
     }
 }
@@ -244,11 +248,7 @@ fn the_bounds_of_a_price_range_are_not_rounded_either() {
     // Narrower: the bounds give way to a mark, never the value's digits.
     for (w, h) in [(80, 24), (100, 30), (120, 40)] {
         let s = screen(&mut a, w, h);
-        let row = s
-            .lines()
-            .find(|l| l.contains("Cached") && (l.contains('±') || l.contains("[0.")))
-            .unwrap_or_else(|| panic!("{w}: no row with its range:\n{s}"));
-        let left = row.split("││").next().unwrap();
+        let left = ranged_price(&s, "[0.", w);
         assert!(left.contains("$0.075 /1M tok"), "{w}×{h}: {left}");
         assert!(
             !left.contains("[0.01–") && !left.contains("0.09]"),
@@ -295,8 +295,7 @@ fn huge_inputs_are_shown_compactly_and_the_label_stays() {
     // A plan file can hold such a value (it fails check, but opens to be fixed).
     let mut plan = scenario("support-assistant");
     plan.workload.requests_per_day = 1e200;
-    let doc = Document::opened(plan, Some(PathBuf::from("plans/acme.ron")));
-    let mut a = App::new(doc, builtin(), Some(PathBuf::from("plans")));
+    let mut a = common::ui::open(plan, "plans/acme.ron", Some("plans"));
     for (w, h) in [(80, 24), (120, 40)] {
         let s = screen(&mut a, w, h);
         let row = line_with(&s, "1e200");

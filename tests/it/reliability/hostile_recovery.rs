@@ -6,6 +6,7 @@
 
 use crate::common;
 use crate::common::tmux;
+use common::ui::workbench;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,12 +93,19 @@ fn a_copy_that_records_another_plan_is_not_offered() {
     assert!(app.notices[0].text.contains("records another plan"));
 }
 
-#[test]
-fn copy_names_are_stable_and_short_and_any_spelling_finds_the_copy() {
+/// A data folder, and a plans folder with a `sub` folder in it to spell
+/// paths through: (data, plans, plans/p.ron, not made yet).
+fn plans_with_sub() -> (tempfile::TempDir, tempfile::TempDir, PathBuf) {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let plain = dir.path().join("p.ron");
+    let plan = dir.path().join("p.ron");
+    (data, dir, plan)
+}
+
+#[test]
+fn copy_names_are_stable_and_short_and_any_spelling_finds_the_copy() {
+    let (data, dir, plain) = plans_with_sub();
     let dotted = dir.path().join("sub/../p.ron");
     let one = recovery_path_in(data.path(), &Owner::Plan(plain.clone()));
     assert_eq!(
@@ -149,9 +157,7 @@ fn a_plan_at_a_271_byte_path_gets_a_copy_and_a_lock() {
 
 #[test]
 fn a_failed_copy_is_an_error_the_caller_gets() {
-    let tmp = tempfile::tempdir().unwrap();
-    let not_a_dir = tmp.path().join("file");
-    std::fs::write(&not_a_dir, "").unwrap();
+    let (_tmp, not_a_dir) = common::scratch_file("file", "");
     let err = write_recovery_in(&not_a_dir, &Owner::Plan("/p.ron".into()), &edited(1.0))
         .unwrap_err()
         .to_string();
@@ -162,10 +168,7 @@ fn a_failed_copy_is_an_error_the_caller_gets() {
 
 #[test]
 fn every_spelling_of_a_plan_takes_the_same_lock() {
-    let data = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("sub")).unwrap();
-    let plan = dir.path().join("p.ron");
+    let (data, dir, plan) = plans_with_sub();
     std::fs::write(&plan, "x").unwrap();
     let link = dir.path().join("link.ron");
     std::os::unix::fs::symlink(&plan, &link).unwrap();
@@ -252,9 +255,8 @@ fn copies_of_a_running_window_are_neither_offered_nor_deleted_and_orphans_are() 
 fn an_orphaned_unsaved_plan_opens_as_a_plan_of_its_own() {
     let data = tempfile::tempdir().unwrap();
     let file = foreign_untitled(data.path(), "1-2", &edited(4242.0));
-    let mut app = App::new(
+    let mut app = workbench(
         Document::opened(edited(2500.0), Some("/work/acme.ron".into())),
-        builtin(),
         None,
     );
     for f in find_orphans_in(data.path(), &builtin()) {
@@ -293,11 +295,7 @@ fn a_plan_that_cannot_be_saved_yet_is_recovered_with_its_problems_shown() {
         panic!("declared corrupt: {found:?}")
     };
     assert_eq!(**plan, broken);
-    let mut app = App::new(
-        Document::opened(edited(2500.0), Some(path)),
-        builtin(),
-        None,
-    );
+    let mut app = workbench(Document::opened(edited(2500.0), Some(path)), None);
     app.offer_recovery(found, String::new());
     app.update(Msg::Key(KeyChord::ch('r')));
     assert_eq!(app.doc().plan, broken);
@@ -317,9 +315,8 @@ fn screen(app: &mut App) -> String {
 
 #[test]
 fn several_notices_are_all_on_screen_and_the_unprotected_one_stays_until_a_write_succeeds() {
-    let mut app = App::new(
+    let mut app = workbench(
         Document::opened(edited(2500.0), Some("/work/acme.ron".into())),
-        builtin(),
         None,
     );
     app.update(Msg::Notify(

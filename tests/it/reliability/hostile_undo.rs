@@ -7,7 +7,7 @@ use crate::common;
 use proptest::prelude::*;
 use runcost::app::Document;
 use runcost::app::document::HISTORY_BYTES;
-use runcost::model::{InfraItem, ModelEntry, Scenario, UncertainRange};
+use runcost::model::{InfraItem, ModelEntry, Scenario};
 
 fn big_notes_plan(mb: usize) -> Scenario {
     let mut s = common::scenario("support-assistant");
@@ -146,11 +146,10 @@ fn apply(s: &mut Scenario, e: &Edit) {
             monthly: *v,
             per_thousand_requests: 0.0,
         }),
-        Edit::Uncertain(v) => s.uncertainty.push(UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: *v,
-            high: *v * 2.0,
-        }),
+        Edit::Uncertain(v) => {
+            s.uncertainty
+                .push(common::uncertain("workload.requests_per_day", *v, *v * 2.0))
+        }
         Edit::Horizon(h) => s.horizon_months = *h,
         Edit::Start(st) => s.start = st.clone(),
     }

@@ -6,7 +6,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::ui::{acme_alone as app, ch};
+use common::ui::{acme_alone as app, ch, select};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
@@ -136,9 +136,7 @@ fn stray_temporary_files_of_dead_saves_are_cleaned() {
 
 #[test]
 fn an_unwritable_data_directory_falls_back_and_says_so() {
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("a-file");
-    std::fs::write(&file, "").unwrap();
+    let (tmp, file) = common::scratch_file("a-file", "");
     let fallback = tmp.path().join("fallback");
     let (dir, note) = choose_data_dir(Some(file.join("data")), &fallback);
     assert_eq!(dir, Some(fallback.clone()));
@@ -150,9 +148,7 @@ fn an_unwritable_data_directory_falls_back_and_says_so() {
 
 #[test]
 fn a_read_only_plan_is_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, "original").unwrap();
+    let (_dir, path) = common::scratch_file("plan.ron", "original");
     let mut perms = std::fs::metadata(&path).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
@@ -220,11 +216,7 @@ fn a_recovery_copy_is_offered_with_what_differs_and_restored_as_an_edit() {
 fn saving_checks_the_file_did_not_change_and_asks_when_it_did() {
     let mut a = app();
     on_disk(&mut a, 42);
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     a.update(Msg::Key(KeyChord::plain(Key::Right)));
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
     assert!(
@@ -297,11 +289,7 @@ fn a_file_changed_under_a_clean_plan_offers_a_reload() {
     assert_eq!(a.doc().plan, theirs);
 
     // With unsaved edits: no question, a warning; saving will ask.
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     a.update(Msg::Key(KeyChord::plain(Key::Right)));
     a.update(Msg::DiskChanged {
         path: PathBuf::from("/work/acme.ron"),

@@ -8,13 +8,17 @@
 //! kept beside it.
 
 use crate::common;
+use common::ui::workbench;
 
 use std::path::{Path, PathBuf};
 
+use common::ui::select;
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
+use runcost::app::rows::Row;
 use runcost::app::{App, Document, Effect, Mode, Msg, StatusKind};
 use runcost::codec::write_plan;
+use runcost::model::fields::Field;
 use runcost::store::atomic::{create_new, create_numbered, replace_atomic, save_atomic};
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -53,9 +57,8 @@ fn a_failed_export_of_a_report_that_never_existed_says_nothing_was_written_and_w
     let plan = dir.path().join(name(250));
     std::fs::write(&plan, write_plan(&scenario("support-assistant"))).unwrap();
     let before = files_in(dir.path());
-    let mut a = App::new(
+    let mut a = workbench(
         Document::opened(scenario("support-assistant"), Some(plan)),
-        builtin(),
         None,
     );
     let effects = a.update(Msg::Key(KeyChord::ch('e')));
@@ -81,9 +84,8 @@ fn a_failed_first_save_and_save_as_say_nothing_was_written_and_that_the_plan_is_
     let dir = tempfile::tempdir().unwrap();
     // A new plan whose file does not exist yet: Ctrl-S creates it.
     let path = dir.path().join(name(256));
-    let mut a = App::new(
+    let mut a = workbench(
         Document::unsaved(scenario("doc-processing-small"), Some(path)),
-        builtin(),
         None,
     );
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
@@ -118,9 +120,8 @@ fn a_failed_first_save_and_save_as_say_nothing_was_written_and_that_the_plan_is_
     let own = dir.path().join("plan.ron");
     let text = write_plan(&scenario("support-assistant"));
     std::fs::write(&own, &text).unwrap();
-    let mut b = App::new(
+    let mut b = workbench(
         Document::opened(scenario("support-assistant"), Some(own.clone())),
-        builtin(),
         None,
     );
     b.update(Msg::Key(KeyChord::ch('S')));
@@ -153,18 +154,11 @@ fn a_failed_save_over_an_existing_plan_says_the_previous_file_is_unchanged() {
     let path = dir.path().join(name(253));
     let text = write_plan(&scenario("support-assistant"));
     std::fs::write(&path, &text).unwrap();
-    let mut a = App::new(
+    let mut a = workbench(
         Document::opened(scenario("support-assistant"), Some(path.clone())),
-        builtin(),
         None,
     );
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| {
-            *r == runcost::app::rows::Row::Field(runcost::model::fields::Field::RequestsPerDay)
-        })
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     a.update(Msg::Key(KeyChord::plain(Key::Right)));
     let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
     run(&mut a, effects);

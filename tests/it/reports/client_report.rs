@@ -3,20 +3,14 @@
 
 use crate::common;
 
-use common::{builtin, scenario};
+use common::builtin;
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use runcost::model::{UncertainRange, project};
+use runcost::model::project;
 use runcost::report::client::{html, markdown};
 
 fn plan() -> runcost::model::Scenario {
-    let mut s = scenario("support-assistant");
-    s.uncertainty = vec![UncertainRange {
-        field: "workload.requests_per_day".into(),
-        low: 2000.0,
-        high: 4000.0,
-    }];
-    s
+    common::support_with_volume_range()
 }
 
 #[test]

@@ -98,16 +98,8 @@ fn the_reviewers_pair_shows_the_self_hosted_cost_to_the_cent_fraction() {
     let b = scenario("support-self-hosted");
     let (pa, pb) = (project(&a), project(&b));
     let entries = [
-        Entry {
-            file: "a.ron".into(),
-            plan: &a,
-            projection: &pa,
-        },
-        Entry {
-            file: "b.ron".into(),
-            plan: &b,
-            projection: &pb,
-        },
+        common::compare_entry("a.ron", &a, &pa),
+        common::compare_entry("b.ron", &b, &pb),
     ];
     let t = table(&entries, None);
     let line = &rows(&t, "Per request")[0];

@@ -49,17 +49,7 @@ fn none_given_in_footer(s: &Scenario) -> usize {
 /// Every plan to check: the examples, and each template as the interview
 /// starts it (asked inputs on a template default), then with some answers.
 fn plans() -> Vec<(String, Scenario)> {
-    let mut v: Vec<(String, Scenario)> = [
-        "support-assistant",
-        "support-self-hosted",
-        "doc-processing-small",
-        "doc-processing-scale",
-        "compliance-review",
-        "claims-agent",
-    ]
-    .iter()
-    .map(|n| (n.to_string(), scenario(n)))
-    .collect();
+    let mut v = common::named_examples(&common::EXAMPLES);
     for u in USE_CASES {
         let asked = asked_paths(u.name);
         let plan = load(u, &builtin(), &asked).unwrap();

@@ -7,20 +7,17 @@
 use crate::common;
 
 use common::{builtin, fixture, load, scenario};
-use runcost::model::{Category, Scenario, UncertainRange, project};
+use runcost::model::{Category, Scenario, project};
 use runcost::report::client::model::{Align, Block};
 use runcost::report::client::{html, markdown, report};
 
 fn plans() -> Vec<(String, Scenario)> {
-    let mut v: Vec<(String, Scenario)> = [
+    let mut v = common::named_examples(&[
         "support-assistant",
         "claims-agent",
         "compliance-review",
         "doc-processing-scale",
-    ]
-    .iter()
-    .map(|n| (n.to_string(), scenario(n)))
-    .collect();
+    ]);
     v.push((
         "v2 fixture".into(),
         load(&fixture("spec/v2-claims-agent-gpus.ron")),
@@ -87,12 +84,7 @@ fn markdown_and_html_have_the_same_title_sections_and_tables() {
 
 #[test]
 fn the_html_monthly_table_has_categories_a_totals_row_and_the_drivers_their_swing() {
-    let mut s = scenario("support-assistant");
-    s.uncertainty = vec![UncertainRange {
-        field: "workload.requests_per_day".into(),
-        low: 2000.0,
-        high: 4000.0,
-    }];
+    let s = common::support_with_volume_range();
     let p = project(&s);
     let page = html(&s, &p, &builtin(), "2026-11-28");
     let monthly = page.split("<section id=\"monthly\"").nth(1).unwrap();

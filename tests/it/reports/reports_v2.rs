@@ -192,20 +192,14 @@ fn break_even_counts_errors_when_the_plan_gives_per_model_rates() {
     eight_b.error_rate_pct = Some(6.0);
     s.models.push(eight_b);
     let with_errors = hosting(&s, &catalog);
-    let h = with_errors
-        .iter()
-        .find(|h| h.option == "llama-3.1-8b-l40s")
-        .unwrap();
+    let h = common::hosted(&with_errors, "llama-3.1-8b-l40s");
     assert_eq!(h.compares, Compares::InferenceAndErrors);
     assert!(h.option_error_rate_known && h.option_error_rate_pct == 6.0);
     assert!(
         h.option_errors > h.plan_errors,
         "a weaker model costs more in errors"
     );
-    let before = plain
-        .iter()
-        .find(|h| h.option == "llama-3.1-8b-l40s")
-        .unwrap();
+    let before = common::hosted(&plain, "llama-3.1-8b-l40s");
     // Cheaper tokens no longer win at the old break-even volume.
     match (before.requests_per_day, h.requests_per_day) {
         (Some(a), Some(b)) => assert!(
@@ -255,10 +249,7 @@ fn break_even_sizes_self_hosting_in_whole_replicas_for_the_peak() {
             );
         }
     }
-    let big = found
-        .iter()
-        .find(|h| h.option == "llama-3.3-70b-4xh100")
-        .unwrap();
+    let big = common::hosted(&found, "llama-3.3-70b-4xh100");
     assert_eq!(
         big.gpus_per_replica, 4,
         "a 4-GPU model runs in 4-GPU replicas"

@@ -4,7 +4,10 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{acme as app, ch, ctrl, key as press, select, sized, typed, value, workbench};
+use common::ui::{
+    acme as app, acme_editing, ch, ctrl, key as press, save_written, select, sized, typed, value,
+    workbench,
+};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Group, Row, TextField, Toggle};
@@ -77,9 +80,7 @@ fn shift_moves_ten_steps_and_percentages_move_by_points_within_range() {
 
 #[test]
 fn enter_types_an_exact_value_and_refuses_invalid_text() {
-    let mut a = app();
-    select(&mut a, Row::Field(Field::MaintenancePct));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Field(Field::MaintenancePct));
     assert!(matches!(a.mode(), Mode::Edit(_)));
     for _ in 0..4 {
         press(&mut a, Key::Backspace);
@@ -112,9 +113,7 @@ fn enter_types_an_exact_value_and_refuses_invalid_text() {
 
 #[test]
 fn typed_values_accept_thousands_and_suffixes_and_paste() {
-    let mut a = app();
-    select(&mut a, Row::Field(Field::BuildCost));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Field(Field::BuildCost));
     ctrl(&mut a, 'u');
     a.update(Msg::Paste("$1.2M".into()));
     press(&mut a, Key::Enter);
@@ -160,9 +159,7 @@ fn sections_collapse_and_expand() {
 
 #[test]
 fn the_picker_filters_the_catalog_and_snapshots_the_price() {
-    let mut a = app();
-    select(&mut a, Row::Model(0));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Model(0));
     typed(&mut a, "anthropic haiku 5");
     let Mode::Picker(p) = a.mode() else {
         panic!("picker open")
@@ -324,9 +321,7 @@ fn notes_are_edited_in_a_multiline_editor() {
 
 #[test]
 fn text_fields_validate() {
-    let mut a = app();
-    select(&mut a, Row::Text(TextField::Currency));
-    press(&mut a, Key::Enter);
+    let mut a = acme_editing(Row::Text(TextField::Currency));
     ctrl(&mut a, 'u');
     typed(&mut a, "eur");
     press(&mut a, Key::Enter);
@@ -362,12 +357,7 @@ fn ctrl_s_saves_to_the_file_and_marks_the_plan_clean() {
     let reread = runcost::codec::parse_plan(text.as_bytes(), &builtin()).unwrap();
     assert_eq!(&reread, &a.doc().plan);
     assert!(a.doc().is_dirty(), "dirty until the save is confirmed");
-    let effects = a.update(Msg::Saved {
-        doc: *doc,
-        generation: *generation,
-        path: path.clone(),
-        result: Ok(()),
-    });
+    let effects = save_written(&mut a, *doc, *generation, path);
     assert_eq!(
         effects,
         vec![Effect::Remember(PathBuf::from("/work/acme.ron"))]
@@ -420,24 +410,8 @@ fn quitting_with_unsaved_changes_asks_save_discard_or_cancel() {
     select(&mut a, Row::Field(Field::RequestsPerDay));
     press(&mut a, Key::Right);
     ch(&mut a, 'q');
-    let effects = ch(&mut a, 's');
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            ..
-        },
-    ] = effects.as_slice()
-    else {
-        panic!("{effects:?}")
-    };
-    let after = a.update(Msg::Saved {
-        doc: *doc,
-        generation: *generation,
-        path: path.clone(),
-        result: Ok(()),
-    });
+    let (doc, generation, path, _) = common::ui::the_one_save(&ch(&mut a, 's'));
+    let after = save_written(&mut a, doc, generation, &path);
     assert_eq!(
         after,
         vec![Effect::Remember(path.clone()), Effect::Quit],
@@ -519,19 +493,11 @@ fn mouse_click_selects_a_row_and_the_wheel_scrolls() {
     a.update(Msg::Click { col: 5, row: 2 + 7 });
     assert_eq!(a.selected, 7);
     assert_eq!(a.focus, Focus::Inputs);
-    a.update(Msg::Scroll {
-        col: 5,
-        row: 10,
-        down: true,
-    });
+    common::ui::wheel_down(&mut a, 5, 10);
     assert_eq!(a.offset, 3);
     a.update(Msg::Click { col: 100, row: 30 });
     assert_eq!(a.focus, Focus::Table);
-    a.update(Msg::Scroll {
-        col: 100,
-        row: 30,
-        down: true,
-    });
+    common::ui::wheel_down(&mut a, 100, 30);
     assert_eq!(a.table_offset, 3);
 }
 

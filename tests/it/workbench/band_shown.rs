@@ -35,11 +35,7 @@ fn band_texts(p10: f64, p90: f64) -> [String; 2] {
 }
 
 fn type_value(a: &mut App, f: Field, text: &str) -> Vec<Effect> {
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(f))
-        .expect("row shown");
+    ui::select(a, Row::Field(f));
     a.update(Msg::Key(KeyChord::plain(Key::Enter)));
     let mut effects = Vec::new();
     for c in text.chars() {
@@ -251,9 +247,7 @@ fn a_tco_outside_its_band_says_why_on_the_screen_and_in_every_report() {
         }
 
         // `runcost simulate` says it too.
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("plan.ron");
-        std::fs::write(&file, runcost::codec::write_plan(&plan)).unwrap();
+        let (_dir, file) = common::scratch_file("plan.ron", runcost::codec::write_plan(&plan));
         let out = runcost(&["simulate", file.to_str().unwrap()]);
         let text = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
         assert!(text.contains(&format!("The TCO is {p}")), "{what}: {text}");

@@ -9,8 +9,8 @@ use crate::common;
 use std::path::PathBuf;
 
 use common::scenario;
-use common::ui::{ACME, acme_alone, ch, key, select};
-use runcost::app::keymap::{Key, KeyChord};
+use common::ui::{ACME, acme_alone, ch, ctrl, key, select};
+use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
 use runcost::app::{App, Effect, Mode, Msg, Question, StatusKind};
 use runcost::model::Scenario;
@@ -63,6 +63,11 @@ fn disk_notices(a: &App) -> Vec<String> {
         .collect()
 }
 
+/// Whether a notice about the file changing on disk says `text`.
+fn told_on_disk(a: &App, text: &str) -> bool {
+    disk_notices(a).iter().any(|n| n.contains(text))
+}
+
 fn compared_paths(a: &App) -> Vec<String> {
     let Mode::Compare(c) = a.mode() else {
         panic!("not comparing")
@@ -82,9 +87,7 @@ fn pinning_after_the_file_changed_compares_with_the_file_as_it_is_now() {
     // Said in a notice that outlives the key press that noticed it.
     key(&mut a, Key::Down);
     assert!(
-        disk_notices(&a)
-            .iter()
-            .any(|n| n.contains("V compares your what-if with it")),
+        told_on_disk(&a, "V compares your what-if with it"),
         "{:?}",
         a.notices
     );
@@ -117,7 +120,7 @@ fn pinning_after_the_file_changed_compares_with_the_file_as_it_is_now() {
     ch(&mut a, 'u');
     assert_eq!(a.doc().plan.workload.requests_per_day, 3000.0);
     assert!(a.doc().is_dirty());
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
+    let effects = ctrl(&mut a, 's');
     assert!(
         matches!(
             &effects[..],
@@ -142,9 +145,7 @@ fn a_later_change_on_disk_is_offered_once_the_editor_is_back() {
     let newer = changed_on_disk(&mut a, 160_000.0, 3);
     assert!(matches!(a.mode(), Mode::Compare(_)), "the view stays");
     assert!(
-        disk_notices(&a)
-            .iter()
-            .any(|n| n.contains("offered when you are back in the editor")),
+        told_on_disk(&a, "offered when you are back in the editor"),
         "{:?}",
         a.notices
     );

@@ -19,6 +19,14 @@ fn press(app: &mut App, chord: KeyChord) {
     app.update(Msg::Key(chord));
 }
 
+/// The workbench on day `today` with the picker open on the model in place.
+fn picking_on(today: &str) -> App {
+    let mut a = app();
+    a.today = Some(today.into());
+    press(&mut a, KeyChord::ch('m'));
+    a
+}
+
 fn picker(app: &App) -> &runcost::app::PickerState {
     match app.mode() {
         Mode::Picker(p) => p,
@@ -47,9 +55,7 @@ fn m_replaces_the_model_under_the_cursor() {
 
 #[test]
 fn candidates_are_sorted_by_the_plans_cost_with_them_retired_last() {
-    let mut a = app();
-    a.today = Some("2026-11-28".into());
-    press(&mut a, KeyChord::ch('m'));
+    let a = picking_on("2026-11-28");
     let p = picker(&a);
     assert_eq!(p.judged.len(), a.catalog.models.len());
     let order: Vec<_> = p.matches.iter().map(|&k| &p.judged[k]).collect();
@@ -97,10 +103,8 @@ fn typing_keeps_the_order_and_the_cost_of_every_candidate() {
 
 #[test]
 fn a_retired_model_is_assigned_only_after_a_second_enter() {
-    let mut a = app();
     // A day after every deprecation date in the catalog.
-    a.today = Some("2999-01-01".into());
-    press(&mut a, KeyChord::ch('m'));
+    let mut a = picking_on("2999-01-01");
     let p = picker(&a);
     let Some(pos) = p.matches.iter().position(|&k| p.judged[k].retired) else {
         panic!("the catalog has models with a deprecation date");

@@ -10,7 +10,7 @@ use crate::common::EXAMPLES;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use common::ui::{key, open, render, text_rows, typed as chars};
+use common::ui::{key, open, render, text_rows, typed as chars, volume_key, volume_range};
 use common::{root, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
@@ -55,26 +55,18 @@ fn screens() -> Vec<Screen> {
         ("table-focus", |a| {
             key(a, Key::Tab);
         }),
-        ("edited", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
-        }),
+        ("edited", |a| volume_key(a, Key::Right)),
         ("reviewers", |a| {
             select(a, Row::Toggle(Toggle::Reviewers));
             key(a, Key::Enter);
         }),
-        ("edit-value", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Enter);
-        }),
+        ("edit-value", |a| volume_key(a, Key::Enter)),
         ("edit-range", |a| {
             select(a, Row::Field(Field::RequestsPerDay));
             chars(a, "r");
         }),
         ("range-added", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            chars(a, "r1500 - 4000");
-            key(a, Key::Enter);
+            volume_range(a, "1500 - 4000");
         }),
         ("save-as", |a| chars(a, "S")),
         ("picker", |a| chars(a, "m")),
@@ -86,8 +78,7 @@ fn screens() -> Vec<Screen> {
             chars(a, "o");
         }),
         ("confirm-quit", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
+            volume_key(a, Key::Right);
             chars(a, "q");
         }),
         ("browser", |a| {
@@ -103,8 +94,7 @@ fn screens() -> Vec<Screen> {
         ("compare", |a| {
             chars(a, "v");
             key(a, Key::Enter);
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
+            volume_key(a, Key::Right);
             chars(a, "c");
         }),
         ("compare-chart", |a| {

@@ -6,10 +6,8 @@
 
 use crate::common;
 
-use common::ui::{open, screen, sized, typed as chars};
+use common::ui::{open, screen, sized, typed as chars, volume_range};
 use common::{builtin, scenario};
-use runcost::app::keymap::{Key, KeyChord};
-use runcost::app::rows::Row;
 use runcost::app::{App, Msg};
 use runcost::model::fields::Field;
 use runcost::report::client;
@@ -78,13 +76,7 @@ fn the_report_names_each_ranged_input_with_its_range() {
 fn a_range_edit_reports_the_bands_change_not_a_zero_tco_change() {
     let mut a = app_with(scenario("support-assistant"));
     let before = a.simulation().unwrap().tco;
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
-    chars(&mut a, "r1000 - 6000");
-    a.update(Msg::Key(KeyChord::plain(Key::Enter)));
+    volume_range(&mut a, "1000 - 6000");
     let after = a.simulation().unwrap().tco;
     assert_ne!(before.p90, after.p90);
     let s = screen(&a, 120, 40);
@@ -135,13 +127,7 @@ fn the_headline_keeps_its_layout_when_a_range_is_added() {
             width: w,
             height: h,
         });
-        b.selected = b
-            .rows
-            .iter()
-            .position(|r| *r == Row::Field(Field::RequestsPerDay))
-            .unwrap();
-        chars(&mut b, "r1500 - 4000");
-        b.update(Msg::Key(KeyChord::plain(Key::Enter)));
+        volume_range(&mut b, "1500 - 4000");
         let with = screen(&b, w, h);
         assert_eq!(place(&with, "Run cost"), run, "{w}×{h}:\n{without}\n{with}");
         assert_eq!(place(&with, "NPV"), npv, "{w}×{h}");

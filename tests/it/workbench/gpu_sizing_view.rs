@@ -5,15 +5,13 @@
 
 use crate::common;
 
-use std::path::PathBuf;
-
+use common::scenario;
 use common::ui::{key, open, shown as screen};
-use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
-use runcost::app::{App, Document, Msg};
+use runcost::app::{App, Msg};
 use runcost::model::fields::{Field, ModelField};
 use runcost::model::project;
 use runcost::ui::{self, Theme};
@@ -59,8 +57,7 @@ fn gpu_line_matches_the_engine(volume: f64) {
     let mut plan = scenario("support-self-hosted");
     plan.workload.requests_per_day *= volume;
     plan.uncertainty.clear();
-    let doc = Document::opened(plan, Some(PathBuf::from("plans/hosted.ron")));
-    let mut a = App::new(doc, builtin(), Some(PathBuf::from("plans")));
+    let mut a = open(plan, "plans/hosted.ron", Some("plans"));
     let p = project(&a.doc().plan);
     let gpus: Vec<f64> = (1..=p.months.len())
         .map(|m| p.model_month(m, 0).gpus)

@@ -7,9 +7,11 @@
 //! Messages in, state out.
 
 use crate::common;
+use common::ui::workbench;
 
 use std::path::PathBuf;
 
+use common::ui::select;
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -62,11 +64,7 @@ fn source(a: &App, path: &str) -> Option<Source> {
 fn pick(a: &mut App, target: PickTarget, id: &str) {
     match target {
         PickTarget::Replace(i) => {
-            a.selected = a
-                .rows
-                .iter()
-                .position(|r| *r == Row::Field(Field::Model(i, ModelField::Share)))
-                .unwrap();
+            select(a, Row::Field(Field::Model(i, ModelField::Share)));
             a.update(Msg::Key(KeyChord::ch('m')));
         }
         PickTarget::Add => {
@@ -233,9 +231,8 @@ fn a_rate_the_catalog_knows_replaces_the_old_one_with_its_source() {
     // so the fallback is given here.)
     let mut plan = scenario("support-assistant");
     plan.risk.error_rate_pct = 2.0;
-    let mut c = App::new(
+    let mut c = workbench(
         Document::opened(plan, Some(PathBuf::from("plans/p.ron"))),
-        builtin(),
         None,
     );
     c.update(Msg::Resize {

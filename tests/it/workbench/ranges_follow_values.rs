@@ -13,10 +13,10 @@ use common::{builtin, scenario};
 use runcost::app::entry::edit_text;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::{Row, Toggle};
-use runcost::app::{Analysis, App, Effect, Mode, Msg, StatusKind};
+use runcost::app::{Analysis, App, Mode, Msg, StatusKind};
 use runcost::codec::parse_plan;
 use runcost::model::fields::Field;
-use runcost::model::{Pricing, Reviewers, Scenario, UncertainRange, validate};
+use runcost::model::{Pricing, Reviewers, Scenario, validate};
 
 fn app_of(plan: Scenario) -> App {
     let mut app = sized(open(plan, ACME, Some("/plans")), 120, 40);
@@ -71,16 +71,17 @@ fn in_step(app: &App, what: &str) {
 /// Ctrl-S writes the plan (the file it writes reads back as it is now).
 fn saves(app: &mut App, what: &str) {
     let effects = app.update(Msg::Key(KeyChord::ctrl('s')));
-    let text = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Save { text, .. } => Some(text.clone()),
-            _ => None,
-        })
+    let (_, text) = common::ui::save_asked(&effects)
         .unwrap_or_else(|| panic!("{what}: not saved: {:?}", app.status));
     let back = parse_plan(text.as_bytes(), &builtin())
         .unwrap_or_else(|e| panic!("{what}: {}", e.render("saved")));
     assert_eq!(back.uncertainty, app.doc().plan.uncertainty, "{what}");
+}
+
+/// [`in_step`], then [`saves`].
+fn in_step_and_saved(app: &mut App, what: &str) {
+    in_step(app, what);
+    saves(app, what);
 }
 
 fn followed(app: &App) -> Vec<String> {
@@ -110,8 +111,7 @@ fn the_reproduction_widens_the_range_says_so_saves_and_undoes_in_one_step() {
         assert!(s.contains("Δ Cost per uncaught error"), "{s}");
         assert!(s.contains("(range widened to"), "{w}×{h}: {s}");
     }
-    in_step(&a, "after typing 100");
-    saves(&mut a, "after typing 100");
+    in_step_and_saved(&mut a, "after typing 100");
     assert_ne!(
         a.status.as_ref().map(|s| s.kind),
         Some(StatusKind::Error),
@@ -178,8 +178,7 @@ fn every_ranged_input_of_every_example_follows_a_typed_value_both_ways() {
                 let (lo, hi) = a.range_of(f).expect("the range stays");
                 assert_eq!((lo, hi), (r.low.min(v), r.high.max(v)), "{what}");
                 assert_eq!(followed(&a).len(), 1, "{what}: {:?}", followed(&a));
-                in_step(&a, &what);
-                saves(&mut a, &what);
+                in_step_and_saved(&mut a, &what);
                 ch(&mut a, 'u');
                 assert_eq!(a.doc().plan, plan, "{what}: one undo restores both");
                 tried += 1;
@@ -246,11 +245,11 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
     let Some(Pricing::Api(p)) = plan.models[0].pricing.clone() else {
         panic!("an API model first")
     };
-    plan.uncertainty.push(UncertainRange {
-        field: "models[0].pricing.input_per_mtok".into(),
-        low: p.input_per_mtok * 0.8,
-        high: p.input_per_mtok * 1.2,
-    });
+    plan.uncertainty.push(common::uncertain(
+        "models[0].pricing.input_per_mtok",
+        p.input_per_mtok * 0.8,
+        p.input_per_mtok * 1.2,
+    ));
     let catalog = builtin();
     let pricier = catalog
         .models
@@ -292,8 +291,7 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
         "{:?}",
         followed(&a)
     );
-    in_step(&a, "a pricier model");
-    saves(&mut a, "a pricier model");
+    in_step_and_saved(&mut a, "a pricier model");
 
     select(&mut a, Row::Model(0));
     press(&mut a, Key::Enter);
@@ -312,8 +310,7 @@ fn the_picker_widens_a_price_range_and_drops_it_for_a_self_hosted_model() {
         followed(&a),
         ["range on models[0].pricing.input_per_mtok removed: the input no longer applies"]
     );
-    in_step(&a, "a self-hosted model");
-    saves(&mut a, "a self-hosted model");
+    in_step_and_saved(&mut a, "a self-hosted model");
     ch(&mut a, 'u');
     ch(&mut a, 'u');
     assert_eq!(a.doc().plan, plan, "two undos: back to the plan as opened");
@@ -338,11 +335,11 @@ fn refreshed_prices_widen_the_range_of_a_changed_price() {
         panic!()
     };
     assert_eq!(p.input_per_mtok, plan_price);
-    plan.uncertainty.push(UncertainRange {
-        field: "models[0].pricing.input_per_mtok".into(),
-        low: 0.6,
-        high: 0.9,
-    });
+    plan.uncertainty.push(common::uncertain(
+        "models[0].pricing.input_per_mtok",
+        0.6,
+        0.9,
+    ));
     let mut app = with_catalog(plan.clone(), "/p.ron", catalog);
     assert!(!app.price_changes().is_empty());
     ch(&mut app, 'p');
@@ -359,11 +356,8 @@ fn refreshed_prices_widen_the_range_of_a_changed_price() {
 fn staffing_reviewers_back_to_auto_drops_the_range_of_the_staffed_count() {
     let mut plan = scenario("support-assistant");
     plan.oversight.reviewers = Reviewers::Fixed(2.0);
-    plan.uncertainty.push(UncertainRange {
-        field: "oversight.reviewers".into(),
-        low: 1.0,
-        high: 3.0,
-    });
+    plan.uncertainty
+        .push(common::uncertain("oversight.reviewers", 1.0, 3.0));
     assert_eq!(validate(&plan), []);
     let mut a = app_of(plan.clone());
     select(&mut a, Row::Toggle(Toggle::Reviewers));
@@ -373,8 +367,7 @@ fn staffing_reviewers_back_to_auto_drops_the_range_of_the_staffed_count() {
         followed(&a),
         ["range on oversight.reviewers removed: the input no longer applies"]
     );
-    in_step(&a, "reviewers on Auto");
-    saves(&mut a, "reviewers on Auto");
+    in_step_and_saved(&mut a, "reviewers on Auto");
     ch(&mut a, 'u');
     assert_eq!(a.doc().plan, plan);
 }
@@ -438,8 +431,7 @@ fn moving_a_value_back_restores_the_range_it_had() {
                 }
             }
             assert_eq!(a.range_of(f), Some((r.low, r.high)), "{}", r.field);
-            in_step(&a, &r.field.path());
-            saves(&mut a, &r.field.path());
+            in_step_and_saved(&mut a, &r.field.path());
             assert_eq!(a.doc().plan, plan, "{}: the plan is as opened", r.field);
         }
     }

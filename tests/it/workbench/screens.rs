@@ -5,7 +5,9 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{in_plans as base, key, select, typed as chars};
+use common::ui::{
+    in_plans as base, key, save_conflict, select, typed as chars, volume_key, volume_range,
+};
 use common::{builtin, scenario};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,8 +24,7 @@ fn variants(app: &mut App, n: usize) {
         chars(app, "v");
         key(app, Key::Enter);
     }
-    select(app, Row::Field(Field::RequestsPerDay));
-    key(app, Key::Right);
+    volume_key(app, Key::Right);
     chars(app, "c");
 }
 
@@ -34,10 +35,7 @@ type Screen = (&'static str, fn(&mut App));
 fn screens() -> Vec<Screen> {
     vec![
         ("main", |_| {}),
-        ("edited", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
-        }),
+        ("edited", |a| volume_key(a, Key::Right)),
         ("understaffed", |a| {
             select(a, Row::Toggle(Toggle::Reviewers));
             key(a, Key::Enter);
@@ -47,8 +45,7 @@ fn screens() -> Vec<Screen> {
             }
         }),
         ("edit-value", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Enter);
+            volume_key(a, Key::Enter);
             chars(a, "x");
         }),
         ("picker", |a| {
@@ -58,8 +55,7 @@ fn screens() -> Vec<Screen> {
         ("notes", |a| chars(a, "n")),
         ("help", |a| chars(a, "?")),
         ("confirm-quit", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            key(a, Key::Right);
+            volume_key(a, Key::Right);
             chars(a, "q");
         }),
         ("save-as", |a| chars(a, "S")),
@@ -106,21 +102,10 @@ fn screens() -> Vec<Screen> {
                 "written 2026-11-28 07:50 UTC".into(),
             );
         }),
-        ("conflict", |a| {
-            let mut theirs = a.doc().plan.clone();
-            theirs.build.initial_cost = 150_000.0;
-            a.update(Msg::SaveConflict {
-                doc: a.session.active_id(),
-                path: PathBuf::from("plans/acme.ron"),
-                theirs: Some(Box::new(theirs)),
-                hash: Some(1),
-            });
-        }),
+        ("conflict", |a| save_conflict(a, "plans/acme.ron")),
         ("tornado", |a| chars(a, "t")),
         ("band", |a| {
-            select(a, Row::Field(Field::RequestsPerDay));
-            chars(a, "r1500 - 4000");
-            key(a, Key::Enter);
+            volume_range(a, "1500 - 4000");
         }),
         ("present", |a| chars(a, "P")),
         ("breakeven", |a| chars(a, "B")),

@@ -7,13 +7,12 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use common::ui::{self, ACME, analyses_asked, ch, key, open, select, sized};
+use common::ui::{self, ACME, analyses_asked, ch, key, open, save_written, select, sized};
 use common::{builtin, scenario};
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::rows::Row;
 use runcost::app::session::{DocId, analyse};
 use runcost::app::{Analysis, App, Effect, Mode, Msg};
-use runcost::model::UncertainRange;
 use runcost::model::fields::Field;
 
 /// The support plan with ranges on three inputs.
@@ -21,21 +20,21 @@ fn ranged_app() -> App {
     let mut plan = scenario("support-assistant");
     let w = plan.workload.clone();
     plan.uncertainty = vec![
-        UncertainRange {
-            field: "workload.requests_per_day".into(),
-            low: w.requests_per_day * 0.5,
-            high: w.requests_per_day * 1.5,
-        },
-        UncertainRange {
-            field: "workload.input_tokens".into(),
-            low: w.input_tokens * 0.8,
-            high: w.input_tokens * 1.2,
-        },
-        UncertainRange {
-            field: "workload.output_tokens".into(),
-            low: w.output_tokens * 0.8,
-            high: w.output_tokens * 1.2,
-        },
+        common::uncertain(
+            "workload.requests_per_day",
+            w.requests_per_day * 0.5,
+            w.requests_per_day * 1.5,
+        ),
+        common::uncertain(
+            "workload.input_tokens",
+            w.input_tokens * 0.8,
+            w.input_tokens * 1.2,
+        ),
+        common::uncertain(
+            "workload.output_tokens",
+            w.output_tokens * 0.8,
+            w.output_tokens * 1.2,
+        ),
     ];
     sized(open(plan, ACME, Some("/plans")), 120, 40)
 }
@@ -50,20 +49,7 @@ fn screen(app: &App) -> String {
 
 /// Ctrl-S, and the one save it asks for: (doc, generation, path, text).
 fn ctrl_s(a: &mut App) -> (DocId, u64, PathBuf, String) {
-    let effects = a.update(Msg::Key(KeyChord::ctrl('s')));
-    let [
-        Effect::Save {
-            doc,
-            generation,
-            path,
-            text,
-            ..
-        },
-    ] = &effects[..]
-    else {
-        panic!("{effects:?}")
-    };
-    (*doc, *generation, path.clone(), text.clone())
+    ui::the_one_save(&a.update(Msg::Key(KeyChord::ctrl('s'))))
 }
 
 /// (figures computed, bands computed on the key path) of the active plan.
@@ -99,11 +85,7 @@ fn view_only_keys_recompute_nothing_and_an_edit_recomputes_once() {
     ch(&mut a, '?');
     assert!(matches!(a.mode(), Mode::Help(_)), "help is open");
     key(&mut a, Key::Esc);
-    a.update(Msg::Scroll {
-        col: 10,
-        row: 10,
-        down: true,
-    });
+    ui::wheel_down(&mut a, 10, 10);
     a.update(Msg::Resize {
         width: 100,
         height: 30,
@@ -231,12 +213,7 @@ fn a_save_answer_finds_its_plan_by_id_after_another_plan_closed() {
     assert_eq!(a.session.len(), 1);
     assert_eq!(a.session.id(0), variant);
     assert!(a.doc().is_dirty());
-    a.update(Msg::Saved {
-        doc: *doc,
-        generation: *generation,
-        path: path.clone(),
-        result: Ok(()),
-    });
+    save_written(&mut a, *doc, *generation, path);
     assert!(!a.doc().is_dirty(), "the variant is marked saved");
     assert_eq!(a.doc().path.as_ref(), Some(path));
 
@@ -264,12 +241,7 @@ fn a_save_reply_marks_saved_what_was_written_even_after_more_edits() {
     );
     // Another edit lands before the reply.
     key(&mut a, Key::Right);
-    a.update(Msg::Saved {
-        doc: *doc,
-        generation: *generation,
-        path: path.clone(),
-        result: Ok(()),
-    });
+    save_written(&mut a, *doc, *generation, path);
     assert!(a.doc().is_dirty(), "the later edit is not on disk");
     ch(&mut a, 'u');
     assert!(!a.doc().is_dirty(), "what was written is what is saved");

@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use common::ui::{self, ACME, ch, key, open, sized};
+use common::ui::{self, ACME, ch, key, open, select, sized};
 use common::{builtin, scenario};
 use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
@@ -119,11 +119,7 @@ fn an_answer_about_an_older_revision_is_dropped() {
     let first = requests(&ch(&mut a, 't'));
     key(&mut a, Key::Esc);
     // An edit (volume up), then the tornado again: a newer request.
-    a.selected = a
-        .rows
-        .iter()
-        .position(|r| *r == Row::Field(Field::RequestsPerDay))
-        .unwrap();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
     key(&mut a, Key::Right);
     let second = requests(&ch(&mut a, 't'));
     assert_eq!((first.len(), second.len()), (1, 1));
