@@ -148,8 +148,19 @@ pub fn differences(plans: &[&Scenario]) -> Vec<InputDiff> {
 /// differ: what a reload or a recovery would change besides the inputs.
 pub fn text_differences(a: &Scenario, b: &Scenario) -> Vec<InputDiff> {
     [
-        ("name", "Plan name", &a.name, &b.name),
-        ("client", "Client", &a.client, &b.client),
+        (
+            TextInput::Name.path(),
+            TextInput::Name.spec().label,
+            &a.name,
+            &b.name,
+        ),
+        (
+            TextInput::Client.path(),
+            TextInput::Client.spec().label,
+            &a.client,
+            &b.client,
+        ),
+        // The notes are the call's record, not an input: no table entry.
         ("notes", "Notes", &a.notes, &b.notes),
     ]
     .into_iter()

@@ -239,7 +239,7 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
             let v = if plan.retrieval.enabled { "on" } else { "off" };
             spread(
                 2,
-                "Retrieval".into(),
+                Toggle::Retrieval.input().spec().row_label.into(),
                 vec![Span::styled(format!("[{v}]"), theme.value())],
                 width,
                 theme,

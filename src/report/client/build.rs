@@ -7,7 +7,7 @@ use super::model::{
     Align, Block, Chart, ChartKind, ClientReport, MonthTick, Section, Series, Table,
 };
 use crate::model::analysis::sensitivity::TORNADO_PCT;
-use crate::model::fields::Field;
+use crate::model::fields::{Field, TextInput};
 use crate::model::headline::Figure;
 use crate::model::prices::own_start;
 use crate::model::{Category, Projection, Scenario};
@@ -66,7 +66,7 @@ pub fn build(i: &Inputs) -> ClientReport {
     let (s, p) = (i.s, i.p);
     let mut facts = Vec::new();
     if !s.client.is_empty() {
-        facts.push(("Client".into(), s.client.clone()));
+        facts.push((TextInput::Client.spec().label.into(), s.client.clone()));
     }
     facts.push(("Horizon".into(), format!("{} months", p.months.len())));
     if let Some(start) = own_start(s) {
@@ -76,7 +76,7 @@ pub fn build(i: &Inputs) -> ClientReport {
         };
         facts.push(("Starts".into(), first.label()));
     }
-    facts.push(("Currency".into(), s.currency.clone()));
+    facts.push((TextInput::Currency.spec().label.into(), s.currency.clone()));
     facts.push(("Prices as of".into(), i.catalog_as_of.to_string()));
     if let Some(d) = i.date {
         facts.push(("Report date".into(), d.to_string()));
