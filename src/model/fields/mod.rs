@@ -148,6 +148,46 @@ fn never(_: &Scenario, _: usize) -> bool {
     false
 }
 
+/// The spec of a number always written in the plan, 0 by default and of
+/// format version 1 (say otherwise with `.defaults_to` and `.since`): `$slot`
+/// of the part of the plan `$reach` finds for an index (the plan itself, a
+/// model, its pricing, an infrastructure line, a severity tier). `spec!(whole
+/// …)` is a whole count (`u32`) in the plan. `plan!` and `model!` fill in the
+/// reach or the section of their tables.
+macro_rules! spec {
+    (whole $($rest:tt)*) => { spec!(@ f64::from, whole, $($rest)*) };
+    ($path:literal $($rest:tt)*) => { spec!(@ f64::from, std::convert::identity, $path $($rest)*) };
+    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:expr,
+     $section:ident, $range:ident, $step:expr, $help:literal,
+     $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr) => {
+        FieldSpec {
+            path: $path,
+            label: $label,
+            short_label: $short,
+            unit: $unit,
+            help: $help,
+            section: Section::$section,
+            range: Range::$range,
+            step: $step,
+            get: |s, i| {
+                let $x = $reach(s, i)?;
+                Some($from($slot))
+            },
+            set: |s, i, v| {
+                let Some($x) = $reach_mut(s, i) else {
+                    return false;
+                };
+                $slot = $to(v);
+                true
+            },
+            falls_back: never,
+            fallback_note: "",
+            default: Some(0.0),
+            version: 1,
+        }
+    };
+}
+
 /// Declares a key enum and its `ALL` list (display order) from one list of
 /// names, so a new key is written once; its spec arm is then required by
 /// the exhaustive `spec` match.
@@ -209,6 +249,15 @@ fn round_to_significant(v: f64, digits: i32) -> f64 {
     let magnitude = v.abs().log10().floor() as i32;
     let factor = 10f64.powi(digits - 1 - magnitude);
     (v * factor).round() / factor
+}
+
+/// The plan itself, for the plan-wide inputs (which ignore the index).
+fn scenario(s: &Scenario, _: usize) -> Option<&Scenario> {
+    Some(s)
+}
+
+fn scenario_mut(s: &mut Scenario, _: usize) -> Option<&mut Scenario> {
+    Some(s)
 }
 
 fn entry(s: &Scenario, i: usize) -> Option<&ModelEntry> {
