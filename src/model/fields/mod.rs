@@ -127,39 +127,24 @@ pub struct FieldSpec {
     pub version: u32,
 }
 
-impl FieldSpec {
-    /// The spec with another default (the table's specs start at 0).
-    pub const fn defaults_to(self, default: f64) -> FieldSpec {
-        FieldSpec {
-            default: Some(default),
-            ..self
-        }
-    }
-
-    /// The spec of an input introduced by format `version` (the table's
-    /// specs start at version 1).
-    pub const fn since(self, version: u32) -> FieldSpec {
-        FieldSpec { version, ..self }
-    }
-}
-
 /// The `falls_back` of inputs that are always in the plan.
 fn never(_: &Scenario, _: usize) -> bool {
     false
 }
 
-/// The spec of a number always written in the plan, 0 by default and of
-/// format version 1 (say otherwise with `.defaults_to` and `.since`): `$slot`
+/// The spec of a number always in the plan (it never falls back): `$slot`
 /// of the part of the plan `$reach` finds for an index (the plan itself, a
-/// model, its pricing, an infrastructure line, a severity tier). `spec!(whole
-/// …)` is a whole count (`u32`) in the plan. `plan!` and `model!` fill in the
+/// model, its pricing, an infrastructure line, a severity tier), with the
+/// serde default and the format version that introduced it. `spec!(whole …)`
+/// is a whole count (`u32`) in the plan. `plan!` and `model!` fill in the
 /// reach or the section of their tables.
 macro_rules! spec {
     (whole $($rest:tt)*) => { spec!(@ f64::from, whole, $($rest)*) };
     ($path:literal $($rest:tt)*) => { spec!(@ f64::from, std::convert::identity, $path $($rest)*) };
     (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:expr,
      $section:ident, $range:ident, $step:expr, $help:literal,
-     $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr) => {
+     $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr,
+     default $default:literal, since $version:literal) => {
         FieldSpec {
             path: $path,
             label: $label,
@@ -182,8 +167,8 @@ macro_rules! spec {
             },
             falls_back: never,
             fallback_note: "",
-            default: Some(0.0),
-            version: 1,
+            default: Some($default),
+            version: $version,
         }
     };
 }

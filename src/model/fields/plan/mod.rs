@@ -28,9 +28,10 @@ keys! {
 /// `plan!(whole …)` is an input kept as a whole count (`u32`) in the plan.
 macro_rules! plan {
     ($($whole:ident)? $path:literal, $label:literal, $short:literal, $unit:expr,
-     $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr) => {
+     $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr,
+     default $default:literal, since $version:literal) => {
         spec!($($whole)? $path, $label, $short, $unit, $section, $range, $step, $help,
-              scenario / scenario_mut, |$s| $slot)
+              scenario / scenario_mut, |$s| $slot, default $default, since $version)
     };
 }
 
