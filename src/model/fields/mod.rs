@@ -135,7 +135,7 @@ fn never(_: &Scenario, _: usize) -> bool {
 /// The spec of a number always in the plan (it never falls back): `$slot`
 /// of the part of the plan `$reach` finds for an index (the plan itself, a
 /// model, its pricing, an infrastructure line, a severity tier), with the
-/// serde default and the format version that introduced it. `spec!(whole …)`
+/// serde default and the format version that introduced it. `spec! { whole … }`
 /// is a whole count (`u32`) in the plan. `plan!` and `model!` fill in the
 /// reach or the section of their tables.
 macro_rules! spec {

@@ -16,7 +16,7 @@ keys! {
 
 /// A model spec (see `spec!`) reading one number of the model (`$m`), of
 /// its API pricing (`$a`), long-context tier (`$t`) or self-hosted pricing
-/// (`$h`). `model!(whole …)` is a whole count (`u32`) in the plan.
+/// (`$h`). `model! { whole … }` is a whole count (`u32`) in the plan.
 macro_rules! model {
     ($($whole:ident)? $path:literal, $label:literal, $short:literal, $unit:expr,
      $range:ident, $step:expr, $help:literal, $reach:ident / $reach_mut:ident,

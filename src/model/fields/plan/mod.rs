@@ -25,7 +25,7 @@ keys! {
 }
 
 /// A plan-wide spec (see `spec!`): `get` and `set` ignore the index.
-/// `plan!(whole …)` is an input kept as a whole count (`u32`) in the plan.
+/// `plan! { whole … }` is an input kept as a whole count (`u32`) in the plan.
 macro_rules! plan {
     ($($whole:ident)? $path:literal, $label:literal, $short:literal, $unit:expr,
      $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr,
