@@ -10,41 +10,17 @@ keys! {
 impl InfraField {
     pub fn spec(self) -> FieldSpec {
         match self {
-            InfraField::Monthly => FieldSpec {
-                path: "monthly",
-                label: "Monthly fixed",
-                short_label: "Monthly",
-                unit: Unit::Money("/month"),
-                help: "What this line costs every month, whatever the traffic.",
-                section: Section::Infrastructure,
-                range: Range::MonthlyAmount,
-                step: MONEY,
-                get: |s, i| Some(line(s, i)?.monthly),
-                set: |s, i, v| line_mut(s, i).map(|x| x.monthly = v).is_some(),
-                falls_back: never,
-                fallback_note: "",
-                default: Some(0.0),
-                version: 1,
+            InfraField::Monthly => spec! {
+                "monthly", "Monthly fixed", "Monthly",
+                Unit::Money("/month"), Infrastructure, MonthlyAmount, MONEY,
+                "What this line costs every month, whatever the traffic.",
+                line / line_mut, |x| x.monthly, default 0.0, since 1
             },
-            InfraField::PerThousand => FieldSpec {
-                path: "per_thousand_requests",
-                label: "Per 1k requests",
-                short_label: "Per 1k requests",
-                unit: Unit::Price("/1k req"),
-                help: "What this line costs per thousand requests.",
-                section: Section::Infrastructure,
-                range: Range::PerThousandRequests,
-                step: MONEY,
-                get: |s, i| Some(line(s, i)?.per_thousand_requests),
-                set: |s, i, v| {
-                    line_mut(s, i)
-                        .map(|x| x.per_thousand_requests = v)
-                        .is_some()
-                },
-                falls_back: never,
-                fallback_note: "",
-                default: Some(0.0),
-                version: 1,
+            InfraField::PerThousand => spec! {
+                "per_thousand_requests", "Per 1k requests", "Per 1k requests",
+                Unit::Price("/1k req"), Infrastructure, PerThousandRequests, MONEY,
+                "What this line costs per thousand requests.",
+                line / line_mut, |x| x.per_thousand_requests, default 0.0, since 1
             },
         }
     }
@@ -58,37 +34,17 @@ keys! {
 impl TierField {
     pub fn spec(self) -> FieldSpec {
         match self {
-            TierField::Share => FieldSpec {
-                path: "share_pct",
-                label: "Share of errors",
-                short_label: "Share",
-                unit: Unit::Plain("%"),
-                help: "Share of the uncaught errors in this severity tier; the tiers sum to 100 %.",
-                section: Section::Risk,
-                range: Range::Percent,
-                step: POINT,
-                get: |s, j| Some(tier(s, j)?.share_pct),
-                set: |s, j, v| tier_mut(s, j).map(|t| t.share_pct = v).is_some(),
-                falls_back: never,
-                fallback_note: "",
-                default: Some(0.0),
-                version: 2,
+            TierField::Share => spec! {
+                "share_pct", "Share of errors", "Share",
+                Unit::Plain("%"), Risk, Percent, POINT,
+                "Share of the uncaught errors in this severity tier; the tiers sum to 100 %.",
+                tier / tier_mut, |t| t.share_pct, default 0.0, since 2
             },
-            TierField::Cost => FieldSpec {
-                path: "cost",
-                label: "Cost per error",
-                short_label: "Cost",
-                unit: Unit::Money("/error"),
-                help: "What one uncaught error of this severity costs.",
-                section: Section::Risk,
-                range: Range::ErrorCost,
-                step: MONEY,
-                get: |s, j| Some(tier(s, j)?.cost),
-                set: |s, j, v| tier_mut(s, j).map(|t| t.cost = v).is_some(),
-                falls_back: never,
-                fallback_note: "",
-                default: Some(0.0),
-                version: 2,
+            TierField::Cost => spec! {
+                "cost", "Cost per error", "Cost",
+                Unit::Money("/error"), Risk, ErrorCost, MONEY,
+                "What one uncaught error of this severity costs.",
+                tier / tier_mut, |t| t.cost, default 0.0, since 2
             },
         }
     }

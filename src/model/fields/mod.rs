@@ -127,25 +127,50 @@ pub struct FieldSpec {
     pub version: u32,
 }
 
-impl FieldSpec {
-    /// The spec with another default (the table's specs start at 0).
-    pub const fn defaults_to(self, default: f64) -> FieldSpec {
-        FieldSpec {
-            default: Some(default),
-            ..self
-        }
-    }
-
-    /// The spec of an input introduced by format `version` (the table's
-    /// specs start at version 1).
-    pub const fn since(self, version: u32) -> FieldSpec {
-        FieldSpec { version, ..self }
-    }
-}
-
 /// The `falls_back` of inputs that are always in the plan.
 fn never(_: &Scenario, _: usize) -> bool {
     false
+}
+
+/// The spec of a number always in the plan (it never falls back): `$slot`
+/// of the part of the plan `$reach` finds for an index (the plan itself, a
+/// model, its pricing, an infrastructure line, a severity tier), with the
+/// serde default and the format version that introduced it. `spec! { whole … }`
+/// is a whole count (`u32`) in the plan. `plan!` and `model!` fill in the
+/// reach or the section of their tables.
+macro_rules! spec {
+    (whole $($rest:tt)*) => { spec!(@ f64::from, whole, $($rest)*) };
+    ($path:literal $($rest:tt)*) => { spec!(@ f64::from, std::convert::identity, $path $($rest)*) };
+    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:expr,
+     $section:ident, $range:ident, $step:expr, $help:literal,
+     $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr,
+     default $default:literal, since $version:literal) => {
+        FieldSpec {
+            path: $path,
+            label: $label,
+            short_label: $short,
+            unit: $unit,
+            help: $help,
+            section: Section::$section,
+            range: Range::$range,
+            step: $step,
+            get: |s, i| {
+                let $x = $reach(s, i)?;
+                Some($from($slot))
+            },
+            set: |s, i, v| {
+                let Some($x) = $reach_mut(s, i) else {
+                    return false;
+                };
+                $slot = $to(v);
+                true
+            },
+            falls_back: never,
+            fallback_note: "",
+            default: Some($default),
+            version: $version,
+        }
+    };
 }
 
 /// Declares a key enum and its `ALL` list (display order) from one list of
@@ -209,6 +234,15 @@ fn round_to_significant(v: f64, digits: i32) -> f64 {
     let magnitude = v.abs().log10().floor() as i32;
     let factor = 10f64.powi(digits - 1 - magnitude);
     (v * factor).round() / factor
+}
+
+/// The plan itself, for the plan-wide inputs (which ignore the index).
+fn scenario(s: &Scenario, _: usize) -> Option<&Scenario> {
+    Some(s)
+}
+
+fn scenario_mut(s: &mut Scenario, _: usize) -> Option<&mut Scenario> {
+    Some(s)
 }
 
 fn entry(s: &Scenario, i: usize) -> Option<&ModelEntry> {

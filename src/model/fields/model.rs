@@ -14,36 +14,15 @@ keys! {
     }
 }
 
-/// A model spec reading one `f64` of the model (`$m`), of its API pricing
-/// (`$a`), long-context tier (`$t`) or self-hosted pricing (`$h`).
+/// A model spec (see `spec!`) reading one number of the model (`$m`), of
+/// its API pricing (`$a`), long-context tier (`$t`) or self-hosted pricing
+/// (`$h`). `model! { whole … }` is a whole count (`u32`) in the plan.
 macro_rules! model {
-    ($path:literal, $label:literal, $short:literal, $unit:expr, $range:ident, $step:expr,
-     $help:literal, $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr) => {
-        FieldSpec {
-            path: $path,
-            label: $label,
-            short_label: $short,
-            unit: $unit,
-            help: $help,
-            section: Section::Models,
-            range: Range::$range,
-            step: $step,
-            get: |s, i| {
-                let $x = $reach(s, i)?;
-                Some($slot)
-            },
-            set: |s, i, v| {
-                let Some($x) = $reach_mut(s, i) else {
-                    return false;
-                };
-                $slot = v;
-                true
-            },
-            falls_back: never,
-            fallback_note: "",
-            default: Some(0.0),
-            version: 1,
-        }
+    ($($whole:ident)? $path:literal, $label:literal, $short:literal, $unit:expr,
+     $range:ident, $step:expr, $help:literal, $reach:ident / $reach_mut:ident,
+     |$x:ident| $slot:expr, default $default:literal, since $version:literal) => {
+        spec!($($whole)? $path, $label, $short, $unit, Models, $range, $step, $help,
+              $reach / $reach_mut, |$x| $slot, default $default, since $version)
     };
 }
 
@@ -82,209 +61,105 @@ impl ModelField {
     pub fn spec(self) -> FieldSpec {
         use ModelField::*;
         match self {
-            Share => model!(
-                "share_pct",
-                "Share of traffic",
-                "Share",
-                Unit::Plain("%"),
-                Percent,
-                POINT,
+            Share => model! {
+                "share_pct", "Share of traffic", "Share",
+                Unit::Plain("%"), Percent, POINT,
                 "Share of the requests routed to this model; the mix sums to 100 %.",
-                entry / entry_mut,
-                |m| m.share_pct
-            ),
-            Discount => model!(
-                "discount_pct",
-                "Negotiated discount",
-                "Discount",
-                Unit::Plain("%"),
-                Percent,
-                POINT,
+                entry / entry_mut, |m| m.share_pct, default 0.0, since 1
+            },
+            Discount => model! {
+                "discount_pct", "Negotiated discount", "Discount",
+                Unit::Plain("%"), Percent, POINT,
                 "Discount off this model's list prices.",
-                entry / entry_mut,
-                |m| m.discount_pct
-            ),
-            ApiInput => model!(
-                "pricing.input_per_mtok",
-                "Input price",
-                "Input",
-                Unit::Price("/1M tok"),
-                TokenPrice,
-                PRICE,
+                entry / entry_mut, |m| m.discount_pct, default 0.0, since 1
+            },
+            ApiInput => model! {
+                "pricing.input_per_mtok", "Input price", "Input",
+                Unit::Price("/1M tok"), TokenPrice, PRICE,
                 "Price per million input tokens.",
-                api / api_mut,
-                |a| a.input_per_mtok
-            ),
-            ApiCached => cached!(
-                "pricing.cached_input_per_mtok",
-                "Cached input price",
-                "Cached input",
+                api / api_mut, |a| a.input_per_mtok, default 0.0, since 1
+            },
+            ApiCached => cached! {
+                "pricing.cached_input_per_mtok", "Cached input price", "Cached input",
                 "Price per million cached input tokens (absent: the input price).",
                 api / api_mut
-            ),
-            ApiOutput => model!(
-                "pricing.output_per_mtok",
-                "Output price",
-                "Output",
-                Unit::Price("/1M tok"),
-                TokenPrice,
-                PRICE,
+            },
+            ApiOutput => model! {
+                "pricing.output_per_mtok", "Output price", "Output",
+                Unit::Price("/1M tok"), TokenPrice, PRICE,
                 "Price per million output (and reasoning) tokens.",
-                api / api_mut,
-                |a| a.output_per_mtok
-            ),
-            ApiBatchDiscount => model!(
-                "pricing.batch_discount_pct",
-                "Batch discount",
-                "Batch discount",
-                Unit::Plain("%"),
-                Percent,
-                POINT,
+                api / api_mut, |a| a.output_per_mtok, default 0.0, since 1
+            },
+            ApiBatchDiscount => model! {
+                "pricing.batch_discount_pct", "Batch discount", "Batch discount",
+                Unit::Plain("%"), Percent, POINT,
                 "Discount on calls sent through the batch API.",
-                api / api_mut,
-                |a| a.batch_discount_pct
-            ),
-            LongAbove => model!(
-                "pricing.long_context.above_tokens",
-                "Long-context tier above",
-                "Long ctx above",
-                Unit::Plain("input tokens"),
-                Tokens,
-                VOLUME,
+                api / api_mut, |a| a.batch_discount_pct, default 0.0, since 1
+            },
+            LongAbove => model! {
+                "pricing.long_context.above_tokens", "Long-context tier above", "Long ctx above",
+                Unit::Plain("input tokens"), Tokens, VOLUME,
                 "Requests with more input tokens than this pay the long-context prices.",
-                long / long_mut,
-                |t| t.above_tokens
-            ),
-            LongInput => model!(
-                "pricing.long_context.input_per_mtok",
-                "Long-context input price",
-                "Long ctx input",
-                Unit::Price("/1M tok"),
-                TokenPrice,
-                PRICE,
+                long / long_mut, |t| t.above_tokens, default 0.0, since 1
+            },
+            LongInput => model! {
+                "pricing.long_context.input_per_mtok", "Long-context input price", "Long ctx input",
+                Unit::Price("/1M tok"), TokenPrice, PRICE,
                 "Input price per million tokens above the long-context threshold.",
-                long / long_mut,
-                |t| t.input_per_mtok
-            ),
-            LongCached => cached!(
-                "pricing.long_context.cached_input_per_mtok",
-                "Long-context cached price",
-                "Long ctx cached",
+                long / long_mut, |t| t.input_per_mtok, default 0.0, since 1
+            },
+            LongCached => cached! {
+                "pricing.long_context.cached_input_per_mtok", "Long-context cached price", "Long ctx cached",
                 "Cached input price above the long-context threshold (absent: its input price).",
                 long / long_mut
-            ),
-            LongOutput => model!(
-                "pricing.long_context.output_per_mtok",
-                "Long-context output price",
-                "Long ctx output",
-                Unit::Price("/1M tok"),
-                TokenPrice,
-                PRICE,
+            },
+            LongOutput => model! {
+                "pricing.long_context.output_per_mtok", "Long-context output price", "Long ctx output",
+                Unit::Price("/1M tok"), TokenPrice, PRICE,
                 "Output price per million tokens above the long-context threshold.",
-                long / long_mut,
-                |t| t.output_per_mtok
-            ),
-            GpuHourly => model!(
-                "pricing.gpu_hourly",
-                "GPU price",
-                "GPU price",
-                Unit::Price("/GPU-hour"),
-                GpuHourly,
-                PRICE,
+                long / long_mut, |t| t.output_per_mtok, default 0.0, since 1
+            },
+            GpuHourly => model! {
+                "pricing.gpu_hourly", "GPU price", "GPU price",
+                Unit::Price("/GPU-hour"), GpuHourly, PRICE,
                 "What one GPU costs per hour, rented or owned.",
-                hosted / hosted_mut,
-                |h| h.gpu_hourly
-            ),
-            GpuThroughput => model!(
-                "pricing.tokens_per_second_per_gpu",
-                "Throughput per GPU",
-                "Throughput",
-                Unit::Plain("tok/s"),
-                Throughput,
-                VOLUME,
+                hosted / hosted_mut, |h| h.gpu_hourly, default 0.0, since 1
+            },
+            GpuThroughput => model! {
+                "pricing.tokens_per_second_per_gpu", "Throughput per GPU", "Throughput",
+                Unit::Plain("tok/s"), Throughput, VOLUME,
                 "Tokens one GPU serves per second at full load.",
-                hosted / hosted_mut,
-                |h| h.tokens_per_second_per_gpu
-            ),
-            GpuUtilization => model!(
-                "pricing.utilization_pct",
-                "GPU utilisation",
-                "Utilisation",
-                Unit::Plain("%"),
-                PositivePercent,
-                POINT,
+                hosted / hosted_mut, |h| h.tokens_per_second_per_gpu, default 0.0, since 1
+            },
+            GpuUtilization => model! {
+                "pricing.utilization_pct", "GPU utilisation", "Utilisation",
+                Unit::Plain("%"), PositivePercent, POINT,
                 "How busy the GPUs are on average; idle time is paid too.",
-                hosted / hosted_mut,
-                |h| h.utilization_pct
-            ),
-            MinGpus => FieldSpec {
-                path: "pricing.min_gpus",
-                label: "Minimum GPUs",
-                short_label: "Min GPUs",
-                unit: Unit::Plain("GPUs"),
-                help: "GPUs kept running however low the traffic.",
-                section: Section::Models,
-                range: Range::Gpus,
-                step: WHOLE,
-                get: |s, i| Some(hosted(s, i)?.min_gpus as f64),
-                set: |s, i, v| hosted_mut(s, i).map(|h| h.min_gpus = whole(v)).is_some(),
-                falls_back: never,
-                fallback_note: "",
-                default: Some(0.0),
-                version: 1,
+                hosted / hosted_mut, |h| h.utilization_pct, default 0.0, since 1
             },
-            PeakToAverage => model!(
-                "pricing.peak_to_average",
-                "Peak to average traffic",
-                "Peak/average",
-                Unit::Plain("×"),
-                PeakToAverage,
-                Step::Absolute(0.1),
+            MinGpus => model! {
+                whole "pricing.min_gpus", "Minimum GPUs", "Min GPUs",
+                Unit::Plain("GPUs"), Gpus, WHOLE,
+                "GPUs kept running however low the traffic.",
+                hosted / hosted_mut, |h| h.min_gpus, default 0.0, since 1
+            },
+            PeakToAverage => model! {
+                "pricing.peak_to_average", "Peak to average traffic", "Peak/average",
+                Unit::Plain("×"), PeakToAverage, Step::Absolute(0.1),
                 "Busiest hour's traffic ÷ the month's average; GPUs are sized for the peak.",
-                hosted / hosted_mut,
-                |h| h.peak_to_average
-            )
-            .defaults_to(1.0)
-            .since(2),
-            GpusPerReplica => FieldSpec {
-                path: "pricing.gpus_per_replica",
-                label: "GPUs per replica",
-                short_label: "GPUs/replica",
-                unit: Unit::Plain("GPUs"),
-                help: "GPUs that hold one copy of the model; capacity comes in whole replicas.",
-                section: Section::Models,
-                range: Range::GpusPerReplica,
-                step: WHOLE,
-                get: |s, i| Some(hosted(s, i)?.gpus_per_replica as f64),
-                set: |s, i, v| {
-                    hosted_mut(s, i)
-                        .map(|h| h.gpus_per_replica = whole(v))
-                        .is_some()
-                },
-                falls_back: never,
-                fallback_note: "",
-                default: Some(1.0),
-                version: 2,
+                hosted / hosted_mut, |h| h.peak_to_average, default 1.0, since 2
             },
-            SpareReplicas => FieldSpec {
-                path: "pricing.spare_replicas",
-                label: "Spare replicas",
-                short_label: "Spares",
-                unit: Unit::Plain("replicas"),
-                help: "Replicas kept running for failover (N+1).",
-                section: Section::Models,
-                range: Range::SpareReplicas,
-                step: WHOLE,
-                get: |s, i| Some(hosted(s, i)?.spare_replicas as f64),
-                set: |s, i, v| {
-                    hosted_mut(s, i)
-                        .map(|h| h.spare_replicas = whole(v))
-                        .is_some()
-                },
-                falls_back: never,
-                fallback_note: "",
-                default: Some(0.0),
-                version: 2,
+            GpusPerReplica => model! {
+                whole "pricing.gpus_per_replica", "GPUs per replica", "GPUs/replica",
+                Unit::Plain("GPUs"), GpusPerReplica, WHOLE,
+                "GPUs that hold one copy of the model; capacity comes in whole replicas.",
+                hosted / hosted_mut, |h| h.gpus_per_replica, default 1.0, since 2
+            },
+            SpareReplicas => model! {
+                whole "pricing.spare_replicas", "Spare replicas", "Spares",
+                Unit::Plain("replicas"), SpareReplicas, WHOLE,
+                "Replicas kept running for failover (N+1).",
+                hosted / hosted_mut, |h| h.spare_replicas, default 0.0, since 2
             },
             ErrorRate => FieldSpec {
                 path: "error_rate_pct",
@@ -313,19 +188,12 @@ impl ModelField {
                 default: None,
                 version: 2,
             },
-            TokenFactor => model!(
-                "token_factor",
-                "Token factor",
-                "Token factor",
-                Unit::Plain("×"),
-                TokenFactor,
-                Step::Absolute(0.05),
+            TokenFactor => model! {
+                "token_factor", "Token factor", "Token factor",
+                Unit::Plain("×"), TokenFactor, Step::Absolute(0.05),
                 "This model's tokens for the same text relative to the plan's (tokenizers differ).",
-                entry / entry_mut,
-                |m| m.token_factor
-            )
-            .defaults_to(1.0)
-            .since(2),
+                entry / entry_mut, |m| m.token_factor, default 1.0, since 2
+            },
         }
     }
 }

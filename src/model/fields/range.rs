@@ -57,162 +57,89 @@ const fn whole(lo: f64, hi: f64, text: &'static str) -> Range {
     }
 }
 
-/// The ranges, named as the kinds of input they bound (`Range::Percent`).
-#[allow(non_upper_case_globals)]
-impl Range {
+/// Declares the ranges (`Range::Percent`, named as the kinds of input they
+/// bound) and `Range::ALL` from one list, so a new range is written once.
+macro_rules! ranges {
+    ($($(#[$m:meta])* $name:ident = $range:expr;)*) => {
+        #[allow(non_upper_case_globals)]
+        impl Range {
+            $($(#[$m])* pub const $name: Range = $range;)*
+
+            /// Every range, for the docs table and the tests.
+            pub const ALL: &'static [Range] = &[$(Range::$name),*];
+        }
+    };
+}
+
+// Each range is `b(lo, hi, message)`, or `whole(…)` for whole numbers only;
+// the message names the bounds as `{lo}` and `{hi}`. (`floor` follows from
+// `lo`: a range from 0 is 0 or at least `SMALLEST`.)
+ranges! {
     /// Requests a day: 0 to 10 billion.
-    pub const RequestsPerDay: Range = b(0.0, 1e10, "must be from {lo} to {hi} requests a day");
+    RequestsPerDay = b(0.0, 1e10, "must be from {lo} to {hi} requests a day");
     /// Tokens per call (input, output, reasoning, a search query, the
     /// long-context threshold): 0 to 100 million.
-    pub const Tokens: Range = b(0.0, 1e8, "must be from {lo} to {hi} tokens");
+    Tokens = b(0.0, 1e8, "must be from {lo} to {hi} tokens");
     /// The retrieval corpus: 0 to 10 trillion tokens.
-    pub const CorpusTokens: Range = b(0.0, 1e13, "must be from {lo} to {hi} tokens");
+    CorpusTokens = b(0.0, 1e13, "must be from {lo} to {hi} tokens");
     /// Vector searches per request: 0 to 1,000.
-    pub const Searches: Range = b(0.0, 1e3, "must be from {lo} to {hi} searches per request");
+    Searches = b(0.0, 1e3, "must be from {lo} to {hi} searches per request");
     /// A price per 1M tokens (model and embedding prices): 0 to 10,000.
-    pub const TokenPrice: Range = b(0.0, 1e4, "must be a price from {lo} to {hi} per 1M tokens");
+    TokenPrice = b(0.0, 1e4, "must be a price from {lo} to {hi} per 1M tokens");
     /// A GPU-hour: 0 to 1,000.
-    pub const GpuHourly: Range = b(0.0, 1e3, "must be a price from {lo} to {hi} per GPU-hour");
+    GpuHourly = b(0.0, 1e3, "must be a price from {lo} to {hi} per GPU-hour");
     /// Tokens a second one GPU serves: above 0, at most 1 million.
-    pub const Throughput: Range = b(
-        SMALLEST,
-        1e6,
-        "must be from {lo} to {hi} tokens per second per GPU",
-    );
+    Throughput = b(SMALLEST, 1e6, "must be from {lo} to {hi} tokens per second per GPU");
     /// GPUs kept running (`min_gpus`): whole, 0 to 100,000.
-    pub const Gpus: Range = whole(0.0, 1e5, "must be a whole number of GPUs from {lo} to {hi}");
+    Gpus = whole(0.0, 1e5, "must be a whole number of GPUs from {lo} to {hi}");
     /// A fixed amount a month (vector database, an infrastructure line): 0 to 1 billion.
-    pub const MonthlyAmount: Range = b(0.0, 1e9, "must be an amount from {lo} to {hi} a month");
+    MonthlyAmount = b(0.0, 1e9, "must be an amount from {lo} to {hi} a month");
     /// A price per 1M vector queries: 0 to 1 million.
-    pub const PerMillionQueries: Range =
-        b(0.0, 1e6, "must be a price from {lo} to {hi} per 1M queries");
+    PerMillionQueries = b(0.0, 1e6, "must be a price from {lo} to {hi} per 1M queries");
     /// A price per 1,000 searches (re-ranking): 0 to 100,000.
-    pub const PerThousandSearches: Range = b(
-        0.0,
-        1e5,
-        "must be a price from {lo} to {hi} per 1,000 searches",
-    );
+    PerThousandSearches = b(0.0, 1e5, "must be a price from {lo} to {hi} per 1,000 searches");
     /// A price per 1,000 requests (an infrastructure line): 0 to 100,000.
-    pub const PerThousandRequests: Range = b(
-        0.0,
-        1e5,
-        "must be a price from {lo} to {hi} per 1,000 requests",
-    );
+    PerThousandRequests = b(0.0, 1e5, "must be a price from {lo} to {hi} per 1,000 requests");
     /// A one-off amount (build, a re-tune): 0 to 10 billion.
-    pub const OneOffAmount: Range = b(0.0, 1e10, "must be an amount from {lo} to {hi}");
+    OneOffAmount = b(0.0, 1e10, "must be an amount from {lo} to {hi}");
     /// The cost of one uncaught error (or of one in a severity tier): 0 to 1 billion.
-    pub const ErrorCost: Range = b(0.0, 1e9, "must be an amount from {lo} to {hi} per error");
+    ErrorCost = b(0.0, 1e9, "must be an amount from {lo} to {hi} per error");
     /// A yearly cost of one FTE: 0 to 10 million.
-    pub const AnnualCost: Range = b(0.0, 1e7, "must be an amount from {lo} to {hi} per FTE-year");
+    AnnualCost = b(0.0, 1e7, "must be an amount from {lo} to {hi} per FTE-year");
     /// Full-time equivalents: 0 to 1 million.
-    pub const Fte: Range = b(0.0, 1e6, "must be from {lo} to {hi} FTE");
+    Fte = b(0.0, 1e6, "must be from {lo} to {hi} FTE");
     /// Minutes (per review, saved per request): 0 to 10,000.
-    pub const Minutes: Range = b(0.0, 1e4, "must be from {lo} to {hi} minutes");
+    Minutes = b(0.0, 1e4, "must be from {lo} to {hi} minutes");
     /// Productive hours of one FTE a month: above 0, at most 744 (31 × 24).
-    pub const HoursPerMonth: Range = b(SMALLEST, 744.0, "must be from {lo} to {hi} hours a month");
+    HoursPerMonth = b(SMALLEST, 744.0, "must be from {lo} to {hi} hours a month");
     /// An hourly labour cost: 0 to 10,000.
-    pub const HourlyCost: Range = b(0.0, 1e4, "must be an amount from {lo} to {hi} per hour");
+    HourlyCost = b(0.0, 1e4, "must be an amount from {lo} to {hi} per hour");
     /// Model updates a year: 0 to 365.
-    pub const UpdatesPerYear: Range = b(0.0, 365.0, "must be from {lo} to {hi} updates a year");
+    UpdatesPerYear = b(0.0, 365.0, "must be from {lo} to {hi} updates a year");
     /// 0..=100
-    pub const Percent: Range = b(0.0, 100.0, "must be a percentage from {lo} to {hi}");
+    Percent = b(0.0, 100.0, "must be a percentage from {lo} to {hi}");
     /// > 0 and ≤ 100
-    pub const PositivePercent: Range = b(SMALLEST, 100.0, "must be a percentage from {lo} to {hi}");
+    PositivePercent = b(SMALLEST, 100.0, "must be a percentage from {lo} to {hi}");
     /// > −100 and ≤ 1000 (growth and price drift)
-    pub const Growth: Range = Range {
-        above: true,
-        floor: false,
-        ..b(
-            -100.0,
-            1000.0,
-            "must be above {lo} and at most {hi} (percent)",
-        )
-    };
+    Growth = Range { above: true, ..b(-100.0, 1000.0, "must be above {lo} and at most {hi} (percent)") };
     /// 1..=31, stepped in whole days
-    pub const DaysPerMonth: Range = Range {
-        whole_steps: true,
-        ..b(1.0, 31.0, "must be from {lo} to {hi} days")
-    };
+    DaysPerMonth = Range { whole_steps: true, ..b(1.0, 31.0, "must be from {lo} to {hi} days") };
     /// 1..=60 whole months
-    pub const Horizon: Range = whole(
-        1.0,
-        60.0,
-        "must be a whole number of months from {lo} to {hi}",
-    );
+    Horizon = whole(1.0, 60.0, "must be a whole number of months from {lo} to {hi}");
     /// > 0 and ≤ 1000 (`calls_per_request`)
-    pub const CallsPerRequest: Range =
-        b(SMALLEST, 1e3, "must be from {lo} to {hi} calls per request");
+    CallsPerRequest = b(SMALLEST, 1e3, "must be from {lo} to {hi} calls per request");
     /// > 0 and ≤ 10 (`token_factor`)
-    pub const TokenFactor: Range = b(
-        SMALLEST,
-        10.0,
-        "must be from {lo} to {hi} (1 = the plan's token figures)",
-    );
+    TokenFactor = b(SMALLEST, 10.0, "must be from {lo} to {hi} (1 = the plan's token figures)");
     /// 1..=100 (`peak_to_average`)
-    pub const PeakToAverage: Range = b(
-        1.0,
-        100.0,
-        "must be from {lo} to {hi} (busiest hour ÷ monthly average)",
-    );
+    PeakToAverage = b(1.0, 100.0, "must be from {lo} to {hi} (busiest hour ÷ monthly average)");
     /// whole, 0..=60 months (`ramp_months`, `build.months`)
-    pub const WholeMonths: Range = whole(
-        0.0,
-        60.0,
-        "must be a whole number of months from {lo} to {hi}",
-    );
+    WholeMonths = whole(0.0, 60.0, "must be a whole number of months from {lo} to {hi}");
     /// whole, 1..=64 (`gpus_per_replica`)
-    pub const GpusPerReplica: Range = whole(
-        1.0,
-        64.0,
-        "must be a whole number of GPUs from {lo} to {hi}",
-    );
+    GpusPerReplica = whole(1.0, 64.0, "must be a whole number of GPUs from {lo} to {hi}");
     /// whole, 0..=100 (`spare_replicas`)
-    pub const SpareReplicas: Range = whole(
-        0.0,
-        100.0,
-        "must be a whole number of replicas from {lo} to {hi}",
-    );
+    SpareReplicas = whole(0.0, 100.0, "must be a whole number of replicas from {lo} to {hi}");
     /// −50..=100 (`drift_pct_per_month`)
-    pub const Drift: Range = Range {
-        floor: false,
-        ..b(-50.0, 100.0, "must be from {lo} to {hi} (percent a month)")
-    };
-
-    /// Every range, for the docs table and the tests.
-    pub const ALL: [Range; 32] = [
-        Range::RequestsPerDay,
-        Range::Tokens,
-        Range::CorpusTokens,
-        Range::Searches,
-        Range::TokenPrice,
-        Range::GpuHourly,
-        Range::Throughput,
-        Range::Gpus,
-        Range::MonthlyAmount,
-        Range::PerMillionQueries,
-        Range::PerThousandSearches,
-        Range::PerThousandRequests,
-        Range::OneOffAmount,
-        Range::ErrorCost,
-        Range::AnnualCost,
-        Range::Fte,
-        Range::Minutes,
-        Range::HoursPerMonth,
-        Range::HourlyCost,
-        Range::UpdatesPerYear,
-        Range::Percent,
-        Range::PositivePercent,
-        Range::Growth,
-        Range::DaysPerMonth,
-        Range::Horizon,
-        Range::CallsPerRequest,
-        Range::TokenFactor,
-        Range::PeakToAverage,
-        Range::WholeMonths,
-        Range::GpusPerReplica,
-        Range::SpareReplicas,
-        Range::Drift,
-    ];
+    Drift = b(-50.0, 100.0, "must be from {lo} to {hi} (percent a month)");
 }
 
 impl Range {

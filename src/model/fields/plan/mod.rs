@@ -24,32 +24,14 @@ keys! {
     }
 }
 
-/// A plan-wide spec: `get` and `set` ignore the index. `plan!(whole …)` is
-/// an input kept as a whole count (`u32`) in the plan.
+/// A plan-wide spec (see `spec!`): `get` and `set` ignore the index.
+/// `plan! { whole … }` is an input kept as a whole count (`u32`) in the plan.
 macro_rules! plan {
-    (whole $($rest:tt)*) => { plan!(@ f64::from, whole, $($rest)*) };
-    ($path:literal $($rest:tt)*) => { plan!(@ f64::from, std::convert::identity, $path $($rest)*) };
-    (@ $from:path, $to:path, $path:literal, $label:literal, $short:literal, $unit:expr,
-     $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr) => {
-        FieldSpec {
-            path: $path,
-            label: $label,
-            short_label: $short,
-            unit: $unit,
-            help: $help,
-            section: Section::$section,
-            range: Range::$range,
-            step: $step,
-            get: |$s, _| Some($from($slot)),
-            set: |$s, _, v| {
-                $slot = $to(v);
-                true
-            },
-            falls_back: never,
-            fallback_note: "",
-            default: Some(0.0),
-            version: 1,
-        }
+    ($($whole:ident)? $path:literal, $label:literal, $short:literal, $unit:expr,
+     $section:ident, $range:ident, $step:expr, $help:literal, |$s:ident| $slot:expr,
+     default $default:literal, since $version:literal) => {
+        spec!($($whole)? $path, $label, $short, $unit, $section, $range, $step, $help,
+              scenario / scenario_mut, |$s| $slot, default $default, since $version)
     };
 }
 
