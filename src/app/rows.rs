@@ -121,7 +121,12 @@ impl Row {
 
 /// All rows for the plan, with collapsed groups reduced to their heading.
 pub fn build(s: &Scenario, collapsed: &[Group]) -> Vec<Row> {
-    let fields = Field::all(s);
+    build_from(s, collapsed, Field::all(s))
+}
+
+/// The rows for the plan's numeric inputs `fields` ([`Field::all`] in
+/// production; a test adds its throwaway input).
+pub fn build_from(s: &Scenario, collapsed: &[Group], fields: Vec<Field>) -> Vec<Row> {
     let mut rows = Vec::with_capacity(fields.len() + 32);
     for group in Group::all() {
         rows.push(Row::Heading(group));

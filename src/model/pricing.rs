@@ -4,7 +4,7 @@
 
 pub use super::catalog::{Catalog, CatalogEmbedding, CatalogModel, catalog_searches};
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// The pricing snapshot of one model in a plan.
 ///
@@ -26,11 +26,7 @@ enum PricingRepr {
     Api {
         #[serde(default)]
         input_per_mtok: f64,
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            serialize_with = "bare_option"
-        )]
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
         cached_input_per_mtok: Option<f64>,
         #[serde(default)]
         output_per_mtok: f64,
@@ -145,11 +141,7 @@ pub struct LongContext {
     pub above_tokens: f64,
     #[serde(default)]
     pub input_per_mtok: f64,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "bare_option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
     pub cached_input_per_mtok: Option<f64>,
     #[serde(default)]
     pub output_per_mtok: f64,
@@ -185,13 +177,25 @@ impl Default for SelfHostedPricing {
 
 /// Writes `Some(x)` as plain `x`, the way the format shows optional values
 /// (`cached_input_per_mtok: 0.025`, `pricing: Api(…)`). Reading accepts both.
-pub(crate) fn bare_option<T: Serialize, S: Serializer>(
-    value: &Option<T>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => v.serialize(s),
-        None => s.serialize_none(),
+/// Used as `#[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]`.
+pub(crate) mod bare {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(crate) fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<T>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => v.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads an optional value exactly as a plain `Option` field does.
+    pub(crate) fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        Option::deserialize(d)
     }
 }
 

@@ -172,9 +172,13 @@ pub fn ranked(items: &[Item], query: &str) -> Vec<usize> {
 
 /// Every input of the plan being edited, in pane order (sections unfolded).
 pub fn items(app: &App) -> Vec<Item> {
+    items_of(app, rows::build(&app.doc().plan, &[]))
+}
+
+/// The finder's entries for `rows` of the plan being edited.
+fn items_of(app: &App, rows: Vec<Row>) -> Vec<Item> {
     let plan = &app.doc().plan;
-    rows::build(plan, &[])
-        .into_iter()
+    rows.into_iter()
         .filter_map(|row| {
             let section = row.group()?.label();
             let (label, path) = match row {
@@ -236,5 +240,23 @@ mod tests {
         assert!(ranked(&items, "zzzq").is_empty());
         // By path too.
         assert_eq!(ranked(&items, "growth_pct").first(), Some(&2));
+    }
+
+    #[test]
+    fn a_throwaway_input_is_among_the_finders_items() {
+        use crate::app::document::Document;
+        use crate::model::fields::throwaway;
+        let plan = throwaway::plan(1000.0);
+        let rows = rows::build_from(&plan, &[], throwaway::table(&plan));
+        let app = App::new(Document::opened(plan, None), Default::default(), None);
+        let items = items_of(&app, rows);
+        let extra = Field::Extra(0);
+        let at = items.iter().position(|it| it.row == Row::Field(extra));
+        let at = at.expect("the throwaway input is among the finder's items");
+        assert_eq!(items[at].path, "value.throwaway_pct");
+        assert_eq!(items[at].section, "Value");
+        assert_eq!(items[at].label, app.field_label(extra));
+        // And typing its name finds it.
+        assert!(ranked(&items, "throwaway").contains(&at));
     }
 }

@@ -8,6 +8,7 @@
 //! of the plan (workload, models, oversight, …) and `version.rs` the version
 //! a plan is written as.
 
+use crate::model::pricing::bare;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{Target, TextInput};
@@ -40,11 +41,7 @@ pub struct Scenario {
     /// The calendar month the plan starts, `YYYY-MM` (optional): places dated
     /// prices and model retirements in the plan's months. Absent means the
     /// month the plan is opened.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "super::pricing::bare_option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
     pub start: Option<String>,
     pub workload: Workload,
     pub models: Vec<ModelEntry>,

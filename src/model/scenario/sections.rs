@@ -1,5 +1,6 @@
 //! The sections of a plan, in file order, with their defaults.
 
+use crate::model::pricing::bare;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -78,11 +79,7 @@ pub struct ModelEntry {
     /// (version 2, default 1).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub token_factor: f64,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::model::pricing::bare_option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
     pub pricing: Option<Pricing>,
     /// Dated future prices snapshotted from the catalog (optional; applies
     /// only when the plan has a `start`).
@@ -136,11 +133,7 @@ pub struct Retrieval {
 pub struct Embedding {
     #[serde(default)]
     pub id: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::model::pricing::bare_option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
     pub per_mtok: Option<f64>,
 }
 
