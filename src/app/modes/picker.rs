@@ -247,13 +247,9 @@ impl App {
                 let mut rate = None;
                 self.commit(format!("Added {} to the mix at 0 %", entry.id), |s| {
                     s.models.push(ModelEntry {
-                        id: entry.id.clone(),
                         share_pct: 0.0,
-                        discount_pct: 0.0,
-                        error_rate_pct: None,
-                        token_factor: 1.0,
-                        pricing: Some(snap.pricing.clone()),
                         schedule: snap.schedule.clone(),
+                        ..ModelEntry::sole(entry.id.clone(), Some(snap.pricing.clone()))
                     });
                     rate = Some(picker_rate::apply(s, n, None, &entry));
                     if s.start.is_none() {

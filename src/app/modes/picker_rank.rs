@@ -70,13 +70,9 @@ fn with_candidate(
                 .any(|m| m.error_rate_pct.is_some())
                 .then(|| base_error_rate(plan));
             s.models = vec![ModelEntry {
-                id: entry.id.clone(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
                 error_rate_pct: known.or(mix_rate),
-                token_factor: 1.0,
-                pricing: Some(snap.pricing.clone()),
                 schedule: snap.schedule.clone(),
+                ..ModelEntry::sole(entry.id.clone(), Some(snap.pricing.clone()))
             }];
         }
     }

@@ -35,19 +35,14 @@ pub(super) const EXTRA: [FieldSpec; 1] = [FieldSpec {
 /// A valid version-1 plan of one priced model, its requests (the
 /// throwaway's value) at `v`.
 pub(crate) fn plan(v: f64) -> Scenario {
-    let model = ModelEntry {
-        id: "m".into(),
-        share_pct: 100.0,
-        discount_pct: 0.0,
-        error_rate_pct: None,
-        token_factor: 1.0,
-        pricing: Some(Pricing::Api(ApiPricing {
+    let model = ModelEntry::sole(
+        "m",
+        Some(Pricing::Api(ApiPricing {
             input_per_mtok: 1.0,
             output_per_mtok: 2.0,
             ..Default::default()
         })),
-        schedule: Vec::new(),
-    };
+    );
     let mut s = Scenario::minimal("throwaway", model);
     s.workload.requests_per_day = v;
     s.workload.input_tokens = 1000.0;

@@ -147,15 +147,10 @@ fn break_even_volumes_hold_just_below_and_just_above() {
         x.workload.requests_per_day = v;
         if hosted {
             let m = catalog.model("llama-3.1-8b-l40s").unwrap();
-            x.models = vec![runcost::model::ModelEntry {
-                id: m.id.clone(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
-                error_rate_pct: None,
-                token_factor: 1.0,
-                pricing: Some(m.pricing.clone()),
-                schedule: Vec::new(),
-            }];
+            x.models = vec![runcost::model::ModelEntry::sole(
+                m.id.clone(),
+                Some(m.pricing.clone()),
+            )];
         }
         project(&x).totals.inference
     };

@@ -82,15 +82,10 @@ fn an_option_the_plan_self_hosts_in_part_is_weighed_against_its_api_models_alone
         let mut x = s.clone();
         x.workload.requests_per_day = v;
         if hosted {
-            x.models = vec![ModelEntry {
-                id: option.id.clone(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
-                error_rate_pct: None,
-                token_factor: 1.0,
-                pricing: Some(option.pricing.clone()),
-                schedule: Vec::new(),
-            }];
+            x.models = vec![ModelEntry::sole(
+                option.id.clone(),
+                Some(option.pricing.clone()),
+            )];
         } else {
             x.models
                 .retain(|m| matches!(m.pricing, Some(Pricing::Api(_))));

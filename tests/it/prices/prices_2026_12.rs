@@ -49,18 +49,7 @@ fn io(p: &Pricing) -> (f64, f64) {
 /// 1,000 requests a day for 30 days, 1,000 tokens in and 1,000 out, nothing
 /// cached: 30,000 calls a month, as the reproduction.
 fn plan(id: &str, start: Option<&str>, pricing: Option<Pricing>, horizon: u32) -> Scenario {
-    let mut s = Scenario::minimal(
-        "prices on the day",
-        ModelEntry {
-            id: id.into(),
-            share_pct: 100.0,
-            discount_pct: 0.0,
-            error_rate_pct: None,
-            token_factor: 1.0,
-            pricing,
-            schedule: Vec::new(),
-        },
-    );
+    let mut s = Scenario::minimal("prices on the day", ModelEntry::sole(id, pricing));
     s.start = start.map(str::to_string);
     s.horizon_months = horizon;
     s.workload.requests_per_day = 1000.0;

@@ -28,20 +28,7 @@ fn api(input: f64) -> Pricing {
 }
 
 fn model(id: &str, pricing: Pricing) -> CatalogModel {
-    CatalogModel {
-        id: id.into(),
-        provider: "acme".into(),
-        aliases: Vec::new(),
-        pricing,
-        context_window: None,
-        deprecation: None,
-        successor: None,
-        source: String::new(),
-        notes: String::new(),
-        schedule: Vec::new(),
-        offer: None,
-        error_rate: None,
-    }
+    CatalogModel::new(id, "acme", pricing)
 }
 
 #[test]
@@ -109,18 +96,7 @@ fn a_bad_user_entry_never_overrides_the_built_in_price_or_reaches_a_plan() {
         assert!(catalog.model(bad).is_none(), "{bad:?} reached the catalog");
     }
     // `p` (refresh prices) offers nothing from the bad entry.
-    let plan = Scenario::minimal(
-        "p",
-        ModelEntry {
-            id: "gpt-5.4".into(),
-            share_pct: 100.0,
-            discount_pct: 0.0,
-            error_rate_pct: None,
-            token_factor: 1.0,
-            pricing: Some(built_in),
-            schedule: Vec::new(),
-        },
-    );
+    let plan = Scenario::minimal("p", ModelEntry::sole("gpt-5.4", Some(built_in)));
     assert!(snapshot_changes(&plan, &catalog, None).is_empty());
 }
 

@@ -133,18 +133,14 @@ fn sensitivity_of_2000_models_finishes() {
 
 fn entry(i: usize) -> CatalogModel {
     CatalogModel {
-        id: format!("provider-{}/model-{i}", i % 40),
-        provider: format!("provider-{}", i % 40),
         aliases: vec![format!("alias-{i}")],
-        pricing: api(i),
         context_window: Some(128_000),
-        deprecation: None,
-        successor: None,
         source: "test".into(),
-        notes: String::new(),
-        schedule: Vec::new(),
-        offer: None,
-        error_rate: None,
+        ..CatalogModel::new(
+            &format!("provider-{}/model-{i}", i % 40),
+            &format!("provider-{}", i % 40),
+            api(i),
+        )
     }
 }
 
@@ -221,15 +217,7 @@ fn hosting_break_even_of_a_mixed_plan_agrees_with_full_projections() {
             if let Pricing::SelfHosted(h) = &mut pricing {
                 h.gpus_per_replica = h.gpus_per_replica.max(h.min_gpus).max(1);
             }
-            x.models = vec![ModelEntry {
-                id: m.id.clone(),
-                share_pct: 100.0,
-                discount_pct: 0.0,
-                error_rate_pct: None,
-                token_factor: 1.0,
-                pricing: Some(pricing),
-                schedule: Vec::new(),
-            }];
+            x.models = vec![ModelEntry::sole(m.id.clone(), Some(pricing))];
         }
         project(&x).totals.inference
     };
