@@ -20,7 +20,7 @@ use runcost::ui::{self, Theme};
 fn start() -> App {
     let catalog = catalog::builtin();
     let t = plans::template(plans::DEFAULT_TEMPLATE).expect("default plan");
-    let plan = plans::load_template(t, &catalog).expect("valid default plan");
+    let plan = plans::load_template_on(t, &catalog, None).expect("valid default plan");
     App::new(Document::opened(plan, None), catalog, None)
 }
 
@@ -50,7 +50,7 @@ fn at_volume(mut app: App) -> App {
 fn on_volume_with_ranges() -> App {
     let catalog = catalog::builtin();
     let t = plans::template(plans::DEFAULT_TEMPLATE).expect("default plan");
-    let mut plan = plans::load_template(t, &catalog).expect("valid default plan");
+    let mut plan = plans::load_template_on(t, &catalog, None).expect("valid default plan");
     let w = plan.workload.clone();
     plan.uncertainty = vec![
         UncertainRange {

@@ -355,7 +355,7 @@ mod tests {
     fn app() -> App {
         let catalog = crate::codec::catalog::builtin();
         let t = crate::store::plans::template(crate::store::plans::DEFAULT_TEMPLATE).unwrap();
-        let plan = crate::store::plans::load_template(t, &catalog).unwrap();
+        let plan = crate::store::plans::load_template_on(t, &catalog, None).unwrap();
         App::new(Document::opened(plan, None), catalog, None)
     }
 

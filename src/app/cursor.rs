@@ -83,18 +83,19 @@ mod tests {
     #[test]
     fn moves_stay_in_the_list() {
         let mut c = ListCursor::default();
-        c.go(Move::Up, 5, 10);
-        assert_eq!(c.selected, 0);
-        c.go(Move::PageDown, 5, 10);
-        assert_eq!(c.selected, 4);
-        c.go(Move::Down, 5, 10);
-        assert_eq!(c.selected, 4);
-        c.go(Move::PageUp, 5, 2);
-        assert_eq!(c.selected, 2);
-        c.go(Move::Top, 5, 2);
-        assert_eq!(c.selected, 0);
-        c.go(Move::Bottom, 5, 2);
-        assert_eq!(c.selected, 4);
+        // (move, list length, visible rows, where the cursor lands)
+        let steps = [
+            (Move::Up, 5, 10, 0),
+            (Move::PageDown, 5, 10, 4),
+            (Move::Down, 5, 10, 4),
+            (Move::PageUp, 5, 2, 2),
+            (Move::Top, 5, 2, 0),
+            (Move::Bottom, 5, 2, 4),
+        ];
+        for (m, len, visible, lands) in steps {
+            c.go(m, len, visible);
+            assert_eq!(c.selected, lands, "{m:?} in {len} rows, {visible} visible");
+        }
         c.by(-3, 5);
         assert_eq!(c.selected, 1);
         c.go(Move::Down, 0, 10);

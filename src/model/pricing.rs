@@ -63,6 +63,29 @@ fn is_one_u32(v: &u32) -> bool {
     *v == 1
 }
 
+/// The pricing of one kind, by reference or to change, when it is that kind.
+macro_rules! kind_accessors {
+    ($get:ident, $get_mut:ident, $variant:ident, $t:ty) => {
+        pub fn $get(&self) -> Option<&$t> {
+            match self {
+                Pricing::$variant(p) => Some(p),
+                _ => None,
+            }
+        }
+        pub fn $get_mut(&mut self) -> Option<&mut $t> {
+            match self {
+                Pricing::$variant(p) => Some(p),
+                _ => None,
+            }
+        }
+    };
+}
+
+impl Pricing {
+    kind_accessors!(api, api_mut, Api, ApiPricing);
+    kind_accessors!(hosted, hosted_mut, SelfHosted, SelfHostedPricing);
+}
+
 impl From<PricingRepr> for Pricing {
     fn from(r: PricingRepr) -> Self {
         match r {

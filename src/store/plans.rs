@@ -61,13 +61,9 @@ impl OpenError {
     }
 }
 
-/// Reads and validates the plan at `path` (without a clock: see
-/// [`parse_plan`](crate::codec::plan::parse_plan); the runtime and the CLI use [`open_plan_on`]).
-pub fn open_plan(path: &Path, catalog: &Catalog) -> Result<Scenario, OpenError> {
-    open_plan_on(path, catalog, None)
-}
-
-/// [`open_plan`] in `this_month`, the month a plan without a `start` starts in.
+/// Reads and validates the plan at `path`. `this_month` is the month a plan
+/// without a `start` starts in (`None`: without a clock, see
+/// [`parse_plan`](crate::codec::plan::parse_plan)).
 pub fn open_plan_on(
     path: &Path,
     catalog: &Catalog,
@@ -132,14 +128,9 @@ pub fn template(name: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.name == name)
 }
 
-/// Parses a built-in example plan (without a clock: see
-/// [`parse_plan`](crate::codec::plan::parse_plan)).
-pub fn load_template(t: &Template, catalog: &Catalog) -> Result<Scenario, PlanError> {
-    load_template_on(t, catalog, None)
-}
-
-/// [`load_template`] in `this_month`: catalog models it names are priced as
-/// a plan starting this month pays them.
+/// Parses a built-in example plan. In `this_month`, catalog models it names
+/// are priced as a plan starting this month pays them; `None` is without a
+/// clock (see [`parse_plan`](crate::codec::plan::parse_plan)).
 pub fn load_template_on(
     t: &Template,
     catalog: &Catalog,

@@ -195,7 +195,7 @@ mod tests {
     fn plan_with_ranges() -> Scenario {
         let catalog = crate::codec::catalog::builtin();
         let t = crate::store::plans::template(crate::store::plans::DEFAULT_TEMPLATE).unwrap();
-        let mut plan = crate::store::plans::load_template(t, &catalog).unwrap();
+        let mut plan = crate::store::plans::load_template_on(t, &catalog, None).unwrap();
         let v = plan.workload.requests_per_day;
         plan.uncertainty.push(crate::model::UncertainRange {
             field: crate::model::fields::PlanField::RequestsPerDay

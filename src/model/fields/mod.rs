@@ -10,7 +10,7 @@
 //! `lines.rs` hold the table (plan-wide inputs, model inputs, infrastructure
 //! lines and severity tiers), `read.rs` reads it.
 
-use super::pricing::{ApiPricing, LongContext, Pricing, SelfHostedPricing};
+use super::pricing::{ApiPricing, LongContext, SelfHostedPricing};
 use super::scenario::{ErrorCost, InfraItem, ModelEntry, Reviewers, Scenario};
 
 /// The groups inputs are shown in.
@@ -254,17 +254,11 @@ fn entry_mut(s: &mut Scenario, i: usize) -> Option<&mut ModelEntry> {
 }
 
 fn api(s: &Scenario, i: usize) -> Option<&ApiPricing> {
-    match s.models.get(i)?.pricing.as_ref()? {
-        Pricing::Api(a) => Some(a),
-        Pricing::SelfHosted(_) => None,
-    }
+    s.models.get(i)?.pricing.as_ref()?.api()
 }
 
 fn api_mut(s: &mut Scenario, i: usize) -> Option<&mut ApiPricing> {
-    match s.models.get_mut(i)?.pricing.as_mut()? {
-        Pricing::Api(a) => Some(a),
-        Pricing::SelfHosted(_) => None,
-    }
+    s.models.get_mut(i)?.pricing.as_mut()?.api_mut()
 }
 
 fn long(s: &Scenario, i: usize) -> Option<&LongContext> {
@@ -276,17 +270,11 @@ fn long_mut(s: &mut Scenario, i: usize) -> Option<&mut LongContext> {
 }
 
 fn hosted(s: &Scenario, i: usize) -> Option<&SelfHostedPricing> {
-    match s.models.get(i)?.pricing.as_ref()? {
-        Pricing::SelfHosted(h) => Some(h),
-        Pricing::Api(_) => None,
-    }
+    s.models.get(i)?.pricing.as_ref()?.hosted()
 }
 
 fn hosted_mut(s: &mut Scenario, i: usize) -> Option<&mut SelfHostedPricing> {
-    match s.models.get_mut(i)?.pricing.as_mut()? {
-        Pricing::SelfHosted(h) => Some(h),
-        Pricing::Api(_) => None,
-    }
+    s.models.get_mut(i)?.pricing.as_mut()?.hosted_mut()
 }
 
 fn line(s: &Scenario, i: usize) -> Option<&InfraItem> {

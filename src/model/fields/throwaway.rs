@@ -8,6 +8,7 @@
 //! [`Field::Extra`].
 
 use super::*;
+use crate::model::pricing::Pricing;
 
 /// The inputs only tests have: `Field::Extra(k)` is `EXTRA[k]`. Its value
 /// is kept in a slot the plan has (the requests a day), whose own range is

@@ -79,6 +79,26 @@ impl Category {
     }
 }
 
+/// `category(c)` for a type that has one field per [`Category`], named by
+/// its key: a month and the horizon totals.
+macro_rules! by_category {
+    ($t:ty) => {
+        impl $t {
+            pub fn category(&self, c: Category) -> f64 {
+                match c {
+                    Category::Inference => self.inference,
+                    Category::Retrieval => self.retrieval,
+                    Category::Infrastructure => self.infrastructure,
+                    Category::Maintenance => self.maintenance,
+                    Category::Oversight => self.oversight,
+                    Category::Errors => self.errors,
+                    Category::Change => self.change,
+                }
+            }
+        }
+    };
+}
+
 /// One month of the projection. Field names are the spec's JSON keys.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Month {
@@ -112,19 +132,7 @@ pub struct Month {
     pub gpus: f64,
 }
 
-impl Month {
-    pub fn category(&self, c: Category) -> f64 {
-        match c {
-            Category::Inference => self.inference,
-            Category::Retrieval => self.retrieval,
-            Category::Infrastructure => self.infrastructure,
-            Category::Maintenance => self.maintenance,
-            Category::Oversight => self.oversight,
-            Category::Errors => self.errors,
-            Category::Change => self.change,
-        }
-    }
-}
+by_category!(Month);
 
 /// Horizon totals (spec §2, "Horizon totals").
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -159,19 +167,9 @@ pub struct Totals {
     pub errors_avoided: f64,
 }
 
-impl Totals {
-    pub fn category(&self, c: Category) -> f64 {
-        match c {
-            Category::Inference => self.inference,
-            Category::Retrieval => self.retrieval,
-            Category::Infrastructure => self.infrastructure,
-            Category::Maintenance => self.maintenance,
-            Category::Oversight => self.oversight,
-            Category::Errors => self.errors,
-            Category::Change => self.change,
-        }
-    }
+by_category!(Totals);
 
+impl Totals {
     /// A category's share of the horizon run cost, in percent (0 without run cost).
     pub fn share_pct(&self, c: Category) -> f64 {
         if self.run_cost > 0.0 {

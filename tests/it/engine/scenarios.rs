@@ -4,7 +4,7 @@ use crate::common;
 
 use common::{builtin, close, root, scenario};
 use runcost::model::{Pricing, project};
-use runcost::store::plans::{DEFAULT_TEMPLATE, TEMPLATES, load_template};
+use runcost::store::plans::{DEFAULT_TEMPLATE, TEMPLATES, load_template_on};
 
 #[test]
 fn every_built_in_template_is_the_file_in_scenarios() {
@@ -13,7 +13,7 @@ fn every_built_in_template_is_the_file_in_scenarios() {
             std::fs::read_to_string(root().join("scenarios").join(format!("{}.ron", t.name)))
                 .unwrap_or_else(|_| panic!("scenarios/{}.ron is missing", t.name));
         assert_eq!(on_disk, t.text, "{} is embedded as it is on disk", t.name);
-        load_template(t, &builtin()).unwrap_or_else(|e| panic!("{}", e.render(t.name)));
+        load_template_on(t, &builtin(), None).unwrap_or_else(|e| panic!("{}", e.render(t.name)));
     }
     assert!(TEMPLATES.iter().any(|t| t.name == DEFAULT_TEMPLATE));
     let files = std::fs::read_dir(root().join("scenarios")).unwrap().count();
@@ -25,7 +25,8 @@ fn every_example_can_be_defended() {
     let catalog = builtin();
     let mut with_sources = 0;
     for t in TEMPLATES {
-        let s = load_template(t, &catalog).unwrap_or_else(|e| panic!("{}", e.render(t.name)));
+        let s =
+            load_template_on(t, &catalog, None).unwrap_or_else(|e| panic!("{}", e.render(t.name)));
         let p = project(&s);
         assert!(p.overflow().is_none(), "{}", t.name);
         assert!(

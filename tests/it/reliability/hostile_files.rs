@@ -19,7 +19,7 @@ use runcost::store::atomic::{
     self, SaveError, clean_stray_temps, content_hash, create_numbered, save_atomic,
 };
 use runcost::store::paths::choose_data_dir;
-use runcost::store::plans::open_plan;
+use runcost::store::plans::open_plan_on;
 
 /// A process id that is not running (above the kernel's default pid_max).
 const DEAD_PID: u32 = 4_194_305;
@@ -303,7 +303,7 @@ fn an_oversized_plan_catalog_or_import_is_refused_naming_the_limit() {
         .unwrap()
         .set_len(17 * 1024 * 1024)
         .unwrap();
-    let err = open_plan(&big, &builtin())
+    let err = open_plan_on(&big, &builtin(), None)
         .unwrap_err()
         .render(&big.display().to_string());
     assert!(

@@ -177,7 +177,7 @@ fn plans_marked_in_the_browser_open_side_by_side() {
             (
                 p.clone(),
                 Ok(Box::new(
-                    runcost::store::plans::open_plan(p, &builtin()).unwrap(),
+                    runcost::store::plans::open_plan_on(p, &builtin(), None).unwrap(),
                 )),
             )
         })

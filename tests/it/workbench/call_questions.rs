@@ -17,7 +17,7 @@ use ratatui::backend::TestBackend;
 use runcost::app::keymap::{Key, KeyChord};
 use runcost::app::{App, Document, Effect, Mode, Msg};
 use runcost::model::fields::Field;
-use runcost::store::plans::{DEFAULT_TEMPLATE, PlanSummary, load_template, template};
+use runcost::store::plans::{DEFAULT_TEMPLATE, PlanSummary, load_template_on, template};
 use runcost::ui::{self, Theme};
 
 /// The most command keys a question may take.
@@ -32,7 +32,7 @@ struct Call {
 
 impl Call {
     fn open(width: u16, height: u16, plans_dir: &Path) -> Self {
-        let plan = load_template(template(DEFAULT_TEMPLATE).unwrap(), &builtin()).unwrap();
+        let plan = load_template_on(template(DEFAULT_TEMPLATE).unwrap(), &builtin(), None).unwrap();
         let doc = Document::opened(plan, None);
         let mut app = App::new(doc, builtin(), Some(plans_dir.to_path_buf()));
         app.update(Msg::Resize { width, height });
