@@ -4,6 +4,7 @@
 //! keeps it that way.
 
 pub mod analysis;
+pub mod cases;
 pub mod catalog;
 pub mod catalog_rules;
 pub mod compare;
@@ -18,6 +19,7 @@ pub mod price_steps;
 pub mod prices;
 pub mod pricing;
 pub mod projection;
+pub mod quality;
 pub mod ranges;
 pub mod scenario;
 pub mod validate;
@@ -26,6 +28,7 @@ pub use pricing::{ApiPricing, Catalog, LongContext, Pricing, SelfHostedPricing};
 pub use projection::{Category, GpuProfile, Month, Projection, Totals, project, project_into};
 pub use scenario::{
     Build, Change, Confidence, Embedding, ErrorCost, FORMAT_VERSION, InfraItem, ModelEntry,
-    Oversight, Retrieval, Reviewers, Risk, Scenario, Source, UncertainRange, Value, Workload,
+    Oversight, Person, PriceJump, Retrieval, Reviewers, Risk, Scenario, Source, Tool,
+    UncertainRange, Value, Workload,
 };
 pub use validate::{Invalid, Range, validate};

@@ -28,6 +28,8 @@ enum PricingRepr {
         input_per_mtok: f64,
         #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
         cached_input_per_mtok: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
+        cache_write_per_mtok: Option<f64>,
         #[serde(default)]
         output_per_mtok: f64,
         #[serde(default)]
@@ -53,6 +55,8 @@ enum PricingRepr {
         gpus_per_replica: u32,
         #[serde(default, skip_serializing_if = "super::scenario::is_zero_u32")]
         spare_replicas: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
+        input_tokens_per_second_per_gpu: Option<f64>,
     },
 }
 
@@ -92,12 +96,14 @@ impl From<PricingRepr> for Pricing {
             PricingRepr::Api {
                 input_per_mtok,
                 cached_input_per_mtok,
+                cache_write_per_mtok,
                 output_per_mtok,
                 batch_discount_pct,
                 long_context,
             } => Pricing::Api(ApiPricing {
                 input_per_mtok,
                 cached_input_per_mtok,
+                cache_write_per_mtok,
                 output_per_mtok,
                 batch_discount_pct,
                 long_context,
@@ -110,6 +116,7 @@ impl From<PricingRepr> for Pricing {
                 peak_to_average,
                 gpus_per_replica,
                 spare_replicas,
+                input_tokens_per_second_per_gpu,
             } => Pricing::SelfHosted(SelfHostedPricing {
                 gpu_hourly,
                 tokens_per_second_per_gpu,
@@ -118,6 +125,7 @@ impl From<PricingRepr> for Pricing {
                 peak_to_average,
                 gpus_per_replica,
                 spare_replicas,
+                input_tokens_per_second_per_gpu,
             }),
         }
     }
@@ -129,6 +137,7 @@ impl From<Pricing> for PricingRepr {
             Pricing::Api(a) => PricingRepr::Api {
                 input_per_mtok: a.input_per_mtok,
                 cached_input_per_mtok: a.cached_input_per_mtok,
+                cache_write_per_mtok: a.cache_write_per_mtok,
                 output_per_mtok: a.output_per_mtok,
                 batch_discount_pct: a.batch_discount_pct,
                 long_context: a.long_context,
@@ -141,6 +150,7 @@ impl From<Pricing> for PricingRepr {
                 peak_to_average: h.peak_to_average,
                 gpus_per_replica: h.gpus_per_replica,
                 spare_replicas: h.spare_replicas,
+                input_tokens_per_second_per_gpu: h.input_tokens_per_second_per_gpu,
             },
         }
     }
@@ -151,6 +161,9 @@ pub struct ApiPricing {
     pub input_per_mtok: f64,
     /// Cached-input price; absent means cached input is billed at `input_per_mtok`.
     pub cached_input_per_mtok: Option<f64>,
+    /// Price of a token written into the prompt cache; absent means the
+    /// input price (version 3).
+    pub cache_write_per_mtok: Option<f64>,
     pub output_per_mtok: f64,
     pub batch_discount_pct: f64,
     /// Prices billed for every request whose input is above `above_tokens`.
@@ -166,6 +179,9 @@ pub struct LongContext {
     pub input_per_mtok: f64,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
     pub cached_input_per_mtok: Option<f64>,
+    /// The tier's cache-write price; absent means the tier's input price.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
+    pub cache_write_per_mtok: Option<f64>,
     #[serde(default)]
     pub output_per_mtok: f64,
 }
@@ -182,6 +198,9 @@ pub struct SelfHostedPricing {
     pub gpus_per_replica: u32,
     /// Replicas kept for failover (version 2, default 0).
     pub spare_replicas: u32,
+    /// Prefill speed of one GPU; absent means `tokens_per_second_per_gpu`
+    /// serves input too (version 3).
+    pub input_tokens_per_second_per_gpu: Option<f64>,
 }
 
 impl Default for SelfHostedPricing {
@@ -194,6 +213,7 @@ impl Default for SelfHostedPricing {
             peak_to_average: 1.0,
             gpus_per_replica: 1,
             spare_replicas: 0,
+            input_tokens_per_second_per_gpu: None,
         }
     }
 }
@@ -239,6 +259,17 @@ impl ApiPricing {
                 self.cached_input_per_mtok.unwrap_or(self.input_per_mtok),
                 self.output_per_mtok,
             ),
+        }
+    }
+
+    /// The cache-write price per 1M tokens for a request with `input_tokens`
+    /// of input (spec §6): the tier's own, or the tier's input price.
+    pub fn cache_write(&self, input_tokens: f64) -> f64 {
+        match &self.long_context {
+            Some(tier) if input_tokens > tier.above_tokens => {
+                tier.cache_write_per_mtok.unwrap_or(tier.input_per_mtok)
+            }
+            _ => self.cache_write_per_mtok.unwrap_or(self.input_per_mtok),
         }
     }
 }

@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::model::cases::{CaseTotals, project_cases};
+use crate::model::quality::{TierCount, tier_counts};
 use crate::model::{Month, Projection, Scenario, Totals};
 
 #[derive(Serialize)]
@@ -14,6 +16,8 @@ struct Report<'a> {
     horizon_months: usize,
     months: &'a [Month],
     totals: &'a Totals,
+    error_tiers: Vec<TierCount>,
+    cases: Vec<CaseTotals>,
 }
 
 pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
@@ -23,6 +27,8 @@ pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
         horizon_months: p.months.len(),
         months: &p.months,
         totals: &p.totals,
+        error_tiers: tier_counts(s, &p.totals),
+        cases: project_cases(s),
     };
     pretty(&report)
 }

@@ -111,6 +111,8 @@ impl Theme {
                 Category::Oversight => "#",
                 Category::Errors => "x",
                 Category::Change => "=",
+                Category::Tools => "+",
+                Category::People => "o",
             }
         }
     }
@@ -125,5 +127,7 @@ fn category_color(c: Category) -> Color {
         Category::Oversight => Color::Green,
         Category::Errors => Color::Red,
         Category::Change => Color::Magenta,
+        Category::Tools => Color::LightCyan,
+        Category::People => Color::LightGreen,
     }
 }

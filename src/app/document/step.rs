@@ -29,6 +29,8 @@ enum Part {
     Value(Value),
     Uncertainty(Vec<UncertainRange>),
     Sources(Vec<crate::model::scenario::Source>),
+    People(Vec<crate::model::scenario::Person>),
+    Cases(Vec<crate::model::scenario::Case>),
 }
 
 /// The fields a change touched, with their values on the other side of it.
@@ -65,6 +67,8 @@ impl Step {
             change,
             value,
             sources,
+            people,
+            cases,
             uncertainty,
         } = before;
         let mut parts = Vec::new();
@@ -103,6 +107,8 @@ impl Step {
         differs!(value, Value);
         differs!(uncertainty, Uncertainty);
         differs!(sources, Sources);
+        differs!(people, People);
+        differs!(cases, Cases);
         Step::of(parts)
     }
 
@@ -164,6 +170,8 @@ impl Step {
                 Part::Value(v) => Part::Value(replace(&mut plan.value, v)),
                 Part::Uncertainty(v) => Part::Uncertainty(replace(&mut plan.uncertainty, v)),
                 Part::Sources(v) => Part::Sources(replace(&mut plan.sources, v)),
+                Part::People(v) => Part::People(replace(&mut plan.people, v)),
+                Part::Cases(v) => Part::Cases(replace(&mut plan.cases, v)),
             })
             .collect();
         let back = Step::of(parts);
@@ -206,6 +214,16 @@ impl Part {
                 v.capacity() * std::mem::size_of::<crate::model::scenario::Source>()
                     + v.iter()
                         .map(|s| s.field.capacity() + s.source.capacity())
+                        .sum::<usize>()
+            }
+            Part::People(v) => {
+                v.capacity() * std::mem::size_of::<crate::model::scenario::Person>()
+                    + v.iter().map(|p| p.role.capacity()).sum::<usize>()
+            }
+            Part::Cases(v) => {
+                v.capacity() * std::mem::size_of::<crate::model::scenario::Case>()
+                    + v.iter()
+                        .map(|c| c.name.capacity() + c.set.capacity() * 64)
                         .sum::<usize>()
             }
             Part::Version(_)

@@ -78,6 +78,12 @@ fn long_context(o: &Map<String, Value>) -> Result<Option<LongContext>, &'static 
         input_per_mtok: per_m(input),
         cached_input_per_mtok: num(o, &format!("cache_read_input_token_cost_above_{n}k_tokens"))
             .map(per_m),
+        cache_write_per_mtok: num(
+            o,
+            &format!("cache_creation_input_token_cost_above_{n}k_tokens"),
+        )
+        .filter(|c| *c >= 0.0)
+        .map(per_m),
         output_per_mtok: per_m(output),
     }))
 }
@@ -145,6 +151,9 @@ pub(super) fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                 pricing: Pricing::Api(ApiPricing {
                     input_per_mtok: pin,
                     cached_input_per_mtok: cached,
+                    cache_write_per_mtok: num(o, "cache_creation_input_token_cost")
+                        .filter(|c| *c >= 0.0)
+                        .map(per_m),
                     output_per_mtok: pout,
                     batch_discount_pct,
                     long_context: long_context(o)?,

@@ -135,24 +135,31 @@ pub fn parse_plan_unvalidated(bytes: &[u8], catalog: &Catalog) -> Result<Scenari
     Ok(scenario)
 }
 
-/// A file that says `version: 1` may not set a version-2 field: an older
-/// runcost would refuse it, and the version would lie about what the plan needs.
+/// A file may not set a field of a later format version than it says: an
+/// older runcost would refuse it, and the version would lie about what the
+/// plan needs.
 fn v2_fields_in_v1(s: &Scenario, text: &str) -> Vec<Problem> {
-    if s.version != 1 {
-        return Vec::new();
-    }
-    s.v2_fields_set()
-        .into_iter()
-        .map(|path| {
-            Problem::new(
-                locate(text, &path),
-                Some(path.clone()),
+    let mut problems = Vec::new();
+    for newer in s.version.saturating_add(1)..=crate::model::FORMAT_VERSION {
+        if s.version == 0 {
+            break;
+        }
+        for path in s.fields_set_of_version(newer) {
+            let (field, what) = match path.strip_suffix(" below 0") {
+                Some(p) => (p.to_string(), format!("{p} below 0 (an uplift)")),
+                None => (path.clone(), path.clone()),
+            };
+            problems.push(Problem::new(
+                locate(text, &field),
+                Some(field),
                 format!(
-                    "{path} is a format version 2 field, but the plan says `version: 1`; write `version: 2` at the top of the plan to use it (or remove the field)"
+                    "{what} is a format version {newer} field, but the plan says `version: {}`; write `version: {newer}` at the top of the plan to use it (or remove the field)",
+                    s.version
                 ),
-            )
-        })
-        .collect()
+            ));
+        }
+    }
+    problems
 }
 
 /// Bytes → text: UTF-8 only, BOM dropped, not empty.

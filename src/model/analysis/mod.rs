@@ -63,6 +63,8 @@ pub fn lean(s: &Scenario) -> Scenario {
         change: s.change.clone(),
         value: s.value.clone(),
         sources: Vec::new(),
+        people: s.people.clone(),
+        cases: Vec::new(),
         uncertainty: Vec::new(),
     }
 }

@@ -11,7 +11,9 @@
 //! lines and severity tiers), `read.rs` reads it.
 
 use super::pricing::{ApiPricing, LongContext, SelfHostedPricing};
-use super::scenario::{ErrorCost, InfraItem, ModelEntry, Reviewers, Scenario};
+use super::scenario::{
+    ErrorCost, InfraItem, ModelEntry, Person, PriceJump, Reviewers, Scenario, Tool,
+};
 
 /// The groups inputs are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -173,6 +175,44 @@ macro_rules! spec {
     };
 }
 
+/// The spec of an optional number (`$slot` is an `Option<f64>` of the part
+/// `$reach` finds): left out of the plan it shows `$fallback` (what the
+/// formulas use in its place, or a stand-in the note explains) and falls
+/// back; setting it makes it present.
+macro_rules! optional {
+    ($path:literal, $label:literal, $short:literal, $unit:expr,
+     $section:ident, $range:ident, $step:expr, $help:literal,
+     $reach:ident / $reach_mut:ident, |$x:ident| $slot:expr,
+     fallback |$s:ident| $fallback:expr, note $note:literal, since $version:literal) => {
+        FieldSpec {
+            path: $path,
+            label: $label,
+            short_label: $short,
+            unit: $unit,
+            help: $help,
+            section: Section::$section,
+            range: Range::$range,
+            step: $step,
+            get: |s, i| {
+                let $x = $reach(s, i)?;
+                let $s = s;
+                Some($slot.unwrap_or($fallback))
+            },
+            set: |s, i, v| {
+                let Some($x) = $reach_mut(s, i) else {
+                    return false;
+                };
+                $slot = Some(v);
+                true
+            },
+            falls_back: |s, i| $reach(s, i).is_some_and(|$x| $slot.is_none()),
+            fallback_note: $note,
+            default: None,
+            version: $version,
+        }
+    };
+}
+
 /// Declares a key enum and its `ALL` list (display order) from one list of
 /// names, so a new key is written once; its spec arm is then required by
 /// the exhaustive `spec` match.
@@ -196,6 +236,12 @@ pub enum Field {
     Model(usize, ModelField),
     Infra(usize, InfraField),
     Tier(usize, TierField),
+    /// An input of a tool the system calls (version 3).
+    Tool(usize, ToolField),
+    /// An input of a role of the team (version 3).
+    Person(usize, PersonField),
+    /// An input of a one-off price change (version 3).
+    PriceStep(usize, StepField),
     /// An input a unit test declares beside the table, to follow it
     /// everywhere the table goes (see `throwaway.rs`).
     #[cfg(test)]
@@ -213,7 +259,7 @@ mod text;
 pub(crate) mod throwaway;
 mod unit;
 
-pub use lines::{InfraField, TierField};
+pub use lines::{InfraField, PersonField, StepField, TierField, ToolField};
 pub use model::ModelField;
 pub use plan::PlanField;
 pub use range::{Range, SMALLEST, bound};
@@ -291,4 +337,28 @@ fn tier(s: &Scenario, j: usize) -> Option<&ErrorCost> {
 
 fn tier_mut(s: &mut Scenario, j: usize) -> Option<&mut ErrorCost> {
     s.risk.error_costs.get_mut(j)
+}
+
+fn tool(s: &Scenario, i: usize) -> Option<&Tool> {
+    s.workload.tools.get(i)
+}
+
+fn tool_mut(s: &mut Scenario, i: usize) -> Option<&mut Tool> {
+    s.workload.tools.get_mut(i)
+}
+
+fn person(s: &Scenario, i: usize) -> Option<&Person> {
+    s.people.get(i)
+}
+
+fn person_mut(s: &mut Scenario, i: usize) -> Option<&mut Person> {
+    s.people.get_mut(i)
+}
+
+fn price_step(s: &Scenario, i: usize) -> Option<&PriceJump> {
+    s.change.price_steps.get(i)
+}
+
+fn price_step_mut(s: &mut Scenario, i: usize) -> Option<&mut PriceJump> {
+    s.change.price_steps.get_mut(i)
 }

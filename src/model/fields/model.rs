@@ -5,10 +5,10 @@ use super::*;
 keys! {
     /// An input of one model of the mix.
     ModelField {
-        Share, Discount,
-        ApiInput, ApiCached, ApiOutput, ApiBatchDiscount,
-        LongAbove, LongInput, LongCached, LongOutput,
-        GpuHourly, GpuThroughput, GpuUtilization, MinGpus,
+        Share, Discount, Commitment,
+        ApiInput, ApiCached, ApiCacheWrite, ApiOutput, ApiBatchDiscount,
+        LongAbove, LongInput, LongCached, LongCacheWrite, LongOutput,
+        GpuHourly, GpuThroughput, GpuInputThroughput, GpuUtilization, MinGpus,
         PeakToAverage, GpusPerReplica, SpareReplicas,
         ErrorRate, TokenFactor,
     }
@@ -69,9 +69,15 @@ impl ModelField {
             },
             Discount => model! {
                 "discount_pct", "Negotiated discount", "Discount",
-                Unit::Plain("%"), Percent, POINT,
-                "Discount off this model's list prices.",
+                Unit::Plain("%"), SignedPercent, POINT,
+                "Discount off this model's list prices; below 0 is an uplift (priority tier, data residency).",
                 entry / entry_mut, |m| m.discount_pct, default 0.0, since 1
+            },
+            Commitment => model! {
+                "commitment_monthly", "Monthly commitment", "Commitment",
+                Unit::Money("/month"), MonthlyAmount, MONEY,
+                "What the provider bills for this model each month at least (committed spend, reserved capacity).",
+                entry / entry_mut, |m| m.commitment_monthly, default 0.0, since 3
             },
             ApiInput => model! {
                 "pricing.input_per_mtok", "Input price", "Input",
@@ -83,6 +89,13 @@ impl ModelField {
                 "pricing.cached_input_per_mtok", "Cached input price", "Cached input",
                 "Price per million cached input tokens (absent: the input price).",
                 api / api_mut
+            },
+            ApiCacheWrite => optional! {
+                "pricing.cache_write_per_mtok", "Cache write price", "Cache write",
+                Unit::Price("/1M tok"), Models, TokenPrice, PRICE,
+                "Price per million input tokens written into the prompt cache (absent: the input price).",
+                api / api_mut, |p| p.cache_write_per_mtok,
+                fallback |_s| p.input_per_mtok, note "", since 3
             },
             ApiOutput => model! {
                 "pricing.output_per_mtok", "Output price", "Output",
@@ -113,6 +126,13 @@ impl ModelField {
                 "Cached input price above the long-context threshold (absent: its input price).",
                 long / long_mut
             },
+            LongCacheWrite => optional! {
+                "pricing.long_context.cache_write_per_mtok", "Long-context cache write", "Long ctx write",
+                Unit::Price("/1M tok"), Models, TokenPrice, PRICE,
+                "Cache-write price above the long-context threshold (absent: its input price).",
+                long / long_mut, |p| p.cache_write_per_mtok,
+                fallback |_s| p.input_per_mtok, note "", since 3
+            },
             LongOutput => model! {
                 "pricing.long_context.output_per_mtok", "Long-context output price", "Long ctx output",
                 Unit::Price("/1M tok"), TokenPrice, PRICE,
@@ -130,6 +150,13 @@ impl ModelField {
                 Unit::Plain("tok/s"), Throughput, VOLUME,
                 "Tokens one GPU serves per second at full load.",
                 hosted / hosted_mut, |h| h.tokens_per_second_per_gpu, default 0.0, since 1
+            },
+            GpuInputThroughput => optional! {
+                "pricing.input_tokens_per_second_per_gpu", "Prefill speed per GPU", "Prefill speed",
+                Unit::Plain("tok/s"), Models, Throughput, VOLUME,
+                "Input tokens one GPU reads per second (prefill); unset, the throughput serves input too.",
+                hosted / hosted_mut, |h| h.input_tokens_per_second_per_gpu,
+                fallback |_s| h.tokens_per_second_per_gpu, note "(= throughput)", since 3
             },
             GpuUtilization => model! {
                 "pricing.utilization_pct", "GPU utilisation", "Utilisation",

@@ -138,6 +138,18 @@ ranges! {
     GpusPerReplica = whole(1.0, 64.0, "must be a whole number of GPUs from {lo} to {hi}");
     /// whole, 0..=100 (`spare_replicas`)
     SpareReplicas = whole(0.0, 100.0, "must be a whole number of replicas from {lo} to {hi}");
+    /// −100..=100 (`discount_pct`: below 0 is an uplift, version 3)
+    SignedPercent = b(-100.0, 100.0, "must be a percentage from {lo} to {hi} (below 0 is an uplift: −10 means 10 % more)");
+    /// −50..=100 (`salary_growth_pct_per_year`)
+    SalaryGrowth = b(-50.0, 100.0, "must be from {lo} to {hi} (percent a year)");
+    /// Above 0, at most 10 billion (`max_requests_per_day`)
+    RequestCeiling = b(SMALLEST, 1e10, "must be from {lo} to {hi} requests a day");
+    /// Uses of a tool per request: 0 to 10,000.
+    UsesPerRequest = b(0.0, 1e4, "must be from {lo} to {hi} uses per request");
+    /// A price per 1,000 uses of a tool: 0 to 100,000.
+    PerThousandUses = b(0.0, 1e5, "must be a price from {lo} to {hi} per 1,000 uses");
+    /// whole, 1..=60: a month of the plan (a role's first or last month, a price change's)
+    PlanMonth = whole(1.0, 60.0, "must be a whole month from {lo} to {hi} (and within the horizon)");
     /// −50..=100 (`drift_pct_per_month`)
     Drift = b(-50.0, 100.0, "must be from {lo} to {hi} (percent a month)");
 }

@@ -14,6 +14,9 @@ impl Field {
             Field::Model(_, k) => k.spec(),
             Field::Infra(_, k) => k.spec(),
             Field::Tier(_, k) => k.spec(),
+            Field::Tool(_, k) => k.spec(),
+            Field::Person(_, k) => k.spec(),
+            Field::PriceStep(_, k) => k.spec(),
             #[cfg(test)]
             Field::Extra(k) => throwaway::EXTRA[k],
         }
@@ -41,9 +44,18 @@ impl Field {
             .flat_map(|i| InfraField::ALL.iter().map(move |k| Field::Infra(i, *k)));
         let tiers = (0..s.risk.error_costs.len())
             .flat_map(|j| TierField::ALL.iter().map(move |k| Field::Tier(j, *k)));
+        let tools = (0..s.workload.tools.len())
+            .flat_map(|j| ToolField::ALL.iter().map(move |k| Field::Tool(j, *k)));
+        let people = (0..s.people.len())
+            .flat_map(|j| PersonField::ALL.iter().map(move |k| Field::Person(j, *k)));
+        let steps = (0..s.change.price_steps.len())
+            .flat_map(|j| StepField::ALL.iter().map(move |k| Field::PriceStep(j, *k)));
         plan.chain(models)
             .chain(lines)
             .chain(tiers)
+            .chain(tools)
+            .chain(people)
+            .chain(steps)
             .filter(|f| f.get(s).is_some())
             .collect()
     }
@@ -57,7 +69,12 @@ impl Field {
     pub fn index(self) -> Option<usize> {
         match self {
             Field::Plan(_) => None,
-            Field::Model(i, _) | Field::Infra(i, _) | Field::Tier(i, _) => Some(i),
+            Field::Model(i, _)
+            | Field::Infra(i, _)
+            | Field::Tier(i, _)
+            | Field::Tool(i, _)
+            | Field::Person(i, _)
+            | Field::PriceStep(i, _) => Some(i),
             #[cfg(test)]
             Field::Extra(_) => None,
         }
@@ -73,6 +90,9 @@ impl Field {
             Field::Model(i, _) => format!("models[{i}].{tail}"),
             Field::Infra(i, _) => format!("infrastructure[{i}].{tail}"),
             Field::Tier(j, _) => format!("risk.error_costs[{j}].{tail}"),
+            Field::Tool(j, _) => format!("workload.tools[{j}].{tail}"),
+            Field::Person(j, _) => format!("people[{j}].{tail}"),
+            Field::PriceStep(j, _) => format!("change.price_steps[{j}].{tail}"),
         }
     }
 
@@ -126,6 +146,16 @@ impl Field {
                     format!("Severity tier {}", t.name.trim())
                 }
                 _ => format!("Severity tier {}", j + 1),
+            }),
+            Field::Tool(j, _) => Some(named(
+                s.workload.tools.get(j).map(|t| t.name.as_str()),
+                "Tool",
+                j,
+            )),
+            Field::Person(j, _) => Some(named(s.people.get(j).map(|p| p.role.as_str()), "Role", j)),
+            Field::PriceStep(j, _) => Some(match s.change.price_steps.get(j) {
+                Some(p) => format!("Price change in month {}", p.month),
+                None => format!("Price change {}", j + 1),
             }),
         }
     }
@@ -311,5 +341,13 @@ impl Field {
     }
     pub fn InfraMonthly(i: usize) -> Field {
         Field::Infra(i, InfraField::Monthly)
+    }
+}
+
+/// A line's name as labels show it, or "`kind` N" when it has none.
+fn named(name: Option<&str>, kind: &str, j: usize) -> String {
+    match name.map(str::trim) {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ => format!("{kind} {}", j + 1),
     }
 }

@@ -9,7 +9,10 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Field, InfraField, ModelField, PlanField, TextInput, TierField};
+use super::{
+    Field, InfraField, ModelField, PersonField, PlanField, StepField, TextInput, TierField,
+    ToolField,
+};
 
 /// An input named by its path (`workload.requests_per_day`,
 /// `models[0].pricing.input_per_mtok`, `risk.error_costs`).
@@ -92,6 +95,12 @@ fn numeric(path: &str) -> Option<Field> {
         find(InfraField::ALL, tail, |k| k.spec().path).map(|k| Field::Infra(i, k))
     } else if let Some((j, tail)) = indexed(TextInput::ErrorCosts.path()) {
         find(TierField::ALL, tail, |k| k.spec().path).map(|k| Field::Tier(j, k))
+    } else if let Some((j, tail)) = indexed("workload.tools") {
+        find(ToolField::ALL, tail, |k| k.spec().path).map(|k| Field::Tool(j, k))
+    } else if let Some((j, tail)) = indexed("people") {
+        find(PersonField::ALL, tail, |k| k.spec().path).map(|k| Field::Person(j, k))
+    } else if let Some((j, tail)) = indexed("change.price_steps") {
+        find(StepField::ALL, tail, |k| k.spec().path).map(|k| Field::PriceStep(j, k))
     } else {
         find(PlanField::ALL, path, |k| k.spec().path).map(Field::Plan)
     };

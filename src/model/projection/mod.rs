@@ -31,10 +31,14 @@ pub enum Category {
     Oversight,
     Errors,
     Change,
+    /// Per-use tool fees (version 3).
+    Tools,
+    /// The rest of the team (version 3).
+    People,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 9] = [
         Category::Inference,
         Category::Retrieval,
         Category::Infrastructure,
@@ -42,7 +46,28 @@ impl Category {
         Category::Oversight,
         Category::Errors,
         Category::Change,
+        Category::Tools,
+        Category::People,
     ];
+
+    /// The categories a plan can have: tools and people only where the plan
+    /// lists any (a plan without them shows the lines it always had).
+    pub fn of_plan(s: &crate::model::Scenario) -> Vec<Category> {
+        Category::ALL
+            .into_iter()
+            .filter(|c| match c {
+                Category::Tools => !s.workload.tools.is_empty(),
+                Category::People => !s.people.is_empty(),
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// Whether the category is billed or paid (every line but the expected
+    /// cost of wrong answers, spec §6).
+    pub fn is_cash(self) -> bool {
+        self != Category::Errors
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -53,6 +78,8 @@ impl Category {
             Category::Oversight => "Oversight",
             Category::Errors => "Errors",
             Category::Change => "Change",
+            Category::Tools => "Tools",
+            Category::People => "People",
         }
     }
 
@@ -75,6 +102,8 @@ impl Category {
             Category::Oversight => "oversight",
             Category::Errors => "errors",
             Category::Change => "change",
+            Category::Tools => "tools",
+            Category::People => "people",
         }
     }
 }
@@ -93,6 +122,8 @@ macro_rules! by_category {
                     Category::Oversight => self.oversight,
                     Category::Errors => self.errors,
                     Category::Change => self.change,
+                    Category::Tools => self.tools,
+                    Category::People => self.people,
                 }
             }
         }
@@ -130,6 +161,18 @@ pub struct Month {
     pub errors_avoided: f64,
     /// Whole GPUs running over all self-hosted models (0 when none).
     pub gpus: f64,
+    /// Per-use tool fees (version 3).
+    pub tools: f64,
+    /// The rest of the team (version 3).
+    pub people: f64,
+    /// What is billed or paid: `total - errors` (spec §6).
+    pub cash: f64,
+    /// `errors - errors_avoided`: above 0, wrong answers cost more than today's.
+    pub quality_impact: f64,
+    /// The saved time's worth (the value without errors avoided).
+    pub time_value: f64,
+    /// The saved hours as full-time people.
+    pub fte_saved: f64,
 }
 
 by_category!(Month);
@@ -165,6 +208,28 @@ pub struct Totals {
     pub upkeep_pct_of_build_per_year: Option<f64>,
     /// Σ errors avoided against today's process.
     pub errors_avoided: f64,
+    /// Σ cash: the run cost without the expected cost of wrong answers.
+    pub cash_run_cost: f64,
+    /// Build cost plus the cash run cost: what the CFO signs.
+    pub cash_tco: f64,
+    /// Σ errors: the expected cost of wrong answers, an estimate.
+    pub expected_error_cost: f64,
+    /// Σ quality impact against today's process.
+    pub quality_impact: f64,
+    /// Σ time value.
+    pub time_value: f64,
+    /// The most full-time people the saved hours stand for in a month.
+    pub peak_fte_saved: f64,
+    /// Net over cash TCO, percent (`None` without cash TCO).
+    pub roi_on_cash_pct: Option<f64>,
+    /// Cash run cost per request (`None` without requests).
+    pub cash_cost_per_request: Option<f64>,
+    /// Σ wrong answers that reach someone downstream.
+    pub uncaught_errors: f64,
+    /// Σ tool fees (version 3).
+    pub tools: f64,
+    /// Σ the rest of the team (version 3).
+    pub people: f64,
 }
 
 by_category!(Totals);

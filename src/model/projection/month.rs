@@ -76,7 +76,24 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         start.is_some() && (0..n_models).any(|i| fixed_rates.get(i).is_none_or(Option::is_none));
     // Month-invariant parts of the formulas, each the same f64 the formula
     // computes first (left to right), so hoisting them changes no bit.
-    let review_share = o.review_pct / 100.0;
+    // Review that targets flagged answers catches the recall's share of the
+    // wrong answers; a random sample catches the reviewed share (spec §6).
+    let review_share = o.flagged_recall_pct.unwrap_or(o.review_pct) / 100.0;
+    // Version 3 (spec §6); each at its default leaves §5 exactly.
+    let salary_step = if o.salary_growth_pct_per_year == 0.0 {
+        1.0
+    } else {
+        (1.0 + o.salary_growth_pct_per_year / 100.0).powf(1.0 / 12.0)
+    };
+    let mut salary = 1.0;
+    let tool_fees: f64 = w
+        .tools
+        .iter()
+        .map(|t| t.per_request * t.price_per_thousand / 1000.0)
+        .sum();
+    let mut steps = s.change.price_steps.iter().peekable();
+    let mut step_factor = 1.0;
+    let saved_cap = s.value.team_fte.map(|t| t * o.productive_hours_per_month);
     let refresh_tokens = r.corpus_tokens * r.refresh_pct_per_month / 100.0;
     let mut cumulative = -s.build.initial_cost;
     let mut t = Totals {
@@ -99,13 +116,25 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         if m > 1 {
             growth *= 1.0 + g;
             p_m *= drift_step;
+            salary *= salary_step;
         }
+        while let Some(step) = steps.next_if(|st| st.month as usize <= m) {
+            step_factor *= 1.0 + step.pct / 100.0;
+        }
+        let p_m = if step_factor == 1.0 {
+            p_m
+        } else {
+            p_m * step_factor
+        };
         let adoption = if w.ramp_months == 0 {
             1.0
         } else {
             (s0 + (1.0 - s0) * mf / ramp).min(1.0)
         };
-        let req = w.requests_per_day * w.days_per_month * growth * adoption;
+        let req = match w.max_requests_per_day {
+            None => w.requests_per_day * w.days_per_month * growth * adoption,
+            Some(max) => (w.requests_per_day * growth).min(max) * w.days_per_month * adoption,
+        };
         let calls = req * w.calls_per_request * overhead;
 
         // Inference.
@@ -126,6 +155,15 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
                     None => Rate::of(pricing_in_force(entry, calendar), entry, w),
                 };
                 rate.month(calls, share, p_m)
+            };
+            // A commitment is billed at least, whatever the traffic (spec §6).
+            let line = if entry.commitment_monthly > 0.0 {
+                ModelMonth {
+                    cost: line.cost.max(entry.commitment_monthly),
+                    ..line
+                }
+            } else {
+                line
             };
             inference += line.cost;
             gpus_total += line.gpus;
@@ -168,6 +206,30 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
             (staffed / needed).min(1.0)
         };
         let oversight = staffed * o.reviewer_annual_cost / 12.0 + owner;
+        let oversight = if salary == 1.0 {
+            oversight
+        } else {
+            salary * oversight
+        };
+        let tools = if tool_fees == 0.0 {
+            0.0
+        } else {
+            w.tools
+                .iter()
+                .map(|t| req * t.per_request * t.price_per_thousand / 1000.0)
+                .sum()
+        };
+        let people: f64 = s
+            .people
+            .iter()
+            .filter(|r| r.active_in(m as u32))
+            .map(|r| r.fte * r.annual_cost / 12.0)
+            .sum();
+        let people = if salary == 1.0 {
+            people
+        } else {
+            salary * people
+        };
 
         // Errors: the rate drifts for k_m months since the last model update.
         let error_rate = if error_drift == 1.0 {
@@ -191,15 +253,42 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         let errors = uncaught * cost_per_error;
         let errors_avoided = req * baseline / 100.0 * cost_per_error;
 
-        let total =
-            inference + retrieval + infrastructure + maintenance + oversight + errors + change;
-        let labour = req * s.value.minutes_saved_per_request / 60.0 * s.value.labour_hourly_cost;
-        let labour = if full_realization {
-            labour
+        let total = inference
+            + retrieval
+            + infrastructure
+            + maintenance
+            + oversight
+            + errors
+            + change
+            + tools
+            + people;
+        let hours_saved = req * s.value.minutes_saved_per_request / 60.0;
+        let hours_saved = if full_realization {
+            hours_saved
         } else {
-            labour * s.value.realization_pct / 100.0
+            hours_saved * s.value.realization_pct / 100.0
         };
-        let value = labour + errors_avoided;
+        let (hours_saved, time_value) = match saved_cap {
+            // §5's order of operations, so a plan without a team keeps its bits.
+            None => {
+                let labour =
+                    req * s.value.minutes_saved_per_request / 60.0 * s.value.labour_hourly_cost;
+                let labour = if full_realization {
+                    labour
+                } else {
+                    labour * s.value.realization_pct / 100.0
+                };
+                (hours_saved, labour)
+            }
+            Some(cap) => {
+                let hours = hours_saved.min(cap);
+                (hours, hours * s.value.labour_hourly_cost)
+            }
+        };
+        let fte_saved = hours_saved / o.productive_hours_per_month;
+        let cash = total - errors;
+        let quality_impact = errors - errors_avoided;
+        let value = time_value + errors_avoided;
         let net = value - total;
         cumulative += net;
         discounted_net += if monthly_rate == 0.0 {
@@ -223,6 +312,13 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         t.errors += errors;
         t.change += change;
         t.errors_avoided += errors_avoided;
+        t.tools += tools;
+        t.people += people;
+        t.cash_run_cost += cash;
+        t.quality_impact += quality_impact;
+        t.time_value += time_value;
+        t.peak_fte_saved = t.peak_fte_saved.max(fte_saved);
+        t.uncaught_errors += uncaught;
         t.peak_reviewer_fte = t.peak_reviewer_fte.max(needed);
 
         out.months.push(Month {
@@ -248,6 +344,12 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
             error_rate_pct: error_rate,
             errors_avoided,
             gpus: gpus_total,
+            tools,
+            people,
+            cash,
+            quality_impact,
+            time_value,
+            fte_saved,
         });
     }
 
@@ -259,5 +361,9 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
     t.net = t.value - t.tco;
     t.roi_pct = (t.tco != 0.0).then(|| t.net / t.tco * 100.0);
     t.cost_per_request = (t.requests != 0.0).then(|| t.run_cost / t.requests);
+    t.expected_error_cost = t.errors;
+    t.cash_tco = t.build_cost + t.cash_run_cost;
+    t.roi_on_cash_pct = (t.cash_tco != 0.0).then(|| t.net / t.cash_tco * 100.0);
+    t.cash_cost_per_request = (t.requests != 0.0).then(|| t.cash_run_cost / t.requests);
     out.totals = t;
 }

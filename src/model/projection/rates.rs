@@ -40,8 +40,21 @@ pub(super) enum Rate<'a> {
         tokens_per_call: f64,
         /// Tokens one GPU serves in an hour at the planned utilisation.
         per_gpu_hour: f64,
+        /// With a prefill speed of its own (spec §6): in_i, out_i + rsn_i,
+        /// the prefill speed and 3600 × utilisation.
+        prefill: Option<Prefill>,
         pricing: &'a crate::model::pricing::SelfHostedPricing,
     },
+}
+
+/// The figures of a self-hosted model with its own prefill speed (spec §6).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Prefill {
+    input_per_call: f64,
+    generated_per_call: f64,
+    input_speed: f64,
+    speed: f64,
+    seconds: f64,
 }
 
 impl<'a> Rate<'a> {
@@ -60,9 +73,19 @@ impl<'a> Rate<'a> {
             Some(Pricing::Api(a)) => {
                 let k = w.cached_input_pct / 100.0;
                 let (p_in, p_cached, p_out) = a.effective(tin);
+                let per_call = if w.cache_write_pct == 0.0 {
+                    (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out) / 1e6
+                } else {
+                    let wr = w.cache_write_pct / 100.0;
+                    let p_cw = a.cache_write(tin);
+                    (tin * (1.0 - k - wr) * p_in
+                        + tin * k * p_cached
+                        + tin * wr * p_cw
+                        + (tout + trsn) * p_out)
+                        / 1e6
+                };
                 Rate::Api {
-                    per_call: (tin * (1.0 - k) * p_in + tin * k * p_cached + (tout + trsn) * p_out)
-                        / 1e6,
+                    per_call,
                     batch: 1.0 - (w.batch_pct / 100.0) * (a.batch_discount_pct / 100.0),
                     discount: 1.0 - entry.discount_pct / 100.0,
                 }
@@ -70,6 +93,15 @@ impl<'a> Rate<'a> {
             Some(Pricing::SelfHosted(h)) => Rate::Hosted {
                 tokens_per_call: tin + tout + trsn,
                 per_gpu_hour: h.tokens_per_second_per_gpu * 3600.0 * h.utilization_pct / 100.0,
+                prefill: h
+                    .input_tokens_per_second_per_gpu
+                    .map(|input_speed| Prefill {
+                        input_per_call: tin,
+                        generated_per_call: tout + trsn,
+                        input_speed,
+                        speed: h.tokens_per_second_per_gpu,
+                        seconds: 3600.0 * h.utilization_pct / 100.0,
+                    }),
                 pricing: h,
             },
             None => Rate::Unpriced,
@@ -91,10 +123,18 @@ impl<'a> Rate<'a> {
             Rate::Hosted {
                 tokens_per_call,
                 per_gpu_hour,
+                prefill,
                 pricing,
             } => {
-                let tokens = calls * share * tokens_per_call;
-                let gpus = self_hosted_gpus(pricing, tokens / per_gpu_hour);
+                let gpu_hours = match prefill {
+                    None => calls * share * tokens_per_call / per_gpu_hour,
+                    Some(p) => {
+                        (calls * share * p.input_per_call / p.input_speed
+                            + calls * share * p.generated_per_call / p.speed)
+                            / p.seconds
+                    }
+                };
+                let gpus = self_hosted_gpus(pricing, gpu_hours);
                 ModelMonth {
                     cost: gpus * HOURS_PER_MONTH * pricing.gpu_hourly,
                     gpus,

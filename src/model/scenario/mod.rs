@@ -17,13 +17,13 @@ mod sections;
 mod version;
 
 pub use sections::{
-    Build, Change, Embedding, ErrorCost, InfraItem, ModelEntry, Oversight, Retrieval, Reviewers,
-    Risk, Value, Workload,
+    Build, Change, Embedding, ErrorCost, InfraItem, ModelEntry, Oversight, Person, PriceJump,
+    Retrieval, Reviewers, Risk, Tool, Value, Workload,
 };
 
 /// The newest format version this program reads. Plans are written as version 1
 /// unless they set a version-2 field (spec §5), see [`Scenario::format_version`].
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,8 +65,31 @@ pub struct Scenario {
     /// input path.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// The rest of the team the system needs (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Named cases beside the plan (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertainty: Vec<UncertainRange>,
+}
+
+/// A named case: the plan with some numeric inputs set otherwise (spec §6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    #[serde(default)]
+    pub set: Vec<CaseValue>,
+}
+
+/// One input a case sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseValue {
+    pub field: Target,
+    pub value: f64,
 }
 
 /// How far the mix's shares may sum from 100 % (rounding in a hand-written

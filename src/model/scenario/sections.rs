@@ -38,6 +38,29 @@ pub struct Workload {
     /// Adoption in month 1 when `ramp_months` > 0, percent; version 2.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub ramp_start_pct: f64,
+    /// Share of each call's input written into the prompt cache, percent
+    /// (version 3, default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cache_write_pct: f64,
+    /// Where growth levels off: requests per day never exceed it (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_requests_per_day: Option<f64>,
+    /// Per-use fees of the tools the system calls (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tools: Vec<Tool>,
+}
+
+/// A tool the system calls, billed per use (spec §6).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub name: String,
+    /// Uses per request.
+    #[serde(default)]
+    pub per_request: f64,
+    /// Price per 1,000 uses.
+    #[serde(default)]
+    pub price_per_thousand: f64,
 }
 
 impl Default for Workload {
@@ -55,6 +78,9 @@ impl Default for Workload {
             calls_per_request: 1.0,
             ramp_months: 0,
             ramp_start_pct: 0.0,
+            cache_write_pct: 0.0,
+            max_requests_per_day: None,
+            tools: Vec::new(),
         }
     }
 }
@@ -81,6 +107,10 @@ pub struct ModelEntry {
     pub token_factor: f64,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
     pub pricing: Option<Pricing>,
+    /// What the provider bills for this model each month at least (committed
+    /// spend, provisioned throughput, reserved GPUs; version 3).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub commitment_monthly: f64,
     /// Dated future prices snapshotted from the catalog (optional; applies
     /// only when the plan has a `start`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,6 +128,7 @@ impl ModelEntry {
             error_rate_pct: None,
             token_factor: 1.0,
             pricing,
+            commitment_monthly: 0.0,
             schedule: Vec::new(),
         }
     }
@@ -186,6 +217,13 @@ pub struct Oversight {
     pub owner_fte: f64,
     #[serde(default)]
     pub owner_annual_cost: f64,
+    /// Yearly raise of every people cost, percent (version 3, default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub salary_growth_pct_per_year: f64,
+    /// Share of all wrong answers that land among the reviewed when review
+    /// targets flagged answers, percent; none is a random sample (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flagged_recall_pct: Option<f64>,
 }
 
 impl Default for Oversight {
@@ -198,6 +236,8 @@ impl Default for Oversight {
             productive_hours_per_month: default_productive_hours(),
             owner_fte: 0.0,
             owner_annual_cost: 0.0,
+            salary_growth_pct_per_year: 0.0,
+            flagged_recall_pct: None,
         }
     }
 }
@@ -256,6 +296,17 @@ pub struct Change {
     pub retune_cost_per_update: f64,
     #[serde(default)]
     pub price_change_pct_per_year: f64,
+    /// One-off changes of token prices from a month on (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub price_steps: Vec<PriceJump>,
+}
+
+/// A one-off change of token prices from `month` on (spec §6 `price_steps`).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceJump {
+    pub month: u32,
+    pub pct: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -275,6 +326,10 @@ pub struct Value {
     /// Yearly discount rate for the net present value, percent (version 2).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub discount_rate_pct_per_year: f64,
+    /// The people whose time the system saves: saved hours never exceed
+    /// their productive hours (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_fte: Option<f64>,
 }
 
 impl Default for Value {
@@ -285,6 +340,47 @@ impl Default for Value {
             baseline_error_rate_pct: 0.0,
             realization_pct: 100.0,
             discount_rate_pct_per_year: 0.0,
+            team_fte: None,
         }
     }
+}
+
+/// A role of the rest of the team the system needs (spec §6 `people`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub role: String,
+    #[serde(default)]
+    pub fte: f64,
+    #[serde(default)]
+    pub annual_cost: f64,
+    /// The first month (1-based) the role is paid.
+    #[serde(default = "first_month")]
+    pub from_month: u32,
+    /// The last month paid; none is to the end of the horizon.
+    #[serde(default)]
+    pub until_month: Option<u32>,
+}
+
+impl Person {
+    /// Whether the role is paid in month `m` (1-based).
+    pub fn active_in(&self, m: u32) -> bool {
+        self.from_month <= m && self.until_month.is_none_or(|u| m <= u)
+    }
+}
+
+impl Default for Person {
+    fn default() -> Self {
+        Person {
+            role: String::new(),
+            fte: 0.0,
+            annual_cost: 0.0,
+            from_month: 1,
+            until_month: None,
+        }
+    }
+}
+
+fn first_month() -> u32 {
+    1
 }

@@ -2,11 +2,17 @@
 
 use super::{Build, Change, Oversight, Retrieval, Risk, Value, Workload};
 use super::{ModelEntry, Scenario, default_currency, default_horizon};
-use crate::model::fields::{Field, Section, TextInput};
+use crate::model::fields::{Field, ModelField, Section, TextInput};
 
 /// The part of a plan file that says where its inputs come from (format
 /// version 2); a `sources` entry's own paths are inputs of the table.
 pub const SOURCES: &str = "sources";
+
+/// The lists of format version 3, by their paths in the file.
+pub const TOOLS: &str = "workload.tools";
+pub const PEOPLE: &str = "people";
+pub const PRICE_STEPS: &str = "change.price_steps";
+pub const CASES: &str = "cases";
 
 impl Scenario {
     /// A minimal valid plan: one priced model, everything else at its default.
@@ -31,6 +37,8 @@ impl Scenario {
             change: Change::default(),
             value: Value::default(),
             sources: Vec::new(),
+            people: Vec::new(),
+            cases: Vec::new(),
             uncertainty: Vec::new(),
         }
     }
@@ -75,28 +83,58 @@ impl Scenario {
         if version == 2 {
             out.push((SOURCES.to_string(), !self.sources.is_empty()));
         }
+        if version == 3 {
+            // The lists of version 3 as wholes (a line counts even at its
+            // defaults), and a discount below 0, which version 2 refused.
+            let lists = [
+                (TOOLS, !self.workload.tools.is_empty()),
+                (PRICE_STEPS, !self.change.price_steps.is_empty()),
+                (PEOPLE, !self.people.is_empty()),
+                (CASES, !self.cases.is_empty()),
+            ];
+            out.extend(lists.into_iter().map(|(p, set)| (p.to_string(), set)));
+            for (i, m) in self.models.iter().enumerate() {
+                if m.discount_pct < 0.0 {
+                    let path = Field::Model(i, ModelField::Discount).path();
+                    out.push((format!("{path} below 0"), true));
+                }
+            }
+        }
         out
+    }
+
+    /// The inputs of format `version` set to a non-default value (their
+    /// paths); a list counts once, by its own path.
+    pub fn fields_set_of_version(&self, version: u32) -> Vec<String> {
+        let lists = [
+            TextInput::ErrorCosts.path(),
+            TOOLS,
+            PEOPLE,
+            PRICE_STEPS,
+            CASES,
+        ];
+        self.inputs_of_version(version, &Field::in_table_order(self))
+            .into_iter()
+            .filter(|(p, set)| *set && !lists.iter().any(|l| p.starts_with(&format!("{l}["))))
+            .map(|(p, _)| p)
+            .collect()
     }
 
     /// The version-2 inputs set to a non-default value (their paths); the
     /// error tiers count once, as `risk.error_costs`.
     pub fn v2_fields_set(&self) -> Vec<String> {
-        self.v2_inputs()
-            .into_iter()
-            .filter(|(p, set)| {
-                *set && !p.starts_with(&format!("{}[", TextInput::ErrorCosts.path()))
-            })
-            .map(|(p, _)| p)
-            .collect()
+        self.fields_set_of_version(2)
     }
 
-    /// The format version this plan is written as: 1 unless it sets a
-    /// version-2 field, so older runcosts keep reading version-1 plans.
+    /// The format version this plan is written as: the lowest that holds
+    /// every input it sets, so older runcosts keep reading older plans.
     pub fn format_version(&self) -> u32 {
-        if self.v2_fields_set().is_empty() {
-            1
-        } else {
+        if !self.fields_set_of_version(3).is_empty() {
+            3
+        } else if !self.v2_fields_set().is_empty() {
             2
+        } else {
+            1
         }
     }
 }

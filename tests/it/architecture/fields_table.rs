@@ -48,6 +48,7 @@ fn every_kind() -> Scenario {
     if let Some(Pricing::Api(a)) = &mut s.models[0].pricing {
         a.cached_input_per_mtok = Some(0.1);
         a.long_context = Some(LongContext {
+            cache_write_per_mtok: None,
             above_tokens: 200_000.0,
             input_per_mtok: 1.0,
             cached_input_per_mtok: Some(0.2),

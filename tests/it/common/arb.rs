@@ -46,11 +46,13 @@ pub fn arb_pricing() -> impl Strategy<Value = Pricing> {
             proptest::option::of((0.0..400_000.0f64, 0.0..40.0f64, 0.0..100.0f64)),
         )
             .prop_map(|(i, c, o, b, lc)| Pricing::Api(ApiPricing {
+                cache_write_per_mtok: None,
                 input_per_mtok: i,
                 cached_input_per_mtok: c,
                 output_per_mtok: o,
                 batch_discount_pct: b,
                 long_context: lc.map(|(above, li, lo)| LongContext {
+                    cache_write_per_mtok: None,
                     above_tokens: above,
                     input_per_mtok: li,
                     cached_input_per_mtok: None,
@@ -74,6 +76,7 @@ prop_compose! {
         let total: f64 = entries.iter().map(|e| e.1).sum();
         let n = entries.len();
         entries.into_iter().enumerate().map(|(i, (p, w, d))| ModelEntry {
+            commitment_monthly: 0.0,
             id: format!("model-{i}"),
             share_pct: if total > 0.0 { w / total * 100.0 } else { 100.0 / n as f64 },
             discount_pct: d,

@@ -44,6 +44,7 @@ pub fn zero_plan() -> Scenario {
 /// A model of the mix with `share` % of the calls at `pricing`, no discount.
 pub fn entry(id: &str, share: f64, pricing: Pricing) -> ModelEntry {
     ModelEntry {
+        commitment_monthly: 0.0,
         id: id.into(),
         share_pct: share,
         discount_pct: 0.0,

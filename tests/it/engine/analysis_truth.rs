@@ -311,7 +311,9 @@ fn every_sensitivity_row_and_every_input_label_is_unique_and_names_its_owner() {
                 Field::Model(i, _) => {
                     assert!(label.starts_with(&format!("{}: ", s.models[i].id)))
                 }
-                Field::Infra(..) => assert!(label.contains(": "), "{label}"),
+                Field::Infra(..) | Field::Tool(..) | Field::Person(..) | Field::PriceStep(..) => {
+                    assert!(label.contains(": "), "{label}")
+                }
                 Field::Plan(_) => assert_eq!(label, f.label()),
             }
         }

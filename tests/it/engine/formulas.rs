@@ -9,6 +9,7 @@ use runcost::model::{
 
 fn api(input: f64, cached: Option<f64>, output: f64, batch: f64) -> Pricing {
     Pricing::Api(ApiPricing {
+        cache_write_per_mtok: None,
         input_per_mtok: input,
         cached_input_per_mtok: cached,
         output_per_mtok: output,
@@ -85,11 +86,13 @@ fn long_context_tier_applies_above_the_threshold_only() {
     s.workload.input_tokens = 250_000.0;
     s.workload.output_tokens = 1000.0;
     let mut pricing = ApiPricing {
+        cache_write_per_mtok: None,
         input_per_mtok: 2.0,
         cached_input_per_mtok: Some(0.2),
         output_per_mtok: 12.0,
         batch_discount_pct: 0.0,
         long_context: Some(LongContext {
+            cache_write_per_mtok: None,
             above_tokens: 200_000.0,
             input_per_mtok: 4.0,
             cached_input_per_mtok: None,

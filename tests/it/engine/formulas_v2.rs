@@ -8,6 +8,7 @@ use runcost::model::{ApiPricing, LongContext, Pricing, Scenario, SelfHostedPrici
 
 fn api(input: f64, output: f64) -> Pricing {
     Pricing::Api(ApiPricing {
+        cache_write_per_mtok: None,
         input_per_mtok: input,
         cached_input_per_mtok: None,
         output_per_mtok: output,
@@ -19,6 +20,7 @@ fn api(input: f64, output: f64) -> Pricing {
 /// One GPU-hour per 3,600 tokens: tokens_per_second 1 at 100 % utilisation.
 fn hosted(min: u32, peak: f64, per_replica: u32, spares: u32) -> Pricing {
     Pricing::SelfHosted(SelfHostedPricing {
+        input_tokens_per_second_per_gpu: None,
         gpu_hourly: 2.0,
         tokens_per_second_per_gpu: 1.0,
         utilization_pct: 100.0,
@@ -91,11 +93,13 @@ fn long_context_test_uses_the_scaled_input() {
     let mut s = plan();
     s.workload.input_tokens = 1000.0;
     let tiered = Pricing::Api(ApiPricing {
+        cache_write_per_mtok: None,
         input_per_mtok: 1.0,
         cached_input_per_mtok: None,
         output_per_mtok: 0.0,
         batch_discount_pct: 0.0,
         long_context: Some(LongContext {
+            cache_write_per_mtok: None,
             above_tokens: 1200.0,
             input_per_mtok: 10.0,
             cached_input_per_mtok: None,

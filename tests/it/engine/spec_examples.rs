@@ -97,3 +97,13 @@ fn json_report_uses_null_for_absent_figures() {
     assert_eq!(v["totals"]["payback_month"], Value::Null);
     assert_eq!(v["horizon_months"], 3);
 }
+
+#[test]
+fn v3_support_cash_vs_risk_matches_its_expected_report() {
+    check_example("v3-support-cash-vs-risk");
+}
+
+#[test]
+fn v3_research_agent_commitments_matches_its_expected_report() {
+    check_example("v3-research-agent-commitments");
+}

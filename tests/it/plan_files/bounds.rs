@@ -49,6 +49,7 @@ fn rich() -> Scenario {
     s.uncertainty.clear();
     if let Some(Pricing::Api(a)) = &mut s.models[0].pricing {
         a.long_context = Some(LongContext {
+            cache_write_per_mtok: None,
             above_tokens: 200_000.0,
             input_per_mtok: 1.5,
             cached_input_per_mtok: Some(0.15),
@@ -730,6 +731,7 @@ fn dated_prices_are_held_to_the_same_bounds_as_prices() {
     a.output_per_mtok = 4.9e305;
     a.batch_discount_pct = 120.0;
     a.long_context = Some(LongContext {
+        cache_write_per_mtok: None,
         above_tokens: 1e9,
         input_per_mtok: 1.0,
         cached_input_per_mtok: None,

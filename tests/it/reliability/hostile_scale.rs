@@ -16,11 +16,13 @@ use runcost::model::{
 
 fn api(i: usize) -> Pricing {
     Pricing::Api(ApiPricing {
+        cache_write_per_mtok: None,
         input_per_mtok: 0.5 + (i % 7) as f64,
         cached_input_per_mtok: i.is_multiple_of(3).then_some(0.1),
         output_per_mtok: 2.0 + (i % 5) as f64,
         batch_discount_pct: if i.is_multiple_of(4) { 50.0 } else { 0.0 },
         long_context: i.is_multiple_of(6).then_some(LongContext {
+            cache_write_per_mtok: None,
             above_tokens: 1000.0,
             input_per_mtok: 9.0,
             cached_input_per_mtok: None,
@@ -49,6 +51,7 @@ fn big_plan(n: usize, hosted_every: usize) -> Scenario {
     let total: f64 = (0..n).map(weight).sum();
     s.models = (0..n)
         .map(|i| ModelEntry {
+            commitment_monthly: 0.0,
             id: format!("model-{i}"),
             share_pct: weight(i) / total * 100.0,
             discount_pct: (i % 3) as f64 * 5.0,

@@ -127,6 +127,7 @@ fn apply(s: &mut Scenario, e: &Edit) {
             }
         }
         Edit::AddModel(id) => s.models.push(ModelEntry {
+            commitment_monthly: 0.0,
             id: id.clone(),
             share_pct: 0.0,
             discount_pct: 0.0,

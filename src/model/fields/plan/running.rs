@@ -30,6 +30,14 @@ pub(super) const REVIEW_PCT: FieldSpec = plan! {
     |s| s.oversight.review_pct, default 0.0, since 1
 };
 
+pub(super) const FLAGGED_RECALL: FieldSpec = optional! {
+    "oversight.flagged_recall_pct", "Wrong answers among the reviewed", "Flagged recall",
+    Unit::Plain("%"), Oversight, Percent, POINT,
+    "Review targets flagged answers: the share of all wrong answers among those reviewed (unset: a random sample).",
+    scenario / scenario_mut, |s| s.oversight.flagged_recall_pct,
+    fallback |p| p.oversight.review_pct, note "(random sample)", since 3
+};
+
 pub(super) const MINUTES_PER_REVIEW: FieldSpec = plan! {
     "oversight.minutes_per_review", "Minutes per review", "Min per review",
     Unit::Plain("min"), Oversight, Minutes, COUNT,
@@ -89,6 +97,13 @@ pub(super) const OWNER_ANNUAL_COST: FieldSpec = plan! {
     Unit::Money("/FTE-year"), Oversight, AnnualCost, MONEY,
     "An owner's yearly cost with overheads.",
     |s| s.oversight.owner_annual_cost, default 0.0, since 1
+};
+
+pub(super) const SALARY_GROWTH: FieldSpec = plan! {
+    "oversight.salary_growth_pct_per_year", "Yearly raises", "Raises",
+    Unit::Plain("%/year"), Oversight, SalaryGrowth, POINT,
+    "Yearly raise applied to every people cost: reviewers, owners and the team.",
+    |s| s.oversight.salary_growth_pct_per_year, default 0.0, since 3
 };
 
 pub(super) const ERROR_RATE: FieldSpec = plan! {
@@ -152,6 +167,14 @@ pub(super) const LABOUR_HOURLY: FieldSpec = plan! {
     Unit::Price("/hour"), Value, HourlyCost, MONEY,
     "Hourly cost of the work saved.",
     |s| s.value.labour_hourly_cost, default 0.0, since 1
+};
+
+pub(super) const TEAM_FTE: FieldSpec = optional! {
+    "value.team_fte", "Team whose time is saved", "Team",
+    Unit::Plain("FTE"), Value, Fte, COUNT,
+    "The people whose time the system saves: saved hours never exceed their productive hours (unset: no cap).",
+    scenario / scenario_mut, |s| s.value.team_fte,
+    fallback |_p| 0.0, note "(no cap)", since 3
 };
 
 pub(super) const BASELINE_ERROR_RATE: FieldSpec = plan! {

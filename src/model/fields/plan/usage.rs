@@ -23,6 +23,14 @@ pub(super) const MONTHLY_GROWTH: FieldSpec = plan! {
     |s| s.workload.monthly_growth_pct, default 0.0, since 1
 };
 
+pub(super) const MAX_REQUESTS_PER_DAY: FieldSpec = optional! {
+    "workload.max_requests_per_day", "Volume ceiling", "Ceiling",
+    Unit::Plain("req/day"), Volume, RequestCeiling, VOLUME,
+    "Where growth levels off (the market, the team's queue): requests a day never exceed it.",
+    scenario / scenario_mut, |s| s.workload.max_requests_per_day,
+    fallback |p| p.workload.requests_per_day, note "(none)", since 3
+};
+
 pub(super) const RAMP_MONTHS: FieldSpec = plan! {
     whole "workload.ramp_months", "Adoption ramp", "Ramp",
     Unit::Plain("months"), Volume, WholeMonths, WHOLE,
@@ -70,6 +78,13 @@ pub(super) const CACHED_INPUT: FieldSpec = plan! {
     Unit::Plain("%"), Tokens, Percent, POINT,
     "Share of input tokens served from the provider's prompt cache.",
     |s| s.workload.cached_input_pct, default 0.0, since 1
+};
+
+pub(super) const CACHE_WRITE: FieldSpec = plan! {
+    "workload.cache_write_pct", "Input written to cache", "Cache writes",
+    Unit::Plain("%"), Tokens, Percent, POINT,
+    "Share of each call's input written into the prompt cache, billed at the write price.",
+    |s| s.workload.cache_write_pct, default 0.0, since 3
 };
 
 pub(super) const BATCH_SHARE: FieldSpec = plan! {
