@@ -12,6 +12,23 @@ pub const UPKEEP_RANGE_PCT: (f64, f64) = (15.0, 25.0);
 /// One headline figure of a projection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Figure {
+    /// Build cost plus what is billed or paid over the horizon: the figure
+    /// the CFO signs (version 3 leads with it for every plan).
+    CashTco,
+    /// What is billed or paid over the horizon.
+    CashRunCost,
+    /// The expected cost of wrong answers over the horizon: an estimate,
+    /// never summed into cash.
+    ExpectedErrorCost,
+    /// Wrong answers' expected cost less today's process's avoided: above 0
+    /// the system costs more in wrong answers than today (an estimate).
+    QualityImpact,
+    /// The most full-time people the saved time stands for in a month.
+    FteSaved,
+    /// Cash run cost per request.
+    CashCostPerRequest,
+    /// Net over cash TCO.
+    RoiOnCash,
     Month1,
     RunCost,
     Build,
@@ -49,6 +66,8 @@ pub enum Kind {
     /// A percentage of the build cost a year (upkeep), flagged outside
     /// [`UPKEEP_RANGE_PCT`].
     PercentOfBuild,
+    /// Full-time equivalents of people.
+    Fte,
 }
 
 /// A value against the baseline's: the absolute change and, where the
@@ -71,16 +90,23 @@ impl Delta {
 
 impl Figure {
     /// Every headline figure, in the reports' order.
-    pub const ALL: [Figure; 14] = [
+    pub const ALL: [Figure; 21] = [
+        Figure::CashTco,
+        Figure::ExpectedErrorCost,
+        Figure::QualityImpact,
         Figure::Month1,
+        Figure::CashRunCost,
         Figure::RunCost,
         Figure::Build,
         Figure::Tco,
+        Figure::CashCostPerRequest,
         Figure::CostPerRequest,
         Figure::Value,
+        Figure::FteSaved,
         Figure::ErrorsAvoided,
         Figure::Net,
         Figure::Npv,
+        Figure::RoiOnCash,
         Figure::Roi,
         Figure::Payback,
         Figure::PaybackFromStart,
@@ -100,7 +126,11 @@ impl Figure {
     ];
 
     /// The figures a comparison puts side by side, in display order.
-    pub const COMPARED: [Figure; 8] = [
+    pub const COMPARED: [Figure; 12] = [
+        Figure::CashTco,
+        Figure::ExpectedErrorCost,
+        Figure::QualityImpact,
+        Figure::FteSaved,
         Figure::Month1,
         Figure::RunCost,
         Figure::Build,
@@ -132,6 +162,12 @@ impl Figure {
         v
     }
 
+    /// Whether the figure is an estimate of expected losses rather than cash:
+    /// shown beside cash TCO, labelled so, never summed into it.
+    pub fn is_estimate(self) -> bool {
+        matches!(self, Figure::ExpectedErrorCost | Figure::QualityImpact)
+    }
+
     /// Whether the figure's value lies outside its industry range (upkeep
     /// outside 15–25 % of the build a year).
     pub fn flagged(self, p: &Projection) -> bool {
@@ -142,10 +178,17 @@ impl Figure {
     /// The label a report prints in full.
     pub fn label(self) -> &'static str {
         match self {
+            Figure::CashTco => "Cash TCO (build + billed and paid)",
+            Figure::CashRunCost => "Cash run cost (horizon)",
+            Figure::ExpectedErrorCost => "Expected cost of wrong answers (estimate)",
+            Figure::QualityImpact => "Net quality impact vs today (estimate)",
+            Figure::FteSaved => "Saved time in people (peak FTE)",
+            Figure::CashCostPerRequest => "Cash cost per request",
+            Figure::RoiOnCash => "ROI on cash",
             Figure::Month1 => "Month-1 run cost",
-            Figure::RunCost => "Run cost (horizon)",
+            Figure::RunCost => "Run cost with expected losses",
             Figure::Build => "Build cost",
-            Figure::Tco => "Total cost of ownership",
+            Figure::Tco => "TCO with expected losses",
             Figure::CostPerRequest => "Cost per request",
             Figure::Value => "Value delivered",
             Figure::Net => "Net (value − TCO)",
@@ -163,6 +206,13 @@ impl Figure {
     /// and the comparison.
     pub fn short_label(self) -> &'static str {
         match self {
+            Figure::CashTco => "Cash TCO",
+            Figure::CashRunCost => "Cash run",
+            Figure::ExpectedErrorCost => "Exp. errors",
+            Figure::QualityImpact => "Quality vs now",
+            Figure::FteSaved => "FTE saved",
+            Figure::CashCostPerRequest => "Cash/request",
+            Figure::RoiOnCash => "ROI on cash",
             Figure::Month1 => "Month 1",
             Figure::RunCost => "Run cost",
             Figure::Build => "Build",
@@ -183,6 +233,13 @@ impl Figure {
     /// The key used in JSON and CSV output.
     pub fn key(self) -> &'static str {
         match self {
+            Figure::CashTco => "cash_tco",
+            Figure::CashRunCost => "cash_run_cost",
+            Figure::ExpectedErrorCost => "expected_error_cost",
+            Figure::QualityImpact => "quality_impact",
+            Figure::FteSaved => "peak_fte_saved",
+            Figure::CashCostPerRequest => "cash_cost_per_request",
+            Figure::RoiOnCash => "roi_on_cash_pct",
             Figure::Month1 => "month1_cost",
             Figure::RunCost => "run_cost",
             Figure::Build => "build_cost",
@@ -202,8 +259,9 @@ impl Figure {
 
     pub fn kind(self) -> Kind {
         match self {
-            Figure::CostPerRequest => Kind::MoneyPerRequest,
-            Figure::Roi => Kind::Percent,
+            Figure::CostPerRequest | Figure::CashCostPerRequest => Kind::MoneyPerRequest,
+            Figure::Roi | Figure::RoiOnCash => Kind::Percent,
+            Figure::FteSaved => Kind::Fte,
             Figure::Payback | Figure::PaybackFromStart => Kind::Month,
             Figure::RunToBuild => Kind::Ratio,
             Figure::Upkeep => Kind::PercentOfBuild,
@@ -216,7 +274,13 @@ impl Figure {
     pub fn higher_is_better(self) -> bool {
         matches!(
             self,
-            Figure::Value | Figure::Net | Figure::Roi | Figure::Npv | Figure::ErrorsAvoided
+            Figure::Value
+                | Figure::Net
+                | Figure::Roi
+                | Figure::RoiOnCash
+                | Figure::Npv
+                | Figure::ErrorsAvoided
+                | Figure::FteSaved
         )
     }
 
@@ -225,6 +289,13 @@ impl Figure {
     pub fn value(self, p: &Projection) -> Option<f64> {
         let t = &p.totals;
         match self {
+            Figure::CashTco => Some(t.cash_tco),
+            Figure::CashRunCost => Some(t.cash_run_cost),
+            Figure::ExpectedErrorCost => Some(t.expected_error_cost),
+            Figure::QualityImpact => Some(t.quality_impact),
+            Figure::FteSaved => Some(t.peak_fte_saved),
+            Figure::CashCostPerRequest => t.cash_cost_per_request,
+            Figure::RoiOnCash => t.roi_on_cash_pct,
             Figure::Month1 => Some(p.first().map_or(0.0, |m| m.total)),
             Figure::RunCost => Some(t.run_cost),
             Figure::Build => Some(t.build_cost),
@@ -251,7 +322,7 @@ impl Figure {
             Kind::Percent | Kind::Month | Kind::Ratio | Kind::PercentOfBuild => {
                 Delta { pct: None, ..d }
             }
-            Kind::Money | Kind::MoneyPerRequest => d,
+            Kind::Money | Kind::MoneyPerRequest | Kind::Fte => d,
         })
     }
 }

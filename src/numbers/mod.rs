@@ -23,7 +23,7 @@ pub use money::{
     currency_prefix, decimal, delta, money, money_places, money_short, money_tight, price, scaled,
     shared_unit_places, unit_money, unit_places, unit_price,
 };
-pub use plain::{count, number, number_up, payback, pct, ratio, roi, signed_pct, throughput};
+pub use plain::{count, fte, number, number_up, payback, pct, ratio, roi, signed_pct, throughput};
 
 /// The minus sign of every negative number shown to a person.
 pub const MINUS: char = '\u{2212}';

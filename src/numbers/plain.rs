@@ -10,6 +10,18 @@ pub fn throughput(v: f64) -> String {
     format!("{} tok/s", number(v, 1))
 }
 
+/// People in full-time equivalents: `12.5 FTE`, `0.25 FTE`, `140 FTE`.
+pub fn fte(v: f64) -> String {
+    let places = if v.abs() >= 100.0 {
+        0
+    } else if v.abs() >= 1.0 {
+        1
+    } else {
+        2
+    };
+    format!("{} FTE", number(v, places))
+}
+
 /// A count with separators: `66,000`.
 pub fn count(v: f64) -> String {
     if !v.is_finite() {

@@ -21,6 +21,7 @@ pub fn value_text(f: Figure, p: &Projection, currency: &str) -> String {
         Kind::Percent => roi(v),
         Kind::Month => payback(v.map(|m| m as u32), p.months.len()),
         Kind::Ratio => v.map_or_else(|| "n/a (no build cost)".into(), crate::numbers::ratio),
+        Kind::Fte => crate::numbers::fte(v.unwrap_or(0.0)),
         Kind::PercentOfBuild => v.map_or_else(
             || "n/a (no build cost)".into(),
             |u| {

@@ -170,6 +170,7 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
                 style: h.flagged(p).then(|| theme.warning()),
             },
             Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::numbers::ratio)),
+            Kind::Fte => fig(label, crate::numbers::fte(v.unwrap_or(0.0))),
         });
         if h == Headline::Tco {
             // Only the band of the plan as it is now: while the worker
