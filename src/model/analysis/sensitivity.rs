@@ -216,7 +216,9 @@ impl<'a> Context<'a> {
                 let new = self.model_line(&m);
                 self.tco - self.model_inference[i] + new
             }
-            (Section::Infrastructure, Some(i)) if i < s.infrastructure.len() => {
+            (Section::Infrastructure, Some(i))
+                if matches!(f, Field::Infra(..)) && i < s.infrastructure.len() =>
+            {
                 f.set(&mut self.work, x);
                 let item = self.work.infrastructure[i].clone();
                 self.work.infrastructure[i].clone_from(&s.infrastructure[i]);
@@ -233,7 +235,10 @@ impl<'a> Context<'a> {
                     Section::Volume | Section::Tokens => w.workload.clone_from(&s.workload),
                     Section::Retrieval => w.retrieval.clone_from(&s.retrieval),
                     Section::Build => w.build.clone_from(&s.build),
-                    Section::Oversight => w.oversight.clone_from(&s.oversight),
+                    Section::Oversight => {
+                        w.oversight.clone_from(&s.oversight);
+                        w.people.clone_from(&s.people);
+                    }
                     Section::Risk => w.risk.clone_from(&s.risk),
                     Section::Change => w.change.clone_from(&s.change),
                     Section::Value => w.value.clone_from(&s.value),
@@ -241,6 +246,7 @@ impl<'a> Context<'a> {
                     Section::Models | Section::Infrastructure => {
                         w.models.clone_from(&s.models);
                         w.infrastructure.clone_from(&s.infrastructure);
+                        w.workload.clone_from(&s.workload);
                     }
                 }
                 tco

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::fields::{Target, TextInput};
 
 mod sections;
-mod version;
+pub mod version;
 
 pub use sections::{
     Build, Change, Embedding, ErrorCost, InfraItem, ModelEntry, Oversight, Person, PriceJump,

@@ -13,12 +13,14 @@ use super::scenario::{FORMAT_VERSION, Scenario};
 
 mod cross;
 mod overflow;
+mod v3;
 
 pub use super::fields::{Range, SMALLEST, bound};
 pub use cross::{TIER_SHARE_TOLERANCE, source_targets, source_targets_in, warnings};
 pub use overflow::{overflow, range_overflow};
 
 use cross::validate_v2;
+use v3::validate_v3;
 
 /// One invalid value in a plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +130,7 @@ pub fn validate_with(s: &Scenario, fields: &[Field]) -> Vec<Invalid> {
         c.fail(
             "version",
             s.version.to_string(),
-            format!("this program reads format version 1 or {FORMAT_VERSION}"),
+            format!("this program reads format versions 1 to {FORMAT_VERSION}"),
         );
     }
     if s.currency.trim().is_empty() {
@@ -273,6 +275,7 @@ pub fn validate_with(s: &Scenario, fields: &[Field]) -> Vec<Invalid> {
         }
     }
     validate_v2(s, fields, &mut c);
+    validate_v3(s, fields, &mut c);
     // Only a plan whose every input is allowed can be projected meaningfully;
     // then its figures must also stay finite, here and across its ranges.
     if c.problems.is_empty() {

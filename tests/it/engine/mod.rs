@@ -3,6 +3,7 @@ mod analysis_truth;
 mod example_ranges;
 mod formulas;
 mod formulas_v2;
+mod formulas_v3;
 mod payback_threshold;
 mod properties;
 mod properties_v2;

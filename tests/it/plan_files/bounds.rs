@@ -26,7 +26,8 @@ use runcost::model::catalog_rules::check_model;
 use runcost::model::fields::{Field, ModelField, TierField};
 use runcost::model::validate::{Range, SMALLEST, validate};
 use runcost::model::{
-    InfraItem, LongContext, Pricing, Projection, Reviewers, Scenario, UncertainRange, project,
+    InfraItem, LongContext, Person, PriceJump, Pricing, Projection, Reviewers, Scenario, Tool,
+    UncertainRange, project,
 };
 use runcost::report::analysis as ra;
 use runcost::report::compare::Entry;
@@ -79,6 +80,34 @@ fn rich() -> Scenario {
     s.risk.drift_pct_per_month = 1.0;
     s.workload.ramp_months = 3;
     s.build.months = 2;
+    // Every version-3 input and list.
+    s.version = 3;
+    s.workload.cache_write_pct = 5.0;
+    s.workload.max_requests_per_day = Some(50_000.0);
+    s.workload.tools = vec![Tool {
+        name: "search".into(),
+        per_request: 1.0,
+        price_per_thousand: 10.0,
+    }];
+    s.models[0].commitment_monthly = 100.0;
+    s.models[1].discount_pct = -10.0;
+    s.oversight.salary_growth_pct_per_year = 3.0;
+    s.oversight.flagged_recall_pct = Some(20.0);
+    s.value.team_fte = Some(40.0);
+    s.change.price_steps = vec![PriceJump {
+        month: 6,
+        pct: 20.0,
+    }];
+    s.people = vec![Person {
+        role: "Eval".into(),
+        fte: 0.5,
+        annual_cost: 150_000.0,
+        from_month: 2,
+        until_month: Some(10),
+    }];
+    if let Some(Pricing::SelfHosted(h)) = &mut s.models[2].pricing {
+        h.input_tokens_per_second_per_gpu = Some(20_000.0);
+    }
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     s
 }
@@ -139,8 +168,26 @@ fn plan_at(base: &Scenario, ends: &[End], ranged: &[usize]) -> Scenario {
     s
 }
 
-/// Shares of the mix and of the severity tiers summing to 100.
+/// Shares of the mix and of the severity tiers summing to 100; cache reads
+/// and writes within the input; months of the team and of price steps
+/// within the horizon.
 fn normalise(s: &mut Scenario) {
+    let room = 100.0 - s.workload.cached_input_pct;
+    let w = &mut s.workload.cache_write_pct;
+    *w = w.min(room);
+    if *w < SMALLEST {
+        *w = 0.0;
+    }
+    let h = s.horizon_months;
+    for p in &mut s.people {
+        p.from_month = p.from_month.min(h);
+        if let Some(u) = &mut p.until_month {
+            *u = (*u).clamp(p.from_month, h);
+        }
+    }
+    for st in &mut s.change.price_steps {
+        st.month = st.month.min(h);
+    }
     let total: f64 = s.models.iter().map(|m| m.share_pct).sum();
     let n = s.models.len() as f64;
     for m in &mut s.models {
@@ -178,6 +225,8 @@ const NULL_MEANS_NONE: &[&str] = &[
     "payback_month",
     "payback_month_from_start",
     "cost_per_request",
+    "cash_cost_per_request",
+    "roi_on_cash_pct",
     "upkeep_pct_of_build_per_year",
     "run_to_build",
     "start",
@@ -853,6 +902,9 @@ fn every_shipped_plan_is_inside_the_bounds_with_a_tenfold_headroom() {
                 Range::WholeMonths,
                 Range::Growth,
                 Range::Drift,
+                Range::SignedPercent,
+                Range::SalaryGrowth,
+                Range::PlanMonth,
                 Range::HoursPerMonth,
                 Range::TokenFactor,
                 Range::PeakToAverage,

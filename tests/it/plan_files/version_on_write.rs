@@ -23,7 +23,10 @@ fn v1_plans() -> Vec<(String, Scenario, String)> {
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("v2-"))
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                !name.starts_with("v2-") && !name.starts_with("v3-")
+            })
             .collect();
         paths.sort();
         for p in paths {
@@ -31,7 +34,7 @@ fn v1_plans() -> Vec<(String, Scenario, String)> {
             let golden_path = fixture(&format!("v1-written/{prefix}{name}"));
             let plan = load(&p);
             // An example born as a version-2 plan has no version-1 form.
-            if plan.format_version() == 2 && !golden_path.exists() {
+            if plan.format_version() >= 2 && !golden_path.exists() {
                 continue;
             }
             let golden = std::fs::read_to_string(&golden_path)
@@ -255,11 +258,131 @@ fn a_version_1_file_with_a_v2_field_is_refused_naming_the_field() {
 }
 
 #[test]
-fn version_3_is_the_newer_version_error() {
-    let text = "Scenario(version: 3, name: \"x\", workload: (), models: [])";
+fn version_4_is_the_newer_version_error() {
+    let text = "Scenario(version: 4, name: \"x\", workload: (), models: [])";
     let err = parse_plan(text.as_bytes(), &builtin())
         .unwrap_err()
         .render("p.ron");
-    assert!(err.contains("format version 3"), "{err}");
-    assert!(err.contains("reads versions up to 2"), "{err}");
+    assert!(err.contains("format version 4"), "{err}");
+    assert!(err.contains("reads versions up to 3"), "{err}");
+}
+
+/// A version-2 plan (the v2 example) with one version-3 field set in the
+/// file, by the field's path and the text that sets it.
+const V3_EDITS: [(&str, &str, &str); 8] = [
+    (
+        "workload.cache_write_pct",
+        "calls_per_request:",
+        "cache_write_pct: 5.0, calls_per_request:",
+    ),
+    (
+        "workload.tools",
+        "calls_per_request:",
+        "tools: [(name: \"search\", per_request: 1.0, price_per_thousand: 10.0)], calls_per_request:",
+    ),
+    (
+        "workload.max_requests_per_day",
+        "calls_per_request:",
+        "max_requests_per_day: Some(5000.0), calls_per_request:",
+    ),
+    (
+        "oversight.salary_growth_pct_per_year",
+        "review_pct:",
+        "salary_growth_pct_per_year: 3.0, review_pct:",
+    ),
+    (
+        "oversight.flagged_recall_pct",
+        "review_pct:",
+        "flagged_recall_pct: Some(30.0), review_pct:",
+    ),
+    (
+        "value.team_fte",
+        "minutes_saved_per_request:",
+        "team_fte: Some(12.0), minutes_saved_per_request:",
+    ),
+    (
+        "change.price_steps",
+        "model_updates_per_year:",
+        "price_steps: [(month: 7, pct: 20.0)], model_updates_per_year:",
+    ),
+    (
+        "people",
+        "    workload:",
+        "    people: [(role: \"Eval\", fte: 0.5, annual_cost: 150000.0)],\n    workload:",
+    ),
+];
+
+fn v2_text() -> String {
+    std::fs::read_to_string(fixture("spec/v2-support-baseline-ramp.ron")).unwrap()
+}
+
+#[test]
+fn a_version_2_file_with_a_v3_field_is_refused_naming_the_field_and_the_fix() {
+    for (path, at, with) in V3_EDITS {
+        let text = v2_text();
+        assert!(text.contains(at), "{at}");
+        let edited = text.replacen(at, with, 1);
+        let err = parse_plan(edited.as_bytes(), &builtin())
+            .unwrap_err()
+            .render("p.ron");
+        assert!(err.contains(path), "{path}: {err}");
+        assert!(
+            err.contains("format version 3") && err.contains("write `version: 3`"),
+            "{err}"
+        );
+        // Saying version 3, the same file is read and written as version 3.
+        let v3 = edited.replacen("version: 2", "version: 3", 1);
+        let s = parse_plan(v3.as_bytes(), &builtin())
+            .unwrap_or_else(|e| panic!("{path}: {}", e.render("p.ron")));
+        assert_eq!(s.format_version(), 3, "{path}");
+        let written = write_plan(&s);
+        assert!(written.contains("    version: 3,\n"), "{path}");
+        let again = parse_plan(written.as_bytes(), &builtin()).unwrap();
+        assert_eq!(again, s, "{path} round-trips");
+        assert_eq!(write_plan(&again), written, "{path}: the same bytes");
+    }
+    // An uplift (a discount below 0) is version 3 too.
+    let edited = v2_text().replacen("share_pct:", "discount_pct: -10.0, share_pct:", 1);
+    let err = parse_plan(edited.as_bytes(), &builtin())
+        .unwrap_err()
+        .render("p.ron");
+    assert!(
+        err.contains("discount_pct below 0") && err.contains("version: 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_v3_examples_are_written_back_byte_for_byte_as_version_3() {
+    for name in ["v3-support-cash-vs-risk", "v3-research-agent-commitments"] {
+        let s = load(&fixture(&format!("spec/{name}.ron")));
+        assert_eq!(s.format_version(), 3);
+        let written = write_plan(&s);
+        let again = parse_plan(written.as_bytes(), &builtin()).unwrap();
+        assert_eq!(again, s, "{name}");
+        assert_eq!(write_plan(&again), written, "{name}");
+        // A version-3 plan with its version-3 fields back at their defaults
+        // is the version-2 plan it was.
+        let mut older = s.clone();
+        older.workload.cache_write_pct = 0.0;
+        older.workload.tools.clear();
+        older.workload.max_requests_per_day = None;
+        older.people.clear();
+        older.cases.clear();
+        older.change.price_steps.clear();
+        older.oversight.salary_growth_pct_per_year = 0.0;
+        older.oversight.flagged_recall_pct = None;
+        older.value.team_fte = None;
+        for m in &mut older.models {
+            m.commitment_monthly = 0.0;
+            m.discount_pct = m.discount_pct.max(0.0);
+            match &mut m.pricing {
+                Some(Pricing::Api(a)) => a.cache_write_per_mtok = None,
+                Some(Pricing::SelfHosted(h)) => h.input_tokens_per_second_per_gpu = None,
+                None => {}
+            }
+        }
+        assert_eq!(older.format_version(), 2, "{name}");
+        assert!(write_plan(&older).contains("    version: 2,\n"));
+    }
 }
