@@ -33,6 +33,8 @@ struct Input {
     label: String,
     field: Option<Field>,
     value: InputValue,
+    /// The value is not in the plan but what the input falls back to.
+    falls_back: bool,
 }
 
 /// Every input of a plan as (path, label, value), with model and
@@ -45,6 +47,7 @@ fn inputs(s: &Scenario) -> Vec<Input> {
         label: label.into(),
         field: None,
         value: InputValue::Text(value),
+        falls_back: false,
     };
     let input = |input: TextInput, value: String| text(input.path(), input.spec().label, value);
     v.push(input(TextInput::Currency, s.currency.clone()));
@@ -91,7 +94,7 @@ fn inputs(s: &Scenario) -> Vec<Input> {
                 let tail = tail.split_once('.').map_or("", |(_, t)| t).to_string();
                 (format!("models[{id}].{tail}"), f.label_in(s))
             }
-            (Section::Infrastructure, Some(_)) => {
+            (Section::Infrastructure, Some(_)) if matches!(f, Field::Infra(..)) => {
                 // Lines are matched by name; two of one name by their place.
                 let name = f.owner(s).unwrap_or_default();
                 let tail = f.path();
@@ -105,6 +108,7 @@ fn inputs(s: &Scenario) -> Vec<Input> {
             label,
             field: Some(f),
             value: InputValue::Number(value),
+            falls_back: f.falls_back(s),
         });
     }
     v
@@ -125,14 +129,20 @@ pub fn differences(plans: &[&Scenario]) -> Vec<InputDiff> {
     order
         .into_iter()
         .filter_map(|(path, label, field)| {
-            let values: Vec<Option<InputValue>> = per_plan
+            let found: Vec<Option<&Input>> = per_plan
                 .iter()
-                .map(|list| {
-                    list.iter()
-                        .find(|i| i.path == path)
-                        .map(|i| i.value.clone())
-                })
+                .map(|list| list.iter().find(|i| i.path == path))
                 .collect();
+            // A value every plan only falls back to (a cache-write price
+            // left at the input price, no ceiling) differs where the input
+            // it falls back to does, and is listed there.
+            if found.iter().all(|i| i.is_none_or(|i| i.falls_back))
+                && found.iter().all(Option::is_some)
+            {
+                return None;
+            }
+            let values: Vec<Option<InputValue>> =
+                found.iter().map(|i| i.map(|i| i.value.clone())).collect();
             let first = &values[0];
             values.iter().any(|v| v != first).then_some(InputDiff {
                 path,
