@@ -39,9 +39,24 @@ pub fn drivers_of(s: &Scenario, fields: &[Field]) -> Vec<Field> {
         .copied()
         .filter(|f| *f != Field::Horizon)
         .filter(|f| f.get(s).is_some())
-        // A model without its own error rate has the plan's: its driver is
-        // `risk.error_rate_pct`, not one more bar per model.
-        .filter(|f| !matches!(f, Field::Model(_, ModelField::ErrorRate)) || !f.falls_back(s))
+        // An input left out of the plan is not moved: a model without its
+        // own error rate has the plan's (its driver is `risk.error_rate_pct`),
+        // and an absent ceiling, team, recall or prefill speed is not a
+        // number to take 20 % of. Only a price left at the input price is
+        // one (a cached or cache-write price: what the provider bills).
+        .filter(|f| {
+            !f.falls_back(s)
+                || matches!(
+                    f,
+                    Field::Model(
+                        _,
+                        ModelField::ApiCached
+                            | ModelField::LongCached
+                            | ModelField::ApiCacheWrite
+                            | ModelField::LongCacheWrite
+                    )
+                )
+        })
         .collect()
 }
 

@@ -139,6 +139,29 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
             ));
         }
     }
+    let o = &s.oversight;
+    if let Some(recall) = o.flagged_recall_pct
+        && recall < o.review_pct
+    {
+        out.push(format!(
+            "{} is {} %, below the {} % of answers reviewed: a random sample of that size would find more wrong answers than the flagging does; check the figure (recall is the share of all wrong answers that land among the reviewed)",
+            Field::Plan(PlanField::FlaggedRecall).path(),
+            show(recall),
+            show(o.review_pct)
+        ));
+    }
+    let average = r.cost_per_error();
+    for (j, t) in r.error_costs.iter().enumerate() {
+        if t.cost > crate::model::quality::LUMPY_COST_FACTOR * average && average > 0.0 {
+            out.push(format!(
+                "{tiers}[{j}] ({:?}) costs {} an error, over {} times the average of {}: a rare, lumpy event that an expected value understates; put the tail in a case (`cases`) rather than in the expected cost",
+                t.name,
+                show(t.cost),
+                crate::model::quality::LUMPY_COST_FACTOR,
+                show(average)
+            ));
+        }
+    }
     out
 }
 

@@ -436,3 +436,49 @@ fn cases_that_break_the_plan_are_refused_naming_the_case_and_the_field() {
     ];
     assert!(validate(&s).iter().any(|p| p.path == "cases[1].name"));
 }
+
+#[test]
+fn the_tornado_moves_a_version_3_input_only_where_the_plan_sets_it() {
+    use runcost::model::analysis::sensitivity::drivers;
+    use runcost::model::fields::PlanField;
+    let mut s = base();
+    s.value.minutes_saved_per_request = 6.0;
+    s.value.labour_hourly_cost = 50.0;
+    let optional = [
+        Field::Plan(PlanField::TeamFte),
+        Field::Plan(PlanField::MaxRequestsPerDay),
+        Field::Plan(PlanField::FlaggedRecall),
+    ];
+    // Absent, each shows a stand-in (no cap, no ceiling, a random sample)
+    // that the tornado must not take 20 % of.
+    let d = drivers(&s);
+    for f in optional {
+        assert!(f.falls_back(&s) && !d.contains(&f), "{}", f.path());
+    }
+    s.value.team_fte = Some(10.0);
+    s.workload.max_requests_per_day = Some(800.0);
+    s.oversight.flagged_recall_pct = Some(30.0);
+    let d = drivers(&s);
+    for f in optional {
+        assert!(d.contains(&f), "{}", f.path());
+    }
+}
+
+#[test]
+fn check_warns_of_a_recall_below_a_random_sample_and_of_a_lumpy_tier() {
+    use runcost::model::validate::warnings;
+    let mut s = base();
+    s.oversight.review_pct = 20.0;
+    s.oversight.flagged_recall_pct = Some(10.0);
+    s.risk.error_costs =
+        common::error_costs(&[("minor", 99.99, 5.0), ("ruin", 0.01, 50_000_000.0)]);
+    let w = warnings(&s).join("\n");
+    assert!(w.contains("oversight.flagged_recall_pct is 10 %"), "{w}");
+    assert!(
+        w.contains("risk.error_costs[1] (\"ruin\")") && w.contains("lumpy"),
+        "{w}"
+    );
+    s.oversight.flagged_recall_pct = Some(40.0);
+    s.risk.error_costs = common::error_costs(&[("minor", 90.0, 5.0), ("major", 10.0, 500.0)]);
+    assert!(warnings(&s).is_empty(), "{:?}", warnings(&s));
+}
