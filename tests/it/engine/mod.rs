@@ -7,5 +7,6 @@ mod formulas_v3;
 mod payback_threshold;
 mod properties;
 mod properties_v2;
+mod properties_v3;
 mod scenarios;
 mod spec_examples;
