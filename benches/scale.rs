@@ -17,6 +17,7 @@ const MODELS: usize = 2_000;
 
 fn api(i: usize) -> Pricing {
     Pricing::Api(ApiPricing {
+        cache_write_per_mtok: None,
         input_per_mtok: 0.5 + (i % 9) as f64,
         cached_input_per_mtok: Some(0.05),
         output_per_mtok: 2.0 + (i % 7) as f64,
@@ -97,6 +98,7 @@ fn big_plan() -> runcost::model::Scenario {
     s.horizon_months = 36;
     s.models = (0..MODELS)
         .map(|i| ModelEntry {
+            commitment_monthly: 0.0,
             id: format!("model-{i}"),
             share_pct: 100.0 / MODELS as f64,
             discount_pct: 0.0,

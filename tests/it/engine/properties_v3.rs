@@ -85,11 +85,7 @@ fn with(mut s: Scenario, x: &Extras) -> Scenario {
     let last = s.models.len() - 1;
     for (i, m) in s.models.iter_mut().enumerate() {
         m.discount_pct = if i == 0 { x.discount } else { m.discount_pct };
-        m.commitment_monthly = if i == last {
-            x.commitment
-        } else {
-            0.0
-        };
+        m.commitment_monthly = if i == last { x.commitment } else { 0.0 };
         match &mut m.pricing {
             Some(Pricing::Api(a)) => a.cache_write_per_mtok = x.write_price,
             Some(Pricing::SelfHosted(hp)) => hp.input_tokens_per_second_per_gpu = x.prefill,
