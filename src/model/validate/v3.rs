@@ -135,7 +135,11 @@ fn cases(s: &Scenario, fields: &[Field], c: &mut Checker) {
         let mut sound = true;
         for (e, v) in case.set.iter().enumerate() {
             let p = format!("{at}.set[{e}]");
-            let Some(f) = v.field.field().filter(|f| fields.contains(f)) else {
+            // Staffed reviewers are an input a case may make present: under
+            // Auto they make the staffing Fixed.
+            let settable =
+                |f: &Field| fields.contains(f) || *f == Field::Plan(PlanField::FixedReviewers);
+            let Some(f) = v.field.field().filter(settable) else {
                 c.fail(
                     format!("{p}.field"),
                     format!("{:?}", v.field),

@@ -482,3 +482,30 @@ fn check_warns_of_a_recall_below_a_random_sample_and_of_a_lumpy_tier() {
     s.risk.error_costs = common::error_costs(&[("minor", 90.0, 5.0), ("major", 10.0, 500.0)]);
     assert!(warnings(&s).is_empty(), "{:?}", warnings(&s));
 }
+
+#[test]
+fn a_case_may_staff_reviewers_in_a_plan_that_sizes_them_automatically() {
+    let mut s = base();
+    s.oversight.review_pct = 10.0;
+    s.oversight.minutes_per_review = 3.0;
+    s.oversight.reviewer_annual_cost = 60_000.0;
+    assert_eq!(s.oversight.reviewers, runcost::model::Reviewers::Auto);
+    s.cases = vec![Case {
+        name: "Two reviewers".into(),
+        set: vec![CaseValue {
+            field: runcost::model::fields::Target::parse("oversight.reviewers"),
+            value: 2.0,
+        }],
+    }];
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+    let case = plan_of(&s, &s.cases[0]).unwrap();
+    assert_eq!(
+        case.oversight.reviewers,
+        runcost::model::Reviewers::Fixed(2.0)
+    );
+    close(
+        project_cases(&s)[0].totals.oversight,
+        12.0 * 2.0 * 5000.0,
+        "two reviewers a year",
+    );
+}
