@@ -112,7 +112,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
         out.push(format!(
             "{cost_path} is {} but is ignored: the severity tiers ({tiers}) replace it, and their weighted mean, {} an error, is what the projection uses; remove {} or set it to 0",
             show(r.cost_per_uncaught_error),
-            show(r.cost_per_error()),
+            show(derived(r.cost_per_error())),
             cost_key.unwrap_or_default()
         ));
     }
@@ -129,7 +129,7 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
             out.push(format!(
                 "{rate} is {} % but is ignored: every model sets its own {own_rate}, and their share-weighted mean, {} %, is what the projection uses; remove {rate} or set it to 0",
                 show(r.error_rate_pct),
-                show(base_error_rate(s))
+                show(derived(base_error_rate(s)))
             ));
         }
         if let Some(i) = ranged(s, PlanField::ErrorRate) {
@@ -163,6 +163,16 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
         }
     }
     out
+}
+
+/// A figure the program worked out (a weighted mean), rounded to 12
+/// significant digits so that 1.85 does not print as 1.8499999999999999.
+fn derived(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let factor = 10f64.powi(11 - v.abs().log10().floor() as i32);
+    (v * factor).round() / factor
 }
 
 /// The index of the plan's range on input `k`.
