@@ -129,6 +129,7 @@ fn cases(s: &Scenario, fields: &[Field], c: &mut Checker) {
         s.cases.iter().map(|k| k.name.as_str()),
         "the case",
     );
+    let base_valid = c.problems.is_empty();
     for (j, case) in s.cases.iter().enumerate() {
         let at = format!("{CASES}[{j}]");
         let mut set: HashMap<Field, usize> = HashMap::new();
@@ -178,10 +179,11 @@ fn cases(s: &Scenario, fields: &[Field], c: &mut Checker) {
                 sound = false;
             }
         }
-        if !sound {
+        // The case must itself be a valid plan; while the plan itself is
+        // not, its own problems are the ones to fix (a case would repeat them).
+        if !sound || !base_valid {
             continue;
         }
-        // The case must itself be a valid plan.
         match plan_of(s, case) {
             Err(u) => c.fail(
                 format!("{at}.set[{}].field", u.entry),

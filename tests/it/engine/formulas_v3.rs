@@ -423,6 +423,13 @@ fn cases_that_break_the_plan_are_refused_naming_the_case_and_the_field() {
             "{field} = {value}: {problems:?}"
         );
     }
+    // While the plan itself is invalid, its cases do not repeat its problems.
+    s.cases = vec![case("value.realization_pct", 50.0)];
+    s.value.team_fte = Some(-1.0);
+    let problems = validate(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "value.team_fte");
+    s.value.team_fte = None;
     s.cases = (0..9)
         .map(|i| Case {
             name: format!("c{i}"),
