@@ -429,7 +429,15 @@ fn the_report_says_it_in_the_summary_and_the_json_stays_per_spec_with_the_warnin
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["currency", "horizon_months", "months", "name", "totals"]
+        [
+            "cases",
+            "currency",
+            "error_tiers",
+            "horizon_months",
+            "months",
+            "name",
+            "totals"
+        ]
     );
     let err = text(&out.stderr);
     assert!(
