@@ -89,7 +89,8 @@ fn long_context(o: &Map<String, Value>) -> Result<Option<LongContext>, &'static 
 }
 
 pub(super) enum Entry {
-    Model(CatalogModel),
+    /// Boxed: a catalog model is several times the size of an embedding.
+    Model(Box<CatalogModel>),
     Embedding(CatalogEmbedding),
 }
 
@@ -144,7 +145,7 @@ pub(super) fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                 .or_else(|| num(o, "input_cost_per_token_cache_hit"))
                 .filter(|c| *c >= 0.0)
                 .map(per_m);
-            Ok(Entry::Model(CatalogModel {
+            Ok(Entry::Model(Box::new(CatalogModel {
                 id: key.to_string(),
                 provider,
                 aliases: Vec::new(),
@@ -166,7 +167,7 @@ pub(super) fn convert(key: &str, v: &Value) -> Result<Entry, &'static str> {
                 schedule: Vec::new(),
                 offer: None,
                 error_rate: None,
-            }))
+            })))
         }
         "embedding" => {
             let input = input.ok_or(if tiered {

@@ -157,7 +157,7 @@ pub fn import(
             Entry::Model(mut m) => {
                 let change = merge_model(&mut m, current);
                 if report.note(&m.id, change) {
-                    out.upsert_model(&mut model_at, m);
+                    out.upsert_model(&mut model_at, *m);
                 }
             }
             Entry::Embedding(mut e) => {
