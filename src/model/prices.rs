@@ -185,6 +185,7 @@ pub fn snapshot_changes(
     catalog: &Catalog,
     start: Option<YearMonth>,
 ) -> Vec<PriceChange> {
+    let older = s.format_version() < 3;
     s.models
         .iter()
         .enumerate()
@@ -218,13 +219,15 @@ pub fn snapshot_changes(
                     (billed.pricing, billed.schedule, false)
                 }
             };
-            let new = keeping_sizing(&snap.pricing, &old);
+            // An older plan takes no cache-write price (as reading it does).
+            let own = |p: Pricing| if older { p.without_cache_write() } else { p };
+            let new = own(keeping_sizing(&snap.pricing, &old));
             let schedule: Vec<super::pricing::ScheduledPrice> = snap
                 .schedule
                 .iter()
                 .map(|d| super::pricing::ScheduledPrice {
                     from: d.from.clone(),
-                    pricing: keeping_sizing(&d.pricing, &old),
+                    pricing: own(keeping_sizing(&d.pricing, &old)),
                 })
                 .collect();
             // Only dated prices that fall in the plan's months make a change.

@@ -88,6 +88,19 @@ macro_rules! kind_accessors {
 impl Pricing {
     kind_accessors!(api, api_mut, Api, ApiPricing);
     kind_accessors!(hosted, hosted_mut, SelfHosted, SelfHostedPricing);
+
+    /// These prices without their cache-write prices (version 3), as a plan
+    /// of an older version takes a catalog entry: they bill nothing there
+    /// (no `cache_write_pct`), and the plan keeps its version.
+    pub fn without_cache_write(mut self) -> Self {
+        if let Some(a) = self.api_mut() {
+            a.cache_write_per_mtok = None;
+            if let Some(tier) = a.long_context.as_mut() {
+                tier.cache_write_per_mtok = None;
+            }
+        }
+        self
+    }
 }
 
 impl From<PricingRepr> for Pricing {

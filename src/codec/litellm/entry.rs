@@ -89,6 +89,7 @@ fn long_context(o: &Map<String, Value>) -> Result<Option<LongContext>, &'static 
 }
 
 pub(super) enum Entry {
+    /// Boxed: a catalog model is several times the size of an embedding.
     Model(Box<CatalogModel>),
     Embedding(CatalogEmbedding),
 }

@@ -72,6 +72,9 @@ fn describe_change(old: &Pricing, new: &Pricing) -> String {
             if a.cached_input_per_mtok != b.cached_input_per_mtok {
                 parts.push("cached price".into());
             }
+            if a.cache_write_per_mtok != b.cache_write_per_mtok {
+                parts.push("cache-write price".into());
+            }
             if a.batch_discount_pct != b.batch_discount_pct {
                 parts.push("batch discount".into());
             }

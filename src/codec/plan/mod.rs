@@ -256,6 +256,7 @@ pub fn resolve_prices(
     this_month: Option<YearMonth>,
 ) -> Result<(), PlanError> {
     let start = own_start(s).or(this_month);
+    let version = s.version;
     let mut dated = false;
     let mut problems = Vec::new();
     for (i, m) in s.models.iter_mut().enumerate() {
@@ -264,7 +265,15 @@ pub fn resolve_prices(
         }
         match catalog.model(&m.id) {
             Some(entry) => {
-                let snap = listed_snapshot(entry, start);
+                let mut snap = listed_snapshot(entry, start);
+                if version < 3 {
+                    // Cache-write prices bill nothing without `cache_write_pct`
+                    // (version 3): an older plan named by id stays its version.
+                    snap.pricing = snap.pricing.without_cache_write();
+                    for d in &mut snap.schedule {
+                        d.pricing = d.pricing.clone().without_cache_write();
+                    }
+                }
                 m.pricing = Some(snap.pricing);
                 if m.schedule.is_empty() {
                     m.schedule = snap.schedule;

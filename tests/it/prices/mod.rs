@@ -1,3 +1,4 @@
+mod cache_writes;
 mod catalog;
 mod catalog_import;
 mod flash_schedules;
