@@ -209,7 +209,7 @@ impl Figure {
             Figure::CashTco => "Cash TCO",
             Figure::CashRunCost => "Cash run",
             Figure::ExpectedErrorCost => "Exp. errors",
-            Figure::QualityImpact => "Quality vs now",
+            Figure::QualityImpact => "Quality cost",
             Figure::FteSaved => "FTE saved",
             Figure::CashCostPerRequest => "Cash/request",
             Figure::RoiOnCash => "ROI on cash",
