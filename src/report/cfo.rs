@@ -16,7 +16,8 @@ use crate::model::{Category, Projection, Scenario, project};
 use crate::numbers::{count, fte, money, number, pct};
 
 /// Said of a rare, lumpy tier.
-pub const LUMPY: &str = "a rare, lumpy event an expected value understates; a tail case belongs in `cases`";
+pub const LUMPY: &str =
+    "a rare, lumpy event an expected value understates; a tail case belongs in `cases`";
 
 /// `text` with its first letter upper-case (a sentence the model writes
 /// lower-case, to be quoted inside another).
@@ -156,7 +157,13 @@ pub fn breakdown_table(s: &Scenario, p: &Projection) -> Table {
             pct(t.share_pct(k)),
         ]);
     }
-    let share = |v: f64| pct(if t.run_cost > 0.0 { v / t.run_cost * 100.0 } else { 0.0 });
+    let share = |v: f64| {
+        pct(if t.run_cost > 0.0 {
+            v / t.run_cost * 100.0
+        } else {
+            0.0
+        })
+    };
     b.total(vec![
         Figure::CashRunCost.label().to_string(),
         "yes".into(),

@@ -179,7 +179,11 @@ pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     // Tools and people only where some plan has them.
     let cats: Vec<Category> = Category::ALL
         .into_iter()
-        .filter(|k| entries.iter().any(|e| Category::of_plan(e.plan).contains(k)))
+        .filter(|k| {
+            entries
+                .iter()
+                .any(|e| Category::of_plan(e.plan).contains(k))
+        })
         .collect();
     for k in cats {
         let mut row = vec![format!("{} share", k.label())];

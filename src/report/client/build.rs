@@ -165,7 +165,10 @@ fn summary(i: &Inputs) -> Option<Section> {
             range(b.cash_tco[0], b.cash_tco[2]),
         ]);
         figures.row(vec!["TCO range (P10–P90)".into(), range(b.p10, b.p90)]);
-        figures.row(vec!["NPV range (P10–P90)".into(), range(b.npv[0], b.npv[2])]);
+        figures.row(vec![
+            "NPV range (P10–P90)".into(),
+            range(b.npv[0], b.npv[2]),
+        ]);
     }
     let mut sec = Section::new("summary", "Summary")
         .with(Block::Answer(answer(s, p)))
@@ -174,11 +177,13 @@ fn summary(i: &Inputs) -> Option<Section> {
     for said in crate::report::cfo::statements(s, p) {
         // The lumpy tiers are said in their own section.
         if !said.starts_with("Severity tier") {
-            sec = sec.with(if said.contains('⚠') || said.contains("more often than today") {
-                Block::Strong(said)
-            } else {
-                Block::Text(said)
-            });
+            sec = sec.with(
+                if said.contains('⚠') || said.contains("more often than today") {
+                    Block::Strong(said)
+                } else {
+                    Block::Text(said)
+                },
+            );
         }
     }
     let why = i.findings.and_then(|f| f.band.as_ref()?.off_band.clone());

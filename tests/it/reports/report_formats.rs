@@ -127,7 +127,9 @@ fn the_html_reads_on_a_phone_with_text_left_and_numbers_right() {
         !figures.is_wide(),
         "the headline table is sized to its content"
     );
-    assert!(page.contains("<td class=\"l\">Cash TCO (build + billed and paid)</td><td class=\"r\">"));
+    assert!(
+        page.contains("<td class=\"l\">Cash TCO (build + billed and paid)</td><td class=\"r\">")
+    );
     assert!(
         !page.contains("table{border-collapse:collapse;width:100%"),
         "tables are not stretched"

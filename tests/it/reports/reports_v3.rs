@@ -26,7 +26,10 @@ fn every_format(s: &Scenario) -> Vec<(&'static str, String)> {
             "md",
             report::client::markdown(s, &p, &builtin(), "2026-11-28"),
         ),
-        ("html", report::client::html(s, &p, &builtin(), "2026-11-28")),
+        (
+            "html",
+            report::client::html(s, &p, &builtin(), "2026-11-28"),
+        ),
         ("table", r(Format::Table)),
         ("csv", r(Format::Csv)),
         ("json", r(Format::Json)),
@@ -119,7 +122,10 @@ fn each_tier_shows_its_count_and_a_rare_tier_is_flagged_lumpy() {
         );
         assert!(md.contains(&row), "{row}");
     }
-    assert!(tiers.iter().all(|t| !t.lumpy), "no tier of the example is lumpy");
+    assert!(
+        tiers.iter().all(|t| !t.lumpy),
+        "no tier of the example is lumpy"
+    );
     assert!(!md.contains("rare, lumpy"));
     // A tier of one in a hundred thousand wrong answers: under one case over
     // the horizon.
@@ -196,7 +202,10 @@ fn the_tornado_on_npv_lists_the_value_inputs_and_the_one_on_cash_does_not() {
     let md = report::client::markdown(&s, &project(&s), &builtin(), "2026-11-28");
     let drivers = md.split("## What drives the cost").nth(1).unwrap();
     assert!(drivers.contains("| Driver (±20 %) | NPV low | NPV high | Swing |"));
-    assert!(drivers.contains("| Minutes saved per request |"), "{drivers}");
+    assert!(
+        drivers.contains("| Minutes saved per request |"),
+        "{drivers}"
+    );
 }
 
 #[test]
