@@ -13,7 +13,7 @@ use crate::model::quality::{
     TierCount, full_realization_flag, tier_counts, worse_than_today_sentence,
 };
 use crate::model::{Category, Projection, Scenario, project};
-use crate::numbers::{count, fte, money, number, pct};
+use crate::numbers::{count, field_value, fte, money, number, pct};
 
 /// Said of a rare, lumpy tier.
 pub const LUMPY: &str =
@@ -50,15 +50,14 @@ pub fn value_people(s: &Scenario, p: &Projection) -> Option<String> {
         return None;
     }
     let mut o = format!(
-        "The saved time stands for up to {} of people's time (the peak month, at {} productive hours a month).",
+        "The saved time stands for up to {} (peak month, {} productive hours each).",
         fte(t.peak_fte_saved),
         number(s.oversight.productive_hours_per_month, 1)
     );
     if full_realization_flag(s, t) {
-        o.push_str(&format!(
-            " ⚠ The value counts 100 % of the saved time as money ({} of time value): `value.realization_pct` is left at its default; set it to the share of the freed time the team will really put to other work.",
-            money(t.time_value, &s.currency)
-        ));
+        o.push_str(
+            " ⚠ It counts 100 % of the saved time as money (`value.realization_pct` left at its default).",
+        );
     }
     Some(o)
 }
@@ -109,27 +108,30 @@ pub fn tiers_table(s: &Scenario, p: &Projection) -> Option<Table> {
         return None;
     }
     let c = s.currency.as_str();
-    let mut t = Table::new([
+    let flagged = tiers.iter().any(|x| x.lumpy);
+    let mut cols = vec![
         ("Severity tier".to_string(), Align::Left),
         ("Share".into(), Align::Right),
         ("Cost each".into(), Align::Right),
         (format!("Count in {} months", p.months.len()), Align::Right),
         ("Expected total".into(), Align::Right),
-        ("Flag".into(), Align::Left),
-    ]);
+    ];
+    if flagged {
+        cols.push(("Flag".into(), Align::Left));
+    }
+    let mut t = Table::new(cols);
     for x in &tiers {
-        t.row(vec![
+        let mut row = vec![
             x.name.clone(),
             pct(x.share_pct),
             money(x.cost, c),
             tier_count(x.count),
             money(x.total, c),
-            if x.lumpy {
-                "⚠ rare, lumpy".into()
-            } else {
-                String::new()
-            },
-        ]);
+        ];
+        if flagged {
+            row.push(if x.lumpy { "⚠ rare, lumpy" } else { "" }.into());
+        }
+        t.row(row);
     }
     Some(t)
 }
@@ -179,16 +181,25 @@ pub fn breakdown_table(s: &Scenario, p: &Projection) -> Table {
     b
 }
 
-/// The figures a cases table puts side by side.
+/// The figures a cases table puts side by side: cash first, the estimates,
+/// then what the plan returns (NPV from version 2 on).
 pub fn case_figures(s: &Scenario) -> Vec<Figure> {
-    let mut v = vec![Figure::CashTco];
-    v.extend(
-        Figure::compared(&[s])
-            .into_iter()
-            .filter(|f| *f != Figure::CashTco),
-    );
-    v.push(Figure::Net);
-    v
+    [
+        Figure::CashTco,
+        Figure::ExpectedErrorCost,
+        Figure::QualityImpact,
+        Figure::CashRunCost,
+        Figure::CashCostPerRequest,
+        Figure::Value,
+        Figure::FteSaved,
+        Figure::Net,
+        Figure::Npv,
+        Figure::RoiOnCash,
+        Figure::Payback,
+    ]
+    .into_iter()
+    .filter(|f| f.applies(s))
+    .collect()
 }
 
 /// Each case's projection, in file order (a case that cannot be set, which
@@ -222,17 +233,32 @@ pub fn cases_table(s: &Scenario, p: &Projection) -> Option<Table> {
     Some(t)
 }
 
-/// What each case sets, in one sentence per case.
+/// What each case sets, one line per case: "Cautious: Minutes saved per
+/// request 3 min (plan 5 min), …".
 pub fn case_inputs(s: &Scenario) -> Vec<String> {
+    let c = s.currency.as_str();
     s.cases
         .iter()
-        .map(|c| {
-            let set: Vec<String> = c
+        .map(|case| {
+            let set: Vec<String> = case
                 .set
                 .iter()
-                .map(|v| format!("{} = {}", v.field.path(), number(v.value, 4)))
+                .map(|v| match v.field.field() {
+                    Some(f) => {
+                        let plan = f
+                            .get(s)
+                            .filter(|_| !f.falls_back(s))
+                            .map_or_else(|| "none".into(), |x| field_value(f, x, c));
+                        format!(
+                            "{} {} (plan {plan})",
+                            f.label_in(s),
+                            field_value(f, v.value, c)
+                        )
+                    }
+                    None => format!("{} = {}", v.field.path(), number(v.value, 4)),
+                })
                 .collect();
-            format!("{}: {}", c.name, set.join(", "))
+            format!("{}: {}", case.name, set.join(", "))
         })
         .collect()
 }

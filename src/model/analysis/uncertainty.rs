@@ -41,6 +41,9 @@ pub struct Simulation {
     pub npv: Band,
     /// One band per month of the horizon.
     pub monthly_total: Vec<Band>,
+    /// One band per month of what is paid in cash (`Month::cash`).
+    #[serde(skip)]
+    pub monthly_cash: Vec<Band>,
     /// Draws whose projection overflowed (a month or the TCO beyond f64):
     /// their bands mean nothing, so callers refuse to show them.
     #[serde(skip)]
@@ -151,6 +154,7 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
     let mut npv = Vec::with_capacity(draws);
     // Month-major so each month's draws are contiguous for sorting.
     let mut months = vec![0.0; h * draws];
+    let mut cash = vec![0.0; h * draws];
     let mut overflowed = 0;
     for d in 0..draws {
         work.clone_from(&base);
@@ -166,9 +170,11 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
         npv.push(p.totals.npv);
         for (m, month) in p.months.iter().take(h).enumerate() {
             months[m * draws + d] = month.total;
+            cash[m * draws + d] = month.cash;
         }
     }
     let monthly_total = months.chunks_mut(draws).map(band).collect();
+    let monthly_cash = cash.chunks_mut(draws).map(band).collect();
     let tco = band(&mut tco);
     let off_band = if overflowed == 0 {
         project_into(&base, &mut p);
@@ -183,6 +189,7 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
         cash_tco: band(&mut cash_tco),
         npv: band(&mut npv),
         monthly_total,
+        monthly_cash,
         overflowed,
         off_band,
     }

@@ -52,6 +52,7 @@ pub const SECTIONS: &[fn(&Inputs) -> Option<Section>] = &[
     summary,
     super::quality::cases,
     breakdown,
+    every_figure,
     super::quality::severity,
     cumulative,
     drivers,
@@ -126,8 +127,11 @@ pub fn answer(s: &Scenario, p: &Projection) -> String {
 }
 
 fn monthly_chart(i: &Inputs) -> Chart {
+    // Cash alone: the expected cost of wrong answers is an estimate, never
+    // stacked onto what is paid.
     let stacks = Category::of_plan(i.s)
         .iter()
+        .filter(|k| k.is_cash())
         .map(|k| Series {
             label: k.label().to_string(),
             values: i.p.months.iter().map(|m| m.category(*k)).collect(),
@@ -139,9 +143,9 @@ fn monthly_chart(i: &Inputs) -> Chart {
         .map(|b| b.monthly.clone());
     Chart {
         title: format!(
-            "Monthly run cost by category{}",
+            "Monthly cash run cost by category (wrong answers, an estimate, not included){}",
             if band.is_some() {
-                ", with the P10–P90 range of the monthly total"
+                ", with the P10–P90 range of each month's cash"
             } else {
                 ""
             }
@@ -155,8 +159,11 @@ fn monthly_chart(i: &Inputs) -> Chart {
 fn summary(i: &Inputs) -> Option<Section> {
     let (s, p, c) = (i.s, i.p, i.currency());
     let mut figures = Table::new([("Figure", Align::Left), ("Value", Align::Right)]);
-    for h in headlines(s, p) {
-        figures.row(vec![h.label.to_string(), h.value]);
+    for f in crate::report::cfo::case_figures(s) {
+        figures.row(vec![
+            f.label().to_string(),
+            crate::report::headline::value_text(f, p, c),
+        ]);
     }
     if let Some(b) = i.findings.and_then(|f| f.band.as_ref()) {
         let range = |lo: f64, hi: f64| format!("{} – {}", money(lo, c), money(hi, c));
@@ -164,7 +171,6 @@ fn summary(i: &Inputs) -> Option<Section> {
             "Cash TCO range (P10–P90)".into(),
             range(b.cash_tco[0], b.cash_tco[2]),
         ]);
-        figures.row(vec!["TCO range (P10–P90)".into(), range(b.p10, b.p90)]);
         figures.row(vec![
             "NPV range (P10–P90)".into(),
             range(b.npv[0], b.npv[2]),
@@ -172,24 +178,25 @@ fn summary(i: &Inputs) -> Option<Section> {
     }
     let mut sec = Section::new("summary", "Summary")
         .with(Block::Answer(answer(s, p)))
-        .with(Block::Table(figures))
-        .with(Block::Text(crate::report::cfo::estimates_note(s, p)));
-    for said in crate::report::cfo::statements(s, p) {
-        // The lumpy tiers are said in their own section.
-        if !said.starts_with("Severity tier") {
-            sec = sec.with(
-                if said.contains('⚠') || said.contains("more often than today") {
-                    Block::Strong(said)
-                } else {
-                    Block::Text(said)
-                },
-            );
-        }
-    }
+        .with(Block::Table(figures));
     let why = i.findings.and_then(|f| f.band.as_ref()?.off_band.clone());
     sec = sec.with_some(why.map(Block::Text));
-    if let Some(parts) = value_parts(s, p) {
-        sec = sec.with(Block::Text(parts));
+    // Worse than today first, then where the value comes from and the
+    // people it stands for, in one paragraph (the lumpy tiers are said in
+    // their own section).
+    let t = &p.totals;
+    if let Some(w) = crate::model::quality::worse_than_today_sentence(s, t) {
+        sec = sec.with(Block::Strong(format!(
+            "{}.",
+            crate::report::cfo::sentence(&w)
+        )));
+    }
+    let value: Vec<String> = value_parts(s, p)
+        .into_iter()
+        .chain(crate::report::cfo::value_people(s, p))
+        .collect();
+    if !value.is_empty() {
+        sec = sec.with(Block::Text(value.join(" ")));
     }
     if let Some(short) = understaffing(p) {
         sec = sec.with(Block::Strong(short));
@@ -218,13 +225,26 @@ fn breakdown(i: &Inputs) -> Option<Section> {
     Some(
         Section::new("breakdown", "Where the run cost goes")
             .with(Block::Chart(Chart {
-                title: format!("Run cost over {} months by category", i.p.months.len()),
+                title: format!(
+                    "Run cost with expected losses over {} months by category (Errors: an estimate)",
+                    i.p.months.len()
+                ),
                 currency: c.to_string(),
                 months: i.ticks(),
                 kind: ChartKind::Breakdown { parts },
             }))
-            .with(Block::Table(table)),
+            .with(Block::Table(table))
+            .with(Block::Text(crate::report::cfo::estimates_note(i.s, i.p))),
     )
+}
+
+/// Every headline figure (the summary leads with the CFO's few).
+fn every_figure(i: &Inputs) -> Option<Section> {
+    let mut figures = Table::new([("Figure", Align::Left), ("Value", Align::Right)]);
+    for h in headlines(i.s, i.p) {
+        figures.row(vec![h.label.to_string(), h.value]);
+    }
+    Some(Section::new("figures", "Every headline figure").with(Block::Table(figures)))
 }
 
 fn cumulative(i: &Inputs) -> Option<Section> {
@@ -321,7 +341,7 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
     Some(
         Section::new("uncertainty", "How sure the figures are")
             .with(Block::Text(format!(
-                "Over the ranges in the table below, the cash TCO is {} to {} and the TCO with expected losses {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band); the net present value is {} to {}. The monthly chart shows the range of each month's run cost.",
+                "Over the ranges in the table below, the cash TCO is {} to {} and the TCO with expected losses {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band); the net present value is {} to {}. The monthly chart shows the range of each month's cash run cost.",
                 money(b.cash_tco[0], c),
                 money(b.cash_tco[2], c),
                 money(b.p10, c),

@@ -24,6 +24,7 @@ pub struct Band {
     pub p10: f64,
     pub p50: f64,
     pub p90: f64,
+    /// P10–P90 of each month's cash run cost (the monthly chart's band).
     pub monthly: Vec<(f64, f64)>,
     /// The same draws on cash TCO and on NPV: P10 / P50 / P90.
     pub cash_tco: [f64; 3],
@@ -56,7 +57,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
             p10: sim.tco.p10,
             p50: sim.tco.p50,
             p90: sim.tco.p90,
-            monthly: sim.monthly_total.iter().map(|b| (b.p10, b.p90)).collect(),
+            monthly: sim.monthly_cash.iter().map(|b| (b.p10, b.p90)).collect(),
             cash_tco: [sim.cash_tco.p10, sim.cash_tco.p50, sim.cash_tco.p90],
             npv: [sim.npv.p10, sim.npv.p50, sim.npv.p90],
             off_band: sim

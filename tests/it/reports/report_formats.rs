@@ -173,8 +173,13 @@ fn charts_label_their_axes_and_cope_with_one_and_sixty_months() {
         assert!(svg.contains("stroke=\"#e3e3e3\""), "gridlines");
         assert!(svg.contains(">$0</text>"), "money ticks");
         assert!(
-            svg.contains(">Inference</text>") && svg.contains(">Errors</text>"),
+            svg.contains(">Inference</text>") && svg.contains(">Oversight</text>"),
             "legend"
+        );
+        // The monthly chart stacks cash alone: the estimate is not a bar.
+        assert!(
+            !svg.contains(">Errors</text>"),
+            "no errors in the cash stack"
         );
         assert!(!svg.contains("<title>Month "), "nothing only on hover");
         // Bars are never a full-width slab.

@@ -96,12 +96,18 @@ fn value_says_its_fte_and_a_plan_counting_all_saved_time_is_flagged() {
     let fte = runcost::numbers::fte(p.totals.peak_fte_saved);
     for (format, out) in every_format(&s) {
         assert!(out.contains(&format!("up to {fte}")), "{format}: {fte}");
-        assert!(!out.contains("counts 100 % of the saved time"), "{format}");
+        assert!(
+            !out.contains("counts 100 % of the saved time as money"),
+            "{format}"
+        );
     }
     let mut all = support_v3();
     all.value.realization_pct = 100.0;
     for (format, out) in every_format(&all) {
-        assert!(out.contains("counts 100 % of the saved time"), "{format}");
+        assert!(
+            out.contains("counts 100 % of the saved time as money"),
+            "{format}"
+        );
     }
 }
 
@@ -152,6 +158,10 @@ fn the_cases_stand_beside_the_plan_in_every_format() {
     let outs = every_format(&s);
     for (format, out) in &outs[..3] {
         assert!(out.contains("Cautious") && out.contains("Busy"), "{format}");
+        assert!(
+            out.contains("Minutes saved per request 3 min/request (plan 5 min/request)"),
+            "{format}: what the case sets"
+        );
     }
     let md = &outs[0].1;
     let head = md.lines().find(|l| l.starts_with("| Figure | Plan |"));
@@ -199,13 +209,16 @@ fn the_tornado_on_npv_lists_the_value_inputs_and_the_one_on_cash_does_not() {
     let mut moved = s.clone();
     moved.infrastructure[0].monthly = w.high_value;
     assert!((project(&moved).totals.cash_tco - w.tco_high).abs() < 1e-6);
-    let md = report::client::markdown(&s, &project(&s), &builtin(), "2026-11-28");
+    // A plan whose saved time no team size caps: minutes saved is among the
+    // top drivers of NPV in the report, and not of cash TCO.
+    let open = common::scenario("support-assistant");
+    let md = report::client::markdown(&open, &project(&open), &builtin(), "2026-11-28");
     let drivers = md.split("## What drives the cost").nth(1).unwrap();
-    assert!(drivers.contains("| Driver (±20 %) | NPV low | NPV high | Swing |"));
-    assert!(
-        drivers.contains("| Minutes saved per request |"),
-        "{drivers}"
-    );
+    let drivers = drivers.split("\n## ").next().unwrap();
+    let (cash, npv) = drivers.split_once("| NPV low |").expect("an NPV tornado");
+    assert!(cash.contains("| Driver (±20 %) | Cash TCO low | Cash TCO high | Swing |"));
+    assert!(npv.contains("| Minutes saved per request |"), "{drivers}");
+    assert!(!cash.contains("| Minutes saved per request |"), "{drivers}");
 }
 
 #[test]
