@@ -52,7 +52,7 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str, width: Option<u
     }
     if let Some(cases) = super::cfo::cases_table(s, p) {
         out.push_str(&grid(&cases).render(width));
-        out.push_str("\n");
+        out.push('\n');
         for line in super::cfo::case_inputs(s) {
             out.push_str(&format!("Case {line}\n"));
         }
