@@ -17,7 +17,7 @@ use crate::numbers::{count, field_value, fte, money, number, pct};
 
 /// Said of a rare, lumpy tier.
 pub const LUMPY: &str =
-    "a rare, lumpy event an expected value understates; a tail case belongs in `cases`";
+    "a rare, lumpy event an expected value understates; a tail case belongs in the plan's cases";
 
 /// `text` with its first letter upper-case (a sentence the model writes
 /// lower-case, to be quoted inside another).
@@ -56,7 +56,7 @@ pub fn value_people(s: &Scenario, p: &Projection) -> Option<String> {
     );
     if full_realization_flag(s, t) {
         o.push_str(
-            " ⚠ It counts 100 % of the saved time as money (`value.realization_pct` left at its default).",
+            " ⚠ It counts 100 % of the saved time as money (value.realization_pct left at its default, 100 %).",
         );
     }
     Some(o)
