@@ -153,6 +153,11 @@ pub fn rows_of(s: &Scenario, fields: &[Field]) -> Vec<Assumption> {
             if section == Section::Retrieval && !s.retrieval.enabled {
                 continue;
             }
+            // A plan of version 1 or 2 lists its inputs as it did: the
+            // inputs of version 3 are at their defaults in it.
+            if f.version() >= 3 && s.format_version() < 3 {
+                continue;
+            }
             let Some(v) = f.get(s) else { continue };
             let label = match f.owner(s) {
                 Some(name) => format!("{name} — {}", f.label()),
@@ -168,7 +173,15 @@ pub fn rows_of(s: &Scenario, fields: &[Field]) -> Vec<Assumption> {
             } else {
                 format!("{} {}", number(v, 4), f.unit())
             };
-            let shown = marked(s, *f, shown.trim().to_string());
+            let shown = shown.trim().to_string();
+            // An optional input left out shows what stands in for it.
+            let shown = match f.fallback_note() {
+                note if note.is_empty() || f.version() < 3 || !f.falls_back(s) => shown,
+                "(none)" => "none".to_string(),
+                "(no cap)" => "none (no cap)".to_string(),
+                note => format!("{shown} {note}"),
+            };
+            let shown = marked(s, *f, shown);
             push(section.label(), label, shown, Some(f.path()));
         }
     }

@@ -51,6 +51,12 @@ pub fn show_figure(f: Figure, p: &Projection, currency: &str, places: usize) -> 
             .totals
             .cost_per_request
             .map_or("n/a".into(), |v| money_places(v, currency, places)),
+        Figure::CashCostPerRequest => p
+            .totals
+            .cash_cost_per_request
+            .map_or("n/a".into(), |v| money_places(v, currency, places)),
+        Figure::RoiOnCash => roi(p.totals.roi_on_cash_pct),
+        Figure::FteSaved => crate::numbers::fte(p.totals.peak_fte_saved),
         _ => money(f.value(p).unwrap_or(0.0), currency),
     }
 }
@@ -76,7 +82,11 @@ pub fn show_delta(
         .into();
     }
     match f {
-        Figure::Roi | Figure::Upkeep => {
+        Figure::FteSaved => {
+            let sign = if d.abs > 0.0 { "+" } else { "" };
+            format!("{sign}{}", crate::numbers::fte(d.abs))
+        }
+        Figure::Roi | Figure::RoiOnCash | Figure::Upkeep => {
             let points = crate::numbers::signed_pct(d.abs);
             format!("{} pts", points.trim_end_matches(" %"))
         }
@@ -166,7 +176,16 @@ pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     let mut best_row = vec!["Best".to_string()];
     best_row.extend((0..entries.len()).map(|i| marks(entries, i)));
     t.row(best_row);
-    for k in Category::ALL {
+    // Tools and people only where some plan has them.
+    let cats: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|k| {
+            entries
+                .iter()
+                .any(|e| Category::of_plan(e.plan).contains(k))
+        })
+        .collect();
+    for k in cats {
         let mut row = vec![format!("{} share", k.label())];
         row.extend(
             entries
@@ -183,12 +202,23 @@ pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     wrap(&out, width, "  ")
 }
 
+/// The inputs that differ, without those of version 3 when every plan is
+/// older (there they are at their defaults, or stand in for a price the
+/// other plan's model does not have).
+fn shown_differences(entries: &[Entry]) -> Vec<crate::model::compare::InputDiff> {
+    let v3 = entries.iter().any(|e| e.plan.format_version() >= 3);
+    differences(&plans(entries))
+        .into_iter()
+        .filter(|d| v3 || d.field.is_none_or(|f| f.version() < 3))
+        .collect()
+}
+
 fn plans<'a>(entries: &'a [Entry]) -> Vec<&'a Scenario> {
     entries.iter().map(|e| e.plan).collect()
 }
 
 fn differences_table(entries: &[Entry], width: Option<usize>) -> String {
-    let diffs = differences(&plans(entries));
+    let diffs = shown_differences(entries);
     if diffs.is_empty() {
         return "\nThe plans have the same inputs.\n".into();
     }
@@ -244,7 +274,7 @@ pub fn markdown(entries: &[Entry]) -> String {
         ));
     }
     o.push('\n');
-    let diffs = differences(&plans(entries));
+    let diffs = shown_differences(entries);
     if diffs.is_empty() {
         o.push_str("\nThe plans have the same inputs.\n");
     } else {
@@ -340,7 +370,7 @@ pub fn json(entries: &[Entry]) -> Rendered {
             })
         })
         .collect();
-    let diffs: Vec<Value> = differences(&plans(entries))
+    let diffs: Vec<Value> = shown_differences(entries)
         .iter()
         .map(|d| {
             json!({

@@ -1,7 +1,10 @@
 //! The JSON report of spec §3 with the version-2 keys of §5 (per month
 //! `adoption_pct`, `error_rate_pct`, `errors_avoided`, `gpus`; totals `npv`,
 //! `payback_month_from_start`, `upkeep_pct_of_build_per_year`, `errors_avoided`):
-//! one object, plain unrounded numbers, `null` for absent figures.
+//! the version-3 keys of §6 (`error_tiers`, `cases` and the new month and
+//! totals keys) and, beside the spec's keys, `statements` (what the other
+//! formats say in words): one object, plain unrounded numbers, `null` for
+//! absent figures.
 
 use serde::Serialize;
 
@@ -18,6 +21,10 @@ struct Report<'a> {
     totals: &'a Totals,
     error_tiers: Vec<TierCount>,
     cases: Vec<CaseTotals>,
+    /// What the reports say in words (spec §6): the system wrong more often
+    /// than today, the FTE of the value and its full-realization flag, each
+    /// rare, lumpy tier. Not a key of the spec: one added beside them.
+    statements: Vec<String>,
 }
 
 pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
@@ -29,6 +36,7 @@ pub fn render(s: &Scenario, p: &Projection) -> super::Rendered {
         totals: &p.totals,
         error_tiers: tier_counts(s, &p.totals),
         cases: project_cases(s),
+        statements: super::cfo::statements(s, p),
     };
     pretty(&report)
 }

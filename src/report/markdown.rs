@@ -2,7 +2,7 @@
 //! goes, the monthly table, every assumption with its unit, and the call
 //! notes — the client report's model (`client::plain`) rendered as Markdown.
 
-use crate::model::{Projection, Scenario};
+use crate::model::{Category, Projection, Scenario};
 use crate::numbers::{count, number, pct};
 
 /// The plain Markdown report: the client report's sections that the
@@ -23,6 +23,9 @@ pub struct MonthColumns {
     pub error_rate: bool,
     pub gpus: bool,
     pub staffing: bool,
+    /// The plan has tools / a team: their cost columns (version 3).
+    pub tools: bool,
+    pub people: bool,
 }
 
 impl MonthColumns {
@@ -33,7 +36,22 @@ impl MonthColumns {
             error_rate: s.risk.drift_pct_per_month != 0.0,
             gpus: v2 && p.months.iter().any(|m| m.gpus > 0.0),
             staffing: p.months.iter().any(|m| m.review_coverage_pct < 100.0),
+            tools: !s.workload.tools.is_empty(),
+            people: !s.people.is_empty(),
         }
+    }
+
+    /// The cost categories of the monthly tables: those of the plan
+    /// (`Category::of_plan`: tools and people only where it has them).
+    pub fn categories(self) -> Vec<Category> {
+        Category::ALL
+            .into_iter()
+            .filter(|c| match c {
+                Category::Tools => self.tools,
+                Category::People => self.people,
+                _ => true,
+            })
+            .collect()
     }
 
     pub fn headers(self) -> Vec<&'static str> {

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod assumptions;
 pub mod breakeven;
 pub mod catalog;
+pub mod cfo;
 pub mod client;
 pub mod compare;
 pub mod csv;

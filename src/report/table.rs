@@ -5,8 +5,8 @@
 use super::grid::{Grid, wrap};
 use super::headline::{headlines, understaffing, value_parts};
 use super::markdown::MonthColumns;
-use crate::model::{Category, Month, Projection, Scenario};
-use crate::numbers::{count, money, pct};
+use crate::model::{Month, Projection, Scenario};
+use crate::numbers::{count, money};
 
 /// The table report for a terminal `width` columns wide (`None`: piped,
 /// every column in one block).
@@ -38,8 +38,26 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str, width: Option<u
         out.push_str(&short);
         out.push_str("\n\n");
     }
-    out.push_str(&breakdown(s, p).render(width));
+    for said in super::cfo::statements(s, p) {
+        out.push_str(&said);
+        out.push_str("\n\n");
+    }
+    out.push_str(&super::cfo::estimates_note(s, p));
     out.push_str("\n\n");
+    out.push_str(&grid(&super::cfo::breakdown_table(s, p)).render(width));
+    out.push_str("\n\n");
+    if let Some(tiers) = super::cfo::tiers_table(s, p) {
+        out.push_str(&grid(&tiers).render(width));
+        out.push_str("\n\n");
+    }
+    if let Some(cases) = super::cfo::cases_table(s, p) {
+        out.push_str(&grid(&cases).render(width));
+        out.push('\n');
+        for line in super::cfo::case_inputs(s) {
+            out.push_str(&format!("Case {line}\n"));
+        }
+        out.push('\n');
+    }
 
     let extra = MonthColumns::of(s, p);
     let mut months = Grid::new(month_headers(extra)).right_from(0);
@@ -60,7 +78,7 @@ pub fn render(s: &Scenario, p: &Projection, catalog_as_of: &str, width: Option<u
 pub(crate) fn month_headers(extra: MonthColumns) -> Vec<String> {
     let mut header = vec!["Month".to_string(), "Requests".to_string()];
     header.extend(extra.headers().iter().map(|h| h.to_string()));
-    header.extend(Category::ALL.iter().map(|k| k.label().to_string()));
+    header.extend(extra.categories().iter().map(|k| k.label().to_string()));
     header.extend(["Total".to_string(), "Cumulative net".to_string()]);
     header
 }
@@ -69,7 +87,7 @@ pub(crate) fn month_headers(extra: MonthColumns) -> Vec<String> {
 pub(crate) fn month_cells(first: String, m: &Month, extra: MonthColumns, c: &str) -> Vec<String> {
     let mut row = vec![first, count(m.requests)];
     row.extend(extra.cells(m));
-    row.extend(Category::ALL.iter().map(|k| money(m.category(*k), c)));
+    row.extend(extra.categories().iter().map(|k| money(m.category(*k), c)));
     row.push(money(m.total, c));
     row.push(money(m.cumulative_net, c));
     row
@@ -85,29 +103,19 @@ pub(crate) fn total_cells(
     let t = &p.totals;
     let mut row = vec!["Total".to_string(), count(t.requests)];
     row.extend(extra.headers().iter().map(|_| String::new()));
-    row.extend(Category::ALL.iter().map(|k| money(t.category(*k), c)));
+    row.extend(extra.categories().iter().map(|k| money(t.category(*k), c)));
     row.push(money(t.run_cost, c));
     row.push(net);
     row
 }
 
-fn breakdown(s: &Scenario, p: &Projection) -> Grid {
-    let c = s.currency.as_str();
-    let t = &p.totals;
-    let mut b = Grid::new(["Where the run cost goes", "Horizon", "Share"]).right_from(1);
-    for k in Category::ALL {
-        b.row([
-            k.label().to_string(),
-            money(t.category(k), c),
-            pct(t.share_pct(k)),
-        ]);
+/// A report table as a terminal grid: text columns left, numbers right.
+pub(crate) fn grid(t: &super::client::model::Table) -> Grid {
+    use super::client::model::Align;
+    let mut g = Grid::new(t.columns.iter().map(|c| c.title.clone()));
+    g.right = t.columns.iter().map(|c| c.align == Align::Right).collect();
+    for r in &t.rows {
+        g.row(r.cells.clone());
     }
-    b.row([
-        crate::model::headline::Figure::RunCost
-            .short_label()
-            .to_string(),
-        money(t.run_cost, c),
-        pct(if t.run_cost > 0.0 { 100.0 } else { 0.0 }),
-    ]);
-    b
+    g
 }

@@ -4,6 +4,7 @@
 
 pub mod breakeven;
 pub mod followup;
+pub mod metric;
 pub mod off_band;
 pub mod payback;
 pub mod sensitivity;

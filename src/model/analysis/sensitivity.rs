@@ -1,15 +1,19 @@
 //! Sensitivity (a tornado): each numeric driver moved down and up by a share
-//! of its value, the horizon TCO measured each time, drivers ranked by swing.
+//! of its value, a horizon figure measured each time (TCO, cash TCO or NPV:
+//! [`Metric`]), drivers ranked by swing.
 
 use std::cell::Cell;
 
+pub use super::metric::Metric;
 use super::set_keeping_mix;
 use crate::model::fields::{Field, ModelField, Section};
 use crate::model::pricing::Pricing;
 use crate::model::projection::{Projection, project_into};
 use crate::model::scenario::{InfraItem, ModelEntry, Scenario};
 
-/// One driver's effect on the TCO.
+/// One driver's effect on the metric the tornado is read on (TCO for
+/// [`sensitivity`]; `tco_low` and `tco_high` keep their names, which the
+/// `sensitivity` command's JSON prints, for every metric).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Swing {
     #[serde(skip)]
@@ -19,7 +23,7 @@ pub struct Swing {
     pub value: f64,
     pub low_value: f64,
     pub high_value: f64,
-    /// TCO with the driver moved down / up.
+    /// The metric with the driver moved down / up.
     pub tco_low: f64,
     pub tco_high: f64,
     /// |tco_high − tco_low|.
@@ -72,7 +76,14 @@ pub const TORNADO_PCT: f64 = 20.0;
 /// infrastructure line) re-projects that line alone and sums it with the rest
 /// of the base projection, instead of projecting the whole mix per driver.
 pub fn sensitivity(s: &Scenario, pct: f64) -> Vec<Swing> {
-    let mut ctx = Context::new(s);
+    sensitivity_on(s, pct, Metric::Tco)
+}
+
+/// [`sensitivity`] read on `metric`: cash TCO, or NPV (where the value
+/// inputs, minutes saved and realization, move it too). NPV discounts each
+/// month, so its drivers re-project the whole plan rather than one line.
+pub fn sensitivity_on(s: &Scenario, pct: f64, metric: Metric) -> Vec<Swing> {
+    let mut ctx = Context::new(s, metric);
     let mut out: Vec<Swing> = drivers(s)
         .into_iter()
         .filter_map(|f| {
@@ -125,6 +136,7 @@ pub fn lines_projected() -> u64 {
 /// re-project one line or one global driver in.
 struct Context<'a> {
     s: &'a Scenario,
+    metric: Metric,
     /// The plan without its notes; a driver is set here and put back after.
     work: Scenario,
     /// The plan with no models and no infrastructure: one line is put in it.
@@ -144,13 +156,14 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(s: &'a Scenario) -> Self {
+    fn new(s: &'a Scenario, metric: Metric) -> Self {
         let work = super::lean(s);
         let mut probe = work.clone();
         probe.models = Vec::new();
         probe.infrastructure = Vec::new();
         let mut ctx = Context {
             s,
+            metric,
             work,
             probe,
             out: Projection::default(),
@@ -164,7 +177,7 @@ impl<'a> Context<'a> {
             share_sum: s.models.iter().map(|m| m.share_pct).sum(),
         };
         ctx.project_work();
-        ctx.tco = ctx.out.totals.tco;
+        ctx.tco = metric.of(&ctx.out.totals);
         ctx.inference = ctx.out.totals.inference;
         ctx.infrastructure = ctx.out.totals.infrastructure;
         for (i, m) in s.models.iter().enumerate() {
@@ -209,16 +222,20 @@ impl<'a> Context<'a> {
         self.out.totals.infrastructure
     }
 
-    /// The horizon TCO with `f` set to `x` (a share moving the others).
+    /// The metric with `f` set to `x` (a share moving the others). A
+    /// model's or a line's cost is cash and adds up over the months, so TCO
+    /// and cash TCO swap that line alone; NPV re-projects the plan.
     fn tco_with(&mut self, f: Field, x: f64) -> f64 {
         let s = self.s;
+        let by_line = self.metric != Metric::Npv;
         match (f.section(), f.index()) {
             // A model's own error rate moves the risk cost, not its
             // inference line, and so does a share once models have rates of
             // their own (the plan's rate is their share-weighted mean): those
             // take the whole projection below.
             (Section::Models, Some(i))
-                if i < s.models.len()
+                if by_line
+                    && i < s.models.len()
                     && !matches!(f, Field::Model(_, ModelField::ErrorRate))
                     && !(matches!(f, Field::Model(_, ModelField::Share))
                         && s.models.iter().any(|m| m.error_rate_pct.is_some())) =>
@@ -231,8 +248,10 @@ impl<'a> Context<'a> {
                 let new = self.model_line(&m);
                 self.tco - self.model_inference[i] + new
             }
+            // An infrastructure line (a tool's fee shares the section, not
+            // the line: it takes the whole projection below).
             (Section::Infrastructure, Some(i))
-                if matches!(f, Field::Infra(..)) && i < s.infrastructure.len() =>
+                if by_line && matches!(f, Field::Infra(..)) && i < s.infrastructure.len() =>
             {
                 f.set(&mut self.work, x);
                 let item = self.work.infrastructure[i].clone();
@@ -243,7 +262,7 @@ impl<'a> Context<'a> {
             (section, _) => {
                 set_keeping_mix(&mut self.work, f, x);
                 self.project_work();
-                let tco = self.out.totals.tco;
+                let tco = self.metric.of(&self.out.totals);
                 // Put the section back as it was.
                 let w = &mut self.work;
                 match section {
@@ -261,7 +280,7 @@ impl<'a> Context<'a> {
                     Section::Models | Section::Infrastructure => {
                         w.models.clone_from(&s.models);
                         w.infrastructure.clone_from(&s.infrastructure);
-                        w.workload.clone_from(&s.workload);
+                        w.workload.tools.clone_from(&s.workload.tools);
                     }
                 }
                 tco

@@ -3,6 +3,7 @@
 //! P10 / P50 / P90 of each month's total and of the horizon TCO, and — when
 //! the plan's own TCO falls outside P10–P90 — why (`off_band.rs`).
 
+pub use super::metric::Metric;
 use super::off_band::{OffBand, off_band};
 use super::set_keeping_mix;
 use crate::model::fields::Field;
@@ -32,8 +33,17 @@ pub struct Simulation {
     pub draws: usize,
     pub seed: u64,
     pub tco: Band,
+    /// The same draws read on cash TCO and on NPV (spec §6: the band can be
+    /// read on either); not in the `simulate` command's JSON.
+    #[serde(skip)]
+    pub cash_tco: Band,
+    #[serde(skip)]
+    pub npv: Band,
     /// One band per month of the horizon.
     pub monthly_total: Vec<Band>,
+    /// One band per month of what is paid in cash (`Month::cash`).
+    #[serde(skip)]
+    pub monthly_cash: Vec<Band>,
     /// Draws whose projection overflowed (a month or the TCO beyond f64):
     /// their bands mean nothing, so callers refuse to show them.
     #[serde(skip)]
@@ -42,6 +52,17 @@ pub struct Simulation {
     /// (`off_band.rs`); `None` when it is inside.
     #[serde(skip)]
     pub off_band: Option<OffBand>,
+}
+
+impl Simulation {
+    /// The band of the horizon figure `metric`.
+    pub fn band(&self, metric: Metric) -> Band {
+        match metric {
+            Metric::Tco => self.tco,
+            Metric::CashTco => self.cash_tco,
+            Metric::Npv => self.npv,
+        }
+    }
 }
 
 /// SplitMix64: a tiny generator whose sequence never changes, so the same
@@ -129,8 +150,11 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
     let mut work = base.clone();
     let mut p = Projection::default();
     let mut tco = Vec::with_capacity(draws);
+    let mut cash_tco = Vec::with_capacity(draws);
+    let mut npv = Vec::with_capacity(draws);
     // Month-major so each month's draws are contiguous for sorting.
     let mut months = vec![0.0; h * draws];
+    let mut cash = vec![0.0; h * draws];
     let mut overflowed = 0;
     for d in 0..draws {
         work.clone_from(&base);
@@ -142,11 +166,15 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
             overflowed += 1;
         }
         tco.push(p.totals.tco);
+        cash_tco.push(p.totals.cash_tco);
+        npv.push(p.totals.npv);
         for (m, month) in p.months.iter().take(h).enumerate() {
             months[m * draws + d] = month.total;
+            cash[m * draws + d] = month.cash;
         }
     }
     let monthly_total = months.chunks_mut(draws).map(band).collect();
+    let monthly_cash = cash.chunks_mut(draws).map(band).collect();
     let tco = band(&mut tco);
     let off_band = if overflowed == 0 {
         project_into(&base, &mut p);
@@ -158,7 +186,10 @@ pub fn simulate(s: &Scenario, draws: usize, seed: u64) -> Simulation {
         draws,
         seed,
         tco,
+        cash_tco: band(&mut cash_tco),
+        npv: band(&mut npv),
         monthly_total,
+        monthly_cash,
         overflowed,
         off_band,
     }

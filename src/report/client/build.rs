@@ -6,12 +6,11 @@ use super::Findings;
 use super::model::{
     Align, Block, Chart, ChartKind, ClientReport, MonthTick, Section, Series, Table,
 };
-use crate::model::analysis::sensitivity::TORNADO_PCT;
+use crate::model::analysis::sensitivity::{Metric, Swing, TORNADO_PCT};
 use crate::model::fields::{Field, TextInput};
-use crate::model::headline::Figure;
 use crate::model::prices::own_start;
 use crate::model::{Category, Projection, Scenario};
-use crate::numbers::{count, field_value, money, payback, pct};
+use crate::numbers::{count, field_value, money, payback};
 use crate::report::headline::{headlines, understaffing, value_parts};
 use crate::report::markdown::MonthColumns;
 use crate::report::table::{month_cells, month_headers, total_cells};
@@ -51,7 +50,10 @@ impl Inputs<'_> {
 /// the HTML prints alone on the first page.
 pub const SECTIONS: &[fn(&Inputs) -> Option<Section>] = &[
     summary,
+    super::quality::cases,
     breakdown,
+    every_figure,
+    super::quality::severity,
     cumulative,
     drivers,
     uncertainty,
@@ -89,17 +91,24 @@ pub fn build(i: &Inputs) -> ClientReport {
     }
 }
 
-/// The answer in one sentence: what it costs, and whether it pays back.
+/// The answer in one sentence: what it costs in cash, what wrong answers
+/// are expected to cost besides, and whether it pays back.
 pub fn answer(s: &Scenario, p: &Projection) -> String {
     let c = s.currency.as_str();
     let t = &p.totals;
     let h = p.months.len();
     let mut o = format!(
-        "Building it costs {} and running it for {h} months {} (total cost of ownership {})",
+        "Building it costs {} and running it for {h} months {} in cash (cash TCO {})",
         money(t.build_cost, c),
-        money(t.run_cost, c),
-        money(t.tco, c)
+        money(t.cash_run_cost, c),
+        money(t.cash_tco, c)
     );
+    if t.expected_error_cost > 0.0 {
+        o.push_str(&format!(
+            ", and wrong answers are expected to cost {} more (an estimate, not a bill)",
+            money(t.expected_error_cost, c)
+        ));
+    }
     if t.value > 0.0 {
         match t.payback_month {
             Some(m) => o.push_str(&format!(
@@ -118,8 +127,11 @@ pub fn answer(s: &Scenario, p: &Projection) -> String {
 }
 
 fn monthly_chart(i: &Inputs) -> Chart {
-    let stacks = Category::ALL
+    // Cash alone: the expected cost of wrong answers is an estimate, never
+    // stacked onto what is paid.
+    let stacks = Category::of_plan(i.s)
         .iter()
+        .filter(|k| k.is_cash())
         .map(|k| Series {
             label: k.label().to_string(),
             values: i.p.months.iter().map(|m| m.category(*k)).collect(),
@@ -131,9 +143,9 @@ fn monthly_chart(i: &Inputs) -> Chart {
         .map(|b| b.monthly.clone());
     Chart {
         title: format!(
-            "Monthly run cost by category{}",
+            "Monthly cash run cost by category (wrong answers, an estimate, not included){}",
             if band.is_some() {
-                ", with the P10–P90 range of the monthly total"
+                ", with the P10–P90 range of each month's cash"
             } else {
                 ""
             }
@@ -147,13 +159,21 @@ fn monthly_chart(i: &Inputs) -> Chart {
 fn summary(i: &Inputs) -> Option<Section> {
     let (s, p, c) = (i.s, i.p, i.currency());
     let mut figures = Table::new([("Figure", Align::Left), ("Value", Align::Right)]);
-    for h in headlines(s, p) {
-        figures.row(vec![h.label.to_string(), h.value]);
+    for f in crate::report::cfo::case_figures(s) {
+        figures.row(vec![
+            f.label().to_string(),
+            crate::report::headline::value_text(f, p, c),
+        ]);
     }
     if let Some(b) = i.findings.and_then(|f| f.band.as_ref()) {
+        let range = |lo: f64, hi: f64| format!("{} – {}", money(lo, c), money(hi, c));
         figures.row(vec![
-            "TCO range (P10–P90)".into(),
-            format!("{} – {}", money(b.p10, c), money(b.p90, c)),
+            "Cash TCO range (P10–P90)".into(),
+            range(b.cash_tco[0], b.cash_tco[2]),
+        ]);
+        figures.row(vec![
+            "NPV range (P10–P90)".into(),
+            range(b.npv[0], b.npv[2]),
         ]);
     }
     let mut sec = Section::new("summary", "Summary")
@@ -161,19 +181,33 @@ fn summary(i: &Inputs) -> Option<Section> {
         .with(Block::Table(figures));
     let why = i.findings.and_then(|f| f.band.as_ref()?.off_band.clone());
     sec = sec.with_some(why.map(Block::Text));
-    if let Some(parts) = value_parts(s, p) {
-        sec = sec.with(Block::Text(parts));
+    // Worse than today first, then where the value comes from and the
+    // people it stands for, in one paragraph (the lumpy tiers are said in
+    // their own section).
+    let t = &p.totals;
+    if let Some(w) = crate::model::quality::worse_than_today_sentence(s, t) {
+        sec = sec.with(Block::Strong(format!(
+            "{}.",
+            crate::report::cfo::sentence(&w)
+        )));
+    }
+    let value: Vec<String> = value_parts(s, p)
+        .into_iter()
+        .chain(crate::report::cfo::value_people(s, p))
+        .collect();
+    if !value.is_empty() {
+        sec = sec.with(Block::Text(value.join(" ")));
     }
     if let Some(short) = understaffing(p) {
         sec = sec.with(Block::Strong(short));
     }
     sec = sec.with(Block::Chart(monthly_chart(i)));
     if let Some(f) = i.findings {
-        let top = drivers_table(i, f, 3);
+        let top = drivers_table(i, &f.swings, Metric::CashTco, 3);
         if !top.rows.is_empty() {
             sec = sec
                 .with(Block::Text(format!(
-                    "What moves the cost most (each input ±{TORNADO_PCT} % on its own):"
+                    "What moves the cash TCO most (each input ±{TORNADO_PCT} % on its own):"
                 )))
                 .with(Block::Table(top));
         }
@@ -183,37 +217,34 @@ fn summary(i: &Inputs) -> Option<Section> {
 
 fn breakdown(i: &Inputs) -> Option<Section> {
     let (t, c) = (&i.p.totals, i.currency());
-    let parts = Category::ALL
+    let parts = Category::of_plan(i.s)
         .iter()
         .map(|k| (k.label().to_string(), t.category(*k)))
         .collect();
-    let mut table = Table::new([
-        ("Category", Align::Left),
-        ("Horizon", Align::Right),
-        ("Share", Align::Right),
-    ]);
-    for k in Category::ALL {
-        table.row(vec![
-            k.label().to_string(),
-            money(t.category(k), c),
-            pct(t.share_pct(k)),
-        ]);
-    }
-    table.total(vec![
-        Figure::RunCost.short_label().to_string(),
-        money(t.run_cost, c),
-        pct(if t.run_cost > 0.0 { 100.0 } else { 0.0 }),
-    ]);
+    let table = crate::report::cfo::breakdown_table(i.s, i.p);
     Some(
         Section::new("breakdown", "Where the run cost goes")
             .with(Block::Chart(Chart {
-                title: format!("Run cost over {} months by category", i.p.months.len()),
+                title: format!(
+                    "Run cost with expected losses over {} months by category (Errors: an estimate)",
+                    i.p.months.len()
+                ),
                 currency: c.to_string(),
                 months: i.ticks(),
                 kind: ChartKind::Breakdown { parts },
             }))
-            .with(Block::Table(table)),
+            .with(Block::Table(table))
+            .with(Block::Text(crate::report::cfo::estimates_note(i.s, i.p))),
     )
+}
+
+/// Every headline figure (the summary leads with the CFO's few).
+fn every_figure(i: &Inputs) -> Option<Section> {
+    let mut figures = Table::new([("Figure", Align::Left), ("Value", Align::Right)]);
+    for h in headlines(i.s, i.p) {
+        figures.row(vec![h.label.to_string(), h.value]);
+    }
+    Some(Section::new("figures", "Every headline figure").with(Block::Table(figures)))
 }
 
 fn cumulative(i: &Inputs) -> Option<Section> {
@@ -241,15 +272,16 @@ fn cumulative(i: &Inputs) -> Option<Section> {
     )
 }
 
-fn drivers_table(i: &Inputs, f: &Findings, top: usize) -> Table {
+fn drivers_table(i: &Inputs, swings: &[Swing], metric: Metric, top: usize) -> Table {
     let c = i.currency();
+    let m = metric.short_label();
     let mut t = Table::new([
         (format!("Driver (±{TORNADO_PCT} %)"), Align::Left),
-        ("TCO low".into(), Align::Right),
-        ("TCO high".into(), Align::Right),
+        (format!("{m} low"), Align::Right),
+        (format!("{m} high"), Align::Right),
         ("Swing".into(), Align::Right),
     ]);
-    for w in f.swings.iter().filter(|w| w.swing > 0.0).take(top) {
+    for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
         t.row(vec![
             w.label.clone(),
             money(w.tco_low, c),
@@ -263,17 +295,24 @@ fn drivers_table(i: &Inputs, f: &Findings, top: usize) -> Table {
 fn drivers(i: &Inputs) -> Option<Section> {
     let f = i.findings?;
     let flat = f.swings.iter().filter(|w| w.swing == 0.0).count();
-    Some(
-        Section::new("drivers", "What drives the cost")
-            .with(Block::Text(format!(
-                "Each input moved ±{TORNADO_PCT} % on its own, and the {}-month TCO at either end; largest swing first.",
-                i.p.months.len()
-            )))
-            .with(Block::Table(drivers_table(i, f, 5)))
-            .with(Block::Text(format!(
-                "{flat} input(s) do not move the TCO at all."
-            ))),
-    )
+    let npv = drivers_table(i, &f.npv_swings, Metric::Npv, 5);
+    let sec = Section::new("drivers", "What drives the cost")
+        .with(Block::Text(format!(
+            "Each input moved ±{TORNADO_PCT} % on its own, and the {}-month cash TCO at either end; largest swing first.",
+            i.p.months.len()
+        )))
+        .with(Block::Table(drivers_table(i, &f.swings, Metric::CashTco, 5)))
+        .with(Block::Text(format!(
+            "{flat} input(s) do not move the cash TCO at all."
+        )));
+    Some(if npv.rows.is_empty() {
+        sec
+    } else {
+        sec.with(Block::Text(
+            "The same on the net present value, where what the system saves (minutes saved, realization) moves the result too:".into(),
+        ))
+        .with(Block::Table(npv))
+    })
 }
 
 fn uncertainty(i: &Inputs) -> Option<Section> {
@@ -302,12 +341,16 @@ fn uncertainty(i: &Inputs) -> Option<Section> {
     Some(
         Section::new("uncertainty", "How sure the figures are")
             .with(Block::Text(format!(
-                "Over the ranges in the table below, the TCO is {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band). The monthly chart shows the same range for each month.",
+                "Over the ranges in the table below, the cash TCO is {} to {} and the TCO with expected losses {} to {} (P10–P90; median {}, {} draws, seed {} — the workbench shows the same band); the net present value is {} to {}. The monthly chart shows the range of each month's cash run cost.",
+                money(b.cash_tco[0], c),
+                money(b.cash_tco[2], c),
                 money(b.p10, c),
                 money(b.p90, c),
                 money(b.p50, c),
                 count(crate::model::analysis::uncertainty::DRAWS as f64),
-                crate::model::analysis::uncertainty::SEED
+                crate::model::analysis::uncertainty::SEED,
+                money(b.npv[0], c),
+                money(b.npv[2], c)
             )))
             .with_some(b.off_band.clone().map(Block::Text))
             .with(Block::Table(ranges)),

@@ -8,11 +8,12 @@ pub mod build;
 pub mod html;
 pub mod markdown;
 pub mod model;
+mod quality;
 mod svg;
 mod text_chart;
 
 use crate::model::analysis::breakeven::{Against, hosting, minutes_to_pay_back};
-use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
+use crate::model::analysis::sensitivity::{Metric, Swing, TORNADO_PCT, sensitivity_on};
 use crate::model::analysis::uncertainty::{DRAWS, SEED, simulate};
 use crate::model::{Catalog, Projection, Scenario};
 pub use model::ClientReport;
@@ -23,7 +24,11 @@ pub struct Band {
     pub p10: f64,
     pub p50: f64,
     pub p90: f64,
+    /// P10–P90 of each month's cash run cost (the monthly chart's band).
     pub monthly: Vec<(f64, f64)>,
+    /// The same draws on cash TCO and on NPV: P10 / P50 / P90.
+    pub cash_tco: [f64; 3],
+    pub npv: [f64; 3],
     /// Why the plan's TCO falls outside P10–P90, when it does (the screen's
     /// words).
     pub off_band: Option<String>,
@@ -31,15 +36,19 @@ pub struct Band {
 
 /// The analyses the report adds to the projection.
 pub struct Findings {
-    /// Every driver moved ±`TORNADO_PCT` %, largest swing first.
+    /// Every driver moved ±`TORNADO_PCT` %, largest swing of cash TCO first.
     pub swings: Vec<Swing>,
+    /// The same on NPV, where the value inputs (minutes saved, realization)
+    /// move it too.
+    pub npv_swings: Vec<Swing>,
     /// Over the plan's ranges; `None` without ranges (or when draws overflow).
     pub band: Option<Band>,
     pub breakeven: Vec<String>,
 }
 
 pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
-    let swings = sensitivity(s, TORNADO_PCT);
+    let swings = sensitivity_on(s, TORNADO_PCT, Metric::CashTco);
+    let npv_swings = sensitivity_on(s, TORNADO_PCT, Metric::Npv);
     // Draws that overflow have no percentiles: no band rather than "n/a to n/a".
     let band = (!s.uncertainty.is_empty())
         .then(|| simulate(s, DRAWS, SEED))
@@ -48,7 +57,9 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
             p10: sim.tco.p10,
             p50: sim.tco.p50,
             p90: sim.tco.p90,
-            monthly: sim.monthly_total.iter().map(|b| (b.p10, b.p90)).collect(),
+            monthly: sim.monthly_cash.iter().map(|b| (b.p10, b.p90)).collect(),
+            cash_tco: [sim.cash_tco.p10, sim.cash_tco.p50, sim.cash_tco.p90],
+            npv: [sim.npv.p10, sim.npv.p50, sim.npv.p90],
             off_band: sim
                 .off_band
                 .as_ref()
@@ -89,6 +100,7 @@ pub fn findings(s: &Scenario, catalog: &Catalog) -> Findings {
     ));
     Findings {
         swings,
+        npv_swings,
         band,
         breakeven,
     }

@@ -7,9 +7,19 @@ use super::html::esc;
 use super::model::{Chart, ChartKind, MonthTick, labelled_months};
 use crate::numbers::{money, money_short, pct};
 
-pub const COLORS: [&str; 7] = [
-    "#3366cc", "#22a6b3", "#888888", "#d4a017", "#2e8b57", "#cc3333", "#9b59b6",
+pub const COLORS: [&str; 9] = [
+    "#3366cc", "#22a6b3", "#888888", "#d4a017", "#2e8b57", "#cc3333", "#9b59b6", "#e67e22",
+    "#8c564b",
 ];
+
+/// The colour of a series: a cost category keeps its own in every chart
+/// (errors red whether or not a chart shows them), anything else by place.
+fn color(k: usize, label: &str) -> &'static str {
+    crate::model::Category::ALL
+        .iter()
+        .position(|c| c.label() == label)
+        .map_or(COLORS[k % COLORS.len()], |i| COLORS[i % COLORS.len()])
+}
 const W: f64 = 720.0;
 const X0: f64 = 76.0;
 const X1: f64 = 704.0;
@@ -44,7 +54,7 @@ pub fn render(c: &Chart) -> String {
             let mut legend: Vec<(&str, String)> = stacks
                 .iter()
                 .enumerate()
-                .map(|(k, s)| (COLORS[k % COLORS.len()], s.label.clone()))
+                .map(|(k, s)| (color(k, &s.label), s.label.clone()))
                 .collect();
             if band.is_some() {
                 legend.push(("band", "P10–P90 range".into()));
@@ -63,7 +73,7 @@ pub fn render(c: &Chart) -> String {
                         o.push_str(&format!(
                             r#"<rect x="{x:.1}" y="{ya:.1}" width="{bw:.1}" height="{:.1}" fill="{}"/>"#,
                             (yb - ya).max(0.0),
-                            COLORS[k % COLORS.len()]
+                            color(k, &s.label)
                         ));
                     }
                     acc += v;
@@ -328,7 +338,7 @@ fn breakdown(c: &Chart, parts: &[(String, f64)]) -> String {
     let mut o = open(c, h);
     let (x0, x1) = (8.0, W - 8.0);
     let mut x = x0;
-    for (k, (_, v)) in parts.iter().enumerate() {
+    for (k, (name, v)) in parts.iter().enumerate() {
         let w = if total > 0.0 {
             v.max(0.0) / total * (x1 - x0)
         } else {
@@ -339,7 +349,7 @@ fn breakdown(c: &Chart, parts: &[(String, f64)]) -> String {
         }
         o.push_str(&format!(
             r#"<rect x="{x:.1}" y="8" width="{w:.1}" height="28" fill="{}"/>"#,
-            COLORS[k % COLORS.len()]
+            color(k, name)
         ));
         if w >= 44.0 {
             o.push_str(&format!(
@@ -357,7 +367,7 @@ fn breakdown(c: &Chart, parts: &[(String, f64)]) -> String {
         o.push_str(&format!(
             r#"<rect x="{lx:.1}" y="{:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{ly:.1}">{} {} ({})</text>"#,
             ly - 9.0,
-            COLORS[k % COLORS.len()],
+            color(k, name),
             lx + 14.0,
             esc(name),
             esc(&money(*v, &c.currency)),

@@ -66,7 +66,8 @@ fn the_html_report_is_well_formed_and_self_contained() {
         .filter(|(i, _)| !page[*i..].starts_with("http://www.w3.org/2000/svg"))
         .count();
     assert_eq!(external, 0, "no network references");
-    assert!(page.contains("TCO range (P10–P90)"));
+    assert!(page.contains("Cash TCO range (P10–P90)"));
+    assert!(page.contains("NPV range (P10–P90)"));
     assert!(page.contains(&runcost::numbers::money(project(&s).totals.tco, "USD")));
 }
 

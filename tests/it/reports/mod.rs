@@ -8,3 +8,4 @@ mod report_markdown;
 mod report_print;
 mod reports;
 mod reports_v2;
+mod reports_v3;

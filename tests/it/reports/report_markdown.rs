@@ -133,7 +133,7 @@ fn the_markdown_report_has_a_monthly_chart() {
     }
     let monthly = code
         .iter()
-        .find(|c| c.starts_with("Monthly run cost"))
+        .find(|c| c.starts_with("Monthly cash run cost"))
         .expect("a monthly chart in a code block");
     assert!(monthly.matches('█').count() > 24, "{monthly}");
     assert!(

@@ -245,8 +245,8 @@ fn check(name: &str, s: &Scenario, pages: &[String], r: &ClientReport) -> usize 
     for must in [
         "Summary",
         "Building it costs",
-        "Total cost of ownership",
-        "What moves the cost most",
+        "Cash TCO (build + billed and paid)",
+        "What moves the cash TCO most",
     ] {
         assert!(
             one.contains(must),

@@ -57,8 +57,15 @@ fn csv_has_a_header_and_one_row_per_month() {
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "month");
     assert!(headers.iter().any(|h| h == "total"));
-    let rows: Vec<_> = reader.records().map(|r| r.unwrap()).collect();
+    let all: Vec<_> = reader.records().map(|r| r.unwrap()).collect();
+    // The months, then rows that name what they are (`note`, `cases`).
+    let rows: Vec<_> = all.iter().filter(|r| r[0].parse::<u32>().is_ok()).collect();
     assert_eq!(rows.len(), 24);
+    assert!(
+        all[24..]
+            .iter()
+            .all(|r| r[0] == *"note" || r[0] == *"cases")
+    );
     assert!(rows.iter().all(|r| r.len() == headers.len()));
     let total: f64 = rows[0][headers.iter().position(|h| h == "total").unwrap()]
         .parse()
