@@ -159,5 +159,6 @@ pub fn check(target: EditTarget, typed: &str, plan: &Scenario) -> Option<String>
             control_char(typed).unwrap_or_default()
         )),
         EditTarget::Text(_) => None,
+        EditTarget::CaseName => super::cases::case_name_error(typed, plan),
     }
 }

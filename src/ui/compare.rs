@@ -212,7 +212,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         // Breakdown: the top categories of this plan.
         let y = y + 2;
         if y + 2 <= r.y + r.height {
-            let mut shares: Vec<(Category, f64)> = Category::ALL
+            let mut shares: Vec<(Category, f64)> = Category::of_plan(&doc.plan)
                 .iter()
                 .map(|k| (*k, p.totals.share_pct(*k)))
                 .collect();

@@ -17,6 +17,7 @@
 
 pub mod breakdown;
 pub mod browser;
+pub mod cases;
 pub mod compare;
 pub mod dialog;
 pub mod edit;

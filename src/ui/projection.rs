@@ -16,7 +16,10 @@ use crate::numbers::{delta, money, payback, roi, unit_money};
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = app.projection().months.len();
     let focused = app.focus == Focus::Table && matches!(app.mode(), Mode::Normal);
-    let title = format!(" Projection — {h} months ");
+    let title = match app.case_shown() {
+        Some((_, name)) => format!(" Projection — case {name:?} — {h} months (w: next) "),
+        None => format!(" Projection — {h} months "),
+    };
     let inner = super::popup::frame(f, area, title, focused, theme);
     if inner.height == 0 || inner.width == 0 {
         return;
@@ -37,6 +40,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             cursor.take(rows),
         );
     }
+    // When the system is wrong more often than today's process, in words.
+    if let Some(worse) = worse_line(app, theme) {
+        let rows = (worse.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 2);
+        f.render_widget(
+            Paragraph::new(worse).wrap(ratatui::widgets::Wrap { trim: true }),
+            cursor.take(rows),
+        );
+    }
     // While the band updates the headline says so: the Δ line says what the
     // change did to the TCO.
     let change = edit_effect(app, theme);
@@ -45,6 +56,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
     );
+    // The cases beside the plan, when it has any (at most 8, so 9 rows).
+    let cases = super::cases::lines(app, theme, inner.width as usize);
+    if !cases.is_empty() && cursor.left() >= cases.len() as u16 + 6 {
+        let rows = cases.len() as u16;
+        f.render_widget(Paragraph::new(cases), cursor.take(rows));
+    }
     // The band's rows stay while it updates, so the lines under it do not
     // jump on every edit.
     let band_rows = if app.doc().plan.uncertainty.is_empty() {
@@ -52,8 +69,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         2
     };
-    let spark_rows =
-        (sparklines::wanted_rows() + band_rows).min(cursor.left().saturating_sub(2).max(2));
+    let spark_rows = (sparklines::wanted_rows(&app.doc().plan) + band_rows)
+        .min(cursor.left().saturating_sub(2).max(2));
     sparklines::render(f, cursor.take(spark_rows), app, theme);
     if cursor.left() >= 5 {
         breakdown::render(f, cursor.take(2), app, theme);
@@ -81,17 +98,21 @@ impl Cursor {
     }
 }
 
-/// The headline figures in the order the workbench shows them (the price
-/// band goes after the TCO); their labels are `model::headline::Figure`'s.
-/// The version-2 figures show only for a version-2 plan (`Figure::applies`).
-const SHOWN: [Headline; 13] = [
+/// The headline figures in the order the workbench shows them: cash TCO
+/// first, the two estimates beside it (never summed into it), then the TCO
+/// with expected losses and its price band (the band is of that TCO, so it
+/// sits after it); their labels are `model::headline::Figure`'s. The
+/// version-2 figures show only for a version-2 plan (`Figure::applies`).
+const SHOWN: [Headline; 15] = [
+    Headline::CashTco,
+    Headline::ExpectedErrorCost,
+    Headline::QualityImpact,
     Headline::Tco,
-    Headline::RunCost,
     Headline::Build,
-    Headline::Month1,
-    Headline::CostPerRequest,
+    Headline::CashRunCost,
+    Headline::CashCostPerRequest,
     Headline::Value,
-    Headline::Roi,
+    Headline::RoiOnCash,
     Headline::Payback,
     Headline::RunToBuild,
     Headline::Net,
@@ -110,7 +131,8 @@ struct Figure {
 }
 
 fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
-    let p = app.projection();
+    let p = app.shown_projection();
+    let p = p.as_ref();
     let c = app.doc().plan.currency.as_str();
     let fig = |label, value| Figure {
         label,
@@ -132,17 +154,43 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     // of the build and upkeep stay in the reports.
     let narrow = cols <= 2;
     let left_out = |h: Headline| {
-        matches!(h, Headline::PaybackFromStart | Headline::Upkeep)
-            || (h == Headline::Net && Headline::Npv.applies(plan))
+        matches!(
+            h,
+            Headline::PaybackFromStart | Headline::Upkeep | Headline::RunToBuild
+        ) || (h == Headline::Net && Headline::Npv.applies(plan))
     };
     let shown = SHOWN
         .into_iter()
         .filter(|h| h.applies(plan))
         .filter(|h| !narrow || !left_out(*h));
     for h in shown {
-        let label = h.short_label();
+        let label = label_of(h);
         let v = h.value(p);
         figures.push(match h.kind() {
+            // An estimate says so in its label; the net quality impact has
+            // its sign (above 0: wrong answers cost more than today's).
+            Kind::Money if h == Headline::QualityImpact => {
+                let v = v.unwrap_or(0.0);
+                let plus = if v >= 0.5 { "+" } else { "" };
+                Figure {
+                    label,
+                    value: format!("{plus}{}", money(v, c)),
+                    short: vec![format!("{plus}{}", crate::numbers::money_short(v, c))],
+                    style: (v >= 0.5).then(|| theme.warning()),
+                }
+            }
+            // Value says the people it stands for (peak FTE saved).
+            Kind::Money if h == Headline::Value => {
+                let v = v.unwrap_or(0.0);
+                let fte = crate::numbers::fte(Headline::FteSaved.value(p).unwrap_or(0.0));
+                let short = crate::numbers::money_short(v, c);
+                Figure {
+                    label,
+                    value: format!("{} = {fte}", money(v, c)),
+                    short: vec![format!("{short} = {fte}"), format!("{short}={fte}")],
+                    style: None,
+                }
+            }
             Kind::Money => money_fig(label, v.unwrap_or(0.0)),
             Kind::MoneyPerRequest => fig(label, v.map_or("n/a".into(), |v| unit_money(v, c))),
             Kind::Percent => Figure {
@@ -177,6 +225,13 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             // computes it, "updating…" and no figures (the previous band is
             // of another plan and never sits beside this TCO).
             match app.simulation() {
+                // The band is of the plan's TCO, never of a case's.
+                _ if app.case_shown().is_some() => figures.push(Figure {
+                    label: "P10–P90",
+                    value: "of the plan only".into(),
+                    short: vec!["plan only".into()],
+                    style: Some(theme.muted()),
+                }),
                 Some(sim) => {
                     let b = sim.tco;
                     let tight = |v: f64| crate::numbers::money_tight(v, c);
@@ -221,6 +276,18 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
         }
     }
     figures
+}
+
+/// A figure's label in the workbench: the model's short label, with the
+/// estimates marked "est." and the TCO that holds expected losses said so
+/// (cash TCO sits beside it).
+fn label_of(h: Headline) -> &'static str {
+    match h {
+        Headline::ExpectedErrorCost => "Exp. errors est.",
+        Headline::QualityImpact => "Quality est.",
+        Headline::Tco => "TCO w/ losses",
+        _ => h.short_label(),
+    }
 }
 
 fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, theme: &Theme) {
@@ -274,10 +341,30 @@ fn fit_figure(label: &str, value: &str, short: &[String], cell: usize) -> (Strin
     (label, value)
 }
 
+/// "⚠ The system is expected to be wrong more often than today's process:
+/// 2.3 % vs 1.5 %" for the projection shown, when it is.
+fn worse_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let p = app.shown_projection();
+    let plan = &app.doc().plan;
+    let said = crate::model::quality::worse_than_today_sentence(plan, &p.totals)?;
+    let mut chars = said.chars();
+    let said = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+        None => said,
+    };
+    Some(Line::from(vec![
+        Span::styled("⚠ ", theme.warning()),
+        Span::styled(format!("{said}."), theme.warning()),
+    ]))
+}
+
 /// Why the TCO is outside its own P10–P90, when it is: the reports' words
 /// when they fit in two rows of `width`, else fewer.
 fn off_band_line(app: &App, theme: &Theme, width: usize) -> Option<Line<'static>> {
     use crate::report::analysis::{off_band_brief, off_band_text};
+    if app.case_shown().is_some() {
+        return None;
+    }
     let why = app.simulation()?.off_band.as_ref()?;
     let plan = &app.doc().plan;
     // Words wrap, so a row holds a little less than its width.
