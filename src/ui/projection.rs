@@ -281,9 +281,9 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
 /// A figure's label in the workbench: the model's short label, with the
 /// estimates marked "est." and the TCO that holds expected losses said so
 /// (cash TCO sits beside it).
-fn label_of(h: Headline) -> &'static str {
+pub(crate) fn label_of(h: Headline) -> &'static str {
     match h {
-        Headline::ExpectedErrorCost => "Exp. errors est.",
+        Headline::ExpectedErrorCost => "Wrong ans. est.",
         Headline::QualityImpact => "Quality est.",
         Headline::Tco => "TCO w/ losses",
         _ => h.short_label(),

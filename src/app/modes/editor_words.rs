@@ -30,9 +30,11 @@ impl Described for EditorAction {
             A::Notes => "edit the notes from the call",
             A::PickModel => "choose the model from the catalog",
             A::AddModel => "add a model to the mix",
-            A::RemoveLine => "remove the model or infrastructure line",
+            A::RemoveLine => "remove the model, line, tool, role or price change",
             A::Rebalance => "rebalance model shares to sum to 100 %",
-            A::AddInfra => "add an infrastructure line",
+            A::AddInfra => {
+                "add a line: a tool, role or price change where the cursor is, else infrastructure"
+            }
             A::Help => "show or hide this help",
             A::MakeVariant => "duplicate the plan as a named variant",
             A::Compare => "compare the open plans side by side",

@@ -50,7 +50,7 @@ fn the_headline_leads_with_cash_tco_and_marks_the_estimates() {
         assert_eq!(cash_shown(&row), money(t.cash_tco, "USD"), "{w}x{h}");
         // The expected cost of wrong answers sits beside it, marked.
         let text = screen(&a, w, h);
-        assert!(text.contains("Exp. errors est."), "{w}x{h}:\n{text}");
+        assert!(text.contains("Wrong ans. est."), "{w}x{h}:\n{text}");
         assert!(text.contains("Quality est."), "{w}x{h}:\n{text}");
         // Value says the people it stands for.
         let fte = runcost::numbers::fte(t.peak_fte_saved);
@@ -137,7 +137,10 @@ fn making_a_case_from_the_what_if_writes_it_into_the_saved_plan_as_version_3() {
         .collect();
     assert_eq!(set, [("workload.requests_per_day".to_string(), what_if)]);
     // The plan itself is the saved one again; the case shows.
-    assert_eq!(plan.workload.requests_per_day, saved.workload.requests_per_day);
+    assert_eq!(
+        plan.workload.requests_per_day,
+        saved.workload.requests_per_day
+    );
     assert_eq!(plan.format_version(), 3);
     assert_eq!(a.case_shown().map(|(_, n)| n), Some("Busier"));
     let (_, text) = save_asked(&ctrl(&mut a, 's')).expect("Ctrl-S saves");
@@ -167,7 +170,11 @@ fn without_a_what_if_w_makes_no_case_and_says_why() {
     let mut a = v3();
     ch(&mut a, 'W');
     assert!(matches!(a.mode(), Mode::Normal));
-    let said = a.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let said = a
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
     assert!(said.contains("change an input first"), "{said}");
 }
 
@@ -204,4 +211,72 @@ fn the_workbench_says_when_the_system_is_wrong_more_often_than_today() {
     let b = v3();
     assert!(worse_than_today(&b.doc().plan, &b.projection().totals).is_none());
     assert!(!screen(&b, 120, 40).contains("more often than today"));
+}
+
+/// The cursor on `row`, by moving down from the top.
+fn go_to(a: &mut App, row: Row) {
+    for _ in 0..400 {
+        if a.rows.get(a.selected) == Some(&row) {
+            return;
+        }
+        key(a, Key::Down);
+    }
+    panic!("row {row:?} not reached");
+}
+
+#[test]
+fn tools_roles_and_price_changes_are_added_named_and_removed_like_lines() {
+    use runcost::app::rows::{Line, TextField};
+    let mut a = v3();
+    let tools = a.doc().plan.workload.tools.len();
+    go_to(&mut a, Row::AddLine(Line::Tool));
+    ch(&mut a, 'i');
+    assert!(
+        matches!(a.mode(), Mode::Edit(_)),
+        "a new tool asks its name"
+    );
+    ctrl(&mut a, 'u');
+    typed(&mut a, "web search");
+    key(&mut a, Key::Enter);
+    let plan = &a.doc().plan;
+    assert_eq!(plan.workload.tools.len(), tools + 1);
+    assert_eq!(plan.workload.tools[tools].name, "web search");
+    // Its inputs sit under its name; d on one removes the tool.
+    go_to(&mut a, Row::Text(TextField::ToolName(tools)));
+    key(&mut a, Key::Down);
+    assert!(matches!(
+        a.rows[a.selected],
+        Row::Field(Field::Tool(i, _)) if i == tools
+    ));
+    ch(&mut a, 'd');
+    assert_eq!(a.doc().plan.workload.tools.len(), tools);
+
+    // A role: i on a role's line adds another, asking its role.
+    let people = a.doc().plan.people.len();
+    go_to(&mut a, Row::Text(TextField::Role(0)));
+    ch(&mut a, 'i');
+    ctrl(&mut a, 'u');
+    typed(&mut a, "On-call");
+    key(&mut a, Key::Enter);
+    assert_eq!(a.doc().plan.people.len(), people + 1);
+    assert_eq!(a.doc().plan.people[people].role, "On-call");
+    // A role another line has is refused.
+    go_to(&mut a, Row::Text(TextField::Role(people)));
+    key(&mut a, Key::Enter);
+    ctrl(&mut a, 'u');
+    typed(&mut a, "Evaluation engineer");
+    key(&mut a, Key::Enter);
+    assert!(matches!(a.mode(), Mode::Edit(_)), "names are unique");
+    key(&mut a, Key::Esc);
+
+    // A price change goes after the last one.
+    let steps = a.doc().plan.change.price_steps.clone();
+    go_to(&mut a, Row::AddLine(Line::PriceStep));
+    key(&mut a, Key::Enter);
+    let now = &a.doc().plan.change.price_steps;
+    assert_eq!(now.len(), steps.len() + 1);
+    assert_eq!(now.last().unwrap().month, steps.last().unwrap().month + 1);
+    ch(&mut a, 'd');
+    assert_eq!(a.doc().plan.change.price_steps, steps);
+    assert!(runcost::model::validate(&a.doc().plan).is_empty());
 }
