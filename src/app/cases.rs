@@ -76,7 +76,7 @@ impl App {
                     f.get(saved)
                 };
                 let set_now = !f.falls_back(plan);
-                (set_now && was != Some(now)).then(|| CaseValue {
+                (set_now && was != Some(now)).then_some(CaseValue {
                     field: Target::Numeric(f),
                     value: now,
                 })

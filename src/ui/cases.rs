@@ -26,11 +26,8 @@ const COL_W: usize = 10;
 /// The column header of each figure (the estimates marked "est.").
 fn header(f: Figure) -> &'static str {
     match f {
-        Figure::CashTco => "Cash TCO",
         Figure::ExpectedErrorCost => "Errs est.",
         Figure::QualityImpact => "Qual est.",
-        Figure::Value => "Value",
-        Figure::FteSaved => "FTE saved",
         _ => f.short_label(),
     }
 }

@@ -41,6 +41,7 @@ pub mod table;
 pub mod theme;
 pub mod title;
 pub mod tornado;
+mod under_headline;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
