@@ -272,6 +272,7 @@ impl App {
             Some(Row::Toggle(t)) => self.toggle(t),
             Some(Row::Model(i)) => self.open_picker(PickTarget::Replace(i)),
             Some(Row::Notes) => self.open_notes(),
+            Some(Row::AddLine(l)) => self.add_line(l),
             Some(Row::Info(_) | Row::Gpus(_)) | None => {}
         }
     }

@@ -122,6 +122,17 @@ impl App {
             offset: self.offset,
         };
         c.show(visible, self.rows.len());
+        // A read-only line under the selection (the GPUs a sizing gives)
+        // belongs to it: it shows too, as long as the selection stays shown.
+        let said = self.rows[self.selected.min(self.rows.len())..]
+            .iter()
+            .skip(1)
+            .take_while(|r| matches!(r, Row::Gpus(_)))
+            .count();
+        let last = self.selected + said;
+        if last >= c.offset + visible {
+            c.offset = (last + 1 - visible).min(self.selected);
+        }
         self.offset = c.offset;
     }
 }

@@ -10,6 +10,7 @@
 //! `protocol.rs`.
 
 mod analysis;
+mod cases;
 mod compare;
 pub mod cursor;
 mod disk_changes;
@@ -89,6 +90,8 @@ pub struct App {
     /// Today, `YYYY-MM-DD` (set by the runtime): for retired models, the
     /// catalog's age and the date the interview writes into client sources.
     pub today: Option<String>,
+    /// The case the projection pane shows instead of the plan (`w`).
+    shown_case: Option<usize>,
 }
 
 impl App {
@@ -114,6 +117,7 @@ impl App {
             pending_saves: 0,
             start_default: None,
             today: None,
+            shown_case: None,
         };
         app.refresh();
         app.first_lever();

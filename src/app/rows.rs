@@ -13,6 +13,10 @@ pub enum TextField {
     Currency,
     InfraName(usize),
     EmbeddingId,
+    /// The name of tool `i` (`workload.tools[i].name`).
+    ToolName(usize),
+    /// The role of team line `i` (`people[i].role`).
+    Role(usize),
 }
 
 impl TextField {
@@ -22,7 +26,9 @@ impl TextField {
             TextField::Name => TextInput::Name,
             TextField::Client => TextInput::Client,
             TextField::Currency => TextInput::Currency,
-            TextField::InfraName(_) => TextInput::LineName,
+            TextField::InfraName(_) | TextField::ToolName(_) | TextField::Role(_) => {
+                TextInput::LineName
+            }
             TextField::EmbeddingId => TextInput::EmbeddingId,
         }
     }
@@ -31,6 +37,8 @@ impl TextField {
     pub fn path(self) -> String {
         match self {
             TextField::InfraName(i) => self.input().path_at(i),
+            TextField::ToolName(i) => format!("workload.tools[{i}].name"),
+            TextField::Role(i) => format!("people[{i}].role"),
             _ => self.input().path().to_string(),
         }
     }
@@ -86,10 +94,35 @@ pub enum Row {
     Info(Group),
     /// The GPUs self-hosted model `i`'s sizing gives, month by month (read-only).
     Gpus(usize),
+    /// "+ add a tool / a role / a price change": `i` or Enter adds one.
+    AddLine(Line),
+}
+
+/// A list of the plan edited line by line besides the infrastructure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Line {
+    Tool,
+    Person,
+    PriceStep,
+}
+
+impl Line {
+    pub fn section(self) -> Section {
+        match self {
+            Line::Tool => Section::Infrastructure,
+            Line::Person => Section::Oversight,
+            Line::PriceStep => Section::Change,
+        }
+    }
 }
 
 impl Row {
     pub fn group(self) -> Option<Group> {
+        match self {
+            Row::Text(TextField::Role(_)) => return Some(Group::Model(Section::Oversight)),
+            Row::AddLine(l) => return Some(Group::Model(l.section())),
+            _ => {}
+        }
         if let Some(t) = self.input() {
             return Some(t.spec().section.map_or(Group::Plan, Group::Model));
         }
@@ -97,7 +130,7 @@ impl Row {
             Row::Heading(g) | Row::Info(g) => Some(g),
             Row::Field(f) => Some(Group::Model(f.section())),
             Row::Notes => Some(Group::Plan),
-            Row::Gpus(_) | Row::Text(_) | Row::Toggle(_) | Row::Model(_) => {
+            Row::Gpus(_) | Row::Text(_) | Row::Toggle(_) | Row::Model(_) | Row::AddLine(_) => {
                 Some(Group::Model(Section::Models))
             }
         }
@@ -178,15 +211,23 @@ pub fn build_from(s: &Scenario, collapsed: &[Group], fields: Vec<Field>) -> Vec<
                     rows.extend(
                         fields
                             .iter()
-                            .filter(|f| {
-                                f.index() == Some(i) && f.section() == Section::Infrastructure
-                            })
+                            .filter(|f| matches!(f, Field::Infra(j, _) if *j == i))
                             .map(|f| Row::Field(*f)),
                     );
                 }
                 if s.infrastructure.is_empty() {
                     rows.push(Row::Info(group));
                 }
+                // Tools are edited like infrastructure lines: a name, its
+                // inputs, `i` adds one and `d` removes it.
+                for j in 0..s.workload.tools.len() {
+                    rows.push(Row::Text(TextField::ToolName(j)));
+                    rows.extend(line_fields(
+                        &fields,
+                        |f| matches!(f, Field::Tool(k, _) if k == j),
+                    ));
+                }
+                rows.push(Row::AddLine(Line::Tool));
             }
             Group::Model(Section::Oversight) => {
                 let mut own = section_fields(&fields, Section::Oversight);
@@ -196,13 +237,35 @@ pub fn build_from(s: &Scenario, collapsed: &[Group], fields: Vec<Field>) -> Vec<
                     .position(|r| *r == Row::Field(Field::MinutesPerReview))
                     .map_or(own.len(), |p| p + 1);
                 own.insert(at, Row::Toggle(Toggle::Reviewers));
+                own.retain(|r| !matches!(r, Row::Field(Field::Person(..))));
                 rows.extend(own);
                 rows.push(Row::Info(group));
+                // The rest of the team, role by role.
+                for j in 0..s.people.len() {
+                    rows.push(Row::Text(TextField::Role(j)));
+                    rows.extend(line_fields(
+                        &fields,
+                        |f| matches!(f, Field::Person(k, _) if k == j),
+                    ));
+                }
+                rows.push(Row::AddLine(Line::Person));
+            }
+            Group::Model(Section::Change) => {
+                rows.extend(section_fields(&fields, Section::Change));
+                rows.push(Row::AddLine(Line::PriceStep));
             }
             Group::Model(section) => rows.extend(section_fields(&fields, section)),
         }
     }
     rows
+}
+
+fn line_fields(fields: &[Field], of: impl Fn(Field) -> bool) -> Vec<Row> {
+    fields
+        .iter()
+        .filter(|f| of(**f))
+        .map(|f| Row::Field(*f))
+        .collect()
 }
 
 fn section_fields(fields: &[Field], section: Section) -> Vec<Row> {

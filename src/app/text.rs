@@ -100,7 +100,11 @@ pub fn to_input(chord: KeyChord) -> Input {
 }
 
 pub fn text_label(t: TextField) -> &'static str {
-    t.input().spec().label
+    match t {
+        TextField::ToolName(_) => "Tool name",
+        TextField::Role(_) => "Role",
+        _ => t.input().spec().label,
+    }
 }
 
 pub fn text_value(s: &Scenario, t: TextField) -> String {
@@ -114,6 +118,13 @@ pub fn text_value(s: &Scenario, t: TextField) -> String {
             .map(|x| x.name.clone())
             .unwrap_or_default(),
         TextField::EmbeddingId => s.retrieval.embedding.id.clone(),
+        TextField::ToolName(i) => s
+            .workload
+            .tools
+            .get(i)
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
+        TextField::Role(i) => s.people.get(i).map(|x| x.role.clone()).unwrap_or_default(),
     }
 }
 
@@ -129,6 +140,16 @@ pub fn set_text(s: &mut Scenario, t: TextField, v: &str) {
             }
         }
         TextField::EmbeddingId => s.retrieval.embedding.id = v,
+        TextField::ToolName(i) => {
+            if let Some(x) = s.workload.tools.get_mut(i) {
+                x.name = v;
+            }
+        }
+        TextField::Role(i) => {
+            if let Some(x) = s.people.get_mut(i) {
+                x.role = v;
+            }
+        }
     }
 }
 
@@ -153,11 +174,35 @@ pub fn check(target: EditTarget, typed: &str, plan: &Scenario) -> Option<String>
         EditTarget::Text(TextField::Name) if typed.trim().is_empty() => {
             Some("a plan needs a name".into())
         }
+        EditTarget::Text(t @ (TextField::ToolName(i) | TextField::Role(i))) => {
+            let t2 = typed.trim();
+            let taken = match t {
+                TextField::ToolName(_) => plan
+                    .workload
+                    .tools
+                    .iter()
+                    .enumerate()
+                    .any(|(j, x)| j != i && x.name == t2),
+                _ => plan
+                    .people
+                    .iter()
+                    .enumerate()
+                    .any(|(j, x)| j != i && x.role == t2),
+            };
+            if t2.is_empty() || control_char(typed).is_some() {
+                Some(format!("{} is one line of text, not empty", text_label(t)))
+            } else if taken {
+                Some(format!("another line already has {t2:?}: names are unique"))
+            } else {
+                None
+            }
+        }
         EditTarget::Text(t) if control_char(typed).is_some() => Some(format!(
             "{} cannot contain {} — use letters, digits, spaces and punctuation",
             text_label(t),
             control_char(typed).unwrap_or_default()
         )),
         EditTarget::Text(_) => None,
+        EditTarget::CaseName => super::cases::case_name_error(typed, plan),
     }
 }

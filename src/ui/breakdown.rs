@@ -12,8 +12,8 @@ use crate::model::Category;
 
 /// Each category's share of the run cost, largest first, in percent.
 pub fn shares(app: &App) -> Vec<(Category, f64)> {
-    let t = app.projection().totals;
-    let mut v: Vec<(Category, f64)> = Category::ALL
+    let t = app.shown_projection().totals;
+    let mut v: Vec<(Category, f64)> = Category::of_plan(&app.doc().plan)
         .iter()
         .map(|c| (*c, t.share_pct(*c)))
         .collect();
@@ -36,7 +36,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     let used: usize = cells.iter().map(|c| c.1).sum();
-    if app.projection().totals.run_cost > 0.0 {
+    if app.shown_projection().totals.run_cost > 0.0 {
         let mut order: Vec<usize> = (0..cells.len()).collect();
         order.sort_by(|a, b| cells[*b].2.total_cmp(&cells[*a].2));
         for i in order.into_iter().take(width.saturating_sub(used)) {

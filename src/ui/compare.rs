@@ -77,7 +77,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
     let col_w = (area.width.saturating_sub(LABEL_W) / cols as u16).max(1);
     let shown = visible_plans(c, app.session.len(), cols);
     let ps: Vec<&Projection> = app.session.projections().collect();
-    let best_tco = best(Figure::Tco, &ps);
+    let best_tco = best(Figure::CashTco, &ps);
     let best_roi = best(Figure::Roi, &ps);
     let base = app.session.projection(c.baseline);
     // One precision for every plan's cost per request and its difference.
@@ -91,11 +91,12 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
 
     let figures = compared(app);
     let mut labels: Vec<Line> = vec![Line::from(""), Line::from("")];
-    labels.extend(
-        figures
-            .iter()
-            .map(|fig| Line::from(Span::styled(fig.short_label(), theme.muted()))),
-    );
+    labels.extend(figures.iter().map(|fig| {
+        Line::from(Span::styled(
+            super::projection::label_of(*fig),
+            theme.muted(),
+        ))
+    }));
     labels.push(Line::from(Span::styled("Best", theme.muted())));
     labels.push(Line::from(Span::styled("Monthly total", theme.muted())));
     labels.push(Line::from(""));
@@ -143,7 +144,11 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
             )),
         ];
         for &fig in &figures {
-            let v = show_figure(fig, p, cur, places);
+            let v = match fig {
+                // People, not money.
+                Figure::FteSaved => crate::numbers::fte(p.totals.peak_fte_saved),
+                _ => show_figure(fig, p, cur, places),
+            };
             if i == c.baseline {
                 lines.push(Line::from(Span::styled(v, theme.value())));
                 continue;
@@ -155,7 +160,11 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
             } else {
                 change
             };
-            let delta = show_delta(fig, base, p, cur, places);
+            let delta = match fig {
+                Figure::FteSaved if change.abs() < 0.005 => "no change".to_string(),
+                Figure::FteSaved => format!("{:+.1} FTE", change),
+                _ => show_delta(fig, base, p, cur, places),
+            };
             let full = format!("{v}  {delta}");
             // Drop the relative change before cutting anything.
             let text = if full.chars().count() > w {
@@ -176,7 +185,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         }
         let mut marks = Vec::new();
         if best_tco == Some(i) {
-            marks.push("★ lowest TCO");
+            marks.push("★ lowest cash TCO");
         }
         if best_roi == Some(i) {
             marks.push("★ best ROI");
@@ -212,7 +221,7 @@ fn columns(f: &mut Frame, area: Rect, app: &App, c: &CompareState, cols: usize, 
         // Breakdown: the top categories of this plan.
         let y = y + 2;
         if y + 2 <= r.y + r.height {
-            let mut shares: Vec<(Category, f64)> = Category::ALL
+            let mut shares: Vec<(Category, f64)> = Category::of_plan(&doc.plan)
                 .iter()
                 .map(|k| (*k, p.totals.share_pct(*k)))
                 .collect();

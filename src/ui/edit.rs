@@ -28,6 +28,11 @@ pub fn render(f: &mut Frame, app: &App, e: &EditState, save_as: bool, theme: &Th
                 "low – high, e.g. 1,500 – 3,000 · empty removes it · Enter sets · Esc cancels"
                     .to_string(),
             ),
+            EditTarget::CaseName => (
+                "Name of the new case".to_string(),
+                "the inputs changed since the save become the case · Enter makes it · Esc cancels"
+                    .to_string(),
+            ),
             EditTarget::Text(t) => (
                 crate::app::text::text_label(t).to_string(),
                 "Enter sets · Esc keeps the old value".to_string(),

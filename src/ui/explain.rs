@@ -2,12 +2,25 @@
 //! input under the cursor, and dates as a client reads them.
 
 use crate::app::App;
-use crate::app::rows::Row;
+use crate::app::rows::{Row, TextField};
 
 /// One short line saying what the row under the cursor is: an input's help
 /// from the table of inputs.
 pub fn explain(app: &App) -> String {
     let row = app.selected_row();
+    match row {
+        Some(Row::Text(TextField::ToolName(_))) => {
+            return "A tool the system calls, billed per use; Enter renames it, d removes it."
+                .into();
+        }
+        Some(Row::Text(TextField::Role(_))) => {
+            return "A role of the rest of the team (evaluation, security, on-call); Enter renames, d removes.".into();
+        }
+        Some(Row::AddLine(_)) => {
+            return "i or Enter adds a line here; d on a line removes it.".into();
+        }
+        _ => {}
+    }
     if let Some(t) = row.and_then(Row::input) {
         return t.spec().help.to_string();
     }
@@ -18,7 +31,8 @@ pub fn explain(app: &App) -> String {
         Some(Row::Gpus(_)) => {
             "GPUs this sizing rents: whole replicas for the peak, plus spares.".into()
         }
-        Some(Row::Info(_) | Row::Text(_) | Row::Toggle(_) | Row::Model(_)) | None => String::new(),
+        Some(Row::Info(_) | Row::Text(_) | Row::Toggle(_) | Row::Model(_) | Row::AddLine(_))
+        | None => String::new(),
     }
 }
 

@@ -185,15 +185,11 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
                 TextField::Client => (plan.client.clone(), 2),
                 TextField::Currency => (plan.currency.clone(), 2),
                 TextField::EmbeddingId => (plan.retrieval.embedding.id.clone(), 2),
-                TextField::InfraName(i) => (
-                    plan.infrastructure
-                        .get(i)
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default(),
-                    2,
-                ),
+                TextField::InfraName(_) | TextField::ToolName(_) | TextField::Role(_) => {
+                    (crate::app::text::text_value(plan, t), 2)
+                }
             };
-            if let TextField::InfraName(_) = t {
+            if let TextField::InfraName(_) | TextField::ToolName(_) | TextField::Role(_) = t {
                 let name = fit_words(&value, width.saturating_sub(5));
                 return Line::from(vec![
                     Span::raw("  "),
@@ -306,6 +302,14 @@ fn row_line<'a>(app: &'a App, row: Row, width: usize, theme: &Theme) -> Line<'a>
         }
         Row::Info(g) => info_line(app, g, width, theme),
         Row::Gpus(i) => super::gpus::line(app, i, width, theme),
+        Row::AddLine(l) => Line::from(Span::styled(
+            match l {
+                crate::app::rows::Line::Tool => "  + add a tool billed per use (i)",
+                crate::app::rows::Line::Person => "  + add a role of the team (i)",
+                crate::app::rows::Line::PriceStep => "  + add a one-off price change (i)",
+            },
+            theme.muted(),
+        )),
     }
 }
 

@@ -17,6 +17,7 @@
 
 pub mod breakdown;
 pub mod browser;
+pub mod cases;
 pub mod compare;
 pub mod dialog;
 pub mod edit;
@@ -40,6 +41,7 @@ pub mod table;
 pub mod theme;
 pub mod title;
 pub mod tornado;
+mod under_headline;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;

@@ -8,15 +8,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
+use super::under_headline as under;
 use super::{breakdown, sparklines, table};
 use crate::app::{App, Focus, Mode};
 use crate::model::headline::{Figure as Headline, Kind};
-use crate::numbers::{delta, money, payback, roi, unit_money};
+use crate::numbers::{money, payback, roi, unit_money};
 
 pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let h = app.projection().months.len();
     let focused = app.focus == Focus::Table && matches!(app.mode(), Mode::Normal);
-    let title = format!(" Projection — {h} months ");
+    let title = match app.case_shown() {
+        Some((_, name)) => format!(" Projection — case {name:?} — {h} months (w: next) "),
+        None => format!(" Projection — {h} months "),
+    };
     let inner = super::popup::frame(f, area, title, focused, theme);
     if inner.height == 0 || inner.width == 0 {
         return;
@@ -30,21 +34,35 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used: 0,
     };
     render_headline(f, cursor.take(head_rows), &figures, cols, theme);
-    if let Some(why) = off_band_line(app, theme, inner.width as usize) {
+    if let Some(why) = under::off_band_line(app, theme, inner.width as usize) {
         let rows = (why.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 2);
         f.render_widget(
             Paragraph::new(why).wrap(ratatui::widgets::Wrap { trim: true }),
             cursor.take(rows),
         );
     }
+    // When the system is wrong more often than today's process, in words.
+    if let Some(worse) = under::worse_line(app, theme) {
+        let rows = (worse.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 2);
+        f.render_widget(
+            Paragraph::new(worse).wrap(ratatui::widgets::Wrap { trim: true }),
+            cursor.take(rows),
+        );
+    }
     // While the band updates the headline says so: the Δ line says what the
     // change did to the TCO.
-    let change = edit_effect(app, theme);
+    let change = under::edit_effect(app, theme);
     let change_rows = (change.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 3);
     f.render_widget(
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),
     );
+    // The cases beside the plan, when it has any (at most 8, so 9 rows).
+    let cases = super::cases::lines(app, theme, inner.width as usize);
+    if !cases.is_empty() && cursor.left() >= cases.len() as u16 + 6 {
+        let rows = cases.len() as u16;
+        f.render_widget(Paragraph::new(cases), cursor.take(rows));
+    }
     // The band's rows stay while it updates, so the lines under it do not
     // jump on every edit.
     let band_rows = if app.doc().plan.uncertainty.is_empty() {
@@ -52,8 +70,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         2
     };
-    let spark_rows =
-        (sparklines::wanted_rows() + band_rows).min(cursor.left().saturating_sub(2).max(2));
+    let spark_rows = (sparklines::wanted_rows(&app.doc().plan) + band_rows)
+        .min(cursor.left().saturating_sub(2).max(2));
     sparklines::render(f, cursor.take(spark_rows), app, theme);
     if cursor.left() >= 5 {
         breakdown::render(f, cursor.take(2), app, theme);
@@ -81,17 +99,21 @@ impl Cursor {
     }
 }
 
-/// The headline figures in the order the workbench shows them (the price
-/// band goes after the TCO); their labels are `model::headline::Figure`'s.
-/// The version-2 figures show only for a version-2 plan (`Figure::applies`).
-const SHOWN: [Headline; 13] = [
+/// The headline figures in the order the workbench shows them: cash TCO
+/// first, the two estimates beside it (never summed into it), then the TCO
+/// with expected losses and its price band (the band is of that TCO, so it
+/// sits after it); their labels are `model::headline::Figure`'s. The
+/// version-2 figures show only for a version-2 plan (`Figure::applies`).
+const SHOWN: [Headline; 15] = [
+    Headline::CashTco,
+    Headline::ExpectedErrorCost,
+    Headline::QualityImpact,
     Headline::Tco,
-    Headline::RunCost,
     Headline::Build,
-    Headline::Month1,
-    Headline::CostPerRequest,
+    Headline::CashRunCost,
+    Headline::CashCostPerRequest,
     Headline::Value,
-    Headline::Roi,
+    Headline::RoiOnCash,
     Headline::Payback,
     Headline::RunToBuild,
     Headline::Net,
@@ -110,7 +132,8 @@ struct Figure {
 }
 
 fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
-    let p = app.projection();
+    let p = app.shown_projection();
+    let p = p.as_ref();
     let c = app.doc().plan.currency.as_str();
     let fig = |label, value| Figure {
         label,
@@ -132,17 +155,43 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
     // of the build and upkeep stay in the reports.
     let narrow = cols <= 2;
     let left_out = |h: Headline| {
-        matches!(h, Headline::PaybackFromStart | Headline::Upkeep)
-            || (h == Headline::Net && Headline::Npv.applies(plan))
+        matches!(
+            h,
+            Headline::PaybackFromStart | Headline::Upkeep | Headline::RunToBuild
+        ) || (h == Headline::Net && Headline::Npv.applies(plan))
     };
     let shown = SHOWN
         .into_iter()
         .filter(|h| h.applies(plan))
         .filter(|h| !narrow || !left_out(*h));
     for h in shown {
-        let label = h.short_label();
+        let label = label_of(h);
         let v = h.value(p);
         figures.push(match h.kind() {
+            // An estimate says so in its label; the net quality impact has
+            // its sign (above 0: wrong answers cost more than today's).
+            Kind::Money if h == Headline::QualityImpact => {
+                let v = v.unwrap_or(0.0);
+                let plus = if v >= 0.5 { "+" } else { "" };
+                Figure {
+                    label,
+                    value: format!("{plus}{}", money(v, c)),
+                    short: vec![format!("{plus}{}", crate::numbers::money_short(v, c))],
+                    style: (v >= 0.5).then(|| theme.warning()),
+                }
+            }
+            // Value says the people it stands for (peak FTE saved).
+            Kind::Money if h == Headline::Value => {
+                let v = v.unwrap_or(0.0);
+                let fte = crate::numbers::fte(Headline::FteSaved.value(p).unwrap_or(0.0));
+                let short = crate::numbers::money_short(v, c);
+                Figure {
+                    label,
+                    value: format!("{} = {fte}", money(v, c)),
+                    short: vec![format!("{short} = {fte}"), format!("{short}={fte}")],
+                    style: None,
+                }
+            }
             Kind::Money => money_fig(label, v.unwrap_or(0.0)),
             Kind::MoneyPerRequest => fig(label, v.map_or("n/a".into(), |v| unit_money(v, c))),
             Kind::Percent => Figure {
@@ -177,6 +226,13 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             // computes it, "updating…" and no figures (the previous band is
             // of another plan and never sits beside this TCO).
             match app.simulation() {
+                // The band is of the plan's TCO, never of a case's.
+                _ if app.case_shown().is_some() => figures.push(Figure {
+                    label: "P10–P90",
+                    value: "of the plan only".into(),
+                    short: vec!["plan only".into()],
+                    style: Some(theme.muted()),
+                }),
                 Some(sim) => {
                     let b = sim.tco;
                     let tight = |v: f64| crate::numbers::money_tight(v, c);
@@ -221,6 +277,18 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
         }
     }
     figures
+}
+
+/// A figure's label in the workbench: the model's short label, with the
+/// estimates marked "est." and the TCO that holds expected losses said so
+/// (cash TCO sits beside it).
+pub(crate) fn label_of(h: Headline) -> &'static str {
+    match h {
+        Headline::ExpectedErrorCost => "Wrong ans. est.",
+        Headline::QualityImpact => "Quality est.",
+        Headline::Tco => "TCO w/ losses",
+        _ => h.short_label(),
+    }
 }
 
 fn render_headline(f: &mut Frame, area: Rect, figures: &[Figure], cols: usize, theme: &Theme) {
@@ -272,97 +340,6 @@ fn fit_figure(label: &str, value: &str, short: &[String], cell: usize) -> (Strin
     let value = super::fit::fit(value, cell.saturating_sub(3));
     let label = super::fit::fit(label, cell.saturating_sub(len(&value) + 2));
     (label, value)
-}
-
-/// Why the TCO is outside its own P10–P90, when it is: the reports' words
-/// when they fit in two rows of `width`, else fewer.
-fn off_band_line(app: &App, theme: &Theme, width: usize) -> Option<Line<'static>> {
-    use crate::report::analysis::{off_band_brief, off_band_text};
-    let why = app.simulation()?.off_band.as_ref()?;
-    let plan = &app.doc().plan;
-    // Words wrap, so a row holds a little less than its width.
-    let room = (2 * width).saturating_sub(2 + width / 4);
-    let text = [2, 1]
-        .into_iter()
-        .map(|names| off_band_text(plan, why, names))
-        .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)
-        .unwrap_or_else(|| off_band_brief(plan, why));
-    Some(Line::from(vec![
-        Span::styled("⚠ ", theme.warning()),
-        Span::styled(text, theme.muted()),
-    ]))
-}
-
-fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
-    let c = app.doc().plan.currency.as_str();
-    match &app.last_change {
-        None => Line::from(Span::styled(
-            "Change an input: its effect on TCO shows here.",
-            theme.muted(),
-        )),
-        Some(ch) if ch.ranges_changed && (ch.tco_after - ch.tco_before).abs() < 0.005 => {
-            // A range moves the band, not the TCO: say what it did to it.
-            let short = |(a, b): (f64, f64)| {
-                format!(
-                    "{}–{}",
-                    crate::numbers::money_short(a, c),
-                    crate::numbers::money_short(b, c)
-                )
-            };
-            let now = app.simulation().map(|s| (s.tco.p10, s.tco.p90));
-            let band = match (ch.band_before, now) {
-                _ if app.band_updating() => "P10–P90 updating…".to_string(),
-                (Some(b), Some(n)) => format!("P10–P90 {} → {}", short(b), short(n)),
-                (None, Some(n)) => format!("P10–P90 now {}", short(n)),
-                (Some(b), None) => format!("P10–P90 {} → none (no ranges left)", short(b)),
-                (None, None) => "no ranges".to_string(),
-            };
-            Line::from(vec![
-                Span::styled("Δ ", theme.heading()),
-                Span::raw(ch.what.clone()),
-                followed(ch, theme),
-                Span::raw(": "),
-                Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
-                Span::styled(" · TCO unchanged", theme.muted()),
-            ])
-        }
-        Some(ch) => {
-            let tco = ch.tco_after - ch.tco_before;
-            let month = ch.month_after - ch.month_before;
-            Line::from(vec![
-                Span::styled("Δ ", theme.heading()),
-                Span::raw(ch.what.clone()),
-                followed(ch, theme),
-                Span::raw(": "),
-                Span::styled(
-                    format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)).replace(' ', "\u{a0}"),
-                    theme.delta(tco).patch(theme.value()),
-                ),
-                Span::raw(" · "),
-                Span::styled(
-                    format!(
-                        "month\u{a0}{}\u{a0}{}",
-                        ch.month,
-                        delta(month, ch.month_before, c)
-                    )
-                    .replace(' ', "\u{a0}"),
-                    theme.delta(month),
-                ),
-            ])
-        }
-    }
-}
-
-/// What the ranges did to follow the change ("range widened to 10–100"),
-/// in brackets after what changed; empty when nothing.
-fn followed(ch: &crate::app::ChangeEffect, theme: &Theme) -> Span<'static> {
-    if ch.ranges_followed.is_empty() {
-        return Span::raw("");
-    }
-    Span::styled(
-        format!(" ({})", ch.ranges_followed.join("; ")),
-        theme.warning(),
-    )
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ use crate::app::App;
 use crate::model::Category;
 use crate::numbers::money_short;
 
-pub fn wanted_rows() -> u16 {
-    1 + Category::ALL.len() as u16
+/// Total and one row per category the plan has (`Category::of_plan`).
+pub fn wanted_rows(plan: &crate::model::Scenario) -> u16 {
+    1 + Category::of_plan(plan).len() as u16
 }
 
 /// Like [`fit`], scaled to `max` instead of the values' own maximum, so
@@ -64,7 +65,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.height == 0 || area.width < 20 {
         return;
     }
-    let p = app.projection();
+    let p = app.shown_projection();
+    let p = p.as_ref();
+    // The band is of the plan, never of a case shown instead.
+    let of_plan = app.case_shown().is_none();
     let c = app.doc().plan.currency.as_str();
     let mut series: Vec<(&str, Vec<f64>, f64, ratatui::style::Style)> = vec![(
         "Total",
@@ -74,7 +78,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     )];
     // With input ranges, P90 and P10 of the monthly total sit under it on
     // one shared scale: the band.
-    let band: Option<(Vec<f64>, Vec<f64>)> = app.simulation().map(|sim| {
+    let band: Option<(Vec<f64>, Vec<f64>)> = app.simulation().filter(|_| of_plan).map(|sim| {
         (
             sim.monthly_total.iter().map(|b| b.p90).collect(),
             sim.monthly_total.iter().map(|b| b.p10).collect(),
@@ -92,12 +96,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     // While the band of the plan as it is now is computed, its rows stay,
     // empty and saying so (never the previous plan's band).
-    let pending = band.is_none() && app.band_updating();
+    let pending = of_plan && band.is_none() && app.band_updating();
     if pending {
         series.push((" P90", Vec::new(), 0.0, theme.muted()));
         series.push((" P10", Vec::new(), 0.0, theme.muted()));
     }
-    let mut cats: Vec<Category> = Category::ALL.to_vec();
+    let mut cats: Vec<Category> = Category::of_plan(&app.doc().plan);
     // When rows are short, keep the biggest lines.
     let head = series.len();
     if (area.height as usize) < head + cats.len() {

@@ -77,9 +77,10 @@ pub fn fit_cell(full: String, compact: impl FnOnce() -> String, width: usize) ->
 /// that cost most over the horizon (the lines that drive the total come first
 /// when space is short), then cumulative net.
 fn columns(app: &App) -> Vec<Column> {
-    let p = app.projection();
+    let p = app.shown_projection();
+    let p = p.as_ref();
     let t = p.totals;
-    let mut cats = Category::ALL.to_vec();
+    let mut cats = Category::of_plan(&app.doc().plan);
     cats.sort_by(|a, b| t.category(*b).total_cmp(&t.category(*a)));
     let mut v = vec![Column::Requests];
     if p.months.iter().any(|m| m.gpus > 0.0) {
@@ -103,7 +104,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     header.extend(shown.iter().map(|c| Cell::from(c.header())));
     header.push(Cell::from("Total"));
     let body_rows = area.height.saturating_sub(1) as usize;
-    let months = &app.projection().months;
+    let p = app.shown_projection();
+    let months = &p.months;
     let start = app
         .table_offset
         .min(months.len().saturating_sub(body_rows.max(1)));

@@ -182,7 +182,7 @@ fn items_of(app: &App, rows: Vec<Row>) -> Vec<Item> {
         .filter_map(|row| {
             let section = row.group()?.label();
             let (label, path) = match row {
-                Row::Heading(_) | Row::Info(_) | Row::Gpus(_) => return None,
+                Row::Heading(_) | Row::Info(_) | Row::Gpus(_) | Row::AddLine(_) => return None,
                 Row::Field(f) => (app.field_label(f), f.path()),
                 Row::Text(t) => (text::text_label(t).to_string(), t.path()),
                 Row::Toggle(Toggle::Retrieval) => {

@@ -19,6 +19,8 @@ pub enum EditTarget {
     Text(TextField),
     /// The uncertainty range of a numeric input.
     Range(Field),
+    /// The name of a case made from the what-if (`W`).
+    CaseName,
 }
 
 pub struct EditState {
@@ -211,6 +213,13 @@ impl EditState {
                     Err(why) => Some(why.into()),
                 }
             }
+            EditTarget::CaseName => match text::check(self.target, &typed, &app.doc().plan) {
+                Some(why) => Some(why),
+                None => {
+                    app.make_case(&typed);
+                    None
+                }
+            },
             EditTarget::Text(t) => match text::check(self.target, &typed, &app.doc().plan) {
                 Some(why) => Some(why),
                 None => {

@@ -84,7 +84,8 @@ fn a_band_being_recomputed_is_never_drawn_beside_a_changed_headline() {
                         "{name} {when} {w}×{h}: the old band {t} beside the new TCO:\n{s}"
                     );
                 }
-                let head = s.lines().find(|l| l.contains("TCO ")).unwrap();
+                // The band sits beside the TCO with expected losses it is of.
+                let head = s.lines().find(|l| l.contains("P10–P90")).unwrap();
                 assert!(head.contains("updating…"), "{name} {when} {w}×{h}:\n{s}");
                 // The P90 / P10 sparkline rows stay, without a line of the old band.
                 for row in s

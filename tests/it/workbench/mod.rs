@@ -1,6 +1,7 @@
 mod app;
 mod band_shown;
 mod call_questions;
+mod cash_and_cases;
 mod disk_change_pin;
 mod fit_picker;
 mod fit_screens;

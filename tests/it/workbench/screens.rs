@@ -215,11 +215,13 @@ fn figures_on_screen_agree_with_the_report() {
     let t = draw(&mut app, 160, 48, Theme::plain());
     let screen = format!("{}", t.backend());
     let p = app.projection();
+    // Cash first (issue 22), the TCO with expected losses beside it.
     for figure in [
+        runcost::numbers::money(p.totals.cash_tco, "USD"),
+        runcost::numbers::money(p.totals.cash_run_cost, "USD"),
         runcost::numbers::money(p.totals.tco, "USD"),
-        runcost::numbers::money(p.totals.run_cost, "USD"),
-        runcost::numbers::money(p.months[0].total, "USD"),
-        runcost::numbers::unit_money(p.totals.cost_per_request.unwrap(), "USD"),
+        runcost::numbers::money(p.totals.expected_error_cost, "USD"),
+        runcost::numbers::unit_money(p.totals.cash_cost_per_request.unwrap(), "USD"),
     ] {
         assert!(screen.contains(&figure), "{figure} not on screen");
     }

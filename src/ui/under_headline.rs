@@ -1,0 +1,120 @@
+//! The lines under the projection's headline: the sentence when the system
+//! is wrong more often than today, why the TCO is outside its band, and what
+//! the last edit changed.
+
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::numbers::delta;
+
+/// "⚠ The system is expected to be wrong more often than today's process:
+/// 2.3 % vs 1.5 %" for the projection shown, when it is.
+pub(super) fn worse_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let p = app.shown_projection();
+    let plan = &app.doc().plan;
+    let said = crate::model::quality::worse_than_today_sentence(plan, &p.totals)?;
+    let mut chars = said.chars();
+    let said = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+        None => said,
+    };
+    Some(Line::from(vec![
+        Span::styled("⚠ ", theme.warning()),
+        Span::styled(format!("{said}."), theme.warning()),
+    ]))
+}
+
+/// Why the TCO is outside its own P10–P90, when it is: the reports' words
+/// when they fit in two rows of `width`, else fewer.
+pub(super) fn off_band_line(app: &App, theme: &Theme, width: usize) -> Option<Line<'static>> {
+    use crate::report::analysis::{off_band_brief, off_band_text};
+    if app.case_shown().is_some() {
+        return None;
+    }
+    let why = app.simulation()?.off_band.as_ref()?;
+    let plan = &app.doc().plan;
+    // Words wrap, so a row holds a little less than its width.
+    let room = (2 * width).saturating_sub(2 + width / 4);
+    let text = [2, 1]
+        .into_iter()
+        .map(|names| off_band_text(plan, why, names))
+        .find(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) <= room)
+        .unwrap_or_else(|| off_band_brief(plan, why));
+    Some(Line::from(vec![
+        Span::styled("⚠ ", theme.warning()),
+        Span::styled(text, theme.muted()),
+    ]))
+}
+
+pub(super) fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
+    let c = app.doc().plan.currency.as_str();
+    match &app.last_change {
+        None => Line::from(Span::styled(
+            "Change an input: its effect on TCO shows here.",
+            theme.muted(),
+        )),
+        Some(ch) if ch.ranges_changed && (ch.tco_after - ch.tco_before).abs() < 0.005 => {
+            // A range moves the band, not the TCO: say what it did to it.
+            let short = |(a, b): (f64, f64)| {
+                format!(
+                    "{}–{}",
+                    crate::numbers::money_short(a, c),
+                    crate::numbers::money_short(b, c)
+                )
+            };
+            let now = app.simulation().map(|s| (s.tco.p10, s.tco.p90));
+            let band = match (ch.band_before, now) {
+                _ if app.band_updating() => "P10–P90 updating…".to_string(),
+                (Some(b), Some(n)) => format!("P10–P90 {} → {}", short(b), short(n)),
+                (None, Some(n)) => format!("P10–P90 now {}", short(n)),
+                (Some(b), None) => format!("P10–P90 {} → none (no ranges left)", short(b)),
+                (None, None) => "no ranges".to_string(),
+            };
+            Line::from(vec![
+                Span::styled("Δ ", theme.heading()),
+                Span::raw(ch.what.clone()),
+                followed(ch, theme),
+                Span::raw(": "),
+                Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
+                Span::styled(" · TCO unchanged", theme.muted()),
+            ])
+        }
+        Some(ch) => {
+            let tco = ch.tco_after - ch.tco_before;
+            let month = ch.month_after - ch.month_before;
+            Line::from(vec![
+                Span::styled("Δ ", theme.heading()),
+                Span::raw(ch.what.clone()),
+                followed(ch, theme),
+                Span::raw(": "),
+                Span::styled(
+                    format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)).replace(' ', "\u{a0}"),
+                    theme.delta(tco).patch(theme.value()),
+                ),
+                Span::raw(" · "),
+                Span::styled(
+                    format!(
+                        "month\u{a0}{}\u{a0}{}",
+                        ch.month,
+                        delta(month, ch.month_before, c)
+                    )
+                    .replace(' ', "\u{a0}"),
+                    theme.delta(month),
+                ),
+            ])
+        }
+    }
+}
+
+/// What the ranges did to follow the change ("range widened to 10–100"),
+/// in brackets after what changed; empty when nothing.
+fn followed(ch: &crate::app::ChangeEffect, theme: &Theme) -> Span<'static> {
+    if ch.ranges_followed.is_empty() {
+        return Span::raw("");
+    }
+    Span::styled(
+        format!(" ({})", ch.ranges_followed.join("; ")),
+        theme.warning(),
+    )
+}
