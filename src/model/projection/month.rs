@@ -190,8 +190,10 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         let infrastructure: f64 = s
             .infrastructure
             .iter()
-            .map(|i| i.monthly + req / 1000.0 * i.per_thousand_requests)
-            .sum();
+            // From +0.0: an empty sum of f64 is −0.0, which JSON would print.
+            .fold(0.0, |sum, i| {
+                sum + (i.monthly + req / 1000.0 * i.per_thousand_requests)
+            });
 
         // Oversight.
         let review_hours = req * o.review_pct / 100.0 * o.minutes_per_review / 60.0;
@@ -214,17 +216,15 @@ pub fn project_into(s: &Scenario, out: &mut Projection) {
         let tools = if tool_fees == 0.0 {
             0.0
         } else {
-            w.tools
-                .iter()
-                .map(|t| req * t.per_request * t.price_per_thousand / 1000.0)
-                .sum()
+            w.tools.iter().fold(0.0, |sum, t| {
+                sum + req * t.per_request * t.price_per_thousand / 1000.0
+            })
         };
         let people: f64 = s
             .people
             .iter()
             .filter(|r| r.active_in(m as u32))
-            .map(|r| r.fte * r.annual_cost / 12.0)
-            .sum();
+            .fold(0.0, |sum, r| sum + r.fte * r.annual_cost / 12.0);
         let people = if salary == 1.0 {
             people
         } else {

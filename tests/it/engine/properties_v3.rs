@@ -355,8 +355,10 @@ proptest! {
         prop_assert_eq!(write_plan(&explicit), text);
         let p = project(&s);
         for m in &p.months {
-            prop_assert_eq!(m.tools, 0.0);
-            prop_assert_eq!(m.people, 0.0);
+            // +0.0, not −0.0 (an empty f64 sum), which JSON would print.
+            prop_assert_eq!(m.tools.to_bits(), 0.0f64.to_bits());
+            prop_assert_eq!(m.people.to_bits(), 0.0f64.to_bits());
+            prop_assert!(m.infrastructure.is_sign_positive());
             prop_assert_eq!(m.cash.to_bits(), (m.total - m.errors).to_bits());
             prop_assert_eq!(m.time_value.to_bits(), (m.value - m.errors_avoided).to_bits());
         }
