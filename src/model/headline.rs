@@ -191,7 +191,7 @@ impl Figure {
             Figure::Tco => "TCO with expected losses",
             Figure::CostPerRequest => "Cost per request",
             Figure::Value => "Value delivered",
-            Figure::Net => "Net (value − TCO)",
+            Figure::Net => "Net (value − TCO with expected losses)",
             Figure::Roi => "ROI",
             Figure::Payback => "Payback",
             Figure::RunToBuild => "Run cost ÷ build cost",

@@ -66,10 +66,14 @@ pub fn worse_than_today(s: &Scenario, t: &Totals) -> Option<(f64, f64)> {
 /// The sentence every format says when the system errs more than today.
 pub fn worse_than_today_sentence(s: &Scenario, t: &Totals) -> Option<String> {
     worse_than_today(s, t).map(|(system, baseline)| {
+        // Enough places that the two figures differ as printed (1.47 % vs
+        // 1.46 %, not 1.5 % vs 1.5 %).
+        let places = (0..=6)
+            .find(|&p| format!("{system:.p$}") != format!("{baseline:.p$}"))
+            .unwrap_or(6)
+            .max(if system >= 10.0 { 0 } else { 1 });
         format!(
-            "the system is expected to be wrong more often than today's process: {} vs {}",
-            pct(system),
-            pct(baseline)
+            "the system is expected to be wrong more often than today's process: {system:.places$} % vs {baseline:.places$} %"
         )
     })
 }
@@ -80,10 +84,34 @@ pub fn full_realization_flag(s: &Scenario, t: &Totals) -> bool {
     s.value.realization_pct == 100.0 && t.time_value > 0.0
 }
 
-fn pct(v: f64) -> String {
-    if v >= 10.0 {
-        format!("{v:.0} %")
-    } else {
-        format!("{v:.1} %")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pricing::{ApiPricing, Pricing};
+    use crate::model::scenario::ModelEntry;
+
+    #[test]
+    fn the_two_rates_differ_as_printed() {
+        let mut s = Scenario::minimal(
+            "q",
+            ModelEntry::sole("m", Some(Pricing::Api(ApiPricing::default()))),
+        );
+        let mut t = Totals {
+            requests: 10_000.0,
+            uncaught_errors: 147.0,
+            ..Totals::default()
+        };
+        s.value.baseline_error_rate_pct = 1.46;
+        let said = worse_than_today_sentence(&s, &t).unwrap();
+        assert!(said.ends_with("1.47 % vs 1.46 %"), "{said}");
+        s.value.baseline_error_rate_pct = 1.0;
+        let said = worse_than_today_sentence(&s, &t).unwrap();
+        assert!(said.ends_with("1.5 % vs 1.0 %"), "{said}");
+        t.uncaught_errors = 1_200.0;
+        s.value.baseline_error_rate_pct = 11.0;
+        let said = worse_than_today_sentence(&s, &t).unwrap();
+        assert!(said.ends_with("12 % vs 11 %"), "{said}");
+        s.value.baseline_error_rate_pct = 12.0;
+        assert_eq!(worse_than_today_sentence(&s, &t), None);
     }
 }

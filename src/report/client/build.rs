@@ -277,8 +277,10 @@ fn drivers_table(i: &Inputs, swings: &[Swing], metric: Metric, top: usize) -> Ta
     let m = metric.short_label();
     let mut t = Table::new([
         (format!("Driver (±{TORNADO_PCT} %)"), Align::Left),
-        (format!("{m} low"), Align::Right),
-        (format!("{m} high"), Align::Right),
+        // The figure with the driver moved down and up (not the figure's
+        // own low and high: a driver may lower it as it rises).
+        (format!("{m} at −{TORNADO_PCT} %"), Align::Right),
+        (format!("{m} at +{TORNADO_PCT} %"), Align::Right),
         ("Swing".into(), Align::Right),
     ]);
     for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
