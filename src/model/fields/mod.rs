@@ -291,14 +291,6 @@ fn scenario_mut(s: &mut Scenario, _: usize) -> Option<&mut Scenario> {
     Some(s)
 }
 
-fn entry(s: &Scenario, i: usize) -> Option<&ModelEntry> {
-    s.models.get(i)
-}
-
-fn entry_mut(s: &mut Scenario, i: usize) -> Option<&mut ModelEntry> {
-    s.models.get_mut(i)
-}
-
 fn api(s: &Scenario, i: usize) -> Option<&ApiPricing> {
     s.models.get(i)?.pricing.as_ref()?.api()
 }
@@ -323,42 +315,24 @@ fn hosted_mut(s: &mut Scenario, i: usize) -> Option<&mut SelfHostedPricing> {
     s.models.get_mut(i)?.pricing.as_mut()?.hosted_mut()
 }
 
-fn line(s: &Scenario, i: usize) -> Option<&InfraItem> {
-    s.infrastructure.get(i)
+/// The reach of the inputs of one kind of line: `$get` and `$get_mut`
+/// find line `i` of the plan's list `$($list).+`.
+macro_rules! lines_of {
+    ($($get:ident / $get_mut:ident: $t:ty = $($list:ident).+;)*) => {$(
+        fn $get(s: &Scenario, i: usize) -> Option<&$t> {
+            s.$($list).+.get(i)
+        }
+        fn $get_mut(s: &mut Scenario, i: usize) -> Option<&mut $t> {
+            s.$($list).+.get_mut(i)
+        }
+    )*};
 }
 
-fn line_mut(s: &mut Scenario, i: usize) -> Option<&mut InfraItem> {
-    s.infrastructure.get_mut(i)
-}
-
-fn tier(s: &Scenario, j: usize) -> Option<&ErrorCost> {
-    s.risk.error_costs.get(j)
-}
-
-fn tier_mut(s: &mut Scenario, j: usize) -> Option<&mut ErrorCost> {
-    s.risk.error_costs.get_mut(j)
-}
-
-fn tool(s: &Scenario, i: usize) -> Option<&Tool> {
-    s.workload.tools.get(i)
-}
-
-fn tool_mut(s: &mut Scenario, i: usize) -> Option<&mut Tool> {
-    s.workload.tools.get_mut(i)
-}
-
-fn person(s: &Scenario, i: usize) -> Option<&Person> {
-    s.people.get(i)
-}
-
-fn person_mut(s: &mut Scenario, i: usize) -> Option<&mut Person> {
-    s.people.get_mut(i)
-}
-
-fn price_step(s: &Scenario, i: usize) -> Option<&PriceJump> {
-    s.change.price_steps.get(i)
-}
-
-fn price_step_mut(s: &mut Scenario, i: usize) -> Option<&mut PriceJump> {
-    s.change.price_steps.get_mut(i)
+lines_of! {
+    entry / entry_mut: ModelEntry = models;
+    line / line_mut: InfraItem = infrastructure;
+    tier / tier_mut: ErrorCost = risk.error_costs;
+    tool / tool_mut: Tool = workload.tools;
+    person / person_mut: Person = people;
+    price_step / price_step_mut: PriceJump = change.price_steps;
 }
