@@ -113,6 +113,16 @@ pub fn payback_sentence(s: &Scenario, m: MinutesToPayBack, pays: &str) -> String
             "Saved time does not pay it back within {h} months: {}.",
             why.says()
         ),
+        MinutesToPayBack::TeamCannotCover {
+            team_fte,
+            most_time_value,
+            uncovered,
+        } => format!(
+            "Saved time does not pay it back within {h} months, however many minutes a request saves: the team whose time it saves is {} FTE (value.team_fte), and every productive hour of it is worth {}, less than the {} of the TCO that the errors avoided leave to cover.",
+            crate::numbers::fte(team_fte),
+            money(most_time_value, c),
+            money(uncovered, c)
+        ),
     }
 }
 

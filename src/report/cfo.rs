@@ -64,6 +64,14 @@ pub fn value_people(s: &Scenario, p: &Projection) -> Option<String> {
 
 /// A lumpy tier in one sentence.
 pub fn lumpy_sentence(s: &Scenario, p: &Projection, tier: &TierCount) -> String {
+    if tier.share_pct <= 0.0 {
+        // At share 0 the plan counts none: the tier is kept for a case.
+        return format!(
+            "Severity tier \"{}\": none in the plan's expected cost (its share is 0 %) at {} each — a tail the plan's cases can set.",
+            tier.name,
+            money(tier.cost, &s.currency)
+        );
+    }
     format!(
         "Severity tier \"{}\": {} over {} months at {} each — {LUMPY}.",
         tier.name,

@@ -25,6 +25,15 @@ pub enum MinutesToPayBack {
     /// Saved time is worth nothing in this plan: it has no requests, no
     /// labour cost or none of the saved time is realised.
     NoTimeValue { why: NoTimeValue },
+    /// The plan's team (`value.team_fte`) caps the hours saved: even every
+    /// productive hour of the team, every month, is worth `most_time_value`,
+    /// less than the `uncovered` part of the TCO (the TCO less today's
+    /// errors avoided). No number of minutes pays it back.
+    TeamCannotCover {
+        team_fte: f64,
+        most_time_value: f64,
+        uncovered: f64,
+    },
 }
 
 /// Why saved time is worth nothing.
@@ -56,7 +65,9 @@ impl MinutesToPayBack {
         match self {
             MinutesToPayBack::AtLeast { minutes } => Some(minutes),
             MinutesToPayBack::ErrorsAvoidedAlone { .. } => Some(0.0),
-            MinutesToPayBack::BeyondBound { .. } | MinutesToPayBack::NoTimeValue { .. } => None,
+            MinutesToPayBack::BeyondBound { .. }
+            | MinutesToPayBack::NoTimeValue { .. }
+            | MinutesToPayBack::TeamCannotCover { .. } => None,
         }
     }
 }
@@ -94,13 +105,66 @@ pub fn minutes_to_pay_back(s: &Scenario) -> MinutesToPayBack {
         return MinutesToPayBack::NoTimeValue { why };
     }
     let per_minute = p.totals.requests * v.labour_hourly_cost / 60.0 * v.realization_pct / 100.0;
-    let minutes = uncovered / per_minute;
+    let mut minutes = uncovered / per_minute;
+    if let Some(team) = v.team_fte {
+        // The team caps the hours saved a month, so the uncapped figure is
+        // only a lower bound: past it, more minutes stop adding value in
+        // the months where the team is saturated.
+        let cap = team * s.oversight.productive_hours_per_month * v.labour_hourly_cost;
+        let busy = p.months.iter().filter(|m| m.requests > 0.0).count() as f64;
+        let most_time_value = cap * busy;
+        if most_time_value < uncovered {
+            return MinutesToPayBack::TeamCannotCover {
+                team_fte: team,
+                most_time_value,
+                uncovered,
+            };
+        }
+        minutes = capped_minutes(s, minutes, &mut p);
+    }
     let most = Range::Minutes.hi;
     if minutes > most {
         MinutesToPayBack::BeyondBound { minutes, most }
     } else {
         MinutesToPayBack::AtLeast { minutes }
     }
+}
+
+/// The fewest minutes a request at which the engine's own projection pays
+/// back by the last month, for a plan whose team caps the hours saved:
+/// `from` (the uncapped figure) is a lower bound, and the value only grows
+/// with the minutes, so a doubling search then a bisection finds it.
+fn capped_minutes(s: &Scenario, from: f64, p: &mut Projection) -> f64 {
+    let mut w = s.clone();
+    let mut pays = |minutes: f64, p: &mut Projection| {
+        w.value.minutes_saved_per_request = minutes;
+        project_into(&w, p);
+        p.totals.net >= 0.0
+    };
+    if pays(from, p) {
+        return from;
+    }
+    let (mut lo, mut hi) = (from, from.max(1e-9) * 2.0);
+    // The caller checked the saturated team covers the TCO, so some finite
+    // figure pays; the bound only keeps a pathological plan from spinning.
+    let mut doublings = 0;
+    while !pays(hi, p) && doublings < 200 {
+        lo = hi;
+        hi *= 2.0;
+        doublings += 1;
+    }
+    for _ in 0..100 {
+        let mid = (lo + hi) / 2.0;
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if pays(mid, p) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
 }
 
 /// What a monthly budget holds.

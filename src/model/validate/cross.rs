@@ -152,7 +152,12 @@ pub fn warnings(s: &Scenario) -> Vec<String> {
     }
     let average = r.cost_per_error();
     for (j, t) in r.error_costs.iter().enumerate() {
-        if t.cost > crate::model::quality::LUMPY_COST_FACTOR * average && average > 0.0 {
+        // A tier at share 0 is not in the expected cost (the plan keeps the
+        // tail for a case that sets its share): nothing to warn of.
+        if t.share_pct > 0.0
+            && t.cost > crate::model::quality::LUMPY_COST_FACTOR * average
+            && average > 0.0
+        {
             out.push(format!(
                 "{tiers}[{j}] ({:?}) costs {} an error, over {} times the average of {}: a rare, lumpy event that an expected value understates; put the tail in a case (`cases`) rather than in the expected cost",
                 t.name,

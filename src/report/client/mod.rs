@@ -4,6 +4,7 @@
 //! ([`html`]: inline SVG charts, no JavaScript, no network) that prints
 //! cleanly to PDF. Every format has the same sections, tables and numbers.
 
+mod analysis;
 pub mod build;
 pub mod html;
 pub mod markdown;

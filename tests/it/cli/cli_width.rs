@@ -269,10 +269,29 @@ fn compare_csv_has_full_precision_paths_as_given_and_the_notes() {
 
 #[test]
 fn negative_money_and_percentages_use_a_true_minus_sign() {
+    use runcost::numbers::money;
     // The claims agent's cumulative net is negative in its first months.
+    let claims = runcost::model::project(&scenario("claims-agent"));
+    let deepest = claims
+        .months
+        .iter()
+        .map(|m| m.cumulative_net)
+        .fold(f64::INFINITY, f64::min);
+    assert!(deepest < 0.0, "the example's cumulative net starts below 0");
     let s = text(&run(&["report", &example("claims-agent")], None).stdout);
-    assert!(s.contains("\u{2212}$284,509"), "{s}");
+    assert!(
+        s.contains(&format!("\u{2212}{}", money(-deepest, "USD"))),
+        "{s}"
+    );
     assert!(!s.contains("-$"), "a hyphen before money:\n{s}");
+    let roi = |name: &str| {
+        runcost::model::project(&scenario(name))
+            .totals
+            .roi_pct
+            .expect("an ROI")
+    };
+    let drop = roi("support-assistant") - roi("support-self-hosted");
+    assert!(drop > 0.0, "the self-hosted example has the lower ROI");
     let cmp = text(
         &run(
             &[
@@ -284,22 +303,30 @@ fn negative_money_and_percentages_use_a_true_minus_sign() {
         )
         .stdout,
     );
-    assert!(cmp.contains("\u{2212}129.2 pts"), "{cmp}");
+    assert!(cmp.contains(&format!("\u{2212}{drop:.1} pts")), "{cmp}");
     assert!(!cmp.contains("-$") && !cmp.contains("(-"), "{cmp}");
     // An earlier payback is a difference too, with the same minus sign.
+    let payback = |name: &str| {
+        runcost::model::project(&scenario(name))
+            .totals
+            .payback_month
+            .expect("a payback")
+    };
+    let sooner = payback("compliance-review") - payback("support-assistant");
+    assert!(sooner > 1, "the support assistant pays back sooner");
     let cmp = text(
         &run(
             &[
                 "compare",
-                &example("support-assistant"),
                 &example("compliance-review"),
+                &example("support-assistant"),
             ],
             None,
         )
         .stdout,
     );
-    assert!(cmp.contains("\u{2212}1 month"), "{cmp}");
-    assert!(!cmp.contains("-1 month"), "{cmp}");
+    assert!(cmp.contains(&format!("\u{2212}{sooner} months")), "{cmp}");
+    assert!(!cmp.contains(&format!("-{sooner} months")), "{cmp}");
 }
 
 #[test]
@@ -318,14 +345,23 @@ fn prices_show_cents_and_throughput_is_tokens_per_second() {
     );
     assert!(cmp.contains("$0.75 /1M tok"), "{cmp}");
     assert!(cmp.contains("$2.00 /1k searches"), "{cmp}");
-    assert!(cmp.contains("573 tok/s"), "{cmp}");
+    let hosted = scenario("support-self-hosted");
+    let Some(runcost::model::Pricing::SelfHosted(own)) = hosted.models[0].pricing.as_ref() else {
+        panic!("the example is self-hosted");
+    };
+    let own_speed = runcost::numbers::throughput(own.tokens_per_second_per_gpu);
+    assert!(cmp.contains(&own_speed), "{own_speed} in {cmp}");
     // A self-hosted snapshot that the catalog prices differently: the
     // warning writes throughput as throughput, prices with cents.
     use runcost::model::Pricing;
     let catalog = common::builtin();
+    // The example sizes a model of its own; a listed one is compared.
     let mut plan = scenario("support-self-hosted");
+    let id = "llama-3.3-70b-4xh100";
+    plan.models[0].id = id.into();
+    plan.models[0].pricing = Some(catalog.model(id).expect("listed").pricing.clone());
     let Some(Pricing::SelfHosted(h)) = plan.models[0].pricing.as_mut() else {
-        panic!("the example is self-hosted");
+        panic!("the catalog lists it self-hosted");
     };
     h.tokens_per_second_per_gpu = 2500.0;
     h.gpu_hourly = 2.5;
@@ -337,7 +373,19 @@ fn prices_show_cents_and_throughput_is_tokens_per_second() {
         },
     };
     let warnings = runcost::cli::price_warnings(&plan, &catalog, &today).join("\n");
-    assert!(warnings.contains("2,500 tok/s → 573 tok/s"), "{warnings}");
-    assert!(warnings.contains("$2.50 → $3.99"), "{warnings}");
+    let listed = catalog.model(id).expect("listed");
+    let Pricing::SelfHosted(list) = &listed.pricing else {
+        panic!("the catalog lists it self-hosted");
+    };
+    let speed = format!(
+        "2,500 tok/s → {}",
+        runcost::numbers::throughput(list.tokens_per_second_per_gpu)
+    );
+    assert!(warnings.contains(&speed), "{speed} in {warnings}");
+    let price = format!(
+        "$2.50 → {}",
+        runcost::numbers::price(list.gpu_hourly, "USD")
+    );
+    assert!(warnings.contains(&price), "{price} in {warnings}");
     assert!(!warnings.contains("tok/s $"), "{warnings}");
 }
