@@ -211,7 +211,11 @@ fn the_cli_runs_each_analysis() {
     let out = runcost(&["sensitivity", f, "--pct", "10", "-f", "json"]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["drivers"][0]["path"], "workload.requests_per_day");
+    let top = runcost::model::analysis::sensitivity::sensitivity(
+        &common::scenario("support-assistant"),
+        10.0,
+    );
+    assert_eq!(v["drivers"][0]["path"], top[0].field.path());
     let out = runcost(&["simulate", f, "--draws", "500", "--seed", "3", "-f", "json"]);
     let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let out = runcost(&["simulate", f, "--draws", "500", "--seed", "3", "-f", "json"]);
@@ -233,6 +237,7 @@ mod workbench {
     use runcost::app::keymap::{Key, KeyChord};
     use runcost::app::rows::Row;
     use runcost::app::{App, Document, Effect, Mode, Msg};
+    use runcost::model::analysis::sensitivity::{TORNADO_PCT, sensitivity};
     use runcost::model::fields::Field;
     use std::path::PathBuf;
 
@@ -257,8 +262,13 @@ mod workbench {
         let Mode::Tornado(t) = a.mode() else {
             panic!("tornado")
         };
-        assert_eq!(t.swings[0].field, Field::RequestsPerDay);
+        let expected = sensitivity(&scenario("support-assistant"), TORNADO_PCT);
+        assert_eq!(t.swings[0].field, expected[0].field);
         assert!(t.swings.iter().all(|w| w.swing > 0.0));
+        assert!(
+            t.swings.windows(2).all(|w| w[0].swing >= w[1].swing),
+            "largest swing first"
+        );
         a.update(Msg::Key(KeyChord::plain(Key::Down)));
         let Mode::Tornado(t) = a.mode() else { panic!() };
         let second = t.swings[1].field;
@@ -290,7 +300,12 @@ mod workbench {
         };
         let top = &p.top;
         assert_eq!(top.len(), 5, "the top five drivers");
-        assert_eq!(top[0].field, Field::RequestsPerDay);
+        let expected = sensitivity(&scenario("support-assistant"), TORNADO_PCT);
+        assert_eq!(
+            top[..],
+            expected[..5],
+            "the engine's top five, largest first"
+        );
         a.update(Msg::Key(KeyChord::ch('x')));
         assert!(matches!(a.mode(), Mode::Normal), "any key returns");
         let effects = a.update(Msg::Key(KeyChord::ch('e')));

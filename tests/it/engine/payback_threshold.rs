@@ -28,6 +28,12 @@ fn plans() -> Vec<(String, Scenario)> {
         let mut less = s.clone();
         less.value.realization_pct = (less.value.realization_pct * 0.61).max(1.0);
         v.push((format!("{name}, less realised"), less));
+        // A team that caps the hours saved, from ample to saturated.
+        for team in [2.0, 10.0, 40.0] {
+            let mut t = s.clone();
+            t.value.team_fte = Some(team);
+            v.push((format!("{name}, team of {team} FTE"), t));
+        }
         for h in [6, 18, 36] {
             let mut t = s.clone();
             t.horizon_months = h;

@@ -156,7 +156,15 @@ fn with_a_worker_the_panels_open_computing_and_fill_in() {
     let Mode::Present(p) = a.mode() else { panic!() };
     assert!(!p.computing);
     assert_eq!(p.top.len(), 5);
-    assert_eq!(p.top[0].field, Field::RequestsPerDay);
+    let Findings::Sensitivity(expected) = study(&a.doc().plan, &builtin(), Study::Sensitivity)
+    else {
+        panic!()
+    };
+    assert_eq!(
+        p.top[..],
+        expected[..5],
+        "the worker's top five, largest first"
+    );
     assert!(!screen(&a).contains("computing…"));
     assert_eq!(a.derived().inline_studies(), 0);
 
