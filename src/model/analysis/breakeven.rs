@@ -118,6 +118,9 @@ fn errors(s: &Scenario, p: &mut Projection) -> f64 {
 struct Pair {
     /// The mix's API inference over the horizon per request per day.
     api_per_rpd: f64,
+    /// The mix's API models, projected at each volume instead when their
+    /// cost is not in proportion to it (a volume ceiling, a commitment).
+    api: Option<Scenario>,
     /// The plan with only its self-hosted models.
     mix_hosted: Scenario,
     /// The plan with only the option.
@@ -129,6 +132,9 @@ struct Pair {
 
 impl Pair {
     fn at(&mut self, rpd: f64) {
+        if let Some(a) = &mut self.api {
+            a.workload.requests_per_day = rpd;
+        }
         self.mix_hosted.workload.requests_per_day = rpd;
         self.hosted.workload.requests_per_day = rpd;
         if let Some(w) = &mut self.whole {
@@ -144,10 +150,12 @@ impl Pair {
         } else {
             inference(&self.mix_hosted, &mut self.p)
         };
-        (
-            self.api_per_rpd * rpd + mix_hosted,
-            inference(&self.hosted, &mut self.p),
-        )
+        let api = match &self.api {
+            Some(a) if !a.models.is_empty() => inference(a, &mut self.p),
+            Some(_) => 0.0,
+            None => self.api_per_rpd * rpd,
+        };
+        (api + mix_hosted, inference(&self.hosted, &mut self.p))
     }
 
     /// Errors over the horizon: (plan's mix, self-hosted option); zeros
@@ -178,6 +186,9 @@ impl Pair {
 /// day, its self-hosted models, and the plan whose errors are counted.
 struct Side {
     api_per_rpd: f64,
+    /// The API models to project at each volume, when their cost is not
+    /// in proportion to it.
+    api: Option<Scenario>,
     hosted: Scenario,
     whole: Scenario,
 }
@@ -211,10 +222,15 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
     let api_share: f64 = api.models.iter().map(|m| m.share_pct).sum();
     api.workload.requests_per_day = 1.0;
     let api_per_rpd = inference(&api, &mut Projection::default());
+    // The API models cost in proportion to the volume unless a ceiling caps
+    // it or a commitment sets a floor under a model's bill.
+    let linear = s.workload.max_requests_per_day.is_none()
+        && api.models.iter().all(|m| m.commitment_monthly <= 0.0);
     let mut mix_hosted = api.clone();
     mix_hosted.models = s.models.iter().filter(|m| is_hosted(m)).cloned().collect();
     let mix = Side {
         api_per_rpd,
+        api: (!linear).then(|| api.clone()),
         hosted: mix_hosted.clone(),
         whole: s.clone(),
     };
@@ -231,6 +247,7 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
         hosted.models = Vec::new();
         Side {
             api_per_rpd: api_per_rpd * scale,
+            api: (!linear).then(|| whole.clone()),
             hosted,
             whole,
         }
@@ -316,6 +333,7 @@ pub fn hosting(s: &Scenario, catalog: &Catalog) -> Vec<HostingBreakEven> {
 fn weigh(s: &Scenario, side: &Side, hosted: Scenario, found: &mut HostingBreakEven) {
     let mut pair = Pair {
         api_per_rpd: side.api_per_rpd,
+        api: side.api.clone(),
         mix_hosted: side.hosted.clone(),
         hosted,
         whole: (found.compares == Compares::InferenceAndErrors).then(|| side.whole.clone()),

@@ -39,10 +39,10 @@ fn v1_plans() -> Vec<(String, Scenario, String)> {
             }
             let golden = std::fs::read_to_string(&golden_path)
                 .unwrap_or_else(|_| panic!("no v1-written golden for {name}"));
-            // The shipped examples became version-2 plans (issue 12); their
-            // version-1 form is kept as the golden itself, which must still
-            // be written back byte for byte.
-            let plan = if plan.format_version() == 2 {
+            // The shipped examples became version-2 plans (issue 12), then
+            // version 3 (issue 22); their version-1 form is kept as the
+            // golden itself, which must still be written back byte for byte.
+            let plan = if plan.format_version() >= 2 {
                 load(&golden_path)
             } else {
                 plan
@@ -76,7 +76,9 @@ fn a_v1_plan_read_as_version_2_in_memory_is_still_written_as_version_1() {
 /// written plan reads back identical.
 #[test]
 fn each_v2_field_makes_the_plan_version_2_and_round_trips() {
-    let base = common::scenario("support-self-hosted");
+    // The example as it shipped in version 1 (it is a version-3 plan now).
+    let base = load(&fixture("v1-written/scenarios-support-self-hosted.ron"));
+    assert_eq!(base.format_version(), 1);
     let edits: Vec<(&str, Edit)> = vec![
         (
             "calls_per_request",

@@ -436,6 +436,8 @@ fn the_report_says_it_in_the_summary_and_the_json_stays_per_spec_with_the_warnin
             "horizon_months",
             "months",
             "name",
+            // Beside the spec's keys: what every format says in words.
+            "statements",
             "totals"
         ]
     );

@@ -46,6 +46,7 @@ fn hosted(i: usize) -> Pricing {
 fn big_plan(n: usize, hosted_every: usize) -> Scenario {
     let mut s = common::scenario("support-assistant");
     s.workload.requests_per_day = 50_000.0;
+    s.workload.max_requests_per_day = None;
     s.workload.input_tokens = 1500.0;
     let weight = |i: usize| if i % 10 == 9 { 0.0 } else { 1.0 };
     let total: f64 = (0..n).map(weight).sum();
@@ -207,8 +208,22 @@ fn importing_a_large_price_list_looks_every_entry_up_by_index() {
 
 #[test]
 fn hosting_break_even_of_a_mixed_plan_agrees_with_full_projections() {
+    hosting_agrees(big_plan(30, 4), true);
+}
+
+/// A ceiling on the volume and a commitment under an API model's bill make
+/// the mix's cost no longer proportional to the volume: the break-even
+/// still costs the mix as the projection does.
+#[test]
+fn hosting_break_even_under_a_volume_ceiling_and_a_commitment_agrees_with_full_projections() {
+    let mut s = big_plan(30, 4);
+    s.workload.max_requests_per_day = Some(20_000.0);
+    s.models[0].commitment_monthly = 250_000.0;
+    hosting_agrees(s, false);
+}
+
+fn hosting_agrees(s: Scenario, crosses: bool) {
     use runcost::model::analysis::breakeven::hosting;
-    let s = big_plan(30, 4);
     let catalog = common::builtin();
     let full = |rpd: f64, option: Option<&CatalogModel>| {
         let mut x = s.clone();
@@ -225,7 +240,9 @@ fn hosting_break_even_of_a_mixed_plan_agrees_with_full_projections() {
         project(&x).totals.inference
     };
     let found = hosting(&s, &catalog);
-    assert!(found.iter().any(|h| h.requests_per_day.is_some()));
+    if crosses {
+        assert!(found.iter().any(|h| h.requests_per_day.is_some()));
+    }
     for h in &found {
         let option = catalog.model(&h.option).unwrap();
         close(
