@@ -275,11 +275,22 @@ fn minutes_to_pay_back_count_realization_and_errors_avoided() {
 #[test]
 fn refreshing_prices_keeps_the_plans_own_sizing_of_a_self_hosted_model() {
     use runcost::model::prices::snapshot_changes;
-    let s = scenario("support-self-hosted");
-    let Some(Pricing::SelfHosted(h)) = &s.models[0].pricing else {
+    // A listed model, sized by the plan for its peak with a spare replica
+    // (the shipped example sizes a model of its own, which no refresh
+    // touches).
+    let mut s = load(&fixture("fuzz/support-self-hosted.ron"));
+    let listed = builtin()
+        .model(&s.models[0].id)
+        .expect("listed")
+        .pricing
+        .clone();
+    s.models[0].pricing = Some(listed);
+    let Some(Pricing::SelfHosted(h)) = &mut s.models[0].pricing else {
         panic!("self-hosted")
     };
-    assert!(h.peak_to_average > 1.0 && h.spare_replicas > 0);
+    h.peak_to_average = 2.0;
+    h.spare_replicas = 1;
+    h.gpus_per_replica = 4;
     // Peak, replica size and spares describe the plan, not a price.
     assert!(snapshot_changes(&s, &builtin(), None).is_empty());
 }
