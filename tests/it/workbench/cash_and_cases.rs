@@ -114,8 +114,10 @@ fn cases_sit_side_by_side_with_the_plan() {
 
 #[test]
 fn making_a_case_from_the_what_if_writes_it_into_the_saved_plan_as_version_3() {
-    // A version-2 plan: the case makes it version 3.
-    let mut a = common::ui::sized(open(scenario("support-assistant"), FILE, None), 120, 40);
+    // A version-1 plan (the support example before version 3): the case
+    // makes it version 3.
+    let old = load(&fixture("spec/support-assistant.ron"));
+    let mut a = common::ui::sized(open(old, FILE, None), 120, 40);
     assert!(a.doc().plan.format_version() < 3);
     let saved = a.doc().plan.clone();
     select(&mut a, Row::Field(Field::RequestsPerDay));
@@ -184,7 +186,10 @@ fn tools_and_people_appear_only_when_the_plan_has_them() {
     let text = screen(&a, 120, 40);
     assert!(text.contains("Tools"), "{text}");
     assert!(text.contains("People"), "{text}");
-    let plain = common::ui::sized(open(scenario("support-assistant"), FILE, None), 160, 48);
+    // The support example before version 3: no tools, no team.
+    let plain = load(&fixture("spec/support-assistant.ron"));
+    assert!(plain.people.is_empty() && plain.workload.tools.is_empty());
+    let plain = common::ui::sized(open(plain, FILE, None), 160, 48);
     let text = screen(&plain, 160, 48);
     let pane: String = text
         .lines()

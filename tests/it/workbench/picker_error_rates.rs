@@ -113,7 +113,8 @@ fn a_carried_over_rate_is_said_and_gets_a_low_source() {
             "gemini-4-argon",
             0.8,
         ),
-        ("claims-agent", 1, "claude-sonnet-5-5", "gpt-5.4", 1.5),
+        // (The claims agent counts its errors per claim, plan-wide.)
+        ("compliance-review", 1, "gpt-5.5", "gpt-5.4", 1.3),
     ] {
         let mut a = app_on(plan, builtin());
         let path = format!("models[{i}].error_rate_pct");

@@ -200,6 +200,9 @@ fn a_sixty_month_plan_and_an_empty_plan_render() {
     s.build = Default::default();
     s.oversight = Default::default();
     s.change = Default::default();
+    // Nor its team and its cases (version 3).
+    s.people.clear();
+    s.cases.clear();
     let mut app = App::new(Document::opened(s, None), builtin(), None);
     let t = draw(&mut app, 80, 24, Theme::plain());
     assert!(
