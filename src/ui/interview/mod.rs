@@ -303,6 +303,32 @@ fn ask(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme)
     );
 }
 
+/// What the plan costs now, cash first as the headline leads: the cash
+/// TCO, its build and last month, and the expected cost of wrong answers
+/// beside it (an estimate, never added to cash).
+fn done_figures(app: &App) -> String {
+    let (plan, p) = (&app.doc().plan, app.projection());
+    let c = plan.currency.as_str();
+    let t = &p.totals;
+    let mut o = format!(
+        "Cash TCO over {} months: {} (build {}, month {} {}).",
+        plan.horizon_months,
+        money(t.cash_tco, c),
+        money_short(t.build_cost, c),
+        p.months.len(),
+        p.months
+            .last()
+            .map_or("n/a".into(), |m| money_short(m.cash, c))
+    );
+    if t.expected_error_cost > 0.0 {
+        o.push_str(&format!(
+            " Wrong answers are expected to cost {} more (an estimate, not a bill).",
+            money(t.expected_error_cost, c)
+        ));
+    }
+    o
+}
+
 fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme) {
     let n = s.questions().len();
     let plan = &app.doc().plan;
@@ -320,20 +346,7 @@ fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, theme: &Theme
             ),
             theme.heading(),
         )),
-        Line::from(Span::styled(
-            format!(
-                "TCO over {} months: {} (build {}, month {} {}).",
-                plan.horizon_months,
-                money(app.projection().totals.tco, c),
-                money_short(app.projection().totals.build_cost, c),
-                app.projection().months.len(),
-                app.projection()
-                    .months
-                    .last()
-                    .map_or("n/a".into(), |m| money_short(m.total, c))
-            ),
-            theme.value(),
-        )),
+        Line::from(Span::styled(done_figures(app), theme.value())),
         Line::from(""),
     ];
     let ranges = plan.uncertainty.len();

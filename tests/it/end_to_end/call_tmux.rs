@@ -49,12 +49,14 @@ fn questions_answered_in_a_few_keys_and_the_cursor_remembered() {
         });
         // What drives the cost: one key.
         t.keys(&name, &["t"]);
-        t.wait(&name, "the drivers", |s| s.contains("Requests per day"));
+        t.wait(&name, "the drivers", |s| {
+            s.contains("What drives the TCO") && s.contains("Volume ceiling")
+        });
         // Escape alone, then wait: Escape and `u` read together are Alt+u,
         // which a loaded machine delivers as one key.
         t.keys(&name, &["Escape"]);
         t.wait(&name, "the drivers closed", |s| {
-            !s.contains("Enter go to input")
+            !s.contains("What drives the TCO")
         });
         t.keys(&name, &["u"]);
         t.wait(&name, "the volume back", |s| !s.contains("→ 5,000"));

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common;
 use crate::common::tmux::{Tmux, copy_example, scratch_with_plan};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -59,13 +60,13 @@ impl E2e {
     }
 }
 
-/// The TCO figure in the headline, e.g. "$818,421".
+/// The cash TCO figure the headline leads with, e.g. "$493,335".
 fn tco(screen: &str) -> String {
     let line = screen
         .lines()
-        .find(|l| l.contains("│TCO"))
+        .find(|l| l.contains("│Cash TCO"))
         .expect("headline on screen");
-    let after = &line[line.find("│TCO").unwrap() + "│TCO".len()..];
+    let after = &line[line.find("│Cash TCO").unwrap() + "│Cash TCO".len()..];
     after.split_whitespace().next().unwrap().to_string()
 }
 
@@ -75,10 +76,16 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
         return;
     };
     let first = t.wait("the workbench", |s| {
-        s.contains("│TCO") && s.contains("support.ron")
+        s.contains("│Cash TCO") && s.contains("support.ron")
     });
     let before = tco(&first);
-    assert_eq!(before, "$818,421", "the example plan's TCO");
+    let example = common::scenario("support-assistant");
+    let cash = runcost::model::project(&example).totals.cash_tco;
+    assert_eq!(
+        before,
+        runcost::numbers::money(cash, "USD"),
+        "the example plan's cash TCO"
+    );
 
     // Raise the volume: the cursor opens on Requests per day.
     t.keys(&["Right"]);
@@ -121,7 +128,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
     // A frame reaches tmux as a stream of bytes: wait for all of it.
     let reopened = t.wait("the reopened plan", |s| {
         s.contains("support-haiku.ron")
-            && s.contains("│TCO")
+            && s.contains("│Cash TCO")
             && s.contains("◆ claude-haiku-5-5")
             && s.contains("3,000 req/day")
     });
@@ -136,7 +143,7 @@ fn edit_pick_save_quit_reopen_in_a_real_terminal() {
     let report = String::from_utf8_lossy(&out.stdout);
     let line = report
         .lines()
-        .find(|l| l.contains("Total cost of ownership"))
+        .find(|l| l.contains("Cash TCO (build + billed and paid)"))
         .expect("headline in the report");
     assert_eq!(
         line.split_whitespace().last(),

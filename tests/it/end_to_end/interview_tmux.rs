@@ -75,7 +75,7 @@ fn support_interview_saved_and_reopened() {
         s.contains("What we still need from you") && s.contains("All 14 questions asked")
     });
     assert!(done.contains("14 answered by the client"), "{done}");
-    let tco = money_after(&done, "TCO over 12 months:");
+    let tco = money_after(&done, "Cash TCO over 12 months:");
     t.keys("iv", &["Enter"]);
     t.wait("iv", "the workbench", |s| s.contains("14 of 14 answered"));
     t.keys("iv", &["C-s"]);
@@ -108,7 +108,7 @@ fn support_interview_saved_and_reopened() {
             .iter()
             .any(|r| r.field == "workload.monthly_growth_pct" && (r.low, r.high) == (2.0, 4.0))
     );
-    let saved_tco = runcost::numbers::money(project(&plan).totals.tco, "USD");
+    let saved_tco = runcost::numbers::money(project(&plan).totals.cash_tco, "USD");
     assert_eq!(
         saved_tco, tco,
         "the saved plan projects what the interview showed"
