@@ -238,7 +238,6 @@ mod workbench {
     use runcost::app::rows::Row;
     use runcost::app::{App, Document, Effect, Mode, Msg};
     use runcost::model::analysis::sensitivity::{TORNADO_PCT, sensitivity};
-    use runcost::model::fields::Field;
     use std::path::PathBuf;
 
     fn app() -> App {

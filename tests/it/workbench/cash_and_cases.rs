@@ -7,7 +7,7 @@
 use crate::common;
 
 use common::ui::{ch, ctrl, key, open, save_asked, screen, select, typed};
-use common::{fixture, load, scenario};
+use common::{fixture, load};
 use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
 use runcost::app::{App, Mode};
