@@ -34,8 +34,8 @@ impl App {
     /// The study the open mode is waiting for.
     fn awaited(&self) -> Option<Study> {
         match self.mode() {
-            Mode::Tornado(t) if t.computing => Some(Study::Sensitivity),
-            Mode::Present(p) if p.computing => Some(Study::Sensitivity),
+            Mode::Tornado(t) if t.computing => Some(Study::Sensitivity(self.metric)),
+            Mode::Present(p) if p.computing => Some(Study::Sensitivity(self.metric)),
             Mode::Breakeven(b) if b.computing => Some(Study::Breakeven),
             _ => None,
         }
@@ -60,7 +60,7 @@ impl App {
             return;
         };
         match found {
-            Findings::Sensitivity(swings) => {
+            Findings::Sensitivity(_, swings) => {
                 if let Some(t) = self.mode.tornado() {
                     t.swings = swings.clone();
                     t.computing = false;

@@ -92,6 +92,10 @@ pub struct App {
     pub today: Option<String>,
     /// The case the projection pane shows instead of the plan (`w`).
     shown_case: Option<usize>,
+    /// What the tornado, presentation mode's drivers and the headline's
+    /// P10–P90 are read on (`M` cycles cash TCO, NPV, TCO with expected
+    /// losses).
+    pub metric: crate::model::analysis::metric::Metric,
 }
 
 impl App {
@@ -118,6 +122,7 @@ impl App {
             start_default: None,
             today: None,
             shown_case: None,
+            metric: Default::default(),
         };
         app.refresh();
         app.first_lever();

@@ -190,6 +190,7 @@ fn run(shared: &Shared, reply: &Reply, catalog: &Catalog) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::analysis::metric::Metric;
     use std::sync::mpsc;
 
     fn plan_with_ranges() -> Scenario {
@@ -301,7 +302,7 @@ mod tests {
         let (worker, rx) = answering();
         let catalog = crate::codec::catalog::builtin();
         let plan = plan_with_ranges();
-        for s in [Study::Sensitivity, Study::Breakeven] {
+        for s in [Study::Sensitivity(Metric::Tco), Study::Breakeven] {
             worker
                 .submit(Effect::Study {
                     doc: DocId(2),

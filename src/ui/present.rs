@@ -39,36 +39,65 @@ pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
         Paragraph::new(Line::from(Span::styled(heading, theme.heading()))).centered(),
         title,
     );
+    // Cash first, as the headline leads: what is billed or paid, the build
+    // beside it, and the expected cost of wrong answers as an estimate
+    // (never added to cash). Each label is the longest of its forms that
+    // fits its box.
+    let room = (figures.width / 6).saturating_sub(2) as usize;
+    let fit = |forms: &[String]| {
+        forms
+            .iter()
+            .find(|f| f.chars().count() <= room)
+            .or(forms.last())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let n = p.months.len();
     let big = [
-        Figure::Tco,
+        Figure::CashTco,
         Figure::Build,
-        Figure::RunCost,
-        Figure::Roi,
+        Figure::CashRunCost,
+        Figure::ExpectedErrorCost,
+        Figure::RoiOnCash,
         Figure::Payback,
     ]
     .map(|fig| {
         let label = match fig {
-            Figure::RunCost => format!("Run, {} months", p.months.len()),
+            Figure::CashRunCost => fit(&[
+                format!("Cash run, {n} months"),
+                format!("Cash run, {n} mo"),
+                "Cash run".into(),
+            ]),
+            Figure::ExpectedErrorCost => fit(&[
+                "Wrong answers (est.)".into(),
+                "Wrong ans. (est.)".into(),
+                "Errors est.".into(),
+            ]),
             _ => fig.short_label().to_string(),
         };
-        (label, value_text(fig, p, c))
+        (
+            label,
+            value_text(fig, p, c),
+            fig == Figure::ExpectedErrorCost,
+        )
     });
-    let cols = Layout::horizontal([Constraint::Ratio(1, 5); 5]).split(figures);
-    for ((label, value), r) in big.iter().zip(cols.iter()) {
+    let cols = Layout::horizontal([Constraint::Ratio(1, 6); 6]).split(figures);
+    for ((label, value, estimate), r) in big.iter().zip(cols.iter()) {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme.muted());
         let inner = block.inner(*r);
         f.render_widget(block, *r);
+        let style = if *estimate {
+            theme.muted()
+        } else {
+            theme.value().add_modifier(Modifier::BOLD)
+        };
         f.render_widget(
             Paragraph::new(vec![
                 Line::from(Span::styled(label.clone(), theme.muted())).centered(),
                 Line::from(""),
-                Line::from(Span::styled(
-                    value.clone(),
-                    theme.value().add_modifier(Modifier::BOLD),
-                ))
-                .centered(),
+                Line::from(Span::styled(value.clone(), style)).centered(),
             ]),
             inner,
         );
@@ -78,9 +107,9 @@ pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
         .iter()
         .map(|m| {
             Bar::default()
-                .value(m.total.max(0.0).round() as u64)
+                .value(m.cash.max(0.0).round() as u64)
                 .label(Line::from(m.month.to_string()))
-                .text_value(money_short(m.total, c))
+                .text_value(money_short(m.cash, c))
         })
         .collect();
     let bar_width = ((chart.width.saturating_sub(2) as usize / p.months.len().max(1))
@@ -88,14 +117,24 @@ pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
     .clamp(1, 9) as u16;
     f.render_widget(
         BarChart::default()
-            .block(Block::default().title(Span::styled(" Monthly cost ", theme.muted())))
+            .block(Block::default().title(Span::styled(
+                if chart.width >= 90 {
+                    " Monthly cash cost (billed or paid; wrong answers are an estimate, not in the bars) "
+                } else {
+                    " Monthly cash cost (billed or paid) "
+                },
+                theme.muted(),
+            )))
             .data(BarGroup::default().bars(&bars))
             .bar_width(bar_width)
             .bar_gap(1)
             .bar_style(theme.total()),
         chart,
     );
-    let mut lines = vec![Line::from(Span::styled("What drives it", theme.heading()))];
+    let mut lines = vec![Line::from(Span::styled(
+        format!("What drives the {}", app.metric.label()),
+        theme.heading(),
+    ))];
     lines.extend(driver_lines(
         app,
         &present.top,
@@ -136,10 +175,10 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
     let marks: Vec<Option<&'static str>> = top.iter().map(|w| guess_mark(app, w.field)).collect();
     let guesses = marks.iter().flatten().count();
     let mark_w = if guesses > 0 { 18 } else { 0 };
-    // "±20 % moves the TCO by $1,614,089", or its short form when narrow,
-    // so the driver's name keeps the room.
+    // "±20 % moves it by $1,614,089" (the heading names the figure), or its
+    // short form when narrow, so the driver's name keeps the room.
     let long = width >= 100;
-    let swing_w = if long { 36 } else { 20 };
+    let swing_w = if long { 30 } else { 20 };
     let label_w = width.saturating_sub(2 + mark_w + swing_w).clamp(12, 40);
     let mut lines: Vec<Line> = top
         .iter()
@@ -154,7 +193,7 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
                 ));
             }
             let swing = if long {
-                format!("±{TORNADO_PCT} % moves the TCO by {}", money(w.swing, c))
+                format!("±{TORNADO_PCT} % moves it by {}", money(w.swing, c))
             } else {
                 format!("±{TORNADO_PCT} % → {}", money(w.swing, c))
             };

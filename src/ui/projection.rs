@@ -11,6 +11,7 @@ use super::theme::Theme;
 use super::under_headline as under;
 use super::{breakdown, sparklines, table};
 use crate::app::{App, Focus, Mode};
+use crate::model::analysis::metric::Metric;
 use crate::model::headline::{Figure as Headline, Kind};
 use crate::numbers::{money, payback, roi, unit_money};
 
@@ -160,10 +161,18 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             Headline::PaybackFromStart | Headline::Upkeep | Headline::RunToBuild
         ) || (h == Headline::Net && Headline::Npv.applies(plan))
     };
-    let shown = SHOWN
+    let shown: Vec<Headline> = SHOWN
         .into_iter()
         .filter(|h| h.applies(plan))
-        .filter(|h| !narrow || !left_out(*h));
+        .filter(|h| !narrow || !left_out(*h))
+        .collect();
+    // The band sits after the figure it is of (`M` picks which).
+    let anchor = match app.metric {
+        Metric::Tco => Headline::Tco,
+        Metric::CashTco => Headline::CashTco,
+        Metric::Npv if shown.contains(&Headline::Npv) => Headline::Npv,
+        Metric::Npv => Headline::Net,
+    };
     for h in shown {
         let label = label_of(h);
         let v = h.value(p);
@@ -221,62 +230,68 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             Kind::Ratio => fig(label, v.map_or("n/a".into(), crate::numbers::ratio)),
             Kind::Fte => fig(label, crate::numbers::fte(v.unwrap_or(0.0))),
         });
-        if h == Headline::Tco {
-            // Only the band of the plan as it is now: while the worker
-            // computes it, "updating…" and no figures (the previous band is
-            // of another plan and never sits beside this TCO).
-            match app.simulation() {
-                // The band is of the plan's TCO, never of a case's.
-                _ if app.case_shown().is_some() => figures.push(Figure {
-                    label: "P10–P90",
-                    value: "of the plan only".into(),
-                    short: vec!["plan only".into()],
-                    style: Some(theme.muted()),
-                }),
-                Some(sim) => {
-                    let b = sim.tco;
-                    let tight = |v: f64| crate::numbers::money_tight(v, c);
-                    let (low, high) = (
-                        crate::numbers::money_short(b.p10, c),
-                        crate::numbers::money_short(b.p90, c),
-                    );
-                    // Outside the band: marked, and the line under the
-                    // figures says why.
-                    let mark = if sim.off_band.is_some() { " ⚠" } else { "" };
-                    figures.push(Figure {
-                        label: "P10–P90",
-                        value: format!("{low} – {high}{mark}"),
-                        // Without the spaces when the cell is narrow, so
-                        // both ends show ("$12.1M–$13.5M", never "$12.1M – $13.…").
-                        // and then in whole units ("$70M–$91M"): the band
-                        // always shows, never a bare "…" that reads as
-                        // "still computing".
-                        short: vec![
-                            format!("{low}–{high}{mark}"),
-                            format!("{}–{}{mark}", tight(b.p10), tight(b.p90)),
-                            format!("{}–{}", tight(b.p10), tight(b.p90)),
-                        ],
-                        style: sim.off_band.as_ref().map(|_| theme.warning()),
-                    });
-                }
-                None if app.band_updating() => figures.push(Figure {
-                    label: "P10–P90",
-                    value: "updating…".into(),
-                    short: Vec::new(),
-                    style: Some(theme.muted()),
-                }),
-                // The slot stays, so adding a range does not move every
-                // figure after it.
-                None => figures.push(Figure {
-                    label: "P10–P90",
-                    value: "no ranges (r)".into(),
-                    short: vec!["none".into()],
-                    style: Some(theme.muted()),
-                }),
-            }
+        if h == anchor {
+            figures.push(band_figure(app, theme));
         }
     }
     figures
+}
+
+/// The P10–P90 of the figure the band is read on (`App::metric`), of the
+/// plan as it is now: while the worker computes it, "updating…" and no
+/// figures (the previous band is of another plan and never sits beside this
+/// figure).
+fn band_figure(app: &App, theme: &Theme) -> Figure {
+    let c = app.doc().plan.currency.as_str();
+    match app.simulation() {
+        // The band is of the plan, never of a case.
+        _ if app.case_shown().is_some() => Figure {
+            label: "P10–P90",
+            value: "of the plan only".into(),
+            short: vec!["plan only".into()],
+            style: Some(theme.muted()),
+        },
+        Some(sim) => {
+            let b = sim.band(app.metric);
+            let tight = |v: f64| crate::numbers::money_tight(v, c);
+            let (low, high) = (
+                crate::numbers::money_short(b.p10, c),
+                crate::numbers::money_short(b.p90, c),
+            );
+            // Outside the band: marked, and the line under the figures says
+            // why (it explains the TCO with expected losses' band only).
+            let off = sim.off_band.is_some() && app.metric == Metric::Tco;
+            let mark = if off { " ⚠" } else { "" };
+            Figure {
+                label: "P10–P90",
+                value: format!("{low} – {high}{mark}"),
+                // Without the spaces when the cell is narrow, so both ends
+                // show ("$12.1M–$13.5M", never "$12.1M – $13.…"), and then in
+                // whole units ("$70M–$91M"): the band always shows, never a
+                // bare "…" that reads as "still computing".
+                short: vec![
+                    format!("{low}–{high}{mark}"),
+                    format!("{}–{}{mark}", tight(b.p10), tight(b.p90)),
+                    format!("{}–{}", tight(b.p10), tight(b.p90)),
+                ],
+                style: off.then(|| theme.warning()),
+            }
+        }
+        None if app.band_updating() => Figure {
+            label: "P10–P90",
+            value: "updating…".into(),
+            short: Vec::new(),
+            style: Some(theme.muted()),
+        },
+        // The slot stays, so adding a range does not move every figure
+        // after it.
+        None => Figure {
+            label: "P10–P90",
+            value: "no ranges (r)".into(),
+            short: vec!["none".into()],
+            style: Some(theme.muted()),
+        },
+    }
 }
 
 /// A figure's label in the workbench: the model's short label, with the

@@ -29,8 +29,11 @@ pub fn capped(s: &Swing) -> (bool, bool) {
 
 pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
     let full = f.area();
+    let metric = app.metric;
     let title = format!(
-        "What drives the TCO — each input −{TORNADO_PCT} % and +{TORNADO_PCT} % · Enter jumps to it · Esc closes"
+        "What drives the {} — each input −{TORNADO_PCT} % and +{TORNADO_PCT} % · Enter jumps to it · M: on {} · Esc closes",
+        metric.label(),
+        metric.next().short_label()
     );
     let inner = popup::open(
         f,
@@ -43,7 +46,7 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
         return;
     }
     let c = app.doc().plan.currency.as_str();
-    let base = app.projection().totals.tco;
+    let base = metric.of(&app.projection().totals);
     let w = inner.width as usize;
     // Two columns of TCOs ("$1.2M", "$827k"), each headed by the move.
     let col_w = 10;
@@ -62,7 +65,10 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{:<label_w$}", "Input"), theme.heading()),
         Span::styled(
-            format!("{:^bar_w$}", format!("TCO {}", money(base, c))),
+            format!(
+                "{:^bar_w$}",
+                format!("{} {}", metric.short_label(), money(base, c))
+            ),
             theme.heading(),
         ),
         Span::styled(
@@ -124,7 +130,7 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
         lines.push(Line::from(Span::styled("computing…", theme.muted())));
     } else if t.swings.is_empty() {
         lines.push(Line::from(Span::styled(
-            "No input moves the TCO.",
+            format!("No input moves the {}.", metric.label()),
             theme.muted(),
         )));
     } else if !capped_rows.is_empty() {

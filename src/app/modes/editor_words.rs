@@ -47,6 +47,9 @@ impl Described for EditorAction {
             A::ClosePlan => "close the plan (asks if it has unsaved changes)",
             A::RefreshPrices => "take the catalog's current prices into the plan",
             A::Tornado => "what drives the cost: each input ±20 %, largest swing first",
+            A::NextMetric => {
+                "read the drivers (t) and the P10–P90 on cash TCO, on NPV or on TCO with expected losses, in turn"
+            }
             A::EditRange => "give the input a range (low – high) for the TCO band",
             A::Source => "say where the input's value comes from, with a confidence",
             A::Breakeven => "where it breaks even: self-hosting volumes, payback minutes",
@@ -85,6 +88,7 @@ impl Described for EditorAction {
             A::ClosePlan => "close",
             A::RefreshPrices => "refresh prices",
             A::Tornado => "drivers",
+            A::NextMetric => "cash/NPV/TCO",
             A::EditRange => "range",
             A::Source => "source",
             A::Breakeven => "break-even",

@@ -13,31 +13,41 @@ use crate::model::analysis::sensitivity::Swing;
 pub use crate::model::analysis::sensitivity::TORNADO_PCT;
 
 pub struct TornadoState {
-    /// The inputs that move the TCO, largest swing first (empty while
-    /// `computing`).
+    /// The inputs that move the metric (`App::metric`), largest swing
+    /// first (empty while `computing`).
     pub swings: Vec<Swing>,
     pub cursor: ListCursor,
     /// The sensitivity of the plan as it is now has not arrived yet.
     pub computing: bool,
 }
 
-/// ListAction with the tornado's own words: Enter goes to the input.
+/// The tornado's keys: a list whose Enter goes to the input, and `M`, which
+/// reads it on the next metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TornadoAction(pub ListAction);
+pub enum TornadoAction {
+    List(ListAction),
+    /// Read the drivers on the next metric: cash TCO, NPV, TCO with
+    /// expected losses.
+    NextMetric,
+}
 
 impl Described for TornadoAction {
     fn description(self) -> &'static str {
-        match self.0 {
-            ListAction::Choose => "go to the input under the cursor, to change it",
-            ListAction::Cancel => "close",
-            other => other.description(),
+        match self {
+            T::List(ListAction::Choose) => "go to the input under the cursor, to change it",
+            T::List(ListAction::Cancel) => "close",
+            T::List(other) => other.description(),
+            T::NextMetric => {
+                "read the drivers on cash TCO, on NPV (where minutes saved and realization show) or on TCO with expected losses, in turn"
+            }
         }
     }
     fn short(self) -> &'static str {
-        match self.0 {
-            ListAction::Choose => "go to input",
-            ListAction::Cancel => Dialog::Cancel.short(),
-            other => other.short(),
+        match self {
+            T::List(ListAction::Choose) => "go to input",
+            T::List(ListAction::Cancel) => Dialog::Cancel.short(),
+            T::List(other) => other.short(),
+            T::NextMetric => "cash/NPV/TCO",
         }
     }
 }
@@ -50,11 +60,19 @@ pub const TITLE: &str = "What drives the cost (t)";
 
 pub const KEYS: Keymap<TornadoAction> = Keymap {
     tables: &[
-        moves!(m => T(L::Move(m))),
-        &[(k(Key::Enter), T(L::Choose)), (k(Key::Esc), T(L::Cancel))],
+        moves!(m => T::List(L::Move(m))),
+        &[
+            (k(Key::Enter), T::List(L::Choose)),
+            (KeyChord::ch('M'), T::NextMetric),
+            (k(Key::Esc), T::List(L::Cancel)),
+        ],
     ],
     any_key: None,
-    bar: &[bar(T(L::Choose)), bar(T(L::Cancel))],
+    bar: &[
+        bar(T::List(L::Choose)),
+        bar(T::NextMetric),
+        bar(T::List(L::Cancel)),
+    ],
 };
 
 impl App {
@@ -69,13 +87,43 @@ impl App {
     }
 }
 
+impl App {
+    /// `M` in the editor: the drivers and the band are read on the next
+    /// metric; the status says which, and what the key does next.
+    pub(crate) fn next_metric(&mut self) {
+        self.metric = self.metric.next();
+        let next = self.metric.next();
+        self.say(
+            crate::app::StatusKind::Info,
+            format!(
+                "drivers (t) and P10–P90 read on {} · M: on {}",
+                self.metric.label(),
+                next.label()
+            ),
+        );
+    }
+}
+
 impl ModeState for TornadoState {
     fn keys(&self, _: &App) -> &'static dyn KeyList {
         &KEYS
     }
 
     fn press(&mut self, chord: KeyChord, app: &mut App) -> Outcome {
-        match KEYS.lookup(chord).map(|t| t.0) {
+        let action = match KEYS.lookup(chord) {
+            Some(T::NextMetric) => {
+                // The same plan on the next metric: computed afresh (or at
+                // once when known), from the top.
+                app.metric = app.metric.next();
+                self.swings.clear();
+                self.cursor = ListCursor::default();
+                self.computing = true;
+                return Outcome::Stay;
+            }
+            Some(T::List(a)) => Some(a),
+            None => None,
+        };
+        match action {
             Some(ListAction::Move(m)) => {
                 self.cursor.go(m, self.swings.len(), LIST_PAGE);
                 Outcome::Stay

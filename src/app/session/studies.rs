@@ -9,15 +9,16 @@
 
 use super::{Analysis, DocId, Session};
 use crate::model::analysis::breakeven as be;
-use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity};
+use crate::model::analysis::metric::Metric;
+use crate::model::analysis::sensitivity::{Swing, TORNADO_PCT, sensitivity_on};
 use crate::model::{Catalog, Scenario};
 
 /// An analysis a mode waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Study {
-    /// Each input moved ±`TORNADO_PCT`, largest swing first (only the inputs
-    /// that move the TCO).
-    Sensitivity,
+    /// Each input moved ±`TORNADO_PCT`, largest swing first, read on the
+    /// metric (only the inputs that move it).
+    Sensitivity(Metric),
     /// Where self-hosting breaks even and how soon the plan pays back, as text.
     Breakeven,
 }
@@ -25,14 +26,14 @@ pub enum Study {
 /// What a study found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Findings {
-    Sensitivity(Vec<Swing>),
+    Sensitivity(Metric, Vec<Swing>),
     Breakeven(String),
 }
 
 impl Findings {
     pub fn study(&self) -> Study {
         match self {
-            Findings::Sensitivity(_) => Study::Sensitivity,
+            Findings::Sensitivity(m, _) => Study::Sensitivity(*m),
             Findings::Breakeven(_) => Study::Breakeven,
         }
     }
@@ -41,8 +42,9 @@ impl Findings {
 /// Runs `study` on `plan` (what the worker thread does; inline in tests).
 pub fn study(plan: &Scenario, catalog: &Catalog, study: Study) -> Findings {
     match study {
-        Study::Sensitivity => Findings::Sensitivity(
-            sensitivity(plan, TORNADO_PCT)
+        Study::Sensitivity(metric) => Findings::Sensitivity(
+            metric,
+            sensitivity_on(plan, TORNADO_PCT, metric)
                 .into_iter()
                 .filter(|w| w.swing > 0.0)
                 .collect(),

@@ -7,6 +7,7 @@ mod fit_picker;
 mod fit_screens;
 mod fit_uncertainty;
 mod gpu_sizing_view;
+mod metric_key;
 mod picker_error_rates;
 mod ranges_follow_values;
 mod screens;

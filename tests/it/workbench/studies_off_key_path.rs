@@ -12,6 +12,7 @@ use runcost::app::keymap::Key;
 use runcost::app::rows::Row;
 use runcost::app::session::{Findings, Study, study};
 use runcost::app::{Analysis, App, DocId, Effect, Mode, Msg};
+use runcost::model::analysis::metric::Metric;
 use runcost::model::fields::Field;
 
 fn app(analysis: Analysis) -> App {
@@ -78,7 +79,7 @@ fn with_a_worker_opening_the_tornado_computes_nothing_and_the_answer_fills_it() 
     assert_eq!(asked[0].0, a.session.active_id());
     assert_eq!(asked[0].1, a.doc().revision);
     assert_eq!(asked[0].2, a.doc().plan);
-    assert_eq!(asked[0].3, Study::Sensitivity);
+    assert_eq!(asked[0].3, Study::Sensitivity(Metric::Tco));
 
     // Open at once, empty, saying so.
     let (swings, computing) = tornado(&a);
@@ -135,7 +136,8 @@ fn an_answer_about_an_older_revision_is_dropped() {
     a.update(answer(&second[0]));
     let (swings, computing) = tornado(&a);
     assert!(!computing);
-    let Findings::Sensitivity(expected) = study(&a.doc().plan, &builtin(), Study::Sensitivity)
+    let Findings::Sensitivity(_, expected) =
+        study(&a.doc().plan, &builtin(), Study::Sensitivity(Metric::Tco))
     else {
         panic!()
     };
@@ -148,7 +150,7 @@ fn with_a_worker_the_panels_open_computing_and_fill_in() {
     let mut a = app(Analysis::Background);
     let asked = requests(&ch(&mut a, 'P'));
     assert_eq!(asked.len(), 1);
-    assert_eq!(asked[0].3, Study::Sensitivity);
+    assert_eq!(asked[0].3, Study::Sensitivity(Metric::Tco));
     let Mode::Present(p) = a.mode() else { panic!() };
     assert!(p.computing && p.top.is_empty());
     assert!(screen(&a).contains("computing…"));
@@ -156,7 +158,8 @@ fn with_a_worker_the_panels_open_computing_and_fill_in() {
     let Mode::Present(p) = a.mode() else { panic!() };
     assert!(!p.computing);
     assert_eq!(p.top.len(), 5);
-    let Findings::Sensitivity(expected) = study(&a.doc().plan, &builtin(), Study::Sensitivity)
+    let Findings::Sensitivity(_, expected) =
+        study(&a.doc().plan, &builtin(), Study::Sensitivity(Metric::Tco))
     else {
         panic!()
     };
