@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::cmd;
 use crate::cmd::Failure;
-use crate::cmd::analysis::{BreakevenFormat, SensitivityFormat, SimulateFormat};
+use crate::cmd::analysis::{BreakevenFormat, MetricArg, SensitivityFormat, SimulateFormat};
 use crate::cmd::catalog::CatalogFormat;
 use crate::cmd::plans::CompareFormat;
 use crate::cmd::report::ReportFormat;
@@ -70,6 +70,9 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// How far each input moves, in percent of its value (above 0, below 100).
         #[arg(long, default_value_t = crate::model::analysis::sensitivity::TORNADO_PCT, allow_negative_numbers = true)]
         pct: f64,
+        /// The figure the drivers move: TCO with expected losses, cash TCO or NPV.
+        #[arg(long, value_enum, default_value_t = MetricArg::Tco)]
+        metric: MetricArg,
         #[arg(long, short, value_enum, default_value_t = SensitivityFormat::Table)]
         format: SensitivityFormat,
     },
@@ -86,6 +89,9 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// The random seed: the same file and seed give the same numbers.
         #[arg(long, default_value_t = crate::model::analysis::uncertainty::SEED, allow_negative_numbers = true)]
         seed: u64,
+        /// The figure the band is of: TCO with expected losses, cash TCO or NPV.
+        #[arg(long, value_enum, default_value_t = MetricArg::Tco)]
+        metric: MetricArg,
         #[arg(long, short, value_enum, default_value_t = SimulateFormat::Table)]
         format: SimulateFormat,
     },
@@ -169,15 +175,19 @@ pub fn run(command: Command) -> Result<(), Failure> {
             months,
         } => cmd::report::report(&file, format, months),
         Command::Check { files } => cmd::plans::check(&files),
-        Command::Sensitivity { file, pct, format } => {
-            cmd::analysis::sensitivity(&file, pct, format)
-        }
+        Command::Sensitivity {
+            file,
+            pct,
+            metric,
+            format,
+        } => cmd::analysis::sensitivity(&file, pct, metric.into(), format),
         Command::Simulate {
             file,
             draws,
             seed,
+            metric,
             format,
-        } => cmd::analysis::simulate(&file, draws, seed, format),
+        } => cmd::analysis::simulate(&file, draws, seed, metric.into(), format),
         Command::Breakeven {
             file,
             budget,

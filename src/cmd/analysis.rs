@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::{Failure, emit, emit_data, load_catalog, load_plan, out_width, rendered};
+use crate::model::analysis::metric::Metric;
 use crate::model::validate::show;
 use crate::report;
 use crate::report::analysis as ra;
@@ -30,6 +31,29 @@ pub enum SimulateFormat {
     Json,
 }
 
+/// What `runcost sensitivity --metric` and `simulate --metric` read the
+/// drivers and the band on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MetricArg {
+    /// TCO with the expected cost of wrong answers (as before version 3)
+    #[default]
+    Tco,
+    /// Build plus what is billed or paid: the figure a CFO signs
+    CashTco,
+    /// Net present value: the value inputs (minutes saved, realization) move it too
+    Npv,
+}
+
+impl From<MetricArg> for Metric {
+    fn from(m: MetricArg) -> Metric {
+        match m {
+            MetricArg::Tco => Metric::Tco,
+            MetricArg::CashTco => Metric::CashTco,
+            MetricArg::Npv => Metric::Npv,
+        }
+    }
+}
+
 /// What `runcost breakeven --format` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum BreakevenFormat {
@@ -39,8 +63,13 @@ pub enum BreakevenFormat {
     Json,
 }
 
-/// `runcost sensitivity FILE [--pct] [--format]`.
-pub fn sensitivity(file: &Path, pct: f64, format: SensitivityFormat) -> Result<(), Failure> {
+/// `runcost sensitivity FILE [--pct] [--metric] [--format]`.
+pub fn sensitivity(
+    file: &Path,
+    pct: f64,
+    metric: Metric,
+    format: SensitivityFormat,
+) -> Result<(), Failure> {
     if !(pct.is_finite() && pct > 0.0 && pct < 100.0) {
         return Err(Failure::Input(format!(
             "--pct {}: must be a percentage above 0 and below 100, e.g. --pct 20",
@@ -49,23 +78,30 @@ pub fn sensitivity(file: &Path, pct: f64, format: SensitivityFormat) -> Result<(
     }
     let catalog = load_catalog();
     let plan = load_plan(file, &catalog)?;
-    let swings = crate::model::analysis::sensitivity::sensitivity(&plan, pct);
+    let swings = crate::model::analysis::sensitivity::sensitivity_on(&plan, pct, metric);
+    let on = ra::On { pct, metric };
     match format {
-        SensitivityFormat::Json => emit_data(&rendered(ra::sensitivity_json(&swings, pct))?),
-        SensitivityFormat::Md => emit_data(&ra::sensitivity_md(&plan, &swings, pct, usize::MAX)),
-        SensitivityFormat::Csv => emit_data(&rendered(ra::sensitivity_csv(&swings))?),
+        SensitivityFormat::Json => emit_data(&rendered(ra::sensitivity_json(&swings, on))?),
+        SensitivityFormat::Md => emit_data(&ra::sensitivity_md(&plan, &swings, on, usize::MAX)),
+        SensitivityFormat::Csv => emit_data(&rendered(ra::sensitivity_csv(&swings, metric))?),
         SensitivityFormat::Table => emit(&ra::sensitivity_table(
             &plan,
             &swings,
-            pct,
+            on,
             usize::MAX,
             out_width(),
         )),
     }
 }
 
-/// `runcost simulate FILE [--draws] [--seed] [--format]`.
-pub fn simulate(file: &Path, draws: i64, seed: u64, format: SimulateFormat) -> Result<(), Failure> {
+/// `runcost simulate FILE [--draws] [--seed] [--metric] [--format]`.
+pub fn simulate(
+    file: &Path,
+    draws: i64,
+    seed: u64,
+    metric: Metric,
+    format: SimulateFormat,
+) -> Result<(), Failure> {
     let draws = match usize::try_from(draws) {
         Ok(d) if (1..=1_000_000).contains(&d) => d,
         _ => {
@@ -86,8 +122,8 @@ pub fn simulate(file: &Path, draws: i64, seed: u64, format: SimulateFormat) -> R
         )));
     }
     match format {
-        SimulateFormat::Json => emit_data(&rendered(ra::simulation_json(&sim))?),
-        SimulateFormat::Table => emit(&ra::simulation_table(&plan, &sim, out_width())),
+        SimulateFormat::Json => emit_data(&rendered(ra::simulation_json(&sim, metric))?),
+        SimulateFormat::Table => emit(&ra::simulation_table(&plan, &sim, metric, out_width())),
     }
 }
 

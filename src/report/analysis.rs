@@ -8,6 +8,7 @@ use super::csv::failed;
 use super::grid::{Grid, wrap};
 use super::json::pretty;
 use crate::model::Scenario;
+use crate::model::analysis::metric::Metric;
 use crate::model::analysis::off_band::{OffBand, Side};
 use crate::model::analysis::sensitivity::Swing;
 use crate::model::analysis::uncertainty::Simulation;
@@ -18,24 +19,42 @@ fn value(f: Field, v: f64, c: &str) -> String {
     crate::numbers::field_value(f, v, c)
 }
 
+/// How far each input moves and the figure it moves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct On {
+    pub pct: f64,
+    pub metric: Metric,
+}
+
+impl On {
+    /// The default of `runcost sensitivity`: TCO with expected losses.
+    pub fn tco(pct: f64) -> On {
+        On {
+            pct,
+            metric: Metric::Tco,
+        }
+    }
+}
+
 /// The sensitivity table for a terminal `width` columns wide: the input
 /// values at −pct/+pct are the first to be left out when it does not fit.
 pub fn sensitivity_table(
     s: &Scenario,
     swings: &[Swing],
-    pct: f64,
+    on: On,
     top: usize,
     width: Option<usize>,
 ) -> String {
     // `1e-320`, not a 320-character number.
-    let shown = crate::model::validate::show(pct);
+    let shown = crate::model::validate::show(on.pct);
+    let m = on.metric.short_label();
     let c = s.currency.as_str();
     let mut t = Grid::new([
         "Driver".to_string(),
         format!("−{shown} %"),
         format!("+{shown} %"),
-        format!("TCO at −{shown} %"),
-        format!("TCO at +{shown} %"),
+        format!("{m} at −{shown} %"),
+        format!("{m} at +{shown} %"),
         "Swing".into(),
     ])
     .right_from(3)
@@ -52,19 +71,34 @@ pub fn sensitivity_table(
     }
     let flat = swings.iter().filter(|w| w.swing == 0.0).count();
     let text = format!(
-        "What moves the {h}-month TCO when each input moves ±{shown} %, largest swing first:\n\n{t}\n{flat} input(s) do not move the TCO at all.\n",
+        "What moves the {h}-month {label} when each input moves ±{shown} %, largest swing first:\n\n{t}\n{flat} input(s) do not move the {label} at all.\n",
         h = s.horizon_months,
+        label = metric_words(on.metric),
         t = t.render(width),
     );
     wrap(&text, width, "")
 }
 
-pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> String {
+/// The metric as a sentence names it: "TCO", "cash TCO", "net present value".
+fn metric_words(m: Metric) -> &'static str {
+    match m {
+        Metric::Tco => "TCO",
+        Metric::CashTco => "cash TCO",
+        Metric::Npv => "net present value",
+    }
+}
+
+pub fn sensitivity_md(s: &Scenario, swings: &[Swing], on: On, top: usize) -> String {
     // `1e-320`, not a 320-character number.
-    let shown = crate::model::validate::show(pct);
+    let shown = crate::model::validate::show(on.pct);
     let c = s.currency.as_str();
+    let m = on.metric.short_label();
+    let heading = match on.metric {
+        Metric::Tco => "What drives the cost".to_string(),
+        other => format!("What drives the {}", metric_words(other)),
+    };
     let mut o = format!(
-        "### What drives the cost (each input −{shown} % and +{shown} %)\n\n| Driver | TCO, input −{shown} % | TCO, input +{shown} % | Swing |\n|---|---:|---:|---:|\n"
+        "### {heading} (each input −{shown} % and +{shown} %)\n\n| Driver | {m}, input −{shown} % | {m}, input +{shown} % | Swing |\n|---|---:|---:|---:|\n"
     );
     for w in swings.iter().filter(|w| w.swing > 0.0).take(top) {
         o.push_str(&format!(
@@ -80,7 +114,14 @@ pub fn sensitivity_md(s: &Scenario, swings: &[Swing], pct: f64, top: usize) -> S
 
 /// CSV: one row per input, largest swing first; the label is text (guarded
 /// against spreadsheet formulas), every other cell a plain number.
-pub fn sensitivity_csv(swings: &[Swing]) -> Rendered {
+/// The figure's two columns are named for it: `tco_low`/`tco_high` (the
+/// default), `cash_tco_low`/`cash_tco_high` or `npv_low`/`npv_high`.
+pub fn sensitivity_csv(swings: &[Swing], metric: Metric) -> Rendered {
+    let (low, high) = match metric {
+        Metric::Tco => ("tco_low", "tco_high"),
+        Metric::CashTco => ("cash_tco_low", "cash_tco_high"),
+        Metric::Npv => ("npv_low", "npv_high"),
+    };
     let mut w = super::csv::writer();
     w.write_record([
         "driver",
@@ -88,8 +129,8 @@ pub fn sensitivity_csv(swings: &[Swing]) -> Rendered {
         "value",
         "low_value",
         "high_value",
-        "tco_low",
-        "tco_high",
+        low,
+        high,
         "swing",
     ])
     .map_err(failed)?;
@@ -109,12 +150,34 @@ pub fn sensitivity_csv(swings: &[Swing]) -> Rendered {
     super::csv::finish(w)
 }
 
-pub fn sensitivity_json(swings: &[Swing], pct: f64) -> Rendered {
-    pretty(&json!({ "pct": pct, "drivers": swings }))
+/// `{"pct", "drivers"}`, and `"metric"` when it is not the default TCO
+/// (each driver's `tco_low`/`tco_high` are then of that figure).
+pub fn sensitivity_json(swings: &[Swing], on: On) -> Rendered {
+    match metric_key(on.metric) {
+        None => pretty(&json!({ "pct": on.pct, "drivers": swings })),
+        Some(k) => pretty(&json!({ "pct": on.pct, "metric": k, "drivers": swings })),
+    }
 }
 
-/// The Monte Carlo bands for a terminal `width` columns wide.
-pub fn simulation_table(s: &Scenario, sim: &Simulation, width: Option<usize>) -> String {
+/// The metric's name in JSON, `None` for the default TCO (whose output is
+/// as it was before version 3).
+fn metric_key(m: Metric) -> Option<&'static str> {
+    match m {
+        Metric::Tco => None,
+        Metric::CashTco => Some("cash_tco"),
+        Metric::Npv => Some("npv"),
+    }
+}
+
+/// The Monte Carlo bands for a terminal `width` columns wide, of the
+/// horizon `metric` and of each month (in cash for cash TCO, else with
+/// expected losses).
+pub fn simulation_table(
+    s: &Scenario,
+    sim: &Simulation,
+    metric: Metric,
+    width: Option<usize>,
+) -> String {
     let c = s.currency.as_str();
     let mut o = if s.uncertainty.is_empty() {
         "The plan gives no ranges (uncertainty: [...]), so every draw is the plan itself.\n\n"
@@ -123,24 +186,42 @@ pub fn simulation_table(s: &Scenario, sim: &Simulation, width: Option<usize>) ->
         let fields: Vec<_> = s.uncertainty.iter().map(|r| r.field.path()).collect();
         format!("Ranges on: {}\n\n", fields.join(", "))
     };
+    let band = sim.band(metric);
+    let name = match metric {
+        Metric::Tco => "TCO",
+        Metric::CashTco => "Cash TCO",
+        Metric::Npv => "Net present value",
+    };
     o.push_str(&format!(
-        "TCO over {} months: P10 {} · P50 {} · P90 {}  ({} draws, seed {})\n\n",
+        "{name} over {} months: P10 {} · P50 {} · P90 {}  ({} draws, seed {})\n\n",
         s.horizon_months,
-        money(sim.tco.p10, c),
-        money(sim.tco.p50, c),
-        money(sim.tco.p90, c),
+        money(band.p10, c),
+        money(band.p50, c),
+        money(band.p90, c),
         count(sim.draws as f64),
         sim.seed
     ));
-    if let Some(why) = &sim.off_band {
+    // Why the plan sits outside its band is worked out for the TCO.
+    if let Some(why) = sim.off_band.as_ref().filter(|_| metric == Metric::Tco) {
         o.push_str(&format!(
             "The plan's own TCO is {}. {}\n\n",
             money(why.tco, c),
             off_band_text(s, why, 3)
         ));
     }
+    let monthly = match metric {
+        Metric::CashTco => {
+            o.push_str("Each month's cash cost:\n\n");
+            &sim.monthly_cash
+        }
+        Metric::Tco => &sim.monthly_total,
+        Metric::Npv => {
+            o.push_str("Each month's cost, with expected losses:\n\n");
+            &sim.monthly_total
+        }
+    };
     let mut t = Grid::new(["Month", "P10", "P50", "P90"]).right_from(0);
-    for (i, b) in sim.monthly_total.iter().enumerate() {
+    for (i, b) in monthly.iter().enumerate() {
         t.row([
             (i + 1).to_string(),
             money(b.p10, c),
@@ -217,6 +298,20 @@ pub fn off_band_brief(s: &Scenario, ob: &OffBand) -> String {
     }
 }
 
-pub fn simulation_json(sim: &Simulation) -> Rendered {
-    pretty(sim)
+/// The simulation as the `simulate` command has always written it; with
+/// another metric, `"metric"` and its band (`"metric_band"`) beside it, and
+/// each month's cash band for cash TCO.
+pub fn simulation_json(sim: &Simulation, metric: Metric) -> Rendered {
+    let Some(k) = metric_key(metric) else {
+        return pretty(sim);
+    };
+    let mut v = serde_json::to_value(sim).map_err(|e| super::RenderError::Json(e.to_string()))?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("metric".into(), json!(k));
+        o.insert("metric_band".into(), json!(sim.band(metric)));
+        if metric == Metric::CashTco {
+            o.insert("monthly_cash".into(), json!(sim.monthly_cash));
+        }
+    }
+    pretty(&v)
 }

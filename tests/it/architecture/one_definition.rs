@@ -56,7 +56,12 @@ fn every_markdown_table_escapes_backslashes_and_pipes_alike() {
     );
 
     let swings = sensitivity(&plan, TORNADO_PCT);
-    let md = sensitivity_md(&plan, &swings, TORNADO_PCT, usize::MAX);
+    let md = sensitivity_md(
+        &plan,
+        &swings,
+        runcost::report::analysis::On::tco(TORNADO_PCT),
+        usize::MAX,
+    );
     assert!(md.contains(cell), "sensitivity table:\n{md}");
 
     let other = scenario("support-self-hosted");

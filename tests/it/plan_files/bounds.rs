@@ -446,16 +446,19 @@ fn every_output_is_finite(s: &Scenario, draws: usize, screens: bool) {
         }
         text_ok(
             "sensitivity table",
-            &ra::sensitivity_table(s, &swings, pct, usize::MAX, None),
+            &ra::sensitivity_table(s, &swings, ra::On::tco(pct), usize::MAX, None),
             false,
         );
         text_ok(
             "sensitivity md",
-            &ra::sensitivity_md(s, &swings, pct, usize::MAX),
+            &ra::sensitivity_md(s, &swings, ra::On::tco(pct), usize::MAX),
             false,
         );
-        machine_ok("sensitivity csv", &ra::sensitivity_csv(&swings).unwrap());
-        let json = ra::sensitivity_json(&swings, pct).unwrap();
+        machine_ok(
+            "sensitivity csv",
+            &ra::sensitivity_csv(&swings, runcost::model::analysis::metric::Metric::Tco).unwrap(),
+        );
+        let json = ra::sensitivity_json(&swings, ra::On::tco(pct)).unwrap();
         json_ok("sensitivity json", &json);
     }
 
@@ -466,8 +469,15 @@ fn every_output_is_finite(s: &Scenario, draws: usize, screens: bool) {
             finite("a band", v);
         }
     }
-    text_ok("simulate", &ra::simulation_table(s, &sim, None), false);
-    json_ok("simulate json", &ra::simulation_json(&sim).unwrap());
+    text_ok(
+        "simulate",
+        &ra::simulation_table(s, &sim, runcost::model::analysis::metric::Metric::Tco, None),
+        false,
+    );
+    json_ok(
+        "simulate json",
+        &ra::simulation_json(&sim, runcost::model::analysis::metric::Metric::Tco).unwrap(),
+    );
 
     let found = hosting(s, &catalog);
     for h in &found {

@@ -264,3 +264,65 @@ fn the_band_reads_on_cash_tco_and_npv() {
     assert_eq!(cash.p10, cash.p90);
     assert_eq!(sim.band(Metric::Tco), sim.tco);
 }
+
+#[test]
+fn the_cli_reads_sensitivity_and_simulate_on_cash_tco_or_npv() {
+    use runcost::model::analysis::uncertainty::{DRAWS, SEED};
+    let file = common::root().join("scenarios/support-assistant.ron");
+    let f = file.to_str().unwrap();
+    let s = common::scenario("support-assistant");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = common::runcost(args);
+        assert!(out.status.success(), "{args:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    for (arg, metric, key) in [
+        ("cash-tco", Metric::CashTco, "cash_tco"),
+        ("npv", Metric::Npv, "npv"),
+    ] {
+        let v = json(&["sensitivity", f, "--metric", arg, "-f", "json"]);
+        assert_eq!(v["metric"], key);
+        let top = &sensitivity_on(&s, 20.0, metric)[0];
+        assert_eq!(v["drivers"][0]["path"], top.path.as_str(), "{arg}");
+        assert_eq!(v["drivers"][0]["tco_high"], top.tco_high, "{arg}");
+        let v = json(&["simulate", f, "--metric", arg, "-f", "json"]);
+        assert_eq!(v["metric"], key);
+        let band = simulate(&s, DRAWS, SEED).band(metric);
+        assert_eq!(v["metric_band"]["p50"], band.p50, "{arg}");
+        // The text says which figure it is.
+        let table = common::stdout(&common::runcost(&["sensitivity", f, "--metric", arg]));
+        let short = metric.short_label();
+        assert!(table.contains(&format!("{short} at −20 %")), "{table}");
+        let csv = common::stdout(&common::runcost(&[
+            "sensitivity",
+            f,
+            "--metric",
+            arg,
+            "-f",
+            "csv",
+        ]));
+        assert!(
+            csv.lines().next().unwrap().contains(&format!("{key}_low")),
+            "{csv}"
+        );
+    }
+    // On NPV the value inputs drive it; on cash TCO they do not move it.
+    let npv = common::stdout(&common::runcost(&["sensitivity", f, "--metric", "npv"]));
+    assert!(npv.contains("Minutes saved per request"), "{npv}");
+    let cash = common::stdout(&common::runcost(&[
+        "sensitivity",
+        f,
+        "--metric",
+        "cash-tco",
+    ]));
+    assert!(!cash.contains("Minutes saved per request"), "{cash}");
+    // The default is what it was: no metric key, the TCO with losses.
+    let v = json(&["sensitivity", f, "-f", "json"]);
+    assert!(v.get("metric").is_none());
+    let bad = common::runcost(&["simulate", f, "--metric", "ebitda"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        common::stderr(&bad).contains("cash-tco"),
+        "the allowed values"
+    );
+}

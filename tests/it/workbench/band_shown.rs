@@ -280,7 +280,11 @@ fn simulate_by_default_gives_the_reports_and_the_workbenchs_band() {
             "{name}"
         );
         // `simulate` without options prints exactly that band, every month too.
-        let expected = runcost::report::analysis::simulation_json(&workbench).unwrap();
+        let expected = runcost::report::analysis::simulation_json(
+            &workbench,
+            runcost::model::analysis::metric::Metric::Tco,
+        )
+        .unwrap();
         let out = runcost(&["simulate", file, "-f", "json"]);
         assert!(
             out.status.success(),
