@@ -20,6 +20,33 @@ fn month_total(p: &Projection, m: usize) -> f64 {
     p.months.get(m.saturating_sub(1)).map_or(0.0, |x| x.total)
 }
 
+fn month_cash(p: &Projection, m: usize) -> f64 {
+    p.months.get(m.saturating_sub(1)).map_or(0.0, |x| x.cash)
+}
+
+/// The figures an edit is measured by, taken before it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Before {
+    tco: f64,
+    cash: f64,
+    month: usize,
+    month_total: f64,
+    month_cash: f64,
+}
+
+impl Before {
+    pub(crate) fn of(p: &Projection) -> Before {
+        let month = watch_month(p);
+        Before {
+            tco: p.totals.tco,
+            cash: p.totals.cash_tco,
+            month,
+            month_total: month_total(p, month),
+            month_cash: month_cash(p, month),
+        }
+    }
+}
+
 impl App {
     /// A snapshot with dated prices pins the plan's start month (this month)
     /// so the prices land in the right plan months, now and when reopened.
@@ -121,10 +148,12 @@ impl App {
 
     /// Applies an edit to the plan, recomputes, and records what it changed.
     pub fn commit(&mut self, what: String, edit: impl FnOnce(&mut Scenario)) -> bool {
-        let tco_before = self.projection().totals.tco;
-        let month = watch_month(self.projection());
-        let month_before = month_total(self.projection(), month);
-        let band_before = self.simulation().map(|s| (s.tco.p10, s.tco.p90));
+        let before = Before::of(self.projection());
+        // The band shown: of the figure `M` reads it on.
+        let band_before = self.simulation().map(|s| {
+            let b = s.band(self.metric);
+            (b.p10, b.p90)
+        });
         let ranges_before = self.doc().plan.uncertainty.clone();
         // The ranges follow the values within the same step, so one undo
         // takes back the value and the widening together.
@@ -142,7 +171,7 @@ impl App {
             .iter()
             .map(|f| self.followed_text(f, &what))
             .collect();
-        self.note_change(what, tco_before, month, month_before);
+        self.note_change(what, before);
         let ranges_changed = self.doc().plan.uncertainty != ranges_before;
         if let Some(ch) = &mut self.last_change {
             ch.ranges_changed = ranges_changed;
@@ -152,25 +181,24 @@ impl App {
         true
     }
 
-    pub(crate) fn note_change(
-        &mut self,
-        what: String,
-        tco_before: f64,
-        month: usize,
-        month_before: f64,
-    ) {
-        let month = if month == 0 {
+    pub(crate) fn note_change(&mut self, what: String, before: Before) {
+        let month = if before.month == 0 {
             watch_month(self.projection())
         } else {
-            month
+            before.month
         };
+        let p = self.projection();
         self.last_change = Some(ChangeEffect {
             what,
-            tco_before,
-            tco_after: self.projection().totals.tco,
+            tco_before: before.tco,
+            tco_after: p.totals.tco,
+            cash_before: before.cash,
+            cash_after: p.totals.cash_tco,
             month,
-            month_before,
-            month_after: month_total(self.projection(), month),
+            month_before: before.month_total,
+            month_after: month_total(p, month),
+            month_cash_before: before.month_cash,
+            month_cash_after: month_cash(p, month),
             ranges_changed: false,
             band_before: None,
             ranges_followed: Vec::new(),
@@ -327,9 +355,7 @@ impl App {
     }
 
     pub(crate) fn undo(&mut self, undo: bool) {
-        let tco_before = self.projection().totals.tco;
-        let month = watch_month(self.projection());
-        let month_before = month_total(self.projection(), month);
+        let before = Before::of(self.projection());
         let done = if undo {
             self.session.active_mut().undo()
         } else {
@@ -337,12 +363,7 @@ impl App {
         };
         if done {
             self.refresh();
-            self.note_change(
-                if undo { "Undo".into() } else { "Redo".into() },
-                tco_before,
-                month,
-                month_before,
-            );
+            self.note_change(if undo { "Undo".into() } else { "Redo".into() }, before);
         } else {
             self.say(
                 StatusKind::Info,

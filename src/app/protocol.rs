@@ -211,10 +211,17 @@ pub struct ChangeEffect {
     pub what: String,
     pub tco_before: f64,
     pub tco_after: f64,
+    /// Cash TCO (what is billed or paid), before and after: the Δ line
+    /// leads with it, as the headline does.
+    pub cash_before: f64,
+    pub cash_after: f64,
     /// The month shown (12, or the horizon when shorter).
     pub month: usize,
     pub month_before: f64,
     pub month_after: f64,
+    /// That month's cash, before and after.
+    pub month_cash_before: f64,
+    pub month_cash_after: f64,
     /// The edit changed the plan's ranges: what it did is to the band
     /// (P10–P90), not to the TCO; `band_before` is the band shown before.
     pub ranges_changed: bool,

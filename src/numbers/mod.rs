@@ -69,13 +69,47 @@ pub fn field_value(field: crate::model::fields::Field, v: f64, currency: &str) -
         };
         format!("{amount} {}", unit.suffix())
     } else {
-        format!("{} {unit}", number(v, 4))
+        let n = number(v, 4);
+        match unit.suffix() {
+            // A month of the plan is an ordinal: "month 3", not "3 month".
+            "month" => format!("month {n}"),
+            plural if v == 1.0 => format!("{n} {}", singular(plural)),
+            _ => format!("{n} {unit}"),
+        }
+    }
+}
+
+/// The unit of one: "1 call", "1 use", "1 GPU", never "1 calls".
+fn singular(unit: &str) -> &str {
+    match unit {
+        "GPUs" => "GPU",
+        "calls" => "call",
+        "days" => "day",
+        "input tokens" => "input token",
+        "months" => "month",
+        "replicas" => "replica",
+        "tokens" => "token",
+        "uses" => "use",
+        other => other,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_unit_is_singular_and_a_plan_month_is_an_ordinal() {
+        use crate::model::fields::{Field, PersonField, PlanField, ToolField};
+        let calls = Field::Plan(PlanField::CallsPerRequest);
+        assert_eq!(field_value(calls, 1.0, "USD"), "1 call");
+        assert_eq!(field_value(calls, 4.0, "USD"), "4 calls");
+        assert_eq!(field_value(calls, 1.5, "USD"), "1.5 calls");
+        let uses = Field::Tool(0, ToolField::PerRequest);
+        assert_eq!(field_value(uses, 1.0, "USD"), "1 use");
+        let until = Field::Person(0, PersonField::UntilMonth);
+        assert_eq!(field_value(until, 3.0, "USD"), "month 3");
+    }
 
     #[test]
     fn money_groups_thousands_and_places_the_sign_before_the_symbol() {

@@ -187,10 +187,10 @@ pub fn simulation_table(
         format!("Ranges on: {}\n\n", fields.join(", "))
     };
     let band = sim.band(metric);
+    // "TCO" as the command always wrote it; the other metrics by name.
     let name = match metric {
         Metric::Tco => "TCO",
-        Metric::CashTco => "Cash TCO",
-        Metric::Npv => "Net present value",
+        other => other.label(),
     };
     o.push_str(&format!(
         "{name} over {} months: P10 {} · P50 {} · P90 {}  ({} draws, seed {})\n\n",

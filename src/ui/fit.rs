@@ -448,3 +448,29 @@ mod name_tests {
         }
     }
 }
+
+/// Rows `text` takes when word-wrapped at `width` columns (an estimate that
+/// errs on the side of more rows).
+pub(crate) fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = unicode_width::UnicodeWidthStr::width(word);
+        if used > 0 && used + 1 + w > width {
+            rows += 1;
+            used = 0;
+        }
+        used += if used > 0 { 1 + w } else { w };
+        while used > width {
+            rows += 1;
+            used -= width;
+        }
+    }
+    rows
+}
+
+/// Rows a line takes when word-wrapped at `width` columns.
+pub(crate) fn line_rows(line: &ratatui::text::Line, width: usize) -> usize {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    wrapped_rows(&text, width.max(1))
+}

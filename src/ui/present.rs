@@ -63,11 +63,14 @@ pub fn render(f: &mut Frame, app: &App, present: &PresentState, theme: &Theme) {
     ]
     .map(|fig| {
         let label = match fig {
-            Figure::CashRunCost => fit(&[
-                format!("Cash run, {n} months"),
-                format!("Cash run, {n} mo"),
-                "Cash run".into(),
-            ]),
+            Figure::CashRunCost => {
+                let short = fig.short_label();
+                fit(&[
+                    format!("{short}, {n} months"),
+                    format!("{short}, {n} mo"),
+                    short.into(),
+                ])
+            }
             Figure::ExpectedErrorCost => fit(&[
                 "Wrong answers (est.)".into(),
                 "Wrong ans. (est.)".into(),

@@ -44,7 +44,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     // When the system is wrong more often than today's process, in words.
     if let Some(worse) = under::worse_line(app, theme) {
-        let rows = (worse.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 2);
+        let rows = (super::fit::line_rows(&worse, inner.width as usize) as u16).clamp(1, 2);
         f.render_widget(
             Paragraph::new(worse).wrap(ratatui::widgets::Wrap { trim: true }),
             cursor.take(rows),
@@ -52,8 +52,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     // While the band updates the headline says so: the Δ line says what the
     // change did to the TCO.
-    let change = under::edit_effect(app, theme);
-    let change_rows = (change.width().div_ceil(inner.width.max(1) as usize) as u16).clamp(1, 3);
+    let change = under::edit_effect(app, theme, inner.width as usize);
+    let change_rows = (super::fit::line_rows(&change, inner.width as usize) as u16).clamp(1, 3);
     f.render_widget(
         Paragraph::new(change).wrap(ratatui::widgets::Wrap { trim: true }),
         cursor.take(change_rows),

@@ -64,7 +64,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let width = (area.width as usize).saturating_sub(2).max(1);
         // Paths stay whole while the message fits in its rows wrapped (a
         // client is told where the report went); only then are they elided.
-        let whole = wrapped_rows(&status.text, width) <= MAX_ROWS
+        let whole = super::fit::wrapped_rows(&status.text, width) <= MAX_ROWS
             && status
                 .text
                 .split(' ')
@@ -74,11 +74,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             fit_message(&status.text, width)
         };
-        if wrapped_rows(&text, width) > MAX_ROWS {
+        if super::fit::wrapped_rows(&text, width) > MAX_ROWS {
             // Leave slack for where the wrapping breaks lines.
             text = elide_middle(&text, (width * MAX_ROWS).saturating_sub(width / 2));
         }
-        let rows = wrapped_rows(&text, width).min(MAX_ROWS) as u16;
+        let rows = super::fit::wrapped_rows(&text, width).min(MAX_ROWS) as u16;
         let extra = (rows.saturating_sub(1)).min(area.y);
         let box_area = Rect {
             y: area.y - extra,
@@ -124,26 +124,6 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The most rows a status message may take.
 const MAX_ROWS: usize = 3;
-
-/// Rows `text` takes when word-wrapped at `width` columns (an estimate that
-/// errs on the side of more rows).
-fn wrapped_rows(text: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split(' ') {
-        let w = Span::raw(word).width();
-        if used > 0 && used + 1 + w > width {
-            rows += 1;
-            used = 0;
-        }
-        used += if used > 0 { 1 + w } else { w };
-        while used > width {
-            rows += 1;
-            used -= width;
-        }
-    }
-    rows
-}
 
 /// `text` shortened towards `width` columns without losing its point: long
 /// paths (the usual culprit) lose their middle, down to 15 characters each,
@@ -202,7 +182,7 @@ mod tests {
         [118, 78].map(|width| {
             let fitted = fit_message(msg, width);
             assert!(
-                wrapped_rows(&fitted, width) <= MAX_ROWS,
+                super::fit::wrapped_rows(&fitted, width) <= MAX_ROWS,
                 "{width}: {fitted}"
             );
             (width, fitted)

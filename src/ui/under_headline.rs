@@ -47,11 +47,11 @@ pub(super) fn off_band_line(app: &App, theme: &Theme, width: usize) -> Option<Li
     ]))
 }
 
-pub(super) fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
+pub(super) fn edit_effect(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let c = app.doc().plan.currency.as_str();
     match &app.last_change {
         None => Line::from(Span::styled(
-            "Change an input: its effect on TCO shows here.",
+            "Change an input: its effect shows here.",
             theme.muted(),
         )),
         Some(ch) if ch.ranges_changed && (ch.tco_after - ch.tco_before).abs() < 0.005 => {
@@ -63,7 +63,10 @@ pub(super) fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
                     crate::numbers::money_short(b, c)
                 )
             };
-            let now = app.simulation().map(|s| (s.tco.p10, s.tco.p90));
+            let now = app.simulation().map(|s| {
+                let b = s.band(app.metric);
+                (b.p10, b.p90)
+            });
             let band = match (ch.band_before, now) {
                 _ if app.band_updating() => "P10–P90 updating…".to_string(),
                 (Some(b), Some(n)) => format!("P10–P90 {} → {}", short(b), short(n)),
@@ -77,32 +80,55 @@ pub(super) fn edit_effect(app: &App, theme: &Theme) -> Line<'static> {
                 followed(ch, theme),
                 Span::raw(": "),
                 Span::styled(band.replace(' ', "\u{a0}"), theme.value()),
-                Span::styled(" · TCO unchanged", theme.muted()),
+                Span::styled(" · the plan's figures unchanged", theme.muted()),
             ])
         }
         Some(ch) => {
-            let tco = ch.tco_after - ch.tco_before;
-            let month = ch.month_after - ch.month_before;
-            Line::from(vec![
+            // Cash first, as the headline: what is billed or paid; the
+            // expected cost of wrong answers after it, as an estimate, when
+            // the edit moved it.
+            let cash = ch.cash_after - ch.cash_before;
+            let losses = (ch.tco_after - ch.cash_after) - (ch.tco_before - ch.cash_before);
+            let month = ch.month_cash_after - ch.month_cash_before;
+            let nb = |t: String| t.replace(' ', "\u{a0}");
+            let mut spans = vec![
                 Span::styled("Δ ", theme.heading()),
                 Span::raw(ch.what.clone()),
                 followed(ch, theme),
                 Span::raw(": "),
                 Span::styled(
-                    format!("TCO\u{a0}{}", delta(tco, ch.tco_before, c)).replace(' ', "\u{a0}"),
-                    theme.delta(tco).patch(theme.value()),
+                    nb(format!("cash TCO {}", delta(cash, ch.cash_before, c))),
+                    theme.delta(cash).patch(theme.value()),
                 ),
-                Span::raw(" · "),
-                Span::styled(
-                    format!(
-                        "month\u{a0}{}\u{a0}{}",
-                        ch.month,
-                        delta(month, ch.month_before, c)
-                    )
-                    .replace(' ', "\u{a0}"),
-                    theme.delta(month),
-                ),
-            ])
+            ];
+            if losses.abs() >= 0.5 {
+                let sign = if losses > 0.0 { "+" } else { "" };
+                spans.push(Span::raw(" · "));
+                spans.push(Span::styled(
+                    nb(format!(
+                        "wrong ans. est. {sign}{}",
+                        crate::numbers::money(losses, c)
+                    )),
+                    theme.delta(losses),
+                ));
+            }
+            // The month's change goes first when the rows cannot hold it.
+            let without = Line::from(spans.clone());
+            spans.push(Span::raw(" · "));
+            spans.push(Span::styled(
+                nb(format!(
+                    "month {} cash {}",
+                    ch.month,
+                    delta(month, ch.month_cash_before, c)
+                )),
+                theme.delta(month),
+            ));
+            let with = Line::from(spans);
+            if super::fit::line_rows(&with, width) > 3 {
+                without
+            } else {
+                with
+            }
         }
     }
 }

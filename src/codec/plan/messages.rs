@@ -45,7 +45,8 @@ pub(super) fn whole_number_message(key: &str, value: &str) -> String {
     let value = shown_value(value);
     match key {
         "version" => format!(
-            "version is {value}; a plan says which format it is written in, and this runcost reads format version 1 or 2: write `version: 1` (or `version: 2` for a plan that uses version-2 fields)"
+            "version is {value}; a plan says which format it is written in, and this runcost reads format versions 1 to {v}: write `version: 1` (or the version of the newest fields the plan uses, up to `version: {v}`)",
+            v = crate::model::FORMAT_VERSION
         ),
         "horizon_months" => format!(
             "horizon_months is {value}; it must be a whole number of months from 1 to 60 (no decimals or exponent), e.g. horizon_months: 24"

@@ -132,6 +132,19 @@ fn cases(s: &Scenario, fields: &[Field], c: &mut Checker) {
     let base_valid = c.problems.is_empty();
     for (j, case) in s.cases.iter().enumerate() {
         let at = format!("{CASES}[{j}]");
+        if case.set.is_empty() {
+            // A case is the plan with some inputs set otherwise: one that
+            // sets none is the plan again, under another name.
+            c.fail(
+                format!("{at}.set"),
+                "[]".to_string(),
+                format!(
+                    "must set at least one input (a case is the plan with some inputs set otherwise), e.g. set: [(field: {:?}, value: 3.0)]",
+                    Field::Plan(PlanField::MinutesSaved).path()
+                ),
+            );
+            continue;
+        }
         let mut set: HashMap<Field, usize> = HashMap::new();
         let mut sound = true;
         for (e, v) in case.set.iter().enumerate() {

@@ -27,43 +27,52 @@ pub fn render(f: &mut Frame, inner: Rect, app: &App, theme: &Theme) {
             Span::styled(format!("{}{value}", " ".repeat(pad)), style),
         ])
     };
+    // Cash first, as the headline: what is billed or paid, its change with
+    // the last answer and its band; the expected cost of wrong answers
+    // after it, as an estimate.
     let mut lines = vec![row(
-        &format!("TCO {} mo", plan.horizon_months),
-        money(t.tco, c),
+        &format!("Cash TCO {} mo", plan.horizon_months),
+        money(t.cash_tco, c),
         theme.total(),
     )];
     if let Some(ch) = &app.last_change {
-        let d = ch.tco_after - ch.tco_before;
+        let d = ch.cash_after - ch.cash_before;
         let sign = if d > 0.0 { "+" } else { "" };
         lines.push(row(
             "last answer",
             format!("{sign}{}", money_short(d, c)),
-            theme.delta(ch.tco_after - ch.tco_before),
+            theme.delta(d),
         ));
     }
     if !plan.uncertainty.is_empty() {
         // Only the band of the plan as it is now (never the previous one).
         let band = app.simulation().map_or("updating…".into(), |x| {
-            let mark = if x.off_band.is_some() { " ⚠" } else { "" };
             format!(
-                "{}–{}{mark}",
-                money_short(x.tco.p10, c),
-                money_short(x.tco.p90, c)
+                "{}–{}",
+                money_short(x.cash_tco.p10, c),
+                money_short(x.cash_tco.p90, c)
             )
         });
         lines.push(row("P10–P90", band, theme.muted()));
     }
+    if t.expected_error_cost > 0.0 {
+        lines.push(row(
+            "Wrong ans. est.",
+            money_short(t.expected_error_cost, c),
+            theme.muted(),
+        ));
+    }
     let last = p.months.last();
-    let month = format!("Month {}", p.months.len());
+    let month = format!("Month {} cash", p.months.len());
     let figures = [
         (
             month.as_str(),
-            last.map_or("n/a".into(), |m| money_short(m.total, c)),
+            last.map_or("n/a".into(), |m| money_short(m.cash, c)),
         ),
         (Figure::Build.short_label(), money_short(t.build_cost, c)),
         (
-            Figure::CostPerRequest.short_label(),
-            t.cost_per_request
+            Figure::CashCostPerRequest.short_label(),
+            t.cash_cost_per_request
                 .map_or("n/a".into(), |v| crate::numbers::unit_money(v, c)),
         ),
         ("Reviewers", format!("{:.1} FTE", t.peak_reviewer_fte)),

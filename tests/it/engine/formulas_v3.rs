@@ -442,6 +442,25 @@ fn cases_that_break_the_plan_are_refused_naming_the_case_and_the_field() {
         case("value.realization_pct", 40.0),
     ];
     assert!(validate(&s).iter().any(|p| p.path == "cases[1].name"));
+    // A case that sets nothing is the plan again under another name.
+    s.cases = vec![
+        case("value.realization_pct", 50.0),
+        Case {
+            name: "Same".into(),
+            set: Vec::new(),
+        },
+    ];
+    let problems = validate(&s);
+    let empty = problems
+        .iter()
+        .find(|p| p.path == "cases[1].set")
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!(empty.value, "[]");
+    assert!(
+        empty.allowed.contains("at least one input"),
+        "{}",
+        empty.allowed
+    );
 }
 
 #[test]

@@ -285,3 +285,40 @@ fn tools_roles_and_price_changes_are_added_named_and_removed_like_lines() {
     assert_eq!(a.doc().plan.change.price_steps, steps);
     assert!(runcost::model::validate(&a.doc().plan).is_empty());
 }
+
+#[test]
+fn the_change_line_leads_with_cash_and_gives_the_estimate_beside_it() {
+    let mut a = common::ui::sized(
+        open(common::scenario("support-assistant"), FILE, None),
+        120,
+        40,
+    );
+    let before = a.projection().totals.clone();
+    select(&mut a, Row::Field(Field::RequestsPerDay));
+    key(&mut a, Key::Right);
+    let after = a.projection().totals.clone();
+    let ch = a.last_change.clone().expect("a change");
+    assert_eq!(
+        (ch.cash_before, ch.cash_after),
+        (before.cash_tco, after.cash_tco)
+    );
+    assert_eq!(ch.month_cash_after, a.projection().months[11].cash);
+    let text = screen(&a, 120, 40).replace('\u{a0}', " ");
+    let cash = money(after.cash_tco - before.cash_tco, "USD");
+    assert!(text.contains(&format!("cash TCO +{cash}")), "{text}");
+    let losses = money(
+        after.expected_error_cost - before.expected_error_cost,
+        "USD",
+    );
+    assert!(
+        text.contains(&format!("wrong ans. est. +{losses}")),
+        "{text}"
+    );
+    assert!(text.contains("month 12 cash"), "{text}");
+    // An input that moves no wrong answer says nothing of them.
+    select(&mut a, Row::Field(Field::BuildCost));
+    key(&mut a, Key::Right);
+    let text = screen(&a, 120, 40).replace('\u{a0}', " ");
+    assert!(text.contains("cash TCO +"), "{text}");
+    assert!(!text.contains("wrong ans. est. +"), "{text}");
+}
