@@ -182,7 +182,7 @@ mod tests {
         [118, 78].map(|width| {
             let fitted = fit_message(msg, width);
             assert!(
-                super::fit::wrapped_rows(&fitted, width) <= MAX_ROWS,
+                crate::ui::fit::wrapped_rows(&fitted, width) <= MAX_ROWS,
                 "{width}: {fitted}"
             );
             (width, fitted)
