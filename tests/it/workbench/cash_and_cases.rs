@@ -293,10 +293,10 @@ fn the_change_line_leads_with_cash_and_gives_the_estimate_beside_it() {
         120,
         40,
     );
-    let before = a.projection().totals.clone();
+    let before = a.projection().totals;
     select(&mut a, Row::Field(Field::RequestsPerDay));
     key(&mut a, Key::Right);
-    let after = a.projection().totals.clone();
+    let after = a.projection().totals;
     let ch = a.last_change.clone().expect("a change");
     assert_eq!(
         (ch.cash_before, ch.cash_after),
