@@ -196,7 +196,7 @@ pub fn table(entries: &[Entry], width: Option<usize>) -> String {
     }
     let mut out = format!("{}\n", t.render(width));
     out.push_str(&differences_table(entries, width));
-    for note in caveats(&plans(entries)) {
+    for note in notes(entries) {
         out.push_str(&format!("\nNote: {note}\n"));
     }
     wrap(&out, width, "  ")
@@ -215,6 +215,21 @@ fn shown_differences(entries: &[Entry]) -> Vec<crate::model::compare::InputDiff>
 
 fn plans<'a>(entries: &'a [Entry]) -> Vec<&'a Scenario> {
     entries.iter().map(|e| e.plan).collect()
+}
+
+/// What makes the comparison less direct (currencies, horizons), then, for
+/// each plan whose system is expected to be wrong more often than today's
+/// process, that sentence with the plan's name: what every report says.
+fn notes(entries: &[Entry]) -> Vec<String> {
+    let mut o = caveats(&plans(entries));
+    for e in entries {
+        if let Some(w) =
+            crate::model::quality::worse_than_today_sentence(e.plan, &e.projection.totals)
+        {
+            o.push(format!("{}: {w}", e.plan.name));
+        }
+    }
+    o
 }
 
 fn differences_table(entries: &[Entry], width: Option<usize>) -> String {
@@ -297,7 +312,7 @@ pub fn markdown(entries: &[Entry]) -> String {
             o.push('\n');
         }
     }
-    for note in caveats(&plans(entries)) {
+    for note in notes(entries) {
         o.push_str(&format!("\n_Note: {note}._\n"));
     }
     super::escape::markup(&o).into_owned()
@@ -332,7 +347,7 @@ pub fn csv(entries: &[Entry]) -> Rendered {
             .map_err(failed)?;
         }
     }
-    for note in caveats(&plans(entries)) {
+    for note in notes(entries) {
         w.write_record(["", "", "note", &*csv_text(&note), "", ""])
             .map_err(failed)?;
     }
@@ -384,7 +399,7 @@ pub fn json(entries: &[Entry]) -> Rendered {
         "baseline": 0,
         "plans": plans_json,
         "differences": diffs,
-        "notes": caveats(&plans(entries)),
+        "notes": notes(entries),
     });
     super::json::pretty(&out)
 }

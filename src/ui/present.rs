@@ -178,7 +178,8 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
     let marks: Vec<Option<&'static str>> = top.iter().map(|w| guess_mark(app, w.field)).collect();
     let guesses = marks.iter().flatten().count();
     let mark_w = if guesses > 0 { 18 } else { 0 };
-    // "±20 % moves it by $1,614,089" (the heading names the figure), or its
+    // "swing −20 %…+20 %: $1,614,089" (the heading names the figure; the
+    // swing is the whole gap from one end to the other), or its
     // short form when narrow, so the driver's name keeps the room.
     let long = width >= 100;
     let swing_w = if long { 30 } else { 20 };
@@ -196,9 +197,12 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
                 ));
             }
             let swing = if long {
-                format!("±{TORNADO_PCT} % moves it by {}", money(w.swing, c))
+                format!(
+                    "swing −{TORNADO_PCT} %…+{TORNADO_PCT} %: {}",
+                    money(w.swing, c)
+                )
             } else {
-                format!("±{TORNADO_PCT} % → {}", money(w.swing, c))
+                format!("swing {}", money(w.swing, c))
             };
             spans.push(Span::styled(swing, theme.muted()));
             Line::from(spans)

@@ -234,6 +234,17 @@ fn headline(app: &App, theme: &Theme, cols: usize) -> Vec<Figure> {
             figures.push(band_figure(app, theme));
         }
     }
+    // The band must never open a row: read down a column, it would sit
+    // under another figure. The figure before its own moves after the band,
+    // so the pair shares a row (and the headline keeps its rows).
+    if let Some(at) = figures.iter().position(|f| f.label == "P10–P90")
+        && cols > 1
+        && at >= 2
+        && at % cols == 0
+    {
+        let moved = figures.remove(at - 2);
+        figures.insert(at, moved);
+    }
     figures
 }
 

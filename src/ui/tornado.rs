@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::popup;
 use super::theme::Theme;
 use crate::app::{App, TORNADO_PCT, TornadoState};
+use crate::model::analysis::metric::Metric;
 use crate::model::analysis::sensitivity::Swing;
 use crate::numbers::{money, money_short};
 
@@ -27,13 +28,22 @@ pub fn capped(s: &Swing) -> (bool, bool) {
     )
 }
 
+/// The metric as the workbench's headline names it ("TCO w/ losses", never a
+/// bare "TCO" beside a headline that leads with cash TCO).
+fn on_screen(m: Metric) -> &'static str {
+    match m {
+        Metric::Tco => "TCO w/ losses",
+        other => other.short_label(),
+    }
+}
+
 pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
     let full = f.area();
     let metric = app.metric;
     let title = format!(
         "What drives the {} — each input −{TORNADO_PCT} % and +{TORNADO_PCT} % · Enter jumps to it · M: on {} · Esc closes",
         metric.label(),
-        metric.next().short_label()
+        on_screen(metric.next())
     );
     let inner = popup::open(
         f,
@@ -67,7 +77,7 @@ pub fn render(f: &mut Frame, app: &App, t: &TornadoState, theme: &Theme) {
         Span::styled(
             format!(
                 "{:^bar_w$}",
-                format!("{} {}", metric.short_label(), money(base, c))
+                format!("{} {}", on_screen(metric), money(base, c))
             ),
             theme.heading(),
         ),

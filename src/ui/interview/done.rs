@@ -79,7 +79,7 @@ pub(super) fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, th
     lines.push(Line::from(Span::styled(sure, theme.value())));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "What we still need from you (moves the TCO most, still a guess):",
+        "What we still need from you (moves the TCO with expected losses most, still a guess):",
         theme.heading(),
     )));
     if s.follow_ups.is_empty() {
@@ -99,7 +99,7 @@ pub(super) fn done(f: &mut Frame, inner: Rect, app: &App, s: &InterviewState, th
             Span::styled(format!("{}. {asked} ", i + 1), theme.value()),
             Span::styled(
                 format!(
-                    "— {} now; ±20 % moves the TCO {}",
+                    "— {} now; from −20 % to +20 % the TCO with expected losses swings {}",
                     field_value(u.field, u.value, c),
                     money_short(u.swing, c)
                 ),

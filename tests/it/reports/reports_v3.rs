@@ -326,3 +326,31 @@ fn the_cli_reads_sensitivity_and_simulate_on_cash_tco_or_npv() {
         "the allowed values"
     );
 }
+
+#[test]
+fn compare_says_which_plan_errs_more_than_today_in_every_format() {
+    let a = common::root().join("scenarios/support-assistant.ron");
+    let b = common::root().join("scenarios/doc-processing-scale.ron");
+    let worse = |name: &str| {
+        let s = common::scenario(name);
+        worse_than_today(&s, &project(&s).totals)
+    };
+    assert!(worse("support-assistant").is_some());
+    assert!(worse("doc-processing-scale").is_none());
+    let said = format!("Support assistant: the system is {WORSE}");
+    for format in ["table", "md", "csv", "json"] {
+        let out = common::stdout(&common::runcost(&[
+            "compare",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "-f",
+            format,
+        ]));
+        assert_eq!(
+            out.matches(WORSE).count(),
+            1,
+            "{format}: once, for the one plan\n{out}"
+        );
+        assert!(out.contains(&said), "{format}: {out}");
+    }
+}

@@ -93,7 +93,7 @@ fn a_range_edit_reports_the_bands_change_not_a_zero_tco_change() {
         s.replace('\u{a0}', " ").contains(&said),
         "{said} not in:\n{s}"
     );
-    assert!(s.contains("TCO unchanged"), "{s}");
+    assert!(s.contains("the plan's figures unchanged"), "{s}");
 }
 
 #[test]

@@ -102,10 +102,11 @@ fn the_tornado_reads_on_each_metric_and_value_drivers_appear_on_npv() {
             "{text}"
         );
         let base = money(metric.of(&a.projection().totals), "USD");
-        assert!(
-            text.contains(&format!("{} {base}", metric.short_label())),
-            "{base}: {text}"
-        );
+        let named = match metric {
+            Metric::Tco => "TCO w/ losses",
+            other => other.short_label(),
+        };
+        assert!(text.contains(&format!("{named} {base}")), "{base}: {text}");
     }
 }
 
@@ -137,4 +138,29 @@ fn presentation_mode_ranks_its_drivers_on_the_metric_and_leads_with_cash() {
     assert!(text.contains("Monthly cash cost"), "{text}");
     let month1 = money_short(a.projection().months[0].cash, "USD");
     assert!(text.contains(&month1), "month 1 in cash, {month1}: {text}");
+}
+
+#[test]
+fn the_band_never_opens_a_headline_row_at_any_width_or_metric() {
+    for name in ["support-assistant", "doc-processing-scale", "claims-agent"] {
+        for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 48), (200, 50)] {
+            let mut a = common::ui::sized(open(scenario(name), "/work/p.ron", None), w, h);
+            for _ in 0..3 {
+                let rows: Vec<String> = screen(&a, w, h)
+                    .lines()
+                    .filter_map(|l| l.split("││").nth(1).map(str::to_string))
+                    .collect();
+                let row = rows
+                    .iter()
+                    .find(|r| r.contains("P10–P90"))
+                    .unwrap_or_else(|| panic!("{name} {w}x{h}: no band"));
+                assert!(
+                    !row.trim_start().starts_with("P10–P90"),
+                    "{name} at {w}x{h} on {:?}: the band opens a row, under another figure: {row}",
+                    a.metric
+                );
+                ch(&mut a, 'M');
+            }
+        }
+    }
 }
