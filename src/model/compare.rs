@@ -205,6 +205,20 @@ pub fn best(figure: Figure, projections: &[&Projection]) -> Option<usize> {
     best.map(|(i, _)| i)
 }
 
+/// What makes the comparison less direct (currencies, horizons), then, for
+/// each plan whose system is expected to be wrong more often than today's
+/// process, that sentence with the plan's name: what every report says.
+pub fn notes(plans: &[(&Scenario, &crate::model::Projection)]) -> Vec<String> {
+    let only: Vec<&Scenario> = plans.iter().map(|(s, _)| *s).collect();
+    let mut o = caveats(&only);
+    for (s, p) in plans {
+        if let Some(w) = crate::model::quality::worse_than_today_sentence(s, &p.totals) {
+            o.push(format!("{}: {w}", s.name));
+        }
+    }
+    o
+}
+
 /// Notes that make the comparison less direct: different currencies or horizons.
 pub fn caveats(plans: &[&Scenario]) -> Vec<String> {
     let mut notes = Vec::new();

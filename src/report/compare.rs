@@ -7,7 +7,7 @@ use super::Rendered;
 use super::csv::failed;
 use super::escape::{csv_text, markdown_cell as md_cell};
 use super::grid::{Grid, wrap};
-use crate::model::compare::{Delta, Figure, InputValue, best, caveats, differences};
+use crate::model::compare::{Delta, Figure, InputValue, best, differences};
 use crate::model::{Category, Projection, Scenario};
 use crate::numbers::{
     delta, field_value, money, money_places, payback, pct, roi, shared_unit_places,
@@ -217,19 +217,10 @@ fn plans<'a>(entries: &'a [Entry]) -> Vec<&'a Scenario> {
     entries.iter().map(|e| e.plan).collect()
 }
 
-/// What makes the comparison less direct (currencies, horizons), then, for
-/// each plan whose system is expected to be wrong more often than today's
-/// process, that sentence with the plan's name: what every report says.
+/// The caveats and statements under the comparison (`model::compare::notes`).
 fn notes(entries: &[Entry]) -> Vec<String> {
-    let mut o = caveats(&plans(entries));
-    for e in entries {
-        if let Some(w) =
-            crate::model::quality::worse_than_today_sentence(e.plan, &e.projection.totals)
-        {
-            o.push(format!("{}: {w}", e.plan.name));
-        }
-    }
-    o
+    let of: Vec<_> = entries.iter().map(|e| (e.plan, e.projection)).collect();
+    crate::model::compare::notes(&of)
 }
 
 fn differences_table(entries: &[Entry], width: Option<usize>) -> String {

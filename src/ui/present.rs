@@ -211,11 +211,17 @@ fn driver_lines<'a>(app: &App, top: &[Swing], width: usize, theme: &Theme) -> Ve
     if !top.is_empty() {
         lines.push(if guesses > 0 {
             Line::from(Span::styled(
-                format!(
-                    "  {guesses} of the top {} drivers {} on guesses (no source, or low confidence)",
-                    top.len(),
-                    if guesses == 1 { "rests" } else { "rest" }
-                ),
+                if guesses == top.len() && guesses > 1 {
+                    format!(
+                        "  all {guesses} top drivers rest on guesses (no source, or low confidence)"
+                    )
+                } else {
+                    format!(
+                        "  {guesses} of the top {} drivers {} on guesses (no source, or low confidence)",
+                        top.len(),
+                        if guesses == 1 { "rests" } else { "rest" }
+                    )
+                },
                 theme.warning(),
             ))
         } else {

@@ -1,6 +1,8 @@
-//! One sparkline per line of the monthly total: Total first, then each
-//! category, each labelled with its horizon sum and last-month value. Each
-//! line is drawn on its own scale (its shape, not its size; the sums say size).
+//! One sparkline per line of the monthly cost: what is paid in cash first
+//! (as the headline leads), then each category — the expected cost of wrong
+//! answers among them, marked as an estimate — each labelled with its
+//! horizon sum and last-month value. Each line is drawn on its own scale
+//! (its shape, not its size; the sums say size).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,7 +14,7 @@ use crate::app::App;
 use crate::model::Category;
 use crate::numbers::money_short;
 
-/// Total and one row per category the plan has (`Category::of_plan`).
+/// Cash and one row per category the plan has (`Category::of_plan`).
 pub fn wanted_rows(plan: &crate::model::Scenario) -> u16 {
     1 + Category::of_plan(plan).len() as u16
 }
@@ -71,24 +73,24 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let of_plan = app.case_shown().is_none();
     let c = app.doc().plan.currency.as_str();
     let mut series: Vec<(&str, Vec<f64>, f64, ratatui::style::Style)> = vec![(
-        "Total",
-        p.months.iter().map(|m| m.total).collect(),
-        p.totals.run_cost,
+        crate::model::headline::Figure::CashRunCost.short_label(),
+        p.months.iter().map(|m| m.cash).collect(),
+        p.totals.cash_run_cost,
         theme.total(),
     )];
-    // With input ranges, P90 and P10 of the monthly total sit under it on
+    // With input ranges, P90 and P10 of each month's cash sit under it on
     // one shared scale: the band.
     let band: Option<(Vec<f64>, Vec<f64>)> = app.simulation().filter(|_| of_plan).map(|sim| {
         (
-            sim.monthly_total.iter().map(|b| b.p90).collect(),
-            sim.monthly_total.iter().map(|b| b.p10).collect(),
+            sim.monthly_cash.iter().map(|b| b.p90).collect(),
+            sim.monthly_cash.iter().map(|b| b.p10).collect(),
         )
     });
     let shared_max = band
         .as_ref()
         .map(|(hi, _)| hi.iter().copied().fold(0.0f64, f64::max))
         .unwrap_or(0.0)
-        .max(p.months.iter().map(|m| m.total).fold(0.0, f64::max));
+        .max(p.months.iter().map(|m| m.cash).fold(0.0, f64::max));
     if let Some((hi, lo)) = &band {
         let sum = |v: &Vec<f64>| v.iter().sum::<f64>();
         series.push((" P90", hi.clone(), sum(hi), theme.muted()));
@@ -141,7 +143,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let label = match (*label, narrow) {
             ("Infrastructure", true) => "Infra",
             ("Maintenance", true) => "Maint.",
-            ("Wrong answers", true) => "Wrong ans.",
+            ("Errors (est.)", true) => "Errs est.",
             (l, _) => l,
         };
         let shown: String = label.chars().take(label_w as usize - 1).collect();

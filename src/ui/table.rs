@@ -28,6 +28,8 @@ impl Column {
             Column::Gpus => "GPUs",
             Column::Category(Category::Infrastructure) => "Infra",
             Column::Category(Category::Maintenance) => "Maint.",
+            // An estimate, not a bill: beside the cash column, never in it.
+            Column::Category(Category::Errors) => "Errs est.",
             Column::Category(c) => c.label(),
             Column::CumulativeNet => "Cum. net",
         }
@@ -97,12 +99,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let c = app.doc().plan.currency.as_str();
     let col_w = 9u16;
-    // Month (5) and Total (col_w) always; then as many others as fit.
+    // Month (5) and Cash (col_w) always; then as many others as fit.
     let fit = ((area.width.saturating_sub(5 + col_w + 2)) / (col_w + 1)) as usize;
     let shown: Vec<Column> = columns(app).into_iter().take(fit).collect();
     let mut header = vec![Cell::from("Month")];
     header.extend(shown.iter().map(|c| Cell::from(c.header())));
-    header.push(Cell::from("Total"));
+    header.push(Cell::from("Cash"));
     let body_rows = area.height.saturating_sub(1) as usize;
     let p = app.shown_projection();
     let months = &p.months;
@@ -120,7 +122,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 cells.push(Cell::from(format!("{:>w$}", col.text(m, c, w))));
             }
             cells.push(Cell::from(Span::styled(
-                format!("{:>w$}", fit_cell(money_short(m.total, c), String::new, w)),
+                format!("{:>w$}", fit_cell(money_short(m.cash, c), String::new, w)),
                 theme.value(),
             )));
             Row::new(cells)

@@ -115,14 +115,18 @@ pub(super) fn edit_effect(app: &App, theme: &Theme, width: usize) -> Line<'stati
             // The month's change goes first when the rows cannot hold it.
             let without = Line::from(spans.clone());
             spans.push(Span::raw(" · "));
-            spans.push(Span::styled(
-                nb(format!(
+            // "unchanged" rather than "$0 (0.0 %)", which reads as a fault
+            // (a volume ceiling, say, holds the last month where it was).
+            let month_said = if month.abs() < 0.5 {
+                format!("month {} cash unchanged", ch.month)
+            } else {
+                format!(
                     "month {} cash {}",
                     ch.month,
                     delta(month, ch.month_cash_before, c)
-                )),
-                theme.delta(month),
-            ));
+                )
+            };
+            spans.push(Span::styled(nb(month_said), theme.delta(month)));
             let with = Line::from(spans);
             if super::fit::line_rows(&with, width) > 3 {
                 without

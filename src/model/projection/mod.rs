@@ -87,7 +87,8 @@ impl Category {
     /// errors line is the cost of wrong answers that got through.
     pub fn screen_label(self) -> &'static str {
         match self {
-            Category::Errors => "Wrong answers",
+            // The one line that is an estimate, not a bill, says so.
+            Category::Errors => "Errors (est.)",
             other => other.label(),
         }
     }
