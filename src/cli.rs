@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::cmd;
 use crate::cmd::Failure;
+use crate::cmd::actuals::{ActualsFormat, ImportKind};
 use crate::cmd::analysis::{BreakevenFormat, MetricArg, SensitivityFormat, SimulateFormat};
 use crate::cmd::catalog::CatalogFormat;
 use crate::cmd::plans::CompareFormat;
@@ -110,6 +111,24 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// The plan against what was really spent: variance month by month and
+    /// line by line, the re-forecast of the open months and where the
+    /// horizon lands. The actuals live beside the plan, in PLAN.actuals.csv.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  runcost actuals import acme.ron march.csv --from csv\n  runcost actuals acme.ron\n  runcost actuals acme.ron --start 2027-01 --format json"
+    )]
+    Actuals {
+        #[command(subcommand)]
+        action: Option<ActualsAction>,
+        /// The plan (its actuals are read from PLAN.actuals.csv beside it).
+        plan: Option<PathBuf>,
+        /// The plan's first live month, for a plan without `start` (nothing is written).
+        #[arg(long, value_name = "YYYY-MM")]
+        start: Option<String>,
+        #[arg(long, short, value_enum, default_value_t = ActualsFormat::Table)]
+        format: ActualsFormat,
+    },
     /// List the price catalog (built-in, overridden by the user's catalog file),
     /// or import the community price list into the user's catalog.
     #[command(args_conflicts_with_subcommands = true)]
@@ -143,6 +162,18 @@ runcost compare a.ron b.ron c.ron --format md > comparison.md"
         /// saves it).
         #[arg(long, conflicts_with_all = ["list", "template", "force"])]
         interview: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActualsAction {
+    /// Add rows to the plan's actuals file; a row whose key is already there
+    /// replaces it, so importing the same export twice changes nothing.
+    Import {
+        plan: PathBuf,
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        from: ImportKind,
     },
 }
 
@@ -194,6 +225,23 @@ pub fn run(command: Command) -> Result<(), Failure> {
             format,
         } => cmd::analysis::breakeven(&file, budget, format),
         Command::Compare { files, format } => cmd::plans::compare(&files, format),
+        Command::Actuals {
+            action: Some(ActualsAction::Import { plan, file, from }),
+            ..
+        } => cmd::actuals::import(&plan, &file, from),
+        Command::Actuals {
+            action: None,
+            plan: Some(plan),
+            start,
+            format,
+        } => cmd::actuals::show(&plan, start.as_deref(), format),
+        Command::Actuals {
+            action: None,
+            plan: None,
+            ..
+        } => Err(Failure::Input(
+            "actuals: name the plan, e.g. runcost actuals acme.ron (or runcost actuals import acme.ron FILE --from csv)".into(),
+        )),
         Command::Catalog {
             action:
                 Some(CatalogAction::Import {

@@ -2,6 +2,7 @@
 //! command line and calls them. What they share is here: writing to stdout
 //! and stderr (escaped for a terminal), and loading the catalog and plans.
 
+pub mod actuals;
 pub mod analysis;
 pub mod catalog;
 mod failure;

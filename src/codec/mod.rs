@@ -3,6 +3,7 @@
 //! (RON) with the built-in catalog, and LiteLLM's price list (JSON), each
 //! usable and tested on strings alone.
 
+pub mod actuals;
 pub mod catalog;
 pub mod litellm;
 pub mod plan;

@@ -3,6 +3,7 @@
 //! Nothing here touches a terminal, a file, a path or a clock; `tests/it/architecture/architecture.rs`
 //! keeps it that way.
 
+pub mod actuals;
 pub mod analysis;
 pub mod cases;
 pub mod catalog;

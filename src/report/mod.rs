@@ -1,6 +1,7 @@
 //! Renderers for the CLI and exports: table, Markdown, CSV, JSON. They only
 //! format what the model computed.
 
+pub mod actuals;
 pub mod analysis;
 pub mod assumptions;
 pub mod breakeven;

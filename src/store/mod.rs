@@ -2,6 +2,7 @@
 //! paths, recovery copies, the plan folders. What the files say is read and
 //! written by the pure codecs in `codec`.
 
+pub mod actuals;
 pub mod atomic;
 pub mod catalog;
 pub mod paths;

@@ -4,6 +4,7 @@
 // A subject's folder may hold a file of the same name (reports/reports.rs).
 #![allow(clippy::module_inception)]
 
+mod actuals;
 mod architecture;
 mod cli;
 mod common;

@@ -39,10 +39,9 @@ fn is_v2_input(path: &str) -> bool {
 fn examples() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root().join("scenarios"))
         .unwrap()
-        .map(|e| {
-            let p = e.unwrap().path();
-            p.file_stem().unwrap().to_str().unwrap().to_string()
-        })
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| p.file_stem().unwrap().to_str().unwrap().to_string())
         .collect();
     names.sort();
     names

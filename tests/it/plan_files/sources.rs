@@ -236,12 +236,9 @@ fn presentation_mode_marks_the_drivers_that_rest_on_guesses() {
         assert!(top.len() >= 2, "the plan has drivers");
         let shown = screen(&a, w, h);
         assert!(shown.contains("⚠ no source"), "{w}x{h}:\n{shown}");
+        // Every one of them a guess: "all 5", not "5 of the top 5".
         assert!(
-            shown.contains(&format!(
-                "{} of the top {} drivers rest on guesses",
-                top.len(),
-                top.len()
-            )),
+            shown.contains(&format!("all {} top drivers rest on guesses", top.len())),
             "{w}x{h}:\n{shown}"
         );
         press(&mut a, Key::Esc);

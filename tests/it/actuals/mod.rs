@@ -1,0 +1,2 @@
+mod against_spec;
+mod file_and_import;
