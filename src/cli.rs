@@ -171,7 +171,9 @@ pub enum ActualsAction {
     /// replaces it, so importing the same export twice changes nothing.
     Import {
         plan: PathBuf,
-        file: PathBuf,
+        /// The export: one or more files (an API's pages, each as saved).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
         #[arg(long, value_enum)]
         from: ImportKind,
     },
@@ -226,9 +228,9 @@ pub fn run(command: Command) -> Result<(), Failure> {
         } => cmd::analysis::breakeven(&file, budget, format),
         Command::Compare { files, format } => cmd::plans::compare(&files, format),
         Command::Actuals {
-            action: Some(ActualsAction::Import { plan, file, from }),
+            action: Some(ActualsAction::Import { plan, files, from }),
             ..
-        } => cmd::actuals::import(&plan, &file, from),
+        } => cmd::actuals::import(&plan, &files, from),
         Command::Actuals {
             action: None,
             plan: Some(plan),

@@ -24,6 +24,10 @@ pub enum ActualsFormat {
 /// What `runcost actuals import --from` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportKind {
+    /// JSON pages of OpenAI's GET /v1/organization/costs (amounts in dollars)
+    OpenaiCosts,
+    /// JSON pages of Anthropic's GET /v1/organizations/cost_report (amounts in cents)
+    AnthropicCost,
     /// A file already in the actuals format (payroll, tickets, a bill typed in)
     Csv,
 }
@@ -100,48 +104,141 @@ pub fn show(plan_file: &Path, start: Option<&str>, format: ActualsFormat) -> Res
     }
 }
 
-/// `runcost actuals import PLAN FILE --from KIND`.
-pub fn import(plan_file: &Path, file: &Path, kind: ImportKind) -> Result<(), Failure> {
+/// What the files of one import hold, and what was skipped.
+struct Incoming {
+    rows: Vec<Row>,
+    skipped: BTreeMap<String, usize>,
+    unmatched: std::collections::BTreeSet<String>,
+}
+
+/// Reads the provider's pages (or a file in the actuals format), in the
+/// plan's currency, the models named as the plan names them.
+fn incoming(
+    plan: &crate::model::Scenario,
+    catalog: &crate::model::Catalog,
+    files: &[std::path::PathBuf],
+    kind: ImportKind,
+) -> Result<Incoming, Failure> {
+    use crate::codec::actuals_import as providers;
+    let mut out = Incoming {
+        rows: Vec::new(),
+        skipped: BTreeMap::new(),
+        unmatched: Default::default(),
+    };
+    let mut by_key: BTreeMap<String, Row> = BTreeMap::new();
+    for file in files {
+        let text = crate::store::read::read_limited_text(file, store::ACTUALS_LIMIT, "an export")
+            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+        let read = match kind {
+            ImportKind::Csv => providers::Read {
+                rows: rows_of(&text, file)?,
+                currency: None,
+                skipped: BTreeMap::new(),
+            },
+            ImportKind::OpenaiCosts => providers::openai_costs(&text)
+                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?,
+            ImportKind::AnthropicCost => providers::anthropic_cost(&text)
+                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?,
+        };
+        // Amounts in the plan's currency: converted at the catalog's rate,
+        // or refused naming both currencies.
+        let mut rate = 1.0;
+        if let Some(cur) = read.currency.as_deref() {
+            let plan_cur = plan.currency.trim().to_uppercase();
+            if cur != plan_cur {
+                match (cur, catalog.rate_to(&plan_cur)) {
+                    ("USD", Some(r)) => rate = r.rate,
+                    _ => {
+                        return Err(Failure::Input(format!(
+                            "{}: the export is in {cur} and the plan in {plan_cur}; add usd_to: {{\"{plan_cur}\": (rate: …, date: \"YYYY-MM-DD\")}} to your catalog, or import a file already in {plan_cur}",
+                            file.display()
+                        )));
+                    }
+                }
+            }
+        }
+        for (why, n) in read.skipped {
+            *out.skipped.entry(why).or_default() += n;
+        }
+        for mut r in read.rows {
+            if let Some(c) = r.cost.as_mut() {
+                *c *= rate;
+            }
+            // The same key in two pages is one row: the later page wins.
+            by_key.insert(r.key.clone(), r);
+        }
+    }
+    let ids: Vec<String> = plan.models.iter().map(|m| m.id.clone()).collect();
+    let aliases: Vec<(String, Vec<String>)> = catalog
+        .models
+        .iter()
+        .filter(|m| !m.aliases.is_empty())
+        .map(|m| (m.id.clone(), m.aliases.clone()))
+        .collect();
+    for mut r in by_key.into_values() {
+        if r.counted == crate::model::actuals::Counted::Line(crate::model::Category::Inference)
+            && kind != ImportKind::Csv
+        {
+            match providers::match_model(&r.item, &ids, &aliases) {
+                Some(id) => r.item = id,
+                None => {
+                    out.unmatched.insert(r.item.clone());
+                }
+            }
+        }
+        out.rows.push(r);
+    }
+    Ok(out)
+}
+
+/// `runcost actuals import PLAN FILE... --from KIND`.
+pub fn import(
+    plan_file: &Path,
+    files: &[std::path::PathBuf],
+    kind: ImportKind,
+) -> Result<(), Failure> {
     let catalog = load_catalog();
     // The plan must read: the rows are in its currency, for its months.
     let plan = load_plan(plan_file, &catalog)?;
-    let incoming = match kind {
-        ImportKind::Csv => {
-            let text = crate::store::read::read_limited_text(
-                file,
-                store::ACTUALS_LIMIT,
-                "an actuals file",
-            )
-            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
-            rows_of(&text, file)?
-        }
-    };
+    let got = incoming(&plan, &catalog, files, kind)?;
     let path = store::actuals_path(plan_file);
     let mut rows = read_rows(&path)?;
-    let read = incoming.len();
+    let read = got.rows.len();
     // What was read, month by month and line by line.
     let mut sums: BTreeMap<(YearMonth, &'static str), (usize, f64)> = BTreeMap::new();
-    for r in &incoming {
+    for r in &got.rows {
         let e = sums.entry((r.month, r.counted.key())).or_default();
         e.0 += 1;
         e.1 += r.amount();
     }
-    let (replaced, added) = merge(&mut rows, incoming);
+    let (replaced, added) = merge(&mut rows, got.rows);
     store::write(&path, &codec::write(&rows)).map_err(|e| Failure::Input(e.to_string()))?;
     let c = plan.currency.as_str();
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let mut o = format!(
         "{}: read {read} row(s) from {}: {added} added, {replaced} replaced (same key); {} row(s) in the file now.\n",
         path.display(),
-        file.display(),
+        names.join(", "),
         rows.len()
     );
     for ((m, cat), (n, sum)) in &sums {
+        // To the cent: the summary is checked against the provider's console.
         let shown = if *cat == "requests" {
             crate::numbers::count(*sum)
         } else {
-            crate::numbers::money(*sum, c)
+            crate::numbers::money_places(*sum, c, 2)
         };
         o.push_str(&format!("  {m}  {cat:<15} {n:>5} row(s)  {shown}\n"));
+    }
+    for (why, n) in &got.skipped {
+        o.push_str(&format!("Skipped {n}: {why}.\n"));
+    }
+    if !got.unmatched.is_empty() {
+        let names: Vec<&str> = got.unmatched.iter().map(String::as_str).collect();
+        o.push_str(&format!(
+            "Not one of the plan's models (kept under the provider's name): {}.\n",
+            names.join(", ")
+        ));
     }
     emit(&o)
 }

@@ -1,2 +1,3 @@
 mod against_spec;
 mod file_and_import;
+mod providers;

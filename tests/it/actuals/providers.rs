@@ -1,0 +1,159 @@
+//! Issue 23: the providers' exports in their own shapes — OpenAI's dollars
+//! (numbers or strings) by Unix-second buckets over several pages, empty
+//! buckets, a null line item; Anthropic's amounts in cents as decimal
+//! strings, web search as a tool fee; dated model names matched to the
+//! plan's; an export in another currency refused without a rate.
+
+use crate::common;
+
+use common::{fixture, runcost, stderr, stdout};
+
+fn folder(currency: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root().join("scenarios/support-assistant.ron"))
+        .unwrap()
+        .replacen("currency: \"USD\"", &format!("currency: \"{currency}\""), 1);
+    let plan = dir.path().join("acme.ron");
+    std::fs::write(&plan, text).unwrap();
+    let plan = plan.to_string_lossy().into_owned();
+    (dir, plan)
+}
+
+fn f(name: &str) -> String {
+    fixture(&format!("actuals/{name}"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn rows(dir: &tempfile::TempDir) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(dir.path().join("acme.actuals.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    r.records()
+        .map(|x| x.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn openai_pages_roll_days_into_months_in_dollars_and_match_dated_names() {
+    let (dir, plan) = folder("USD");
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("openai-costs-page1.json"),
+        &f("openai-costs-page2.json"),
+        "--from",
+        "openai-costs",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("5 added"), "{said}");
+    assert!(
+        said.contains("2027-01  inference           2 row(s)  $15.75"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Fine-tuning, openai"),
+        "unmatched names are listed: {said}"
+    );
+    let rows = rows(&dir);
+    let jan: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "2027-01").collect();
+    assert!(
+        jan.iter().all(|r| r[2] == "gpt-5.4-mini"),
+        "the dated name is the plan's model: {jan:?}"
+    );
+    let costs: Vec<&str> = jan.iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(
+        costs,
+        ["12.5", "3.25"],
+        "dollars, a string amount read as a number"
+    );
+    assert!(
+        rows.iter().any(|r| r[2] == "openai" && r[4] == "1"),
+        "a null line item"
+    );
+    // The same pages again: nothing changes.
+    let before = std::fs::read(dir.path().join("acme.actuals.csv")).unwrap();
+    runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("openai-costs-page1.json"),
+        &f("openai-costs-page2.json"),
+        "--from",
+        "openai-costs",
+    ]);
+    assert_eq!(
+        std::fs::read(dir.path().join("acme.actuals.csv")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn anthropic_cents_are_divided_by_100_and_web_search_is_a_tool() {
+    let (dir, plan) = folder("USD");
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("anthropic-cost.json"),
+        "--from",
+        "anthropic-cost",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = rows(&dir);
+    let input = rows.iter().find(|r| r[1] == "inference").unwrap();
+    assert_eq!(
+        (input[2].as_str(), input[4].as_str()),
+        ("claude-sonnet-5-5", "2.4"),
+        "\"240.00\" cents is $2.40"
+    );
+    let search = rows.iter().find(|r| r[1] == "tools").unwrap();
+    assert_eq!(search[4], "10.005");
+    assert!(
+        rows.iter().all(|r| r[0] == "2027-01"),
+        "the day's UTC month"
+    );
+}
+
+#[test]
+fn an_export_in_dollars_for_a_plan_in_pounds_without_a_rate_is_refused() {
+    let (dir, plan) = folder("GBP");
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("anthropic-cost.json"),
+        "--from",
+        "anthropic-cost",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("USD") && err.contains("GBP"), "{err}");
+    assert!(
+        !dir.path().join("acme.actuals.csv").exists(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn a_page_that_is_not_an_export_is_refused_and_nothing_is_written() {
+    let (dir, plan) = folder("USD");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"object\": \"list\"}").unwrap();
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        bad.to_str().unwrap(),
+        "--from",
+        "openai-costs",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no \"data\" array"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("acme.actuals.csv").exists());
+}
