@@ -28,6 +28,10 @@ pub enum ImportKind {
     OpenaiCosts,
     /// JSON pages of Anthropic's GET /v1/organizations/cost_report (amounts in cents)
     AnthropicCost,
+    /// FOCUS billing CSV (cloud bills): tax skipped, AI services as inference, the rest infrastructure
+    Focus,
+    /// LiteLLM_SpendLogs as CSV: the gateway's own pricing, marked estimate, one row per month and model
+    Litellm,
     /// A file already in the actuals format (payroll, tickets, a bill typed in)
     Csv,
 }
@@ -111,6 +115,44 @@ struct Incoming {
     unmatched: std::collections::BTreeSet<String>,
 }
 
+/// One file's rows into the import: in the plan's currency (converted at
+/// the catalog's rate, or refused naming both currencies), keyed so the same
+/// key in two pages is one row (the later page wins).
+fn take(
+    plan: &crate::model::Scenario,
+    catalog: &crate::model::Catalog,
+    file: &Path,
+    read: crate::codec::actuals_import::Read,
+    out: &mut Incoming,
+    by_key: &mut BTreeMap<String, Row>,
+) -> Result<(), Failure> {
+    let mut rate = 1.0;
+    if let Some(cur) = read.currency.as_deref() {
+        let plan_cur = plan.currency.trim().to_uppercase();
+        if cur != plan_cur {
+            match (cur, catalog.rate_to(&plan_cur)) {
+                ("USD", Some(r)) => rate = r.rate,
+                _ => {
+                    return Err(Failure::Input(format!(
+                        "{}: the export is in {cur} and the plan in {plan_cur}; add usd_to: {{\"{plan_cur}\": (rate: …, date: \"YYYY-MM-DD\")}} to your catalog, or import a file already in {plan_cur}",
+                        file.display()
+                    )));
+                }
+            }
+        }
+    }
+    for (why, n) in read.skipped {
+        *out.skipped.entry(why).or_default() += n;
+    }
+    for mut r in read.rows {
+        if let Some(c) = r.cost.as_mut() {
+            *c *= rate;
+        }
+        by_key.insert(r.key.clone(), r);
+    }
+    Ok(())
+}
+
 /// Reads the provider's pages (or a file in the actuals format), in the
 /// plan's currency, the models named as the plan names them.
 fn incoming(
@@ -127,46 +169,36 @@ fn incoming(
     };
     let mut by_key: BTreeMap<String, Row> = BTreeMap::new();
     for file in files {
-        let text = crate::store::read::read_limited_text(file, store::ACTUALS_LIMIT, "an export")
-            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+        let refused = |(line, why): (u64, String)| {
+            Failure::Input(format!("{}:{line}: {why}", file.display()))
+        };
+        let whole = || {
+            crate::store::read::read_limited_text(file, store::ACTUALS_LIMIT, "an export")
+                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))
+        };
+        // The CSV exports are streamed (a spend log may hold millions of rows).
+        let streamed = || {
+            crate::store::read::open_regular(file)
+                .map(|(f, _)| std::io::BufReader::new(f))
+                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))
+        };
+        let json = |e: String| Failure::Input(format!("{}: {e}", file.display()));
         let read = match kind {
             ImportKind::Csv => providers::Read {
-                rows: rows_of(&text, file)?,
+                rows: rows_of(&whole()?, file)?,
                 currency: None,
                 skipped: BTreeMap::new(),
             },
-            ImportKind::OpenaiCosts => providers::openai_costs(&text)
-                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?,
-            ImportKind::AnthropicCost => providers::anthropic_cost(&text)
-                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?,
+            ImportKind::OpenaiCosts => providers::openai_costs(&whole()?).map_err(json)?,
+            ImportKind::AnthropicCost => providers::anthropic_cost(&whole()?).map_err(json)?,
+            ImportKind::Focus => {
+                crate::codec::actuals_exports::focus(streamed()?).map_err(refused)?
+            }
+            ImportKind::Litellm => {
+                crate::codec::actuals_exports::litellm(streamed()?).map_err(refused)?
+            }
         };
-        // Amounts in the plan's currency: converted at the catalog's rate,
-        // or refused naming both currencies.
-        let mut rate = 1.0;
-        if let Some(cur) = read.currency.as_deref() {
-            let plan_cur = plan.currency.trim().to_uppercase();
-            if cur != plan_cur {
-                match (cur, catalog.rate_to(&plan_cur)) {
-                    ("USD", Some(r)) => rate = r.rate,
-                    _ => {
-                        return Err(Failure::Input(format!(
-                            "{}: the export is in {cur} and the plan in {plan_cur}; add usd_to: {{\"{plan_cur}\": (rate: …, date: \"YYYY-MM-DD\")}} to your catalog, or import a file already in {plan_cur}",
-                            file.display()
-                        )));
-                    }
-                }
-            }
-        }
-        for (why, n) in read.skipped {
-            *out.skipped.entry(why).or_default() += n;
-        }
-        for mut r in read.rows {
-            if let Some(c) = r.cost.as_mut() {
-                *c *= rate;
-            }
-            // The same key in two pages is one row: the later page wins.
-            by_key.insert(r.key.clone(), r);
-        }
+        take(plan, catalog, file, read, &mut out, &mut by_key)?;
     }
     let ids: Vec<String> = plan.models.iter().map(|m| m.id.clone()).collect();
     let aliases: Vec<(String, Vec<String>)> = catalog

@@ -77,6 +77,18 @@ fn chrono_like(s: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + mi * 60 + se as i64 - offset)
 }
 
+/// The UTC calendar month of an RFC 3339 time, of `YYYY-MM-DD HH:MM:SS`
+/// (taken as UTC) or of a bare date.
+pub fn rfc3339_or_plain_month(s: &str) -> Option<YearMonth> {
+    let s = s.trim();
+    let t = if s.len() == 10 {
+        chrono_like(&format!("{s}T00:00:00Z"))?
+    } else {
+        chrono_like(s)?
+    };
+    Some(month_of(civil_day(t)))
+}
+
 /// A number given as a number or as a string (`"0.06"`).
 fn amount(v: &Value) -> Option<f64> {
     match v {

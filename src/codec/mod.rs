@@ -4,6 +4,7 @@
 //! usable and tested on strings alone.
 
 pub mod actuals;
+pub mod actuals_exports;
 pub mod actuals_import;
 pub mod catalog;
 pub mod litellm;

@@ -157,3 +157,123 @@ fn a_page_that_is_not_an_export_is_refused_and_nothing_is_written() {
     );
     assert!(!dir.path().join("acme.actuals.csv").exists());
 }
+
+#[test]
+fn a_gateways_estimate_beside_the_invoice_is_set_aside_and_alone_it_counts_marked() {
+    let (dir, plan) = folder("USD");
+    let start = ["--start", "2027-01"];
+    runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("openai-costs-page1.json"),
+        "--from",
+        "openai-costs",
+    ]);
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("litellm-spend.csv"),
+        "--from",
+        "litellm",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = rows(&dir);
+    let est: Vec<&Vec<String>> = rows.iter().filter(|r| r[5] == "estimate").collect();
+    assert_eq!(est.len(), 3, "one row per month and model: {est:?}");
+    assert!(
+        est.iter()
+            .any(|r| r[0] == "2027-01" && r[2] == "gpt-5.4-mini" && r[4] == "10")
+    );
+    let mut args = vec!["actuals", plan.as_str(), "-f", "json"];
+    args.extend(start);
+    let v: serde_json::Value = serde_json::from_slice(&runcost(&args).stdout).unwrap();
+    // January: the OpenAI invoice (15.75) wins over LiteLLM's 10 for the same
+    // model; Claude's 2.25 has no invoice, so it counts, marked.
+    let jan = &v["months"][0]["lines"]["inference"];
+    assert_eq!(jan["actual"].as_f64().unwrap(), 15.75 + 2.25);
+    assert_eq!(jan["estimate"], true);
+    let aside = v["set_aside"].as_array().unwrap();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        (aside[0]["item"].as_str(), aside[0]["amount"].as_f64()),
+        (Some("gpt-5.4-mini"), Some(10.0))
+    );
+    let mut table = vec!["actuals", plan.as_str()];
+    table.extend(start);
+    assert!(
+        stdout(&runcost(&table))
+            .contains("Set aside: 1 estimate row(s) for inference gpt-5.4-mini")
+    );
+}
+
+#[test]
+fn a_focus_bill_skips_tax_keeps_credits_and_splits_ai_from_infrastructure() {
+    let (dir, plan) = folder("USD");
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("focus.csv"),
+        "--from",
+        "focus",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Skipped 1: tax rows"),
+        "{}",
+        stdout(&out)
+    );
+    let rows = rows(&dir);
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "inference" && r[2] == "claude-sonnet-5-5" && r[4] == "61.5")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "infrastructure" && r[4] == "-120"),
+        "the credit"
+    );
+    let before = std::fs::read(dir.path().join("acme.actuals.csv")).unwrap();
+    runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("focus.csv"),
+        "--from",
+        "focus",
+    ]);
+    assert_eq!(
+        std::fs::read(dir.path().join("acme.actuals.csv")).unwrap(),
+        before,
+        "a re-import changes nothing"
+    );
+}
+
+#[test]
+fn a_bad_spend_row_refuses_the_log_with_its_line() {
+    let (dir, plan) = folder("USD");
+    let bad = dir.path().join("spend.csv");
+    std::fs::write(
+        &bad,
+        "startTime,model,spend\n2027-01-05 10:00:00,m,0.1\n2027-01-05 10:00:00,m,lots\n",
+    )
+    .unwrap();
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        bad.to_str().unwrap(),
+        "--from",
+        "litellm",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("spend.csv:3: spend is \"lots\""),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("acme.actuals.csv").exists());
+}
