@@ -137,5 +137,36 @@ fn analyses(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, catalogs, analyses);
+/// A LiteLLM spend log of 1,000,000 rows (about 94 MB), streamed into one
+/// estimate row per month and model (issue 23: ≤ 5 s, memory bounded).
+fn spend_log(c: &mut Criterion) {
+    let mut log = String::from("request_id,call_type,startTime,endTime,model,spend,total_tokens\n");
+    let models = [
+        "openai/gpt-5.4-mini",
+        "claude-sonnet-5-5",
+        "gpt-5.4-mini-2026-03-17",
+    ];
+    for i in 0..1_000_000usize {
+        let (d, m) = (1 + i % 28, 1 + (i / 100_000) % 12);
+        log.push_str(&format!(
+            "r{i},acompletion,2027-{m:02}-{d:02} 10:{:02}:00,2027-{m:02}-{d:02} 10:{:02}:02,{},0.00{},{}\n",
+            i % 60,
+            i % 60,
+            models[i % 3],
+            i % 997,
+            i % 2000
+        ));
+    }
+    let mut g = c.benchmark_group("actuals");
+    g.sample_size(10);
+    g.bench_function("litellm spend log, 1,000,000 rows", |b| {
+        b.iter(|| {
+            let read = runcost::codec::actuals_exports::litellm(black_box(log.as_bytes())).unwrap();
+            assert_eq!(read.rows.len(), 30);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, catalogs, analyses, spend_log);
 criterion_main!(benches);
