@@ -83,6 +83,29 @@ fn start_of(
     })
 }
 
+/// The plan against the actuals beside it, for the client report: `None`
+/// without an actuals file; a plan without `start` has its actuals left out,
+/// said on stderr with the fix.
+pub fn beside(
+    plan_file: &Path,
+    plan: &crate::model::Scenario,
+    p: &crate::model::Projection,
+) -> Result<Option<crate::model::actuals::variance::Against>, Failure> {
+    let path = store::actuals_path(plan_file);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let rows = read_rows(&path)?;
+    let Some(start) = own_start(plan) else {
+        super::warn(&format!(
+            "warning: {} is not in the report: the plan has no start month; set start: \"YYYY-MM\" in the plan (runcost actuals --start shows it meanwhile)",
+            path.display()
+        ));
+        return Ok(None);
+    };
+    Ok(Some(against(plan, p, start, &rows)))
+}
+
 /// `runcost actuals PLAN [--start YYYY-MM] [--format]`.
 pub fn show(plan_file: &Path, start: Option<&str>, format: ActualsFormat) -> Result<(), Failure> {
     let catalog = load_catalog();

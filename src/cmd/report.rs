@@ -51,18 +51,21 @@ pub fn report(file: &Path, format: ReportFormat, months: Option<u32>) -> Result<
             &catalog.as_of,
             out_width(),
         )),
-        ReportFormat::Md => emit_data(&report::client::markdown(
-            &plan,
-            &projection,
-            &catalog,
-            &crate::clock::today().date,
-        )),
-        ReportFormat::Html => emit_data(&report::client::html(
-            &plan,
-            &projection,
-            &catalog,
-            &crate::clock::today().date,
-        )),
+        ReportFormat::Md | ReportFormat::Html => {
+            let actuals = super::actuals::beside(file, &plan, &projection)?;
+            let r = report::client::report_with(
+                &plan,
+                &projection,
+                &catalog,
+                &crate::clock::today().date,
+                actuals.as_ref(),
+            );
+            emit_data(&if format == ReportFormat::Md {
+                report::client::markdown::render(&r)
+            } else {
+                report::client::html::render(&r)
+            })
+        }
         ReportFormat::Csv => emit_data(&rendered(report::csv::render(&plan, &projection))?),
         ReportFormat::Json => emit_data(&rendered(report::json::render(&plan, &projection))?),
     }

@@ -4,6 +4,7 @@
 //! ([`html`]: inline SVG charts, no JavaScript, no network) that prints
 //! cleanly to PDF. Every format has the same sections, tables and numbers.
 
+mod actuals;
 mod analysis;
 pub mod build;
 pub mod html;
@@ -187,4 +188,25 @@ pub fn markdown(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> 
 /// The client report as a self-contained HTML page.
 pub fn html(s: &Scenario, p: &Projection, catalog: &Catalog, date: &str) -> String {
     html::render(&report(s, p, catalog, date))
+}
+
+/// The full report with "Plan against actuals" after the summary, when the
+/// plan has actuals.
+pub fn report_with(
+    s: &Scenario,
+    p: &Projection,
+    catalog: &Catalog,
+    date: &str,
+    actuals: Option<&crate::model::actuals::variance::Against>,
+) -> ClientReport {
+    let mut r = report(s, p, catalog, date);
+    if let Some(a) = actuals {
+        let at = r
+            .sections
+            .iter()
+            .position(|x| x.id == "summary")
+            .map_or(0, |i| i + 1);
+        r.sections.insert(at, actuals::section(s, a));
+    }
+    r
 }

@@ -1,3 +1,4 @@
 mod against_spec;
 mod file_and_import;
 mod providers;
+mod report;
