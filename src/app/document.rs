@@ -21,6 +21,11 @@ pub const HISTORY_BYTES: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Document {
     pub plan: Scenario,
+    /// What was really spent, from `PLAN.actuals.csv` beside the plan file
+    /// (read by the runtime; never part of the plan, never saved with it).
+    pub actuals: Vec<crate::model::actuals::Row>,
+    /// The runtime was asked for the actuals beside the plan's file.
+    pub actuals_asked: bool,
     /// Where Ctrl-S saves; `None` for a plan never saved (Save As asks).
     pub path: Option<PathBuf>,
     /// The plan as last saved or opened, to tell whether there are changes.
@@ -71,6 +76,8 @@ impl Document {
         Document {
             saved,
             plan,
+            actuals: Vec::new(),
+            actuals_asked: false,
             path,
             undo: VecDeque::new(),
             redo: VecDeque::new(),

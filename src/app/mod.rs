@@ -9,6 +9,7 @@
 //! edits and undo are in `editing.rs`; the messages and effects in
 //! `protocol.rs`.
 
+mod actuals;
 mod analysis;
 mod cases;
 mod compare;
@@ -275,6 +276,7 @@ impl App {
         self.session.refresh(&self.catalog, self.start_default);
         self.request_analyses(&mut effects);
         self.serve_studies(&mut effects);
+        self.ask_actuals(&mut effects);
         effects
     }
 
@@ -315,6 +317,10 @@ impl App {
             } => {
                 self.session
                     .analysed(doc, generation, simulation.map(|s| *s));
+                Vec::new()
+            }
+            Msg::ActualsRead { doc, result } => {
+                self.on_actuals(doc, result);
                 Vec::new()
             }
             Msg::Studied {

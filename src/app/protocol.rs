@@ -60,6 +60,12 @@ pub enum Msg {
         generation: u64,
         findings: Box<Findings>,
     },
+    /// The runtime read the actuals file beside plan `doc` (`Ok` of no
+    /// rows when there is none).
+    ActualsRead {
+        doc: DocId,
+        result: Result<Vec<crate::model::actuals::Row>, String>,
+    },
     /// The runtime read a plan file.
     Opened {
         path: PathBuf,
@@ -112,6 +118,12 @@ pub enum Msg {
 /// Side effects for the runtime to perform.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Read `PLAN.actuals.csv` beside `plan` (the file of open plan `doc`);
+    /// the reply is `Msg::ActualsRead`.
+    ReadActuals {
+        doc: DocId,
+        plan: PathBuf,
+    },
     /// Write `text` (open plan `doc` at revision `generation`, serialized)
     /// to `path` atomically; with `create_new`, refuse if the file exists.
     /// The reply (`Msg::Saved`) names the same `doc` and `generation`.

@@ -277,6 +277,26 @@ pub fn perform(effect: Effect, catalog: &Catalog) -> Vec<Msg> {
             generation,
             findings: Box::new(crate::app::session::study(&plan, catalog, study)),
         }],
+        Effect::ReadActuals { doc, plan } => {
+            let path = crate::store::actuals::actuals_path(&plan);
+            let result = match crate::store::actuals::read(&path) {
+                Ok(None) => Ok(Vec::new()),
+                Ok(Some(text)) => crate::codec::actuals::parse(&text).map_err(|problems| {
+                    let first = problems.first().map_or(String::new(), |p| p.to_string());
+                    format!(
+                        "{}: {first}{}",
+                        path.display(),
+                        if problems.len() > 1 {
+                            format!(" (and {} more)", problems.len() - 1)
+                        } else {
+                            String::new()
+                        }
+                    )
+                }),
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            };
+            vec![Msg::ActualsRead { doc, result }]
+        }
         Effect::Quit => Vec::new(),
     }
 }

@@ -213,10 +213,18 @@ pub fn prepare(file: Option<&Path>, catalog: &Catalog) -> Result<App, WorkbenchE
             ));
         }
         let hash = atomic::disk_hash(p);
-        app.update(Msg::DiskState {
+        // The one effect this first message asks for is the actuals beside
+        // the plan: read them now (the event loop has not started).
+        for effect in app.update(Msg::DiskState {
             path: p.clone(),
             hash,
-        });
+        }) {
+            if matches!(effect, crate::app::Effect::ReadActuals { .. }) {
+                for reply in super::effects::perform(effect, &app.catalog) {
+                    app.update(reply);
+                }
+            }
+        }
         if hash.is_some() {
             remember(p);
         }

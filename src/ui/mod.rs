@@ -125,21 +125,26 @@ pub fn render(f: &mut Frame, app: &App, theme: &Theme) {
         }
         Mode::Breakeven(b) => {
             let text = if b.computing { "computing…" } else { &b.text };
-            let full = f.area();
-            let width = full.width.saturating_sub(4).min(130);
-            let inner_w = width.saturating_sub(2).max(1) as usize;
-            let rows: usize = text
-                .lines()
-                .map(|l| l.chars().count().div_ceil(inner_w).max(1))
-                .sum();
-            let inner = popup::open(
-                f,
-                width,
-                (rows as u16 + 2).min(full.height),
-                "Self-hosting break-even — any key closes",
-                theme,
-            );
-            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+            text_panel(f, text, "Self-hosting break-even — any key closes", theme);
+        }
+        Mode::Actuals(a) => {
+            text_panel(f, &a.text, "Plan against actuals — any key closes", theme);
         }
     }
+}
+
+/// A read-only panel of text, as tall as it needs (up to the screen).
+fn text_panel(f: &mut Frame, text: &str, title: &str, theme: &Theme) {
+    let full = f.area();
+    let width = full.width.saturating_sub(4).min(170);
+    let inner_w = width.saturating_sub(2).max(1) as usize;
+    let rows: usize = text
+        .lines()
+        .map(|l| l.chars().count().div_ceil(inner_w).max(1))
+        .sum();
+    let inner = popup::open(f, width, (rows as u16 + 2).min(full.height), title, theme);
+    f.render_widget(
+        Paragraph::new(text.to_string()).wrap(Wrap { trim: false }),
+        inner,
+    );
 }

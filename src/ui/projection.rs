@@ -50,6 +50,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             cursor.take(rows),
         );
     }
+    // Where the plan is landing, when it has actuals beside it.
+    if let Some(landing) = under::landing_line(app, theme) {
+        let rows = (super::fit::line_rows(&landing, inner.width as usize) as u16).clamp(1, 2);
+        f.render_widget(
+            Paragraph::new(landing).wrap(ratatui::widgets::Wrap { trim: true }),
+            cursor.take(rows),
+        );
+    }
     // While the band updates the headline says so: the Δ line says what the
     // change did to the TCO.
     let change = under::edit_effect(app, theme, inner.width as usize);

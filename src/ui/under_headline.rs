@@ -25,6 +25,55 @@ pub(super) fn worse_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     ]))
 }
 
+/// Where the plan is landing, when it has actuals: the outturn against the
+/// TCO and, first, the cash outturn against the cash TCO.
+pub(super) fn landing_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    if app.case_shown().is_some() {
+        return None;
+    }
+    let a = app.against()?;
+    let c = app.doc().plan.currency.as_str();
+    let t = &a.totals;
+    let pct = |v: f64, of: f64| {
+        if of == 0.0 {
+            String::new()
+        } else {
+            format!(", {}", crate::numbers::signed_pct(v / of * 100.0))
+        }
+    };
+    let nb = |t: String| t.replace(' ', "\u{a0}");
+    let actual_to = if a.last_actual_month == 0 {
+        "no month yet".to_string()
+    } else {
+        a.start.plus(a.last_actual_month - 1).to_string()
+    };
+    Some(Line::from(vec![
+        Span::styled("Landing ", theme.heading()),
+        Span::styled(
+            nb(format!(
+                "cash {} (plan {}{})",
+                crate::numbers::money(t.cash_outturn, c),
+                crate::numbers::money(t.cash_tco, c),
+                pct(t.cash_variance_at_completion, t.cash_tco)
+            )),
+            theme
+                .delta(t.cash_variance_at_completion)
+                .patch(theme.value()),
+        ),
+        Span::raw(" · "),
+        Span::styled(
+            nb(format!(
+                "w/ losses {} (plan {}{})",
+                crate::numbers::money_short(t.outturn, c),
+                crate::numbers::money_short(t.tco, c),
+                pct(t.variance_at_completion, t.tco)
+            )),
+            theme.muted(),
+        ),
+        Span::styled(nb(format!(" · actuals to {actual_to} · A")), theme.muted()),
+    ]))
+}
+
 /// Why the TCO is outside its own P10–P90, when it is: the reports' words
 /// when they fit in two rows of `width`, else fewer.
 pub(super) fn off_band_line(app: &App, theme: &Theme, width: usize) -> Option<Line<'static>> {

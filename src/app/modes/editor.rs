@@ -54,6 +54,8 @@ pub enum EditorAction {
     Tornado,
     /// `M`: read the tornado and the P10–P90 on the next metric.
     NextMetric,
+    /// `A`: the plan against its actuals, month by month.
+    Actuals,
     Breakeven,
     EditRange,
     Source,
@@ -144,6 +146,7 @@ const INPUTS: &[Binding<A>] = &[
     (KeyChord::ch('p'), A::RefreshPrices),
     (KeyChord::ch('t'), A::Tornado),
     (KeyChord::ch('M'), A::NextMetric),
+    (KeyChord::ch('A'), A::Actuals),
     (KeyChord::ch('r'), A::EditRange),
     (KeyChord::ch('o'), A::Source),
     (KeyChord::ch('B'), A::Breakeven),
@@ -312,6 +315,7 @@ impl App {
             A::RefreshPrices => self.refresh_prices(),
             A::Tornado => self.open_tornado(),
             A::NextMetric => self.next_metric(),
+            A::Actuals => self.open_actuals(),
             A::Breakeven => self.open_breakeven(),
             A::EditRange => self.edit_range(),
             A::Source => self.open_source(),

@@ -50,6 +50,9 @@ impl Described for EditorAction {
             A::NextMetric => {
                 "read the drivers (t) and the P10–P90 on cash TCO, on NPV or on TCO with expected losses, in turn"
             }
+            A::Actuals => {
+                "the plan against what was spent (PLAN.actuals.csv): variance month by month, re-forecast and landing"
+            }
             A::EditRange => "give the input a range (low – high) for the TCO band",
             A::Source => "say where the input's value comes from, with a confidence",
             A::Breakeven => "where it breaks even: self-hosting volumes, payback minutes",
@@ -89,6 +92,7 @@ impl Described for EditorAction {
             A::RefreshPrices => "refresh prices",
             A::Tornado => "drivers",
             A::NextMetric => "cash/NPV/TCO",
+            A::Actuals => "actuals",
             A::EditRange => "range",
             A::Source => "source",
             A::Breakeven => "break-even",

@@ -87,6 +87,8 @@ pub enum Mode {
     Present(panel::PresentState),
     /// The break-even findings, as text.
     Breakeven(panel::BreakevenState),
+    /// The plan against its actuals, as text.
+    Actuals(panel::ActualsState),
     /// `/`: find an input by name.
     Finder(finder::FinderState),
     /// The guided interview of a discovery call.
@@ -158,6 +160,7 @@ macro_rules! each_state {
             Mode::Source($s) => $body,
             Mode::Present($s) => $body,
             Mode::Breakeven($s) => $body,
+            Mode::Actuals($s) => $body,
             Mode::Finder($s) => $body,
             Mode::Interview($s) => $body,
         }

@@ -22,6 +22,11 @@ pub struct BreakevenState {
     pub computing: bool,
 }
 
+/// The plan against its actuals (`A`), as text.
+pub struct ActualsState {
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PanelAction {
     Close,
@@ -62,6 +67,7 @@ macro_rules! panel {
 }
 panel!(PresentState);
 panel!(BreakevenState);
+panel!(ActualsState);
 
 impl App {
     /// `P`: presentation mode; the top five drivers fill in when the

@@ -28,6 +28,7 @@ fn name(mode: &Mode) -> &'static str {
         Mode::Source(_) => "source",
         Mode::Present(_) => "present",
         Mode::Breakeven(_) => "breakeven",
+        Mode::Actuals(_) => "actuals",
         Mode::Finder(_) => "finder",
         Mode::Interview(_) => "interview",
     }
