@@ -15,7 +15,8 @@ use super::session::DocId;
 
 impl App {
     /// After each message: asks the runtime for the actuals of every open
-    /// plan with a file that has not been asked yet.
+    /// plan read from (or written to) a file that has not been asked yet; a
+    /// path only proposed (Save As before the save lands) is not asked.
     pub(super) fn ask_actuals(&mut self, effects: &mut Vec<Effect>) {
         for i in 0..self.session.len() {
             let id = self.session.id(i);
@@ -23,7 +24,7 @@ impl App {
             if d.actuals_asked {
                 continue;
             }
-            let Some(plan) = d.path.clone() else {
+            let Some(plan) = d.path.clone().filter(|_| d.disk_hash.is_some()) else {
                 continue;
             };
             d.actuals_asked = true;

@@ -148,6 +148,7 @@ fn take(
     read: crate::codec::actuals_import::Read,
     out: &mut Incoming,
     by_key: &mut BTreeMap<String, Row>,
+    sum_same_key: bool,
 ) -> Result<(), Failure> {
     let mut rate = 1.0;
     if let Some(cur) = read.currency.as_deref() {
@@ -171,7 +172,17 @@ fn take(
         if let Some(c) = r.cost.as_mut() {
             *c *= rate;
         }
-        by_key.insert(r.key.clone(), r);
+        // A spend log split over files has one row per month and model in
+        // each: they add up. An API page given twice is the same bucket: the
+        // later one stands.
+        match by_key.get_mut(&r.key) {
+            Some(prev) if sum_same_key => {
+                prev.cost = Some(prev.cost.unwrap_or(0.0) + r.cost.unwrap_or(0.0));
+            }
+            _ => {
+                by_key.insert(r.key.clone(), r);
+            }
+        }
     }
     Ok(())
 }
@@ -200,10 +211,11 @@ fn incoming(
                 .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))
         };
         // The CSV exports are streamed (a spend log may hold millions of rows).
-        let streamed = || {
-            crate::store::read::open_regular(file)
-                .map(|(f, _)| std::io::BufReader::new(f))
-                .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))
+        let streamed = |parse: store::ExportParser| {
+            store::read_export(file, parse).map_err(|e| match e {
+                store::ExportError::Io(e) => Failure::Input(format!("{}: {e}", file.display())),
+                store::ExportError::Row(line, why) => refused((line, why)),
+            })
         };
         let json = |e: String| Failure::Input(format!("{}: {e}", file.display()));
         let read = match kind {
@@ -214,14 +226,18 @@ fn incoming(
             },
             ImportKind::OpenaiCosts => providers::openai_costs(&whole()?).map_err(json)?,
             ImportKind::AnthropicCost => providers::anthropic_cost(&whole()?).map_err(json)?,
-            ImportKind::Focus => {
-                crate::codec::actuals_exports::focus(streamed()?).map_err(refused)?
-            }
-            ImportKind::Litellm => {
-                crate::codec::actuals_exports::litellm(streamed()?).map_err(refused)?
-            }
+            ImportKind::Focus => streamed(crate::codec::actuals_exports::focus)?,
+            ImportKind::Litellm => streamed(crate::codec::actuals_exports::litellm)?,
         };
-        take(plan, catalog, file, read, &mut out, &mut by_key)?;
+        take(
+            plan,
+            catalog,
+            file,
+            read,
+            &mut out,
+            &mut by_key,
+            kind == ImportKind::Litellm,
+        )?;
     }
     let ids: Vec<String> = plan.models.iter().map(|m| m.id.clone()).collect();
     let aliases: Vec<(String, Vec<String>)> = catalog
@@ -260,9 +276,13 @@ pub fn import(
     let mut rows = read_rows(&path)?;
     let read = got.rows.len();
     // What was read, month by month and line by line.
-    let mut sums: BTreeMap<(YearMonth, &'static str), (usize, f64)> = BTreeMap::new();
+    let mut sums: BTreeMap<(YearMonth, &'static str, &'static str), (usize, f64)> = BTreeMap::new();
     for r in &got.rows {
-        let e = sums.entry((r.month, r.counted.key())).or_default();
+        let basis = match r.basis {
+            crate::model::actuals::Basis::Invoice => "",
+            crate::model::actuals::Basis::Estimate => " (estimate)",
+        };
+        let e = sums.entry((r.month, r.counted.key(), basis)).or_default();
         e.0 += 1;
         e.1 += r.amount();
     }
@@ -276,14 +296,14 @@ pub fn import(
         names.join(", "),
         rows.len()
     );
-    for ((m, cat), (n, sum)) in &sums {
+    for ((m, cat, basis), (n, sum)) in &sums {
         // To the cent: the summary is checked against the provider's console.
         let shown = if *cat == "requests" {
             crate::numbers::count(*sum)
         } else {
             crate::numbers::money_places(*sum, c, 2)
         };
-        o.push_str(&format!("  {m}  {cat:<15} {n:>5} row(s)  {shown}\n"));
+        o.push_str(&format!("  {m}  {cat:<15} {n:>5} row(s)  {shown}{basis}\n"));
     }
     for (why, n) in &got.skipped {
         o.push_str(&format!("Skipped {n}: {why}.\n"));

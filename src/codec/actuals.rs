@@ -88,16 +88,30 @@ pub fn parse(text: &str) -> Result<Vec<Row>, Vec<Problem>> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut keys: HashMap<String, u64> = HashMap::new();
+    // A record's line from its byte offset: the csv crate's own count is
+    // off after CRLF line ends and blank lines.
+    let bytes = text.as_bytes();
+    let (mut at, mut line_no) = (0usize, 1u64);
+    // The offset may point at the `\n` of a CRLF before the record: that
+    // newline is counted too.
+    let mut line_of = |byte: u64| {
+        let to = (byte as usize + 1).min(bytes.len());
+        if to > at {
+            line_no += bytes[at..to].iter().filter(|b| **b == b'\n').count() as u64;
+            at = to;
+        }
+        line_no
+    };
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_of(p.byte()));
                 problems.push(problem(line, format!("not a CSV row: {e}")));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_of(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -293,6 +307,13 @@ mod tests {
         assert!(p[3].message.contains("not a number"));
         assert!(p[4].message.contains("invoice"));
         assert!(p[5].message.contains("line 7"), "{}", p[5].message);
+    }
+
+    #[test]
+    fn lines_are_the_files_own_after_crlf_and_blank_lines() {
+        let text = "month,category,item,quantity,cost,basis,source,key\r\n\r\n2027-01,inference,,,1,invoice,m,a\r\n2027-01,inference,,,zz,invoice,m,b\r\n";
+        let p = parse(text).unwrap_err();
+        assert_eq!(p[0].line, 4, "{p:?}");
     }
 
     #[test]

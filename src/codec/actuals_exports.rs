@@ -2,10 +2,11 @@
 //! (tax skipped and counted, AI services as inference, the rest as
 //! infrastructure) and LiteLLM's spend logs (a gateway's own pricing: rows
 //! marked `estimate`, one per month and model, streamed so a million-row
-//! log stays in bounded memory). Pure: a reader in, rows out.
+//! log stays in bounded memory). Pure: CSV records in (the caller opens the
+//! file), rows out; `line_of` turns a record's byte offset into its line
+//! (the csv crate's own line count is off after CRLF and blank lines).
 
 use std::collections::BTreeMap;
-use std::io::Read as IoRead;
 
 use super::actuals_import::{Read, rfc3339_or_plain_month};
 use crate::model::Category;
@@ -28,22 +29,31 @@ fn columns(headers: &csv::StringRecord, want: &[&str], what: &str) -> Result<Vec
 }
 
 fn number(cell: &str, column: &str, line: u64) -> Result<f64, Refused> {
-    cell.trim()
+    let v = cell
+        .trim()
         .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| (line, format!("{column} is {cell:?}, not a number")))
+        .map_err(|_| (line, format!("{column} is {cell:?}, not a number")))?;
+    if v.is_finite() && v.abs() <= super::actuals_import::LARGEST {
+        Ok(v)
+    } else {
+        Err((
+            line,
+            format!("{column} is {cell}; it must be a number from −1e15 to 1e15"),
+        ))
+    }
 }
+
+/// The records of a CSV export, each with its line.
+pub type Records<'a> = &'a mut dyn Iterator<Item = csv::Result<csv::StringRecord>>;
 
 /// FOCUS billing data: `ChargePeriodStart`, `BilledCost`, `BillingCurrency`,
 /// `ServiceCategory`, `ServiceName`, `ResourceName`, `ChargeCategory`, `SkuId`.
 /// The first refused row stops the read.
-pub fn focus(input: impl IoRead) -> Result<Read, Refused> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = r
-        .headers()
-        .map_err(|e| (1, format!("the header cannot be read: {e}")))?
-        .clone();
+pub fn focus(
+    headers: &csv::StringRecord,
+    records: Records,
+    line_of: &mut dyn FnMut(u64) -> u64,
+) -> Result<Read, Refused> {
     let want = [
         "ChargePeriodStart",
         "BilledCost",
@@ -54,16 +64,16 @@ pub fn focus(input: impl IoRead) -> Result<Read, Refused> {
         "ChargeCategory",
         "SkuId",
     ];
-    let at = columns(&headers, &want, "a FOCUS export")?;
+    let at = columns(headers, &want, "a FOCUS export")?;
     let mut out = Read::default();
-    for record in r.records() {
+    for record in records {
         let record = record.map_err(|e| {
             (
-                e.position().map_or(0, |p| p.line()),
+                e.position().map_or(0, |p| line_of(p.byte())),
                 format!("not a CSV row: {e}"),
             )
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_of(p.byte()));
         let cell = |i: usize| record.get(at[i]).unwrap_or("").trim();
         if cell(6).eq_ignore_ascii_case("tax") {
             *out.skipped
@@ -122,31 +132,25 @@ pub fn focus(input: impl IoRead) -> Result<Read, Refused> {
 /// LiteLLM's `LiteLLM_SpendLogs` as CSV (`startTime`, `model`, `spend`):
 /// summed per month and model, marked `estimate`. Rows are read one at a
 /// time: memory grows with the months and models, not with the log.
-pub fn litellm(input: impl IoRead) -> Result<Read, Refused> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = r
-        .headers()
-        .map_err(|e| (1, format!("the header cannot be read: {e}")))?
-        .clone();
+pub fn litellm(
+    headers: &csv::StringRecord,
+    records: Records,
+    line_of: &mut dyn FnMut(u64) -> u64,
+) -> Result<Read, Refused> {
     let at = columns(
-        &headers,
+        headers,
         &["startTime", "model", "spend"],
         "a LiteLLM spend log",
     )?;
     let mut sums: BTreeMap<(crate::model::prices::YearMonth, String), f64> = BTreeMap::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match r.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                return Err((
-                    e.position().map_or(0, |p| p.line()),
-                    format!("not a CSV row: {e}"),
-                ));
-            }
-        }
-        let line = record.position().map_or(0, |p| p.line());
+    for record in records {
+        let record = record.map_err(|e| {
+            (
+                e.position().map_or(0, |p| line_of(p.byte())),
+                format!("not a CSV row: {e}"),
+            )
+        })?;
+        let line = record.position().map_or(0, |p| line_of(p.byte()));
         let cell = |i: usize| record.get(at[i]).unwrap_or("").trim();
         let month = rfc3339_or_plain_month(cell(0)).ok_or_else(|| {
             (
@@ -195,6 +199,27 @@ pub fn litellm(input: impl IoRead) -> Result<Read, Refused> {
 mod tests {
     use super::*;
 
+    type Parse =
+        fn(&csv::StringRecord, Records, &mut dyn FnMut(u64) -> u64) -> Result<Read, Refused>;
+
+    /// Parses `text` as the runtime does: records, and lines from byte offsets.
+    fn with(text: &str, parse: Parse) -> Result<Read, Refused> {
+        let mut r = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        // As the runtime counts: newlines up to and at the offset (after a
+        // CRLF the offset may point at its `\n`).
+        let mut line_of = |byte: u64| {
+            let to = (byte as usize + 1).min(text.len());
+            1 + text.as_bytes()[..to]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64
+        };
+        parse(&headers, &mut r.records(), &mut line_of)
+    }
+
     #[test]
     fn focus_skips_tax_counts_it_and_sends_other_services_to_infrastructure() {
         let text = "ChargePeriodStart,BilledCost,BillingCurrency,ServiceCategory,ServiceName,ResourceName,ChargeCategory,SkuId\n\
@@ -202,7 +227,7 @@ mod tests {
 2027-01-05T00:00:00Z,30,USD,Compute,Amazon EC2,,Usage,s2\n\
 2027-01-31T00:00:00Z,12,USD,Compute,Amazon EC2,,Tax,s3\n\
 2027-02-01T00:00:00Z,-20,USD,Compute,Amazon EC2,,Credit,s4\n";
-        let r = focus(text.as_bytes()).unwrap();
+        let r = with(text, focus).unwrap();
         assert_eq!(r.rows.len(), 3);
         assert_eq!(r.rows[0].counted, Counted::Line(Category::Inference));
         assert_eq!(r.rows[0].item, "claude-sonnet-5-5");
@@ -217,14 +242,23 @@ mod tests {
 a,2027-01-05 10:00:00,gpt-5.4-mini,0.5\n\
 b,2027-01-31T23:59:59Z,gpt-5.4-mini,0.25\n\
 c,2027-02-01 00:00:00,gpt-5.4-mini,1\n";
-        let r = litellm(text.as_bytes()).unwrap();
+        let r = with(text, litellm).unwrap();
         assert_eq!(r.rows.len(), 2);
         assert_eq!(
             (r.rows[0].cost, r.rows[0].basis),
             (Some(0.75), Basis::Estimate)
         );
         assert_eq!(r.rows[0].key, "litellm:2027-01:gpt-5.4-mini");
-        let bad = litellm("startTime,model,spend\n2027-01-05 10:00:00,m,lots\n".as_bytes());
+        let bad = with(
+            "startTime,model,spend\n2027-01-05 10:00:00,m,lots\n",
+            litellm,
+        );
         assert_eq!(bad.unwrap_err().0, 2, "refused with its line");
+        // After CRLF and a blank line the line is still the file's own.
+        let crlf = with(
+            "startTime,model,spend\r\n\r\n2027-01-05 10:00:00,m,0.1\r\n2027-01-05 10:00:00,m,x\r\n",
+            litellm,
+        );
+        assert_eq!(crlf.unwrap_err().0, 4);
     }
 }

@@ -77,6 +77,16 @@ fn chrono_like(s: &str) -> Option<i64> {
     Some(days * 86_400 + h * 3600 + mi * 60 + se as i64 - offset)
 }
 
+/// The UTC day of an RFC 3339 time or of a bare date.
+fn rfc3339_or_plain_day(s: &str) -> Option<(i64, u32, u32)> {
+    let s = s.trim();
+    if s.len() == 10 {
+        rfc3339_day(&format!("{s}T00:00:00Z"))
+    } else {
+        rfc3339_day(s)
+    }
+}
+
 /// The UTC calendar month of an RFC 3339 time, of `YYYY-MM-DD HH:MM:SS`
 /// (taken as UTC) or of a bare date.
 pub fn rfc3339_or_plain_month(s: &str) -> Option<YearMonth> {
@@ -89,14 +99,26 @@ pub fn rfc3339_or_plain_month(s: &str) -> Option<YearMonth> {
     Some(month_of(civil_day(t)))
 }
 
-/// A number given as a number or as a string (`"0.06"`).
-fn amount(v: &Value) -> Option<f64> {
-    match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+/// The largest amount a row may carry (the actuals file's bound).
+pub const LARGEST: f64 = 1e15;
+
+/// An amount given as a number or as a string (`"0.06"`): `Ok(None)` when
+/// it is absent or null, refused when it is there but not a number within
+/// the bound (money is never dropped in silence).
+fn amount(v: Option<&Value>, at: &str) -> Result<Option<f64>, String> {
+    let x = match v {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+        Some(_) => None,
+    };
+    match x {
+        Some(x) if x.is_finite() && x.abs() <= LARGEST => Ok(Some(x)),
+        _ => Err(format!(
+            "{at} is {}; it must be a number from −1e15 to 1e15",
+            v.map_or(String::new(), |v| v.to_string())
+        )),
     }
-    .filter(|x: &f64| x.is_finite())
 }
 
 /// What one page held besides its rows.
@@ -143,12 +165,14 @@ fn month_of((y, m, _): (i64, u32, u32)) -> YearMonth {
 pub fn openai_costs(text: &str) -> Result<Read, String> {
     let mut out = Read::default();
     let mut rows = BTreeMap::new();
-    for bucket in page(text, "the OpenAI Costs API")? {
+    for (b, bucket) in page(text, "the OpenAI Costs API")?.into_iter().enumerate() {
         let Some(start) = bucket.get("start_time").and_then(Value::as_i64) else {
-            *out.skipped
-                .entry("a bucket without start_time".into())
-                .or_default() += 1;
-            continue;
+            return Err(format!(
+                "data[{b}].start_time is {}; it must be Unix seconds",
+                bucket
+                    .get("start_time")
+                    .map_or("missing".into(), |v| v.to_string())
+            ));
         };
         let day = civil_day(start);
         let results = bucket
@@ -156,12 +180,9 @@ pub fn openai_costs(text: &str) -> Result<Read, String> {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        for r in results {
-            let Some(value) = r
-                .get("amount")
-                .and_then(|a| a.get("value"))
-                .and_then(amount)
-            else {
+        for (i, r) in results.into_iter().enumerate() {
+            let at = format!("data[{b}].results[{i}].amount.value");
+            let Some(value) = amount(r.get("amount").and_then(|a| a.get("value")), &at)? else {
                 *out.skipped
                     .entry("a result without amount.value".into())
                     .or_default() += 1;
@@ -208,24 +229,27 @@ pub fn openai_costs(text: &str) -> Result<Read, String> {
 pub fn anthropic_cost(text: &str) -> Result<Read, String> {
     let mut out = Read::default();
     let mut rows = BTreeMap::new();
-    for bucket in page(text, "the Anthropic cost report")? {
-        let Some(day) = bucket
-            .get("starting_at")
-            .and_then(Value::as_str)
-            .and_then(rfc3339_day)
-        else {
-            *out.skipped
-                .entry("a bucket without a readable starting_at".into())
-                .or_default() += 1;
-            continue;
+    for (b, bucket) in page(text, "the Anthropic cost report")?
+        .into_iter()
+        .enumerate()
+    {
+        let given = bucket.get("starting_at").and_then(Value::as_str);
+        let Some(day) = given.and_then(rfc3339_or_plain_day) else {
+            return Err(format!(
+                "data[{b}].starting_at is {}; it must be an RFC 3339 time, e.g. 2027-01-05T00:00:00Z",
+                bucket
+                    .get("starting_at")
+                    .map_or("missing".into(), |v| v.to_string())
+            ));
         };
         let results = bucket
             .get("results")
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        for r in results {
-            let Some(cents) = r.get("amount").and_then(amount) else {
+        for (i, r) in results.into_iter().enumerate() {
+            let at = format!("data[{b}].results[{i}].amount");
+            let Some(cents) = amount(r.get("amount"), &at)? else {
                 *out.skipped
                     .entry("a result without amount".into())
                     .or_default() += 1;

@@ -50,3 +50,80 @@ mod tests {
         );
     }
 }
+
+/// Why a streamed export was not read: the file (`Io`), or a row (line, why).
+#[derive(Debug)]
+pub enum ExportError {
+    Io(io::Error),
+    Row(u64, String),
+}
+
+/// The newlines a reader has passed on, so a record's byte offset can be
+/// turned into its line without holding the file (the csv crate's own line
+/// count is off after CRLF and blank lines).
+#[derive(Default)]
+struct Newlines {
+    /// Bytes handed on so far.
+    read: u64,
+    /// Offsets of the newlines handed on and not yet counted.
+    pending: std::collections::VecDeque<u64>,
+    /// Newlines before the last offset asked about.
+    counted: u64,
+}
+
+struct Counting<R> {
+    inner: R,
+    seen: std::rc::Rc<std::cell::RefCell<Newlines>>,
+}
+
+impl<R: io::Read> io::Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut s = self.seen.borrow_mut();
+        let at = s.read;
+        for (i, b) in buf[..n].iter().enumerate() {
+            if *b == b'\n' {
+                s.pending.push_back(at + i as u64);
+            }
+        }
+        s.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// A parser of a CSV export's records (`codec::actuals_exports`).
+pub type ExportParser = fn(
+    &csv::StringRecord,
+    crate::codec::actuals_exports::Records,
+    &mut dyn FnMut(u64) -> u64,
+) -> Result<crate::codec::actuals_import::Read, (u64, String)>;
+
+/// Streams the CSV export at `path` through `parse`: memory stays bounded
+/// by the parser's own sums, not by the file.
+pub fn read_export(
+    path: &Path,
+    parse: ExportParser,
+) -> Result<crate::codec::actuals_import::Read, ExportError> {
+    let (file, _) = super::read::open_regular(path).map_err(ExportError::Io)?;
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Newlines::default()));
+    let reader = Counting {
+        inner: io::BufReader::new(file),
+        seen: seen.clone(),
+    };
+    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let headers = r
+        .headers()
+        .map_err(|e| ExportError::Row(1, format!("the header cannot be read: {e}")))?
+        .clone();
+    let mut line_of = |byte: u64| {
+        let mut s = seen.borrow_mut();
+        // `<=`: after a CRLF the offset may point at its `\n`.
+        while s.pending.front().is_some_and(|nl| *nl <= byte) {
+            s.pending.pop_front();
+            s.counted += 1;
+        }
+        s.counted + 1
+    };
+    parse(&headers, &mut r.records(), &mut line_of)
+        .map_err(|(line, why)| ExportError::Row(line, why))
+}

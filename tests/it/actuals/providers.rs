@@ -277,3 +277,111 @@ fn a_bad_spend_row_refuses_the_log_with_its_line() {
     );
     assert!(!dir.path().join("acme.actuals.csv").exists());
 }
+
+#[test]
+fn the_same_bill_with_crlf_or_lf_line_ends_is_one_set_of_rows() {
+    let (dir, plan) = folder("USD");
+    let lf = std::fs::read_to_string(fixture("actuals/focus.csv")).unwrap();
+    let crlf_path = dir.path().join("crlf.csv");
+    std::fs::write(&crlf_path, lf.replace('\n', "\r\n")).unwrap();
+    runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        crlf_path.to_str().unwrap(),
+        "--from",
+        "focus",
+    ]);
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        &f("focus.csv"),
+        "--from",
+        "focus",
+    ]);
+    assert!(
+        stdout(&out).contains("0 added, 3 replaced"),
+        "{}",
+        stdout(&out)
+    );
+    // And a bad row of a CRLF file is named by its own line.
+    let bad = dir.path().join("bad.csv");
+    let mut lines: Vec<&str> = lf.lines().collect();
+    lines.insert(
+        3,
+        "acct,2027-01-01T00:00:00Z,2027-02-01T00:00:00Z,zz,USD,Compute,X,,Usage,s",
+    );
+    std::fs::write(&bad, lines.join("\r\n")).unwrap();
+    let out = runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        bad.to_str().unwrap(),
+        "--from",
+        "focus",
+    ]);
+    assert!(stderr(&out).contains("bad.csv:4:"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_amount_the_file_could_not_hold_or_a_non_number_is_refused_not_skipped() {
+    let (dir, plan) = folder("USD");
+    for (body, says) in [
+        (
+            r#"{"data":[{"start_time":1801440000,"results":[{"amount":{"value":-1e20,"currency":"usd"},"line_item":"x"}]}]}"#,
+            "data[0].results[0].amount.value",
+        ),
+        (
+            r#"{"data":[{"start_time":1801440000,"results":[{"amount":{"value":"abc","currency":"usd"},"line_item":"x"}]}]}"#,
+            "data[0].results[0].amount.value",
+        ),
+        (
+            r#"{"data":[{"start_time":"yesterday","results":[]}]}"#,
+            "data[0].start_time",
+        ),
+    ] {
+        let page = dir.path().join("page.json");
+        std::fs::write(&page, body).unwrap();
+        let out = runcost(&[
+            "actuals",
+            "import",
+            &plan,
+            page.to_str().unwrap(),
+            "--from",
+            "openai-costs",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{body}");
+        assert!(stderr(&out).contains(says), "{body}: {}", stderr(&out));
+        assert!(!dir.path().join("acme.actuals.csv").exists());
+    }
+}
+
+#[test]
+fn a_spend_log_split_over_files_adds_up() {
+    let (dir, plan) = folder("USD");
+    let one = dir.path().join("one.csv");
+    let two = dir.path().join("two.csv");
+    std::fs::write(
+        &one,
+        "startTime,model,spend\n2027-04-02 10:00:00,gpt-5.4-mini,10\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &two,
+        "startTime,model,spend\n2027-04-20 10:00:00,gpt-5.4-mini,7\n",
+    )
+    .unwrap();
+    runcost(&[
+        "actuals",
+        "import",
+        &plan,
+        one.to_str().unwrap(),
+        two.to_str().unwrap(),
+        "--from",
+        "litellm",
+    ]);
+    let rows = rows(&dir);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][4], "17", "{rows:?}");
+}

@@ -27,9 +27,19 @@ fn rows() -> Vec<runcost::model::actuals::Row> {
 #[test]
 fn the_runtime_is_asked_once_for_the_actuals_beside_each_plan_file() {
     let mut a = open(plan_with_start(), "/work/acme.ron", None);
-    let effects = a.update(Msg::Resize {
+    // Not before the file is known to be there (a path Save As only proposed).
+    let before = a.update(Msg::Resize {
         width: 120,
         height: 40,
+    });
+    assert!(
+        !before
+            .iter()
+            .any(|e| matches!(e, Effect::ReadActuals { .. }))
+    );
+    let effects = a.update(Msg::DiskState {
+        path: "/work/acme.ron".into(),
+        hash: Some(7),
     });
     let asked: Vec<_> = effects
         .iter()
