@@ -17,6 +17,10 @@ use crate::store::actuals as store;
 pub enum ActualsFormat {
     /// Month by month: actual (variance) or re-forecast per line, the ratios and the landing
     Table,
+    /// The landing and each month's requests, cash and estimated errors, as a Markdown table
+    Md,
+    /// One row per month and line: planned, actual, variance, volume and rate effects, forecast
+    Csv,
     /// Every figure of the contract, plain numbers (nulls where a value does not apply)
     Json,
 }
@@ -117,6 +121,8 @@ pub fn show(plan_file: &Path, start: Option<&str>, format: ActualsFormat) -> Res
     let a = against(&plan, &p, start, &rows);
     match format {
         ActualsFormat::Json => emit_data(&rendered(crate::report::actuals::json(&plan, &a))?),
+        ActualsFormat::Csv => emit_data(&rendered(crate::report::actuals::csv(&a))?),
+        ActualsFormat::Md => emit_data(&crate::report::actuals::markdown(&plan, &a)),
         ActualsFormat::Table => {
             let mut text = crate::report::actuals::table(&plan, &a, out_width());
             if rows.is_empty() {

@@ -215,3 +215,83 @@ fn ratio_text(r: &Ratio) -> String {
         format!("{:.3} ({:.3}–{:.3})", r.ratio, r.low, r.high)
     }
 }
+
+/// CSV: one row per month and figure (requests, then the nine lines), plain
+/// numbers, empty where a value does not apply.
+pub fn csv(a: &Against) -> Rendered {
+    use super::csv::{exact, failed, finish, writer};
+    let opt = |v: Option<f64>| v.map_or(String::new(), exact);
+    let mut w = writer();
+    w.write_record([
+        "month",
+        "calendar",
+        "status",
+        "line",
+        "planned",
+        "actual",
+        "variance",
+        "variance_pct",
+        "volume_effect",
+        "rate_effect",
+        "forecast",
+        "estimate",
+    ])
+    .map_err(failed)?;
+    for m in &a.months {
+        let all = std::iter::once(("requests", &m.requests))
+            .chain(m.lines.iter().map(|(k, c)| (k.key(), c)));
+        for (line, c) in all {
+            w.write_record([
+                m.month.to_string(),
+                m.calendar.to_string(),
+                m.status.key().to_string(),
+                line.to_string(),
+                exact(c.planned),
+                opt(c.actual),
+                opt(c.variance),
+                opt(c.variance_pct),
+                opt(c.volume_effect),
+                opt(c.rate_effect),
+                opt(c.forecast),
+                c.estimate.to_string(),
+            ])
+            .map_err(failed)?;
+        }
+    }
+    finish(w)
+}
+
+/// Markdown: the landing, then the table of [`table`] as a Markdown table.
+pub fn markdown(s: &Scenario, a: &Against) -> String {
+    let c = s.currency.as_str();
+    let mut o = format!(
+        "## {} against its actuals\n\n{}\n\n| Month | Status | Requests | Cash lines | Errors (est.) |\n|:---|:---|---:|---:|---:|\n",
+        super::escape::markdown_cell(&s.name),
+        landing(s, a)
+    );
+    for m in &a.months {
+        let pick = |cell: &Cell| cell.actual.or(cell.forecast).unwrap_or(cell.planned);
+        let cash: f64 = m
+            .lines
+            .iter()
+            .filter(|(k, _)| *k != crate::model::Category::Errors)
+            .map(|(_, cell)| pick(cell))
+            .sum();
+        let errors = m
+            .lines
+            .iter()
+            .find(|(k, _)| *k == crate::model::Category::Errors)
+            .map_or(0.0, |(_, cell)| pick(cell));
+        o.push_str(&format!(
+            "| {} · {} | {} | {} | {} | {} |\n",
+            m.month,
+            m.calendar,
+            m.status.key(),
+            count(pick(&m.requests)),
+            money(cash, c),
+            money(errors, c)
+        ));
+    }
+    o.push_str("\nActual months take the plan for a line with no actuals; forecast months are the re-forecast.\n");
+    super::escape::markup(&o).into_owned()
+}

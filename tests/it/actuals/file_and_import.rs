@@ -227,3 +227,45 @@ fn the_json_has_every_key_of_the_contract_with_nulls_where_nothing_applies() {
     assert!(table.contains("Landing at"), "{table}");
     assert!(table.contains("missing"), "{table}");
 }
+
+#[test]
+fn md_and_csv_render_the_same_figures() {
+    let (dir, plan) = folder();
+    let plan = plan.to_str().unwrap();
+    let rows = write(
+        dir.path(),
+        "rows.csv",
+        "2027-01,requests,,24000,,invoice,manual,r1\n2027-01,inference,,,300,invoice,m,i1\n",
+    );
+    runcost(&["actuals", "import", plan, &rows, "--from", "csv"]);
+    let json: serde_json::Value = serde_json::from_slice(
+        &runcost(&["actuals", plan, "--start", "2027-01", "-f", "json"]).stdout,
+    )
+    .unwrap();
+    let md = stdout(&runcost(&[
+        "actuals", plan, "--start", "2027-01", "-f", "md",
+    ]));
+    let outturn = json["totals"]["outturn"].as_f64().unwrap();
+    assert!(
+        md.contains(&format!(
+            "Landing at {}",
+            runcost::numbers::money(outturn, "USD")
+        )),
+        "{md}"
+    );
+    assert!(md.contains("| 1 · 2027-01 | actual |"), "{md}");
+    let csv = stdout(&runcost(&[
+        "actuals", plan, "--start", "2027-01", "-f", "csv",
+    ]));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 12 * 10, "a row per month and figure");
+    let inference = lines
+        .iter()
+        .find(|l| l.starts_with("1,2027-01,actual,inference,"))
+        .unwrap();
+    let cells: Vec<&str> = inference.split(',').collect();
+    assert_eq!(cells[5], "300");
+    let planned: f64 = cells[4].parse().unwrap();
+    let variance: f64 = cells[6].parse().unwrap();
+    assert!((variance - (300.0 - planned)).abs() < 1e-9);
+}
