@@ -43,6 +43,21 @@ fn number(cell: &str, column: &str, line: u64) -> Result<f64, Refused> {
     }
 }
 
+/// A record with the line it starts on, or why it is not a row.
+fn with_line(
+    record: csv::Result<csv::StringRecord>,
+    line_of: &mut dyn FnMut(u64) -> u64,
+) -> Result<(csv::StringRecord, u64), Refused> {
+    let record = record.map_err(|e| {
+        (
+            e.position().map_or(0, |p| line_of(p.byte())),
+            format!("not a CSV row: {e}"),
+        )
+    })?;
+    let line = record.position().map_or(0, |p| line_of(p.byte()));
+    Ok((record, line))
+}
+
 /// The records of a CSV export, each with its line.
 pub type Records<'a> = &'a mut dyn Iterator<Item = csv::Result<csv::StringRecord>>;
 
@@ -67,13 +82,7 @@ pub fn focus(
     let at = columns(headers, &want, "a FOCUS export")?;
     let mut out = Read::default();
     for record in records {
-        let record = record.map_err(|e| {
-            (
-                e.position().map_or(0, |p| line_of(p.byte())),
-                format!("not a CSV row: {e}"),
-            )
-        })?;
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
+        let (record, line) = with_line(record, line_of)?;
         let cell = |i: usize| record.get(at[i]).unwrap_or("").trim();
         if cell(6).eq_ignore_ascii_case("tax") {
             *out.skipped
@@ -144,13 +153,7 @@ pub fn litellm(
     )?;
     let mut sums: BTreeMap<(crate::model::prices::YearMonth, String), f64> = BTreeMap::new();
     for record in records {
-        let record = record.map_err(|e| {
-            (
-                e.position().map_or(0, |p| line_of(p.byte())),
-                format!("not a CSV row: {e}"),
-            )
-        })?;
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
+        let (record, line) = with_line(record, line_of)?;
         let cell = |i: usize| record.get(at[i]).unwrap_or("").trim();
         let month = rfc3339_or_plain_month(cell(0)).ok_or_else(|| {
             (

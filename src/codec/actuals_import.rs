@@ -90,13 +90,16 @@ fn rfc3339_or_plain_day(s: &str) -> Option<(i64, u32, u32)> {
 /// The UTC calendar month of an RFC 3339 time, of `YYYY-MM-DD HH:MM:SS`
 /// (taken as UTC) or of a bare date.
 pub fn rfc3339_or_plain_month(s: &str) -> Option<YearMonth> {
-    let s = s.trim();
-    let t = if s.len() == 10 {
-        chrono_like(&format!("{s}T00:00:00Z"))?
-    } else {
-        chrono_like(s)?
-    };
-    Some(month_of(civil_day(t)))
+    rfc3339_or_plain_day(s).map(month_of)
+}
+
+/// A bucket's `results` (none when absent: an empty bucket is normal).
+fn results(bucket: &Value) -> Vec<Value> {
+    bucket
+        .get("results")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The largest amount a row may carry (the actuals file's bound).
@@ -175,12 +178,7 @@ pub fn openai_costs(text: &str) -> Result<Read, String> {
             ));
         };
         let day = civil_day(start);
-        let results = bucket
-            .get("results")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for (i, r) in results.into_iter().enumerate() {
+        for (i, r) in results(&bucket).into_iter().enumerate() {
             let at = format!("data[{b}].results[{i}].amount.value");
             let Some(value) = amount(r.get("amount").and_then(|a| a.get("value")), &at)? else {
                 *out.skipped
@@ -242,12 +240,7 @@ pub fn anthropic_cost(text: &str) -> Result<Read, String> {
                     .map_or("missing".into(), |v| v.to_string())
             ));
         };
-        let results = bucket
-            .get("results")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for (i, r) in results.into_iter().enumerate() {
+        for (i, r) in results(&bucket).into_iter().enumerate() {
             let at = format!("data[{b}].results[{i}].amount");
             let Some(cents) = amount(r.get("amount"), &at)? else {
                 *out.skipped

@@ -271,17 +271,8 @@ pub fn markdown(s: &Scenario, a: &Against) -> String {
     );
     for m in &a.months {
         let pick = |cell: &Cell| cell.actual.or(cell.forecast).unwrap_or(cell.planned);
-        let cash: f64 = m
-            .lines
-            .iter()
-            .filter(|(k, _)| *k != crate::model::Category::Errors)
-            .map(|(_, cell)| pick(cell))
-            .sum();
-        let errors = m
-            .lines
-            .iter()
-            .find(|(k, _)| *k == crate::model::Category::Errors)
-            .map_or(0.0, |(_, cell)| pick(cell));
+        let (cash, _) = m.cash(pick);
+        let errors = pick(m.line(crate::model::Category::Errors));
         o.push_str(&format!(
             "| {} · {} | {} | {} | {} | {} |\n",
             m.month,

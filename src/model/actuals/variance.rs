@@ -58,6 +58,25 @@ pub struct MonthAgainst {
     pub lines: Vec<(Category, Cell)>,
 }
 
+impl MonthAgainst {
+    /// The month's cash (every line but the expected cost of wrong
+    /// answers), each line as `pick` reads its cell, and whether an
+    /// estimate is among the actuals counted.
+    pub fn cash(&self, pick: impl Fn(&Cell) -> f64) -> (f64, bool) {
+        self.lines
+            .iter()
+            .filter(|(k, _)| *k != Category::Errors)
+            .fold((0.0, false), |(sum, est), (_, c)| {
+                (sum + pick(c), est || (c.estimate && c.actual.is_some()))
+            })
+    }
+
+    /// The cell of cost line `k`.
+    pub fn line(&self, k: Category) -> &Cell {
+        &self.lines[Category::ALL.iter().position(|x| *x == k).unwrap_or(0)].1
+    }
+}
+
 /// How the window's actuals compare with the plan, for one figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ratio {

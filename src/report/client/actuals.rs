@@ -8,29 +8,6 @@ use crate::model::actuals::variance::{Against, Cell, MonthAgainst, Status};
 use crate::model::projection::Category;
 use crate::numbers::{money, signed_pct};
 
-/// A month's cash: the cost lines but the expected cost of wrong answers,
-/// each as the actual where there is one, else `other` (the plan, or the
-/// re-forecast), and whether an estimate is in it.
-fn cash_of(m: &MonthAgainst, other: impl Fn(&Cell) -> f64) -> (f64, bool) {
-    m.lines.iter().filter(|(k, _)| *k != Category::Errors).fold(
-        (0.0, false),
-        |(sum, est), (_, c)| {
-            (
-                sum + c.actual.unwrap_or_else(|| other(c)),
-                est || c.estimate,
-            )
-        },
-    )
-}
-
-fn planned_cash(m: &MonthAgainst) -> f64 {
-    m.lines
-        .iter()
-        .filter(|(k, _)| *k != Category::Errors)
-        .map(|(_, c)| c.planned)
-        .sum()
-}
-
 /// The three largest variances of the actual months, in words.
 fn biggest(s: &Scenario, a: &Against) -> Vec<String> {
     let c = s.currency.as_str();
@@ -103,17 +80,13 @@ pub fn section(s: &Scenario, a: &Against) -> Section {
         ("Difference", Align::Right),
     ]);
     for m in &a.months {
-        let plan = planned_cash(m);
-        let (value, estimate, status) = match m.status {
-            Status::Actual => {
-                let (v, e) = cash_of(m, |c| c.planned);
-                (v, e, "actual")
-            }
-            Status::Missing => (plan, false, "no actuals: the plan"),
-            Status::Forecast => {
-                let (v, e) = cash_of(m, |c| c.forecast.unwrap_or(c.planned));
-                (v, e, "re-forecast")
-            }
+        let (plan, _) = m.cash(|c| c.planned);
+        // The actual where there is one, else the re-forecast, else the plan.
+        let (value, estimate) = m.cash(|c| c.actual.or(c.forecast).unwrap_or(c.planned));
+        let status = match m.status {
+            Status::Actual => "actual",
+            Status::Missing => "no actuals: the plan",
+            Status::Forecast => "re-forecast",
         };
         let mark = if estimate { " (est.)" } else { "" };
         t.row(vec![
